@@ -1,0 +1,72 @@
+"""Every piece of SQL that differs between database engines lives here.
+
+SQLite (the default, one file per user) and PostgreSQL (a team's shared database) are supported. The engine
+and the job store call these helpers and never test the dialect themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+# Execution option that asks for a write transaction (BEGIN IMMEDIATE on SQLite).
+WRITE = {"asyncops_write": True}
+
+
+def is_sqlite(bind: Engine | Connection | Session) -> bool:
+    if isinstance(bind, Session):
+        bind = bind.get_bind()
+    return bind.dialect.name == "sqlite"
+
+
+def engine_options(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        # One connection per thread; pysqlite's own transaction handling is switched off below.
+        return {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 20}
+
+
+def install(engine: Engine) -> None:
+    """Per-dialect connection set-up: SQLite pragmas and explicit BEGIN [IMMEDIATE]."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy emit BEGIN itself so that write transactions can be BEGIN IMMEDIATE:
+        # a deferred transaction that reads and then writes fails at once with "database is locked"
+        # when another writer got in between, instead of waiting for the busy timeout.
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        memory = _is_memory(engine)
+        if not memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get("asyncops_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def _is_memory(engine: Engine) -> bool:
+    db = engine.url.database
+    return not db or db == ":memory:" or "mode=memory" in str(engine.url)
+
+
+def lock_queue(conn: Connection | Session, queue: str) -> None:
+    """Serialise job claims of one queue across engines for the rest of this transaction.
+
+    SQLite write transactions are already serialised by BEGIN IMMEDIATE; PostgreSQL locks the queue row.
+    """
+    if is_sqlite(conn):
+        return
+    conn.execute(text("SELECT name FROM queues WHERE name = :q FOR UPDATE"), {"q": queue})

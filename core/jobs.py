@@ -1,0 +1,583 @@
+"""Every SQL statement about jobs: submit, claim, transitions, visibility, stop, remove, retry, purge.
+
+Hot paths (claim, finish, progress) use SQLAlchemy Core statements; state changes are compare-and-set
+updates whose WHERE clause names the statuses the transition table allows, so two writers can never both
+win, and an engine that lost a job (declared dead) cannot overwrite what recovery wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import psutil
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from core import dialect, settings
+from core.db import Database
+from core.errors import ConflictError, NotAllowed, NotFound, UsageError
+from core.events import EventBus, EventKind, JobEvent
+from core.models import EngineRow, Job, JobLog, RemovedJob, utcnow
+from core.operations import OperationEnv, registry
+from core.records import JobSnapshot, LogEntry
+from core.settings import QueueConfig
+from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus, check_transition, sources_of
+from core.users import current_user, is_admin
+
+jobs_t = Job.__table__
+log_t = JobLog.__table__
+S = JobStatus
+
+
+def _statuses(values: Iterable[JobStatus]) -> list[str]:
+    return [str(v) for v in values]
+
+
+# -- time -------------------------------------------------------------------------------------------
+def parse_at(text: str | dt.datetime | None) -> dt.datetime | None:
+    """ISO-8601; a time without an offset is the local time. Returned in UTC."""
+    if text is None or text == "":
+        return None
+    if isinstance(text, dt.datetime):
+        d = text
+    else:
+        try:
+            d = dt.datetime.fromisoformat(text.strip())
+        except ValueError:
+            raise UsageError(f"--at: {text!r} is not an ISO-8601 time such as 2026-12-01T18:30") from None
+    if d.tzinfo is None:
+        d = d.astimezone()
+    return d.astimezone(dt.UTC)
+
+
+# -- submit -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Plan:
+    """Where a run goes: inline (under every threshold) or the background queue."""
+
+    inline: bool
+    counts: dict[str, int]
+    thresholds: dict[str, int]
+    reason: str
+
+
+def plan(db: Database, operation: str, params: dict[str, Any], *, user: str | None = None) -> Plan:
+    """Estimate the counted items and compare them with the thresholds.
+
+    An operation that counts nothing (``command``) runs inline when asked to ``run``.
+    """
+    op = registry.get(operation)
+    counts = op.estimate(OperationEnv(db, user or current_user()), params) if op.counted_items else {}
+    thresholds = settings.get_thresholds(db).get(operation, {})
+    over = [f"{item} {counts[item]} > {thresholds[item]}" for item in op.counted_items
+            if item in counts and item in thresholds and counts[item] > thresholds[item]]  # fmt: skip
+    if over:
+        return Plan(False, counts, thresholds, "above the threshold: " + ", ".join(over))
+    if counts:
+        under = ", ".join(f"{k} {v} ≤ {thresholds.get(k, '∞')}" for k, v in counts.items())
+        return Plan(True, counts, thresholds, f"under the thresholds: {under}")
+    return Plan(True, counts, thresholds, "the operation has no threshold")
+
+
+def submit(
+    db: Database,
+    operation: str,
+    params: dict[str, Any] | None = None,
+    *,
+    owner: str | None = None,
+    queue: str | None = None,
+    priority: int = 0,
+    at: str | dt.datetime | None = None,
+    label: str | None = None,
+    description: str | None = None,
+    parent_id: int | None = None,
+    inline_worker: str | None = None,
+    validate: bool = True,
+    bus: EventBus | None = None,
+) -> JobSnapshot:
+    """Validate and record a new job. With ``inline_worker`` the job is created ACTIVE, owned by that engine.
+
+    Raises UsageError/ParamError (nothing written) for an unknown operation, a bad parameter or queue.
+    """
+    op = registry.get(operation)
+    owner = owner or current_user()
+    params = dict(params or {})
+    if validate:
+        params = op.validate(params, OperationEnv(db, owner))
+    queues = settings.get_queues(db)
+    if queue is None:
+        qcfg = settings.queue_for_operation(queues, operation)
+    else:
+        match = [q for q in queues if q.name == queue]
+        if not match:
+            raise UsageError(f"--queue: no queue named {queue!r} (queues: {', '.join(q.name for q in queues)})")
+        qcfg = match[0]
+    when = parse_at(at)
+    now = utcnow()
+    if inline_worker:
+        status, worker, started, attempt = S.ACTIVE, inline_worker, now, 1
+    else:
+        status = S.SCHEDULED if when and when > now else S.QUEUED
+        worker, started, attempt = None, None, 0
+    values = {
+        "operation": operation, "label": label or op.label_for(params), "description": description or "",
+        "params": params, "owner": owner, "queue": qcfg.name, "priority": int(priority), "status": str(status),
+        "inline": bool(inline_worker), "progress_done": 0, "progress_total": None, "warnings": 0, "errors": 0,
+        "created_at": now, "scheduled_for": when, "started_at": started, "finished_at": None, "updated_at": now,
+        "attempt": attempt, "max_attempts": 1 if inline_worker else qcfg.retries + 1, "worker": worker,
+        "stop_requested": False, "message": "", "result": None, "parent_id": parent_id,
+    }  # fmt: skip
+    with db.connect_write() as conn:
+        row = conn.execute(insert(jobs_t).values(**values).returning(*jobs_t.c)).one()
+    snap = JobSnapshot.from_row(row)
+    if bus is not None:
+        bus.publish(JobEvent(EventKind.CREATED, snap.id, job=snap))
+    return snap
+
+
+def submit_many(db: Database, operation: str, params_list: Sequence[dict[str, Any]], *, owner: str | None = None,
+                queue: str = settings.DEFAULT_QUEUE) -> int:
+    """Bulk submission in one transaction (scripts and benchmarks); parameters are validated."""
+    op = registry.get(operation)
+    owner = owner or current_user()
+    qcfg = settings.get_queue(db, queue)
+    now = utcnow()
+    rows = []
+    for p in params_list:
+        v = op.validate(p, OperationEnv(db, owner))
+        rows.append({
+            "operation": operation, "label": op.label_for(v), "description": "", "params": v, "owner": owner,
+            "queue": qcfg.name, "priority": 0, "status": str(S.QUEUED), "inline": False, "progress_done": 0,
+            "warnings": 0, "errors": 0, "created_at": now, "updated_at": now, "attempt": 0,
+            "max_attempts": qcfg.retries + 1, "stop_requested": False, "message": "",
+        })  # fmt: skip
+    with db.connect_write() as conn:
+        conn.execute(insert(jobs_t), rows)
+    return len(rows)
+
+
+# -- reading ----------------------------------------------------------------------------------------
+def _visible(user: str, all_users: bool) -> Any:
+    return True if all_users else jobs_t.c.owner == user
+
+
+def get(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None) -> JobSnapshot:
+    """One job the user may see; NotFound or NotAllowed (exit 3) otherwise."""
+    user = user or current_user()
+    if admin is None:
+        admin = is_admin(db, user)
+    with db.connect_read() as conn:
+        row = conn.execute(select(jobs_t).where(jobs_t.c.id == job_id, _visible(user, admin))).first()
+        if row is None:
+            exists = conn.execute(select(jobs_t.c.id).where(jobs_t.c.id == job_id)).first()
+            if exists is None:
+                raise NotFound(f"no job #{job_id}")
+            raise NotAllowed(f"job #{job_id} belongs to another user: not allowed")
+    return annotate(db, [JobSnapshot.from_row(row)])[0]
+
+
+def parse_job_ref(text: str) -> int:
+    """``12``, ``#12`` or ``asyncops://job/12``."""
+    t = text.strip()
+    for prefix in ("asyncops://job/", "#"):
+        if t.startswith(prefix):
+            t = t[len(prefix):].strip("/")
+    try:
+        value = int(t)
+    except ValueError:
+        raise UsageError(f"{text!r} is not a job id or link (asyncops://job/ID)") from None
+    if value <= 0:
+        raise UsageError(f"{text!r} is not a job id")
+    return value
+
+
+def list_jobs(
+    db: Database,
+    *,
+    user: str | None = None,
+    all_users: bool = False,
+    statuses: Iterable[str] | None = None,
+    operation: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    with_reasons: bool = True,
+) -> list[JobSnapshot]:
+    """The user's jobs (everybody's for ``all_users``, which the caller checked is an admin), newest first."""
+    user = user or current_user()
+    stmt = select(jobs_t).where(_visible(user, all_users)).order_by(jobs_t.c.id.desc())
+    if statuses:
+        stmt = stmt.where(jobs_t.c.status.in_([str(JobStatus(s.upper())) for s in statuses]))
+    if operation:
+        stmt = stmt.where(jobs_t.c.operation == operation)
+    if search:
+        like = f"%{search}%"
+        stmt = stmt.where(or_(jobs_t.c.label.ilike(like), jobs_t.c.operation.ilike(like),
+                              jobs_t.c.description.ilike(like)))  # fmt: skip
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    with db.connect_read() as conn:
+        snaps = [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
+    return annotate(db, snaps) if with_reasons else snaps
+
+
+def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:
+    out: list[JobSnapshot] = []
+    with db.connect_read() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.extend(JobSnapshot.from_row(r) for r in conn.execute(select(jobs_t).where(jobs_t.c.id.in_(chunk))))
+    return out
+
+
+def changed_since(db: Database, since: dt.datetime, *, user: str | None = None, all_users: bool = False
+                  ) -> list[JobSnapshot]:
+    """Jobs updated at or after ``since`` (re-read by clients that did not see this process's events)."""
+    user = user or current_user()
+    stmt = select(jobs_t).where(jobs_t.c.updated_at >= since, _visible(user, all_users)).order_by(jobs_t.c.id)
+    with db.connect_read() as conn:
+        return [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
+
+
+def removed_since(db: Database, since: dt.datetime) -> list[int]:
+    with db.connect_read() as conn:
+        return list(conn.execute(select(RemovedJob.job_id).where(RemovedJob.removed_at >= since)).scalars())
+
+
+def log_of(db: Database, job_id: int, *, after_id: int = 0, levels: Iterable[str] | None = None,
+           limit: int | None = None) -> list[LogEntry]:
+    stmt = select(log_t).where(log_t.c.job_id == job_id, log_t.c.id > after_id).order_by(log_t.c.id)
+    if levels:
+        stmt = stmt.where(log_t.c.level.in_([lv.upper() for lv in levels]))
+    if limit:
+        stmt = stmt.limit(limit)
+    with db.connect_read() as conn:
+        return [LogEntry(r.id, r.job_id, r.time, r.level, r.message, r.item) for r in conn.execute(stmt)]
+
+
+# -- why a job waits --------------------------------------------------------------------------------
+def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = None) -> list[JobSnapshot]:
+    """Fill ``waiting_reason`` of waiting jobs: queue full (2/2 running), queue paused, scheduled, retry."""
+    waiting = [s for s in snaps if s.status.is_waiting]
+    if not waiting:
+        return snaps
+    now = now or utcnow()
+    queues = {q.name: q for q in settings.get_queues(db)}
+    with db.connect_read() as conn:
+        running = dict(conn.execute(
+            select(jobs_t.c.queue, func.count()).where(jobs_t.c.status.in_(_statuses(RUNNING)))
+            .group_by(jobs_t.c.queue)
+        ).all())  # fmt: skip
+        engines = list(conn.execute(select(EngineRow.queues, EngineRow.kind, EngineRow.heartbeat_at)))
+    live = [e for e in engines if e.kind != "inline" and now - e.heartbeat_at < dt.timedelta(seconds=60)]
+
+    def served(queue: str) -> bool:
+        return any(not e.queues or queue in e.queues for e in live)
+
+    out = []
+    for s in snaps:
+        if not s.status.is_waiting:
+            out.append(s)
+            continue
+        q = queues.get(s.queue)
+        if s.status is S.SCHEDULED and s.scheduled_for and s.scheduled_for > now:
+            when = s.scheduled_for.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            if s.attempt:
+                reason = f"retry {s.attempt + 1}/{s.max_attempts} at {when}"
+            else:
+                reason = f"scheduled for {when}"
+        elif q is None:
+            reason = f"queue {s.queue} no longer exists"
+        elif q.paused:
+            reason = f"queue {q.name} paused"
+        elif running.get(q.name, 0) >= q.capacity:
+            reason = f"queue full ({running.get(q.name, 0)}/{q.capacity} running)"
+        elif not served(q.name):
+            reason = "no engine is running for this queue (open asyncops or start `asyncops worker`)"
+        else:
+            reason = "next in queue"
+        out.append(s.replace(waiting_reason=reason))
+    return out
+
+
+# -- claim and state changes (the engine's side) ----------------------------------------------------
+def claim(db: Database, queue: QueueConfig, worker: str) -> JobSnapshot | None:
+    """Atomically take the next QUEUED job of ``queue`` if it has a free slot; None otherwise.
+
+    One statement does both checks (free slot, job still QUEUED) under the write lock, so two engines on one
+    database never take the same job and never exceed the queue's capacity together.
+    """
+    now = utcnow()
+    next_id = (
+        select(jobs_t.c.id)
+        .where(jobs_t.c.queue == queue.name, jobs_t.c.status == str(S.QUEUED))
+        .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    active = (
+        select(func.count())
+        .select_from(jobs_t)
+        .where(jobs_t.c.queue == queue.name, jobs_t.c.status.in_(_statuses(RUNNING)))
+        .scalar_subquery()
+    )
+    stmt = (
+        update(jobs_t)
+        .where(jobs_t.c.id == next_id, jobs_t.c.status == str(S.QUEUED), active < queue.capacity)
+        .values(status=str(S.ACTIVE), worker=worker, started_at=now, updated_at=now, finished_at=None,
+                attempt=jobs_t.c.attempt + 1, stop_requested=False)
+        .returning(*jobs_t.c)
+    )  # fmt: skip
+    with db.connect_write() as conn:
+        dialect.lock_queue(conn, queue.name)
+        row = conn.execute(stmt).first()
+    return JobSnapshot.from_row(row) if row is not None else None
+
+
+def transition(
+    db: Database | Connection,
+    job_id: int,
+    new: JobStatus,
+    *,
+    by: str | None = None,
+    expect: Iterable[JobStatus] | None = None,
+    **fields: Any,
+) -> JobSnapshot | None:
+    """Compare-and-set a job to ``new`` from any status the table allows (or ``expect``); None if it lost."""
+    sources = frozenset(expect) if expect is not None else sources_of(new)
+    for src in sources:
+        check_transition(src, new)
+    values = {"status": str(new), "updated_at": utcnow(), **fields}
+    if new in TERMINAL:
+        values.setdefault("finished_at", values["updated_at"])
+    stmt = update(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.in_(_statuses(sources)))
+    if by is not None:  # only the engine that claimed the job may move it on
+        stmt = stmt.where(jobs_t.c.worker == by)
+    stmt = stmt.values(**values).returning(*jobs_t.c)
+    if isinstance(db, Connection):
+        row = db.execute(stmt).first()
+    else:
+        with db.connect_write() as conn:
+            row = conn.execute(stmt).first()
+    return JobSnapshot.from_row(row) if row is not None else None
+
+
+def promote_due(db: Database, now: dt.datetime | None = None) -> list[JobSnapshot]:
+    """SCHEDULED jobs whose time has come become QUEUED."""
+    now = now or utcnow()
+    stmt = (
+        update(jobs_t)
+        .where(jobs_t.c.status == str(S.SCHEDULED), jobs_t.c.scheduled_for <= now)
+        .values(status=str(S.QUEUED), updated_at=now)
+        .returning(*jobs_t.c)
+    )
+    with db.connect_write() as conn:
+        return [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
+
+
+def next_due(db: Database) -> dt.datetime | None:
+    with db.connect_read() as conn:
+        return conn.execute(
+            select(func.min(jobs_t.c.scheduled_for)).where(jobs_t.c.status == str(S.SCHEDULED))
+        ).scalar()
+
+
+def stop_requests(db: Database, worker: str) -> list[int]:
+    """ACTIVE jobs of ``worker`` that another process asked to stop."""
+    with db.connect_read() as conn:
+        return list(conn.execute(
+            select(jobs_t.c.id).where(jobs_t.c.worker == worker, jobs_t.c.status == str(S.ACTIVE),
+                                      jobs_t.c.stop_requested.is_(True))
+        ).scalars())  # fmt: skip
+
+
+# -- the user's side: stop, remove, retry -----------------------------------------------------------
+def _owned(db: Database, job_id: int, user: str | None, admin: bool | None) -> JobSnapshot:
+    return get(db, job_id, user=user, admin=admin)
+
+
+def request_stop(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None,
+                 bus: EventBus | None = None) -> JobSnapshot:
+    """A waiting job stops at once; an active one is asked to (its engine honours ``stop_requested``)."""
+    job = _owned(db, job_id, user, admin)
+    if job.status.is_terminal:
+        raise ConflictError(f"job #{job_id} has already finished ({job.status})")
+    if job.status.is_waiting:
+        snap = transition(db, job_id, S.STOPPED, expect=(S.QUEUED, S.SCHEDULED), stop_requested=True,
+                          message="stopped before it started")  # fmt: skip
+        if snap is not None:
+            if bus is not None:
+                bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+            return snap
+        job = _owned(db, job_id, user, admin)  # it started meanwhile: ask its engine
+    with db.connect_write() as conn:
+        row = conn.execute(
+            update(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.in_(_statuses(RUNNING)))
+            .values(stop_requested=True, updated_at=utcnow()).returning(*jobs_t.c)
+        ).first()  # fmt: skip
+    if row is None:
+        return _owned(db, job_id, user, admin)
+    return JobSnapshot.from_row(row)
+
+
+def remove(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None,
+           bus: EventBus | None = None) -> None:
+    """Delete a finished job and its log; refuses ACTIVE, STOPPING and QUEUED jobs (stop them first)."""
+    job = _owned(db, job_id, user, admin)
+    if job.status in NOT_REMOVABLE:
+        raise ConflictError(f"job #{job_id} is {job.status}: stop it first, then remove it")
+    with db.connect_write() as conn:
+        gone = conn.execute(
+            delete(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.not_in(_statuses(NOT_REMOVABLE)))
+        ).rowcount  # fmt: skip
+        if not gone:
+            raise ConflictError(f"job #{job_id} started meanwhile: stop it first, then remove it")
+        conn.execute(delete(log_t).where(log_t.c.job_id == job_id))
+        _tombstone(conn, [job_id])
+    if bus is not None:
+        bus.publish(JobEvent(EventKind.REMOVED, job_id))
+
+
+def _tombstone(conn: Connection, ids: Sequence[int]) -> None:
+    if not ids:
+        return
+    now = utcnow()
+    conn.execute(delete(RemovedJob.__table__).where(RemovedJob.job_id.in_(ids)))
+    conn.execute(insert(RemovedJob.__table__), [{"job_id": i, "removed_at": now} for i in ids])
+
+
+def retry(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None,
+          bus: EventBus | None = None) -> JobSnapshot:
+    """A finished job runs again with the same parameters, as a new job linked to it."""
+    job = _owned(db, job_id, user, admin)
+    if not job.status.is_terminal:
+        raise ConflictError(f"job #{job_id} is {job.status}: only a finished job can be retried")
+    return submit(db, job.operation, job.params, owner=job.owner, queue=job.queue, priority=job.priority,
+                  label=job.label, description=job.description, parent_id=job.id, bus=bus)  # fmt: skip
+
+
+# -- purge ------------------------------------------------------------------------------------------
+def purge(db: Database, *, days: float | None = None, failed_days: float | None = None, keep: int | None = None,
+          now: dt.datetime | None = None, bus: EventBus | None = None) -> int:
+    """Delete finished jobs older than their retention, and beyond the ``keep`` most recent; returns the count."""
+    cfg = settings.get_purge(db)
+    days = cfg.days if days is None else days
+    failed_days = cfg.failed_days if failed_days is None else failed_days
+    keep = cfg.keep if keep is None else keep
+    now = now or utcnow()
+    ok_before = now - dt.timedelta(days=days)
+    bad_before = now - dt.timedelta(days=failed_days)
+    finished = jobs_t.c.status.in_(_statuses(TERMINAL))
+    old = or_(
+        and_(jobs_t.c.status == str(S.SUCCEEDED), jobs_t.c.finished_at < ok_before),
+        and_(jobs_t.c.status != str(S.SUCCEEDED), jobs_t.c.finished_at < bad_before),
+    )
+    with db.connect_read() as conn:
+        ids = set(conn.execute(select(jobs_t.c.id).where(finished, old)).scalars())
+        if keep is not None:
+            ids.update(conn.execute(
+                select(jobs_t.c.id).where(finished)
+                .order_by(jobs_t.c.finished_at.desc(), jobs_t.c.id.desc()).offset(keep)
+            ).scalars())  # fmt: skip
+    removed: list[int] = []
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i:i + 500]
+        with db.connect_write() as conn:
+            gone = list(conn.execute(
+                delete(jobs_t).where(jobs_t.c.id.in_(chunk), finished).returning(jobs_t.c.id)
+            ).scalars())  # fmt: skip
+            conn.execute(delete(log_t).where(log_t.c.job_id.in_(gone)))
+            _tombstone(conn, gone)
+            removed.extend(gone)
+    with db.connect_write() as conn:  # tombstones only need to live until every client has seen them
+        conn.execute(delete(RemovedJob.__table__).where(RemovedJob.removed_at < now - dt.timedelta(days=2)))
+    if bus is not None:
+        for job_id in removed:
+            bus.publish(JobEvent(EventKind.REMOVED, job_id))
+    return len(removed)
+
+
+# -- engines: heartbeat and recovery ----------------------------------------------------------------
+def register_engine(db: Database, engine_id: str, kind: str, queues: Sequence[str]) -> None:
+    now = utcnow()
+    with db.write() as s:
+        s.merge(EngineRow(id=engine_id, host=socket.gethostname(), pid=psutil.Process().pid, kind=kind,
+                          queues=list(queues), started_at=now, heartbeat_at=now))  # fmt: skip
+
+
+def heartbeat(db: Database, engine_id: str) -> bool:
+    """Returns False when the engine's row is gone (another engine declared it dead)."""
+    with db.connect_write() as conn:
+        return bool(conn.execute(
+            update(EngineRow.__table__).where(EngineRow.id == engine_id).values(heartbeat_at=utcnow())
+        ).rowcount)  # fmt: skip
+
+
+def unregister_engine(db: Database, engine_id: str) -> None:
+    with db.connect_write() as conn:
+        conn.execute(delete(EngineRow.__table__).where(EngineRow.id == engine_id))
+
+
+def _process_gone(pid: int, started_at: dt.datetime) -> bool:
+    try:
+        proc = psutil.Process(pid)
+        created = dt.datetime.fromtimestamp(proc.create_time(), dt.UTC)
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return True
+    if proc.status() == psutil.STATUS_ZOMBIE:
+        return True
+    return created > started_at + dt.timedelta(seconds=2)  # the pid was reused by a newer process
+
+
+def dead_engines(db: Database, dead_after: float, *, exclude: str | None = None) -> list[str]:
+    """Engines silent for ``dead_after`` seconds, and engines of this host whose process is gone."""
+    now = utcnow()
+    host = socket.gethostname()
+    with db.connect_read() as conn:
+        rows = list(conn.execute(select(EngineRow.id, EngineRow.host, EngineRow.pid, EngineRow.started_at,
+                                        EngineRow.heartbeat_at)))  # fmt: skip
+        orphan_workers = set(conn.execute(
+            select(jobs_t.c.worker).where(jobs_t.c.status.in_(_statuses(RUNNING))).distinct()
+        ).scalars())  # fmt: skip
+    dead = []
+    for r in rows:
+        if r.id == exclude:
+            continue
+        if now - r.heartbeat_at > dt.timedelta(seconds=dead_after):
+            dead.append(r.id)
+        elif r.host == host and _process_gone(r.pid, r.started_at):
+            dead.append(r.id)
+    known = {r.id for r in rows}
+    # Running jobs whose engine row is gone entirely (it was removed, or never written): recover them too.
+    dead.extend(w for w in orphan_workers if w and w not in known and w != exclude)
+    return dead
+
+
+def recover(db: Database, engine_id: str, *, bus: EventBus | None = None) -> list[JobSnapshot]:
+    """The jobs of a dead engine become INTERRUPTED, or QUEUED again when their operation can resume."""
+    recovered: list[JobSnapshot] = []
+    with db.connect_write() as conn:
+        rows = list(conn.execute(select(jobs_t.c.id, jobs_t.c.operation, jobs_t.c.stop_requested).where(
+            jobs_t.c.worker == engine_id, jobs_t.c.status.in_(_statuses(RUNNING)))))  # fmt: skip
+        for r in rows:
+            resumable = r.operation in registry and registry.get(r.operation).resumable and not r.stop_requested
+            if resumable:
+                snap = transition(conn, r.id, S.QUEUED, by=engine_id, expect=(S.ACTIVE,), worker=None,
+                                  message="re-queued: the engine running it stopped unexpectedly")
+            else:
+                snap = transition(conn, r.id, S.INTERRUPTED, by=engine_id, expect=RUNNING,
+                                  message="interrupted: the engine running it stopped unexpectedly")
+            if snap is not None:
+                recovered.append(snap)
+        conn.execute(delete(EngineRow.__table__).where(EngineRow.id == engine_id))
+    if bus is not None:
+        for snap in recovered:
+            bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+    return recovered

@@ -1,0 +1,80 @@
+"""The registry of operations: built-ins plus the entry-point group ``asyncops.operations``."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from importlib.metadata import entry_points
+
+from core.errors import UsageError
+from core.operations.base import DryRun, Operation, OperationEnv, Param
+
+__all__ = ["DryRun", "Operation", "OperationEnv", "Param", "Registry", "registry"]
+
+log = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "asyncops.operations"
+# Modules that define built-in operations; each has a module-level OPERATIONS tuple.
+BUILTIN_MODULES = (
+    "core.operations.command",
+)
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._ops: dict[str, Operation] = {}
+        self._lock = threading.RLock()
+        self._loaded = False
+
+    def register(self, op: Operation | type[Operation], *, replace: bool = False) -> Operation:
+        instance = op() if isinstance(op, type) else op
+        if not instance.name:
+            raise ValueError(f"{instance!r} has no name")
+        with self._lock:
+            if instance.name in self._ops and not replace and type(self._ops[instance.name]) is not type(instance):
+                raise ValueError(f"an operation named {instance.name!r} is already registered")
+            self._ops[instance.name] = instance
+        return instance
+
+    def unregister(self, name: str) -> None:
+        with self._lock:
+            self._ops.pop(name, None)
+
+    def _ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        with self._lock:
+            if self._loaded:
+                return
+            self._loaded = True
+            for module in BUILTIN_MODULES:
+                for op in importlib.import_module(module).OPERATIONS:
+                    self.register(op)
+            for ep in entry_points(group=ENTRY_POINT_GROUP):
+                try:
+                    self.register(ep.load())
+                except Exception:
+                    log.exception("cannot load operation %s from %s", ep.name, ep.value)
+
+    def get(self, name: str) -> Operation:
+        self._ensure_loaded()
+        try:
+            return self._ops[name]
+        except KeyError:
+            known = ", ".join(sorted(self._ops))
+            raise UsageError(f"unknown operation {name!r} (known: {known})") from None
+
+    def __contains__(self, name: object) -> bool:
+        self._ensure_loaded()
+        return name in self._ops
+
+    def all(self) -> list[Operation]:
+        self._ensure_loaded()
+        return [self._ops[k] for k in sorted(self._ops)]
+
+    def names(self) -> list[str]:
+        return [op.name for op in self.all()]
+
+
+registry = Registry()

@@ -1,0 +1,132 @@
+"""Plain, immutable views of jobs and log lines handed to callers (CLI, GUI, notifiers).
+
+They are detached from any SQL session, so they can cross threads freely.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from core.status import JobStatus, display_colour
+
+JOB_FIELDS = (
+    "id", "operation", "label", "description", "params", "owner", "queue", "priority", "status", "inline",
+    "progress_done", "progress_total", "warnings", "errors", "created_at", "scheduled_for", "started_at",
+    "finished_at", "updated_at", "attempt", "max_attempts", "worker", "stop_requested", "message", "result",
+    "parent_id",
+)  # fmt: skip
+
+
+def iso(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class JobSnapshot:
+    id: int
+    operation: str
+    label: str
+    description: str
+    params: dict[str, Any]
+    owner: str
+    queue: str
+    priority: int
+    status: JobStatus
+    inline: bool
+    progress_done: int
+    progress_total: int | None
+    warnings: int
+    errors: int
+    created_at: dt.datetime
+    scheduled_for: dt.datetime | None
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    updated_at: dt.datetime
+    attempt: int
+    max_attempts: int
+    worker: str | None
+    stop_requested: bool
+    message: str
+    result: dict[str, Any] | None
+    parent_id: int | None
+    waiting_reason: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Any, waiting_reason: str | None = None) -> JobSnapshot:
+        m = row._mapping if hasattr(row, "_mapping") else None
+        get = (lambda k: m[k]) if m is not None else (lambda k: getattr(row, k))
+        values = {k: get(k) for k in JOB_FIELDS}
+        values["status"] = JobStatus(values["status"])
+        values["params"] = values["params"] or {}
+        values["inline"] = bool(values["inline"])
+        values["stop_requested"] = bool(values["stop_requested"])
+        return cls(**values, waiting_reason=waiting_reason)
+
+    def replace(self, **changes: Any) -> JobSnapshot:
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def link(self) -> str:
+        return f"asyncops://job/{self.id}"
+
+    @property
+    def title(self) -> str:
+        return self.label or self.operation
+
+    @property
+    def colour(self) -> str:
+        return display_colour(self.status, self.warnings, self.errors)
+
+    @property
+    def fraction(self) -> float | None:
+        if not self.progress_total:
+            return None
+        return max(0.0, min(1.0, self.progress_done / self.progress_total))
+
+    def duration(self, now: dt.datetime | None = None) -> dt.timedelta | None:
+        if self.started_at is None:
+            return None
+        end = self.finished_at or now or dt.datetime.now(dt.UTC)
+        return max(dt.timedelta(0), end - self.started_at)
+
+    def rate(self, now: dt.datetime | None = None) -> float | None:
+        """Items per second since the job started."""
+        elapsed = self.duration(now)
+        if elapsed is None or not self.progress_done:
+            return None
+        seconds = elapsed.total_seconds()
+        return self.progress_done / seconds if seconds > 0 else None
+
+    def eta(self, now: dt.datetime | None = None) -> dt.timedelta | None:
+        """Time left at the average rate so far (None when unknown or finished)."""
+        if self.status.is_terminal or not self.progress_total:
+            return None
+        rate = self.rate(now)
+        if not rate:
+            return None
+        return dt.timedelta(seconds=max(0, self.progress_total - self.progress_done) / rate)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k in JOB_FIELDS:
+            v = getattr(self, k)
+            out[k] = iso(v) if isinstance(v, dt.datetime) else (str(v) if isinstance(v, JobStatus) else v)
+        out["waiting_reason"] = self.waiting_reason
+        out["link"] = self.link
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    id: int | None
+    job_id: int
+    time: dt.datetime
+    level: str
+    message: str
+    item: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"time": iso(self.time), "level": self.level, "message": self.message, "item": self.item}

@@ -1,0 +1,354 @@
+"""Typed configuration stored in the database, so the GUI, the CLI and every worker agree.
+
+Keys of ``asyncops config set KEY VALUE``:
+``queue.<name>.kind|max_parallel|retries|retry_delay|priority|operations``,
+``threshold.<operation>.<counted item>``, ``purge.time`` (HH:MM), ``purge.days``, ``purge.failed_days``,
+``purge.keep`` and ``admins``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select
+
+from core.errors import NotFound, UsageError
+from core.models import QueueRow, Setting
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from core.db import Database
+
+DEFAULT_QUEUE = "default"
+QUEUE_KINDS = ("ordered", "parallel")
+QUEUE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+
+
+def default_parallel() -> int:
+    return max(1, (os.cpu_count() or 2) // 2)
+
+
+@dataclass(frozen=True)
+class QueueConfig:
+    name: str
+    kind: str = "parallel"
+    max_parallel: int = field(default_factory=default_parallel)
+    retries: int = 0
+    retry_delay: float = 2.0
+    priority: int = 0
+    operations: tuple[str, ...] = ()
+    paused: bool = False
+
+    @property
+    def capacity(self) -> int:
+        """How many jobs may be ACTIVE at once (an ordered queue runs one at a time)."""
+        return 1 if self.kind == "ordered" else self.max_parallel
+
+    def validated(self) -> QueueConfig:
+        if not QUEUE_NAME.match(self.name):
+            raise UsageError(f"queue name {self.name!r}: use 1-100 letters, digits, '-' or '_'")
+        if self.kind not in QUEUE_KINDS:
+            raise UsageError(f"queue {self.name}: kind must be one of {', '.join(QUEUE_KINDS)}, not {self.kind!r}")
+        if not 1 <= self.max_parallel <= 256:
+            raise UsageError(f"queue {self.name}: max_parallel must be between 1 and 256, not {self.max_parallel}")
+        if not 0 <= self.retries <= 100:
+            raise UsageError(f"queue {self.name}: retries must be between 0 and 100, not {self.retries}")
+        if not 0 <= self.retry_delay <= 86400:
+            raise UsageError(f"queue {self.name}: retry_delay must be 0 to 86400 seconds, not {self.retry_delay}")
+        return self
+
+    @classmethod
+    def from_row(cls, row: QueueRow) -> QueueConfig:
+        return cls(
+            name=row.name, kind=row.kind, max_parallel=row.max_parallel, retries=row.retries,
+            retry_delay=float(row.retry_delay), priority=row.priority, operations=tuple(row.operations or ()),
+            paused=bool(row.paused),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PurgeConfig:
+    time: str = "01:00"
+    days: int = 7
+    failed_days: int = 30
+    keep: int = 10_000
+
+    @property
+    def hour_minute(self) -> tuple[int, int]:
+        h, m = self.time.split(":")
+        return int(h), int(m)
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+def _get(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else row.value
+
+
+def _put(session: Session, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def ensure_defaults(db: Database) -> None:
+    """The default queue exists from the start."""
+    with db.read() as s:
+        if s.get(QueueRow, DEFAULT_QUEUE) is not None:
+            return
+    with db.write() as s:
+        if s.get(QueueRow, DEFAULT_QUEUE) is None:
+            cfg = QueueConfig(DEFAULT_QUEUE)
+            s.add(_row_of(cfg))
+
+
+def _row_of(cfg: QueueConfig) -> QueueRow:
+    d = asdict(cfg)
+    d["operations"] = list(cfg.operations)
+    return QueueRow(**d)
+
+
+# -- queues -----------------------------------------------------------------------------------------
+def get_queues(db: Database) -> list[QueueConfig]:
+    ensure_defaults(db)
+    with db.read() as s:
+        return [QueueConfig.from_row(r) for r in s.scalars(select(QueueRow).order_by(QueueRow.name))]
+
+
+def get_queue(db: Database, name: str) -> QueueConfig:
+    with db.read() as s:
+        row = s.get(QueueRow, name)
+        if row is None:
+            raise NotFound(f"no queue named {name!r}")
+        return QueueConfig.from_row(row)
+
+
+def save_queue(db: Database, cfg: QueueConfig) -> QueueConfig:
+    cfg = cfg.validated()
+    from core.operations import registry
+
+    unknown = [op for op in cfg.operations if op not in registry]
+    if unknown:
+        raise UsageError(f"queue {cfg.name}: unknown operation(s) {', '.join(unknown)}")
+    with db.write() as s:
+        row = s.get(QueueRow, cfg.name)
+        if row is None:
+            s.add(_row_of(cfg))
+        else:
+            for k, v in asdict(cfg).items():
+                setattr(row, k, list(v) if k == "operations" else v)
+    return cfg
+
+
+def delete_queue(db: Database, name: str) -> None:
+    from core.models import Job
+    from core.status import TERMINAL
+
+    if name == DEFAULT_QUEUE:
+        raise UsageError("the default queue cannot be removed")
+    with db.write() as s:
+        if s.get(QueueRow, name) is None:
+            raise NotFound(f"no queue named {name!r}")
+        pending = s.scalar(
+            select(Job.id).where(Job.queue == name, Job.status.not_in([str(x) for x in TERMINAL])).limit(1)
+        )
+        if pending is not None:
+            raise UsageError(f"queue {name} still has unfinished jobs (for example #{pending}); stop them first")
+        s.execute(delete(QueueRow).where(QueueRow.name == name))
+
+
+def set_paused(db: Database, name: str, paused: bool) -> QueueConfig:
+    with db.write() as s:
+        row = s.get(QueueRow, name)
+        if row is None:
+            raise NotFound(f"no queue named {name!r}")
+        row.paused = paused
+        return QueueConfig.from_row(row)
+
+
+def queue_for_operation(queues: list[QueueConfig], operation: str) -> QueueConfig:
+    """The queue that takes ``operation``: the first that lists it, else the default queue."""
+    for q in queues:
+        if operation in q.operations:
+            return q
+    for q in queues:
+        if q.name == DEFAULT_QUEUE:
+            return q
+    raise NotFound("the default queue is missing")
+
+
+# -- thresholds -------------------------------------------------------------------------------------
+def get_thresholds(db: Database) -> dict[str, dict[str, int]]:
+    """Per operation and counted item: registered defaults overlaid with the database's values."""
+    from core.operations import registry
+
+    out = {op.name: dict(op.default_thresholds) for op in registry.all() if op.counted_items}
+    with db.read() as s:
+        for row in s.scalars(select(Setting).where(Setting.key.startswith("threshold."))):
+            _, op, item = row.key.split(".", 2)
+            out.setdefault(op, {})[item] = int(row.value)
+    return out
+
+
+def set_threshold(db: Database, operation: str, item: str, value: int) -> None:
+    _check_threshold(operation, item, value)
+    with db.write() as s:
+        _put(s, f"threshold.{operation}.{item}", value)
+
+
+def _check_threshold(operation: str, item: str, value: int) -> None:
+    from core.operations import registry
+
+    if operation not in registry:
+        raise UsageError(f"threshold: unknown operation {operation!r}")
+    op = registry.get(operation)
+    if item not in op.counted_items:
+        counted = ", ".join(op.counted_items) or "none"
+        raise UsageError(f"threshold: {operation} counts no {item!r} (it counts: {counted})")
+    if value < 0:
+        raise UsageError(f"threshold.{operation}.{item} must be 0 or more, not {value}")
+
+
+# -- purge and admins -------------------------------------------------------------------------------
+def get_purge(db: Database) -> PurgeConfig:
+    d = PurgeConfig()
+    with db.read() as s:
+        return PurgeConfig(
+            time=_get(s, "purge.time", d.time), days=int(_get(s, "purge.days", d.days)),
+            failed_days=int(_get(s, "purge.failed_days", d.failed_days)), keep=int(_get(s, "purge.keep", d.keep)),
+        )  # fmt: skip
+
+
+def save_purge(db: Database, cfg: PurgeConfig) -> PurgeConfig:
+    _check_purge(cfg)
+    with db.write() as s:
+        for k, v in asdict(cfg).items():
+            _put(s, f"purge.{k}", v)
+    return cfg
+
+
+def _check_purge(cfg: PurgeConfig) -> None:
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", cfg.time):
+        raise UsageError(f"purge.time must be HH:MM (00:00 to 23:59), not {cfg.time!r}")
+    for name in ("days", "failed_days"):
+        v = getattr(cfg, name)
+        if not 0 <= v <= 36500:
+            raise UsageError(f"purge.{name} must be 0 to 36500 days, not {v}")
+    if not 0 <= cfg.keep <= 10_000_000:
+        raise UsageError(f"purge.keep must be 0 to 10000000 jobs, not {cfg.keep}")
+
+
+def get_admins(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(_get(s, "admins", []) or [])
+
+
+def get_value(db: Database, key: str, default: Any = None) -> Any:
+    with db.read() as s:
+        return _get(s, key, default)
+
+
+def put_value(db: Database, key: str, value: Any) -> None:
+    """Internal bookkeeping values (e.g. ``purge.last_run``), not part of ``config set``."""
+    with db.write() as s:
+        _put(s, key, value)
+
+
+# -- `config show` / `config set` -------------------------------------------------------------------
+def show(db: Database) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for q in get_queues(db):
+        for k in ("kind", "max_parallel", "retries", "retry_delay", "priority", "operations", "paused"):
+            v = getattr(q, k)
+            out[f"queue.{q.name}.{k}"] = list(v) if isinstance(v, tuple) else v
+    for op, items in sorted(get_thresholds(db).items()):
+        for item, v in sorted(items.items()):
+            out[f"threshold.{op}.{item}"] = v
+    for k, v in asdict(get_purge(db)).items():
+        out[f"purge.{k}"] = v
+    out["admins"] = get_admins(db)
+    return out
+
+
+def _parse_int(key: str, text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise UsageError(f"{key} must be a whole number, not {text!r}") from None
+
+
+def _parse_float(key: str, text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise UsageError(f"{key} must be a number, not {text!r}") from None
+
+
+def parse_list(text: str) -> list[str]:
+    """A JSON array or a comma-separated string."""
+    text = text.strip()
+    if text.startswith("["):
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"not a valid JSON list: {exc}") from None
+        if not isinstance(value, list):
+            raise UsageError("expected a JSON list")
+        return [str(x) for x in value]
+    return [x.strip() for x in text.split(",") if x.strip()]
+
+
+def set_key(db: Database, key: str, value: str) -> None:
+    """Validate and store one configuration value; a bad key or value raises UsageError and changes nothing."""
+    parts = key.split(".")
+    if parts[0] == "queue" and len(parts) == 3:
+        _, name, attr = parts
+        try:
+            cfg = get_queue(db, name)
+        except NotFound:
+            cfg = QueueConfig(name)
+        if attr == "kind":
+            cfg = replace(cfg, kind=value)
+        elif attr == "max_parallel":
+            cfg = replace(cfg, max_parallel=_parse_int(key, value))
+        elif attr == "retries":
+            cfg = replace(cfg, retries=_parse_int(key, value))
+        elif attr == "retry_delay":
+            cfg = replace(cfg, retry_delay=_parse_float(key, value))
+        elif attr == "priority":
+            cfg = replace(cfg, priority=_parse_int(key, value))
+        elif attr == "operations":
+            cfg = replace(cfg, operations=tuple(parse_list(value)))
+        else:
+            raise UsageError(
+                f"unknown key {key!r}: a queue has kind, max_parallel, retries, retry_delay, priority, operations"
+            )
+        save_queue(db, cfg)
+    elif parts[0] == "threshold" and len(parts) == 3:
+        set_threshold(db, parts[1], parts[2], _parse_int(key, value))
+    elif parts[0] == "purge" and len(parts) == 2:
+        cfg = get_purge(db)
+        attr = parts[1]
+        if attr == "time":
+            cfg = replace(cfg, time=value)
+        elif attr in ("days", "failed_days", "keep"):
+            cfg = replace(cfg, **{attr: _parse_int(key, value)})
+        else:
+            raise UsageError(f"unknown key {key!r}: purge has time, days, failed_days, keep")
+        save_purge(db, cfg)
+    elif key == "admins":
+        names = parse_list(value)
+        with db.write() as s:
+            _put(s, "admins", names)
+    else:
+        raise UsageError(
+            f"unknown key {key!r}; keys are queue.<name>.<field>, threshold.<operation>.<item>, "
+            "purge.time|days|failed_days|keep and admins"
+        )
