@@ -1,0 +1,1 @@
+"""asyncops desktop: the PySide6 Process Tracker, one client of the Qt-free core."""

@@ -1,0 +1,48 @@
+"""Shared fixtures: every test gets its own database and data folder; nothing touches the user's real data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """ASYNCOPS_DB and ASYNCOPS_DATA_DIR point into the test's temporary folder."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("ASYNCOPS_DB", str(tmp_path / "asyncops.db"))
+    monkeypatch.setenv("ASYNCOPS_DATA_DIR", str(data))
+    monkeypatch.setenv("ASYNCOPS_USER", "tester")
+    monkeypatch.delenv("ASYNCOPS_ADMIN", raising=False)
+    monkeypatch.setenv("PYTHONPATH", str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return tmp_path
+
+
+@pytest.fixture
+def db(isolated_env: Path) -> Iterator["Database"]:  # noqa: F821
+    from core.db import Database
+
+    database = Database()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def engine(db: "Database") -> Iterator["Engine"]:  # noqa: F821
+    """A started engine on the test database (fast ticks), shut down after the test."""
+    from core.engine import Engine
+
+    eng = Engine(db, tick=0.05, heartbeat_interval=0.5, dead_after=3.0).start()
+    yield eng
+    eng.shutdown(grace=5)
