@@ -38,7 +38,7 @@ from core.models import Job, JobLog, Setting, utcnow
 from core.operations import registry
 from core.records import JobSnapshot
 from core.settings import QueueConfig
-from core.status import RUNNING, JobStatus
+from core.status import RUNNING, JobStatus, sources_of
 
 log = logging.getLogger(__name__)
 S = JobStatus
@@ -203,7 +203,10 @@ class Engine:
                     if self._generation == generation and not self._stopping.is_set():
                         self._wake.wait(5.0)
                 continue
-            self._execute(job)
+            try:
+                self._execute(job)
+            except Exception:  # pragma: no cover - _execute records failures itself
+                log.exception("slot %s-%d: job #%s", queue, index, job.id)
 
     # -- running one job ----------------------------------------------------------------------------
     def _execute(self, job: JobSnapshot) -> JobSnapshot:
@@ -228,6 +231,9 @@ class Engine:
             ctx.log("".join(traceback.format_exception(exc)), "DEBUG")
         try:
             final = self._finish(ctx, job, result, failure)
+        except Exception as exc:  # never leave a job ACTIVE: record the failure as plainly as possible
+            log.exception("cannot record the outcome of job #%s", job.id)
+            final = self._last_resort(job, f"asyncops could not record the outcome: {type(exc).__name__}: {exc}")
         finally:
             with self._lock:
                 self._running.pop(job.id, None)
@@ -274,12 +280,25 @@ class Engine:
                     conn.execute(insert(JobLog.__table__), [
                         {"job_id": e.job_id, "time": e.time, "level": e.level, "message": e.message,
                          "item": e.item} for e in entries])  # fmt: skip
-                snap = jobs.transition(conn, job.id, new, by=self.id, expect=RUNNING, **fields)
+                snap = jobs.transition(conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **fields)
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
             return jobs.get_many(self.db, [job.id])[0]
         self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
         return snap
+
+    def _last_resort(self, job: JobSnapshot, message: str) -> JobSnapshot:
+        for _ in range(3):
+            try:
+                snap = jobs.transition(self.db, job.id, S.FAILED, by=self.id, expect=RUNNING, message=message)
+                if snap is not None:
+                    self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+                    return snap
+                return jobs.get_many(self.db, [job.id])[0]
+            except Exception:
+                log.exception("cannot mark job #%s failed", job.id)
+                self._stopping.wait(1.0)
+        return job  # the database is unreachable: recovery will mark it INTERRUPTED
 
     def _honour_stop(self, job_id: int) -> None:
         ctx = self.context(job_id)

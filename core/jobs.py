@@ -21,7 +21,7 @@ from core import dialect, settings
 from core.db import Database
 from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
-from core.models import EngineRow, Job, JobLog, RemovedJob, utcnow
+from core.models import EngineRow, Job, JobLog, QueueRow, RemovedJob, utcnow
 from core.operations import OperationEnv, registry
 from core.records import JobSnapshot, LogEntry
 from core.settings import QueueConfig
@@ -310,8 +310,8 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
 def claim(db: Database, queue: QueueConfig, worker: str) -> JobSnapshot | None:
     """Atomically take the next QUEUED job of ``queue`` if it has a free slot; None otherwise.
 
-    One statement does both checks (free slot, job still QUEUED) under the write lock, so two engines on one
-    database never take the same job and never exceed the queue's capacity together.
+    One statement does every check (free slot, queue not paused, job still QUEUED) under the write lock, so two
+    engines on one database never take the same job and never exceed the queue's capacity together.
     """
     now = utcnow()
     next_id = (
@@ -327,9 +327,11 @@ def claim(db: Database, queue: QueueConfig, worker: str) -> JobSnapshot | None:
         .where(jobs_t.c.queue == queue.name, jobs_t.c.status.in_(_statuses(RUNNING)))
         .scalar_subquery()
     )
+    paused = select(QueueRow.paused).where(QueueRow.name == queue.name).scalar_subquery()
     stmt = (
         update(jobs_t)
-        .where(jobs_t.c.id == next_id, jobs_t.c.status == str(S.QUEUED), active < queue.capacity)
+        .where(jobs_t.c.id == next_id, jobs_t.c.status == str(S.QUEUED), active < queue.capacity,
+               paused.is_(False))
         .values(status=str(S.ACTIVE), worker=worker, started_at=now, updated_at=now, finished_at=None,
                 attempt=jobs_t.c.attempt + 1, stop_requested=False)
         .returning(*jobs_t.c)
