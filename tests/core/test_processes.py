@@ -1,0 +1,145 @@
+"""Real processes: two workers on one database, kill -9 recovery, stop from another process, SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+
+from core import jobs, settings
+from core.db import Database
+from core.engine import Engine
+from core.settings import QueueConfig
+from tests.core.helpers import wait_for, wait_status
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
+
+
+def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "core.cli", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)  # fmt: skip
+
+
+@pytest.fixture
+def workers() -> Iterator[list[subprocess.Popen[str]]]:
+    procs: list[subprocess.Popen[str]] = []
+    yield procs
+    for p in procs:
+        if p.poll() is None:
+            p.kill()
+        p.wait(10)
+        for stream in (p.stdout, p.stderr):
+            if stream:
+                stream.close()
+
+
+def start_worker(procs: list[subprocess.Popen[str]], *args: str) -> subprocess.Popen[str]:
+    p = subprocess.Popen([sys.executable, "-m", "core.cli", "worker", *args], cwd=ROOT, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    procs.append(p)
+    return p
+
+
+def live_engines(db: Database) -> int:
+    from sqlalchemy import func, select
+
+    from core.models import EngineRow
+
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(EngineRow)) or 0
+
+
+def test_two_workers_never_run_a_job_twice(db: Database, workers, tmp_path: Path) -> None:
+    settings.save_queue(db, QueueConfig("default", max_parallel=2, paused=True))
+    out = tmp_path / "runs.txt"
+    ids = [jobs.submit(db, "command", {"cmd": f"echo {i} >> {out}", "shell": True}).id for i in range(60)]
+    start_worker(workers)
+    start_worker(workers)
+    wait_for(lambda: live_engines(db) == 2, 30)
+    settings.set_paused(db, "default", False)
+    for job_id in ids:
+        wait_status(db, job_id, "SUCCEEDED", timeout=60)
+    lines = out.read_text().split()
+    assert sorted(lines, key=int) == [str(i) for i in range(60)]  # each job ran exactly once
+    assert len({jobs.get(db, i).worker for i in ids}) == 2  # both workers took jobs
+
+
+def test_kill_9_of_a_worker_is_recovered(db: Database, workers, tmp_path: Path) -> None:
+    w = start_worker(workers)
+    wait_for(lambda: live_engines(db) == 1, 30)
+    snap = jobs.submit(db, "command", {"cmd": f"echo $$ > {tmp_path / 'pid'}; exec sleep 60", "shell": True})
+    active = wait_status(db, snap.id, "ACTIVE", timeout=30)
+    wait_for(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text().strip())
+    os.kill(w.pid, signal.SIGKILL)
+    w.wait(10)
+    eng = Engine(db, tick=0.05, heartbeat_interval=0.2, dead_after=30).start()
+    try:
+        done = wait_status(db, snap.id, "INTERRUPTED", timeout=5)
+    finally:
+        eng.shutdown()
+        try:  # the orphaned command keeps running on its own; end it
+            psutil.Process(int((tmp_path / "pid").read_text())).kill()
+        except psutil.NoSuchProcess:
+            pass
+    assert active.worker and done.worker == active.worker
+    assert "stopped unexpectedly" in done.message
+    assert live_engines(db) == 0
+
+
+def test_silent_engine_on_another_host_is_declared_dead(db: Database) -> None:
+    import datetime as dt
+
+    from core.models import EngineRow, utcnow
+
+    with db.write() as s:
+        s.add(EngineRow(id="far:1:x", host="far-away-host", pid=1, kind="worker", queues=[],
+                        started_at=utcnow(), heartbeat_at=utcnow() - dt.timedelta(seconds=31)))  # fmt: skip
+    snap = jobs.submit(db, "command", {"cmd": "true"}, inline_worker="far:1:x")
+    assert jobs.dead_engines(db, dead_after=60) == []
+    assert jobs.dead_engines(db, dead_after=30) == ["far:1:x"]
+    jobs.recover(db, "far:1:x")
+    assert jobs.get(db, snap.id).status.value == "INTERRUPTED"
+
+
+def test_stop_from_another_process_within_a_second(db: Database, engine: Engine) -> None:
+    snap = engine.submit("command", {"argv": ["sleep", "60"]})
+    wait_status(db, snap.id, "ACTIVE")
+    r = cli("stop", str(snap.id), "--no-wait")
+    assert r.returncode == 0, r.stderr
+    requested = jobs.get(db, snap.id)
+    done = wait_status(db, snap.id, "STOPPED", timeout=5)
+    assert done.finished_at - requested.updated_at < __import__("datetime").timedelta(seconds=1)
+
+
+def test_worker_handles_sigterm_gracefully(db: Database, workers) -> None:
+    w = start_worker(workers, "--grace", "5")
+    snap = jobs.submit(db, "command", {"argv": ["sleep", "60"]})
+    wait_status(db, snap.id, "ACTIVE", timeout=30)
+    w.send_signal(signal.SIGTERM)
+    assert w.wait(20) == 0
+    assert "worker stopped" in w.stderr.read()
+    done = jobs.get(db, snap.id)
+    assert done.status.value == "INTERRUPTED" and "shut down" in done.message
+    assert live_engines(db) == 0
+
+
+def test_worker_serves_only_its_queues(db: Database, workers) -> None:
+    settings.save_queue(db, QueueConfig("media"))
+    w = start_worker(workers, "--queue", "media")
+    wait_for(lambda: live_engines(db) == 1, 30)
+    other = jobs.submit(db, "command", {"cmd": "true"})
+    mine = jobs.submit(db, "command", {"cmd": "true"}, queue="media")
+    wait_status(db, mine.id, "SUCCEEDED", timeout=30)
+    assert jobs.get(db, other.id).status.value == "QUEUED"
+    assert "no engine is running" in jobs.get(db, other.id).waiting_reason
+    r = cli("worker", "--queue", "nope")
+    assert r.returncode == 2 and "no queue named nope" in r.stderr
+    w.terminate()
+    assert w.wait(20) == 0
