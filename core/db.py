@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+import core.library  # noqa: F401  (registers the catalogue tables)
 from core import dialect
 from core.models import Base
 
@@ -78,6 +80,9 @@ class Database:
         self.engine: Engine = create_engine(self.url, **dialect.engine_options(self.url))
         dialect.install(self.engine)
         self._write_engine = self.engine.execution_options(**dialect.WRITE)
+        # SQLite has one writer at a time. Writers of this process queue on a Python lock, which hands over
+        # at once, instead of polling SQLite's busy handler (which sleeps in steps of milliseconds).
+        self._write_lock: threading.RLock | None = threading.RLock() if self.is_sqlite else None
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         if migrate:
@@ -104,15 +109,20 @@ class Database:
             finally:
                 session.rollback()
 
+    def _writer(self) -> contextlib.AbstractContextManager[object]:
+        return self._write_lock if self._write_lock is not None else contextlib.nullcontext()
+
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction, committed on success, rolled back on any error."""
-        with self._write_sessions() as session, session.begin():
+        with self._writer(), self._write_sessions() as session, session.begin():
             yield session
 
-    def connect_write(self) -> contextlib.AbstractContextManager[Connection]:
+    @contextlib.contextmanager
+    def connect_write(self) -> Iterator[Connection]:
         """A Core connection in a write transaction (hot paths that need no ORM)."""
-        return self._write_engine.begin()
+        with self._writer(), self._write_engine.begin() as conn:
+            yield conn
 
     def connect_read(self) -> contextlib.AbstractContextManager[Connection]:
         return self.engine.connect()

@@ -159,7 +159,7 @@ class Engine:
 
         def target() -> None:
             try:
-                future.set_result(self._execute(snap))
+                future.set_result(self._execute(snap)[0])
             except BaseException as exc:  # pragma: no cover - _execute handles everything itself
                 future.set_exception(exc)
 
@@ -186,14 +186,18 @@ class Engine:
         self.wake()
 
     def _slot(self, queue: str, index: int) -> None:
+        next_job: JobSnapshot | None = None
         while not self._stopping.is_set():
             cfg = self._queues.get(queue)
             if cfg is None or index >= cfg.capacity:
+                if next_job is not None:  # claimed while finishing the last one: hand it back
+                    jobs.transition(self.db, next_job.id, S.QUEUED, by=self.id, expect=(S.ACTIVE,), worker=None,
+                                    attempt=next_job.attempt - 1, started_at=None)  # fmt: skip
                 return  # the queue was removed or made smaller: this slot retires
             with self._wake:
                 generation = self._generation
-            job = None
-            if not cfg.paused:
+            job, next_job = next_job, None
+            if job is None and not cfg.paused:
                 try:
                     job = jobs.claim(self.db, cfg, self.id)
                 except Exception:
@@ -204,12 +208,15 @@ class Engine:
                         self._wake.wait(5.0)
                 continue
             try:
-                self._execute(job)
+                _, next_job = self._execute(job, claim_next=cfg)
             except Exception:  # pragma: no cover - _execute records failures itself
                 log.exception("slot %s-%d: job #%s", queue, index, job.id)
 
     # -- running one job ----------------------------------------------------------------------------
-    def _execute(self, job: JobSnapshot) -> JobSnapshot:
+    def _execute(self, job: JobSnapshot, claim_next: QueueConfig | None = None
+                 ) -> tuple[JobSnapshot, JobSnapshot | None]:
+        """Run one job and record its outcome; with ``claim_next``, claim the queue's next job in the same
+        transaction (one commit per job instead of two). Returns (final snapshot, next job or None)."""
         ctx = JobContext(job, self.db, self.bus, worker=self.id, flush_interval=self.flush_interval)
         with self._lock:
             self._running[job.id] = ctx
@@ -229,8 +236,9 @@ class Engine:
             failure = f"{type(exc).__name__}: {exc}"
             ctx.error(f"failed: {failure}")
             ctx.log("".join(traceback.format_exception(exc)), "DEBUG")
+        next_job = None
         try:
-            final = self._finish(ctx, job, result, failure)
+            final, next_job = self._finish(ctx, job, result, failure, claim_next)
         except Exception as exc:  # never leave a job ACTIVE: record the failure as plainly as possible
             log.exception("cannot record the outcome of job #%s", job.id)
             final = self._last_resort(job, f"asyncops could not record the outcome: {type(exc).__name__}: {exc}")
@@ -238,11 +246,13 @@ class Engine:
             with self._lock:
                 self._running.pop(job.id, None)
                 self._shutdown_ids.discard(job.id)
-            self.wake()  # a slot is free
-        return final
+            if next_job is None:
+                self.wake()  # a slot is free
+        return final, next_job
 
     def _finish(self, ctx: JobContext, job: JobSnapshot, result: dict[str, Any] | None,
-                failure: str | None) -> JobSnapshot:
+                failure: str | None, claim_next: QueueConfig | None = None
+                ) -> tuple[JobSnapshot, JobSnapshot | None]:
         counters = ctx.counters()
         stopped = ctx.should_stop
         complete = counters["progress_total"] is not None and counters["progress_done"] >= counters["progress_total"]
@@ -281,11 +291,14 @@ class Engine:
                         {"job_id": e.job_id, "time": e.time, "level": e.level, "message": e.message,
                          "item": e.item} for e in entries])  # fmt: skip
                 snap = jobs.transition(conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **fields)
+                next_job = None
+                if claim_next is not None and not claim_next.paused and not self._stopping.is_set():
+                    next_job = jobs.claim(conn, claim_next, self.id)
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
-            return jobs.get_many(self.db, [job.id])[0]
+            return jobs.get_many(self.db, [job.id])[0], next_job
         self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
-        return snap
+        return snap, next_job
 
     def _last_resort(self, job: JobSnapshot, message: str) -> JobSnapshot:
         for _ in range(3):

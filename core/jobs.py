@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import psutil
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from core import dialect, settings
@@ -83,6 +83,10 @@ def plan(db: Database, operation: str, params: dict[str, Any], *, user: str | No
     return Plan(True, counts, thresholds, "the operation has no threshold")
 
 
+_QUEUES = select(QueueRow).order_by(QueueRow.name)
+_INSERT = insert(jobs_t).returning(*jobs_t.c)
+
+
 def submit(
     db: Database,
     operation: str,
@@ -108,31 +112,34 @@ def submit(
     params = dict(params or {})
     if validate:
         params = op.validate(params, OperationEnv(db, owner))
-    queues = settings.get_queues(db)
-    if queue is None:
-        qcfg = settings.queue_for_operation(queues, operation)
-    else:
-        match = [q for q in queues if q.name == queue]
-        if not match:
-            raise UsageError(f"--queue: no queue named {queue!r} (queues: {', '.join(q.name for q in queues)})")
-        qcfg = match[0]
     when = parse_at(at)
-    now = utcnow()
-    if inline_worker:
-        status, worker, started, attempt = S.ACTIVE, inline_worker, now, 1
-    else:
-        status = S.SCHEDULED if when and when > now else S.QUEUED
-        worker, started, attempt = None, None, 0
-    values = {
-        "operation": operation, "label": label or op.label_for(params), "description": description or "",
-        "params": params, "owner": owner, "queue": qcfg.name, "priority": int(priority), "status": str(status),
-        "inline": bool(inline_worker), "progress_done": 0, "progress_total": None, "warnings": 0, "errors": 0,
-        "created_at": now, "scheduled_for": when, "started_at": started, "finished_at": None, "updated_at": now,
-        "attempt": attempt, "max_attempts": 1 if inline_worker else qcfg.retries + 1, "worker": worker,
-        "stop_requested": False, "message": "", "result": None, "parent_id": parent_id,
-    }  # fmt: skip
-    with db.connect_write() as conn:
-        row = conn.execute(insert(jobs_t).values(**values).returning(*jobs_t.c)).one()
+    settings.ensure_defaults(db)
+    with db.connect_write() as conn:  # the queue is looked up in the same transaction that inserts
+        queues = [QueueConfig.from_row(r) for r in conn.execute(_QUEUES)]
+        if queue is None:
+            qcfg = settings.queue_for_operation(queues, operation)
+        else:
+            match = [q for q in queues if q.name == queue]
+            if not match:
+                names = ", ".join(q.name for q in queues)
+                raise UsageError(f"--queue: no queue named {queue!r} (queues: {names})")
+            qcfg = match[0]
+        now = utcnow()
+        if inline_worker:
+            status, worker, started, attempt = S.ACTIVE, inline_worker, now, 1
+        else:
+            status = S.SCHEDULED if when and when > now else S.QUEUED
+            worker, started, attempt = None, None, 0
+        values = {
+            "operation": operation, "label": label or op.label_for(params), "description": description or "",
+            "params": params, "owner": owner, "queue": qcfg.name, "priority": int(priority),
+            "status": str(status), "inline": bool(inline_worker), "progress_done": 0, "progress_total": None,
+            "warnings": 0, "errors": 0, "created_at": now, "scheduled_for": when, "started_at": started,
+            "finished_at": None, "updated_at": now, "attempt": attempt,
+            "max_attempts": 1 if inline_worker else qcfg.retries + 1, "worker": worker, "stop_requested": False,
+            "message": "", "result": None, "parent_id": parent_id,
+        }  # fmt: skip
+        row = conn.execute(_INSERT, values).one()
     snap = JobSnapshot.from_row(row)
     if bus is not None:
         bus.publish(JobEvent(EventKind.CREATED, snap.id, job=snap))
@@ -307,16 +314,10 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
 
 
 # -- claim and state changes (the engine's side) ----------------------------------------------------
-def claim(db: Database, queue: QueueConfig, worker: str) -> JobSnapshot | None:
-    """Atomically take the next QUEUED job of ``queue`` if it has a free slot; None otherwise.
-
-    One statement does every check (free slot, queue not paused, job still QUEUED) under the write lock, so two
-    engines on one database never take the same job and never exceed the queue's capacity together.
-    """
-    now = utcnow()
+def _claim_statement() -> Any:
     next_id = (
         select(jobs_t.c.id)
-        .where(jobs_t.c.queue == queue.name, jobs_t.c.status == str(S.QUEUED))
+        .where(jobs_t.c.queue == bindparam("q"), jobs_t.c.status == str(S.QUEUED))
         .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
         .limit(1)
         .scalar_subquery()
@@ -324,22 +325,55 @@ def claim(db: Database, queue: QueueConfig, worker: str) -> JobSnapshot | None:
     active = (
         select(func.count())
         .select_from(jobs_t)
-        .where(jobs_t.c.queue == queue.name, jobs_t.c.status.in_(_statuses(RUNNING)))
+        .where(jobs_t.c.queue == bindparam("q"), or_(*(jobs_t.c.status == str(s) for s in sorted(RUNNING))))
         .scalar_subquery()
     )
-    paused = select(QueueRow.paused).where(QueueRow.name == queue.name).scalar_subquery()
-    stmt = (
+    paused = select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery()
+    return (
         update(jobs_t)
-        .where(jobs_t.c.id == next_id, jobs_t.c.status == str(S.QUEUED), active < queue.capacity,
+        .where(jobs_t.c.id == next_id, jobs_t.c.status == str(S.QUEUED), active < bindparam("cap"),
                paused.is_(False))
-        .values(status=str(S.ACTIVE), worker=worker, started_at=now, updated_at=now, finished_at=None,
-                attempt=jobs_t.c.attempt + 1, stop_requested=False)
+        .values(status=str(S.ACTIVE), worker=bindparam("w_worker"), started_at=bindparam("w_now"),
+                updated_at=bindparam("w_now"), finished_at=None, attempt=jobs_t.c.attempt + 1, stop_requested=False)
         .returning(*jobs_t.c)
     )  # fmt: skip
-    with db.connect_write() as conn:
-        dialect.lock_queue(conn, queue.name)
-        row = conn.execute(stmt).first()
+
+
+# Built once: constructing SQLAlchemy statements costs more than running them on SQLite.
+_CLAIM = _claim_statement()
+
+
+def claim(db: Database | Connection, queue: QueueConfig, worker: str) -> JobSnapshot | None:
+    """Atomically take the next QUEUED job of ``queue`` if it has a free slot; None otherwise.
+
+    One statement does every check (free slot, queue not paused, job still QUEUED) under the write lock, so two
+    engines on one database never take the same job and never exceed the queue's capacity together.
+    """
+    params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow()}
+    if isinstance(db, Connection):  # inside the caller's write transaction (finish one job, claim the next)
+        dialect.lock_queue(db, queue.name)
+        row = db.execute(_CLAIM, params).first()
+    else:
+        with db.connect_write() as conn:
+            dialect.lock_queue(conn, queue.name)
+            row = conn.execute(_CLAIM, params).first()
     return JobSnapshot.from_row(row) if row is not None else None
+
+
+_TRANSITIONS: dict[tuple[Any, ...], Any] = {}
+
+
+def _transition_statement(new: JobStatus, sources: frozenset[JobStatus], by: bool, names: tuple[str, ...]) -> Any:
+    key = (new, sources, by, names)
+    stmt = _TRANSITIONS.get(key)
+    if stmt is None:
+        stmt = update(jobs_t).where(jobs_t.c.id == bindparam("w_id"),
+                                    or_(*(jobs_t.c.status == s for s in sorted(_statuses(sources)))))  # fmt: skip
+        if by:
+            stmt = stmt.where(jobs_t.c.worker == bindparam("w_by"))
+        stmt = stmt.values(status=str(new), **{n: bindparam(f"v_{n}") for n in names}).returning(*jobs_t.c)
+        _TRANSITIONS[key] = stmt
+    return stmt
 
 
 def transition(
@@ -355,18 +389,20 @@ def transition(
     sources = frozenset(expect) if expect is not None else sources_of(new)
     for src in sources:
         check_transition(src, new)
-    values = {"status": str(new), "updated_at": utcnow(), **fields}
+    values = {"updated_at": utcnow(), **fields}
     if new in TERMINAL:
         values.setdefault("finished_at", values["updated_at"])
-    stmt = update(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.in_(_statuses(sources)))
+    names = tuple(sorted(values))
+    stmt = _transition_statement(new, sources, by is not None, names)
+    params = {f"v_{n}": values[n] for n in names}
+    params["w_id"] = job_id
     if by is not None:  # only the engine that claimed the job may move it on
-        stmt = stmt.where(jobs_t.c.worker == by)
-    stmt = stmt.values(**values).returning(*jobs_t.c)
+        params["w_by"] = by
     if isinstance(db, Connection):
-        row = db.execute(stmt).first()
+        row = db.execute(stmt, params).first()
     else:
         with db.connect_write() as conn:
-            row = conn.execute(stmt).first()
+            row = conn.execute(stmt, params).first()
     return JobSnapshot.from_row(row) if row is not None else None
 
 

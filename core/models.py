@@ -91,7 +91,8 @@ class Job(Base):
     )
 
     __table_args__ = (
-        Index("ix_jobs_claim", "queue", "status", "priority", "id"),
+        # priority DESC matches the claim's ORDER BY priority DESC, id: no sort of the queued rows per claim
+        Index("ix_jobs_claim", "queue", "status", priority.desc(), "id"),
         Index("ix_jobs_owner_id", "owner", "id"),
         Index("ix_jobs_updated_at", "updated_at"),
         Index("ix_jobs_status_finished", "status", "finished_at"),

@@ -63,7 +63,8 @@ class QueueConfig:
         return self
 
     @classmethod
-    def from_row(cls, row: QueueRow) -> QueueConfig:
+    def from_row(cls, row: Any) -> QueueConfig:
+        """From a QueueRow or a Core row of the queues table."""
         return cls(
             name=row.name, kind=row.kind, max_parallel=row.max_parallel, retries=row.retries,
             retry_delay=float(row.retry_delay), priority=row.priority, operations=tuple(row.operations or ()),
@@ -100,13 +101,15 @@ def _put(session: Session, key: str, value: Any) -> None:
 
 def ensure_defaults(db: Database) -> None:
     """The default queue exists from the start."""
+    if getattr(db, "_defaults_ok", False):
+        return
     with db.read() as s:
-        if s.get(QueueRow, DEFAULT_QUEUE) is not None:
-            return
-    with db.write() as s:
-        if s.get(QueueRow, DEFAULT_QUEUE) is None:
-            cfg = QueueConfig(DEFAULT_QUEUE)
-            s.add(_row_of(cfg))
+        exists = s.get(QueueRow, DEFAULT_QUEUE) is not None
+    if not exists:
+        with db.write() as s:
+            if s.get(QueueRow, DEFAULT_QUEUE) is None:
+                s.add(_row_of(QueueConfig(DEFAULT_QUEUE)))
+    db._defaults_ok = True  # type: ignore[attr-defined]
 
 
 def _row_of(cfg: QueueConfig) -> QueueRow:

@@ -68,7 +68,34 @@ def test_two_workers_never_run_a_job_twice(db: Database, workers, tmp_path: Path
         wait_status(db, job_id, "SUCCEEDED", timeout=60)
     lines = out.read_text().split()
     assert sorted(lines, key=int) == [str(i) for i in range(60)]  # each job ran exactly once
-    assert len({jobs.get(db, i).worker for i in ids}) == 2  # both workers took jobs
+    pids = {int(jobs.get(db, i).worker.split(":")[1]) for i in ids}
+    assert pids <= {w.pid for w in workers}  # run by the two worker processes, nobody else
+
+
+def test_concurrent_claims_of_one_job_have_one_winner(db: Database) -> None:
+    import threading
+
+    settings.save_queue(db, QueueConfig("default", max_parallel=50))
+    cfg = settings.get_queue(db, "default")
+    snap = jobs.submit(db, "command", {"cmd": "true"})
+    barrier = threading.Barrier(8)
+    won: list[int] = []
+
+    def contender(n: int) -> None:
+        other = Database()  # its own connections, like another engine
+        barrier.wait()
+        got = jobs.claim(other, cfg, f"engine-{n}")
+        if got is not None:
+            won.append(n)
+        other.dispose()
+
+    threads = [threading.Thread(target=contender, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(won) == 1
+    assert jobs.get(db, snap.id).worker == f"engine-{won[0]}"
 
 
 def test_kill_9_of_a_worker_is_recovered(db: Database, workers, tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('jobs', schema=None) as batch_op:
-        batch_op.create_index('ix_jobs_claim', ['queue', 'status', 'priority', 'id'], unique=False)
+        batch_op.create_index('ix_jobs_claim', ['queue', 'status', sa.text('priority DESC'), 'id'], unique=False)
         batch_op.create_index('ix_jobs_owner_id', ['owner', 'id'], unique=False)
         batch_op.create_index('ix_jobs_status_finished', ['status', 'finished_at'], unique=False)
         batch_op.create_index('ix_jobs_updated_at', ['updated_at'], unique=False)

@@ -1,0 +1,156 @@
+"""Engine throughput against huey, and the delay from submit to start on an idle queue.
+
+    python bench/engine.py [--jobs 5000]
+
+Both systems enqueue N no-op jobs one by one and run them on two threads against a SQLite file, in this
+process, one after the other; the figure is jobs per second from the first enqueue to the last completion.
+asyncops commits every state change (submit, claim -> ACTIVE, finish -> SUCCEEDED). The last line is one
+JSON object: asyncops_jobs_per_s, huey_jobs_per_s, ratio, start_delay_p50_ms, start_delay_p99_ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core import jobs, settings  # noqa: E402
+from core.db import Database  # noqa: E402
+from core.engine import Engine  # noqa: E402
+from core.operations import Operation, registry  # noqa: E402
+from core.settings import QueueConfig  # noqa: E402
+
+
+class NoOp(Operation):
+    """Registered through the same registry third parties use (their entry points end up in it)."""
+
+    name = "bench-noop"
+    title = "No-op"
+    done = 0
+    lock = threading.Lock()
+    finished = threading.Event()
+    target = 0
+
+    def run(self, ctx, params):  # type: ignore[no-untyped-def]
+        cls = type(self)
+        with cls.lock:
+            cls.done += 1
+            if cls.done >= cls.target:
+                cls.finished.set()
+        return None
+
+
+def bench_asyncops(folder: Path, n: int) -> float:
+    db = Database(f"sqlite:///{folder / 'asyncops.db'}")
+    settings.save_queue(db, QueueConfig("default", max_parallel=2))
+    registry.register(NoOp, replace=True)
+    NoOp.done, NoOp.target = 0, n
+    NoOp.finished.clear()
+    engine = Engine(db, purge=False).start()
+    try:
+        t0 = time.perf_counter()
+        for _ in range(n):
+            engine.submit("bench-noop", {})
+        if not NoOp.finished.wait(600):
+            raise SystemExit("asyncops did not finish")
+        # the last job's SUCCEEDED commit follows run(): wait for it in the database
+        while jobs.list_jobs(db, statuses=["ACTIVE", "QUEUED"], limit=1, with_reasons=False):
+            time.sleep(0.001)
+        elapsed = time.perf_counter() - t0
+        done = len(jobs.list_jobs(db, statuses=["SUCCEEDED"], with_reasons=False))
+        assert done == n, f"only {done}/{n} jobs succeeded"
+    finally:
+        engine.shutdown()
+        db.dispose()
+    return n / elapsed
+
+
+def bench_delay(folder: Path, samples: int) -> tuple[float, float]:
+    db = Database(f"sqlite:///{folder / 'delay.db'}")
+    registry.register(NoOp, replace=True)
+    engine = Engine(db, purge=False).start()
+    delays = []
+    try:
+        for _ in range(samples):
+            snap = engine.submit("bench-noop", {})
+            while True:
+                got = jobs.get_many(db, [snap.id])[0]
+                if got.status.is_terminal:
+                    break
+                time.sleep(0.001)
+            delays.append((got.started_at - got.created_at).total_seconds() * 1000)
+    finally:
+        engine.shutdown()
+        db.dispose()
+    delays.sort()
+    return statistics.median(delays), delays[min(len(delays) - 1, int(len(delays) * 0.99))]
+
+
+def bench_huey(folder: Path, n: int) -> float | None:
+    try:
+        from huey import SqliteHuey
+    except ImportError:
+        print("huey is not installed (pip install -e '.[bench]'): no baseline", file=sys.stderr)
+        return None
+    import logging
+
+    logging.getLogger("huey").setLevel(logging.ERROR)
+    huey = SqliteHuey(filename=str(folder / "huey.db"), results=False)
+    counter = {"n": 0}
+    lock = threading.Lock()
+    finished = threading.Event()
+
+    @huey.task()
+    def noop() -> None:
+        with lock:
+            counter["n"] += 1
+            if counter["n"] >= n:
+                finished.set()
+
+    consumer = huey.create_consumer(workers=2, worker_type="thread", periodic=False, initial_delay=0.001,
+                                    backoff=1.0, max_delay=0.01)  # fmt: skip
+    t0 = time.perf_counter()
+    consumer.start()
+    for _ in range(n):
+        noop()
+    if not finished.wait(600):
+        raise SystemExit("huey did not finish")
+    elapsed = time.perf_counter() - t0
+    consumer.stop(graceful=True)
+    return n / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jobs", type=int, default=5000)
+    parser.add_argument("--delay-samples", type=int, default=200)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="asyncops-bench-") as tmp:
+        folder = Path(tmp)
+        os.environ["ASYNCOPS_DATA_DIR"] = str(folder / "data")
+        huey_rate = bench_huey(folder, args.jobs)
+        ours = bench_asyncops(folder, args.jobs)
+        p50, p99 = bench_delay(folder, args.delay_samples)
+    ratio = ours / huey_rate if huey_rate else None
+    print(f"asyncops: {ours:,.0f} jobs/s ({args.jobs} no-op jobs, 2 threads, every state change committed)")
+    if huey_rate:
+        print(f"huey (SqliteHuey, 2 threads): {huey_rate:,.0f} jobs/s")
+        print(f"ratio asyncops/huey: {ratio:.2f} (goal >= 1.5)")
+    print(f"start delay on an idle queue: p50 {p50:.1f} ms, p99 {p99:.1f} ms (goal < 50 ms)")
+    print(json.dumps({
+        "asyncops_jobs_per_s": round(ours, 1), "huey_jobs_per_s": round(huey_rate, 1) if huey_rate else None,
+        "ratio": round(ratio, 3) if ratio else None, "start_delay_p50_ms": round(p50, 2),
+        "start_delay_p99_ms": round(p99, 2),
+    }))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
