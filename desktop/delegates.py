@@ -1,0 +1,117 @@
+"""Painting of the status badge and the progress bar, shared by the table, the dashboard and the details.
+
+A badge is a rounded pill in the status's colour family *with its text* (never colour alone); a running job's
+progress is a bar with percent, rate and time left.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from core.records import JobSnapshot
+from desktop import presentation as P
+from desktop.jobs_model import JobRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = None) -> int:
+    """Paint a badge left-aligned and vertically centred in ``rect``; returns its width."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if font is not None:
+        painter.setFont(font)
+    fm = QFontMetrics(painter.font())
+    dot = max(6, fm.height() // 2 - 1)
+    pad = 7
+    text = fm.elidedText(badge.text, Qt.TextElideMode.ElideRight, max(10, rect.width() - 2 * pad - dot - 6))
+    width = min(rect.width() - 2, fm.horizontalAdvance(text) + 2 * pad + dot + 5)
+    height = min(rect.height() - 4, fm.height() + 4)
+    box = QRectF(rect.left() + 1, rect.top() + (rect.height() - height) / 2, width, height)
+    painter.setPen(QPen(QColor(badge.fg).lighter(150), 1))
+    painter.setBrush(QColor(badge.bg))
+    painter.drawRoundedRect(box, height / 2, height / 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(P.PALETTES[badge.colour].bar))
+    painter.drawEllipse(QRectF(box.left() + pad - 1, box.center().y() - dot / 2, dot, dot))
+    painter.setPen(QColor(badge.fg))
+    text_rect = box.adjusted(pad + dot + 3, 0, -pad + 2, 0)
+    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+    painter.restore()
+    return int(width)
+
+
+def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: Any, *, selected: bool = False) -> None:
+    """A slim bar under the text for running jobs; plain text (done / total) otherwise."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    text = P.progress_text(snap)
+    fm = QFontMetrics(painter.font())
+    text_colour = palette.color(palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text)
+    if snap.status.is_running:
+        colour = QColor(P.PALETTES["blue"].bar)
+        bar_h = 6
+        inner = rect.adjusted(4, 3, -6, -3)
+        bar = QRectF(inner.left(), inner.bottom() - bar_h, inner.width(), bar_h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#dfe3e8"))
+        painter.drawRoundedRect(bar, 3, 3)
+        fraction = snap.fraction
+        if fraction is not None and fraction > 0:
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(bar_h, bar.width() * fraction), bar_h), 3, 3)
+        elif fraction is None:  # unknown total: a short block shows it is alive
+            painter.setBrush(colour.lighter(140))
+            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() / 4, bar_h), 3, 3)
+        text_rect = QRect(inner.left(), inner.top() - 1, inner.width(), int(bar.top() - inner.top()))
+        painter.setPen(text_colour)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         fm.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()))
+    else:
+        painter.setPen(text_colour)
+        painter.drawText(rect.adjusted(4, 0, -4, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 8))
+    painter.restore()
+
+
+class _JobDelegate(QStyledItemDelegate):
+    def _background(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+
+class StatusDelegate(_JobDelegate):
+    """The status column: a coloured badge with its text."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        snap = index.data(JobRole)
+        if snap is None:
+            super().paint(painter, option, index)
+            return
+        self._background(painter, option, index)
+        paint_badge(painter, option.rect.adjusted(3, 0, -3, 0), P.badge(snap))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 30, max(size.height(), option.fontMetrics.height() + 10))
+
+
+class ProgressDelegate(_JobDelegate):
+    """The progress column: bar with percent, rate and time left while running."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        snap = index.data(JobRole)
+        if snap is None:
+            super().paint(painter, option, index)
+            return
+        self._background(painter, option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        paint_progress(painter, option.rect, snap, option.palette, selected=selected)

@@ -1,0 +1,445 @@
+"""Job details: description, parameters, owner, queue, attempt, times, progress, counters, result, and the log
+streaming live (``jobs.log_of(after_id=...)`` re-read when the bridge says the job moved).
+
+Signals of JobDetailsWindow:
+    closed(int): the window for this job id closed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import jobs
+from core.errors import AsyncopsError
+from core.records import JobSnapshot, LogEntry
+from desktop import presentation as P
+from desktop.actions import JobActions
+from desktop.background import Background
+from desktop.bridge import Batch, EventBridge
+from desktop.delegates import paint_badge
+from desktop.jobs_model import SNAPSHOT_FIELDS
+
+Index = QModelIndex | QPersistentModelIndex
+
+LEVEL_FILTERS = (
+    ("all", None),
+    ("info", ("INFO", "WARNING", "ERROR")),
+    ("warnings", ("WARNING", "ERROR")),
+    ("errors", ("ERROR",)),
+)
+
+
+class LogModel(QAbstractTableModel):
+    """A job's log lines in order; appended to as they arrive."""
+
+    COLUMNS = ("time", "level", "message", "item")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LogEntry] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 4:
+            return (self.tr("Time"), self.tr("Level"), self.tr("Message"), self.tr("Item"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        e = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == "time":
+                return P.format_time(e.time, seconds=True)
+            if col == "message" and role == Qt.ItemDataRole.DisplayRole:
+                return e.message.splitlines()[0] if e.message else ""
+            return getattr(e, col) or ""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if e.level == "ERROR":
+                return QColor(P.PALETTES["red"].fg)
+            if e.level == "WARNING":
+                return QColor(P.PALETTES["yellow"].fg)
+            if e.level == "DEBUG":
+                return QColor(P.PALETTES["grey"].fg)
+        return None
+
+    def append(self, entries: list[LogEntry]) -> None:
+        if not entries:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        self._rows.extend(entries)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    @property
+    def last_id(self) -> int:
+        return self._rows[-1].id or 0 if self._rows else 0
+
+    def entries(self) -> list[LogEntry]:
+        return list(self._rows)
+
+    def as_text(self) -> str:
+        return "\n".join(f"{P.format_time(e.time, seconds=True)}\t{e.level}\t{e.message}"
+                         + (f"\t{e.item}" if e.item else "") for e in self._rows)  # fmt: skip
+
+
+class BadgeLabel(QWidget):
+    """A status badge as a widget (the same painting as the table's)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._badge: P.Badge | None = None
+
+    def set_badge(self, badge: P.Badge) -> None:
+        self._badge = badge
+        self.setToolTip(badge.text)
+        self.updateGeometry()
+        self.update()
+
+    def text(self) -> str:
+        return self._badge.text if self._badge else ""
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self.text()) + 40, fm.height() + 10)
+
+    def paintEvent(self, event: Any) -> None:
+        if self._badge is None:
+            return
+        p = QPainter(self)
+        paint_badge(p, self.rect(), self._badge)
+        p.end()
+
+
+class JobDetailsWindow(QWidget):
+    closed = Signal(int)
+
+    def __init__(self, job_id: int, *, db: Any, background: Background, bridge: EventBridge, actions: JobActions,
+                 user: str, admin: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("jobDetails")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.job_id = job_id
+        self.db, self.background, self.actions = db, background, actions
+        self.user, self.admin = user, admin
+        self.snapshot: JobSnapshot | None = None
+        self._log_loading = False
+        self._log_again = False
+        self._levels: tuple[str, ...] | None = None
+        self.setWindowTitle(self.tr("Job #%1").replace("%1", str(job_id)))
+        self.resize(900, 700)
+        self._build()
+        bridge.batchReady.connect(self._on_batch)
+        self.load()
+
+    # -- layout -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("detailsTitle")
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.35)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = BadgeLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("detailsProgress")
+        self.progress.setTextVisible(True)
+        self.progress_text = QLabel(self)
+        header = QGridLayout()
+        header.addWidget(self.title, 0, 0, 1, 2)
+        header.addWidget(self.badge, 1, 0)
+        header.addWidget(self.progress, 1, 1)
+        header.addWidget(self.progress_text, 2, 1)
+        header.setColumnStretch(1, 1)
+
+        self.fields: dict[str, QLabel] = {}
+        form_left, form_right = QFormLayout(), QFormLayout()
+        left = ("description", "operation", "owner", "queue", "attempt", "link", "message")
+        right = ("created_at", "scheduled_for", "started_at", "finished_at", "duration", "progress", "counters")
+        titles = {
+            "description": self.tr("Description"), "operation": self.tr("Operation"), "owner": self.tr("Owner"),
+            "queue": self.tr("Queue"), "attempt": self.tr("Attempt"), "link": self.tr("Link"),
+            "message": self.tr("Message"), "created_at": self.tr("Created"), "scheduled_for": self.tr("Scheduled for"),
+            "started_at": self.tr("Started"), "finished_at": self.tr("Finished"), "duration": self.tr("Duration"),
+            "progress": self.tr("Items"), "counters": self.tr("Warnings / errors"),
+        }  # fmt: skip
+        for names, form in ((left, form_left), (right, form_right)):
+            for name in names:
+                label = QLabel(self)
+                label.setObjectName(f"field_{name}")
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.fields[name] = label
+                form.addRow(titles[name] + ":", label)
+        forms = QHBoxLayout()
+        forms.addLayout(form_left, 3)
+        forms.addSpacing(16)
+        forms.addLayout(form_right, 2)
+        overview = QWidget(self)
+        overview.setLayout(forms)
+
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.params_text = QPlainTextEdit(self)
+        self.params_text.setObjectName("paramsText")
+        self.params_text.setReadOnly(True)
+        self.params_text.setFont(mono)
+        self.result_text = QPlainTextEdit(self)
+        self.result_text.setObjectName("resultText")
+        self.result_text.setReadOnly(True)
+        self.result_text.setFont(mono)
+        tabs = QTabWidget(self)
+        tabs.addTab(overview, self.tr("Overview"))
+        tabs.addTab(self.params_text, self.tr("Parameters"))
+        tabs.addTab(self.result_text, self.tr("Result"))
+        self.tabs = tabs
+
+        self.log_model = LogModel(self)
+        self.log_view = QTableView(self)
+        self.log_view.setObjectName("logView")
+        self.log_view.setModel(self.log_model)
+        self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log_view.setWordWrap(False)
+        self.log_view.verticalHeader().hide()
+        self.log_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        hh = self.log_view.horizontalHeader()
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.log_view.setColumnWidth(0, 150)
+        self.log_view.setColumnWidth(1, 80)
+        self.log_view.setColumnWidth(3, 120)
+        self.log_view.setFont(mono)
+        self.level_filter = QComboBox(self)
+        self.level_filter.setObjectName("logLevelFilter")
+        for key, text in (("all", self.tr("All levels")), ("info", self.tr("Info and above")),
+                          ("warnings", self.tr("Warnings and errors")), ("errors", self.tr("Errors only"))):
+            self.level_filter.addItem(text, key)
+        self.level_filter.currentIndexChanged.connect(self._on_level)
+        self.log_count = QLabel(self)
+        copy = QPushButton(self.tr("Copy log"), self)
+        copy.setObjectName("copyLog")
+        copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        copy.clicked.connect(self.copy_log)
+        log_bar = QHBoxLayout()
+        log_title = QLabel(self.tr("Log"), self)
+        bold = QFont(log_title.font())
+        bold.setBold(True)
+        log_title.setFont(bold)
+        log_bar.addWidget(log_title)
+        log_bar.addWidget(self.log_count)
+        log_bar.addStretch(1)
+        log_bar.addWidget(self.level_filter)
+        log_bar.addWidget(copy)
+        log_box = QWidget(self)
+        log_lay = QVBoxLayout(log_box)
+        log_lay.setContentsMargins(0, 0, 0, 0)
+        log_lay.addLayout(log_bar)
+        log_lay.addWidget(self.log_view)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(tabs)
+        splitter.addWidget(log_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setObjectName("detailsStop")
+        self.stop_button.clicked.connect(lambda: self.actions.stop([self.job_id]))
+        self.retry_button = QPushButton(self.tr("Retry"), self)
+        self.retry_button.setObjectName("detailsRetry")
+        self.retry_button.clicked.connect(lambda: self.actions.retry([self.job_id]))
+        self.export_button = QPushButton(self.tr("Download CSV…"), self)
+        self.export_button.setObjectName("detailsExport")
+        self.export_button.clicked.connect(self.export_csv)
+        copy_link = QPushButton(self.tr("Copy link"), self)
+        copy_link.clicked.connect(lambda: QGuiApplication.clipboard().setText(f"asyncops://job/{self.job_id}"))
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(copy_link)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("detailsError")
+        self.error.setStyleSheet(f"color: {P.PALETTES['red'].fg}")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(header)
+        lay.addWidget(self.error)
+        lay.addWidget(splitter, 1)
+        lay.addLayout(buttons)
+        self._update_buttons()
+
+    # -- data ---------------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.background.run(jobs.get, self.db, self.job_id, user=self.user, admin=self.admin,
+                            on_success=self._show, on_failure=self._on_error, owner=self)  # fmt: skip
+        self.fetch_log()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.error.setText(str(exc) if isinstance(exc, AsyncopsError) else f"{type(exc).__name__}: {exc}")
+        self.error.show()
+        self._update_buttons()
+
+    def _show(self, snap: JobSnapshot) -> None:
+        if self.snapshot is not None and snap.updated_at < self.snapshot.updated_at:
+            return
+        self.snapshot = snap
+        self.error.hide()
+        self.title.setText(f"#{snap.id}  {snap.title}")
+        self.badge.set_badge(P.badge(snap))
+        f = self.fields
+        f["description"].setText(snap.description or "—")
+        f["operation"].setText(snap.operation)
+        f["owner"].setText(snap.owner)
+        f["queue"].setText(self.tr("%1 (priority %2)").replace("%1", snap.queue).replace("%2", str(snap.priority)))
+        attempt = self.tr("%1 of %2").replace("%1", str(snap.attempt)).replace("%2", str(snap.max_attempts))
+        if snap.inline:
+            attempt += " · " + self.tr("ran at once (under its threshold)")
+        if snap.parent_id:
+            attempt += " · " + self.tr("retry of #%1").replace("%1", str(snap.parent_id))
+        f["attempt"].setText(attempt)
+        f["link"].setText(snap.link)
+        msg = snap.message or ""
+        if snap.waiting_reason:
+            msg = f"{msg}\n{snap.waiting_reason}".strip()
+        f["message"].setText(msg or "—")
+        for key in ("created_at", "scheduled_for", "started_at", "finished_at"):
+            f[key].setText(P.format_time(getattr(snap, key), seconds=True) or "—")
+        f["duration"].setText(P.duration_text(snap) or "—")
+        self._show_progress(snap)
+        self.params_text.setPlainText(json.dumps(snap.params, indent=2, ensure_ascii=False, sort_keys=True))
+        self.result_text.setPlainText(json.dumps(snap.result, indent=2, ensure_ascii=False, sort_keys=True)
+                                      if snap.result is not None else self.tr("(no result yet)"))  # fmt: skip
+        self._update_buttons()
+
+    def _show_progress(self, snap: JobSnapshot) -> None:
+        f = self.fields
+        if snap.progress_total:
+            f["progress"].setText(f"{P.format_count(snap.progress_done)} / {P.format_count(snap.progress_total)}")
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int((snap.fraction or 0) * 1000))
+            self.progress.setFormat(f"{P.percent(snap)}%")
+        else:
+            f["progress"].setText(P.format_count(snap.progress_done) or "—")
+            if snap.status.is_running:
+                self.progress.setRange(0, 0)  # busy indicator: the total is not known
+            else:
+                self.progress.setRange(0, 1)
+                self.progress.setValue(1 if snap.status.is_terminal else 0)
+                self.progress.setFormat("")
+        self.progress.setVisible(snap.status.is_running or bool(snap.progress_total))
+        self.progress_text.setText(P.progress_text(snap) if snap.status.is_running else "")
+        f["counters"].setText(f"{P.warnings_text(snap.warnings)} · {P.errors_text(snap.errors)}")
+        self.badge.set_badge(P.badge(snap))
+
+    def _update_buttons(self) -> None:
+        states = P.action_states([self.snapshot] if self.snapshot else [])
+        for button, name in ((self.stop_button, "stop"), (self.retry_button, "retry")):
+            button.setEnabled(states[name].enabled)
+            button.setToolTip(states[name].tooltip)
+        self.export_button.setEnabled(self.snapshot is not None)
+
+    def _on_batch(self, batch: Batch) -> None:
+        if not batch.touches(self.job_id):
+            return
+        if self.job_id in batch.removed:
+            self._on_error(AsyncopsError(self.tr("This job was removed.")))
+            self.snapshot = None
+            self._update_buttons()
+            return
+        snap = batch.changed.get(self.job_id)
+        if snap is not None:
+            self._show(snap)
+        changes = batch.progress.get(self.job_id)
+        if changes and self.snapshot is not None:
+            when = changes.get("updated_at")
+            if when is None or when >= self.snapshot.updated_at:
+                self.snapshot = self.snapshot.replace(**{k: v for k, v in changes.items() if k in SNAPSHOT_FIELDS})
+                self._show_progress(self.snapshot)
+        if self.job_id in batch.log_jobs or snap is not None:
+            self.fetch_log()
+
+    def fetch_log(self) -> None:
+        """Read the log lines after the last one shown; one read at a time, repeated if more were asked."""
+        if self._log_loading:
+            self._log_again = True
+            return
+        self._log_loading = True
+        after, levels = self.log_model.last_id, self._levels
+        self.background.run(jobs.log_of, self.db, self.job_id, after_id=after, levels=levels,
+                            on_success=lambda entries: self._on_log(entries, levels), owner=self)  # fmt: skip
+
+    def _on_log(self, entries: list[LogEntry], levels: tuple[str, ...] | None) -> None:
+        self._log_loading = False
+        if levels == self._levels:
+            at_bottom = self.log_view.verticalScrollBar().value() >= self.log_view.verticalScrollBar().maximum() - 2
+            self.log_model.append([e for e in entries if e.id is None or e.id > self.log_model.last_id])
+            if at_bottom:
+                self.log_view.scrollToBottom()
+            self.log_count.setText(self.tr("%n line(s)", None, self.log_model.rowCount()))
+        else:
+            self._log_again = True
+        if self._log_again:
+            self._log_again = False
+            self.fetch_log()
+
+    def _on_level(self) -> None:
+        key = self.level_filter.currentData()
+        self._levels = dict(LEVEL_FILTERS)[key]
+        self.log_model.clear()
+        self.fetch_log()
+
+    def copy_log(self) -> None:
+        QGuiApplication.clipboard().setText(self.log_model.as_text())
+
+    def ask_save_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Download CSV"), suggested, self.tr("CSV files (*.csv)"))
+        return path
+
+    def export_csv(self) -> None:
+        path = self.ask_save_path(f"asyncops-job-{self.job_id}.csv")
+        if path:
+            self.actions.export_job(path, self.job_id)
+
+    def closeEvent(self, event: Any) -> None:
+        self.closed.emit(self.job_id)
+        super().closeEvent(event)

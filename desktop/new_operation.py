@@ -1,0 +1,495 @@
+"""New operation: pick any registered operation; its form is built from the declared parameter schema.
+
+Every ``Param.type`` has an editor (paths with a file picker, numbers with their bounds, choices in a list);
+a ``ParamError`` is shown next to the field it names. Before launching, the dialog says whether the run will
+happen now (under its threshold, ``jobs.plan``) or in the background. Validation and planning may read the
+database or the file system, so they run in the background after a short pause in typing.
+
+Signals of NewOperationDialog:
+    launched(object, bool, str): the JobSnapshot, whether it runs now, and why (the plan's reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import jobs, settings
+from core.errors import AsyncopsError, ParamError
+from core.operations import Operation, OperationEnv, Param, registry
+from desktop import presentation as P
+from desktop.actions import JobActions
+from desktop.background import Background
+
+INT_LIMIT = 2_000_000_000
+
+
+@dataclass
+class Field:
+    """One parameter's editor: the widget in the form, how to read and set it, and its error label."""
+
+    param: Param
+    widget: QWidget
+    get: Callable[[], Any]
+    set: Callable[[Any], None]
+    error: QLabel
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {P.PALETTES['red'].fg};")
+    label.hide()
+    return label
+
+
+def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> tuple[QWidget, Callable[[], Any],
+                                                                                     Callable[[Any], None]]:
+    """The editor of one declared parameter: (widget, getter, setter). The getter returns what validate()
+    accepts: text for free fields (empty = not given), typed values for spin boxes and check boxes."""
+    t = param.type
+    tip = param.help or ""
+    if t == "bool":
+        box = QCheckBox(parent)
+        box.setChecked(bool(param.default))
+        box.toggled.connect(changed)
+        box.setToolTip(tip)
+        return box, box.isChecked, lambda v: box.setChecked(bool(v))
+    if t == "choice":
+        combo = QComboBox(parent)
+        if not param.required:
+            combo.addItem("—", None)
+        for c in param.choices:
+            combo.addItem(str(c), c)
+        if param.default is not None:
+            combo.setCurrentIndex(max(0, combo.findData(param.default)))
+        combo.currentIndexChanged.connect(changed)
+        combo.setToolTip(tip)
+        return combo, combo.currentData, lambda v: combo.setCurrentIndex(max(0, combo.findData(v)))
+    if t in ("int", "float") and param.default is not None:
+        if t == "int":
+            spin: QSpinBox | QDoubleSpinBox = QSpinBox(parent)
+            spin.setRange(int(param.minimum if param.minimum is not None else -INT_LIMIT),
+                          int(param.maximum if param.maximum is not None else INT_LIMIT))  # fmt: skip
+        else:
+            spin = QDoubleSpinBox(parent)
+            spin.setDecimals(3)
+            spin.setRange(param.minimum if param.minimum is not None else -1e12,
+                          param.maximum if param.maximum is not None else 1e12)  # fmt: skip
+        spin.setValue(param.default)
+        spin.setAccelerated(True)
+        spin.valueChanged.connect(changed)
+        spin.setToolTip(tip)
+        return spin, spin.value, lambda v: spin.setValue(v)
+    if t in ("text", "json", "dict"):
+        edit = QPlainTextEdit(parent)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().height() * 4 + 12)
+        edit.setPlaceholderText(tip)
+        if param.default is not None:
+            edit.setPlainText(param.default if isinstance(param.default, str) else json.dumps(param.default))
+        edit.textChanged.connect(changed)
+        edit.setToolTip(tip)
+        return edit, lambda: edit.toPlainText().strip(), lambda v: edit.setPlainText(
+            v if isinstance(v, str) else json.dumps(v))
+    if t == "datetime":
+        row = QWidget(parent)
+        enabled = QCheckBox(row)
+        when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600), row)
+        when.setCalendarPopup(True)
+        when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        when.setEnabled(False)
+        enabled.toggled.connect(when.setEnabled)
+        enabled.toggled.connect(changed)
+        when.dateTimeChanged.connect(changed)
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(enabled)
+        lay.addWidget(when, 1)
+        row.setToolTip(tip)
+
+        def get_dt() -> Any:
+            return when.dateTime().toPython().astimezone().isoformat() if enabled.isChecked() else ""
+
+        def set_dt(v: Any) -> None:
+            enabled.setChecked(bool(v))
+            if v:
+                when.setDateTime(QDateTime(dt.datetime.fromisoformat(str(v)).astimezone().replace(tzinfo=None)))
+
+        return row, get_dt, set_dt
+    # one-line text: str, list, path/folder/file, and numbers without a default (empty = not given)
+    line = QLineEdit(parent)
+    line.setClearButtonEnabled(True)
+    if param.default is not None:
+        line.setText(", ".join(param.default) if isinstance(param.default, (list, tuple)) else str(param.default))
+    placeholder = {"list": "a, b, c", "int": "0", "float": "0.0"}.get(t, "")
+    line.setPlaceholderText(placeholder or (tip if len(tip) < 60 else ""))
+    if t == "int":
+        line.setValidator(QIntValidator(line))
+    elif t == "float":
+        line.setValidator(QDoubleValidator(line))
+    line.textChanged.connect(changed)
+    line.setToolTip(tip)
+    if t in ("path", "folder", "file") and not param.relative:
+        row = QWidget(parent)
+        browse = QToolButton(row)
+        browse.setObjectName(f"browse_{param.name}")
+        browse.setText("…")
+        browse.setToolTip(QCoreApplication.translate("ParamForm", "Choose with a file dialog"))
+
+        def pick() -> None:
+            start = line.text() or ""
+            if t == "folder":
+                chosen = QFileDialog.getExistingDirectory(row, param.title, start)
+            elif t == "file":
+                chosen, _ = QFileDialog.getOpenFileName(row, param.title, start)
+            else:
+                chosen, _ = QFileDialog.getSaveFileName(row, param.title, start,
+                                                        options=QFileDialog.Option.DontConfirmOverwrite)
+            if chosen:
+                line.setText(chosen)
+
+        browse.clicked.connect(pick)
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(line, 1)
+        lay.addWidget(browse)
+        return row, line.text, lambda v: line.setText("" if v is None else str(v))
+    if t == "list":
+        return line, line.text, lambda v: line.setText(", ".join(v) if isinstance(v, (list, tuple)) else str(v or ""))
+    return line, line.text, lambda v: line.setText("" if v is None else str(v))
+
+
+class ParamForm(QWidget):
+    """The form of one operation's parameters; advanced ones behind "More options"."""
+
+    changed = Signal()
+
+    def __init__(self, op: Operation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.op = op
+        self.fields: dict[str, Field] = {}
+        main = QFormLayout()
+        main.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        advanced = QFormLayout()
+        advanced.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for p in op.params:
+            widget, get, set_ = make_editor(p, self, self.changed.emit)
+            widget.setObjectName(f"param_{p.name}")
+            error = _error_label(self)
+            cell = QWidget(self)
+            v = QVBoxLayout(cell)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.setSpacing(2)
+            v.addWidget(widget)
+            if p.help and p.type not in ("text", "json", "dict"):
+                hint = QLabel(p.help, cell)
+                hint.setWordWrap(True)
+                hint.setObjectName("fieldHelp")
+                hint.setStyleSheet("color: palette(placeholder-text); font-size: 90%;")
+                v.addWidget(hint)
+            v.addWidget(error)
+            title = p.title + (" *" if p.required else "")
+            (advanced if p.advanced else main).addRow(title, cell)
+            self.fields[p.name] = Field(p, widget, get, set_, error)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(main)
+        self.more: QGroupBox | None = None
+        if advanced.rowCount():
+            self.more_button = QToolButton(self)
+            self.more_button.setObjectName("moreOptions")
+            self.more_button.setText(self.tr("More options"))
+            self.more_button.setCheckable(True)
+            self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+            self.more_button.setAutoRaise(True)
+            self.more = QGroupBox(self)
+            self.more.setLayout(advanced)
+            self.more.hide()
+            self.more_button.toggled.connect(self._toggle_more)
+            lay.addWidget(self.more_button)
+            lay.addWidget(self.more)
+        lay.addStretch(1)
+
+    def _toggle_more(self, on: bool) -> None:
+        assert self.more is not None
+        self.more.setVisible(on)
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    def raw_values(self) -> dict[str, Any]:
+        """What the user entered, for ``op.validate``: empty fields are left out (defaults apply)."""
+        out = {}
+        for name, f in self.fields.items():
+            v = f.get()
+            if v is None or v == "":
+                continue
+            out[name] = v
+        return out
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for name, v in values.items():
+            if name in self.fields:
+                self.fields[name].set(v)
+
+    def show_error(self, name: str | None, message: str) -> bool:
+        """Show ``message`` under the field ``name``; False when no such field (the caller shows it elsewhere)."""
+        f = self.fields.get(name or "")
+        if f is None:
+            return False
+        f.error.setText(message)
+        f.error.show()
+        if f.param.advanced and self.more is not None and not self.more.isVisible():
+            self.more_button.setChecked(True)
+        return True
+
+    def clear_errors(self) -> None:
+        for f in self.fields.values():
+            f.error.clear()
+            f.error.hide()
+
+    def errors(self) -> dict[str, str]:
+        return {n: f.error.text() for n, f in self.fields.items() if f.error.isVisible() and f.error.text()}
+
+
+@dataclass
+class _Check:
+    generation: int
+    params: dict[str, Any] | None
+    plan: jobs.Plan | None
+    error: BaseException | None
+
+
+class NewOperationDialog(QDialog):
+    launched = Signal(object, bool, str)
+
+    def __init__(self, *, db: Any, background: Background, actions: JobActions, user: str,
+                 operation: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newOperationDialog")
+        self.setWindowTitle(self.tr("New operation"))
+        self.db, self.background, self.actions, self.user = db, background, actions, user
+        self.form: ParamForm | None = None
+        self._generation = 0
+        self.last_check: _Check | None = None
+        self._submitting = False
+        self.resize(640, 640)
+
+        self.operation = QComboBox(self)
+        self.operation.setObjectName("operationCombo")
+        for op in registry.all():
+            self.operation.addItem(f"{op.title or op.name}  ({op.name})", op.name)
+        self.description = QLabel(self)
+        self.description.setObjectName("operationDescription")
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("color: palette(placeholder-text);")
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        job_box = QGroupBox(self.tr("Job"), self)
+        self.label = QLineEdit(job_box)
+        self.label.setObjectName("jobLabel")
+        self.label.setPlaceholderText(self.tr("Shown in the job list (default: from the parameters)"))
+        self.queue = QComboBox(job_box)
+        self.queue.setObjectName("queueCombo")
+        self.queue.addItem(self.tr("Automatic (the queue that takes this operation)"), None)
+        self.priority = QSpinBox(job_box)
+        self.priority.setObjectName("prioritySpin")
+        self.priority.setRange(-100, 100)
+        self.priority.setToolTip(self.tr("Higher runs first within its queue"))
+        self.start_now = QRadioButton(self.tr("As soon as possible"), job_box)
+        self.start_now.setChecked(True)
+        self.start_at = QRadioButton(self.tr("At"), job_box)
+        self.start_at.setObjectName("startAtRadio")
+        self.at = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600), job_box)
+        self.at.setObjectName("startAt")
+        self.at.setCalendarPopup(True)
+        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.at.setEnabled(False)
+        self.start_at.toggled.connect(self.at.setEnabled)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_now)
+        start_row.addWidget(self.start_at)
+        start_row.addWidget(self.at, 1)
+        jf = QFormLayout(job_box)
+        jf.addRow(self.tr("Label"), self.label)
+        jf.addRow(self.tr("Queue"), self.queue)
+        jf.addRow(self.tr("Priority"), self.priority)
+        jf.addRow(self.tr("Start"), start_row)
+
+        self.plan_label = QLabel(self)
+        self.plan_label.setObjectName("planLabel")
+        self.plan_label.setWordWrap(True)
+        self.general_error = _error_label(self)
+        self.general_error.setObjectName("generalError")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.launch = QPushButton(self.tr("Start"), self)
+        self.launch.setObjectName("launchButton")
+        self.launch.setDefault(True)
+        self.buttons.addButton(self.launch, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        self.launch.clicked.connect(self.submit)
+
+        top = QFormLayout()
+        top.addRow(self.tr("Operation"), self.operation)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.description)
+        lay.addWidget(self.scroll, 1)
+        lay.addWidget(job_box)
+        lay.addWidget(self.plan_label)
+        lay.addWidget(self.general_error)
+        lay.addWidget(self.buttons)
+
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self.check)
+        for sig in (self.queue.currentIndexChanged, self.start_at.toggled, self.at.dateTimeChanged):
+            sig.connect(self._schedule_check)
+        self.operation.currentIndexChanged.connect(self._on_operation)
+        if operation is not None and self.operation.findData(operation) >= 0:
+            self.operation.setCurrentIndex(self.operation.findData(operation))
+        self._on_operation()
+        self.background.run(settings.get_queues, self.db, on_success=self._on_queues, owner=self)
+
+    def _on_queues(self, queues: list[settings.QueueConfig]) -> None:
+        for q in queues:
+            text = q.name + (self.tr(" (paused)") if q.paused else "")
+            self.queue.addItem(text, q.name)
+
+    @property
+    def op(self) -> Operation:
+        return registry.get(self.operation.currentData())
+
+    def _on_operation(self) -> None:
+        op = self.op
+        self.description.setText(op.description or "")
+        self.form = ParamForm(op, self)
+        self.form.setObjectName("paramForm")
+        self.form.changed.connect(self._schedule_check)
+        self.scroll.setWidget(self.form)
+        self.general_error.hide()
+        self.check()
+
+    def _schedule_check(self) -> None:
+        self._debounce.start()
+
+    def job_options(self) -> dict[str, Any]:
+        at = None
+        if self.start_at.isChecked():
+            at = self.at.dateTime().toPython().astimezone()
+        return {"queue": self.queue.currentData(), "priority": self.priority.value(), "at": at,
+                "label": self.label.text().strip() or None}
+
+    def check(self) -> None:
+        """Validate and plan in the background; show errors at their fields and where the run will go."""
+        assert self.form is not None
+        self._debounce.stop()
+        self._generation += 1
+        gen, name, raw = self._generation, self.op.name, self.form.raw_values()
+        user, db = self.user, self.db
+
+        def work() -> _Check:
+            op = registry.get(name)
+            try:
+                params = op.validate(raw, OperationEnv(db, user))
+                return _Check(gen, params, jobs.plan(db, name, params, user=user), None)
+            except AsyncopsError as exc:
+                return _Check(gen, None, None, exc)
+
+        self.background.run(work, on_success=self._on_check, owner=self)
+
+    def _on_check(self, result: _Check) -> None:
+        if result.generation != self._generation:
+            return
+        self.last_check = result
+        assert self.form is not None
+        self.form.clear_errors()
+        self.general_error.hide()
+        if result.error is not None:
+            self._show_error(result.error)
+            self.plan_label.setText(self.tr("Fix the parameters marked in red to start this operation."))
+            self.launch.setEnabled(True)  # pressing it re-checks and points at the problem
+            return
+        assert result.plan is not None
+        opts = self.job_options()
+        if opts["at"] is not None:
+            text = self.tr("Will be scheduled and run in the background at the chosen time.")
+            button = self.tr("Schedule")
+        elif result.plan.inline and opts["queue"] is None:
+            text = self.tr("Will run now: %1.").replace("%1", result.plan.reason)
+            button = self.tr("Run now")
+        else:
+            reason = result.plan.reason if not result.plan.inline else self.tr("a queue was chosen")
+            text = self.tr("Will run in the background: %1. You will be told when it ends.").replace("%1", reason)
+            button = self.tr("Queue")
+        self.plan_label.setText(("▶ " if "now" in button.lower() else "⏳ ") + text)
+        self.launch.setText(button)
+
+    def _show_error(self, exc: BaseException) -> None:
+        assert self.form is not None
+        if isinstance(exc, ParamError) and self.form.show_error(exc.param, exc.detail):
+            return
+        self.general_error.setText(str(exc))
+        self.general_error.show()
+
+    def submit(self) -> None:
+        """Validate once more (what was checked may be stale), then start or queue."""
+        if self._submitting:
+            return
+        assert self.form is not None
+        self._submitting = True
+        self.launch.setEnabled(False)
+        name, raw, opts, user, db = self.op.name, self.form.raw_values(), self.job_options(), self.user, self.db
+        self.form.clear_errors()
+        self.general_error.hide()
+
+        def validate() -> dict[str, Any]:
+            return registry.get(name).validate(raw, OperationEnv(db, user))
+
+        def failed(exc: BaseException) -> None:
+            self._submitting = False
+            self.launch.setEnabled(True)
+            self._show_error(exc)
+
+        def validated(params: dict[str, Any]) -> None:
+            self.actions.submit(name, params, on_error=failed, on_done=self._on_submitted, owner=self, **opts)
+
+        self.background.run(validate, on_success=validated, on_failure=failed, owner=self)
+
+    def _on_submitted(self, snap: Any, inline: bool, reason: str) -> None:
+        self._submitting = False
+        self.launched.emit(snap, inline, reason)
+        self.accept()

@@ -1,0 +1,321 @@
+"""Telling the user: the in-window message bar, the notification inbox and the tray icon.
+
+``Notifier`` watches the bridge's batches: when one of the user's jobs ends it says how (tray message, or the
+message bar where the desktop has no system tray) and keeps the message in the inbox; the tray icon shows
+how many jobs run (tooltip, badge and progress ring). Clicking a message opens the job.
+
+Signals of Notifier:
+    openJob(int): the user clicked a message about a job.
+    messageShown(object, str): a presentation.Message went to "tray" or "window".
+    runningChanged(int, int): running and waiting jobs of the user.
+Signals of InboxModel:
+    unreadChanged(int)
+Signals of MessageBar:
+    jobLinkActivated(int)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSystemTrayIcon,
+    QToolButton,
+    QWidget,
+)
+
+from core import jobs
+from core.db import Database
+from core.errors import UsageError
+from core.records import JobSnapshot
+from core.status import JobStatus
+from desktop import icons
+from desktop import presentation as P
+from desktop.background import Background
+from desktop.bridge import Batch
+
+Index = QModelIndex | QPersistentModelIndex
+MAX_INBOX = 200
+
+
+def tray_available() -> bool:
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+@dataclass
+class Notification:
+    message: P.Message
+    time: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    read: bool = False
+
+
+class InboxModel(QAbstractListModel):
+    """The messages of this session, newest first, with an unread count."""
+
+    unreadChanged = Signal(int)
+    NotificationRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Notification] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        n = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{n.message.title}\n{n.message.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return P.format_time(n.time, seconds=True)
+        if role == Qt.ItemDataRole.FontRole and not n.read:
+            from PySide6.QtGui import QFont
+
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = {"error": "red", "warning": "yellow"}.get(n.message.level)
+            return QColor(P.PALETTES[colour].fg) if colour else None
+        if role == self.NotificationRole:
+            return n
+        return None
+
+    def add(self, message: P.Message) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._items.insert(0, Notification(message))
+        self.endInsertRows()
+        if len(self._items) > MAX_INBOX:
+            self.beginRemoveRows(QModelIndex(), MAX_INBOX, len(self._items) - 1)
+            del self._items[MAX_INBOX:]
+            self.endRemoveRows()
+        self.unreadChanged.emit(self.unread)
+
+    @property
+    def unread(self) -> int:
+        return sum(1 for n in self._items if not n.read)
+
+    def mark_all_read(self) -> None:
+        if not self.unread:
+            return
+        for n in self._items:
+            n.read = True
+        self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
+        self.unreadChanged.emit(0)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._items.clear()
+        self.endResetModel()
+        self.unreadChanged.emit(0)
+
+    def notification(self, row: int) -> Notification:
+        return self._items[row]
+
+
+class MessageBar(QFrame):
+    """A non-modal message across the top of the window (KMessageWidget style), with a link to the job."""
+
+    jobLinkActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._icon = QLabel(self)
+        self._text = QLabel(self)
+        self._text.setWordWrap(True)
+        self._text.setTextFormat(Qt.TextFormat.RichText)
+        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self._text.setOpenExternalLinks(False)
+        self._text.linkActivated.connect(self._on_link)
+        close = QToolButton(self)
+        close.setObjectName("messageBarClose")
+        close.setAutoRaise(True)
+        close.setText("✕")
+        close.setToolTip(self.tr("Close this message"))
+        close.clicked.connect(self.hide)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 6, 6, 6)
+        lay.addWidget(self._icon)
+        lay.addWidget(self._text, 1)
+        lay.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._timer = QTimer(self, singleShot=True, interval=30_000)
+        self._timer.timeout.connect(self.hide)
+        self.message: P.Message | None = None
+        self.hide()
+
+    def show_message(self, message: P.Message, *, timeout_ms: int = 30_000) -> None:
+        self.message = message
+        colour = {"error": "red", "warning": "yellow"}.get(message.level, "blue")
+        pal = P.PALETTES[colour]
+        self.setStyleSheet(f"#messageBar {{ background: {pal.bg}; border: 1px solid {pal.bar}; border-radius: 4px; }}"
+                           f"#messageBar QLabel {{ color: {pal.fg}; }}")  # fmt: skip
+        self._icon.setText({"error": "⛔", "warning": "⚠"}.get(message.level, "ℹ"))
+        body = _html(message.text).replace("\n", "<br>")
+        link = ""
+        if message.job_id is not None:
+            link = f' &nbsp;<a href="asyncops://job/{message.job_id}">{self.tr("Open job #%1").replace("%1", str(message.job_id))}</a>'
+        self._text.setText(f"<b>{_html(message.title)}</b><br>{body}{link}")
+        self.show()
+        if timeout_ms:
+            self._timer.start(timeout_ms)
+
+    def text(self) -> str:
+        return self._text.text()
+
+    def _on_link(self, href: str) -> None:
+        try:
+            self.jobLinkActivated.emit(jobs.parse_job_ref(href))
+        except UsageError:
+            pass
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class Notifier(QObject):
+    openJob = Signal(int)
+    messageShown = Signal(object, str)
+    runningChanged = Signal(int, int)
+
+    def __init__(self, db: Database, background: Background, *, user: str, bar: MessageBar, inbox: InboxModel,
+                 use_tray: bool | None = None, window_icon: QIcon | None = None,
+                 show_window: Callable[[], None] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.background, self.user = db, background, user
+        self.bar, self.inbox = bar, inbox
+        self.started = dt.datetime.now(dt.UTC)
+        self._notified: set[int] = set()
+        self._running: dict[int, JobSnapshot] = {}
+        self._waiting: set[int] = set()
+        self._last_tray_job: int | None = None
+        self._icon_state: tuple[int, int | None] | None = None
+        self.tray: QSystemTrayIcon | None = None
+        if use_tray is None:
+            use_tray = tray_available()
+        if use_tray:
+            self.tray = QSystemTrayIcon(icons.app_icon(), self)
+            self.tray.setToolTip(P.tray_tooltip(0, 0))
+            self.tray.messageClicked.connect(self._on_tray_message_clicked)
+            self.tray.activated.connect(self._on_tray_activated)
+            menu = QMenu()
+            menu.addAction(self.tr("Show asyncops"), show_window or (lambda: None))
+            self._menu = menu
+            self.tray.setContextMenu(menu)
+            self.tray.show()
+        self._show_window = show_window
+        bar.jobLinkActivated.connect(self.openJob)
+
+    @property
+    def has_tray(self) -> bool:
+        return self.tray is not None
+
+    def load(self) -> None:
+        """Learn which of the user's jobs are running or waiting now (off the GUI thread)."""
+        statuses = [str(s) for s in (JobStatus.ACTIVE, JobStatus.STOPPING, JobStatus.QUEUED, JobStatus.SCHEDULED)]
+        self.background.run(jobs.list_jobs, self.db, user=self.user, statuses=statuses, with_reasons=False,
+                            on_success=self._on_loaded, owner=self)  # fmt: skip
+
+    def _on_loaded(self, snaps: list[JobSnapshot]) -> None:
+        for s in snaps:
+            self._track(s)
+        self._update_tray()
+
+    def _track(self, snap: JobSnapshot) -> None:
+        self._running.pop(snap.id, None)
+        self._waiting.discard(snap.id)
+        if snap.owner != self.user:
+            return
+        if snap.status.is_running:
+            self._running[snap.id] = snap
+        elif snap.status.is_waiting:
+            self._waiting.add(snap.id)
+
+    # -- batches ------------------------------------------------------------------------------------
+    def on_batch(self, batch: Batch) -> None:
+        for job_id in batch.removed:
+            self._running.pop(job_id, None)
+            self._waiting.discard(job_id)
+        for snap in batch.changed.values():
+            self._track(snap)
+            if (snap.owner == self.user and snap.status.is_terminal and snap.id not in self._notified
+                    and snap.finished_at is not None and snap.finished_at >= self.started):
+                self._notified.add(snap.id)
+                self.notify(P.finished_message(snap))
+        for job_id, changes in batch.progress.items():
+            snap = self._running.get(job_id)
+            if snap is not None:
+                self._running[job_id] = snap.replace(**{k: v for k, v in changes.items() if k in (
+                    "progress_done", "progress_total", "warnings", "errors", "updated_at")})
+        self._update_tray()
+
+    def notify(self, message: P.Message) -> None:
+        """A message about a job: tray balloon when there is a tray, else the in-window bar; always the inbox."""
+        self.inbox.add(message)
+        if self.tray is not None:
+            icon = {"error": QSystemTrayIcon.MessageIcon.Critical,
+                    "warning": QSystemTrayIcon.MessageIcon.Warning}.get(message.level,
+                                                                       QSystemTrayIcon.MessageIcon.Information)
+            self._last_tray_job = message.job_id
+            self.tray.showMessage(message.title, message.text, icon, 10_000)
+            self.messageShown.emit(message, "tray")
+        else:
+            self.bar.show_message(message)
+            self.messageShown.emit(message, "window")
+
+    def tell_in_window(self, message: P.Message) -> None:
+        """A message that belongs in the window itself (a job went to the background)."""
+        self.inbox.add(message)
+        self.bar.show_message(message)
+        self.messageShown.emit(message, "window")
+
+    def _on_tray_message_clicked(self) -> None:
+        if self._last_tray_job is not None:
+            self.openJob.emit(self._last_tray_job)
+
+    def _on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger and self._show_window is not None:
+            self._show_window()
+
+    # -- tray icon ----------------------------------------------------------------------------------
+    def running_summary(self) -> tuple[int, int, float | None]:
+        running = list(self._running.values())
+        totals = [(s.progress_done, s.progress_total) for s in running if s.progress_total]
+        fraction = (sum(min(d, t) for d, t in totals) / sum(t for _, t in totals)) if totals else None
+        return len(running), len(self._waiting), fraction
+
+    def _update_tray(self) -> None:
+        running, waiting, fraction = self.running_summary()
+        self.runningChanged.emit(running, waiting)
+        if self.tray is None:
+            return
+        state = (running, None if fraction is None else int(fraction * 50))
+        if state != self._icon_state:
+            self._icon_state = state
+            self.tray.setIcon(QIcon(icons.tray_pixmap(running, fraction)))
+        self.tray.setToolTip(P.tray_tooltip(running, waiting))
+
+    def close(self) -> None:
+        if self.tray is not None:
+            self.tray.hide()

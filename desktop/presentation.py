@@ -1,0 +1,277 @@
+"""View decisions as pure functions (no widgets): badge texts and colours, progress text, which actions are
+enabled and why not, what the context menu holds, what a notification says.
+
+Tests call these directly (qutebrowser's ``_get_menu_actions`` practice); widgets only render the answers.
+Texts go through ``QCoreApplication.translate`` so they follow the chosen language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from core.records import JobSnapshot
+from core.status import NOT_REMOVABLE, JobStatus
+
+translate = QCoreApplication.translate
+S = JobStatus
+
+
+@dataclass(frozen=True)
+class Palette:
+    fg: str  # text and border of the badge
+    bg: str  # fill of the badge
+    bar: str  # progress bar / tray accent
+
+
+PALETTES: dict[str, Palette] = {
+    "green": Palette("#1e6b30", "#dcf2e0", "#2e9d4a"),
+    "yellow": Palette("#8a4b00", "#ffeccc", "#f0a020"),
+    "red": Palette("#a31919", "#fde0e0", "#d93030"),
+    "blue": Palette("#0d4f9e", "#dcebfc", "#2f7fd8"),
+    "grey": Palette("#4d5561", "#e8eaed", "#8a93a0"),
+}
+
+
+def status_name(status: JobStatus | str) -> str:
+    names = {
+        S.SCHEDULED: translate("Status", "Scheduled"),
+        S.QUEUED: translate("Status", "Queued"),
+        S.ACTIVE: translate("Status", "Active"),
+        S.STOPPING: translate("Status", "Stopping"),
+        S.SUCCEEDED: translate("Status", "Succeeded"),
+        S.FAILED: translate("Status", "Failed"),
+        S.STOPPED: translate("Status", "Stopped"),
+        S.INTERRUPTED: translate("Status", "Interrupted"),
+    }
+    return names[JobStatus(status)]
+
+
+def warnings_text(n: int) -> str:
+    return translate("Status", "%n warning(s)", None, n)
+
+
+def errors_text(n: int) -> str:
+    return translate("Status", "%n error(s)", None, n)
+
+
+@dataclass(frozen=True)
+class Badge:
+    text: str
+    colour: str  # green, yellow, red, blue, grey (core.status.display_colour)
+    fg: str
+    bg: str
+
+
+def percent(snap: JobSnapshot) -> int | None:
+    f = snap.fraction
+    return None if f is None else int(f * 100)
+
+
+def badge(snap: JobSnapshot) -> Badge:
+    """The status badge: colour family plus a text that never relies on the colour alone."""
+    colour = snap.colour
+    text = status_name(snap.status)
+    if snap.status is S.SUCCEEDED and snap.warnings:
+        text = f"{text} · {warnings_text(snap.warnings)}"
+    elif colour == "red" and snap.errors:
+        text = f"{text} · {errors_text(snap.errors)}"
+    elif snap.status.is_running:
+        p = percent(snap)
+        if p is not None:
+            text = f"{text} · {p}%"
+    pal = PALETTES[colour]
+    return Badge(text, colour, pal.fg, pal.bg)
+
+
+# -- numbers and times ------------------------------------------------------------------------------
+def format_duration(td: dt.timedelta | None) -> str:
+    if td is None:
+        return ""
+    s = int(td.total_seconds())
+    if s < 60:
+        return translate("Time", "%1 s").replace("%1", str(s))
+    m, s = divmod(s, 60)
+    if m < 60:
+        return translate("Time", "%1 min %2 s").replace("%1", str(m)).replace("%2", f"{s:02d}")
+    h, m = divmod(m, 60)
+    if h < 48:
+        return translate("Time", "%1 h %2 min").replace("%1", str(h)).replace("%2", f"{m:02d}")
+    d, h = divmod(h, 24)
+    return translate("Time", "%1 d %2 h").replace("%1", str(d)).replace("%2", str(h))
+
+
+def format_time(value: dt.datetime | None, *, seconds: bool = False) -> str:
+    """A UTC time from the database shown in local time."""
+    if value is None:
+        return ""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def format_count(n: int | None) -> str:
+    return "" if n is None else f"{n:,}".replace(",", "\u202f")
+
+
+def format_rate(rate: float | None) -> str:
+    if not rate:
+        return ""
+    if rate >= 100:
+        value = f"{rate:,.0f}".replace(",", "\u202f")
+    elif rate >= 10:
+        value = f"{rate:.0f}"
+    else:
+        value = f"{rate:.1f}"
+    return translate("Time", "%1/s").replace("%1", value)
+
+
+def progress_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
+    """``45% · 120/s · 2 min 10 s left`` for a running job; ``1 200 / 1 200`` once finished."""
+    if snap.status.is_running:
+        parts = []
+        p = percent(snap)
+        if p is not None:
+            parts.append(f"{p}%")
+        elif snap.progress_done:
+            parts.append(format_count(snap.progress_done))
+        rate = format_rate(snap.rate(now))
+        if rate:
+            parts.append(rate)
+        eta = snap.eta(now)
+        if eta is not None:
+            parts.append(translate("Time", "%1 left").replace("%1", format_duration(eta)))
+        return " · ".join(parts) if parts else translate("Time", "starting…")
+    if snap.progress_total:
+        return f"{format_count(snap.progress_done)} / {format_count(snap.progress_total)}"
+    if snap.progress_done:
+        return format_count(snap.progress_done)
+    return ""
+
+
+def duration_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
+    return format_duration(snap.duration(now))
+
+
+# -- actions ----------------------------------------------------------------------------------------
+ACTIONS = ("new", "stop", "open", "remove", "retry", "export", "open_link")
+
+
+@dataclass(frozen=True)
+class ActionState:
+    enabled: bool
+    tooltip: str
+
+
+def action_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
+    """Enabled state and tooltip of every job action for the selected jobs (several for Stop and Remove)."""
+    n = len(selected)
+    out: dict[str, ActionState] = {
+        "new": ActionState(True, translate("Actions", "Start a new operation (Ctrl+N)")),
+        "open_link": ActionState(True, translate("Actions", "Open a job from its link asyncops://job/ID (Ctrl+L)")),
+    }
+    if n == 0:
+        none = translate("Actions", "Select a job first")
+        out["stop"] = ActionState(False, none)
+        out["open"] = ActionState(False, none)
+        out["remove"] = ActionState(False, none)
+        out["retry"] = ActionState(False, none)
+        out["export"] = ActionState(True, translate("Actions", "Download the jobs listed (with the current filters) as CSV"))
+        return out
+
+    stoppable = [s for s in selected if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
+    if stoppable:
+        out["stop"] = ActionState(True, translate("Actions", "Stop %n selected job(s)", None, len(stoppable)))
+    elif all(s.status is S.STOPPING for s in selected):
+        out["stop"] = ActionState(False, translate("Actions", "Already stopping"))
+    else:
+        out["stop"] = ActionState(False, translate("Actions", "Only active, queued or scheduled jobs can be stopped"))
+
+    if n == 1:
+        out["open"] = ActionState(True, translate("Actions", "Show the details and log of job #%1 (Enter)")
+                                  .replace("%1", str(selected[0].id)))
+    else:
+        out["open"] = ActionState(False, translate("Actions", "Select a single job to see its details"))
+
+    blocking = [s for s in selected if s.status in NOT_REMOVABLE]
+    if not blocking:
+        out["remove"] = ActionState(True, translate("Actions", "Remove %n job(s) and their logs from the history",
+                                                    None, n))
+    else:
+        first = blocking[0]
+        if first.status is S.QUEUED:
+            why = translate("Actions", "Job #%1 is queued: stop it first, then remove it")
+        else:
+            why = translate("Actions", "Job #%1 is still running: stop it first, then remove it")
+        out["remove"] = ActionState(False, why.replace("%1", str(first.id)))
+
+    if all(s.status.is_terminal for s in selected):
+        out["retry"] = ActionState(True, translate("Actions", "Run %n job(s) again with the same parameters",
+                                                   None, n))
+    else:
+        out["retry"] = ActionState(False, translate("Actions", "Only finished jobs can be retried"))
+
+    if n == 1:
+        out["export"] = ActionState(True, translate("Actions", "Download the details and log of job #%1 as CSV")
+                                    .replace("%1", str(selected[0].id)))
+    else:
+        out["export"] = ActionState(True, translate("Actions", "Download the jobs listed (with the current filters) as CSV"))
+    return out
+
+
+def context_menu(selected: Sequence[JobSnapshot]) -> list[str | None]:
+    """Action names of the table's context menu, in order (None is a separator); disabled ones stay listed."""
+    if not selected:
+        return ["new", "open_link", None, "export"]
+    return ["open", None, "stop", "retry", "remove", None, "export", None, "new"]
+
+
+# -- notifications ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Message:
+    title: str
+    text: str
+    level: str  # info, warning, error
+    job_id: int | None = None
+
+
+def finished_message(snap: JobSnapshot) -> Message:
+    """What a tray (or in-window) message says when a job ends: how, with its counts."""
+    title = f"#{snap.id} {snap.title}"
+    parts = [status_name(snap.status)]
+    if snap.progress_total or snap.progress_done:
+        parts.append(translate("Notify", "%1 items").replace("%1", progress_text(snap) or format_count(snap.progress_done)))
+    if snap.warnings:
+        parts.append(warnings_text(snap.warnings))
+    if snap.errors:
+        parts.append(errors_text(snap.errors))
+    d = snap.duration()
+    if d is not None:
+        parts.append(translate("Notify", "in %1").replace("%1", format_duration(d)))
+    text = " · ".join(parts)
+    if snap.message and snap.colour == "red":
+        text += "\n" + snap.message
+    level = {"red": "error", "yellow": "warning"}.get(snap.colour, "info")
+    return Message(title, text, level, snap.id)
+
+
+def background_message(snap: JobSnapshot, reason: str = "") -> Message:
+    title = translate("Notify", "Job #%1 runs in the background").replace("%1", str(snap.id))
+    text = translate("Notify", "%1 was queued on %2; you will be told when it ends.") \
+        .replace("%1", snap.title).replace("%2", snap.queue)
+    if snap.status is S.SCHEDULED and snap.scheduled_for:
+        text = translate("Notify", "%1 is scheduled for %2.").replace("%1", snap.title) \
+            .replace("%2", format_time(snap.scheduled_for))
+    if reason:
+        text += f" ({reason})"
+    return Message(title, text, "info", snap.id)
+
+
+def tray_tooltip(running: int, queued: int) -> str:
+    if not running and not queued:
+        return translate("Notify", "asyncops: no job running")
+    text = translate("Notify", "asyncops: %n job(s) running", None, running)
+    if queued:
+        text += "\n" + translate("Notify", "%n waiting", None, queued)
+    return text
