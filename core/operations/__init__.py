@@ -18,6 +18,7 @@ ENTRY_POINT_GROUP = "asyncops.operations"
 # Modules that define built-in operations; each has a module-level OPERATIONS tuple.
 BUILTIN_MODULES = (
     "core.operations.command",
+    "core.operations.library_ops",
 )
 
 

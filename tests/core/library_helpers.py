@@ -1,0 +1,85 @@
+"""Helpers for the library tests: a sample library on disk, a JobContext for direct runs, trash isolation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from core import jobs
+from core import library as L
+from core.context import JobContext
+from core.db import Database
+from core.operations import registry
+
+DOCS = {
+    "index.md": "# Home\n\nSee [setup](guide/setup.md) and [intro](guide/intro.md#top).\n\n![logo](img/logo.png)\n",
+    "guide/setup.md": ("---\ntitle: Setup guide\ntags: [install, linux]\nrating: 4\nclient: ACME\n---\n"
+                       "# Setup\n\nBack [home](../index.md), see ![diagram](../img/diagram.png \"D\").\n\n"
+                       "```\n[example](not/a/ref.md)\n```\n\n[def]: intro.md\n"),
+    "guide/intro.md": "# Intro\n\nGo to [setup](setup.md) or [outside](https://example.com/x.md).\n",
+    "site/page.html": ('<html><head><title>Page</title><link rel="stylesheet" href="css/site.css"></head>\n'
+                       '<body><a href="../index.md">home</a>\n<img src="../img/logo.png"></body></html>\n'),
+    "site/css/site.css": "body { background: url('../../img/bg.png'); }\n",
+    "img/logo.png": "PNG",
+    "img/diagram.png": "PNG",
+    "img/bg.png": "PNG",
+}
+
+
+def make_library(db: Database, root: Path, files: dict[str, str] | None = None, name: str = "lib",
+                 scan: bool = True) -> L.LibraryInfo:
+    for rel, text in (DOCS if files is None else files).items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    info = L.add_library(db, root, name)
+    if scan:
+        L.scan(db, info)
+    return info
+
+
+def run_op(db: Database, name: str, params: dict[str, Any]) -> tuple[Any, JobContext]:
+    """Run an operation directly (validated like a submission) with a real JobContext of a recorded job."""
+    op = registry.get(name)
+    from core.operations import OperationEnv
+
+    params = op.validate(params, OperationEnv(db, "tester"))
+    snap = jobs.submit(db, name, params, inline_worker="test-inline", validate=False)
+    ctx = JobContext(snap, db, flush_interval=0)
+    result = op.run(ctx, params)
+    ctx.flush()
+    return result, ctx
+
+
+def log_lines(db: Database, ctx: JobContext, level: str | None = None) -> list[tuple[str, str | None]]:
+    return [(e.message, e.item) for e in jobs.log_of(db, ctx.job_id) if level is None or e.level == level]
+
+
+def isolate_trash(monkeypatch: Any, tmp_path: Path) -> Path:
+    """Point the freedesktop trash of Send2Trash at the test's folder (never the user's real trash)."""
+    from send2trash import plat_other
+
+    xdg = tmp_path / "xdg"
+    xdg.mkdir(exist_ok=True)
+    monkeypatch.setenv("XDG_DATA_HOME", str(xdg))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(xdg))
+    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(xdg / "Trash"))
+    monkeypatch.setattr(plat_other, "HOMETRASH", str(xdg / "Trash"))
+    return xdg / "Trash"
+
+
+def all_links_resolve(db: Database, lib: L.LibraryInfo) -> list[str]:
+    """Every relative link of every document of the library, re-read from disk, that does not resolve."""
+    broken = []
+    root = L.real_root(lib)
+    for e in L.walk(root):
+        kind = L.document_kind(L.media_type(e.rel))
+        if e.is_dir or kind is None:
+            continue
+        for link in L.find_links((root / e.rel).read_text(encoding="utf-8"), kind):
+            target = L.link_target(e.rel, link)
+            if target is not None and not os.path.lexists(root / target):
+                broken.append(f"{e.rel}:{link.line} {link.raw}")
+    return broken

@@ -1,0 +1,107 @@
+"""delete and restore: trash or permanent, reference warnings, thresholds, dry run, path safety, undo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from core import jobs, settings
+from core import library as L
+from core.db import Database
+from core.engine import Engine
+from core.errors import NotAllowed, NotFound
+from core.operations import OperationEnv, registry
+from tests.core.helpers import wait_status
+from tests.core.library_helpers import isolate_trash, log_lines, make_library, run_op
+
+
+@pytest.fixture
+def trash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    return isolate_trash(monkeypatch, tmp_path)
+
+
+def test_delete_to_trash_warns_about_references_and_undo_restores(db: Database, tmp_path: Path, trash: Path) -> None:
+    lib = make_library(db, tmp_path / "lib")
+    result, ctx = run_op(db, "delete", {"library": "lib", "paths": '["guide", "img/logo.png"]'})
+    root = tmp_path / "lib"
+    assert not (root / "guide").exists() and not (root / "img" / "logo.png").exists()
+    assert (trash / "files" / "guide" / "setup.md").is_file()
+    assert result["deleted"] == ["guide", "img/logo.png"] and result["files"] == 3 and result["folders"] == 1
+    warnings = log_lines(db, ctx, "WARNING")
+    # the referring file and the line; references from inside what is deleted are not reported
+    assert ("index.md line 3 refers to guide/setup.md ('guide/setup.md'), which is deleted", "index.md:3") in warnings
+    assert ("index.md line 5 refers to img/logo.png ('img/logo.png'), which is deleted", "index.md:5") in warnings
+    assert ("site/page.html line 3 refers to img/logo.png ('../img/logo.png'), which is deleted",
+            "site/page.html:3") in warnings
+    assert not any(item.startswith("guide/") for _, item in warnings)
+    assert len(warnings) == 4 and ctx.warnings == 4
+    assert {x.rel for x in L.walk(root)} == {"index.md", "site", "site/page.html", "site/css", "site/css/site.css",
+                                             "img", "img/diagram.png", "img/bg.png"}  # fmt: skip
+    assert L.list_libraries(db)[0].files == 5
+    # undo: restore from the trash, indexed again
+    name, params = registry.get("delete").undo(result, {"library": "lib", "paths": ["guide", "img/logo.png"]})
+    assert name == "restore"
+    restored, _ = run_op(db, name, params)
+    assert restored["restored"] == ["guide", "img/logo.png"]
+    assert (root / "guide" / "setup.md").read_text().startswith("---") and (root / "img" / "logo.png").is_file()
+    assert not (trash / "files" / "guide").exists() and not (trash / "info" / "guide.trashinfo").exists()
+    assert L.list_libraries(db)[0].files == 8
+    assert registry.get("restore").undo(restored, params) == ("delete", {"library": "lib",
+                                                                         "paths": ["guide", "img/logo.png"]})
+
+
+def test_delete_permanent_and_dry_run(db: Database, tmp_path: Path, trash: Path) -> None:
+    make_library(db, tmp_path / "lib")
+    op = registry.get("delete")
+    env = OperationEnv(db, "tester")
+    params = op.validate({"library": "lib", "paths": "guide,/site", "permanent": "true"}, env)
+    report = op.dry_run(env, params)
+    assert report.counts == {"assets": 4, "folders": 3, "references": 2}
+    assert report.summary.startswith("would delete 4 file(s) and 3 folder(s) permanently")
+    assert "warning: index.md line 3 refers to guide/setup.md (guide/setup.md)" in report.details
+    assert (tmp_path / "lib" / "guide").is_dir()  # a dry run changes nothing
+    result, _ = run_op(db, "delete", params)
+    assert not (tmp_path / "lib" / "guide").exists() and not (tmp_path / "lib" / "site").exists()
+    assert not trash.exists() and result["permanent"] and op.undo(result, params) is None
+
+
+def test_delete_never_leaves_the_library(db: Database, tmp_path: Path, trash: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("keep")
+    make_library(db, tmp_path / "lib", {"a.txt": "a", "dir/b.txt": "b"})
+    os.symlink(outside, tmp_path / "lib" / "dir" / "out")
+    os.symlink(outside / "keep.txt", tmp_path / "lib" / "keep-link.txt")
+    op = registry.get("delete")
+    env = OperationEnv(db, "tester")
+    for bad, exc in [("../outside/keep.txt", NotAllowed), ("dir/../../outside", NotAllowed),
+                     ("dir/out/keep.txt", NotAllowed), (str(outside / "keep.txt"), NotFound), ("/", NotAllowed)]:
+        with pytest.raises(exc):
+            op.validate({"library": "lib", "paths": [bad], "permanent": True}, env)
+    # a symbolic link inside the library is deleted as a link; its target is untouched
+    run_op(db, "delete", {"library": "lib", "paths": ["keep-link.txt", "dir"], "permanent": True})
+    assert not os.path.lexists(tmp_path / "lib" / "keep-link.txt") and not (tmp_path / "lib" / "dir").exists()
+    assert (outside / "keep.txt").read_text() == "keep"
+
+
+def test_delete_threshold_plans_inline_or_queued(db: Database, tmp_path: Path) -> None:
+    files = {f"f{i:02d}/x{j}.txt": "x" for i in range(3) for j in range(4)}
+    make_library(db, tmp_path / "lib", files)
+    small = jobs.plan(db, "delete", {"library": "lib", "paths": ["f00"]})
+    assert small.inline and small.counts == {"assets": 4, "folders": 1}
+    settings.set_threshold(db, "delete", "assets", 5)
+    big = jobs.plan(db, "delete", {"library": "lib", "paths": ["f00", "f01"]})
+    assert not big.inline and "assets 8 > 5" in big.reason
+    settings.set_threshold(db, "delete", "folders", 1)
+    assert not jobs.plan(db, "delete", {"library": "lib", "paths": ["f00/x0.txt", "f01/x1.txt", "f02"]}).inline
+    assert registry.get("delete").default_thresholds == {"assets": 100, "folders": 20}
+
+
+def test_delete_through_the_engine(db: Database, engine: Engine, tmp_path: Path, trash: Path) -> None:
+    make_library(db, tmp_path / "lib")
+    snap = engine.submit("delete", {"library": "lib", "paths": ["img"]})
+    done = wait_status(db, snap.id, "SUCCEEDED")
+    assert done.warnings == 4 and done.result["deleted"] == ["img"]
+    assert (done.progress_done, done.progress_total) == (4, 4)
