@@ -502,7 +502,8 @@ class Column:
             raise ValueError_(f"malformed header {header!r} (expected name{{{{Type}}}} or name{{{{Type: multi}}}})")
         else:
             name, type_, multi = text, "", False
-        name = ALIASES.get(name, name)
+        if not type_:  # short names (title, rating, ...) only stand for the standard fields when untyped
+            name = ALIASES.get(name, name)
         if not name:
             raise ValueError_(f"empty property name in {header!r}")
         if name in STANDARD:

@@ -19,6 +19,7 @@ ENTRY_POINT_GROUP = "asyncops.operations"
 BUILTIN_MODULES = (
     "core.operations.command",
     "core.operations.library_ops",
+    "core.operations.metadata",
 )
 
 

@@ -1,0 +1,677 @@
+"""Metadata of library assets: ``metadata-export`` and ``metadata-import`` (CSV) and ``mass-edit``.
+
+The CSV format is the one DAM users exchange: a path column (``assetPath``, relative to the library root) and
+typed headers ``name{{Type}}`` or ``name{{Type: multi}}`` (String, Long, Double, Boolean, Date); multi values
+are joined with ``|`` (a backslash escapes the delimiter). Standard fields: ``dc:title{{String}}``,
+``dc:description{{String}}``, ``cq:tags{{String: multi}}``, ``xmp:Rating{{Long}}``; every other header is a free
+property. An empty cell clears the property on import. Export streams rows (constant memory) into a temporary
+file renamed at the end; import applies good rows in transactional batches and reports bad ones as warnings
+naming the line and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import json
+import os
+import shlex
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Text, select, type_coerce, update
+
+from core import library as L
+from core.errors import OperationFailed, ParamError
+from core.operations.base import DryRun, OperationEnv, Param
+from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from core.context import JobContext
+    from core.db import Database
+
+PATH_COLUMN = "assetPath"
+a = L.assets_t
+
+
+def _json(value: Any, empty: Any) -> Any:
+    """A JSON column read as text (fast path: most rows hold ``[]``/``{}``)."""
+    if value is None:
+        return empty
+    if isinstance(value, str):
+        return empty if value in ("[]", "{}") else json.loads(value)
+    return value
+
+
+def _check_separators(params: dict[str, Any]) -> None:
+    sep, multi = params.get("separator", ","), params.get("multi_delimiter", "|")
+    if len(sep) != 1 or sep in "\r\n\"":
+        raise ParamError("separator", f"must be one character (not a quote or a newline), not {sep!r}")
+    if not multi or "\n" in multi or "\\" in multi:
+        raise ParamError("multi_delimiter", f"must be non-empty, without newline or backslash, not {multi!r}")
+    if multi == sep:
+        raise ParamError("multi_delimiter", f"must differ from the separator {sep!r}")
+
+
+def _folder_condition(folder: str, subfolders: bool) -> Any:
+    if subfolders:
+        return L.below(a.c.path, folder)
+    return a.c.parent == folder
+
+
+# =====================================================================================================
+# metadata-export
+# =====================================================================================================
+class MetadataExport(LibraryOperation):
+    name = "metadata-export"
+    title = "Export metadata"
+    description = ("Write the metadata of a folder's assets (optionally with subfolders; all or chosen properties) "
+                   "to a CSV file with typed headers, streamed in constant memory.")
+    params = (
+        LIB,
+        Param("folder", "folder", default="", relative=True, help="the folder (default: the library root)"),
+        Param("output", "file", required=True, help="the CSV file to write (replaced when complete)"),
+        Param("subfolders", "bool", default=False, help="include the assets of subfolders"),
+        Param("properties", "list",
+              help="only these properties, e.g. dc:title,cq:tags,client{{Long}} (default: all of them)"),
+        Param("separator", "str", default=",", help="field separator"),
+        Param("multi_delimiter", "str", default="|", help="between the values of a multi-value property"),
+        Param("excel", "bool", default=False,
+              help="for spreadsheets: a byte-order mark and ';' as separator (unless separator is given)"),
+        Param("path_column", "str", default=PATH_COLUMN, advanced=True, help="name of the path column"),
+    )  # fmt: skip
+    supports_dry_run = True
+
+    def validate(self, raw: Any, env: OperationEnv | None = None) -> dict[str, Any]:
+        params = super().validate(raw, env)
+        if params.get("excel") and not raw.get("separator"):
+            params["separator"] = ";"
+        return params
+
+    def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
+        _check_separators(params)
+        out = Path(params["output"]).expanduser()
+        if out.is_dir():
+            raise ParamError("output", f"{out} is a folder")
+        if not out.parent.is_dir():
+            raise ParamError("output", f"the folder {out.parent} does not exist")
+        for p in params.get("properties") or []:
+            try:
+                L.Column.parse(p)
+            except ValueError as exc:
+                raise ParamError("properties", str(exc)) from None
+        if env is not None:
+            lib = self.lib(env.db, params)
+            folder = L.resolve(lib, params.get("folder", ""), param="folder", allow_root=True)
+            if not folder.path.is_dir():
+                raise ParamError("folder", f"{folder.rel!r} is not a folder")
+
+    def label_for(self, params: dict[str, Any]) -> str:
+        return f"Export metadata of /{params.get('folder', '')} → {Path(params.get('output', '')).name}"
+
+    def _select(self, lib: L.LibraryInfo, params: dict[str, Any]) -> tuple[str, Any]:
+        folder = L.normalize(params.get("folder", ""), param="folder")
+        where = (a.c.library_id == lib.id, a.c.is_dir.is_(False), _folder_condition(folder, params["subfolders"]))
+        return folder, where
+
+    def columns(self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any]) -> list[L.Column]:
+        """The exported columns: chosen ones, or the standard ones plus every free property found (one pass)."""
+        _, where = self._select(lib, params)
+        chosen = [L.Column.parse(p) for p in params.get("properties") or []]
+        explicit = {c.name for c in chosen if "{{" in c.header}
+        want_all = not chosen
+        wanted_custom = {c.name for c in chosen if not c.standard and not c.read_only}
+        if want_all or wanted_custom - explicit:
+            found: dict[str, tuple[str, bool]] = {}
+            conflicts: set[str] = set()
+            stmt = select(type_coerce(a.c.props, Text)).where(*where).execution_options(yield_per=5000)
+            for (raw,) in conn.execute(stmt):
+                props = _json(raw, {})
+                for k, (t, v) in props.items():
+                    multi = isinstance(v, list)
+                    old = found.get(k)
+                    if old is None:
+                        found[k] = (t, multi)
+                    elif old != (t, multi):
+                        conflicts.add(k)
+                        found[k] = (t if old[0] == t else "String", old[1] or multi)
+            if want_all:
+                chosen = [L.Column(n, *L.STANDARD[n][1:]) for n in L.STANDARD]
+                chosen += [L.Column(k, t, m) for k, (t, m) in sorted(found.items())]
+            else:
+                chosen = [L.Column(c.name, *found[c.name]) if c.name in found and c.name not in explicit else c
+                          for c in chosen]  # fmt: skip
+            self._conflicts = sorted(conflicts)
+        else:
+            self._conflicts = []
+        return chosen
+
+    def rows(self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any], columns: list[L.Column]
+             ) -> Iterator[list[str]]:
+        _, where = self._select(lib, params)
+        delim = params["multi_delimiter"]
+        stmt = (select(a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
+                       type_coerce(a.c.props, Text), a.c.media_type, a.c.size, a.c.mtime)
+                .where(*where).order_by(a.c.path).execution_options(yield_per=5000))  # fmt: skip
+        plan = []
+        for c in columns:
+            if c.standard:
+                plan.append(("std", L.STANDARD[c.name][0], c))
+            elif c.read_only:
+                plan.append(("ro", L.READ_ONLY[c.name][0], c))
+            else:
+                plan.append(("prop", c.name, c))
+        for path, title, desc, rating, tags, props, mtype, size, mtime in conn.execute(stmt):
+            std = {"title": title, "description": desc, "rating": rating}
+            tag_list = _json(tags, [])
+            prop_map = _json(props, {}) if props is not None else {}
+            out = [path]
+            for kind, key, col in plan:
+                if kind == "std":
+                    if key == "tags":
+                        out.append(L.join_multi(tag_list, delim) if tag_list else "")
+                    else:
+                        v = std[key]
+                        out.append("" if v is None else str(v))
+                elif kind == "ro":
+                    v = {"media_type": mtype, "size": size, "mtime": mtime}[key]
+                    if key == "mtime":
+                        import datetime as dt
+
+                        v = dt.datetime.fromtimestamp(v, dt.UTC).isoformat()
+                    out.append(L.format_value(v, col.type))
+                else:
+                    entry = prop_map.get(key)
+                    out.append("" if entry is None else col.format_cell(entry[1], delim))
+            yield out
+
+    def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
+        lib = self.lib(env.db, params)
+        with env.db.connect_read() as conn:
+            cols = self.columns(conn, lib, params)
+            sample = []
+            n = 0
+            for row in self.rows(conn, lib, params, cols):
+                n += 1
+                if len(sample) < SAMPLE:
+                    sample.append(row[0])
+        return DryRun(f"would write {n} asset(s) with {len(cols)} propert(ies) to {params['output']}",
+                      [f"columns: {params['path_column']}, " + ", ".join(c.header for c in cols)] + sample,
+                      {"assets": n, "columns": len(cols)})  # fmt: skip
+
+    def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
+        lib = self.lib(ctx.db, params)
+        out = Path(params["output"]).expanduser()
+        sep = params["separator"]
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        n = 0
+        try:
+            with os.fdopen(fd, "w", newline="", encoding="utf-8-sig" if params.get("excel") else "utf-8") as fh:
+                writer = csv.writer(fh, delimiter=sep, lineterminator="\r\n" if params.get("excel") else "\n")
+                with ctx.db.connect_read() as conn:
+                    cols = self.columns(conn, lib, params)
+                    for k in self._conflicts:
+                        ctx.warn(f"property {k} has different types on different assets; exported as "
+                                 f"{next(c.header for c in cols if c.name == k)}")  # fmt: skip
+                    writer.writerow([params["path_column"], *(c.header for c in cols)])
+                    for row in self.rows(conn, lib, params, cols):
+                        writer.writerow(row)
+                        n += 1
+                        if n % 1000 == 0:
+                            ctx.progress(n)
+                            if ctx.should_stop:
+                                raise OperationFailed(f"stopped after {n} asset(s); {out} was not written")
+            os.replace(tmp, out)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        ctx.progress(n, n)
+        ctx.info(f"wrote {n} asset(s) and {len(cols)} propert(ies) to {out}")
+        return {"library": lib.name, "output": str(out), "assets": n, "columns": [c.header for c in cols]}
+
+
+# =====================================================================================================
+# metadata-import
+# =====================================================================================================
+@dataclass
+class ImportStats:
+    rows: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    warnings: list[tuple[str, str | None]] = field(default_factory=list)
+    sample: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rows": self.rows, "changed": self.changed, "unchanged": self.unchanged, "skipped": self.skipped}
+
+
+class MetadataImport(LibraryOperation):
+    name = "metadata-import"
+    title = "Import metadata"
+    description = ("Read asset metadata from a CSV file (path column and typed headers, as written by "
+                   "metadata-export) and apply good rows in transactional batches; unknown paths, bad values and "
+                   "malformed lines are reported as warnings with their line and column.")
+    params = (
+        LIB,
+        Param("input", "file", required=True, help="the CSV file"),
+        Param("separator", "str", default=",", help="field separator"),
+        Param("multi_delimiter", "str", default="|", help="between the values of a multi-value property"),
+        Param("path_column", "str", default=PATH_COLUMN, help="the column with the asset path"),
+        Param("batch_size", "int", default=50, minimum=1, maximum=100_000, help="rows per transaction"),
+    )  # fmt: skip
+    counted_items = ("rows",)
+    default_thresholds = {"rows": 500}
+    supports_dry_run = True
+
+    def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
+        _check_separators(params)
+        path = Path(params["input"]).expanduser()
+        if not path.is_file():
+            raise ParamError("input", f"{path} is not a file")
+        self.header(params)
+        if env is not None:
+            self.lib(env.db, params)
+
+    def label_for(self, params: dict[str, Any]) -> str:
+        return f"Import metadata from {Path(params.get('input', '')).name} · {params.get('library', '')}"
+
+    def header(self, params: dict[str, Any]) -> tuple[int, list[tuple[int, L.Column]], list[str]]:
+        """(path column index, [(index, column)], read-only headers); ParamError naming what is wrong."""
+        path = Path(params["input"]).expanduser()
+        try:
+            with open(path, newline="", encoding="utf-8-sig") as fh:
+                row = next(csv.reader(fh, delimiter=params["separator"]), None)
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise ParamError("input", f"cannot read {path}: {exc}") from None
+        if not row:
+            raise ParamError("input", f"{path} is empty (expected a header line)")
+        pc = params["path_column"]
+        if pc not in row:
+            hint = ""
+            others = [s for s in ";,\t|" if s != params["separator"] and s in row[0]]
+            if len(row) == 1 and others:
+                hint = f"; is the separator {others[0]!r}? (-p separator=…)"
+            raise ParamError("path_column", f"{pc!r} is not a column of {path.name} "
+                                            f"(columns: {', '.join(row)}){hint}")  # fmt: skip
+        cols: list[tuple[int, L.Column]] = []
+        read_only: list[str] = []
+        seen: set[str] = set()
+        for i, h in enumerate(row):
+            if i == row.index(pc):
+                continue
+            try:
+                col = L.Column.parse(h)
+            except ValueError as exc:
+                raise ParamError("input", f"line 1, column {i + 1}: {exc}") from None
+            if col.name in seen:
+                raise ParamError("input", f"line 1, column {i + 1}: {col.name} appears twice")
+            seen.add(col.name)
+            if col.read_only:
+                read_only.append(h)
+            else:
+                cols.append((i, col))
+        return row.index(pc), cols, read_only
+
+    def estimate(self, env: OperationEnv, params: dict[str, Any]) -> dict[str, int]:
+        lines = 0
+        last = b"\n"
+        with open(Path(params["input"]).expanduser(), "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+        if last != b"\n":
+            lines += 1
+        return {"rows": max(0, lines - 1)}
+
+    def process(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any], ctx: JobContext | None
+                ) -> ImportStats:
+        """Read the file and apply (ctx given) or only count (dry run) the changes."""
+        stats = ImportStats()
+        path_idx, cols, read_only = self.header(params)
+        pc = params["path_column"]
+        delim = params["multi_delimiter"]
+        batch_size = params["batch_size"]
+        root = L.real_root(lib)
+
+        def warn(message: str, item: str | None = None) -> None:
+            if ctx is not None:
+                ctx.warn(message, item)
+            elif len(stats.warnings) < 1000:
+                stats.warnings.append((message, item))
+
+        for h in read_only:
+            warn(f"column {h} is read-only (a fact of the file); ignored")
+        batch: list[tuple[int, str, list[tuple[L.Column, Any]]]] = []
+        with open(Path(params["input"]).expanduser(), newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh, delimiter=params["separator"], strict=True)
+            next(reader)
+            width = len(cols) + len(read_only) + 1
+            while True:
+                start = reader.line_num + 1
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    stats.rows += 1
+                    stats.skipped += 1
+                    warn(f"line {start}: malformed CSV ({exc}); skipped", f"line {start}")
+                    continue
+                if not row or row == [""]:
+                    continue
+                stats.rows += 1
+                if len(row) != width:
+                    stats.skipped += 1
+                    warn(f"line {start}: {len(row)} field(s) where the header has {width}; skipped", f"line {start}")
+                    continue
+                try:
+                    rel = L.normalize(row[path_idx], param=pc, root=root)
+                except (ParamError, L.PathNotAllowed) as exc:
+                    stats.skipped += 1
+                    warn(f"line {start}, column {pc}: {exc.detail if hasattr(exc, 'detail') else exc}; skipped",
+                         f"line {start}")  # fmt: skip
+                    continue
+                values = []
+                bad = False
+                for i, col in cols:
+                    try:
+                        values.append((col, col.parse_cell(row[i], delim)))
+                    except ValueError as exc:
+                        warn(f"line {start}, column {col.header}: {exc}; row skipped", f"line {start}")
+                        bad = True
+                if bad:
+                    stats.skipped += 1
+                    continue
+                batch.append((start, rel, values))
+                if len(batch) >= batch_size:
+                    self._apply(db, lib, batch, stats, warn, ctx, pc)
+                    batch = []
+                    if ctx is not None:
+                        ctx.progress(stats.rows)
+                        if ctx.should_stop:
+                            ctx.warn(f"stopped after line {reader.line_num}: the rows before it were applied")
+                            return stats
+        if batch:
+            self._apply(db, lib, batch, stats, warn, ctx, pc)
+        return stats
+
+    def _apply(self, db: Database, lib: L.LibraryInfo, batch: list[tuple[int, str, list[tuple[L.Column, Any]]]],
+               stats: ImportStats, warn: Any, ctx: JobContext | None, pc: str) -> None:
+        paths = list({rel for _, rel, _ in batch})
+        later: list[tuple[str, str]] = []  # warnings are reported after the transaction (the log writes too)
+        cm = db.connect_write() if ctx is not None else db.connect_read()
+        with cm as conn:
+            current: dict[str, tuple[int, L.Meta]] = {}
+            for i in range(0, len(paths), 500):
+                for r in conn.execute(select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, a.c.tags,
+                                             a.c.props).where(a.c.library_id == lib.id,
+                                                              a.c.path.in_(paths[i:i + 500]))):  # fmt: skip
+                    current[r.path] = (r.id, L.Meta.of(r))
+            updates: dict[int, dict[str, Any]] = {}
+            for line, rel, values in batch:
+                found = current.get(rel)
+                if found is None:
+                    stats.skipped += 1
+                    later.append((f"line {line}, column {pc}: {rel!r} is not in the library {lib.name!r}; skipped",
+                                  f"line {line}"))  # fmt: skip
+                    continue
+                aid, meta = found
+                before = {k: v for k, v in meta.values().items()} if ctx is None and len(stats.sample) < SAMPLE else None
+                changed = False
+                for col, value in values:
+                    changed = meta.set(col, value) or changed
+                if changed:
+                    stats.changed += 1
+                    updates[aid] = {"aid": aid, **meta.values()}
+                    if before is not None:
+                        diff = [f"{k}: {before[k]!r} → {v!r}" for k, v in meta.values().items() if before[k] != v]
+                        stats.sample.append(f"line {line} {rel}: " + "; ".join(diff))
+                else:
+                    stats.unchanged += 1
+            if ctx is not None and updates:
+                conn.execute(update(a).where(a.c.id == L._bp("aid")).values(
+                    title=L._bp("title"), description=L._bp("description"), rating=L._bp("rating"),
+                    tags=L._bp("tags"), props=L._bp("props")), list(updates.values()))  # fmt: skip
+        for message, item in later:
+            warn(message, item)
+
+    def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
+        lib = self.lib(env.db, params)
+        st = self.process(env.db, lib, params, None)
+        details = st.sample + [f"warning: {m}" for m, _ in st.warnings]
+        return DryRun(f"would change {st.changed} of {st.rows} row(s) ({st.unchanged} unchanged, "
+                      f"{st.skipped} skipped with a warning)", details,
+                      {"rows": st.rows, "changed": st.changed, "unchanged": st.unchanged,
+                       "skipped": st.skipped})  # fmt: skip
+
+    def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
+        lib = self.lib(ctx.db, params)
+        ctx.set_total(self.estimate(OperationEnv(ctx.db, ctx.user), params)["rows"])
+        st = self.process(ctx.db, lib, params, ctx)
+        ctx.progress(st.rows, st.rows)
+        ctx.info(f"{st.rows} row(s): {st.changed} changed, {st.unchanged} unchanged, {st.skipped} skipped")
+        return {"library": lib.name, "input": str(Path(params["input"]).expanduser()), **st.to_json()}
+
+
+# =====================================================================================================
+# mass-edit
+# =====================================================================================================
+@dataclass
+class Filter:
+    folder: str = ""
+    glob: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    props: list[tuple[L.Column, str]] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, text: str) -> Filter:
+        """``folder:PATH glob:*.jpg tag:cats type:image/* client=ACME dc:title="A title"``, all terms ANDed;
+        or a JSON object with the same keys (``props`` a JSON object)."""
+        f = cls()
+        text = text.strip()
+        if text.startswith("{"):
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ParamError("filter", f"not valid JSON: {exc}") from None
+            terms = []
+            for k, v in obj.items():
+                if k == "props":
+                    terms += [f"{pk}={pv}" for pk, pv in dict(v).items()]
+                else:
+                    terms += [f"{k}:{x}" for x in (v if isinstance(v, list) else [v])]
+        else:
+            try:
+                terms = shlex.split(text)
+            except ValueError as exc:
+                raise ParamError("filter", f"cannot split {text!r}: {exc}") from None
+        for term in terms:
+            key, eq, value = term.partition("=")
+            if eq and not key.startswith(("folder:", "glob:", "tag:", "type:")):
+                try:
+                    f.props.append((L.Column.parse(key), value))
+                except ValueError as exc:
+                    raise ParamError("filter", str(exc)) from None
+                continue
+            kind, colon, value = term.partition(":")
+            if not colon:
+                raise ParamError("filter", f"{term!r}: expected folder:PATH, glob:PATTERN, tag:NAME, type:MEDIA "
+                                           "or PROPERTY=VALUE")  # fmt: skip
+            if kind == "folder":
+                f.folder = L.normalize(value, param="filter")
+            elif kind == "glob":
+                f.glob.append(value)
+            elif kind == "tag":
+                f.tags.append(value)
+            elif kind == "type":
+                f.types.append(value)
+            else:
+                raise ParamError("filter", f"unknown filter {kind!r} (folder, glob, tag, type or PROPERTY=VALUE)")
+        return f
+
+    def matches(self, path: str, mtype: str, meta: L.Meta, delimiter: str = "|") -> bool:
+        name = path.rsplit("/", 1)[-1]
+        for g in self.glob:
+            if not fnmatch.fnmatchcase(path if "/" in g else name, g.lstrip("/")):
+                return False
+        if self.types and not any(fnmatch.fnmatchcase(mtype, t) for t in self.types):
+            return False
+        if any(t not in meta.tags for t in self.tags):
+            return False
+        for col, want in self.props:
+            have = meta.get(col)
+            if isinstance(have, list):
+                if want not in [L.format_value(x, col.type) for x in have]:
+                    return False
+            elif L.format_value(have, col.type) != want:
+                return False
+        return True
+
+
+class MassEdit(LibraryOperation):
+    name = "mass-edit"
+    title = "Mass edit"
+    description = "Set or clear a property, add or remove tags, on every asset that matches a filter."
+    params = (
+        LIB,
+        Param("filter", "str", required=True,
+              help="terms, all of which must match: folder:PATH glob:*.jpg tag:NAME type:image/* KEY=VALUE"),
+        Param("set", "str", help='KEY=VALUE (KEY may be typed: rating{{Long}}=5), or a JSON object {"KEY": VALUE}'),
+        Param("clear", "list", help="properties to clear"),
+        Param("add_tags", "list", help="tags to add"),
+        Param("remove_tags", "list", help="tags to remove"),
+    )  # fmt: skip
+    supports_dry_run = True
+
+    def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
+        Filter.parse(params["filter"])
+        self.actions(params)
+        if env is not None:
+            self.lib(env.db, params)
+
+    def label_for(self, params: dict[str, Any]) -> str:
+        return f"Mass edit {params.get('filter', '')} · {params.get('library', '')}"
+
+    @staticmethod
+    def actions(params: dict[str, Any]) -> list[tuple[L.Column, Any]]:
+        out: list[tuple[L.Column, Any]] = []
+        raw = params.get("set")
+        if raw:
+            raw = raw.strip()
+            if raw.startswith("{"):
+                try:
+                    items = list(json.loads(raw).items())
+                except (json.JSONDecodeError, AttributeError) as exc:
+                    raise ParamError("set", f"not a JSON object: {exc}") from None
+            else:
+                key, eq, value = raw.partition("=")
+                if not eq or not key.strip():
+                    raise ParamError("set", f"expected KEY=VALUE, not {raw!r}")
+                items = [(key.strip(), value)]
+            for key, value in items:
+                try:
+                    col = L.Column.parse(key)
+                    if col.read_only:
+                        raise ValueError(f"{col.name} is read-only")
+                    if isinstance(value, str):
+                        v = col.parse_cell(value, "|")
+                    elif col.multi:
+                        v = [L.parse_value(str(x), col.type) for x in (value if isinstance(value, list) else [value])]
+                    else:
+                        v = L.parse_value(str(value), col.type) if value is not None else None
+                except ValueError as exc:
+                    raise ParamError("set", str(exc)) from None
+                out.append((col, v))
+        for key in params.get("clear") or []:
+            try:
+                col = L.Column.parse(key)
+            except ValueError as exc:
+                raise ParamError("clear", str(exc)) from None
+            out.append((col, [] if col.multi else None))
+        if not out and not params.get("add_tags") and not params.get("remove_tags"):
+            raise ParamError("set", "nothing to do: give set, clear, add_tags or remove_tags")
+        return out
+
+    def _edit(self, meta: L.Meta, actions: list[tuple[L.Column, Any]], params: dict[str, Any]) -> bool:
+        changed = False
+        for col, value in actions:
+            changed = meta.set(col, value) or changed
+        add, remove = params.get("add_tags") or [], set(params.get("remove_tags") or [])
+        if add or remove:
+            tags = [t for t in meta.tags if t not in remove]
+            tags += [t for t in add if t not in tags]
+            if tags != meta.tags:
+                meta.tags = tags
+                changed = True
+        return changed
+
+    def _matches(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any]) -> Iterator[tuple[int, str, L.Meta]]:
+        f = Filter.parse(params["filter"])
+        stmt = (select(a.c.id, a.c.path, a.c.media_type, a.c.title, a.c.description, a.c.rating, a.c.tags,
+                       a.c.props)
+                .where(a.c.library_id == lib.id, a.c.is_dir.is_(False), L.below(a.c.path, f.folder))
+                .order_by(a.c.path).execution_options(yield_per=2000))  # fmt: skip
+        with db.connect_read() as conn:
+            for r in conn.execute(stmt):
+                meta = L.Meta.of(r)
+                if f.matches(r.path, r.media_type, meta):
+                    yield r.id, r.path, meta
+
+    def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
+        lib = self.lib(env.db, params)
+        actions = self.actions(params)
+        matched = changed = 0
+        sample = []
+        for _, path, meta in self._matches(env.db, lib, params):
+            matched += 1
+            if self._edit(meta, actions, params):
+                changed += 1
+                if len(sample) < SAMPLE:
+                    sample.append(path)
+        return DryRun(f"{matched} asset(s) match; {changed} would change", sample,
+                      {"assets": matched, "changed": changed})
+
+    def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
+        lib = self.lib(ctx.db, params)
+        actions = self.actions(params)
+        matched = changed = 0
+        pending: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            if pending:
+                with ctx.db.connect_write() as conn:
+                    conn.execute(update(a).where(a.c.id == L._bp("aid")).values(
+                        title=L._bp("title"), description=L._bp("description"), rating=L._bp("rating"),
+                        tags=L._bp("tags"), props=L._bp("props")), pending)  # fmt: skip
+                pending.clear()
+
+        for aid, _, meta in self._matches(ctx.db, lib, params):
+            matched += 1
+            if self._edit(meta, actions, params):
+                changed += 1
+                pending.append({"aid": aid, **meta.values()})
+            if len(pending) >= 500:
+                flush()
+                ctx.progress(matched)
+                if ctx.should_stop:
+                    ctx.warn(f"stopped after {changed} change(s)")
+                    break
+        flush()
+        ctx.progress(matched, matched)
+        if not matched:
+            ctx.warn(f"no asset matches {params['filter']!r}")
+        ctx.info(f"{matched} asset(s) matched, {changed} changed")
+        return {"library": lib.name, "matched": matched, "changed": changed}
+
+
+OPERATIONS = (MetadataExport, MetadataImport, MassEdit)
