@@ -20,6 +20,7 @@ BUILTIN_MODULES = (
     "core.operations.command",
     "core.operations.library_ops",
     "core.operations.metadata",
+    "core.operations.fetch",
 )
 
 
