@@ -50,7 +50,6 @@ class Registry:
         with self._lock:
             if self._loaded:
                 return
-            self._loaded = True
             for module in BUILTIN_MODULES:
                 for op in importlib.import_module(module).OPERATIONS:
                     self.register(op)
@@ -59,6 +58,8 @@ class Registry:
                     self.register(ep.load())
                 except Exception:
                     log.exception("cannot load operation %s from %s", ep.name, ep.value)
+            # Only now: another thread that saw _loaded must find every operation registered.
+            self._loaded = True
 
     def get(self, name: str) -> Operation:
         self._ensure_loaded()
