@@ -1,0 +1,85 @@
+"""Opening databases: a new file, an older file (migrated after a backup), a newer file (refused)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from core import jobs
+from core.db import Database, DatabaseError, head_revision, resolve_url
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def revision(path: Path) -> str:
+    with sqlite3.connect(path) as c:
+        return c.execute("select version_num from alembic_version").fetchone()[0]
+
+
+def test_new_file_is_created_at_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    db = Database(str(tmp_path / "sub" / "new.db"))
+    assert revision(tmp_path / "sub" / "new.db") == head_revision()
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+        assert {"jobs", "job_log", "queues", "settings", "engines"} <= set(inspect(conn).get_table_names())
+    db.dispose()
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("asyncops-*.db")), ids=lambda p: p.stem)
+def test_every_released_revision_is_migrated_with_a_backup(tmp_path: Path, fixture: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(fixture, path)
+    old_rev = revision(path)
+    db = Database(str(path))
+    assert revision(path) == head_revision()
+    got = {j.label: j for j in jobs.list_jobs(db, all_users=True)}
+    assert set(got) == {"queued job", "finished job"}
+    assert got["finished job"].warnings == 1 and got["finished job"].result == {"exit_code": 0}
+    assert [e.message for e in jobs.log_of(db, got["finished job"].id)] == ["a warning"]
+    if old_rev != head_revision():
+        backups = list(tmp_path.glob(f"old.db.{old_rev}.*.bak"))
+        assert len(backups) == 1 and revision(backups[0]) == old_rev
+    db.dispose()
+    Database(str(path)).dispose()  # opening again changes nothing
+
+
+def test_a_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Database(str(path)).dispose()
+    with sqlite3.connect(path) as c:
+        c.execute("update alembic_version set version_num = '9999_future'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="written by a newer asyncops"):
+        Database(str(path))
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as c:
+        c.execute("create table jobs (x int)")
+    with pytest.raises(DatabaseError, match="no schema revision"):
+        Database(str(path))
+
+
+def test_urls_and_default_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ASYNCOPS_DB")
+    monkeypatch.setenv("ASYNCOPS_DATA_DIR", str(tmp_path / "appdata"))
+    assert resolve_url() == f"sqlite:///{tmp_path / 'appdata' / 'asyncops.db'}"
+    assert resolve_url("postgresql+psycopg://u@localhost/db") == "postgresql+psycopg://u@localhost/db"
+    assert resolve_url("rel.db").startswith("sqlite:////")
+
+
+def test_cli_reports_an_unusable_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.cli import main
+
+    (tmp_path / "afile").write_text("x")
+    rc = main(["--db", str(tmp_path / "afile" / "x.db"), "jobs"])
+    assert rc == 2
+    assert "cannot create the database folder" in capsys.readouterr().err
