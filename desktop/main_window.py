@@ -393,8 +393,8 @@ class MainWindow(QMainWindow):
         self.action_queues.triggered.connect(self.show_queues)
         self.action_thresholds.triggered.connect(self.show_thresholds)
         self.action_purge.triggered.connect(self.show_purge)
-        self.inbox_button.toggled.connect(self.inbox_dock.setVisible)
-        self.action_show_inbox.toggled.connect(self.inbox_dock.setVisible)
+        self.inbox_button.toggled.connect(self.show_inbox)
+        self.action_show_inbox.toggled.connect(self.show_inbox)
         self.inbox_dock.visibilityChanged.connect(self._on_inbox_visible)
         self.inbox.unreadChanged.connect(self._update_inbox_button)
         self.inbox_view.activated.connect(self._on_inbox_activated)
@@ -699,6 +699,10 @@ class MainWindow(QMainWindow):
         self.inbox_button.setText(self.tr("Notifications (%1)").replace("%1", str(unread)) if unread
                                   else self.tr("Notifications"))  # fmt: skip
         self.inbox_button.setToolTip(self.tr("%n unread message(s)", None, unread))
+
+    def show_inbox(self, visible: bool = True) -> None:
+        self.inbox_dock.setVisible(visible)
+        self._on_inbox_visible(visible)
 
     def _on_inbox_visible(self, visible: bool) -> None:
         for w in (self.inbox_button, self.action_show_inbox):

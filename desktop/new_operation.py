@@ -204,7 +204,7 @@ class ParamForm(QWidget):
         advanced = QFormLayout()
         advanced.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for p in op.params:
-            widget, get, set_ = make_editor(p, self, self.changed.emit)
+            widget, get, set_ = make_editor(p, self, lambda *_: self.changed.emit())
             widget.setObjectName(f"param_{p.name}")
             error = _error_label(self)
             cell = QWidget(self)

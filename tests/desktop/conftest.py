@@ -15,13 +15,16 @@ from tests.core.helpers import Probe
 
 # The offscreen platform warns that it cannot propagate size hints or raise a window (the offscreen platform has no window manager);
 # that is the platform plugin talking, not our code.
-OFFSCREEN_NOISE = r"This plugin does not support \w+\(\)"
+OFFSCREEN_NOISE = (
+    r"This plugin does not support \w+\(\)",
+    r"systemTrayWindowChanged",  # a tray icon shown on a platform without a tray (the tray test)
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/desktop" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
 
 
 @pytest.fixture(autouse=True)

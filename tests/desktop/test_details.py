@@ -1,0 +1,104 @@
+"""Job details: fields, live log streaming, level filter, copy, stop/retry/CSV from the window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QGuiApplication
+
+from core import jobs
+from core.operations import Operation, Param, registry
+from desktop.details import LogModel
+from tests.core.helpers import wait_status
+
+
+class Chatty(Operation):
+    """Logs ``lines`` lines, one every ``step`` seconds, with a warning every tenth; stops on request."""
+
+    name = "test-chatty"
+    title = "Chatty"
+    params = (Param("lines", "int", default=10, minimum=0), Param("step", "float", default=0.02, minimum=0))
+
+    def run(self, ctx: Any, params: dict[str, Any]) -> dict[str, Any]:
+        ctx.set_total(params["lines"])
+        for i in range(params["lines"]):
+            if ctx.wait(params["step"]):
+                break
+            if i % 10 == 9:
+                ctx.warn(f"line {i} looks odd", item=f"item-{i}")
+            else:
+                ctx.info(f"line {i}")
+            ctx.advance()
+        return {"lines": ctx.done}
+
+
+def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, window: Any) -> None:
+    registry.register(Chatty)
+    try:
+        snap = window.ctx.engine.submit("test-chatty", {"lines": 60, "step": 0.05}, owner="tester")
+        details = window.open_job(snap.id)
+        assert details.objectName() == "jobDetails"
+        qtbot.waitUntil(lambda: details.snapshot is not None, timeout=5000)
+        # lines arrive in several reads while the job runs, not all at the end
+        def running_with(n: int) -> bool:
+            return details.snapshot.status.is_running and details.log_model.rowCount() >= n
+
+        qtbot.waitUntil(lambda: running_with(5), timeout=10_000)
+        first = details.log_model.rowCount()
+        qtbot.waitUntil(lambda: running_with(first + 5), timeout=10_000)
+        assert "%" in details.progress_text.text()
+        assert details.stop_button.isEnabled() and not details.retry_button.isEnabled()
+        wait_status(window.ctx.db, snap.id, timeout=20)
+        qtbot.waitUntil(lambda: details.snapshot.status.is_terminal and details.log_model.rowCount() == 60,
+                        timeout=10_000)  # fmt: skip
+        messages = [e.message for e in details.log_model.entries()]
+        assert "line 0" in messages and "line 59 looks odd" in messages
+        ids = [e.id for e in details.log_model.entries()]
+        assert ids == sorted(ids) and len(ids) == len(set(ids))  # no line twice, in order
+        assert details.retry_button.isEnabled() and not details.stop_button.isEnabled()
+        assert details.fields["counters"].text().startswith("6 warning")
+        assert details.fields["operation"].text() == "test-chatty"
+        assert details.badge.text() == "Succeeded · 6 warning(s)"
+        assert "60 / 60" in details.fields["progress"].text()
+        assert '"lines": 60' in details.result_text.toPlainText()
+        qtmodeltester.check(details.log_model)
+
+        details.level_filter.setCurrentIndex(details.level_filter.findData("warnings"))
+        qtbot.waitUntil(lambda: details.log_model.rowCount() == 6, timeout=5000)
+        assert all(e.level == "WARNING" for e in details.log_model.entries())
+        details.copy_log()
+        assert QGuiApplication.clipboard().text().count("looks odd") == 6
+    finally:
+        registry.unregister(Chatty.name)
+
+
+def test_stop_and_retry_from_details(qtbot: Any, window: Any, probe: Any) -> None:
+    snap = window.ctx.engine.submit("test-probe", {"items": 1000, "step": 0.05}, owner="tester")
+    details = window.open_job(snap.id)
+    qtbot.waitUntil(lambda: details.snapshot is not None and details.snapshot.status.is_running, timeout=5000)
+    details.stop_button.click()
+    qtbot.waitUntil(lambda: details.snapshot.status == "STOPPED", timeout=10_000)
+    assert details.retry_button.isEnabled()
+    details.retry_button.click()
+    qtbot.waitUntil(lambda: len(jobs.list_jobs(window.ctx.db, user="tester")) == 2, timeout=5000)
+    retried = jobs.list_jobs(window.ctx.db, user="tester")[0]
+    assert retried.parent_id == snap.id
+
+
+def test_details_of_a_missing_job_says_so(qtbot: Any, window: Any) -> None:
+    details = window.open_job(424242)
+    qtbot.waitUntil(lambda: details.error.isVisibleTo(details), timeout=5000)
+    assert "no job #424242" in details.error.text()
+    assert not details.stop_button.isEnabled() and not details.export_button.isEnabled()
+
+
+def test_log_model(qtmodeltester: Any) -> None:
+    import datetime as dt
+
+    from core.records import LogEntry
+
+    m = LogModel()
+    now = dt.datetime.now(dt.UTC)
+    m.append([LogEntry(i, 1, now, lvl, f"m{i}", None) for i, lvl in enumerate(["INFO", "WARNING", "ERROR"], 1)])
+    qtmodeltester.check(m)
+    assert m.last_id == 3 and "WARNING\tm2" in m.as_text()

@@ -1,0 +1,251 @@
+"""New operation (form from the schema, validation at the field, plan, launch) and the configuration dialogs
+(validate at the field, nothing half-saved, persisted in the database)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from core import jobs, settings
+from core.operations import Operation, Param, registry
+from core.settings import PurgeConfig
+from desktop.config_dialogs import PurgeDialog, QueuesDialog, ThresholdsDialog, queue_error_field
+from desktop.new_operation import NewOperationDialog
+
+
+class Sample(Operation):
+    """Every parameter type, and a counted item with a threshold (like the asset-library operations)."""
+
+    name = "test-sample"
+    title = "Sample"
+    description = "Exercises every kind of field."
+    counted_items = ("assets",)
+    default_thresholds = {"assets": 5}
+    params = (
+        Param("folder", "folder", required=True, help="where the assets are"),
+        Param("source", "file"),
+        Param("target", "path", relative=True),
+        Param("count", "int", default=3, minimum=0, maximum=100),
+        Param("ratio", "float", default=0.5, minimum=0, maximum=1),
+        Param("limit", "int"),
+        Param("mode", "choice", choices=("copy", "move"), default="copy"),
+        Param("dry", "bool", default=False),
+        Param("tags", "list"),
+        Param("notes", "text"),
+        Param("mapping", "dict", advanced=True),
+        Param("when", "datetime", advanced=True),
+    )
+
+    def estimate(self, env: Any, params: dict[str, Any]) -> dict[str, int]:
+        return {"assets": params["count"]}
+
+    def run(self, ctx: Any, params: dict[str, Any]) -> dict[str, Any]:
+        ctx.set_total(params["count"])
+        for _ in range(params["count"]):
+            ctx.advance()
+        return {"count": params["count"]}
+
+
+def _dialog(qtbot: Any, window: Any, op: str) -> NewOperationDialog:
+    dlg = window.new_operation(op)
+    qtbot.waitUntil(lambda: dlg.last_check is not None and dlg.queue.count() > 1, timeout=5000)
+    return dlg
+
+
+def test_form_is_built_from_the_schema(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    registry.register(Sample)
+    try:
+        dlg = _dialog(qtbot, window, "test-sample")
+        f = dlg.form.fields
+        assert isinstance(f["folder"].widget.findChild(QLineEdit), QLineEdit)
+        assert dlg.form.findChild(QWidget, "browse_folder") is not None  # file picker
+        assert dlg.form.findChild(QWidget, "browse_source") is not None
+        assert dlg.form.findChild(QWidget, "browse_target") is None  # a library path: no local picker
+        assert isinstance(f["count"].widget, QSpinBox) and f["count"].widget.maximum() == 100
+        assert isinstance(f["ratio"].widget, QDoubleSpinBox)
+        assert isinstance(f["limit"].widget, QLineEdit)  # optional number without default: may stay empty
+        assert isinstance(f["mode"].widget, QComboBox) and f["mode"].widget.currentData() == "copy"
+        assert isinstance(f["dry"].widget, QCheckBox)
+        assert isinstance(f["notes"].widget, QPlainTextEdit)
+        assert not dlg.form.more.isVisible()  # advanced ones behind "More options"
+        # the required folder is missing: the message is next to its field
+        assert "required" in dlg.form.errors().get("folder", "")
+        f["folder"].set(str(tmp_path))
+        dlg.check()
+        qtbot.waitUntil(lambda: not dlg.form.errors() and "now" in dlg.plan_label.text(), timeout=5000)
+        assert "under the thresholds" in dlg.plan_label.text() and dlg.launch.text() == "Run now"
+        f["count"].set(50)  # above the threshold of 5 assets
+        dlg.check()
+        qtbot.waitUntil(lambda: "background" in dlg.plan_label.text(), timeout=5000)
+        assert "assets 50 > 5" in dlg.plan_label.text() and dlg.launch.text() == "Queue"
+        f["mapping"].set("[1, 2]")  # an advanced field with a bad value: shown, and the section opens
+        dlg.check()
+        qtbot.waitUntil(lambda: "mapping" in dlg.form.errors(), timeout=5000)
+        assert "JSON object" in dlg.form.errors()["mapping"]
+        assert dlg.form.more.isVisibleTo(dlg.form)
+        dlg.reject()
+    finally:
+        registry.unregister(Sample.name)
+
+
+def test_launch_runs_now_under_the_threshold(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    registry.register(Sample)
+    try:
+        dlg = _dialog(qtbot, window, "test-sample")
+        dlg.form.fields["folder"].set(str(tmp_path))
+        dlg.label.setText("small run")
+        with qtbot.waitSignal(dlg.launched, timeout=10_000) as blocker:
+            dlg.launch.click()
+        snap, inline, reason = blocker.args
+        assert inline and snap.inline and snap.label == "small run" and "under" in reason
+        qtbot.waitUntil(lambda: window.model.cached(snap.id) is not None
+                        and window.model.cached(snap.id).status == "SUCCEEDED", timeout=10_000)  # fmt: skip
+    finally:
+        registry.unregister(Sample.name)
+
+
+def test_launch_goes_to_the_background_and_says_so(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    registry.register(Sample)
+    try:
+        dlg = _dialog(qtbot, window, "test-sample")
+        dlg.form.fields["folder"].set(str(tmp_path))
+        dlg.form.fields["count"].set(20)
+        with qtbot.waitSignal(window.notifier.messageShown, timeout=10_000,
+                              check_params_cb=lambda m, _channel: "background" in m.title) as shown:
+            dlg.launch.click()
+        message, channel = shown.args
+        assert channel == "window" and "background" in message.title
+        assert any(f"Job #{message.job_id} runs in the background" == window.inbox.notification(i).message.title
+                   for i in range(window.inbox.rowCount()))
+        snap = jobs.get_many(window.ctx.db, [message.job_id])[0]
+        assert not snap.inline
+    finally:
+        registry.unregister(Sample.name)
+
+
+def test_param_error_at_the_field_of_the_command_operation(qtbot: Any, window: Any) -> None:
+    dlg = _dialog(qtbot, window, "command")
+    dlg.form.fields["cmd"].set("no-such-program-xyz --flag")
+    dlg.launch.click()
+    qtbot.waitUntil(lambda: "cmd" in dlg.form.errors(), timeout=5000)
+    assert "program not found" in dlg.form.errors()["cmd"]
+    assert dlg.isVisible() or dlg.result() == 0  # not accepted
+    assert jobs.list_jobs(window.ctx.db, user="tester") == []
+
+
+def test_scheduled_start(qtbot: Any, window: Any) -> None:
+    dlg = _dialog(qtbot, window, "command")
+    dlg.form.fields["cmd"].set("true")
+    dlg.start_at.setChecked(True)
+    dlg.check()
+    qtbot.waitUntil(lambda: dlg.launch.text() == "Schedule", timeout=5000)
+    with qtbot.waitSignal(dlg.launched, timeout=10_000) as blocker:
+        dlg.launch.click()
+    snap, inline, _ = blocker.args
+    assert not inline and snap.status == "SCHEDULED" and snap.scheduled_for is not None
+
+
+def test_every_registered_operation_gets_a_form(qtbot: Any, window: Any) -> None:
+    dlg = window.new_operation()
+    names = [dlg.operation.itemData(i) for i in range(dlg.operation.count())]
+    assert set(names) == set(registry.names())
+    for i in range(dlg.operation.count()):
+        dlg.operation.setCurrentIndex(i)
+        assert set(dlg.form.fields) == {p.name for p in registry.get(names[i]).params}
+    dlg.reject()
+
+
+def test_queues_dialog_validates_and_persists(qtbot: Any, window: Any) -> None:
+    db = window.ctx.db
+    dlg = QueuesDialog(db=db, background=window.ctx.background, parent=window)
+    qtbot.waitUntil(lambda: dlg.list.count() >= 1, timeout=5000)
+    dlg.add_queue()
+    dlg.name.setText("bulk")
+    dlg.max_parallel.setValue(0)  # refused by the core's rule
+    dlg.save_current()
+    assert "max_parallel" in dlg.errors.shown()
+    assert "bulk" not in {q.name for q in settings.get_queues(db)}  # nothing half-saved
+    dlg.name.setText("bad name!")
+    dlg.max_parallel.setValue(2)
+    dlg.save_current()
+    assert "name" in dlg.errors.shown()
+    dlg.name.setText("bulk")
+    dlg.kind.setCurrentIndex(dlg.kind.findData("parallel"))
+    dlg.retries.setValue(3)
+    dlg.retry_delay.setValue(5)
+    for i in range(dlg.operations.count()):
+        if dlg.operations.item(i).data(256) == "command":
+            dlg.operations.item(i).setCheckState(dlg.operations.item(i).checkState().Checked)
+    with qtbot.waitSignal(dlg.saved, timeout=5000):
+        dlg.save_current()
+    q = settings.get_queue(db, "bulk")
+    assert (q.max_parallel, q.retries, q.retry_delay, q.operations) == (2, 3, 5.0, ("command",))
+    qtbot.waitUntil(lambda: dlg.list.count() == 2, timeout=5000)
+    dlg.confirm = lambda text: True
+    dlg.current = "bulk"
+    with qtbot.waitSignal(dlg.saved, timeout=5000):
+        dlg.remove_queue()
+    assert "bulk" not in {q.name for q in settings.get_queues(db)}
+    # the default queue cannot be removed
+    qtbot.waitUntil(lambda: dlg.current == "default", timeout=5000)
+    assert not dlg.remove_button.isEnabled()
+
+
+def test_queue_error_routing() -> None:
+    assert queue_error_field("queue x: max_parallel must be between 1 and 256, not 0") == "max_parallel"
+    assert queue_error_field("queue x: retry_delay must be 0 to 86400 seconds, not -1") == "retry_delay"
+    assert queue_error_field("queue name 'a b': use 1-100 letters") == "name"
+    assert queue_error_field("something else") == "general"
+
+
+def test_thresholds_dialog(qtbot: Any, window: Any) -> None:
+    registry.register(Sample)
+    try:
+        dlg = ThresholdsDialog(db=window.ctx.db, background=window.ctx.background, parent=window)
+        qtbot.waitUntil(lambda: ("test-sample", "assets") in dlg.spins, timeout=5000)
+        spin = dlg.spins[("test-sample", "assets")]
+        assert spin.value() == 5
+        spin.setValue(-1)
+        dlg.save()
+        assert "test-sample.assets" in dlg.errors.shown()
+        assert settings.get_thresholds(window.ctx.db)["test-sample"]["assets"] == 5
+        spin.setValue(42)
+        with qtbot.waitSignal(dlg.saved, timeout=5000):
+            dlg.save()
+        assert settings.get_thresholds(window.ctx.db)["test-sample"]["assets"] == 42
+    finally:
+        registry.unregister(Sample.name)
+
+
+def test_purge_dialog(qtbot: Any, window: Any, probe: Any) -> None:
+    db = window.ctx.db
+    dlg = PurgeDialog(db=db, background=window.ctx.background, bus=window.ctx.bus, parent=window)
+    qtbot.waitUntil(lambda: dlg.days.value() == PurgeConfig().days, timeout=5000)
+    dlg.days.setValue(-1)
+    dlg.save()
+    assert "days" in dlg.errors.shown()
+    assert settings.get_purge(db) == PurgeConfig()  # nothing written
+    dlg.days.setValue(3)
+    dlg.keep.setValue(1)
+    from PySide6.QtCore import QTime
+
+    dlg.time.setTime(QTime(2, 30))
+    with qtbot.waitSignal(dlg.saved, timeout=5000):
+        dlg.save()
+    assert settings.get_purge(db) == PurgeConfig(time="02:30", days=3, failed_days=30, keep=1)
+    # Purge now: keeps one finished job
+    eng = window.ctx.engine
+    for _ in range(3):
+        s = eng.submit("test-probe", {"items": 0}, owner="tester")
+        from tests.core.helpers import wait_status
+
+        wait_status(db, s.id)
+    dlg2 = PurgeDialog(db=db, background=window.ctx.background, bus=window.ctx.bus, parent=window)
+    qtbot.waitUntil(lambda: dlg2.keep.value() == 1, timeout=5000)
+    with qtbot.waitSignal(dlg2.purged, timeout=5000) as blocker:
+        dlg2.purge_now_button.click()
+    assert blocker.args == [2]
+    assert "2 finished job" in dlg2.result.text()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
