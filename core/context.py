@@ -48,7 +48,7 @@ class JobContext:
         self.user = job.owner
         self.attempt = job.attempt
         self.db = db
-        self.bus = bus or EventBus()
+        self.bus = bus if bus is not None else EventBus()
         self.worker = worker
         self.flush_interval = flush_interval
         self.max_buffer = max_buffer

@@ -62,7 +62,7 @@ class Engine:
         purge: bool = True,
     ) -> None:
         self.db = db
-        self.bus = bus or EventBus()
+        self.bus = bus if bus is not None else EventBus()
         self.kind = kind
         self.serve = tuple(queues) if queues is not None else None  # None: every queue
         self.id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
