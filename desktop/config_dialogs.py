@@ -304,6 +304,10 @@ class QueuesDialog(QDialog):
 
 
 # -- thresholds ------------------------------------------------------------------------------------
+def item_title(item: str) -> str:
+    return {"urls": "URLs"}.get(item, item.capitalize())
+
+
 class ThresholdsDialog(QDialog):
     """Per operation and counted item: above how many items a run goes to the background."""
 
@@ -355,7 +359,7 @@ class ThresholdsDialog(QDialog):
                 spin.setSuffix(" " + item)
                 spin.setGroupSeparatorShown(True)
                 self.spins[(op.name, item)] = spin
-                self.errors.add(form, f"{op.name}.{item}", item.capitalize(), spin, box)
+                self.errors.add(form, f"{op.name}.{item}", item_title(item), spin, box)
             self.body_layout.addWidget(box)
         self.body_layout.addStretch(1)
 

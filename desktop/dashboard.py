@@ -132,7 +132,12 @@ class LatestDelegate(QStyledItemDelegate):
                          QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, r.width()))
         painter.setFont(option.font)
         badge_w = paint_badge(painter, QRect(r.left(), r.top() + line, int(r.width() * 0.62), line), P.badge(snap))
-        info = P.progress_text(snap) if snap.status.is_running else P.format_time(snap.finished_at or snap.created_at)
+        if snap.status.is_running:
+            eta = snap.eta()
+            info = (P.translate("Time", "%1 left").replace("%1", P.format_duration(eta)) if eta is not None
+                    else P.format_rate(snap.rate()))  # fmt: skip
+        else:
+            info = P.format_short_time(snap.finished_at or snap.created_at)
         painter.setPen(option.palette.color(option.palette.ColorRole.PlaceholderText) if not selected else text_colour)
         info_rect = QRect(r.left() + badge_w + 8, r.top() + line, r.width() - badge_w - 8, line)
         painter.drawText(info_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
@@ -169,10 +174,13 @@ class LatestPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(title)
-        lay.addWidget(self.view, 1)
         lay.addWidget(self.empty)
+        lay.addWidget(self.view, 1)
+        lay.addStretch(0)  # takes the room only while the list is hidden (no jobs yet)
         model.modelReset.connect(self._update_empty)
         self._update_empty()
 
     def _update_empty(self) -> None:
-        self.empty.setVisible(self.model.rowCount() == 0)
+        empty = self.model.rowCount() == 0
+        self.empty.setVisible(empty)
+        self.view.setVisible(not empty)

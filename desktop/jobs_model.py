@@ -37,7 +37,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from core import jobs
 from core.db import Database
@@ -61,6 +61,7 @@ COLUMNS = ("id", "operation", "label", "status", "progress", "warnings", "errors
 COL = {name: i for i, name in enumerate(COLUMNS)}
 SNAPSHOT_FIELDS = frozenset(JobSnapshot.__slots__)  # type: ignore[attr-defined]
 
+ZERO_COLOUR = "#9aa1ab"  # a zero count is quiet; a non-zero one stands out in its colour
 FIRST_PAGE = 120  # rows fetched together with the ids, so the first screen is complete at once
 BLOCK = 100  # rows fetched around a requested row
 MAX_CACHE = 6000
@@ -121,6 +122,10 @@ class _Load:
     generation: int
     ids: list[int]
     first: list[JobSnapshot] = field(default_factory=list)
+
+
+BOLD = QFont()
+BOLD.setBold(True)
 
 
 class JobsModel(QAbstractTableModel):
@@ -231,8 +236,6 @@ class JobsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return column_title(COLUMNS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section] in ("id", "warnings", "errors"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -267,10 +270,12 @@ class JobsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("id", "warnings", "errors"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == "warnings" and snap.warnings:
-                return QColor(P.PALETTES["yellow"].fg)
-            if column == "errors" and snap.errors:
-                return QColor(P.PALETTES["red"].fg)
+            if column == "warnings":
+                return QColor(P.PALETTES["yellow"].fg if snap.warnings else ZERO_COLOUR)
+            if column == "errors":
+                return QColor(P.PALETTES["red"].fg if snap.errors else ZERO_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and column in ("warnings", "errors") and getattr(snap, column):
+            return BOLD
         return None
 
     def _display(self, snap: JobSnapshot, column: str) -> Any:

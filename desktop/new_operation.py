@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import jobs, settings
-from core.errors import AsyncopsError, ParamError
+from core.errors import AsyncopsError
 from core.operations import Operation, OperationEnv, Param, registry
 from desktop import presentation as P
 from desktop.actions import JobActions
@@ -240,7 +241,6 @@ class ParamForm(QWidget):
             self.more_button.toggled.connect(self._toggle_more)
             lay.addWidget(self.more_button)
             lay.addWidget(self.more)
-        lay.addStretch(1)
 
     def _toggle_more(self, on: bool) -> None:
         assert self.more is not None
@@ -282,6 +282,18 @@ class ParamForm(QWidget):
         return {n: f.error.text() for n, f in self.fields.items() if f.error.isVisible() and f.error.text()}
 
 
+def param_error(exc: BaseException) -> tuple[str | None, str]:
+    """Which parameter an error is about, and what to say at its field. ParamError names it; other core errors
+    (a library or path that does not exist) carry ``param`` or start with ``parameter 'name':``."""
+    name = getattr(exc, "param", None)
+    detail = getattr(exc, "detail", None)
+    m = re.match(r"parameter '([^']+)': (.*)", str(exc), re.S)
+    if m:
+        name = name or m.group(1)
+        detail = detail or m.group(2)
+    return name, detail or str(exc)
+
+
 @dataclass
 class _Check:
     generation: int
@@ -317,8 +329,11 @@ class NewOperationDialog(QDialog):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget(self.scroll)
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setContentsMargins(0, 0, 6, 0)
 
-        job_box = QGroupBox(self.tr("Job"), self)
+        job_box = QGroupBox(self.tr("Job"), self.content)
         self.label = QLineEdit(job_box)
         self.label.setObjectName("jobLabel")
         self.label.setPlaceholderText(self.tr("Shown in the job list (default: from the parameters)"))
@@ -368,8 +383,10 @@ class NewOperationDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.description)
+        self.content_layout.addWidget(job_box)
+        self.content_layout.addStretch(1)
+        self.scroll.setWidget(self.content)
         lay.addWidget(self.scroll, 1)
-        lay.addWidget(job_box)
         lay.addWidget(self.plan_label)
         lay.addWidget(self.general_error)
         lay.addWidget(self.buttons)
@@ -396,10 +413,14 @@ class NewOperationDialog(QDialog):
     def _on_operation(self) -> None:
         op = self.op
         self.description.setText(op.description or "")
-        self.form = ParamForm(op, self)
+        if self.form is not None:
+            self.content_layout.removeWidget(self.form)
+            self.form.hide()
+            self.form.deleteLater()
+        self.form = ParamForm(op, self.content)
         self.form.setObjectName("paramForm")
         self.form.changed.connect(self._schedule_check)
-        self.scroll.setWidget(self.form)
+        self.content_layout.insertWidget(0, self.form)
         self.general_error.hide()
         self.check()
 
@@ -460,7 +481,8 @@ class NewOperationDialog(QDialog):
 
     def _show_error(self, exc: BaseException) -> None:
         assert self.form is not None
-        if isinstance(exc, ParamError) and self.form.show_error(exc.param, exc.detail):
+        name, detail = param_error(exc)
+        if name is not None and self.form.show_error(name, detail):
             return
         self.general_error.setText(str(exc))
         self.general_error.show()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QStyle,
     QSystemTrayIcon,
     QToolButton,
     QWidget,
@@ -156,7 +157,7 @@ class MessageBar(QFrame):
         close.clicked.connect(self.hide)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
-        lay.addWidget(self._icon)
+        lay.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self._text, 1)
         lay.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self._timer = QTimer(self, singleShot=True, interval=30_000)
@@ -170,7 +171,11 @@ class MessageBar(QFrame):
         pal = P.PALETTES[colour]
         self.setStyleSheet(f"#messageBar {{ background: {pal.bg}; border: 1px solid {pal.bar}; border-radius: 4px; }}"
                            f"#messageBar QLabel {{ color: {pal.fg}; }}")  # fmt: skip
-        self._icon.setText({"error": "⛔", "warning": "⚠"}.get(message.level, "ℹ"))
+        sp = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+              "warning": QStyle.StandardPixmap.SP_MessageBoxWarning}.get(message.level,
+                                                                         QStyle.StandardPixmap.SP_MessageBoxInformation)
+        size = self.fontMetrics().height() + 4
+        self._icon.setPixmap(self.style().standardIcon(sp).pixmap(size, size))
         body = _html(message.text).replace("\n", "<br>")
         link = ""
         if message.job_id is not None:

@@ -111,6 +111,19 @@ def format_time(value: dt.datetime | None, *, seconds: bool = False) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
+def format_short_time(value: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    """``14:03`` today, ``25 Nov 14:03`` this year, the full date otherwise."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    today = (now or dt.datetime.now(dt.UTC)).astimezone()
+    if local.date() == today.date():
+        return local.strftime("%H:%M")
+    if local.year == today.year:
+        return local.strftime("%d %b %H:%M")
+    return local.strftime("%Y-%m-%d")
+
+
 def format_count(n: int | None) -> str:
     return "" if n is None else f"{n:,}".replace(",", "\u202f")
 
