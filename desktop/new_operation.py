@@ -74,8 +74,68 @@ def _error_label(parent: QWidget) -> QLabel:
     return label
 
 
-def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> tuple[QWidget, Callable[[], Any],
-                                                                                     Callable[[Any], None]]:
+Editor = tuple[QWidget, Callable[[], Any], Callable[[Any], None]]
+
+
+class DateTimeField(QWidget):
+    """An optional date and time: a check box enables the editor (unchecked = not given)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(self)
+        self.edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600), self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.enabled.toggled.connect(lambda *_: self.changed.emit())
+        self.edit.dateTimeChanged.connect(lambda *_: self.changed.emit())
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.enabled)
+        lay.addWidget(self.edit, 1)
+
+    def value(self) -> str:
+        return self.edit.dateTime().toPython().astimezone().isoformat() if self.enabled.isChecked() else ""
+
+    def set_value(self, v: Any) -> None:
+        self.enabled.setChecked(bool(v))
+        if v:
+            self.edit.setDateTime(QDateTime(dt.datetime.fromisoformat(str(v)).astimezone().replace(tzinfo=None)))
+
+
+class PathField(QWidget):
+    """A path typed in a line, or chosen with the file dialog its type calls for (folder, file, any path)."""
+
+    def __init__(self, param: Param, line: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.param, self.line = param, line
+        line.setParent(self)
+        browse = QToolButton(self)
+        browse.setObjectName(f"browse_{param.name}")
+        browse.setText("…")
+        browse.setToolTip(QCoreApplication.translate("ParamForm", "Choose with a file dialog"))
+        browse.clicked.connect(self.pick)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(line, 1)
+        lay.addWidget(browse)
+
+    def pick(self) -> None:
+        start, title = self.line.text() or "", self.param.title
+        if self.param.type == "folder":
+            chosen = QFileDialog.getExistingDirectory(self, title, start)
+        elif self.param.type == "file":
+            chosen, _ = QFileDialog.getOpenFileName(self, title, start)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, title, start, options=QFileDialog.Option.DontConfirmOverwrite)
+        if chosen:
+            self.line.setText(chosen)
+
+
+def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> Editor:
     """The editor of one declared parameter: (widget, getter, setter). The getter returns what validate()
     accepts: text for free fields (empty = not given), typed values for spin boxes and check boxes."""
     t = param.type
@@ -124,30 +184,10 @@ def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> t
         return edit, lambda: edit.toPlainText().strip(), lambda v: edit.setPlainText(
             v if isinstance(v, str) else json.dumps(v))
     if t == "datetime":
-        row = QWidget(parent)
-        enabled = QCheckBox(row)
-        when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600), row)
-        when.setCalendarPopup(True)
-        when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        when.setEnabled(False)
-        enabled.toggled.connect(when.setEnabled)
-        enabled.toggled.connect(changed)
-        when.dateTimeChanged.connect(changed)
-        lay = QHBoxLayout(row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(enabled)
-        lay.addWidget(when, 1)
-        row.setToolTip(tip)
-
-        def get_dt() -> Any:
-            return when.dateTime().toPython().astimezone().isoformat() if enabled.isChecked() else ""
-
-        def set_dt(v: Any) -> None:
-            enabled.setChecked(bool(v))
-            if v:
-                when.setDateTime(QDateTime(dt.datetime.fromisoformat(str(v)).astimezone().replace(tzinfo=None)))
-
-        return row, get_dt, set_dt
+        dt_field = DateTimeField(parent)
+        dt_field.changed.connect(changed)
+        dt_field.setToolTip(tip)
+        return dt_field, dt_field.value, dt_field.set_value
     # one-line text: str, list, path/folder/file, and numbers without a default (empty = not given)
     line = QLineEdit(parent)
     line.setClearButtonEnabled(True)
@@ -162,30 +202,8 @@ def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> t
     line.textChanged.connect(changed)
     line.setToolTip(tip)
     if t in ("path", "folder", "file") and not param.relative:
-        row = QWidget(parent)
-        browse = QToolButton(row)
-        browse.setObjectName(f"browse_{param.name}")
-        browse.setText("…")
-        browse.setToolTip(QCoreApplication.translate("ParamForm", "Choose with a file dialog"))
-
-        def pick() -> None:
-            start = line.text() or ""
-            if t == "folder":
-                chosen = QFileDialog.getExistingDirectory(row, param.title, start)
-            elif t == "file":
-                chosen, _ = QFileDialog.getOpenFileName(row, param.title, start)
-            else:
-                chosen, _ = QFileDialog.getSaveFileName(row, param.title, start,
-                                                        options=QFileDialog.Option.DontConfirmOverwrite)
-            if chosen:
-                line.setText(chosen)
-
-        browse.clicked.connect(pick)
-        lay = QHBoxLayout(row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(line, 1)
-        lay.addWidget(browse)
-        return row, line.text, lambda v: line.setText("" if v is None else str(v))
+        path_field = PathField(param, line, parent)
+        return path_field, line.text, lambda v: line.setText("" if v is None else str(v))
     if t == "list":
         return line, line.text, lambda v: line.setText(", ".join(v) if isinstance(v, (list, tuple)) else str(v or ""))
     return line, line.text, lambda v: line.setText("" if v is None else str(v))

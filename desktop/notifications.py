@@ -179,7 +179,8 @@ class MessageBar(QFrame):
         body = _html(message.text).replace("\n", "<br>")
         link = ""
         if message.job_id is not None:
-            link = f' &nbsp;<a href="asyncops://job/{message.job_id}">{self.tr("Open job #%1").replace("%1", str(message.job_id))}</a>'
+            text = self.tr("Open job #%1").replace("%1", str(message.job_id))
+            link = f' &nbsp;<a href="asyncops://job/{message.job_id}">{text}</a>'
         self._text.setText(f"<b>{_html(message.title)}</b><br>{body}{link}")
         self.show()
         if timeout_ms:

@@ -1,0 +1,1276 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../../desktop/presentation.py" line="184" />
+            <source>Start a new operation (Ctrl+N)</source>
+            <translation>Lancer une nouvelle opération (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="185" />
+            <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
+            <translation>Ouvrir une tâche depuis son lien asyncops://job/ID (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="188" />
+            <source>Select a job first</source>
+            <translation>Sélectionnez d’abord une tâche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="193" />
+            <location filename="../../desktop/presentation.py" line="232" />
+            <source>Download the jobs listed (with the current filters) as CSV</source>
+            <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="200" />
+            <source>Already stopping</source>
+            <translation>Arrêt déjà en cours</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="202" />
+            <source>Only active, queued or scheduled jobs can be stopped</source>
+            <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="205" />
+            <source>Show the details and log of job #%1 (Enter)</source>
+            <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="208" />
+            <source>Select a single job to see its details</source>
+            <translation>Sélectionnez une seule tâche pour voir son détail</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/presentation.py" line="212" />
+            <source>Remove %n job(s) and their logs from the history</source>
+            <translation>
+                <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
+                <numerusform>Supprimer %n tâches et leurs journaux de l’historique</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="217" />
+            <source>Job #%1 is queued: stop it first, then remove it</source>
+            <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="219" />
+            <source>Job #%1 is still running: stop it first, then remove it</source>
+            <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/presentation.py" line="223" />
+            <source>Run %n job(s) again with the same parameters</source>
+            <translation>
+                <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
+                <numerusform>Relancer %n tâches avec les mêmes paramètres</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="226" />
+            <source>Only finished jobs can be retried</source>
+            <translation>Seules les tâches terminées peuvent être relancées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="229" />
+            <source>Download the details and log of job #%1 as CSV</source>
+            <translation>Télécharger le détail et le journal de la tâche nº %1 en CSV</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobActions</name>
+        <message>
+            <location filename="../../desktop/actions.py" line="57" />
+            <source>Some jobs could not be stopped</source>
+            <translation>Certaines tâches n’ont pas pu être arrêtées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/actions.py" line="58" />
+            <source>Cannot stop</source>
+            <translation>Arrêt impossible</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/actions.py" line="70" />
+            <source>Some jobs could not be removed</source>
+            <translation>Certaines tâches n’ont pas pu être supprimées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/actions.py" line="71" />
+            <source>Cannot remove</source>
+            <translation>Suppression impossible</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/actions.py" line="84" />
+            <source>Cannot retry</source>
+            <translation>Relance impossible</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/actions.py" line="116" />
+            <source>Cannot start</source>
+            <translation>Lancement impossible</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/actions.py" line="132" />
+            <location filename="../../desktop/actions.py" line="143" />
+            <source>Cannot write the CSV file</source>
+            <translation>Impossible d’écrire le fichier CSV</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobDetailsWindow</name>
+        <message>
+            <location filename="../../desktop/details.py" line="162" />
+            <source>Job #%1</source>
+            <translation>Tâche nº %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="194" />
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="194" />
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="194" />
+            <source>Owner</source>
+            <translation>Propriétaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="195" />
+            <source>Queue</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="195" />
+            <source>Attempt</source>
+            <translation>Tentative</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="195" />
+            <source>Link</source>
+            <translation>Lien</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="196" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="196" />
+            <source>Created</source>
+            <translation>Créée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="196" />
+            <source>Scheduled for</source>
+            <translation>Planifiée pour</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="197" />
+            <source>Started</source>
+            <translation>Démarrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="197" />
+            <source>Finished</source>
+            <translation>Terminée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="197" />
+            <source>Duration</source>
+            <translation>Durée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="198" />
+            <source>Items</source>
+            <translation>Éléments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="198" />
+            <source>Warnings / errors</source>
+            <translation>Avertissements / erreurs</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="225" />
+            <source>Overview</source>
+            <translation>Vue d’ensemble</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="226" />
+            <source>Parameters</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="227" />
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="246" />
+            <source>All levels</source>
+            <translation>Tous les niveaux</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="246" />
+            <source>Info and above</source>
+            <translation>Info et plus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="247" />
+            <source>Warnings and errors</source>
+            <translation>Avertissements et erreurs</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="247" />
+            <source>Errors only</source>
+            <translation>Erreurs seulement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="251" />
+            <source>Copy log</source>
+            <translation>Copier le journal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="256" />
+            <source>Log</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="277" />
+            <source>Stop</source>
+            <translation>Arrêter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="280" />
+            <source>Retry</source>
+            <translation>Relancer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="283" />
+            <source>Download CSV…</source>
+            <translation>Télécharger le CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="286" />
+            <source>Copy link</source>
+            <translation>Copier le lien</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="288" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="333" />
+            <source>%1 (priority %2)</source>
+            <translation>%1 (priorité %2)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="334" />
+            <source>%1 of %2</source>
+            <translation>%1 sur %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="336" />
+            <source>ran at once (under its threshold)</source>
+            <translation>exécutée immédiatement (sous son seuil)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="338" />
+            <source>retry of #%1</source>
+            <translation>relance de la nº %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="351" />
+            <source>(no result yet)</source>
+            <translation>(pas encore de résultat)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="385" />
+            <source>This job was removed.</source>
+            <translation>Cette tâche a été supprimée.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/details.py" line="418" />
+            <source>%n line(s)</source>
+            <translation>
+                <numerusform>%n ligne</numerusform>
+                <numerusform>%n lignes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="435" />
+            <source>Download CSV</source>
+            <translation>Télécharger le CSV</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="435" />
+            <source>CSV files (*.csv)</source>
+            <translation>Fichiers CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobsModel</name>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="72" />
+            <source>ID</source>
+            <translation>Nº</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="73" />
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="74" />
+            <source>Label</source>
+            <translation>Libellé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="75" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="76" />
+            <source>Progress</source>
+            <translation>Progression</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="77" />
+            <source>Warnings</source>
+            <translation>Avertissements</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="78" />
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="79" />
+            <source>Queue</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="80" />
+            <source>Created</source>
+            <translation>Créée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="81" />
+            <source>Started</source>
+            <translation>Démarrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="82" />
+            <source>Duration</source>
+            <translation>Durée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs_model.py" line="83" />
+            <source>Owner</source>
+            <translation>Propriétaire</translation>
+        </message>
+    </context>
+    <context>
+        <name>LatestPanel</name>
+        <message>
+            <location filename="../../desktop/dashboard.py" line="159" />
+            <source>Latest operations</source>
+            <translation>Dernières opérations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dashboard.py" line="171" />
+            <source>Jobs you start appear here.</source>
+            <translation>Les tâches que vous lancez apparaissent ici.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogModel</name>
+        <message>
+            <location filename="../../desktop/details.py" line="71" />
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="71" />
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="71" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="71" />
+            <source>Item</source>
+            <translation>Élément</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop/main_window.py" line="84" />
+            <source>asyncops — Process Tracker</source>
+            <translation>asyncops — Suivi des processus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="123" />
+            <source>&amp;New operation…</source>
+            <translation>&amp;Nouvelle opération…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="125" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Arrêter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="126" />
+            <source>&amp;Open details</source>
+            <translation>&amp;Ouvrir le détail</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="128" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="130" />
+            <source>Re&amp;try</source>
+            <translation>&amp;Relancer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="131" />
+            <source>Download &amp;CSV…</source>
+            <translation>Télécharger le &amp;CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="133" />
+            <source>Open job by &amp;link…</source>
+            <translation>Ouvrir une tâche par son &amp;lien…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="135" />
+            <source>Re&amp;fresh</source>
+            <translation>Actua&amp;liser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="138" />
+            <source>&amp;Find</source>
+            <translation>Rec&amp;hercher</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="140" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="143" />
+            <source>&amp;Queues…</source>
+            <translation>&amp;Files…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="145" />
+            <source>&amp;Thresholds…</source>
+            <translation>&amp;Seuils…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="147" />
+            <source>&amp;Purge…</source>
+            <translation>&amp;Purge…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="152" />
+            <source>Jobs</source>
+            <translation>Tâches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="180" />
+            <source>All statuses</source>
+            <translation>Tous les statuts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="180" />
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="181" />
+            <source>Queued or scheduled</source>
+            <translation>En file ou planifiée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="181" />
+            <source>Succeeded</source>
+            <translation>Réussie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="182" />
+            <source>Failed or interrupted</source>
+            <translation>Échouée ou interrompue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="182" />
+            <source>Stopped</source>
+            <translation>Arrêtée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="186" />
+            <source>All operations</source>
+            <translation>Toutes les opérations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="191" />
+            <source>Search label, operation, description…  (Ctrl+F)</source>
+            <translation>Rechercher libellé, opération, description…  (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="193" />
+            <source>All users</source>
+            <translation>Tous les utilisateurs</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="196" />
+            <source>Show the jobs of every user (administrators)</source>
+            <translation>Afficher les tâches de tous les utilisateurs (administrateurs)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="199" />
+            <source>Status:</source>
+            <translation>Statut :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="202" />
+            <source>Operation:</source>
+            <translation>Opération :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="270" />
+            <source>Loading the job history…</source>
+            <translation>Chargement de l’historique des tâches…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="303" />
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="310" />
+            <source>&amp;Job</source>
+            <translation>&amp;Tâche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="313" />
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="316" />
+            <source>Latest operations panel</source>
+            <translation>Panneau des dernières opérations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="321" />
+            <location filename="../../desktop/main_window.py" line="342" />
+            <location filename="../../desktop/main_window.py" line="700" />
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="325" />
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="329" />
+            <source>System language</source>
+            <translation>Langue du système</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="334" />
+            <source>&amp;Settings</source>
+            <translation>&amp;Paramètres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="337" />
+            <source>&amp;Help</source>
+            <translation>Ai&amp;de</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="338" />
+            <source>&amp;About asyncops</source>
+            <translation>À &amp;propos d’asyncops</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="353" />
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="458" />
+            <source>Cannot read the job list</source>
+            <translation>Impossible de lire la liste des tâches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="469" />
+            <source>No operations yet</source>
+            <translation>Aucune opération pour l’instant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="471" />
+            <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
+            <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="474" />
+            <source>New operation…</source>
+            <translation>Nouvelle opération…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="476" />
+            <source>No job matches these filters</source>
+            <translation>Aucune tâche ne correspond à ces filtres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="477" />
+            <source>Change the status, operation or search, or clear the filters.</source>
+            <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="478" />
+            <source>Clear filters</source>
+            <translation>Effacer les filtres</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="519" />
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n tâche</numerusform>
+                <numerusform>%n tâches</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="519" />
+            <source>%n running</source>
+            <translation>
+                <numerusform>%n en cours</numerusform>
+                <numerusform>%n en cours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="520" />
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n en attente</numerusform>
+                <numerusform>%n en attente</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="522" />
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n échouée</numerusform>
+                <numerusform>%n échouées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="525" />
+            <source>%n shown</source>
+            <translation>
+                <numerusform>%n affichée</numerusform>
+                <numerusform>%n affichées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="603" />
+            <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
+            <translation>
+                <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
+                <numerusform>Supprimer %n tâches et leurs journaux de l’historique ? C’est irréversible.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="604" />
+            <source>Remove jobs</source>
+            <translation>Supprimer des tâches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="615" />
+            <source>Download CSV</source>
+            <translation>Télécharger le CSV</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="615" />
+            <source>CSV files (*.csv)</source>
+            <translation>Fichiers CSV (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="631" />
+            <source>%n row(s) written to %1</source>
+            <translation>
+                <numerusform>%n ligne écrite dans %1</numerusform>
+                <numerusform>%n lignes écrites dans %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="634" />
+            <source>Open job by link</source>
+            <translation>Ouvrir une tâche par son lien</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="635" />
+            <source>Job link or number (asyncops://job/ID):</source>
+            <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="646" />
+            <source>Not a job link</source>
+            <translation>Ce n’est pas un lien de tâche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="660" />
+            <source>Job #%1 is running now (%2)</source>
+            <translation>La tâche nº %1 s’exécute maintenant (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="682" />
+            <source>%n job(s) purged</source>
+            <translation>
+                <numerusform>%n tâche purgée</numerusform>
+                <numerusform>%n tâches purgées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="687" />
+            <source>About asyncops</source>
+            <translation>À propos d’asyncops</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="688" />
+            <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
+            <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="695" />
+            <source>The language changes the next time asyncops starts.</source>
+            <translation>La langue change au prochain démarrage d’asyncops.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="699" />
+            <source>Notifications (%1)</source>
+            <translation>Notifications (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="701" />
+            <source>%n unread message(s)</source>
+            <translation>
+                <numerusform>%n message non lu</numerusform>
+                <numerusform>%n messages non lus</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="776" />
+            <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
+            <translation>
+                <numerusform>%n tâche s’exécute dans cette fenêtre. Quitter quand même ? Elle sera interrompue (les opérations reprenables sont remises en file).</numerusform>
+                <numerusform>%n tâches s’exécutent dans cette fenêtre. Quitter quand même ? Elles seront interrompues (les opérations reprenables sont remises en file).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="778" />
+            <source>Quit asyncops</source>
+            <translation>Quitter asyncops</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageBar</name>
+        <message>
+            <location filename="../../desktop/notifications.py" line="156" />
+            <source>Close this message</source>
+            <translation>Fermer ce message</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/notifications.py" line="182" />
+            <source>Open job #%1</source>
+            <translation>Ouvrir la tâche nº %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewOperationDialog</name>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="330" />
+            <source>New operation</source>
+            <translation>Nouvelle opération</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="354" />
+            <source>Job</source>
+            <translation>Tâche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="357" />
+            <source>Shown in the job list (default: from the parameters)</source>
+            <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="360" />
+            <source>Automatic (the queue that takes this operation)</source>
+            <translation>Automatique (la file qui prend cette opération)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="364" />
+            <source>Higher runs first within its queue</source>
+            <translation>La plus haute passe en premier dans sa file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="365" />
+            <source>As soon as possible</source>
+            <translation>Dès que possible</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="367" />
+            <source>At</source>
+            <translation>À</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="380" />
+            <source>Label</source>
+            <translation>Libellé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="381" />
+            <location filename="../../desktop/new_operation.py" line="496" />
+            <source>Queue</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="382" />
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="383" />
+            <location filename="../../desktop/new_operation.py" line="392" />
+            <source>Start</source>
+            <translation>Lancer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="400" />
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="424" />
+            <source> (paused)</source>
+            <translation> (en pause)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="482" />
+            <source>Fix the parameters marked in red to start this operation.</source>
+            <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="488" />
+            <source>Will be scheduled and run in the background at the chosen time.</source>
+            <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="489" />
+            <source>Schedule</source>
+            <translation>Planifier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="491" />
+            <source>Will run now: %1.</source>
+            <translation>S’exécutera maintenant : %1.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="492" />
+            <source>Run now</source>
+            <translation>Exécuter maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="494" />
+            <source>a queue was chosen</source>
+            <translation>une file a été choisie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="495" />
+            <source>Will run in the background: %1. You will be told when it ends.</source>
+            <translation>S’exécutera en arrière-plan : %1. Vous serez prévenu à la fin.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <location filename="../../desktop/notifications.py" line="229" />
+            <source>Show asyncops</source>
+            <translation>Afficher asyncops</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notify</name>
+        <message>
+            <location filename="../../desktop/presentation.py" line="257" />
+            <source>%1 items</source>
+            <translation>%1 éléments</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="264" />
+            <source>in %1</source>
+            <translation>en %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="273" />
+            <source>Job #%1 runs in the background</source>
+            <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="274" />
+            <source>%1 was queued on %2; you will be told when it ends.</source>
+            <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="277" />
+            <source>%1 is scheduled for %2.</source>
+            <translation>%1 est planifiée pour le %2.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="286" />
+            <source>asyncops: no job running</source>
+            <translation>asyncops : aucune tâche en cours</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/presentation.py" line="287" />
+            <source>asyncops: %n job(s) running</source>
+            <translation>
+                <numerusform>asyncops : %n tâche en cours</numerusform>
+                <numerusform>asyncops : %n tâches en cours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/presentation.py" line="289" />
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n en attente</numerusform>
+                <numerusform>%n en attente</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ParamForm</name>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="119" />
+            <source>Choose with a file dialog</source>
+            <translation>Choisir avec une boîte de dialogue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="251" />
+            <source>More options</source>
+            <translation>Plus d’options</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurgeDialog</name>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="411" />
+            <source>Purge</source>
+            <translation>Purge</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="414" />
+            <source>Finished jobs are removed from the history once a day. Active and queued jobs are never purged.</source>
+            <translation>Les tâches terminées sont retirées de l’historique une fois par jour. Les tâches actives et en file ne sont jamais purgées.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="424" />
+            <location filename="../../desktop/config_dialogs.py" line="428" />
+            <source> days</source>
+            <translation> jours</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="433" />
+            <source> jobs</source>
+            <translation> tâches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="434" />
+            <source>Daily at</source>
+            <translation>Chaque jour à</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="435" />
+            <source>Keep succeeded jobs</source>
+            <translation>Garder les tâches réussies</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="436" />
+            <source>Keep failed, stopped and interrupted jobs</source>
+            <translation>Garder les tâches échouées, arrêtées et interrompues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="438" />
+            <source>Keep at most</source>
+            <translation>En garder au plus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="441" />
+            <source>Purge now</source>
+            <translation>Purger maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="443" />
+            <source>Remove the finished jobs these rules select, now</source>
+            <translation>Supprimer maintenant les tâches terminées que ces règles désignent</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="503" />
+            <source>Purging…</source>
+            <translation>Purge en cours…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/config_dialogs.py" line="507" />
+            <source>%n finished job(s) removed</source>
+            <translation>
+                <numerusform>%n tâche terminée supprimée</numerusform>
+                <numerusform>%n tâches terminées supprimées</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QueuesDialog</name>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="108" />
+            <source>Queues</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="117" />
+            <source>Add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="120" />
+            <source>Remove</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="139" />
+            <source>Parallel (up to “max parallel” at once)</source>
+            <translation>Parallèle (jusqu’à « parallèles max » à la fois)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="140" />
+            <source>Ordered (one at a time, in order)</source>
+            <translation>Ordonnée (une à la fois, dans l’ordre)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="151" />
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="155" />
+            <source>Paused (jobs wait until it is resumed)</source>
+            <translation>En pause (les tâches attendent sa reprise)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="166" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="167" />
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="168" />
+            <source>Max parallel</source>
+            <translation>Parallèles max</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="169" />
+            <source>Retries</source>
+            <translation>Nouvelles tentatives</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="170" />
+            <source>Retry delay</source>
+            <translation>Délai avant nouvelle tentative</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="171" />
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="172" />
+            <source>Operations</source>
+            <translation>Opérations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="177" />
+            <source>Operations not listed by any queue go to the default queue.</source>
+            <translation>Les opérations qu’aucune file ne liste vont dans la file par défaut.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="181" />
+            <source>Save queue</source>
+            <translation>Enregistrer la file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="207" />
+            <source> (paused)</source>
+            <translation> (en pause)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="242" />
+            <source>The default queue cannot be removed</source>
+            <translation>La file par défaut ne peut pas être supprimée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="264" />
+            <source>A queue named %1 already exists</source>
+            <translation>Une file nommée %1 existe déjà</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="289" />
+            <source>Remove queue</source>
+            <translation>Supprimer la file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="293" />
+            <source>Remove the queue %1?</source>
+            <translation>Supprimer la file %1 ?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <location filename="../../desktop/presentation.py" line="41" />
+            <source>Scheduled</source>
+            <translation>Planifiée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="42" />
+            <source>Queued</source>
+            <translation>En file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="43" />
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="44" />
+            <source>Stopping</source>
+            <translation>Arrêt en cours</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="45" />
+            <source>Succeeded</source>
+            <translation>Réussie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="46" />
+            <source>Failed</source>
+            <translation>Échouée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="47" />
+            <source>Stopped</source>
+            <translation>Arrêtée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="48" />
+            <source>Interrupted</source>
+            <translation>Interrompue</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/presentation.py" line="54" />
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n avertissement</numerusform>
+                <numerusform>%n avertissements</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/presentation.py" line="58" />
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n erreur</numerusform>
+                <numerusform>%n erreurs</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ThresholdsDialog</name>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="319" />
+            <source>Thresholds</source>
+            <translation>Seuils</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="324" />
+            <source>A run that counts more items than its threshold goes to the background queue; below, it runs at once and is still recorded in the history.</source>
+            <translation>Une exécution qui compte plus d’éléments que son seuil part dans la file en arrière-plan ; en dessous, elle s’exécute immédiatement et reste inscrite dans l’historique.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="348" />
+            <source>No registered operation counts items, so every run goes to its queue.</source>
+            <translation>Aucune opération enregistrée ne compte d’éléments : chaque exécution va dans sa file.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="375" />
+            <source>Must be 0 or more</source>
+            <translation>Doit valoir 0 ou plus</translation>
+        </message>
+    </context>
+    <context>
+        <name>Time</name>
+        <message>
+            <location filename="../../desktop/dashboard.py" line="137" />
+            <location filename="../../desktop/presentation.py" line="157" />
+            <source>%1 left</source>
+            <translation>reste %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="96" />
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="99" />
+            <source>%1 min %2 s</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="102" />
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="104" />
+            <source>%1 d %2 h</source>
+            <translation>%1 j %2 h</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="140" />
+            <source>%1/s</source>
+            <translation>%1/s</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/presentation.py" line="158" />
+            <source>starting…</source>
+            <translation>démarrage…</translation>
+        </message>
+    </context>
+</TS>
