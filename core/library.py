@@ -1533,7 +1533,8 @@ def json_dumps(value: Any) -> str:
 def remove_tree(path: Path, report: Reporter | None = None, on_error: Callable[[str, OSError], None] | None = None
                 ) -> tuple[int, int]:
     """Delete a file, a symbolic link (never its target) or a folder and everything in it; (files, folders)
-    removed. Errors go to ``on_error`` and the rest goes on."""
+    removed. Works on folder descriptors (no symbolic link is ever followed, even one swapped in meanwhile).
+    Errors go to ``on_error`` and the rest goes on."""
     report = report or Reporter()
     files = folders = 0
 
@@ -1550,41 +1551,56 @@ def remove_tree(path: Path, report: Reporter | None = None, on_error: Callable[[
         except OSError as exc:
             fail(str(path), exc)
             return 0, 0
-    stack: list[tuple[str, bool]] = [(os.fspath(path), False)]
-    while stack:
-        folder, visited = stack.pop()
-        if visited:
-            try:
-                os.rmdir(folder)
-                folders += 1
-                report.advance()
-            except OSError as exc:
-                fail(folder, exc)
-            continue
-        stack.append((folder, True))
-        try:
-            it = os.scandir(folder)
-        except OSError as exc:
-            fail(folder, exc)
-            continue
+    flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+
+    def clear(fd: int, where: str) -> None:
+        nonlocal files, folders
+        with os.scandir(fd) as it:
+            entries = list(it)
         n = 0
-        with it:
-            for e in it:
+        for e in entries:
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
                 try:
-                    is_dir = e.is_dir(follow_symlinks=False)
-                except OSError:
-                    is_dir = False
-                if is_dir:
-                    stack.append((e.path, False))
+                    sub = os.open(e.name, flags, dir_fd=fd)
+                except OSError as exc:
+                    fail(f"{where}/{e.name}", exc)
                     continue
                 try:
-                    os.unlink(e.path)
+                    clear(sub, f"{where}/{e.name}")
+                finally:
+                    os.close(sub)
+                try:
+                    os.rmdir(e.name, dir_fd=fd)
+                    folders += 1
                     n += 1
                 except OSError as exc:
-                    fail(e.path, exc)
-        if n:
-            files += n
-            report.advance(n)
+                    fail(f"{where}/{e.name}", exc)
+                continue
+            try:
+                os.unlink(e.name, dir_fd=fd)
+                n += 1
+            except OSError as exc:
+                fail(f"{where}/{e.name}", exc)
+        files += n
+        report.advance(n)
+
+    fd = os.open(path, flags)
+    try:
+        clear(fd, str(path))
+    finally:
+        os.close(fd)
+    folders_inside = folders
+    try:
+        os.rmdir(path)
+        folders += 1
+        report.advance()
+    except OSError as exc:
+        fail(str(path), exc)
+    files -= folders_inside  # folders were counted in n as well
     return files, folders
 
 

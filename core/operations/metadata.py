@@ -39,13 +39,25 @@ PATH_COLUMN = "assetPath"
 a = L.assets_t
 
 
+_JSON_CACHE: dict[str, Any] = {}
+
+
 def _json(value: Any, empty: Any) -> Any:
-    """A JSON column read as text (fast path: most rows hold ``[]``/``{}``)."""
+    """A JSON column read as text, decoded once per distinct text (most rows repeat a few tag sets and
+    property sets); the result is shared: callers copy before changing it."""
     if value is None:
         return empty
-    if isinstance(value, str):
-        return empty if value in ("[]", "{}") else json.loads(value)
-    return value
+    if not isinstance(value, str):
+        return value
+    if value in ("[]", "{}"):
+        return empty
+    decoded = _JSON_CACHE.get(value)
+    if decoded is None:
+        decoded = json.loads(value)
+        if len(_JSON_CACHE) >= 4096:  # bounded: memory stays flat whatever the number of rows
+            _JSON_CACHE.clear()
+        _JSON_CACHE[value] = decoded
+    return decoded
 
 
 def _check_separators(params: dict[str, Any]) -> None:
@@ -129,7 +141,7 @@ class MetadataExport(LibraryOperation):
         if want_all or wanted_custom - explicit:
             found: dict[str, tuple[str, bool]] = {}
             conflicts: set[str] = set()
-            stmt = select(type_coerce(a.c.props, Text)).where(*where).execution_options(yield_per=5000)
+            stmt = select(type_coerce(a.c.props, Text)).where(*where).distinct().execution_options(yield_per=5000)
             for (raw,) in conn.execute(stmt):
                 props = _json(raw, {})
                 for k, (t, v) in props.items():
@@ -412,10 +424,12 @@ class MetadataImport(LibraryOperation):
         with cm as conn:
             current: dict[str, tuple[int, L.Meta]] = {}
             for i in range(0, len(paths), 500):
-                for r in conn.execute(select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, a.c.tags,
-                                             a.c.props).where(a.c.library_id == lib.id,
-                                                              a.c.path.in_(paths[i:i + 500]))):  # fmt: skip
-                    current[r.path] = (r.id, L.Meta.of(r))
+                for aid, path, title, desc, rating, tags, props in conn.execute(
+                        select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
+                               type_coerce(a.c.props, Text)).where(a.c.library_id == lib.id,
+                                                                   a.c.path.in_(paths[i:i + 500]))).all():
+                    current[path] = (aid, L.Meta(title, desc, rating, list(_json(tags, [])),
+                                                 dict(_json(props, {}))))  # fmt: skip
             updates: dict[int, dict[str, Any]] = {}
             for line, rel, values in batch:
                 found = current.get(rel)
