@@ -218,16 +218,23 @@ def _print_details(j: JobSnapshot, out: TextIO) -> None:
 
 
 # -- commands ---------------------------------------------------------------------------------------
-def cmd_submit(args: argparse.Namespace, db: Database) -> int:
+def _validated(args: argparse.Namespace, db: Database) -> tuple[Any, str, dict[str, Any]]:
     op = registry.get(args.operation)
     user = current_user()
-    params = op.validate(parse_params(args.param), OperationEnv(db, user))
-    if args.dry_run:
-        return _dry_run(op, db, user, params)
-    snap = jobs.submit(db, args.operation, params, owner=user, queue=args.queue, priority=args.priority,
+    return op, user, op.validate(parse_params(args.param), OperationEnv(db, user))
+
+
+def _submit(args: argparse.Namespace, db: Database, user: str, params: dict[str, Any]) -> JobSnapshot:
+    return jobs.submit(db, args.operation, params, owner=user, queue=args.queue, priority=args.priority,
                        at=getattr(args, "at", None), label=args.label, description=args.description,
                        validate=False)  # fmt: skip
-    print(snap.id)
+
+
+def cmd_submit(args: argparse.Namespace, db: Database) -> int:
+    op, user, params = _validated(args, db)
+    if args.dry_run:
+        return _dry_run(op, db, user, params)
+    print(_submit(args, db, user, params).id)
     return EXIT_OK
 
 
@@ -272,15 +279,12 @@ def cmd_run(args: argparse.Namespace, db: Database) -> int:
     from core.engine import Engine
     from core.events import EventKind
 
-    op = registry.get(args.operation)
-    user = current_user()
-    params = op.validate(parse_params(args.param), OperationEnv(db, user))
+    op, user, params = _validated(args, db)
     if args.dry_run:
         return _dry_run(op, db, user, params)
     plan = jobs.plan(db, args.operation, params, user=user)
     if not plan.inline:
-        snap = jobs.submit(db, args.operation, params, owner=user, queue=args.queue, priority=args.priority,
-                           label=args.label, description=args.description, validate=False)  # fmt: skip
+        snap = _submit(args, db, user, params)
         print(f"queued as job {snap.id} ({plan.reason}); follow it with: {PROG} show {snap.id}")
         return EXIT_OK
     engine = Engine(db, kind="inline", queues=()).start()
