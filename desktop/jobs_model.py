@@ -139,6 +139,7 @@ class JobsModel(QAbstractTableModel):
         self.db, self.background, self.user = db, background, user
         self._ids: list[int] = []
         self._cache: dict[int, JobSnapshot] = {}
+        self._running: set[int] = set()  # cached jobs that are running (their clock-driven cells tick)
         self._inflight: set[int] = set()
         self._index: dict[int, int] | None = None
         self._filter = JobFilter()
@@ -238,10 +239,8 @@ class JobsModel(QAbstractTableModel):
                 return column_title(COLUMNS[section])
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    # flags(): QAbstractTableModel's own (enabled, selectable, no children) — not overridden, so the view asks
+    # C++ and not Python for every painted cell.
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):
@@ -323,6 +322,18 @@ class JobsModel(QAbstractTableModel):
     def snapshot(self, row: int) -> JobSnapshot | None:
         return self._cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
 
+    def snapshot_or_fetch(self, row: int) -> JobSnapshot | None:
+        """The row's snapshot, asking for its block in the background when it is not cached (painting)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        snap = self._cache.get(self._ids[row])
+        if snap is None:
+            self._request(row)
+        return snap
+
+    def display(self, snap: JobSnapshot, column: int) -> Any:
+        return self._display(snap, COLUMNS[column])
+
     def cached(self, job_id: int) -> JobSnapshot | None:
         return self._cache.get(job_id)
 
@@ -343,6 +354,10 @@ class JobsModel(QAbstractTableModel):
         if old is not None and old.updated_at > snap.updated_at:
             snap = old  # a late answer must not undo a newer update
         self._cache[snap.id] = snap
+        if snap.status.is_running:
+            self._running.add(snap.id)
+        else:
+            self._running.discard(snap.id)
         if len(self._cache) > MAX_CACHE:
             self._evict()
 
@@ -352,7 +367,7 @@ class JobsModel(QAbstractTableModel):
         for job_id in list(self._cache):
             if drop <= 0:
                 break
-            if not self._cache[job_id].status.is_running:
+            if job_id not in self._running:
                 del self._cache[job_id]
                 drop -= 1
 
@@ -410,7 +425,7 @@ class JobsModel(QAbstractTableModel):
             when = changes.get("updated_at")
             if when is not None and when < snap.updated_at:
                 continue
-            self._cache[job_id] = snap.replace(**{k: v for k, v in changes.items() if k in SNAPSHOT_FIELDS})
+            self._cache[job_id] = snap.replace(**{k: v for k, v in changes.items() if k in SNAPSHOT_FIELDS})  # same status
             row = self.row_of(job_id)
             if row is not None:
                 dirty.append(row)
@@ -427,7 +442,7 @@ class JobsModel(QAbstractTableModel):
             return None
         if not visible:
             self._remove_row(row)
-            self._cache.pop(snap.id, None)
+            self._forget(snap.id)
             return None
         self._store(snap)
         return row
@@ -450,7 +465,11 @@ class JobsModel(QAbstractTableModel):
         row = self.row_of(job_id)
         if row is not None:
             self._remove_row(row)
+        self._forget(job_id)
+
+    def _forget(self, job_id: int) -> None:
         self._cache.pop(job_id, None)
+        self._running.discard(job_id)
 
     def _remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -460,15 +479,14 @@ class JobsModel(QAbstractTableModel):
 
     def _running_rows(self) -> list[int]:
         rows = []
-        for job_id, snap in self._cache.items():
-            if snap.status.is_running:
-                row = self.row_of(job_id)
-                if row is not None:
-                    rows.append(row)
+        for job_id in self._running:
+            row = self.row_of(job_id)
+            if row is not None:
+                rows.append(row)
         return rows
 
     def _update_ticker(self) -> None:
-        running = any(s.status.is_running for s in self._cache.values())
+        running = bool(self._running)
         if running and not self._ticker.isActive():
             self._ticker.start()
         elif not running and self._ticker.isActive():

@@ -47,7 +47,7 @@ from desktop._core_needs import count_by_status
 from desktop.actions import JobActions
 from desktop.config_dialogs import PurgeDialog, QueuesDialog, ThresholdsDialog
 from desktop.dashboard import LatestModel, LatestPanel
-from desktop.delegates import ProgressDelegate, StatusDelegate
+from desktop.delegates import JobTableDelegate
 from desktop.details import JobDetailsWindow
 from desktop.jobs_model import COL, COLUMNS, JobFilter, JobsModel, JobsProxyModel, Sort
 from desktop.new_operation import NewOperationDialog
@@ -233,8 +233,7 @@ class MainWindow(QMainWindow):
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for name, width in DEFAULT_WIDTHS.items():
             self.table.setColumnWidth(COL[name], width)
-        self.table.setItemDelegateForColumn(COL["status"], StatusDelegate(self.table))
-        self.table.setItemDelegateForColumn(COL["progress"], ProgressDelegate(self.table))
+        self.table.setItemDelegate(JobTableDelegate(self.model, self.table))
         self.table.setColumnHidden(COL["owner"], True)
 
         # empty and loading states
