@@ -47,15 +47,22 @@ class AppContext:
     admin: bool
     closed: bool = False
 
-    def shutdown(self, grace: float = 10.0) -> None:
-        """Stop listening, stop the engine (running jobs get ``grace`` seconds); idempotent; blocking."""
-        if self.closed:
-            return
-        self.closed = True
-        self.bridge.close()
-        self.background.shutdown()
+    def close_gui(self) -> None:
+        """Stop listening and polling (GUI thread: it stops Qt timers)."""
+        if not self.closed:
+            self.closed = True
+            self.bridge.close()
+            self.background.shutdown()
+
+    def stop_engine(self, grace: float = 10.0) -> None:
+        """Stop the engine (running jobs get ``grace`` seconds); blocking, any thread; safe twice."""
         self.engine.shutdown(grace)
         self.db.dispose()
+
+    def shutdown(self, grace: float = 10.0) -> None:
+        """Both, from the GUI thread (tests, screenshots, the benchmark); idempotent."""
+        self.close_gui()
+        self.stop_engine(grace)
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -122,7 +129,8 @@ async def run_window(app: QApplication, db_url: str | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)  # we quit once the engine has stopped
     await closing.wait()
     loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, window.ctx.shutdown, 10.0)  # the engine stops off the GUI thread
+    window.ctx.close_gui()
+    await loop.run_in_executor(None, window.ctx.stop_engine, 10.0)  # the engine stops off the GUI thread
     return 0
 
 

@@ -289,7 +289,7 @@ class JobsModel(QAbstractTableModel):
         if column == "errors":
             return snap.errors
         if column in ("created_at", "started_at"):
-            return P.format_time(getattr(snap, column))
+            return P.format_short_time(getattr(snap, column))
         if column == "duration":
             return P.duration_text(snap)
         return getattr(snap, column)

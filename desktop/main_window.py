@@ -64,8 +64,8 @@ STATUS_FILTERS: dict[str, frozenset[str]] = {
     "failed": frozenset({"FAILED", "INTERRUPTED"}),
     "stopped": frozenset({"STOPPED"}),
 }
-DEFAULT_WIDTHS = {"id": 58, "operation": 118, "label": 250, "status": 182, "progress": 205, "warnings": 76,
-                  "errors": 56, "queue": 76, "created_at": 122, "started_at": 122, "duration": 84, "owner": 90}
+DEFAULT_WIDTHS = {"id": 58, "operation": 118, "label": 232, "status": 200, "progress": 205, "warnings": 76,
+                  "errors": 56, "queue": 76, "created_at": 104, "started_at": 104, "duration": 84, "owner": 90}
 
 
 class MainWindow(QMainWindow):

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from core.records import JobSnapshot
 from core.status import NOT_REMOVABLE, JobStatus
@@ -119,8 +119,8 @@ def format_short_time(value: dt.datetime | None, now: dt.datetime | None = None)
     today = (now or dt.datetime.now(dt.UTC)).astimezone()
     if local.date() == today.date():
         return local.strftime("%H:%M")
-    if local.year == today.year:
-        return local.strftime("%d %b %H:%M")
+    if local.year == today.year:  # the month's name in the chosen language
+        return QLocale().toString(QDateTime(local.replace(tzinfo=None)), "d MMM HH:mm")
     return local.strftime("%Y-%m-%d")
 
 

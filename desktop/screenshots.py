@@ -114,7 +114,7 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     from core.users import current_user
     from desktop import i18n
     from desktop.app import create_window, ensure_app
-    from desktop.presentation import Message
+    from desktop.presentation import finished_message
 
     app = ensure_app()
     i18n.install(app, lang)
@@ -144,9 +144,9 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     window.resize(1600, 760)
     window.show()
     _settle(app, window)
-    window.notifier.notify(Message(f"#{ids[7]} Fetch press kit (52 URLs)",
-                                   "Failed · 44 / 52 items · 1 warning · 8 errors · in 1 min 54 s",
-                                   "error", ids[7]))  # fmt: skip
+    failed = window.model.cached(ids[7])
+    if failed is not None:
+        window.notifier.notify(finished_message(failed))
     window.table.selectRow(1)
     _settle(app, window, 0.5)
     save(window, "main-window")

@@ -345,7 +345,7 @@
         <message>
             <location filename="../../desktop/jobs_model.py" line="77" />
             <source>Warnings</source>
-            <translation>Avertissements</translation>
+            <translation>Avert.</translation>
         </message>
         <message>
             <location filename="../../desktop/jobs_model.py" line="78" />
@@ -552,104 +552,104 @@
             <translation>Opération :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="270" />
+            <location filename="../../desktop/main_window.py" line="269" />
             <source>Loading the job history…</source>
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="303" />
+            <location filename="../../desktop/main_window.py" line="302" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="310" />
+            <location filename="../../desktop/main_window.py" line="309" />
             <source>&amp;Job</source>
             <translation>&amp;Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="313" />
+            <location filename="../../desktop/main_window.py" line="312" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="316" />
+            <location filename="../../desktop/main_window.py" line="315" />
             <source>Latest operations panel</source>
             <translation>Panneau des dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="321" />
-            <location filename="../../desktop/main_window.py" line="342" />
-            <location filename="../../desktop/main_window.py" line="700" />
+            <location filename="../../desktop/main_window.py" line="320" />
+            <location filename="../../desktop/main_window.py" line="341" />
+            <location filename="../../desktop/main_window.py" line="699" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="325" />
+            <location filename="../../desktop/main_window.py" line="324" />
             <source>Language</source>
             <translation>Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="329" />
+            <location filename="../../desktop/main_window.py" line="328" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="334" />
+            <location filename="../../desktop/main_window.py" line="333" />
             <source>&amp;Settings</source>
             <translation>&amp;Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="337" />
+            <location filename="../../desktop/main_window.py" line="336" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="338" />
+            <location filename="../../desktop/main_window.py" line="337" />
             <source>&amp;About asyncops</source>
             <translation>À &amp;propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="353" />
+            <location filename="../../desktop/main_window.py" line="352" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="458" />
+            <location filename="../../desktop/main_window.py" line="457" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="469" />
+            <location filename="../../desktop/main_window.py" line="468" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="471" />
+            <location filename="../../desktop/main_window.py" line="470" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="474" />
+            <location filename="../../desktop/main_window.py" line="473" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="476" />
+            <location filename="../../desktop/main_window.py" line="475" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="477" />
+            <location filename="../../desktop/main_window.py" line="476" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="478" />
+            <location filename="../../desktop/main_window.py" line="477" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="519" />
+            <location filename="../../desktop/main_window.py" line="518" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n tâche</numerusform>
@@ -657,7 +657,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="519" />
+            <location filename="../../desktop/main_window.py" line="518" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n en cours</numerusform>
@@ -665,7 +665,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="520" />
+            <location filename="../../desktop/main_window.py" line="519" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -673,7 +673,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="522" />
+            <location filename="../../desktop/main_window.py" line="521" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n échouée</numerusform>
@@ -681,7 +681,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="525" />
+            <location filename="../../desktop/main_window.py" line="524" />
             <source>%n shown</source>
             <translation>
                 <numerusform>%n affichée</numerusform>
@@ -689,7 +689,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="603" />
+            <location filename="../../desktop/main_window.py" line="602" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
@@ -697,22 +697,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="604" />
+            <location filename="../../desktop/main_window.py" line="603" />
             <source>Remove jobs</source>
             <translation>Supprimer des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="615" />
+            <location filename="../../desktop/main_window.py" line="614" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="615" />
+            <location filename="../../desktop/main_window.py" line="614" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="631" />
+            <location filename="../../desktop/main_window.py" line="630" />
             <source>%n row(s) written to %1</source>
             <translation>
                 <numerusform>%n ligne écrite dans %1</numerusform>
@@ -720,27 +720,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="634" />
+            <location filename="../../desktop/main_window.py" line="633" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="635" />
+            <location filename="../../desktop/main_window.py" line="634" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="646" />
+            <location filename="../../desktop/main_window.py" line="645" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="660" />
+            <location filename="../../desktop/main_window.py" line="659" />
             <source>Job #%1 is running now (%2)</source>
             <translation>La tâche nº %1 s’exécute maintenant (%2)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="682" />
+            <location filename="../../desktop/main_window.py" line="681" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -748,27 +748,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="687" />
+            <location filename="../../desktop/main_window.py" line="686" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="688" />
+            <location filename="../../desktop/main_window.py" line="687" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="695" />
+            <location filename="../../desktop/main_window.py" line="694" />
             <source>The language changes the next time asyncops starts.</source>
             <translation>La langue change au prochain démarrage d’asyncops.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="699" />
+            <location filename="../../desktop/main_window.py" line="698" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="701" />
+            <location filename="../../desktop/main_window.py" line="700" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>
@@ -776,7 +776,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="776" />
+            <location filename="../../desktop/main_window.py" line="775" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n tâche s’exécute dans cette fenêtre. Quitter quand même ? Elle sera interrompue (les opérations reprenables sont remises en file).</numerusform>
@@ -784,7 +784,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="778" />
+            <location filename="../../desktop/main_window.py" line="777" />
             <source>Quit asyncops</source>
             <translation>Quitter asyncops</translation>
         </message>
