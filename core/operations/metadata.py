@@ -11,18 +11,20 @@ naming the line and the column.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fnmatch
 import json
+import operator
 import os
 import shlex
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Text, select, type_coerce, update
+from sqlalchemy import Text, bindparam, select, type_coerce, update
 
 from core import library as L
 from core.errors import OperationFailed, ParamError
@@ -253,6 +255,131 @@ class MetadataExport(LibraryOperation):
 # =====================================================================================================
 # metadata-import
 # =====================================================================================================
+# -- import machinery: statements built once, typed cells parsed through bounded caches --------------------
+_IN_MAX = 500  # paths per SELECT … IN (…)
+_CACHE_MAX = 4096
+_META_FIELDS = ("title", "description", "rating", "tags", "props")
+_UPDATE_META: dict[int, tuple[L.Prepared, Any]] = {}
+
+
+def _update_meta(mask: int) -> tuple[L.Prepared, Any]:
+    """UPDATE of the metadata fields in ``mask`` (bit k = ``_META_FIELDS[k]``) of one asset by id, and what
+    picks its parameters out of a (title, description, rating, tags, props, id) row (None: all of it)."""
+    got = _UPDATE_META.get(mask)
+    if got is None:
+        idx = [k for k in range(len(_META_FIELDS)) if mask >> k & 1]
+        values = {f: bindparam(f"v_{f}", type_=Text) if f in ("tags", "props") else bindparam(f"v_{f}")
+                  for f in (_META_FIELDS[k] for k in idx)}  # fmt: skip
+        stmt = update(a).where(a.c.id == bindparam("aid")).values(**values)
+        names = (*(f"v_{_META_FIELDS[k]}" for k in idx), "aid")
+        project = None if len(idx) == len(_META_FIELDS) else operator.itemgetter(*idx, len(_META_FIELDS))
+        got = _UPDATE_META[mask] = (L.Prepared(stmt, names), project)
+    return got
+
+
+_SELECT_META: dict[int, L.Prepared] = {}
+
+
+def _select_meta(n: int) -> L.Prepared:
+    """SELECT id, path, title, description, rating, tags, props of ``n`` paths of a library (built once per n)."""
+    got = _SELECT_META.get(n)
+    if got is None:
+        names = [f"p{i}" for i in range(n)]
+        stmt = (select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
+                       type_coerce(a.c.props, Text))
+                .where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names])))  # fmt: skip
+        got = _SELECT_META[n] = L.Prepared(stmt, ("lib", *names))
+    return got
+
+
+# The same columns for the paths from ``lo`` to ``hi``, at most ``lim`` rows: a batch of a file sorted by path
+# (as metadata-export writes it) is one short index range, cheaper to read than as many lookups.
+_SELECT_META_RANGE: dict[int, L.Prepared] = {}
+
+
+def _select_meta_range(lim: int) -> L.Prepared:
+    got = _SELECT_META_RANGE.get(lim)
+    if got is None:
+        stmt = (select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
+                       type_coerce(a.c.props, Text))
+                .where(a.c.library_id == bindparam("lib"), a.c.path >= bindparam("lo"), a.c.path <= bindparam("hi"))
+                .order_by(a.c.path).limit(lim))  # fmt: skip
+        got = _SELECT_META_RANGE[lim] = L.Prepared(stmt, ("lib", "lo", "hi"))
+    return got
+
+
+class _Bad(str):
+    """A cell that does not parse: the message (cached like the good values)."""
+
+
+_MISS = object()
+
+
+def _getter(positions: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """``itemgetter`` that always returns a tuple."""
+    if not positions:
+        return lambda row: ()
+    if len(positions) == 1:
+        i = positions[0]
+        return lambda row: (row[i],)
+    return operator.itemgetter(*positions)
+
+
+class _ImportPlan:
+    """Where each CSV column goes: a standard field (its position in a row's parsed values) or a property;
+    typed cells are parsed once per distinct text (bounded caches: most files repeat a few values)."""
+
+    def __init__(self, cols: list[tuple[int, L.Column]], delimiter: str) -> None:
+        self.delimiter = delimiter
+        self.columns = [col for _, col in cols]
+        self.cells = _getter([i for i, _ in cols])  # a CSV row -> its metadata cells, in the order of cols
+        # cells that are not plain strings (a plain one is its text, or None when empty): (position, cache)
+        self.typed: list[tuple[int, dict[str, Any]]] = [
+            (k, {}) for k, col in enumerate(self.columns) if col.multi or col.type != "String"]
+        self.title = self.description = self.rating = self.tags = -1
+        self.props: list[tuple[int, L.Column]] = []
+        for k, col in enumerate(self.columns):
+            if col.standard:
+                setattr(self, L.STANDARD[col.name][0], k)
+            else:
+                self.props.append((k, col))
+        self.prop_cells = _getter([k for k, _ in self.props])  # cells -> the property cells
+        self._merged: dict[tuple[str, tuple[str, ...]], tuple[bool, Any]] = {}
+
+    def parse(self, k: int, cache: dict[str, Any], text: str) -> Any:
+        """The value of cell ``text`` of column ``k`` (a _Bad message when it does not parse), cached."""
+        try:
+            value = self.columns[k].parse_cell(text, self.delimiter)
+        except ValueError as exc:
+            value = _Bad(str(exc))
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        cache[text] = value
+        return value
+
+    def merge_props(self, text: Any, cells: tuple[str, ...], values: list[Any]) -> tuple[bool, Any]:
+        """(changed, new props as JSON text) once the row's property cells apply to the stored ``text``;
+        cached per (stored text, cells): most rows share both."""
+        key = (text, cells) if isinstance(text, str) or text is None else None
+        hit = self._merged.get(key) if key is not None else None  # type: ignore[arg-type]
+        if hit is None:
+            old = _json(text, {}) or {}
+            new = dict(old)
+            for k, col in self.props:
+                v = values[k]
+                if v is None or v == []:
+                    new.pop(col.name, None)
+                else:
+                    new[col.name] = [col.type, v]
+            changed = new != old
+            hit = (changed, L.json_dumps(new) if changed else text)
+            if key is not None:
+                if len(self._merged) >= _CACHE_MAX:
+                    self._merged.clear()
+                self._merged[key] = hit  # type: ignore[index]
+        return hit
+
+
 @dataclass
 class ImportStats:
     rows: int = 0
@@ -346,13 +473,16 @@ class MetadataImport(LibraryOperation):
 
     def process(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any], ctx: JobContext | None
                 ) -> ImportStats:
-        """Read the file and apply (ctx given) or only count (dry run) the changes."""
+        """Read the file and apply (ctx given) or only count (dry run) the changes.
+
+        Rows are parsed as they are read (typed cells through a bounded cache: most files repeat a few values)
+        and applied in transactions of ``batch_size`` rows: one SELECT of the batch's assets, the merge in
+        Python, one executemany UPDATE of the changed ones. Memory stays flat in the number of rows."""
         stats = ImportStats()
         path_idx, cols, read_only = self.header(params)
-        pc = params["path_column"]
-        delim = params["multi_delimiter"]
-        batch_size = params["batch_size"]
         root = L.real_root(lib)
+        plan = _ImportPlan(cols, params["multi_delimiter"])
+        width = len(cols) + len(read_only) + 1
 
         def warn(message: str, item: str | None = None) -> None:
             if ctx is not None:
@@ -362,11 +492,21 @@ class MetadataImport(LibraryOperation):
 
         for h in read_only:
             warn(f"column {h} is read-only (a fact of the file); ignored")
-        batch: list[tuple[int, str, list[tuple[L.Column, Any]]]] = []
+        with contextlib.ExitStack() as stack:
+            writer = stack.enter_context(L.WriteBatches(db)) if ctx is not None else None
+            return self._read(db, lib, params, ctx, stats, plan, warn, writer, path_idx, width, root)
+
+    def _read(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any], ctx: JobContext | None,
+              stats: ImportStats, plan: _ImportPlan, warn: Callable[[str, str | None], None],
+              writer: L.WriteBatches | None, path_idx: int, width: int, root: Path) -> ImportStats:
+        pc = params["path_column"]
+        batch_size = params["batch_size"]
+        normalize, plain = L.normalize, L._is_plain
+        getcells, typed, parse, prop_cells, columns = plan.cells, plan.typed, plan.parse, plan.prop_cells, plan.columns
+        batch: list[tuple[int, str, list[Any], tuple[str, ...]]] = []
         with open(Path(params["input"]).expanduser(), newline="", encoding="utf-8-sig") as fh:
             reader = csv.reader(fh, delimiter=params["separator"], strict=True)
             next(reader)
-            width = len(cols) + len(read_only) + 1
             while True:
                 start = reader.line_num + 1
                 try:
@@ -378,34 +518,43 @@ class MetadataImport(LibraryOperation):
                     stats.skipped += 1
                     warn(f"line {start}: malformed CSV ({exc}); skipped", f"line {start}")
                     continue
-                if not row or row == [""]:
-                    continue
-                stats.rows += 1
                 if len(row) != width:
+                    if not row or row == [""]:
+                        continue
+                    stats.rows += 1
                     stats.skipped += 1
                     warn(f"line {start}: {len(row)} field(s) where the header has {width}; skipped", f"line {start}")
                     continue
+                if width == 1 and row == [""]:
+                    continue
+                stats.rows += 1
+                rel = row[path_idx]
                 try:
-                    rel = L.normalize(row[path_idx], param=pc, root=root)
+                    if not plain(rel):
+                        rel = normalize(rel, param=pc, root=root)
                 except (ParamError, L.PathNotAllowed) as exc:
                     stats.skipped += 1
                     warn(f"line {start}, column {pc}: {exc.detail if hasattr(exc, 'detail') else exc}; skipped",
                          f"line {start}")  # fmt: skip
                     continue
-                values = []
+                cells = getcells(row)
+                values = [c or None for c in cells]
                 bad = False
-                for i, col in cols:
-                    try:
-                        values.append((col, col.parse_cell(row[i], delim)))
-                    except ValueError as exc:
-                        warn(f"line {start}, column {col.header}: {exc}; row skipped", f"line {start}")
+                for k, cache in typed:
+                    v = cache.get(cells[k], _MISS)
+                    if v is _MISS:
+                        v = parse(k, cache, cells[k])
+                    if v.__class__ is _Bad:
+                        warn(f"line {start}, column {columns[k].header}: {v}; row skipped", f"line {start}")
                         bad = True
+                    else:
+                        values[k] = v
                 if bad:
                     stats.skipped += 1
                     continue
-                batch.append((start, rel, values))
+                batch.append((start, rel, values, prop_cells(cells)))
                 if len(batch) >= batch_size:
-                    self._apply(db, lib, batch, stats, warn, ctx, pc)
+                    self._apply(db, lib, plan, batch, stats, warn, writer, pc)
                     batch = []
                     if ctx is not None:
                         ctx.progress(stats.rows)
@@ -413,51 +562,87 @@ class MetadataImport(LibraryOperation):
                             ctx.warn(f"stopped after line {reader.line_num}: the rows before it were applied")
                             return stats
         if batch:
-            self._apply(db, lib, batch, stats, warn, ctx, pc)
+            self._apply(db, lib, plan, batch, stats, warn, writer, pc)
         return stats
 
-    def _apply(self, db: Database, lib: L.LibraryInfo, batch: list[tuple[int, str, list[tuple[L.Column, Any]]]],
-               stats: ImportStats, warn: Any, ctx: JobContext | None, pc: str) -> None:
-        paths = list({rel for _, rel, _ in batch})
+    def _apply(self, db: Database, lib: L.LibraryInfo, plan: _ImportPlan,
+               batch: list[tuple[int, str, list[Any], tuple[str, ...]]], stats: ImportStats, warn: Any,
+               writer: L.WriteBatches | None, pc: str) -> None:
+        """One batch in one transaction (a dry run only reads): all of its good rows apply, or none."""
+        paths = list(dict.fromkeys([rel for _, rel, _, _ in batch]))
         later: list[tuple[str, str]] = []  # warnings are reported after the transaction (the log writes too)
-        cm = db.connect_write() if ctx is not None else db.connect_read()
+        ti, di, ri, gi = plan.title, plan.description, plan.rating, plan.tags
+        props = plan.props
+        sample = writer is None
+        cm = writer.transaction() if writer is not None else db.connect_read()
         with cm as conn:
-            current: dict[str, tuple[int, L.Meta]] = {}
-            for i in range(0, len(paths), 500):
-                for aid, path, title, desc, rating, tags, props in conn.execute(
-                        select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
-                               type_coerce(a.c.props, Text)).where(a.c.library_id == lib.id,
-                                                                   a.c.path.in_(paths[i:i + 500]))).all():
-                    current[path] = (aid, L.Meta(title, desc, rating, list(_json(tags, [])),
-                                                 dict(_json(props, {}))))  # fmt: skip
-            updates: dict[int, dict[str, Any]] = {}
-            for line, rel, values in batch:
-                found = current.get(rel)
-                if found is None:
-                    stats.skipped += 1
-                    later.append((f"line {line}, column {pc}: {rel!r} is not in the library {lib.name!r}; skipped",
-                                  f"line {line}"))  # fmt: skip
-                    continue
-                aid, meta = found
-                before = {k: v for k, v in meta.values().items()} if ctx is None and len(stats.sample) < SAMPLE else None
-                changed = False
-                for col, value in values:
-                    changed = meta.set(col, value) or changed
-                if changed:
+            dialect = conn.dialect
+            cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
+            try:
+                # path -> [id, title, description, rating, tags (JSON text), props (JSON text)]
+                current: dict[str, list[Any]] = {}
+                missing = paths
+                if 1 < len(paths) <= _IN_MAX and all(x < y for x, y in zip(paths, paths[1:])):
+                    wanted = set(paths)
+                    for aid, path, title, desc, rating, tags, prop in _select_meta_range(2 * len(paths) + 16).run(
+                            cur, dialect, (lib.id, paths[0], paths[-1])).fetchall():
+                        if path in wanted:
+                            current[path] = [aid, title, desc, rating, tags, prop]
+                    # whatever the range did not hold (beyond its limit, or another collation): looked up
+                    missing = [x for x in paths if x not in current] if len(current) < len(paths) else []
+                for i in range(0, len(missing), _IN_MAX):
+                    chunk = missing[i:i + _IN_MAX]
+                    for aid, path, title, desc, rating, tags, prop in _select_meta(len(chunk)).run(
+                            cur, dialect, (lib.id, *chunk)).fetchall():
+                        current[path] = [aid, title, desc, rating, tags, prop]
+                # asset id -> (title, description, rating, tags, props, id); the fields changed in the batch
+                updates: dict[int, tuple[Any, ...]] = {}
+                changed_fields = 0
+                for line, rel, values, pkey in batch:
+                    found = current.get(rel)
+                    if found is None:
+                        stats.skipped += 1
+                        later.append((f"line {line}, column {pc}: {rel!r} is not in the library {lib.name!r}; "
+                                      "skipped", f"line {line}"))  # fmt: skip
+                        continue
+                    aid, title, desc, rating, tags, prop = found
+                    new_title = values[ti] if ti >= 0 else title
+                    new_desc = values[di] if di >= 0 else desc
+                    new_rating = values[ri] if ri >= 0 else rating
+                    mask = (new_title != title) | (new_desc != desc) << 1 | (new_rating != rating) << 2
+                    new_tags = tags
+                    if gi >= 0:
+                        tag_list = [str(v) for v in values[gi]]
+                        if tag_list != (_json(tags, []) or []):
+                            mask |= 8
+                            new_tags = L.json_dumps(tag_list)
+                    new_props = prop
+                    if props:
+                        prop_changed, new_props = plan.merge_props(prop, pkey, values)
+                        mask |= prop_changed << 4
+                    if not mask:
+                        stats.unchanged += 1
+                        continue
                     stats.changed += 1
-                    updates[aid] = {"aid": aid, **meta.values()}
-                    if before is not None:
-                        diff = [f"{k}: {before[k]!r} → {v!r}" for k, v in meta.values().items() if before[k] != v]
+                    changed_fields |= mask
+                    if sample and len(stats.sample) < SAMPLE:
+                        before = {"title": title, "description": desc, "rating": rating, "tags": _json(tags, []),
+                                  "props": _json(prop, {})}  # fmt: skip
+                        after = {"title": new_title, "description": new_desc, "rating": new_rating,
+                                 "tags": _json(new_tags, []), "props": _json(new_props, {})}  # fmt: skip
+                        diff = [f"{k}: {before[k]!r} → {v!r}" for k, v in after.items() if before[k] != v]
                         stats.sample.append(f"line {line} {rel}: " + "; ".join(diff))
-                else:
-                    stats.unchanged += 1
-            if ctx is not None and updates:
-                conn.execute(update(a).where(a.c.id == L._bp("aid")).values(
-                    title=L._bp("title"), description=L._bp("description"), rating=L._bp("rating"),
-                    tags=L._bp("tags"), props=L._bp("props")), list(updates.values()))  # fmt: skip
+                    found[1:] = new_title, new_desc, new_rating, new_tags, new_props  # later rows see it
+                    updates[aid] = (new_title, new_desc, new_rating, new_tags, new_props, aid)
+                if writer is not None and updates:
+                    # one UPDATE of the fields that changed in the batch (the others are written as they are)
+                    stmt, project = _update_meta(changed_fields)
+                    rows = list(updates.values())
+                    stmt.run_many(cur, dialect, rows if project is None else list(map(project, rows)))
+            finally:
+                cur.close()
         for message, item in later:
             warn(message, item)
-
     def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
         lib = self.lib(env.db, params)
         st = self.process(env.db, lib, params, None)
