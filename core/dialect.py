@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event, func, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -70,3 +70,10 @@ def lock_queue(conn: Connection | Session, queue: str) -> None:
     if is_sqlite(conn):
         return
     conn.execute(text("SELECT name FROM queues WHERE name = :q FOR UPDATE"), {"q": queue})
+
+
+def seconds_between(engine: Engine, start: Any, end: Any) -> Any:
+    """SQL for the seconds from ``start`` to ``end`` (two timestamp expressions)."""
+    if engine.dialect.name == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * 86400.0
+    return func.extract("epoch", end - start)

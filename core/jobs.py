@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import psutil
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Float, and_, bindparam, cast, delete, func, insert, literal, or_, select, update
 from sqlalchemy.engine import Connection
 
 from core import dialect, settings
@@ -151,6 +151,7 @@ def submit_many(db: Database, operation: str, params_list: Sequence[dict[str, An
     """Bulk submission in one transaction (scripts and benchmarks); parameters are validated."""
     op = registry.get(operation)
     owner = owner or current_user()
+    settings.ensure_defaults(db)
     qcfg = settings.get_queue(db, queue)
     now = utcnow()
     rows = []
@@ -202,6 +203,21 @@ def parse_job_ref(text: str) -> int:
     return value
 
 
+def _filtered(stmt: Any, *, user: str, all_users: bool, statuses: Iterable[str] | None, operation: str | None,
+              search: str | None) -> Any:
+    """The one place that turns the list filters (visibility, status, operation, free text) into SQL."""
+    stmt = stmt.where(_visible(user, all_users))
+    if statuses:
+        stmt = stmt.where(jobs_t.c.status.in_([str(JobStatus(s.upper())) for s in statuses]))
+    if operation:
+        stmt = stmt.where(jobs_t.c.operation == operation)
+    if search:
+        like = f"%{search}%"
+        stmt = stmt.where(or_(jobs_t.c.label.ilike(like), jobs_t.c.operation.ilike(like),
+                              jobs_t.c.description.ilike(like)))  # fmt: skip
+    return stmt
+
+
 def list_jobs(
     db: Database,
     *,
@@ -215,16 +231,8 @@ def list_jobs(
     with_reasons: bool = True,
 ) -> list[JobSnapshot]:
     """The user's jobs (everybody's for ``all_users``, which the caller checked is an admin), newest first."""
-    user = user or current_user()
-    stmt = select(jobs_t).where(_visible(user, all_users)).order_by(jobs_t.c.id.desc())
-    if statuses:
-        stmt = stmt.where(jobs_t.c.status.in_([str(JobStatus(s.upper())) for s in statuses]))
-    if operation:
-        stmt = stmt.where(jobs_t.c.operation == operation)
-    if search:
-        like = f"%{search}%"
-        stmt = stmt.where(or_(jobs_t.c.label.ilike(like), jobs_t.c.operation.ilike(like),
-                              jobs_t.c.description.ilike(like)))  # fmt: skip
+    stmt = _filtered(select(jobs_t).order_by(jobs_t.c.id.desc()), user=user or current_user(),
+                     all_users=all_users, statuses=statuses, operation=operation, search=search)  # fmt: skip
     if limit is not None:
         stmt = stmt.limit(limit)
     if offset:
@@ -232,6 +240,54 @@ def list_jobs(
     with db.connect_read() as conn:
         snaps = [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
     return annotate(db, snaps) if with_reasons else snaps
+
+
+SORT_KEYS = ("id", "operation", "label", "status", "progress", "warnings", "errors", "queue", "created_at",
+             "started_at", "duration", "owner")  # fmt: skip
+
+
+def _sort_expr(db: Database, key: str, now: dt.datetime) -> Any:
+    c = jobs_t.c
+    if key == "progress":
+        return cast(c.progress_done, Float) / func.nullif(c.progress_total, 0)
+    if key == "duration":
+        return dialect.seconds_between(db.engine, c.started_at, func.coalesce(c.finished_at, literal(now)))
+    if key not in SORT_KEYS:
+        raise UsageError(f"cannot sort by {key!r} (keys: {', '.join(SORT_KEYS)})")
+    return getattr(c, key)
+
+
+def job_ids(
+    db: Database,
+    *,
+    user: str | None = None,
+    all_users: bool = False,
+    statuses: Iterable[str] | None = None,
+    operation: str | None = None,
+    search: str | None = None,
+    sort: str = "id",
+    descending: bool = True,
+) -> list[int]:
+    """Ids of the jobs ``list_jobs`` returns under the same filter, in the given order (ties by id).
+
+    The GUI's lazy table keeps only these and fetches rows with ``get_many`` as they are shown.
+    """
+    c = jobs_t.c
+    expr = _sort_expr(db, sort, utcnow())
+    order = [expr.desc() if descending else expr.asc()]
+    if sort != "id":
+        order.append(c.id.desc() if descending else c.id.asc())
+    stmt = _filtered(select(c.id).order_by(*order), user=user or current_user(), all_users=all_users,
+                     statuses=statuses, operation=operation, search=search)  # fmt: skip
+    with db.connect_read() as conn:
+        return list(conn.execute(stmt).scalars())
+
+
+def count_by_status(db: Database, *, user: str | None = None, all_users: bool = False) -> dict[str, int]:
+    c = jobs_t.c
+    stmt = select(c.status, func.count()).group_by(c.status).where(_visible(user or current_user(), all_users))
+    with db.connect_read() as conn:
+        return {str(k): int(v) for k, v in conn.execute(stmt).all()}
 
 
 def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:

@@ -201,9 +201,16 @@ def get_thresholds(db: Database) -> dict[str, dict[str, int]]:
 
 
 def set_threshold(db: Database, operation: str, item: str, value: int) -> None:
-    _check_threshold(operation, item, value)
+    save_thresholds(db, {(operation, item): value})
+
+
+def save_thresholds(db: Database, values: dict[tuple[str, str], int]) -> None:
+    """Check every (operation, item) -> value first, then write them all in one transaction."""
+    for (operation, item), value in values.items():
+        _check_threshold(operation, item, int(value))
     with db.write() as s:
-        _put(s, f"threshold.{operation}.{item}", value)
+        for (operation, item), value in values.items():
+            _put(s, f"threshold.{operation}.{item}", int(value))
 
 
 def _check_threshold(operation: str, item: str, value: int) -> None:
@@ -230,14 +237,15 @@ def get_purge(db: Database) -> PurgeConfig:
 
 
 def save_purge(db: Database, cfg: PurgeConfig) -> PurgeConfig:
-    _check_purge(cfg)
+    validate_purge(cfg)
     with db.write() as s:
         for k, v in asdict(cfg).items():
             _put(s, f"purge.{k}", v)
     return cfg
 
 
-def _check_purge(cfg: PurgeConfig) -> None:
+def validate_purge(cfg: PurgeConfig) -> None:
+    """Raise UsageError naming the first bad field (the GUI checks before it writes anything)."""
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", cfg.time):
         raise UsageError(f"purge.time must be HH:MM (00:00 to 23:59), not {cfg.time!r}")
     for name in ("days", "failed_days"):

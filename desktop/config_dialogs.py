@@ -42,7 +42,6 @@ from core.errors import AsyncopsError, UsageError
 from core.operations import registry
 from core.settings import PurgeConfig, QueueConfig
 from desktop import presentation as P
-from desktop._core_needs import save_thresholds
 from desktop.background import Background
 
 
@@ -385,7 +384,7 @@ class ThresholdsDialog(QDialog):
             self.saved.emit()
             self.accept()
 
-        self.background.run(save_thresholds, self.db, values, on_success=done, on_failure=failed, owner=self)
+        self.background.run(settings.save_thresholds, self.db, values, on_success=done, on_failure=failed, owner=self)
 
 
 # -- purge -----------------------------------------------------------------------------------------
@@ -475,7 +474,7 @@ class PurgeDialog(QDialog):
         self.errors.clear()
         cfg = self.edited_config()
         try:
-            settings._check_purge(cfg)  # noqa: SLF001 - the core's own rules, before writing anything
+            settings.validate_purge(cfg)
         except UsageError as exc:
             self.errors.show(purge_error_field(str(exc)), str(exc))
             return None

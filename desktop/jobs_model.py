@@ -43,7 +43,6 @@ from core import jobs
 from core.db import Database
 from core.records import JobSnapshot
 from desktop import presentation as P
-from desktop._core_needs import job_ids
 from desktop.background import Background
 from desktop.bridge import Batch
 
@@ -193,7 +192,7 @@ class JobsModel(QAbstractTableModel):
             self.loadingChanged.emit(True)
 
         def load() -> _Load:
-            ids = job_ids(self.db, user=user, all_users=flt.all_users, statuses=flt.statuses,
+            ids = jobs.job_ids(self.db, user=user, all_users=flt.all_users, statuses=flt.statuses,
                           operation=flt.operation or None, search=flt.search or None, sort=sort.key,
                           descending=sort.descending)  # fmt: skip
             first = jobs.get_many(self.db, ids[:FIRST_PAGE])

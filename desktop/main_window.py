@@ -43,7 +43,6 @@ from core.records import JobSnapshot
 from core.status import JobStatus
 from desktop import icons, prefs
 from desktop import presentation as P
-from desktop._core_needs import count_by_status
 from desktop.actions import JobActions
 from desktop.config_dialogs import PurgeDialog, QueuesDialog, ThresholdsDialog
 from desktop.dashboard import LatestModel, LatestPanel
@@ -507,7 +506,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_counts(self) -> None:
         all_users = self.all_users.isChecked() and bool(self.ctx.admin)
-        self.ctx.background.run(count_by_status, self.ctx.db, user=self.ctx.user, all_users=all_users,
+        self.ctx.background.run(jobs.count_by_status, self.ctx.db, user=self.ctx.user, all_users=all_users,
                                 on_success=self._show_counts, owner=self)  # fmt: skip
 
     def _show_counts(self, counts: dict[str, int]) -> None:

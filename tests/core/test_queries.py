@@ -1,0 +1,36 @@
+"""The list queries the GUI's lazy table uses: ids under a filter and a sort, counts by status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import update
+
+from core import jobs
+from core.db import Database
+from core.errors import UsageError
+from core.models import Job, utcnow
+
+
+def test_job_ids_sort_filter_and_visibility(db: Database) -> None:
+    a = jobs.submit(db, "command", {"cmd": "true"}, label="alpha backup")
+    b = jobs.submit(db, "command", {"cmd": "true"}, label="beta import")
+    c = jobs.submit(db, "command", {"cmd": "true"}, label="gamma backup")
+    jobs.submit(db, "command", {"cmd": "true"}, owner="alice", label="alice's backup")
+    now = utcnow()
+    with db.connect_write() as conn:  # a ran 30 s, b 5 s and is finished, c runs since 10 s
+        for job, start, end, status in ((a, 30, 0, "SUCCEEDED"), (b, 5, 0, "FAILED"), (c, 10, None, "ACTIVE")):
+            conn.execute(update(Job.__table__).where(Job.id == job.id).values(
+                started_at=now - dt.timedelta(seconds=start), status=status,
+                finished_at=None if end is None else now - dt.timedelta(seconds=end)))  # fmt: skip
+    assert jobs.job_ids(db) == [c.id, b.id, a.id]
+    assert jobs.job_ids(db, sort="duration", descending=True) == [a.id, c.id, b.id]
+    assert jobs.job_ids(db, sort="label", descending=False) == [a.id, b.id, c.id]
+    assert jobs.job_ids(db, search="backup") == [c.id, a.id]
+    assert jobs.job_ids(db, statuses=["failed", "active"]) == [c.id, b.id]
+    assert len(jobs.job_ids(db, all_users=True, search="backup")) == 3
+    assert jobs.count_by_status(db) == {"SUCCEEDED": 1, "FAILED": 1, "ACTIVE": 1}
+    assert jobs.count_by_status(db, all_users=True)["QUEUED"] == 1
+    with pytest.raises(UsageError, match="cannot sort by 'colour'"):
+        jobs.job_ids(db, sort="colour")
