@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import fnmatch
 import json
 import operator
@@ -42,6 +43,7 @@ a = L.assets_t
 
 
 _JSON_CACHE: dict[str, Any] = {}
+_CACHE_MAX = 4096  # entries of each cache of decoded/parsed/formatted values (bounded: flat memory)
 
 
 def _json(value: Any, empty: Any) -> Any:
@@ -56,10 +58,29 @@ def _json(value: Any, empty: Any) -> Any:
     decoded = _JSON_CACHE.get(value)
     if decoded is None:
         decoded = json.loads(value)
-        if len(_JSON_CACHE) >= 4096:  # bounded: memory stays flat whatever the number of rows
+        if len(_JSON_CACHE) >= _CACHE_MAX:  # bounded: memory stays flat whatever the number of rows
             _JSON_CACHE.clear()
         _JSON_CACHE[value] = decoded
     return decoded
+
+
+EXPORT_CHUNK = 1000  # rows per csv.writerows and per progress report
+
+
+def _stream(conn: Connection, stmt: Any, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``stmt`` in lists of ``size``, in constant memory. On SQLite straight from a DBAPI cursor of
+    the connection (plain tuples: no per-row result processing; its cursor steps through the result as it is
+    fetched); elsewhere through SQLAlchemy's server-side streaming."""
+    if conn.dialect.name != "sqlite":
+        for part in conn.execution_options(yield_per=size).execute(stmt).partitions():
+            yield [tuple(r) for r in part]
+        return
+    cur = L.Prepared(stmt, ()).run(conn.connection.cursor(), conn.dialect, ())
+    try:
+        while chunk := cur.fetchmany(size):
+            yield chunk
+    finally:
+        cur.close()
 
 
 def _check_separators(params: dict[str, Any]) -> None:
@@ -143,9 +164,9 @@ class MetadataExport(LibraryOperation):
         if want_all or wanted_custom - explicit:
             found: dict[str, tuple[str, bool]] = {}
             conflicts: set[str] = set()
-            stmt = select(type_coerce(a.c.props, Text)).where(*where).distinct().execution_options(yield_per=5000)
-            for (raw,) in conn.execute(stmt):
-                props = _json(raw, {})
+            stmt = select(type_coerce(a.c.props, Text)).where(*where).distinct()
+            for (raw,) in (r for chunk in _stream(conn, stmt, 5000) for r in chunk):
+                props = _json(raw, {}) or {}
                 for k, (t, v) in props.items():
                     multi = isinstance(v, list)
                     old = found.get(k)
@@ -165,44 +186,77 @@ class MetadataExport(LibraryOperation):
             self._conflicts = []
         return chosen
 
-    def rows(self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any], columns: list[L.Column]
-             ) -> Iterator[list[str]]:
+    def row_chunks(self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any], columns: list[L.Column]
+                   ) -> Iterator[list[tuple[Any, ...]]]:
+        """The CSV rows (path first, then ``columns``), in chunks of ``EXPORT_CHUNK``, streamed: memory stays
+        flat in the number of assets. Cells are what csv.writer writes (None is an empty cell); the cells of
+        tags and properties are formatted once per distinct stored value (most assets share a few)."""
         _, where = self._select(lib, params)
         delim = params["multi_delimiter"]
+        read_only = [c for c in columns if c.read_only]
+        facts = (a.c.media_type, a.c.size, a.c.mtime) if read_only else ()  # only when asked for: fewer values
         stmt = (select(a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
-                       type_coerce(a.c.props, Text), a.c.media_type, a.c.size, a.c.mtime)
-                .where(*where).order_by(a.c.path).execution_options(yield_per=5000))  # fmt: skip
-        plan = []
+                       type_coerce(a.c.props, Text), *facts)
+                .where(*where).order_by(a.c.path))  # fmt: skip
+        prop_cols = [c for c in columns if not c.standard and not c.read_only]
+        base = {"title": 1, "description": 2, "rating": 3, "tags": 4, "media_type": 5, "size": 6, "mtime": 7}
+        positions = []
         for c in columns:
             if c.standard:
-                plan.append(("std", L.STANDARD[c.name][0], c))
+                positions.append(base[L.STANDARD[c.name][0]])
             elif c.read_only:
-                plan.append(("ro", L.READ_ONLY[c.name][0], c))
+                positions.append(base[L.READ_ONLY[c.name][0]])
             else:
-                plan.append(("prop", c.name, c))
-        for path, title, desc, rating, tags, props, mtype, size, mtime in conn.execute(stmt):
-            std = {"title": title, "description": desc, "rating": rating}
-            tag_list = _json(tags, [])
-            prop_map = _json(props, {}) if props is not None else {}
-            out = [path]
-            for kind, key, col in plan:
-                if kind == "std":
-                    if key == "tags":
-                        out.append(L.join_multi(tag_list, delim) if tag_list else "")
-                    else:
-                        v = std[key]
-                        out.append("" if v is None else str(v))
-                elif kind == "ro":
-                    v = {"media_type": mtype, "size": size, "mtime": mtime}[key]
-                    if key == "mtime":
-                        import datetime as dt
+                positions.append(8 + prop_cols.index(c))
+        pick = operator.itemgetter(0, *positions)
+        tag_cells: dict[Any, str] = {}
+        prop_cells: dict[Any, tuple[str, ...]] = {}
 
-                        v = dt.datetime.fromtimestamp(v, dt.UTC).isoformat()
-                    out.append(L.format_value(v, col.type))
-                else:
-                    entry = prop_map.get(key)
-                    out.append("" if entry is None else col.format_cell(entry[1], delim))
+        def tag_cell(raw: Any) -> str:
+            tags = _json(raw, [])
+            cell = L.join_multi(tags, delim) if tags else ""
+            if isinstance(raw, str):
+                if len(tag_cells) >= _CACHE_MAX:
+                    tag_cells.clear()
+                tag_cells[raw] = cell
+            return cell
+
+        def prop_cell(raw: Any) -> tuple[str, ...]:
+            props = _json(raw, {}) if raw is not None else {}
+            cells = []
+            for col in prop_cols:
+                entry = props.get(col.name)
+                cells.append("" if entry is None else col.format_cell(entry[1], delim))
+            out = tuple(cells)
+            if isinstance(raw, str) or raw is None:
+                if len(prop_cells) >= _CACHE_MAX:
+                    prop_cells.clear()
+                prop_cells[raw] = out
+            return out
+
+        mtype = size = mtime = None
+        for chunk in _stream(conn, stmt, EXPORT_CHUNK):
+            out = []
+            for row in chunk:
+                path, title, desc, rating, tags, props = row[:6]
+                tc = tag_cells.get(tags) if tags.__class__ is str else None
+                if tc is None:
+                    tc = tag_cell(tags)
+                pc = prop_cells.get(props) if props.__class__ is str or props is None else None
+                if pc is None:
+                    pc = prop_cell(props)
+                if read_only:
+                    mtype, size, mtime = row[6:]
+                    mtype = L.format_value(mtype, "String")
+                    size = L.format_value(size, "Long")
+                    mtime = dt.datetime.fromtimestamp(mtime, dt.UTC).isoformat() if mtime is not None else ""
+                out.append(pick((path, title, desc, rating, tc, mtype, size, mtime, *pc)))
             yield out
+
+    def rows(self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any], columns: list[L.Column]
+             ) -> Iterator[tuple[Any, ...]]:
+        for chunk in self.row_chunks(conn, lib, params, columns):
+            yield from chunk
 
     def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
         lib = self.lib(env.db, params)
@@ -210,10 +264,10 @@ class MetadataExport(LibraryOperation):
             cols = self.columns(conn, lib, params)
             sample = []
             n = 0
-            for row in self.rows(conn, lib, params, cols):
-                n += 1
+            for chunk in self.row_chunks(conn, lib, params, cols):
                 if len(sample) < SAMPLE:
-                    sample.append(row[0])
+                    sample += [row[0] for row in chunk[:SAMPLE - len(sample)]]
+                n += len(chunk)
         return DryRun(f"would write {n} asset(s) with {len(cols)} propert(ies) to {params['output']}",
                       [f"columns: {params['path_column']}, " + ", ".join(c.header for c in cols)] + sample,
                       {"assets": n, "columns": len(cols)})  # fmt: skip
@@ -225,7 +279,8 @@ class MetadataExport(LibraryOperation):
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
         n = 0
         try:
-            with os.fdopen(fd, "w", newline="", encoding="utf-8-sig" if params.get("excel") else "utf-8") as fh:
+            with os.fdopen(fd, "w", newline="", encoding="utf-8-sig" if params.get("excel") else "utf-8",
+                           buffering=1 << 20) as fh:
                 writer = csv.writer(fh, delimiter=sep, lineterminator="\r\n" if params.get("excel") else "\n")
                 with ctx.db.connect_read() as conn:
                     cols = self.columns(conn, lib, params)
@@ -233,13 +288,12 @@ class MetadataExport(LibraryOperation):
                         ctx.warn(f"property {k} has different types on different assets; exported as "
                                  f"{next(c.header for c in cols if c.name == k)}")  # fmt: skip
                     writer.writerow([params["path_column"], *(c.header for c in cols)])
-                    for row in self.rows(conn, lib, params, cols):
-                        writer.writerow(row)
-                        n += 1
-                        if n % 1000 == 0:
-                            ctx.progress(n)
-                            if ctx.should_stop:
-                                raise OperationFailed(f"stopped after {n} asset(s); {out} was not written")
+                    for chunk in self.row_chunks(conn, lib, params, cols):
+                        writer.writerows(chunk)
+                        n += len(chunk)
+                        ctx.progress(n)
+                        if ctx.should_stop:
+                            raise OperationFailed(f"stopped after {n} asset(s); {out} was not written")
             os.replace(tmp, out)
         except BaseException:
             try:
@@ -257,7 +311,6 @@ class MetadataExport(LibraryOperation):
 # =====================================================================================================
 # -- import machinery: statements built once, typed cells parsed through bounded caches --------------------
 _IN_MAX = 500  # paths per SELECT … IN (…)
-_CACHE_MAX = 4096
 _META_FIELDS = ("title", "description", "rating", "tags", "props")
 _UPDATE_META: dict[int, tuple[L.Prepared, Any]] = {}
 
