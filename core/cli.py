@@ -276,9 +276,6 @@ class _Interrupts:
 
 
 def cmd_run(args: argparse.Namespace, db: Database) -> int:
-    from core.engine import Engine
-    from core.events import EventKind
-
     op, user, params = _validated(args, db)
     if args.dry_run:
         return _dry_run(op, db, user, params)
@@ -287,6 +284,16 @@ def cmd_run(args: argparse.Namespace, db: Database) -> int:
         snap = _submit(args, db, user, params)
         print(f"queued as job {snap.id} ({plan.reason}); follow it with: {PROG} show {snap.id}")
         return EXIT_OK
+    interrupts = _Interrupts()
+    with interrupts.installed():  # before the job starts: Ctrl-C from then on stops it cleanly
+        return _run_inline(args, db, user, params, plan, interrupts)
+
+
+def _run_inline(args: argparse.Namespace, db: Database, user: str, params: dict[str, Any], plan: Any,
+                interrupts: _Interrupts) -> int:
+    from core.engine import Engine
+    from core.events import EventKind
+
     engine = Engine(db, kind="inline", queues=()).start()
     state: dict[str, Any] = {}
     try:
@@ -297,7 +304,7 @@ def cmd_run(args: argparse.Namespace, db: Database) -> int:
                                            priority=args.priority, label=args.label,
                                            description=args.description, validate=False)  # fmt: skip
         print(f"running inline as job {snap.id} ({plan.reason})", file=sys.stderr)
-        final = _follow(engine, snap, future, state)
+        final = _follow(engine, snap, future, state, interrupts)
         unsubscribe()
     finally:
         engine.shutdown(grace=15)
@@ -310,14 +317,14 @@ def cmd_run(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK if final.status is JobStatus.SUCCEEDED else EXIT_FAILED
 
 
-def _follow(engine: Any, snap: JobSnapshot, future: Any, state: dict[str, Any]) -> JobSnapshot:
+def _follow(engine: Any, snap: JobSnapshot, future: Any, state: dict[str, Any], interrupts: _Interrupts
+            ) -> JobSnapshot:
     from tqdm import tqdm
 
-    interrupts = _Interrupts()
     bar = tqdm(desc=snap.label[:40], unit="item", file=sys.stderr, disable=not sys.stderr.isatty(),
                dynamic_ncols=True, leave=True)  # fmt: skip
     stop_sent = False
-    with interrupts.installed(), bar:
+    with bar:
         while True:
             try:
                 final: JobSnapshot = future.result(timeout=0.1)
@@ -491,11 +498,11 @@ def cmd_worker(args: argparse.Namespace, db: Database) -> int:
         missing = [q for q in queues if q not in known]
         if missing:
             raise UsageError(f"--queue: no queue named {', '.join(missing)} (queues: {', '.join(sorted(known))})")
-    engine = Engine(db, kind="worker", queues=queues).start()
-    served = ", ".join(queues) if queues else "all queues"
-    print(f"worker {engine.id} serving {served} on {db.url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
     interrupts = _Interrupts()
-    with interrupts.installed():
+    with interrupts.installed():  # before the engine starts: a SIGTERM from then on is a graceful stop
+        engine = Engine(db, kind="worker", queues=queues).start()
+        served = ", ".join(queues) if queues else "all queues"
+        print(f"worker {engine.id} serving {served} on {db.url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
         while not interrupts.event.wait(0.5):
             pass
         print(f"shutting down: running jobs get {args.grace:g}s to stop (Ctrl-C again to leave at once)",

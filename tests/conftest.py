@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A guard under the per-test fixtures: whatever a test (or a library) writes to the user's configuration,
+# data or cache folders lands in a throw-away folder, never in the real ones. Set before Qt is imported.
+_SANDBOX = tempfile.mkdtemp(prefix="asyncops-tests-")
+for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
+                   ("XDG_STATE_HOME", "state")):  # fmt: skip
+    os.environ[_var] = os.path.join(_SANDBOX, _sub)
 
 
 @pytest.fixture(autouse=True)

@@ -170,3 +170,20 @@ def test_worker_serves_only_its_queues(db: Database, workers) -> None:
     assert r.returncode == 2 and "no queue named nope" in r.stderr
     w.terminate()
     assert w.wait(20) == 0
+
+
+def test_ctrl_c_stops_an_inline_run(db: Database) -> None:
+    p = subprocess.Popen([sys.executable, "-m", "core.cli", "run", "command", "-p", 'argv=["sleep","30"]'],
+                         cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        job = wait_for(lambda: jobs.list_jobs(db, statuses=["ACTIVE"]), 30)[0]
+        assert job.inline
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=30)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.communicate()
+    assert p.returncode == 1, err
+    assert f"job {job.id} STOPPED" in out
+    assert jobs.get(db, job.id).status.value == "STOPPED"
