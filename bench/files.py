@@ -1,18 +1,25 @@
 """Benchmark of the library operations against plain baselines measured in the same run.
 
-    .venv/bin/python bench/files.py [--files 100000] [--folders 100] [--keep]
+    .venv/bin/python bench/files.py [--files 100000] [--folders 100] [--repeat 3] [--keep]
 
 With N files in F folders (under ``top/``, plus one Markdown index per folder linking to ten of its files and a
 README linking to every index):
 
 * delete --permanent of ``top`` (catalogue included)              vs  ``rm -rf top``
 * move of top's folders into ``other`` (catalogue, links rewritten) vs  per-file ``os.rename`` into ``other``
+  (later repetitions move them back and forth: the same work each time)
 * metadata-export of every asset                                   vs  ``sqlite3 -csv`` of the same columns
-* metadata-import of that CSV (every row changed)                  vs  sqlite3's ``.import`` of the same file
+* metadata-import of that CSV (every row changed, batch 50)         vs  sqlite3's ``.import`` of the same file
+
+Each measure is repeated (``--repeat``, 3 by default), ours and the baseline taken in turn, and the best time
+of each is compared. Export and import run in child processes, on a library of N and one of N/5 assets, and
+each child reports its own peak resident memory, so that memory flat in the number of rows shows as two equal
+figures.
 
 Prints one line per measure and, last, one JSON object: delete_ratio, move_ratio, export_ratio, import_ratio
-(ours / baseline: lower is better) and peak_rss_mb. The sqlite3 command line (apt package sqlite3) is needed
-for the export and import baselines; without it those ratios are null and the bench says so.
+(ours / baseline: lower is better), peak_rss_mb (the highest peak of the export/import children),
+peak_rss_mb_small and peak_rss_mb_large (the peaks at N/5 and N assets). The sqlite3 command line (apt package
+sqlite3) is needed for the export and import baselines; without it those ratios are null and the bench says so.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,24 +41,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def build(root: Path, files: int, folders: int) -> None:
+def build(root: Path, files: int, folders: int, top: str = "top") -> None:
     per = max(1, files // folders)
-    top = root / "top"
-    top.mkdir(parents=True)
+    base = root / top
+    base.mkdir(parents=True)
     readme = []
     for f in range(folders):
-        d = top / f"f{f:03d}"
+        d = base / f"f{f:03d}"
         d.mkdir()
         for i in range(per):
             with open(d / f"file{i:05d}.bin", "wb") as fh:
                 fh.write(b"x")
         links = "\n".join(f"- [file {i}](file{i:05d}.bin)" for i in range(min(10, per)))
         (d / "index.md").write_text(f"# Folder {f}\n\n{links}\n\n[home](../../README.md)\n")
-        readme.append(f"- [folder {f}](top/f{f:03d}/index.md)")
+        readme.append(f"- [folder {f}]({top}/f{f:03d}/index.md)")
     (root / "README.md").write_text("# Library\n\n" + "\n".join(readme) + "\n")
 
 
-def timed(fn: Any) -> float:
+def timed(fn: Callable[[], Any]) -> float:
     t0 = time.perf_counter()
     fn()
     return time.perf_counter() - t0
@@ -70,12 +78,66 @@ def run_op(db: Any, name: str, params: dict[str, Any]) -> Any:
     return result
 
 
+# -- child process: one export or import, timed, with its own peak memory ------------------------------
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux: VmHWM (ru_maxrss of a child also counts its parent's memory
+    at the fork); elsewhere ru_maxrss."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def child(args: argparse.Namespace) -> int:
+    from core import jobs
+    from core.db import Database
+    from core.operations import registry
+
+    db = Database()
+    registry.get("metadata-export")  # loads the operations: process start-up, not the operation's work
+    jobs.list_jobs(db, operation="metadata-export")
+    if args.child == "export":
+        params = {"library": args.library, "folder": "", "subfolders": True, "output": args.csv}
+        t = timed(lambda: run_op(db, "metadata-export", params))
+    else:
+        t = timed(lambda: run_op(db, "metadata-import", {"library": args.library, "input": args.csv}))
+    db.dispose()
+    print(json.dumps({"seconds": t, "rss_mb": peak_rss_mb()}))
+    return 0
+
+
+def in_child(kind: str, library: str, csv_path: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, "--library", library, "--csv", str(csv_path)],
+                         check=True, capture_output=True, text=True, env=os.environ)  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def best_of(repeat: int, ours: Callable[[int], float], base: Callable[[int], float]) -> tuple[float, float]:
+    """Best of ``repeat`` runs of each, taken in turn (baseline, ours, baseline, …) so they share the noise."""
+    t_ours, t_base = [], []
+    for k in range(repeat):
+        t_base.append(base(k))
+        t_ours.append(ours(k))
+    return min(t_ours), min(t_base)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=100_000)
     ap.add_argument("--folders", type=int, default=100)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each measure (the best one counts)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--child", choices=("export", "import"), help=argparse.SUPPRESS)
+    ap.add_argument("--library", help=argparse.SUPPRESS)
+    ap.add_argument("--csv", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        return child(args)
     work = Path(tempfile.mkdtemp(prefix="asyncops-bench-"))
     os.environ["ASYNCOPS_DB"] = str(work / "asyncops.db")
     os.environ["ASYNCOPS_DATA_DIR"] = str(work / "data")
@@ -88,89 +150,139 @@ def main() -> int:
         print("sqlite3 command line not found (apt-get install sqlite3): export and import baselines skipped")
     out: dict[str, Any] = {}
     db = Database()
+    n, f, repeat = args.files, args.folders, max(1, args.repeat)
     try:
-        n, f = args.files, args.folders
-        print(f"{n} files in {f} folders under {work}")
+        print(f"{n} files in {f} folders under {work}; best of {repeat}")
 
         # -- delete ---------------------------------------------------------------------------------
-        build(work / "base_del", n, f)
-        t_base = timed(lambda: subprocess.run(["rm", "-rf", str(work / "base_del" / "top")], check=True))
-        build(work / "lib_del", n, f)
-        lib = L.add_library(db, work / "lib_del", "del")
-        t_scan = timed(lambda: L.scan(db, lib))
-        print(f"scan of {n} files: {t_scan:.2f}s (setup, not compared)")
-        t_ours = timed(lambda: run_op(db, "delete", {"library": "del", "paths": ["top"], "permanent": True}))
-        assert not (work / "lib_del" / "top").exists()
+        def base_delete(k: int) -> float:
+            build(work / f"base_del{k}", n, f)
+            return timed(lambda: subprocess.run(["rm", "-rf", str(work / f"base_del{k}" / "top")], check=True))
+
+        def our_delete(k: int) -> float:
+            build(work / f"lib_del{k}", n, f)
+            lib = L.add_library(db, work / f"lib_del{k}", f"del{k}")
+            t_scan = timed(lambda: L.scan(db, lib))
+            if k == 0:
+                print(f"scan of {n} files: {t_scan:.2f}s (setup, not compared)")
+            t = timed(lambda: run_op(db, "delete", {"library": f"del{k}", "paths": ["top"], "permanent": True}))
+            assert not (work / f"lib_del{k}" / "top").exists()
+            with db.connect_read() as conn:
+                left = conn.exec_driver_sql("SELECT count(*) FROM assets WHERE library_id = ?", (lib.id,)).scalar()
+            assert left == 1, left  # README.md
+            return t
+
+        t_ours, t_base = best_of(repeat, our_delete, base_delete)
         out["delete_ratio"] = round(t_ours / t_base, 3)
         print(f"delete --permanent: {t_ours:.2f}s vs rm -rf {t_base:.2f}s → {out['delete_ratio']}x")
 
         # -- move -----------------------------------------------------------------------------------
         build(work / "base_mv", n, f)
-
-        def rename_all() -> None:
-            src, dst = work / "base_mv" / "top", work / "base_mv" / "other"
-            for d in sorted(os.listdir(src)):
-                os.makedirs(dst / d)
-                for name in os.listdir(src / d):
-                    os.rename(src / d / name, dst / d / name)
-
-        t_base = timed(rename_all)
         build(work / "lib_mv", n, f)
         lib = L.add_library(db, work / "lib_mv", "mv")
         L.scan(db, lib)
-        paths = [f"top/f{i:03d}" for i in range(f)]
+        where = ["top", "other"]  # repetition k moves where[k % 2]/* into where[(k + 1) % 2]
         result: dict[str, Any] = {}
-        t_ours = timed(lambda: result.update(run_op(db, "move", {"library": "mv", "paths": paths,
-                                                                 "destination": "other"})))  # fmt: skip
-        assert (work / "lib_mv" / "other" / "f000" / "index.md").is_file()
-        assert "other/f000/index.md" in (work / "lib_mv" / "README.md").read_text()
+
+        def base_move(k: int) -> float:
+            src, dst = work / "base_mv" / where[k % 2], work / "base_mv" / where[(k + 1) % 2]
+
+            def rename_all() -> None:
+                for d in sorted(os.listdir(src)):
+                    os.makedirs(dst / d, exist_ok=True)
+                    for name in os.listdir(src / d):
+                        os.rename(src / d / name, dst / d / name)
+
+            return timed(rename_all)
+
+        def our_move(k: int) -> float:
+            src, dst = where[k % 2], where[(k + 1) % 2]
+            paths = [f"{src}/f{i:03d}" for i in range(f)]
+            t = timed(lambda: result.update(run_op(db, "move", {"library": "mv", "paths": paths,
+                                                                "destination": dst})))  # fmt: skip
+            assert (work / "lib_mv" / dst / "f000" / "index.md").is_file()
+            assert f"{dst}/f000/index.md" in (work / "lib_mv" / "README.md").read_text()
+            return t
+
+        t_ours, t_base = best_of(repeat, our_move, base_move)
         out["move_ratio"] = round(t_ours / t_base, 3)
         print(f"move (+ catalogue, {result['links_rewritten']} links in {result['documents_rewritten']} documents): "
               f"{t_ours:.2f}s vs per-file os.rename {t_base:.2f}s → {out['move_ratio']}x")
 
-        # -- metadata export / import ---------------------------------------------------------------
+        # -- metadata export / import, in child processes, at N/5 and N assets ----------------------
+        small = max(1, n // 5)
+        build(work / "lib_small", small, max(1, f // 5))
+        lib_small = L.add_library(db, work / "lib_small", "small")
+        L.scan(db, lib_small)
+        libs = {"large": (lib, "mv"), "small": (lib_small, "small")}
         with db.connect_write() as conn:
-            conn.exec_driver_sql(
-                "UPDATE assets SET title = 'Title of ' || path, rating = 3, tags = '[\"bench\",\"file\"]', "
-                "props = '{\"client\":[\"String\",\"ACME\"]}' WHERE library_id = ? AND is_dir = 0", (lib.id,))
-        csv_ours = work / "export.csv"
-        t_ours = timed(lambda: run_op(db, "metadata-export", {"library": "mv", "folder": "", "subfolders": True,
-                                                               "output": str(csv_ours)}))  # fmt: skip
-        rows = sum(1 for _ in open(csv_ours, encoding="utf-8")) - 1
-        if sqlite3_cli:
-            sql = (f"SELECT path, title, description, tags, rating, props FROM assets WHERE library_id = {lib.id} "
-                   "AND is_dir = 0 ORDER BY path;")
-            t_base = timed(lambda: subprocess.run([sqlite3_cli, "-csv", "-header", str(work / "asyncops.db"), sql],
-                                                  check=True, stdout=open(work / "base.csv", "w")))  # fmt: skip
-            out["export_ratio"] = round(t_ours / t_base, 3)
-            print(f"metadata-export of {rows} assets: {t_ours:.2f}s vs sqlite3 -csv {t_base:.2f}s "
-                  f"→ {out['export_ratio']}x")
-        else:
-            out["export_ratio"] = None
-        # every row changed: a new title
-        edited = work / "import.csv"
-        with open(csv_ours, encoding="utf-8") as src, open(edited, "w", encoding="utf-8") as dst:
-            dst.write(src.readline())
-            for line in src:
-                dst.write(line.replace(",Title of ", ",New title of ", 1))
-        t_ours = timed(lambda: run_op(db, "metadata-import", {"library": "mv", "input": str(edited)}))
-        with db.connect_read() as conn:
-            changed = conn.exec_driver_sql("SELECT count(*) FROM assets WHERE title LIKE 'New title of %'").scalar()
-        assert changed == rows, (changed, rows)
-        if sqlite3_cli:
-            scratch = work / "scratch.db"
-            t_base = timed(lambda: subprocess.run([sqlite3_cli, str(scratch), f".import --csv {edited} imported"],
-                                                  check=True))  # fmt: skip
-            out["import_ratio"] = round(t_ours / t_base, 3)
-            print(f"metadata-import of {rows} rows (batch 50): {t_ours:.2f}s vs sqlite3 .import {t_base:.2f}s "
-                  f"→ {out['import_ratio']}x")
-        else:
-            out["import_ratio"] = None
+            for info, _ in libs.values():
+                conn.exec_driver_sql(
+                    "UPDATE assets SET title = 'Title of ' || path, rating = 3, tags = '[\"bench\",\"file\"]', "
+                    "props = '{\"client\":[\"String\",\"ACME\"]}' WHERE library_id = ? AND is_dir = 0", (info.id,))
+        db.dispose()  # the children open the database themselves
+        peaks: dict[str, float] = {}
+        for size, (info, name) in libs.items():
+            csv_ours = work / f"export-{size}.csv"
+            exports = [in_child("export", name, csv_ours) for _ in range(repeat)]
+            rows = sum(1 for _ in open(csv_ours, encoding="utf-8")) - 1
+            # every row changed in every repetition: a new title each time
+            edited = []
+            for k in range(repeat):
+                path = work / f"import-{size}-{k}.csv"
+                with open(csv_ours, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as dst:
+                    dst.write(src.readline())
+                    for line in src:
+                        dst.write(line.replace(",Title of ", f",New title {k} of ", 1))
+                edited.append(path)
+            imports = []
+            for k in range(repeat):
+                imports.append(in_child("import", name, edited[k]))
+                with db.connect_read() as conn:
+                    changed = conn.exec_driver_sql("SELECT count(*) FROM assets WHERE library_id = ? AND title LIKE ?",
+                                                   (info.id, f"New title {k} of %")).scalar()  # fmt: skip
+                assert changed == rows, (changed, rows)
+            peaks[size] = max(r["rss_mb"] for r in exports + imports)
+            t_exp, t_imp = min(r["seconds"] for r in exports), min(r["seconds"] for r in imports)
+            print(f"{size}: {rows} assets: metadata-export {t_exp:.2f}s (peak {max(r['rss_mb'] for r in exports):.0f} MB), "
+                  f"metadata-import {t_imp:.2f}s (peak {max(r['rss_mb'] for r in imports):.0f} MB)")
+            if size != "large":
+                continue
+            if sqlite3_cli:
+                sql = (f"SELECT path, title, description, tags, rating, props FROM assets WHERE library_id = {info.id} "
+                       "AND is_dir = 0 ORDER BY path;")
+
+                def base_export() -> float:
+                    with open(work / "base.csv", "w") as fh:
+                        return timed(lambda: subprocess.run([sqlite3_cli, "-csv", "-header", str(work / "asyncops.db"),
+                                                             sql], check=True, stdout=fh))  # fmt: skip
+
+                def base_import(k: int) -> float:
+                    scratch = work / "scratch.db"
+                    scratch.unlink(missing_ok=True)
+                    return timed(lambda: subprocess.run([sqlite3_cli, str(scratch),
+                                                         f".import --csv {edited[k]} imported"], check=True))
+
+                t_base_exp = min(base_export() for _ in range(repeat))
+                t_base_imp = min(base_import(k) for k in range(repeat))
+                out["export_ratio"] = round(t_exp / t_base_exp, 3)
+                out["import_ratio"] = round(t_imp / t_base_imp, 3)
+                print(f"metadata-export of {rows} assets: {t_exp:.2f}s vs sqlite3 -csv {t_base_exp:.2f}s "
+                      f"→ {out['export_ratio']}x")
+                print(f"metadata-import of {rows} rows (batch 50): {t_imp:.2f}s vs sqlite3 .import {t_base_imp:.2f}s "
+                      f"→ {out['import_ratio']}x")
+            else:
+                out["export_ratio"] = out["import_ratio"] = None
+        out["peak_rss_mb"] = round(max(peaks.values()), 1)
+        out["peak_rss_mb_small"] = round(peaks["small"], 1)
+        out["peak_rss_mb_large"] = round(peaks["large"], 1)
+        print(f"peak memory of export/import: {out['peak_rss_mb_small']} MB at {small} assets, "
+              f"{out['peak_rss_mb_large']} MB at {n} (this process, scan included: "
+              f"{peak_rss_mb():.0f} MB)")
     finally:
         db.dispose()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(out))
     return 0
 
