@@ -190,10 +190,7 @@ class Engine:
         while not self._stopping.is_set():
             cfg = self._queues.get(queue)
             if cfg is None or index >= cfg.capacity:
-                if next_job is not None:  # claimed while finishing the last one: hand it back
-                    jobs.transition(self.db, next_job.id, S.QUEUED, by=self.id, expect=(S.ACTIVE,), worker=None,
-                                    attempt=next_job.attempt - 1, started_at=None)  # fmt: skip
-                return  # the queue was removed or made smaller: this slot retires
+                break  # the queue was removed or made smaller: this slot retires
             with self._wake:
                 generation = self._generation
             job, next_job = next_job, None
@@ -211,6 +208,19 @@ class Engine:
                 _, next_job = self._execute(job, claim_next=cfg)
             except Exception:  # pragma: no cover - _execute records failures itself
                 log.exception("slot %s-%d: job #%s", queue, index, job.id)
+        if next_job is not None:  # claimed while finishing the last one, never started: hand it back
+            self._give_back(next_job)
+
+    def _give_back(self, job: JobSnapshot) -> None:
+        try:
+            snap = jobs.transition(self.db, job.id, S.QUEUED, by=self.id, expect=(S.ACTIVE,), worker=None,
+                                   attempt=job.attempt - 1, started_at=None)  # fmt: skip
+        except Exception:
+            log.exception("cannot hand job #%s back to its queue", job.id)
+            return
+        if snap is not None:
+            self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+            self.wake()
 
     # -- running one job ----------------------------------------------------------------------------
     def _execute(self, job: JobSnapshot, claim_next: QueueConfig | None = None

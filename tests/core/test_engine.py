@@ -281,3 +281,17 @@ def test_resumable_job_of_a_dead_engine_is_queued_again(db: Database) -> None:
         assert recovered == {snap.id: S.INTERRUPTED, snap2.id: S.QUEUED}
     finally:
         registry.unregister("test-resumable")
+
+
+def test_shutdown_leaves_waiting_jobs_queued(db: Database) -> None:
+    settings.save_queue(db, QueueConfig("default", max_parallel=1))
+    eng = Engine(db, tick=0.05).start()
+    try:
+        first = eng.submit("test-probe", {"items": "1000", "step": "0.01"})
+        second = eng.submit("test-probe", {})
+        wait_status(db, first.id, "ACTIVE")
+    finally:
+        eng.shutdown(grace=5)
+    assert jobs.get(db, first.id).status is S.INTERRUPTED
+    again = jobs.get(db, second.id)
+    assert again.status is S.QUEUED and again.attempt == 0 and again.worker is None
