@@ -373,7 +373,8 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
 def _claim_statement() -> Any:
     next_id = (
         select(jobs_t.c.id)
-        .where(jobs_t.c.queue == bindparam("q"), jobs_t.c.status == str(S.QUEUED))
+        .where(jobs_t.c.queue == bindparam("q"), jobs_t.c.status == str(S.QUEUED),
+               jobs_t.c.operation.in_(bindparam("ops", expanding=True)))
         .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
         .limit(1)
         .scalar_subquery()
@@ -403,9 +404,11 @@ def claim(db: Database | Connection, queue: QueueConfig, worker: str) -> JobSnap
     """Atomically take the next QUEUED job of ``queue`` if it has a free slot; None otherwise.
 
     One statement does every check (free slot, queue not paused, job still QUEUED) under the write lock, so two
-    engines on one database never take the same job and never exceed the queue's capacity together.
+    engines on one database never take the same job and never exceed the queue's capacity together. An engine
+    only takes operations it has (workers on other hosts may have other plugins installed).
     """
-    params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow()}
+    params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow(),
+              "ops": registry.names()}
     if isinstance(db, Connection):  # inside the caller's write transaction (finish one job, claim the next)
         dialect.lock_queue(db, queue.name)
         row = db.execute(_CLAIM, params).first()

@@ -295,3 +295,14 @@ def test_shutdown_leaves_waiting_jobs_queued(db: Database) -> None:
     assert jobs.get(db, first.id).status is S.INTERRUPTED
     again = jobs.get(db, second.id)
     assert again.status is S.QUEUED and again.attempt == 0 and again.worker is None
+
+
+def test_an_engine_leaves_operations_it_does_not_have_to_others(db: Database, engine: Engine) -> None:
+    foreign = jobs.submit(db, "test-probe", {})
+    registry.unregister("test-probe")  # as on a worker without the plugin
+    try:
+        mine = engine.submit("command", {"cmd": "true"})
+        wait_status(db, mine.id, "SUCCEEDED")
+        assert jobs.get(db, foreign.id).status is S.QUEUED
+    finally:
+        registry.register(Probe)
