@@ -348,7 +348,10 @@ def subtree(col: Any, prefix: str) -> Any:
     """SQL condition: ``col`` is ``prefix`` or below it (an index range, no LIKE)."""
     if prefix == "":
         return col.is_not(None)
-    return or_(col == prefix, and_(col > prefix + "/", col < prefix + "0"))  # '0' follows '/'
+    # One index range [prefix, prefix + '0') ('0' follows '/'), then the filter drops its siblings that only
+    # begin like it ('a-b', 'a.md' for 'a'). A bare OR of the two ranges defeats the index inside joins and
+    # UPDATE/DELETE: SQLite would scan the whole library for each prefix.
+    return and_(col >= prefix, col < prefix + "0", or_(col == prefix, col > prefix + "/"))
 
 
 def below(col: Any, prefix: str) -> Any:
