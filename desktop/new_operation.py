@@ -494,7 +494,7 @@ class NewOperationDialog(QDialog):
             reason = result.plan.reason if not result.plan.inline else self.tr("a queue was chosen")
             text = self.tr("Will run in the background: %1. You will be told when it ends.").replace("%1", reason)
             button = self.tr("Queue")
-        self.plan_label.setText(("▶ " if "now" in button.lower() else "⏳ ") + text)
+        self.plan_label.setText(text)
         self.launch.setText(button)
 
     def _show_error(self, exc: BaseException) -> None:
