@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
+    QSizePolicy,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -227,6 +228,8 @@ class ParamForm(QWidget):
             widget.setObjectName(f"param_{p.name}")
             error = _error_label(self)
             cell = QWidget(self)
+            # never squeezed below what it needs when an error line appears under the field
+            cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             v = QVBoxLayout(cell)
             v.setContentsMargins(0, 0, 0, 0)
             v.setSpacing(2)
@@ -287,6 +290,10 @@ class ParamForm(QWidget):
             return False
         f.error.setText(message)
         f.error.show()
+        # QFormLayout does not recompute a row whose height-for-width child (the wrapped message) appears:
+        # pin the cell to what it now needs, so the field above the message is not squeezed
+        cell = f.error.parentWidget()
+        cell.setMinimumHeight(cell.layout().heightForWidth(max(cell.width(), 200)))
         if f.param.advanced and self.more is not None and not self.more.isVisible():
             self.more_button.setChecked(True)
         return True
@@ -295,6 +302,7 @@ class ParamForm(QWidget):
         for f in self.fields.values():
             f.error.clear()
             f.error.hide()
+            f.error.parentWidget().setMinimumHeight(0)
 
     def errors(self) -> dict[str, str]:
         return {n: f.error.text() for n, f in self.fields.items() if f.error.isVisible() and f.error.text()}
@@ -333,6 +341,7 @@ class NewOperationDialog(QDialog):
         self._generation = 0
         self.last_check: _Check | None = None
         self._submitting = False
+        self._touched = False  # nothing is marked red before the user has edited the form or pressed Start
         self.resize(640, 640)
 
         self.operation = QComboBox(self)
@@ -437,10 +446,15 @@ class NewOperationDialog(QDialog):
             self.form.deleteLater()
         self.form = ParamForm(op, self.content)
         self.form.setObjectName("paramForm")
-        self.form.changed.connect(self._schedule_check)
+        self.form.changed.connect(self._on_edited)
+        self._touched = False
         self.content_layout.insertWidget(0, self.form)
         self.general_error.hide()
         self.check()
+
+    def _on_edited(self) -> None:
+        self._touched = True
+        self._schedule_check()
 
     def _schedule_check(self) -> None:
         self._debounce.start()
@@ -478,6 +492,10 @@ class NewOperationDialog(QDialog):
         self.form.clear_errors()
         self.general_error.hide()
         if result.error is not None:
+            if not self._touched:
+                self.plan_label.setText(self.tr("Fill in the parameters to start this operation."))
+                self.launch.setEnabled(True)
+                return
             self._show_error(result.error)
             self.plan_label.setText(self.tr("Fix the parameters marked in red to start this operation."))
             self.launch.setEnabled(True)  # pressing it re-checks and points at the problem
@@ -511,6 +529,7 @@ class NewOperationDialog(QDialog):
             return
         assert self.form is not None
         self._submitting = True
+        self._touched = True
         self.launch.setEnabled(False)
         name, raw, opts, user, db = self.op.name, self.form.raw_values(), self.job_options(), self.user, self.db
         self.form.clear_errors()
@@ -523,6 +542,7 @@ class NewOperationDialog(QDialog):
             self._submitting = False
             self.launch.setEnabled(True)
             self._show_error(exc)
+            self.plan_label.setText(self.tr("Fix the parameters marked in red to start this operation."))
 
         def validated(params: dict[str, Any]) -> None:
             self.actions.submit(name, params, on_error=failed, on_done=self._on_submitted, owner=self, **opts)

@@ -318,62 +318,62 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="72" />
+            <location filename="../../desktop/jobs_model.py" line="71" />
             <source>ID</source>
             <translation>Nº</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="73" />
+            <location filename="../../desktop/jobs_model.py" line="72" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="74" />
+            <location filename="../../desktop/jobs_model.py" line="73" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="75" />
+            <location filename="../../desktop/jobs_model.py" line="74" />
             <source>Status</source>
             <translation>Statut</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="76" />
+            <location filename="../../desktop/jobs_model.py" line="75" />
             <source>Progress</source>
             <translation>Progression</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="77" />
+            <location filename="../../desktop/jobs_model.py" line="76" />
             <source>Warnings</source>
             <translation>Avert.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="78" />
+            <location filename="../../desktop/jobs_model.py" line="77" />
             <source>Errors</source>
             <translation>Erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="79" />
+            <location filename="../../desktop/jobs_model.py" line="78" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="80" />
+            <location filename="../../desktop/jobs_model.py" line="79" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="81" />
+            <location filename="../../desktop/jobs_model.py" line="80" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="82" />
+            <location filename="../../desktop/jobs_model.py" line="81" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="83" />
+            <location filename="../../desktop/jobs_model.py" line="82" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
@@ -417,239 +417,239 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="84" />
+            <location filename="../../desktop/main_window.py" line="83" />
             <source>asyncops — Process Tracker</source>
             <translation>asyncops — Suivi des processus</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="123" />
+            <location filename="../../desktop/main_window.py" line="122" />
             <source>&amp;New operation…</source>
             <translation>&amp;Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="125" />
+            <location filename="../../desktop/main_window.py" line="124" />
             <source>&amp;Stop</source>
             <translation>&amp;Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="126" />
+            <location filename="../../desktop/main_window.py" line="125" />
             <source>&amp;Open details</source>
             <translation>&amp;Ouvrir le détail</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="128" />
+            <location filename="../../desktop/main_window.py" line="127" />
             <source>&amp;Remove</source>
             <translation>&amp;Supprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="130" />
+            <location filename="../../desktop/main_window.py" line="129" />
             <source>Re&amp;try</source>
             <translation>&amp;Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="131" />
+            <location filename="../../desktop/main_window.py" line="130" />
             <source>Download &amp;CSV…</source>
             <translation>Télécharger le &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="133" />
+            <location filename="../../desktop/main_window.py" line="132" />
             <source>Open job by &amp;link…</source>
             <translation>Ouvrir une tâche par son &amp;lien…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="135" />
+            <location filename="../../desktop/main_window.py" line="134" />
             <source>Re&amp;fresh</source>
             <translation>Actua&amp;liser</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="138" />
+            <location filename="../../desktop/main_window.py" line="137" />
             <source>&amp;Find</source>
             <translation>Rec&amp;hercher</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="140" />
+            <location filename="../../desktop/main_window.py" line="139" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="143" />
+            <location filename="../../desktop/main_window.py" line="142" />
             <source>&amp;Queues…</source>
             <translation>&amp;Files…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="145" />
+            <location filename="../../desktop/main_window.py" line="144" />
             <source>&amp;Thresholds…</source>
             <translation>&amp;Seuils…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="147" />
+            <location filename="../../desktop/main_window.py" line="146" />
             <source>&amp;Purge…</source>
             <translation>&amp;Purge…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="152" />
+            <location filename="../../desktop/main_window.py" line="151" />
             <source>Jobs</source>
             <translation>Tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="180" />
+            <location filename="../../desktop/main_window.py" line="179" />
             <source>All statuses</source>
             <translation>Tous les statuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="180" />
+            <location filename="../../desktop/main_window.py" line="179" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="181" />
+            <location filename="../../desktop/main_window.py" line="180" />
             <source>Queued or scheduled</source>
             <translation>En file ou planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="181" />
+            <location filename="../../desktop/main_window.py" line="180" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="182" />
+            <location filename="../../desktop/main_window.py" line="181" />
             <source>Failed or interrupted</source>
             <translation>Échouée ou interrompue</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="182" />
+            <location filename="../../desktop/main_window.py" line="181" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="186" />
+            <location filename="../../desktop/main_window.py" line="185" />
             <source>All operations</source>
             <translation>Toutes les opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="191" />
+            <location filename="../../desktop/main_window.py" line="190" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation>Rechercher libellé, opération, description…  (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="193" />
+            <location filename="../../desktop/main_window.py" line="192" />
             <source>All users</source>
             <translation>Tous les utilisateurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="196" />
+            <location filename="../../desktop/main_window.py" line="195" />
             <source>Show the jobs of every user (administrators)</source>
             <translation>Afficher les tâches de tous les utilisateurs (administrateurs)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="199" />
+            <location filename="../../desktop/main_window.py" line="198" />
             <source>Status:</source>
             <translation>Statut :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="202" />
+            <location filename="../../desktop/main_window.py" line="201" />
             <source>Operation:</source>
             <translation>Opération :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="269" />
+            <location filename="../../desktop/main_window.py" line="268" />
             <source>Loading the job history…</source>
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="302" />
+            <location filename="../../desktop/main_window.py" line="301" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="309" />
+            <location filename="../../desktop/main_window.py" line="308" />
             <source>&amp;Job</source>
             <translation>&amp;Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="312" />
+            <location filename="../../desktop/main_window.py" line="311" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="315" />
+            <location filename="../../desktop/main_window.py" line="314" />
             <source>Latest operations panel</source>
             <translation>Panneau des dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="320" />
-            <location filename="../../desktop/main_window.py" line="341" />
-            <location filename="../../desktop/main_window.py" line="699" />
+            <location filename="../../desktop/main_window.py" line="319" />
+            <location filename="../../desktop/main_window.py" line="340" />
+            <location filename="../../desktop/main_window.py" line="698" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="324" />
+            <location filename="../../desktop/main_window.py" line="323" />
             <source>Language</source>
             <translation>Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="328" />
+            <location filename="../../desktop/main_window.py" line="327" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="333" />
+            <location filename="../../desktop/main_window.py" line="332" />
             <source>&amp;Settings</source>
             <translation>&amp;Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="336" />
+            <location filename="../../desktop/main_window.py" line="335" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="337" />
+            <location filename="../../desktop/main_window.py" line="336" />
             <source>&amp;About asyncops</source>
             <translation>À &amp;propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="352" />
+            <location filename="../../desktop/main_window.py" line="351" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="457" />
+            <location filename="../../desktop/main_window.py" line="456" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="468" />
+            <location filename="../../desktop/main_window.py" line="467" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="470" />
+            <location filename="../../desktop/main_window.py" line="469" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="473" />
+            <location filename="../../desktop/main_window.py" line="472" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="475" />
+            <location filename="../../desktop/main_window.py" line="474" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="476" />
+            <location filename="../../desktop/main_window.py" line="475" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="477" />
+            <location filename="../../desktop/main_window.py" line="476" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="518" />
+            <location filename="../../desktop/main_window.py" line="517" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n tâche</numerusform>
@@ -657,7 +657,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="518" />
+            <location filename="../../desktop/main_window.py" line="517" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n en cours</numerusform>
@@ -665,7 +665,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="519" />
+            <location filename="../../desktop/main_window.py" line="518" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -673,7 +673,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="521" />
+            <location filename="../../desktop/main_window.py" line="520" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n échouée</numerusform>
@@ -681,7 +681,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="524" />
+            <location filename="../../desktop/main_window.py" line="523" />
             <source>%n shown</source>
             <translation>
                 <numerusform>%n affichée</numerusform>
@@ -689,7 +689,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="602" />
+            <location filename="../../desktop/main_window.py" line="601" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
@@ -697,22 +697,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="603" />
+            <location filename="../../desktop/main_window.py" line="602" />
             <source>Remove jobs</source>
             <translation>Supprimer des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="614" />
+            <location filename="../../desktop/main_window.py" line="613" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="614" />
+            <location filename="../../desktop/main_window.py" line="613" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="630" />
+            <location filename="../../desktop/main_window.py" line="629" />
             <source>%n row(s) written to %1</source>
             <translation>
                 <numerusform>%n ligne écrite dans %1</numerusform>
@@ -720,27 +720,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="633" />
+            <location filename="../../desktop/main_window.py" line="632" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="634" />
+            <location filename="../../desktop/main_window.py" line="633" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="645" />
+            <location filename="../../desktop/main_window.py" line="644" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="659" />
+            <location filename="../../desktop/main_window.py" line="658" />
             <source>Job #%1 is running now (%2)</source>
             <translation>La tâche nº %1 s’exécute maintenant (%2)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="681" />
+            <location filename="../../desktop/main_window.py" line="680" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -748,27 +748,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="686" />
+            <location filename="../../desktop/main_window.py" line="685" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="687" />
+            <location filename="../../desktop/main_window.py" line="686" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="694" />
+            <location filename="../../desktop/main_window.py" line="693" />
             <source>The language changes the next time asyncops starts.</source>
             <translation>La langue change au prochain démarrage d’asyncops.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="698" />
+            <location filename="../../desktop/main_window.py" line="697" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="700" />
+            <location filename="../../desktop/main_window.py" line="699" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>
@@ -776,7 +776,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="775" />
+            <location filename="../../desktop/main_window.py" line="774" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n tâche s’exécute dans cette fenêtre. Quitter quand même ? Elle sera interrompue (les opérations reprenables sont remises en file).</numerusform>
@@ -784,7 +784,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="777" />
+            <location filename="../../desktop/main_window.py" line="776" />
             <source>Quit asyncops</source>
             <translation>Quitter asyncops</translation>
         </message>
@@ -805,104 +805,110 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="330" />
+            <location filename="../../desktop/new_operation.py" line="338" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="354" />
+            <location filename="../../desktop/new_operation.py" line="363" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="357" />
+            <location filename="../../desktop/new_operation.py" line="366" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="360" />
+            <location filename="../../desktop/new_operation.py" line="369" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="364" />
+            <location filename="../../desktop/new_operation.py" line="373" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="365" />
+            <location filename="../../desktop/new_operation.py" line="374" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="367" />
+            <location filename="../../desktop/new_operation.py" line="376" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="380" />
+            <location filename="../../desktop/new_operation.py" line="389" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="381" />
-            <location filename="../../desktop/new_operation.py" line="496" />
+            <location filename="../../desktop/new_operation.py" line="390" />
+            <location filename="../../desktop/new_operation.py" line="514" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="382" />
+            <location filename="../../desktop/new_operation.py" line="391" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="383" />
             <location filename="../../desktop/new_operation.py" line="392" />
+            <location filename="../../desktop/new_operation.py" line="401" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="400" />
+            <location filename="../../desktop/new_operation.py" line="409" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="424" />
+            <location filename="../../desktop/new_operation.py" line="433" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="482" />
+            <location filename="../../desktop/new_operation.py" line="496" />
+            <source>Fill in the parameters to start this operation.</source>
+            <translation>Renseignez les paramètres pour lancer cette opération.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="500" />
+            <location filename="../../desktop/new_operation.py" line="545" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="488" />
+            <location filename="../../desktop/new_operation.py" line="506" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="489" />
+            <location filename="../../desktop/new_operation.py" line="507" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="491" />
+            <location filename="../../desktop/new_operation.py" line="509" />
             <source>Will run now: %1.</source>
             <translation>S’exécutera maintenant : %1.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="492" />
+            <location filename="../../desktop/new_operation.py" line="510" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="494" />
+            <location filename="../../desktop/new_operation.py" line="512" />
             <source>a queue was chosen</source>
             <translation>une file a été choisie</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="495" />
+            <location filename="../../desktop/new_operation.py" line="513" />
             <source>Will run in the background: %1. You will be told when it ends.</source>
             <translation>S’exécutera en arrière-plan : %1. Vous serez prévenu à la fin.</translation>
         </message>
@@ -967,12 +973,12 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="119" />
+            <location filename="../../desktop/new_operation.py" line="120" />
             <source>Choose with a file dialog</source>
             <translation>Choisir avec une boîte de dialogue</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="251" />
+            <location filename="../../desktop/new_operation.py" line="254" />
             <source>More options</source>
             <translation>Plus d’options</translation>
         </message>
@@ -980,63 +986,63 @@
     <context>
         <name>PurgeDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="411" />
+            <location filename="../../desktop/config_dialogs.py" line="410" />
             <source>Purge</source>
             <translation>Purge</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="414" />
+            <location filename="../../desktop/config_dialogs.py" line="413" />
             <source>Finished jobs are removed from the history once a day. Active and queued jobs are never purged.</source>
             <translation>Les tâches terminées sont retirées de l’historique une fois par jour. Les tâches actives et en file ne sont jamais purgées.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="424" />
-            <location filename="../../desktop/config_dialogs.py" line="428" />
+            <location filename="../../desktop/config_dialogs.py" line="423" />
+            <location filename="../../desktop/config_dialogs.py" line="427" />
             <source> days</source>
             <translation> jours</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="433" />
+            <location filename="../../desktop/config_dialogs.py" line="432" />
             <source> jobs</source>
             <translation> tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="434" />
+            <location filename="../../desktop/config_dialogs.py" line="433" />
             <source>Daily at</source>
             <translation>Chaque jour à</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="435" />
+            <location filename="../../desktop/config_dialogs.py" line="434" />
             <source>Keep succeeded jobs</source>
             <translation>Garder les tâches réussies</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="436" />
+            <location filename="../../desktop/config_dialogs.py" line="435" />
             <source>Keep failed, stopped and interrupted jobs</source>
             <translation>Garder les tâches échouées, arrêtées et interrompues</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="438" />
+            <location filename="../../desktop/config_dialogs.py" line="437" />
             <source>Keep at most</source>
             <translation>En garder au plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="441" />
+            <location filename="../../desktop/config_dialogs.py" line="440" />
             <source>Purge now</source>
             <translation>Purger maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="443" />
+            <location filename="../../desktop/config_dialogs.py" line="442" />
             <source>Remove the finished jobs these rules select, now</source>
             <translation>Supprimer maintenant les tâches terminées que ces règles désignent</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="503" />
+            <location filename="../../desktop/config_dialogs.py" line="502" />
             <source>Purging…</source>
             <translation>Purge en cours…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/config_dialogs.py" line="507" />
+            <location filename="../../desktop/config_dialogs.py" line="506" />
             <source>%n finished job(s) removed</source>
             <translation>
                 <numerusform>%n tâche terminée supprimée</numerusform>
@@ -1047,107 +1053,107 @@
     <context>
         <name>QueuesDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="108" />
+            <location filename="../../desktop/config_dialogs.py" line="107" />
             <source>Queues</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="117" />
+            <location filename="../../desktop/config_dialogs.py" line="116" />
             <source>Add</source>
             <translation>Ajouter</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="120" />
+            <location filename="../../desktop/config_dialogs.py" line="119" />
             <source>Remove</source>
             <translation>Supprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="139" />
+            <location filename="../../desktop/config_dialogs.py" line="138" />
             <source>Parallel (up to “max parallel” at once)</source>
             <translation>Parallèle (jusqu’à « parallèles max » à la fois)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="140" />
+            <location filename="../../desktop/config_dialogs.py" line="139" />
             <source>Ordered (one at a time, in order)</source>
             <translation>Ordonnée (une à la fois, dans l’ordre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="151" />
+            <location filename="../../desktop/config_dialogs.py" line="150" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="155" />
+            <location filename="../../desktop/config_dialogs.py" line="154" />
             <source>Paused (jobs wait until it is resumed)</source>
             <translation>En pause (les tâches attendent sa reprise)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="166" />
+            <location filename="../../desktop/config_dialogs.py" line="165" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="167" />
+            <location filename="../../desktop/config_dialogs.py" line="166" />
             <source>Kind</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="168" />
+            <location filename="../../desktop/config_dialogs.py" line="167" />
             <source>Max parallel</source>
             <translation>Parallèles max</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="169" />
+            <location filename="../../desktop/config_dialogs.py" line="168" />
             <source>Retries</source>
             <translation>Nouvelles tentatives</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="170" />
+            <location filename="../../desktop/config_dialogs.py" line="169" />
             <source>Retry delay</source>
             <translation>Délai avant nouvelle tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="171" />
+            <location filename="../../desktop/config_dialogs.py" line="170" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="172" />
+            <location filename="../../desktop/config_dialogs.py" line="171" />
             <source>Operations</source>
             <translation>Opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="177" />
+            <location filename="../../desktop/config_dialogs.py" line="176" />
             <source>Operations not listed by any queue go to the default queue.</source>
             <translation>Les opérations qu’aucune file ne liste vont dans la file par défaut.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="181" />
+            <location filename="../../desktop/config_dialogs.py" line="180" />
             <source>Save queue</source>
             <translation>Enregistrer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="207" />
+            <location filename="../../desktop/config_dialogs.py" line="206" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="242" />
+            <location filename="../../desktop/config_dialogs.py" line="241" />
             <source>The default queue cannot be removed</source>
             <translation>La file par défaut ne peut pas être supprimée</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="264" />
+            <location filename="../../desktop/config_dialogs.py" line="263" />
             <source>A queue named %1 already exists</source>
             <translation>Une file nommée %1 existe déjà</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="289" />
+            <location filename="../../desktop/config_dialogs.py" line="288" />
             <source>Remove queue</source>
             <translation>Supprimer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="293" />
+            <location filename="../../desktop/config_dialogs.py" line="292" />
             <source>Remove the queue %1?</source>
             <translation>Supprimer la file %1 ?</translation>
         </message>
@@ -1214,22 +1220,22 @@
     <context>
         <name>ThresholdsDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="319" />
+            <location filename="../../desktop/config_dialogs.py" line="318" />
             <source>Thresholds</source>
             <translation>Seuils</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="324" />
+            <location filename="../../desktop/config_dialogs.py" line="323" />
             <source>A run that counts more items than its threshold goes to the background queue; below, it runs at once and is still recorded in the history.</source>
             <translation>Une exécution qui compte plus d’éléments que son seuil part dans la file en arrière-plan ; en dessous, elle s’exécute immédiatement et reste inscrite dans l’historique.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="348" />
+            <location filename="../../desktop/config_dialogs.py" line="347" />
             <source>No registered operation counts items, so every run goes to its queue.</source>
             <translation>Aucune opération enregistrée ne compte d’éléments : chaque exécution va dans sa file.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="375" />
+            <location filename="../../desktop/config_dialogs.py" line="374" />
             <source>Must be 0 or more</source>
             <translation>Doit valoir 0 ou plus</translation>
         </message>

@@ -70,8 +70,10 @@ def test_form_is_built_from_the_schema(qtbot: Any, window: Any, tmp_path: Path) 
         assert isinstance(f["dry"].widget, QCheckBox)
         assert isinstance(f["notes"].widget, QPlainTextEdit)
         assert not dlg.form.more.isVisible()  # advanced ones behind "More options"
-        # the required folder is missing: the message is next to its field
-        assert "required" in dlg.form.errors().get("folder", "")
+        # nothing is marked red before the user has touched the form; Start shows what is missing, at its field
+        assert dlg.form.errors() == {}
+        dlg.submit()
+        qtbot.waitUntil(lambda: "required" in dlg.form.errors().get("folder", ""), timeout=5000)
         f["folder"].set(str(tmp_path))
         dlg.check()
         qtbot.waitUntil(lambda: not dlg.form.errors() and "now" in dlg.plan_label.text(), timeout=5000)
