@@ -1640,11 +1640,12 @@ def json_dumps(value: Any) -> str:
 # =====================================================================================================
 # Removing and the trash
 # =====================================================================================================
-def remove_tree(path: Path, report: Reporter | None = None, on_error: Callable[[str, OSError], None] | None = None
-                ) -> tuple[int, int]:
+def remove_tree(path: Path, report: Reporter | None = None, on_error: Callable[[str, OSError], None] | None = None,
+                on_folder: Callable[[str], None] | None = None) -> tuple[int, int]:
     """Delete a file, a symbolic link (never its target) or a folder and everything in it; (files, folders)
     removed. Works on folder descriptors (no symbolic link is ever followed, even one swapped in meanwhile).
-    Errors go to ``on_error`` and the rest goes on."""
+    Errors go to ``on_error`` and the rest goes on. ``on_folder`` hears of each folder inside ``path`` that is
+    gone with everything in it (its path: ``path``/relative), as soon as it is."""
     report = report or Reporter()
     files = folders = 0
 
@@ -1662,41 +1663,52 @@ def remove_tree(path: Path, report: Reporter | None = None, on_error: Callable[[
             fail(str(path), exc)
             return 0, 0
     flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+    unlink, rmdir, open_ = os.unlink, os.rmdir, os.open
 
-    def clear(fd: int, where: str) -> None:
+    def clear(fd: int, where: str) -> bool:
+        """Empty the folder open as ``fd``; True when everything in it is gone."""
         nonlocal files, folders
         with os.scandir(fd) as it:
             entries = list(it)
         n = 0
+        ok = True
         for e in entries:
+            name = e.name
             try:
                 is_dir = e.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
-            if is_dir:
+            if not is_dir:
                 try:
-                    sub = os.open(e.name, flags, dir_fd=fd)
-                except OSError as exc:
-                    fail(f"{where}/{e.name}", exc)
-                    continue
-                try:
-                    clear(sub, f"{where}/{e.name}")
-                finally:
-                    os.close(sub)
-                try:
-                    os.rmdir(e.name, dir_fd=fd)
-                    folders += 1
+                    unlink(name, dir_fd=fd)
                     n += 1
                 except OSError as exc:
-                    fail(f"{where}/{e.name}", exc)
+                    ok = False
+                    fail(f"{where}/{name}", exc)
                 continue
             try:
-                os.unlink(e.name, dir_fd=fd)
+                sub = open_(name, flags, dir_fd=fd)
+            except OSError as exc:
+                ok = False
+                fail(f"{where}/{name}", exc)
+                continue
+            try:
+                emptied = clear(sub, f"{where}/{name}")
+            finally:
+                os.close(sub)
+            try:
+                rmdir(name, dir_fd=fd)
+                folders += 1
                 n += 1
             except OSError as exc:
-                fail(f"{where}/{e.name}", exc)
+                ok = False
+                fail(f"{where}/{name}", exc)
+                continue
+            if emptied and on_folder is not None:
+                on_folder(f"{where}/{name}")
         files += n
         report.advance(n)
+        return ok
 
     fd = os.open(path, flags)
     try:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import os
 import posixpath
+import queue
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,7 +179,11 @@ class Delete(LibraryOperation):
                 ctx.error(f"cannot delete: {exc.strerror or exc}", item=path)
 
             if permanent:
-                f, d = L.remove_tree(r.path, ctx, on_error)  # type: ignore[arg-type]
+                forget = _Forgetter(ctx.db, lib.id, r)
+                try:
+                    f, d = L.remove_tree(r.path, ctx, on_error, forget.folder)  # type: ignore[arg-type]
+                finally:
+                    forget.close()
                 files, folders = files + f, folders + d
             else:
                 try:
@@ -219,6 +225,49 @@ class Delete(LibraryOperation):
         if not items:
             return None
         return "restore", {"library": params["library"], "items": items}
+
+
+class _Forgetter:
+    """Forgets the catalogue rows of each folder as soon as it is gone from disk, in a thread of its own, so
+    that the catalogue's DELETEs (SQLite working without the GIL) overlap the removal of the files: a row is
+    only ever forgotten once its file is gone. Folders that arrive together are forgotten in one transaction."""
+
+    def __init__(self, db: Database, library_id: int, item: L.Resolved) -> None:
+        self.db, self.library_id = db, library_id
+        self.prefix, self.rel = str(item.path), item.rel
+        self.queue: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="asyncops-forget", daemon=True)
+        self.thread.start()
+
+    def folder(self, path: str) -> None:
+        """``path`` (under the item, as remove_tree names it) is gone with everything in it."""
+        self.queue.put(self.rel + path[len(self.prefix):])
+
+    def _run(self) -> None:
+        a = L.assets_t
+        done = False
+        while not done:
+            batch = [self.queue.get()]
+            while not self.queue.empty():
+                batch.append(self.queue.get())
+            if batch[-1] is None:
+                done = True
+                batch.pop()
+            if not batch or self.error is not None:
+                continue
+            try:
+                with self.db.connect_write() as conn:
+                    for rel in batch:
+                        conn.execute(delete(a).where(a.c.library_id == self.library_id, L.subtree(a.c.path, rel)))
+            except BaseException as exc:  # reported by close(), in the operation's thread
+                self.error = exc
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _catalogued(db: Database, lib: L.LibraryInfo, rel: str) -> bool:
