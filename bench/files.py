@@ -150,6 +150,9 @@ def main() -> int:
         print("sqlite3 command line not found (apt-get install sqlite3): export and import baselines skipped")
     out: dict[str, Any] = {}
     db = Database()
+    from core.operations import registry
+
+    registry.get("delete")  # loads every operation module: process start-up, not any operation's work
     n, f, repeat = args.files, args.folders, max(1, args.repeat)
     try:
         print(f"{n} files in {f} folders under {work}; best of {repeat}")

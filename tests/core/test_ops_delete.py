@@ -105,3 +105,28 @@ def test_delete_through_the_engine(db: Database, engine: Engine, tmp_path: Path,
     done = wait_status(db, snap.id, "SUCCEEDED")
     assert done.warnings == 4 and done.result["deleted"] == ["img"]
     assert (done.progress_done, done.progress_total) == (4, 4)
+
+
+
+def test_delete_permanent_forgets_only_what_is_gone(db: Database, tmp_path: Path, trash: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {f"top/d{i}/{'keep' if i == 1 else 'f'}{j}.txt": "x" for i in range(3) for j in range(3)}
+    files["top/d0/sub/g.txt"] = "x"
+    lib = make_library(db, tmp_path / "lib", files)
+    real_unlink = os.unlink
+
+    def unlink(path: object, *args: object, **kwargs: object) -> None:
+        if str(path).startswith("keep"):
+            raise PermissionError(13, "Permission denied")
+        real_unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    result, ctx = run_op(db, "delete", {"library": "lib", "paths": ["top"], "permanent": True})
+    monkeypatch.undo()
+    assert ctx.errors == 5 and result["deleted"] == []  # 3 files, then their folder and top not empty
+    from sqlalchemy import select
+
+    with db.connect_read() as conn:
+        left = set(conn.execute(select(L.assets_t.c.path).where(L.assets_t.c.library_id == lib.id)).scalars())
+    assert left == {"top", "top/d1", "top/d1/keep0.txt", "top/d1/keep1.txt", "top/d1/keep2.txt"}
+    assert left == {e.rel for e in L.walk(tmp_path / "lib")}

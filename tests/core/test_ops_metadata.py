@@ -144,3 +144,25 @@ def test_mass_edit_filters_dry_run_and_tags(db: Database, tmp_path: Path) -> Non
         op.validate({"library": "lib", "filter": "color:red", "set": "a=b"}, env)
     with pytest.raises(ParamError, match="nothing to do"):
         op.validate({"library": "lib", "filter": "glob:*"}, env)
+
+
+def test_import_batch_applies_whole_or_not_at_all(db: Database, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = make_library(db, tmp_path / "lib", {f"a{i}.txt": "a" for i in range(4)})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title,xmp:Rating\n" + "".join(f"a{i}.txt,T{i},{i}\n" for i in range(4)))
+    calls = []
+    real = L.Prepared.run_many
+
+    def run_many(self: L.Prepared, cursor: object, dialect: object, rows: list) -> object:
+        calls.append(len(rows))
+        if len(calls) == 2:  # the second batch fails after its UPDATE ran
+            real(self, cursor, dialect, rows)
+            raise RuntimeError("disk full")
+        return real(self, cursor, dialect, rows)
+
+    monkeypatch.setattr(L.Prepared, "run_many", run_many)
+    with pytest.raises(RuntimeError, match="disk full"):
+        run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 2})
+    got = [(meta(db, lib, f"a{i}.txt").title, meta(db, lib, f"a{i}.txt").rating) for i in range(4)]
+    assert got == [("T0", 0), ("T1", 1), (None, None), (None, None)]
