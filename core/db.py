@@ -124,6 +124,10 @@ class Database:
         with self._writer(), self._write_engine.begin() as conn:
             yield conn
 
+    def write_batches(self) -> WriteBatches:
+        """One connection held for many short write transactions (imports apply thousands of batches)."""
+        return WriteBatches(self)
+
     def connect_read(self) -> contextlib.AbstractContextManager[Connection]:
         return self.engine.connect()
 
@@ -181,3 +185,34 @@ class Database:
         finally:
             src.close()
         return target
+
+
+class WriteBatches:
+    """Many short write transactions on one connection held throughout: each ``transaction()`` takes the
+    writer lock and BEGINs IMMEDIATE like ``Database.connect_write()``, without a pool checkout each time.
+
+        with db.write_batches() as batches:
+            for batch in ...:
+                with batches.transaction() as conn:
+                    ...
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> WriteBatches:
+        self._conn = self.db._write_engine.connect()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        if self._conn is None:
+            raise RuntimeError("WriteBatches.transaction() outside its with block")
+        with self.db._writer(), self._conn.begin():
+            yield self._conn

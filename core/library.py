@@ -1397,42 +1397,6 @@ def _bp(name: str) -> Any:
     return bindparam(name)
 
 
-class WriteBatches:
-    """Many short write transactions on one connection held throughout (imports apply thousands of batches):
-    each ``transaction()`` takes the database's writer lock and BEGINs IMMEDIATE like ``db.connect_write()``,
-    without checking a connection out of the pool and back every time.
-
-        with WriteBatches(db) as batches:
-            for batch in ...:
-                with batches.transaction() as conn:
-                    ...
-    """
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._conn: Connection | None = None
-
-    def __enter__(self) -> WriteBatches:
-        engine = getattr(self.db, "_write_engine", None)
-        if engine is not None and hasattr(self.db, "_writer"):
-            self._conn = engine.connect()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        if self._conn is None:
-            with self.db.connect_write() as conn:
-                yield conn
-            return
-        with self.db._writer(), self._conn.begin():
-            yield self._conn
-
-
 class Prepared:
     """A Core statement compiled once per dialect and run with plain parameter tuples, in the order of
     ``names``: no per-row parameter processing (hot loops of 100,000 rows).

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Text, bindparam, select, type_coerce, update
 
 from core import library as L
+from core.db import WriteBatches
 from core.errors import OperationFailed, ParamError
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
@@ -546,12 +547,12 @@ class MetadataImport(LibraryOperation):
         for h in read_only:
             warn(f"column {h} is read-only (a fact of the file); ignored")
         with contextlib.ExitStack() as stack:
-            writer = stack.enter_context(L.WriteBatches(db)) if ctx is not None else None
+            writer = stack.enter_context(db.write_batches()) if ctx is not None else None
             return self._read(db, lib, params, ctx, stats, plan, warn, writer, path_idx, width, root)
 
     def _read(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any], ctx: JobContext | None,
               stats: ImportStats, plan: _ImportPlan, warn: Callable[[str, str | None], None],
-              writer: L.WriteBatches | None, path_idx: int, width: int, root: Path) -> ImportStats:
+              writer: WriteBatches | None, path_idx: int, width: int, root: Path) -> ImportStats:
         pc = params["path_column"]
         batch_size = params["batch_size"]
         normalize, plain = L.normalize, L._is_plain
@@ -620,7 +621,7 @@ class MetadataImport(LibraryOperation):
 
     def _apply(self, db: Database, lib: L.LibraryInfo, plan: _ImportPlan,
                batch: list[tuple[int, str, list[Any], tuple[str, ...]]], stats: ImportStats, warn: Any,
-               writer: L.WriteBatches | None, pc: str) -> None:
+               writer: WriteBatches | None, pc: str) -> None:
         """One batch in one transaction (a dry run only reads): all of its good rows apply, or none."""
         paths = list(dict.fromkeys([rel for _, rel, _, _ in batch]))
         later: list[tuple[str, str]] = []  # warnings are reported after the transaction (the log writes too)

@@ -250,8 +250,9 @@ def test_shutdown_interrupts_running_jobs(db: Database) -> None:
 
 
 def test_daily_purge_runs_once_a_day_in_one_engine(db: Database, engine: Engine) -> None:
-    old = jobs.submit(db, "command", {"cmd": "true"})
-    jobs.request_stop(db, old.id)
+    # scheduled far ahead, so the running engine cannot start it before it is stopped
+    old = jobs.submit(db, "command", {"cmd": "true"}, at=utcnow() + dt.timedelta(days=1))
+    assert jobs.request_stop(db, old.id).status is S.STOPPED
     with db.connect_write() as conn:
         from sqlalchemy import update
 
@@ -298,9 +299,11 @@ def test_shutdown_leaves_waiting_jobs_queued(db: Database) -> None:
 
 
 def test_an_engine_leaves_operations_it_does_not_have_to_others(db: Database, engine: Engine) -> None:
+    settings.set_paused(db, "default", True)  # the engine must not take it before the plugin is gone
     foreign = jobs.submit(db, "test-probe", {})
     registry.unregister("test-probe")  # as on a worker without the plugin
     try:
+        settings.set_paused(db, "default", False)
         mine = engine.submit("command", {"cmd": "true"})
         wait_status(db, mine.id, "SUCCEEDED")
         assert jobs.get(db, foreign.id).status is S.QUEUED
