@@ -157,23 +157,23 @@ def terminate_tree(proc: subprocess.Popen[bytes], grace: float, ctx: JobContext 
         family = []
     if ctx:
         ctx.info(f"sending SIGTERM to {len(family) or 1} process(es)")
-    _signal_group(proc.pid, signal.SIGTERM)
-    for p in family:
-        try:
-            p.terminate()
-        except psutil.NoSuchProcess:
-            pass
+    _signal_all(proc.pid, family, signal.SIGTERM)
     _, alive = psutil.wait_procs(family, timeout=grace)
     if alive or proc.poll() is None:
         if ctx:
             ctx.warn(f"{len(alive) or 1} process(es) ignored SIGTERM for {grace:g}s: sending SIGKILL")
-        _signal_group(proc.pid, signal.SIGKILL)
-        for p in alive:
-            try:
-                p.kill()
-            except psutil.NoSuchProcess:
-                pass
+        _signal_all(proc.pid, alive, signal.SIGKILL)
         psutil.wait_procs(alive, timeout=5)
+
+
+def _signal_all(pgid: int, procs: list[psutil.Process], sig: signal.Signals) -> None:
+    """The process group, and each process by itself (a descendant may have left the group)."""
+    _signal_group(pgid, sig)
+    for p in procs:
+        try:
+            p.send_signal(sig)
+        except psutil.NoSuchProcess:
+            pass
 
 
 def _signal_group(pgid: int, sig: signal.Signals) -> None:

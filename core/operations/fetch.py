@@ -90,7 +90,7 @@ class Fetch(LibraryOperation):
 
     def label_for(self, params: dict[str, Any]) -> str:
         n = len(params.get("urls") or []) or "URLs of " + Path(params.get("url_file") or "").name
-        return f"Fetch {n} → /{params.get('folder', '')} · {params.get('library', '')}"
+        return f"Fetch {n} → /{str(params.get('folder', '')).strip('/')} · {params.get('library', '')}"
 
     def entries(self, params: dict[str, Any]) -> list[Entry]:
         raw: list[tuple[str, str | None, str]] = []

@@ -148,7 +148,8 @@ class MetadataExport(LibraryOperation):
                 raise ParamError("folder", f"{folder.rel!r} is not a folder")
 
     def label_for(self, params: dict[str, Any]) -> str:
-        return f"Export metadata of /{params.get('folder', '')} → {Path(params.get('output', '')).name}"
+        folder = str(params.get("folder", "")).strip("/")
+        return f"Export metadata of /{folder} → {Path(params.get('output', '')).name}"
 
     def _select(self, lib: L.LibraryInfo, params: dict[str, Any]) -> tuple[str, Any]:
         folder = L.normalize(params.get("folder", ""), param="folder")
