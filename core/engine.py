@@ -74,6 +74,7 @@ class Engine:
         self.purge_enabled = purge
         self._running: dict[int, JobContext] = {}
         self._shutdown_ids: set[int] = set()
+        self._unrecorded: dict[int, str] = {}  # outcomes the database refused, written again by housekeeping
         self._lock = threading.Lock()
         self._wake = threading.Condition()
         self._generation = 0
@@ -311,17 +312,26 @@ class Engine:
         return snap, next_job
 
     def _last_resort(self, job: JobSnapshot, message: str) -> JobSnapshot:
-        for _ in range(3):
-            try:
-                snap = jobs.transition(self.db, job.id, S.FAILED, by=self.id, expect=RUNNING, message=message)
-                if snap is not None:
-                    self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
-                    return snap
-                return jobs.get_many(self.db, [job.id])[0]
-            except Exception:
-                log.exception("cannot mark job #%s failed", job.id)
-                self._stopping.wait(1.0)
-        return job  # the database is unreachable: recovery will mark it INTERRUPTED
+        """Mark the job FAILED; while the database refuses (disk full, locked), housekeeping keeps trying."""
+        try:
+            snap = jobs.transition(self.db, job.id, S.FAILED, by=self.id, expect=RUNNING, message=message)
+        except Exception:
+            log.exception("cannot mark job #%s failed; will try again", job.id)
+            with self._lock:
+                self._unrecorded[job.id] = message
+            return job
+        with self._lock:
+            self._unrecorded.pop(job.id, None)
+        if snap is not None:
+            self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+            return snap
+        return jobs.get_many(self.db, [job.id])[0]
+
+    def _retry_unrecorded(self) -> None:
+        with self._lock:
+            pending = list(self._unrecorded.items())
+        for job_id, message in pending:
+            self._last_resort(jobs.get_many(self.db, [job_id])[0], message)
 
     def _honour_stop(self, job_id: int) -> None:
         ctx = self.context(job_id)
@@ -350,6 +360,7 @@ class Engine:
             if now - last_beat >= self.heartbeat_interval:
                 last_beat = now
                 tasks.append(("heartbeat", self._beat))
+                tasks.append(("unrecorded outcomes", self._retry_unrecorded))
                 tasks.append(("recovery", self._recover_dead))
             if self.purge_enabled and self.kind != "inline" and now - last_purge >= 30.0:
                 last_purge = now

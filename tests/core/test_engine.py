@@ -309,3 +309,24 @@ def test_an_engine_leaves_operations_it_does_not_have_to_others(db: Database, en
         assert jobs.get(db, foreign.id).status is S.QUEUED
     finally:
         registry.register(Probe)
+
+
+def test_an_outcome_the_database_refused_is_written_later(db: Database, engine: Engine, monkeypatch) -> None:
+    real = jobs.transition
+    refusals = []
+    refused = threading.Event()
+
+    def full_disk(target, job_id, new, **kw):  # type: ignore[no-untyped-def]
+        if new in (S.SUCCEEDED, S.FAILED) and len(refusals) < 2:  # the outcome, then the first "failed"
+            refusals.append(new)
+            if len(refusals) == 2:
+                refused.set()
+            raise OSError("database or disk is full")
+        return real(target, job_id, new, **kw)
+
+    monkeypatch.setattr(jobs, "transition", full_disk)
+    snap = engine.submit("test-probe", {})
+    assert refused.wait(5)
+    assert jobs.get(db, snap.id).status is S.ACTIVE
+    done = wait_status(db, snap.id, "FAILED", timeout=5)  # written by housekeeping, not left ACTIVE
+    assert "could not record the outcome" in done.message and "disk is full" in done.message
