@@ -6,6 +6,7 @@ This module imports no Qt at import time, so headless use never needs a display 
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -15,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
         from core.cli import main as cli_main
 
         return cli_main(args)
+    if not _has_display():
+        print("asyncops: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+              "Run it in a desktop session, or use the command line: asyncops --help", file=sys.stderr)
+        return 2
     try:
         from desktop.app import main as gui_main
     except ImportError as exc:  # Qt's system libraries missing, typically
@@ -23,6 +28,14 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     return gui_main()
+
+
+def _has_display() -> bool:
+    """On Linux and the BSDs Qt needs X11 or Wayland, unless a platform is forced (offscreen, vnc, …)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":
