@@ -159,6 +159,12 @@ class JobContext:
                 )  # fmt: skip
         return bool(stop)
 
+    def set_runtime(self, **info: Any) -> None:
+        """Record at once where this job's external processes are (host, pid, pgid), so that if this engine
+        dies, recovery can end them instead of leaving them running unseen."""
+        with self.db.connect_write() as conn:
+            conn.execute(update(_jobs).where(_jobs.c.id == self.job_id).values(runtime=info))
+
     def counters(self) -> dict[str, Any]:
         with self._lock:
             return {"progress_done": self.done, "progress_total": self.total,

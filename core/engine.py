@@ -268,7 +268,7 @@ class Engine:
         stopped = ctx.should_stop
         complete = counters["progress_total"] is not None and counters["progress_done"] >= counters["progress_total"]
         shutdown = job.id in self._shutdown_ids
-        fields: dict[str, Any] = {"result": result, **counters}
+        fields: dict[str, Any] = {"result": result, "runtime": None, **counters}
         if failure is None and counters["errors"] and not stopped:
             failure = f"finished with {counters['errors']} error(s)"
         if stopped and not (failure is None and complete and not shutdown):

@@ -7,6 +7,7 @@ win, and an engine that lost a job (declared dead) cannot overwrite what recover
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import socket
 from collections.abc import Iterable, Sequence
@@ -674,7 +675,58 @@ def recover(db: Database, engine_id: str, *, bus: EventBus | None = None) -> lis
             if snap is not None:
                 recovered.append(snap)
         conn.execute(delete(EngineRow.__table__).where(EngineRow.id == engine_id))
+    for snap in recovered:
+        if snap.runtime:
+            _end_orphans(db, snap)
     if bus is not None:
         for snap in recovered:
             bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
     return recovered
+
+
+def _end_orphans(db: Database, snap: JobSnapshot, grace: float = 3.0) -> None:
+    """The processes a job of a dead engine started (its ``runtime``) are ended, when they run on this host."""
+    rt = snap.runtime or {}
+    host, pgid, pid = rt.get("host"), rt.get("pgid"), rt.get("pid")
+    if host != socket.gethostname():
+        note = f"its process group {pgid} on {host} may still be running: recovery can only end processes of its own host"
+        level = "WARNING"
+    else:
+        note, level = _kill_group(pgid, pid, rt.get("started"), grace), "INFO"
+    with db.connect_write() as conn:
+        conn.execute(update(jobs_t).where(jobs_t.c.id == snap.id).values(runtime=None))
+        conn.execute(insert(log_t).values(job_id=snap.id, time=utcnow(), level=level, message=note, item=None))
+
+
+def _kill_group(pgid: int | None, pid: int | None, started: float | None, grace: float) -> str:
+    import os
+    import signal
+
+    if not pgid or not pid:
+        return "no process to end"
+    try:
+        leader = psutil.Process(pid)
+        if started is not None and abs(leader.create_time() - started) > 1:
+            return f"process {pid} is gone (its number now belongs to another program)"
+    except psutil.NoSuchProcess:
+        leader = None
+    members = [p for p in psutil.process_iter(["pid"]) if _pgid(p) == pgid]
+    if leader is None and not members:
+        return f"process group {pgid} had already ended"
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGTERM)
+    _, alive = psutil.wait_procs(members, timeout=grace)
+    if alive:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pgid, signal.SIGKILL)
+        return f"ended the orphaned process group {pgid} left by the dead engine (SIGKILL after {grace:g}s)"
+    return f"ended the orphaned process group {pgid} left by the dead engine (SIGTERM)"
+
+
+def _pgid(p: psutil.Process) -> int | None:
+    import os
+
+    try:
+        return os.getpgid(p.pid)
+    except (ProcessLookupError, PermissionError):
+        return None

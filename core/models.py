@@ -85,6 +85,9 @@ class Job(Base):
     message: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     parent_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Where a running job's external processes are ({"host", "pid", "pgid", "started"}), so that recovery can
+    # end them when the engine that ran the job died; cleared when the job ends.
+    runtime: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     log: Mapped[list[JobLog]] = relationship(
         back_populates="job", cascade="all, delete-orphan", passive_deletes=True, order_by="JobLog.id"

@@ -16,7 +16,7 @@ JOB_FIELDS = (
     "id", "operation", "label", "description", "params", "owner", "queue", "priority", "status", "inline",
     "progress_done", "progress_total", "warnings", "errors", "created_at", "scheduled_for", "started_at",
     "finished_at", "updated_at", "attempt", "max_attempts", "worker", "stop_requested", "message", "result",
-    "parent_id",
+    "parent_id", "runtime",
 )  # fmt: skip
 
 
@@ -53,6 +53,7 @@ class JobSnapshot:
     result: dict[str, Any] | None
     parent_id: int | None
     waiting_reason: str | None = None
+    runtime: dict[str, Any] | None = None
 
     @classmethod
     def from_row(cls, row: Any, waiting_reason: str | None = None) -> JobSnapshot:

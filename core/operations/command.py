@@ -7,6 +7,7 @@ import re
 import shlex
 import shutil
 import signal
+import socket
 import subprocess
 import threading
 from pathlib import Path
@@ -99,6 +100,11 @@ class Command(Operation):
             )  # fmt: skip
         except OSError as exc:
             raise OperationFailed(f"cannot start {argv[0]}: {exc.strerror or exc}") from exc
+        try:
+            started = psutil.Process(proc.pid).create_time()
+        except psutil.NoSuchProcess:
+            started = None
+        ctx.set_runtime(host=socket.gethostname(), pid=proc.pid, pgid=proc.pid, started=started)
         counts = {"stdout": 0, "stderr": 0}
 
         def pump(stream: IO[bytes], name: str) -> None:

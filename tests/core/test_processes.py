@@ -106,17 +106,24 @@ def test_kill_9_of_a_worker_is_recovered(db: Database, workers, tmp_path: Path) 
     wait_for(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text().strip())
     os.kill(w.pid, signal.SIGKILL)
     w.wait(10)
+    orphan = int((tmp_path / "pid").read_text())
+    assert psutil.pid_exists(orphan)  # the command outlived its engine
     eng = Engine(db, tick=0.05, heartbeat_interval=0.2, dead_after=30).start()
     try:
         done = wait_status(db, snap.id, "INTERRUPTED", timeout=5)
+        # recovery ends the orphaned command, so a retry can never run next to it
+        wait_for(lambda: not psutil.pid_exists(orphan) or psutil.Process(orphan).status() == psutil.STATUS_ZOMBIE,
+                 10)  # fmt: skip
+        wait_for(lambda: any("orphaned process group" in e.message for e in jobs.log_of(db, snap.id)), 10)
     finally:
         eng.shutdown()
-        try:  # the orphaned command keeps running on its own; end it
-            psutil.Process(int((tmp_path / "pid").read_text())).kill()
+        try:
+            psutil.Process(orphan).kill()
         except psutil.NoSuchProcess:
             pass
     assert active.worker and done.worker == active.worker
     assert "stopped unexpectedly" in done.message
+    assert jobs.get(db, snap.id).runtime is None
     assert live_engines(db) == 0
 
 
