@@ -536,10 +536,11 @@ def cmd_queue(args: argparse.Namespace, db: Database) -> int:
             json.dump([asdict(q) for q in qs], sys.stdout, indent=2)
             sys.stdout.write("\n")
         else:
-            rows = [["QUEUE", "KIND", "MAX", "RETRIES", "DELAY", "STATE", "OPERATIONS"]]
+            rows = [["QUEUE", "KIND", "MAX", "RETRIES", "DELAY", "STATE", "RUN BY", "OPERATIONS"]]
             for q in qs:
                 rows.append([q.name, q.kind, str(q.capacity), str(q.retries), f"{q.retry_delay:g}s",
-                             "paused" if q.paused else "running", ",".join(q.operations) or "-"])  # fmt: skip
+                             "paused" if q.paused else "running", "workers" if q.workers_only else "any engine",
+                             ",".join(q.operations) or "-"])  # fmt: skip
             _table(rows, sys.stdout)
         return EXIT_OK
     cfg = settings.set_paused(db, args.queue, args.queue_command == "pause")

@@ -173,7 +173,7 @@ class Engine:
 
     # -- queue slots --------------------------------------------------------------------------------
     def _refresh_queues(self) -> None:
-        cfgs = {q.name: q for q in settings.get_queues(self.db) if self.serve is None or q.name in self.serve}
+        cfgs = {q.name: q for q in settings.get_queues(self.db) if self._serves(q)}
         self._queues = cfgs
         for name, cfg in cfgs.items():
             slots = self._slots.setdefault(name, [])
@@ -185,6 +185,11 @@ class Engine:
                 slots.append(t)
                 t.start()
         self.wake()
+
+    def _serves(self, q: QueueConfig) -> bool:
+        if self.serve is not None:
+            return q.name in self.serve
+        return not (q.workers_only and self.kind != "worker")
 
     def _slot(self, queue: str, index: int) -> None:
         next_job: JobSnapshot | None = None

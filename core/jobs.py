@@ -341,8 +341,8 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
         engines = list(conn.execute(select(EngineRow.queues, EngineRow.kind, EngineRow.heartbeat_at)))
     live = [e for e in engines if e.kind != "inline" and now - e.heartbeat_at < dt.timedelta(seconds=60)]
 
-    def served(queue: str) -> bool:
-        return any(not e.queues or queue in e.queues for e in live)
+    def served(q: QueueConfig) -> bool:
+        return any((q.name in e.queues) if e.queues else (e.kind == "worker" or not q.workers_only) for e in live)
 
     out = []
     for s in snaps:
@@ -362,8 +362,9 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
             reason = f"queue {q.name} paused"
         elif running.get(q.name, 0) >= q.capacity:
             reason = f"queue full ({running.get(q.name, 0)}/{q.capacity} running)"
-        elif not served(q.name):
-            reason = "no engine is running for this queue (open asyncops or start `asyncops worker`)"
+        elif not served(q):
+            reason = ("no worker is running for this queue (start `asyncops worker`)" if q.workers_only else
+                      "no engine is running for this queue (open asyncops or start `asyncops worker`)")
         else:
             reason = "next in queue"
         out.append(s.replace(waiting_reason=reason))

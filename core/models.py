@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -136,6 +137,9 @@ class QueueRow(Base):
     priority: Mapped[int] = mapped_column(Integer, default=0)
     operations: Mapped[list[Any]] = mapped_column(default=list)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Only `asyncops worker` engines take its jobs, not the window's own engine (CPU-heavy operations there
+    # would compete with the GUI thread for Python's interpreter lock).
+    workers_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Setting(Base):

@@ -1,7 +1,7 @@
 """Typed configuration stored in the database, so the GUI, the CLI and every worker agree.
 
 Keys of ``asyncops config set KEY VALUE``:
-``queue.<name>.kind|max_parallel|retries|retry_delay|priority|operations``,
+``queue.<name>.kind|max_parallel|retries|retry_delay|priority|operations|workers_only``,
 ``threshold.<operation>.<counted item>``, ``purge.time`` (HH:MM), ``purge.days``, ``purge.failed_days``,
 ``purge.keep`` and ``admins``.
 """
@@ -43,6 +43,7 @@ class QueueConfig:
     priority: int = 0
     operations: tuple[str, ...] = ()
     paused: bool = False
+    workers_only: bool = False  # the window's engine leaves its jobs to `asyncops worker` processes
 
     @property
     def capacity(self) -> int:
@@ -68,7 +69,7 @@ class QueueConfig:
         return cls(
             name=row.name, kind=row.kind, max_parallel=row.max_parallel, retries=row.retries,
             retry_delay=float(row.retry_delay), priority=row.priority, operations=tuple(row.operations or ()),
-            paused=bool(row.paused),
+            paused=bool(row.paused), workers_only=bool(row.workers_only),
         )  # fmt: skip
 
 
@@ -276,7 +277,8 @@ def put_value(db: Database, key: str, value: Any) -> None:
 def show(db: Database) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for q in get_queues(db):
-        for k in ("kind", "max_parallel", "retries", "retry_delay", "priority", "operations", "paused"):
+        for k in ("kind", "max_parallel", "retries", "retry_delay", "priority", "operations", "paused",
+                  "workers_only"):
             v = getattr(q, k)
             out[f"queue.{q.name}.{k}"] = list(v) if isinstance(v, tuple) else v
     for op, items in sorted(get_thresholds(db).items()):
@@ -300,6 +302,15 @@ def _parse_float(key: str, text: str) -> float:
         return float(text)
     except ValueError:
         raise UsageError(f"{key} must be a number, not {text!r}") from None
+
+
+def _parse_bool(key: str, text: str) -> bool:
+    t = text.strip().lower()
+    if t in ("true", "yes", "1", "on"):
+        return True
+    if t in ("false", "no", "0", "off"):
+        return False
+    raise UsageError(f"{key} must be true or false, not {text!r}")
 
 
 def parse_list(text: str) -> list[str]:
@@ -337,9 +348,12 @@ def set_key(db: Database, key: str, value: str) -> None:
             cfg = replace(cfg, priority=_parse_int(key, value))
         elif attr == "operations":
             cfg = replace(cfg, operations=tuple(parse_list(value)))
+        elif attr == "workers_only":
+            cfg = replace(cfg, workers_only=_parse_bool(key, value))
         else:
             raise UsageError(
-                f"unknown key {key!r}: a queue has kind, max_parallel, retries, retry_delay, priority, operations"
+                f"unknown key {key!r}: a queue has kind, max_parallel, retries, retry_delay, priority, operations, "
+                "workers_only"
             )
         save_queue(db, cfg)
     elif parts[0] == "threshold" and len(parts) == 3:

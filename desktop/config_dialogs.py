@@ -153,6 +153,10 @@ class QueuesDialog(QDialog):
         self.priority.setRange(-1000, 1000)
         self.paused = QCheckBox(self.tr("Paused (jobs wait until it is resumed)"), editor)
         self.paused.setObjectName("queuePaused")
+        self.workers_only = QCheckBox(self.tr("Run by workers only (asyncops worker), not by this window"), editor)
+        self.workers_only.setObjectName("queueWorkersOnly")
+        self.workers_only.setToolTip(self.tr("For heavy operations: they run in a separate process and the window "
+                                             "stays responsive"))  # fmt: skip
         self.operations = QListWidget(editor)
         self.operations.setObjectName("queueOperations")
         self.operations.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -170,6 +174,7 @@ class QueuesDialog(QDialog):
         self.errors.add(form, "priority", self.tr("Priority"), self.priority, editor)
         self.errors.add(form, "operations", self.tr("Operations"), self.operations, editor)
         form.addRow("", self.paused)
+        form.addRow("", self.workers_only)
         general = error_label(editor, "general")
         self.errors.labels["general"] = general
         form.addRow(general)
@@ -233,6 +238,7 @@ class QueuesDialog(QDialog):
         self.retry_delay.setValue(cfg.retry_delay)
         self.priority.setValue(cfg.priority)
         self.paused.setChecked(cfg.paused)
+        self.workers_only.setChecked(cfg.workers_only)
         for i in range(self.operations.count()):
             it = self.operations.item(i)
             on = it.data(Qt.ItemDataRole.UserRole) in cfg.operations
@@ -247,7 +253,7 @@ class QueuesDialog(QDialog):
         return QueueConfig(name=self.name.text().strip(), kind=self.kind.currentData(),
                            max_parallel=self.max_parallel.value(), retries=self.retries.value(),
                            retry_delay=self.retry_delay.value(), priority=self.priority.value(), operations=ops,
-                           paused=self.paused.isChecked())  # fmt: skip
+                           paused=self.paused.isChecked(), workers_only=self.workers_only.isChecked())  # fmt: skip
 
     def add_queue(self) -> None:
         self.current = None

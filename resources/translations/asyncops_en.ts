@@ -986,63 +986,63 @@
     <context>
         <name>PurgeDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="410" />
+            <location filename="../../desktop/config_dialogs.py" line="416" />
             <source>Purge</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="413" />
+            <location filename="../../desktop/config_dialogs.py" line="419" />
             <source>Finished jobs are removed from the history once a day. Active and queued jobs are never purged.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="423" />
-            <location filename="../../desktop/config_dialogs.py" line="427" />
+            <location filename="../../desktop/config_dialogs.py" line="429" />
+            <location filename="../../desktop/config_dialogs.py" line="433" />
             <source> days</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="432" />
+            <location filename="../../desktop/config_dialogs.py" line="438" />
             <source> jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="433" />
+            <location filename="../../desktop/config_dialogs.py" line="439" />
             <source>Daily at</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="434" />
+            <location filename="../../desktop/config_dialogs.py" line="440" />
             <source>Keep succeeded jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="435" />
+            <location filename="../../desktop/config_dialogs.py" line="441" />
             <source>Keep failed, stopped and interrupted jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="437" />
+            <location filename="../../desktop/config_dialogs.py" line="443" />
             <source>Keep at most</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="440" />
+            <location filename="../../desktop/config_dialogs.py" line="446" />
             <source>Purge now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="442" />
+            <location filename="../../desktop/config_dialogs.py" line="448" />
             <source>Remove the finished jobs these rules select, now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="502" />
+            <location filename="../../desktop/config_dialogs.py" line="508" />
             <source>Purging…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/config_dialogs.py" line="506" />
+            <location filename="../../desktop/config_dialogs.py" line="512" />
             <source>%n finished job(s) removed</source>
             <translation>
                 <numerusform>%n finished job removed</numerusform>
@@ -1088,72 +1088,82 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="165" />
-            <source>Name</source>
+            <location filename="../../desktop/config_dialogs.py" line="156" />
+            <source>Run by workers only (asyncops worker), not by this window</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="166" />
-            <source>Kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/config_dialogs.py" line="167" />
-            <source>Max parallel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/config_dialogs.py" line="168" />
-            <source>Retries</source>
+            <location filename="../../desktop/config_dialogs.py" line="158" />
+            <source>For heavy operations: they run in a separate process and the window stays responsive</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/config_dialogs.py" line="169" />
-            <source>Retry delay</source>
+            <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/config_dialogs.py" line="170" />
-            <source>Priority</source>
+            <source>Kind</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/config_dialogs.py" line="171" />
+            <source>Max parallel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="172" />
+            <source>Retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="173" />
+            <source>Retry delay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="174" />
+            <source>Priority</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="175" />
             <source>Operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="176" />
+            <location filename="../../desktop/config_dialogs.py" line="181" />
             <source>Operations not listed by any queue go to the default queue.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="180" />
+            <location filename="../../desktop/config_dialogs.py" line="185" />
             <source>Save queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="206" />
+            <location filename="../../desktop/config_dialogs.py" line="211" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="241" />
+            <location filename="../../desktop/config_dialogs.py" line="247" />
             <source>The default queue cannot be removed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="263" />
+            <location filename="../../desktop/config_dialogs.py" line="269" />
             <source>A queue named %1 already exists</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="288" />
+            <location filename="../../desktop/config_dialogs.py" line="294" />
             <source>Remove queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="292" />
+            <location filename="../../desktop/config_dialogs.py" line="298" />
             <source>Remove the queue %1?</source>
             <translation type="unfinished" />
         </message>
@@ -1220,22 +1230,22 @@
     <context>
         <name>ThresholdsDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="318" />
+            <location filename="../../desktop/config_dialogs.py" line="324" />
             <source>Thresholds</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="323" />
+            <location filename="../../desktop/config_dialogs.py" line="329" />
             <source>A run that counts more items than its threshold goes to the background queue; below, it runs at once and is still recorded in the history.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="347" />
+            <location filename="../../desktop/config_dialogs.py" line="353" />
             <source>No registered operation counts items, so every run goes to its queue.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="374" />
+            <location filename="../../desktop/config_dialogs.py" line="380" />
             <source>Must be 0 or more</source>
             <translation type="unfinished" />
         </message>

@@ -986,63 +986,63 @@
     <context>
         <name>PurgeDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="410" />
+            <location filename="../../desktop/config_dialogs.py" line="416" />
             <source>Purge</source>
             <translation>Purge</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="413" />
+            <location filename="../../desktop/config_dialogs.py" line="419" />
             <source>Finished jobs are removed from the history once a day. Active and queued jobs are never purged.</source>
             <translation>Les tâches terminées sont retirées de l’historique une fois par jour. Les tâches actives et en file ne sont jamais purgées.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="423" />
-            <location filename="../../desktop/config_dialogs.py" line="427" />
+            <location filename="../../desktop/config_dialogs.py" line="429" />
+            <location filename="../../desktop/config_dialogs.py" line="433" />
             <source> days</source>
             <translation> jours</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="432" />
+            <location filename="../../desktop/config_dialogs.py" line="438" />
             <source> jobs</source>
             <translation> tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="433" />
+            <location filename="../../desktop/config_dialogs.py" line="439" />
             <source>Daily at</source>
             <translation>Chaque jour à</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="434" />
+            <location filename="../../desktop/config_dialogs.py" line="440" />
             <source>Keep succeeded jobs</source>
             <translation>Garder les tâches réussies</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="435" />
+            <location filename="../../desktop/config_dialogs.py" line="441" />
             <source>Keep failed, stopped and interrupted jobs</source>
             <translation>Garder les tâches échouées, arrêtées et interrompues</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="437" />
+            <location filename="../../desktop/config_dialogs.py" line="443" />
             <source>Keep at most</source>
             <translation>En garder au plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="440" />
+            <location filename="../../desktop/config_dialogs.py" line="446" />
             <source>Purge now</source>
             <translation>Purger maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="442" />
+            <location filename="../../desktop/config_dialogs.py" line="448" />
             <source>Remove the finished jobs these rules select, now</source>
             <translation>Supprimer maintenant les tâches terminées que ces règles désignent</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="502" />
+            <location filename="../../desktop/config_dialogs.py" line="508" />
             <source>Purging…</source>
             <translation>Purge en cours…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/config_dialogs.py" line="506" />
+            <location filename="../../desktop/config_dialogs.py" line="512" />
             <source>%n finished job(s) removed</source>
             <translation>
                 <numerusform>%n tâche terminée supprimée</numerusform>
@@ -1088,72 +1088,82 @@
             <translation>En pause (les tâches attendent sa reprise)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="165" />
+            <location filename="../../desktop/config_dialogs.py" line="156" />
+            <source>Run by workers only (asyncops worker), not by this window</source>
+            <translation>Exécutée par les workers seulement (asyncops worker), pas par cette fenêtre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="158" />
+            <source>For heavy operations: they run in a separate process and the window stays responsive</source>
+            <translation>Pour les opérations lourdes : elles tournent dans un autre processus et la fenêtre reste réactive</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config_dialogs.py" line="169" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="166" />
+            <location filename="../../desktop/config_dialogs.py" line="170" />
             <source>Kind</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="167" />
+            <location filename="../../desktop/config_dialogs.py" line="171" />
             <source>Max parallel</source>
             <translation>Parallèles max</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="168" />
+            <location filename="../../desktop/config_dialogs.py" line="172" />
             <source>Retries</source>
             <translation>Nouvelles tentatives</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="169" />
+            <location filename="../../desktop/config_dialogs.py" line="173" />
             <source>Retry delay</source>
             <translation>Délai avant nouvelle tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="170" />
+            <location filename="../../desktop/config_dialogs.py" line="174" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="171" />
+            <location filename="../../desktop/config_dialogs.py" line="175" />
             <source>Operations</source>
             <translation>Opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="176" />
+            <location filename="../../desktop/config_dialogs.py" line="181" />
             <source>Operations not listed by any queue go to the default queue.</source>
             <translation>Les opérations qu’aucune file ne liste vont dans la file par défaut.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="180" />
+            <location filename="../../desktop/config_dialogs.py" line="185" />
             <source>Save queue</source>
             <translation>Enregistrer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="206" />
+            <location filename="../../desktop/config_dialogs.py" line="211" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="241" />
+            <location filename="../../desktop/config_dialogs.py" line="247" />
             <source>The default queue cannot be removed</source>
             <translation>La file par défaut ne peut pas être supprimée</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="263" />
+            <location filename="../../desktop/config_dialogs.py" line="269" />
             <source>A queue named %1 already exists</source>
             <translation>Une file nommée %1 existe déjà</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="288" />
+            <location filename="../../desktop/config_dialogs.py" line="294" />
             <source>Remove queue</source>
             <translation>Supprimer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="292" />
+            <location filename="../../desktop/config_dialogs.py" line="298" />
             <source>Remove the queue %1?</source>
             <translation>Supprimer la file %1 ?</translation>
         </message>
@@ -1220,22 +1230,22 @@
     <context>
         <name>ThresholdsDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="318" />
+            <location filename="../../desktop/config_dialogs.py" line="324" />
             <source>Thresholds</source>
             <translation>Seuils</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="323" />
+            <location filename="../../desktop/config_dialogs.py" line="329" />
             <source>A run that counts more items than its threshold goes to the background queue; below, it runs at once and is still recorded in the history.</source>
             <translation>Une exécution qui compte plus d’éléments que son seuil part dans la file en arrière-plan ; en dessous, elle s’exécute immédiatement et reste inscrite dans l’historique.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="347" />
+            <location filename="../../desktop/config_dialogs.py" line="353" />
             <source>No registered operation counts items, so every run goes to its queue.</source>
             <translation>Aucune opération enregistrée ne compte d’éléments : chaque exécution va dans sa file.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="374" />
+            <location filename="../../desktop/config_dialogs.py" line="380" />
             <source>Must be 0 or more</source>
             <translation>Doit valoir 0 ou plus</translation>
         </message>

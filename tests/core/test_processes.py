@@ -194,3 +194,20 @@ def test_ctrl_c_stops_an_inline_run(db: Database) -> None:
     assert p.returncode == 1, err
     assert f"job {job.id} STOPPED" in out
     assert jobs.get(db, job.id).status.value == "STOPPED"
+
+
+def test_a_workers_only_queue_is_left_to_worker_processes(db: Database, workers) -> None:
+    assert cli("config", "set", "queue.heavy.workers_only", "true").returncode == 0
+    assert cli("config", "set", "queue.heavy.workers_only", "maybe").returncode == 2
+    gui = Engine(db, tick=0.05, kind="gui").start()  # the window's engine
+    try:
+        heavy = jobs.submit(db, "command", {"cmd": "true"}, queue="heavy")
+        light = jobs.submit(db, "command", {"cmd": "true"})
+        wait_status(db, light.id, "SUCCEEDED")
+        assert jobs.get(db, heavy.id).status.value == "QUEUED"
+        assert jobs.get(db, heavy.id).waiting_reason == "no worker is running for this queue (start `asyncops worker`)"
+        start_worker(workers)
+        done = wait_status(db, heavy.id, "SUCCEEDED", timeout=30)
+        assert int(done.worker.split(":")[1]) == workers[0].pid
+    finally:
+        gui.shutdown()

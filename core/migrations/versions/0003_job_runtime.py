@@ -1,4 +1,4 @@
-"""job runtime: where a running job's external processes are (host, process group), for recovery
+"""job runtime (where a running job's external processes are, for recovery); queues run by workers only
 
 Revision ID: 0003
 Revises: 0002
@@ -17,8 +17,12 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('jobs', schema=None) as batch_op:
         batch_op.add_column(sa.Column('runtime', sa.JSON(), nullable=True))
+    with op.batch_alter_table('queues', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('workers_only', sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('queues', schema=None) as batch_op:
+        batch_op.drop_column('workers_only')
     with op.batch_alter_table('jobs', schema=None) as batch_op:
         batch_op.drop_column('runtime')
