@@ -63,8 +63,8 @@ STATUS_FILTERS: dict[str, frozenset[str]] = {
     "failed": frozenset({"FAILED", "INTERRUPTED"}),
     "stopped": frozenset({"STOPPED"}),
 }
-DEFAULT_WIDTHS = {"id": 58, "operation": 118, "label": 232, "status": 200, "progress": 205, "warnings": 76,
-                  "errors": 56, "queue": 76, "created_at": 104, "started_at": 104, "duration": 84, "owner": 90}
+DEFAULT_WIDTHS = {"id": 54, "operation": 118, "label": 220, "status": 184, "progress": 190, "warnings": 70,
+                  "errors": 54, "queue": 72, "created_at": 100, "started_at": 100, "duration": 84, "owner": 90}
 
 
 class MainWindow(QMainWindow):
