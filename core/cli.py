@@ -579,6 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    db: Database | None = None
     try:
         db = _open_db(args)
         if args.command == "library":
@@ -596,6 +597,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(Exception):
             sys.stdout = io.StringIO()
         return EXIT_OK
+    finally:
+        if db is not None:
+            db.dispose()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, event, func, text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -77,3 +79,21 @@ def seconds_between(engine: Engine, start: Any, end: Any) -> Any:
     if engine.dialect.name == "sqlite":
         return (func.julianday(end) - func.julianday(start)) * 86400.0
     return func.extract("epoch", end - start)
+
+
+class json_from_text(FunctionElement[Any]):  # noqa: N801 - a SQL function, named like one
+    """A parameter holding JSON already serialized to text, stored into a JSON column: PostgreSQL needs a cast,
+    SQLite stores the text as it is (a cast there would give it numeric affinity)."""
+
+    inherit_cache = True
+    name = "json_from_text"
+
+
+@compiles(json_from_text)
+def _json_from_text_default(element: json_from_text, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(json_from_text, "postgresql")
+def _json_from_text_pg(element: json_from_text, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS JSON)"

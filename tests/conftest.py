@@ -24,17 +24,45 @@ for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("X
     os.environ[_var] = os.path.join(_SANDBOX, _sub)
 
 
+# ASYNCOPS_TEST_SERVER=postgresql+psycopg://user:password@127.0.0.1 runs the suite against that server instead
+# of SQLite files: every test gets a database of its own, dropped afterwards.
+SERVER = os.environ.get("ASYNCOPS_TEST_SERVER", "").rstrip("/")
+
+
+def _server_database(name: str) -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{SERVER}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(autouse=True)
-def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """ASYNCOPS_DB and ASYNCOPS_DATA_DIR point into the test's temporary folder."""
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """ASYNCOPS_DB and ASYNCOPS_DATA_DIR point into the test's temporary folder (or a database of its own)."""
     data = tmp_path / "data"
     data.mkdir()
-    monkeypatch.setenv("ASYNCOPS_DB", str(tmp_path / "asyncops.db"))
+    if SERVER:
+        import uuid
+
+        gen = _server_database(f"asyncops_test_{uuid.uuid4().hex[:12]}")
+        monkeypatch.setenv("ASYNCOPS_DB", next(gen))
+    else:
+        gen = None
+        monkeypatch.setenv("ASYNCOPS_DB", str(tmp_path / "asyncops.db"))
     monkeypatch.setenv("ASYNCOPS_DATA_DIR", str(data))
     monkeypatch.setenv("ASYNCOPS_USER", "tester")
     monkeypatch.delenv("ASYNCOPS_ADMIN", raising=False)
     monkeypatch.setenv("PYTHONPATH", str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    return tmp_path
+    yield tmp_path
+    if gen is not None:
+        next(gen, None)  # DROP DATABASE … WITH (FORCE) also closes what the test left open
 
 
 @pytest.fixture

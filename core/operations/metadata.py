@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Text, bindparam, select, type_coerce, update
+from sqlalchemy import Text, bindparam, cast, select, update
 
 from core import library as L
 from core.db import WriteBatches
+from core.dialect import json_from_text
 from core.errors import OperationFailed, ParamError
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
@@ -166,7 +167,7 @@ class MetadataExport(LibraryOperation):
         if want_all or wanted_custom - explicit:
             found: dict[str, tuple[str, bool]] = {}
             conflicts: set[str] = set()
-            stmt = select(type_coerce(a.c.props, Text)).where(*where).distinct()
+            stmt = select(cast(a.c.props, Text)).where(*where).distinct()
             for (raw,) in (r for chunk in _stream(conn, stmt, 5000) for r in chunk):
                 props = _json(raw, {}) or {}
                 for k, (t, v) in props.items():
@@ -197,8 +198,8 @@ class MetadataExport(LibraryOperation):
         delim = params["multi_delimiter"]
         read_only = [c for c in columns if c.read_only]
         facts = (a.c.media_type, a.c.size, a.c.mtime) if read_only else ()  # only when asked for: fewer values
-        stmt = (select(a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
-                       type_coerce(a.c.props, Text), *facts)
+        stmt = (select(a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text),
+                       cast(a.c.props, Text), *facts)
                 .where(*where).order_by(a.c.path))  # fmt: skip
         prop_cols = [c for c in columns if not c.standard and not c.read_only]
         base = {"title": 1, "description": 2, "rating": 3, "tags": 4, "media_type": 5, "size": 6, "mtime": 7}
@@ -323,8 +324,8 @@ def _update_meta(mask: int) -> tuple[L.Prepared, Any]:
     got = _UPDATE_META.get(mask)
     if got is None:
         idx = [k for k in range(len(_META_FIELDS)) if mask >> k & 1]
-        values = {f: bindparam(f"v_{f}", type_=Text) if f in ("tags", "props") else bindparam(f"v_{f}")
-                  for f in (_META_FIELDS[k] for k in idx)}  # fmt: skip
+        values = {f: json_from_text(bindparam(f"v_{f}", type_=Text)) if f in ("tags", "props")
+                  else bindparam(f"v_{f}") for f in (_META_FIELDS[k] for k in idx)}  # fmt: skip
         stmt = update(a).where(a.c.id == bindparam("aid")).values(**values)
         names = (*(f"v_{_META_FIELDS[k]}" for k in idx), "aid")
         project = None if len(idx) == len(_META_FIELDS) else operator.itemgetter(*idx, len(_META_FIELDS))
@@ -340,8 +341,8 @@ def _select_meta(n: int) -> L.Prepared:
     got = _SELECT_META.get(n)
     if got is None:
         names = [f"p{i}" for i in range(n)]
-        stmt = (select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
-                       type_coerce(a.c.props, Text))
+        stmt = (select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text),
+                       cast(a.c.props, Text))
                 .where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names])))  # fmt: skip
         got = _SELECT_META[n] = L.Prepared(stmt, ("lib", *names))
     return got
@@ -355,8 +356,8 @@ _SELECT_META_RANGE: dict[int, L.Prepared] = {}
 def _select_meta_range(lim: int) -> L.Prepared:
     got = _SELECT_META_RANGE.get(lim)
     if got is None:
-        stmt = (select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, type_coerce(a.c.tags, Text),
-                       type_coerce(a.c.props, Text))
+        stmt = (select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text),
+                       cast(a.c.props, Text))
                 .where(a.c.library_id == bindparam("lib"), a.c.path >= bindparam("lo"), a.c.path <= bindparam("hi"))
                 .order_by(a.c.path).limit(lim))  # fmt: skip
         got = _SELECT_META_RANGE[lim] = L.Prepared(stmt, ("lib", "lo", "hi"))
