@@ -86,7 +86,6 @@ def measure(busy: int, seconds: float, cpu: bool) -> dict[str, Any]:
     """Runs in a fresh process: startup, memory, then stalls while ``busy`` jobs spin."""
     import psutil
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from core.operations import Operation, Param, registry
 

@@ -14,7 +14,6 @@ This module never imports Qt nor the job engine; operations in ``core.operations
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import hashlib

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from core.records import JobSnapshot
 from desktop import presentation as P
-from desktop.jobs_model import COLUMNS, ZERO_COLOUR, JobRole
+from desktop.jobs_model import COLUMNS, ZERO_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,16 +78,6 @@ def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: A
     painter.restore()
 
 
-class _JobDelegate(QStyledItemDelegate):
-    def _background(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-
 class JobTableDelegate(QStyledItemDelegate):
     """Every cell of the job table, painted straight from the row's snapshot.
 
@@ -145,32 +135,3 @@ class JobTableDelegate(QStyledItemDelegate):
 
 LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 RIGHT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
-
-
-class StatusDelegate(_JobDelegate):
-    """The status column: a coloured badge with its text."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        snap = index.data(JobRole)
-        if snap is None:
-            super().paint(painter, option, index)
-            return
-        self._background(painter, option, index)
-        paint_badge(painter, option.rect.adjusted(3, 0, -3, 0), P.badge(snap))
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + 30, max(size.height(), option.fontMetrics.height() + 10))
-
-
-class ProgressDelegate(_JobDelegate):
-    """The progress column: bar with percent, rate and time left while running."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        snap = index.data(JobRole)
-        if snap is None:
-            super().paint(painter, option, index)
-            return
-        self._background(painter, option, index)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        paint_progress(painter, option.rect, snap, option.palette, selected=selected)

@@ -235,7 +235,7 @@ def test_errors_logged_without_raising_fail_the_job(db: Database, engine: Engine
 
 def test_unexpected_exception_fails_with_traceback_in_log(db: Database, engine: Engine) -> None:
     snap = engine.submit("test-probe", {"fail": "true"})
-    done = wait_status(db, snap.id, "FAILED")
+    assert wait_status(db, snap.id, "FAILED").errors >= 1
     levels = [e.level for e in jobs.log_of(db, snap.id)]
     assert "ERROR" in levels and "DEBUG" in levels
 

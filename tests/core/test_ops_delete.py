@@ -23,7 +23,7 @@ def trash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 def test_delete_to_trash_warns_about_references_and_undo_restores(db: Database, tmp_path: Path, trash: Path) -> None:
-    lib = make_library(db, tmp_path / "lib")
+    make_library(db, tmp_path / "lib")
     result, ctx = run_op(db, "delete", {"library": "lib", "paths": '["guide", "img/logo.png"]'})
     root = tmp_path / "lib"
     assert not (root / "guide").exists() and not (root / "img" / "logo.png").exists()

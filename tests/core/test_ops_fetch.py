@@ -65,7 +65,7 @@ def server() -> Iterator[str]:
 
 
 def test_fetch_downloads_in_parallel_and_indexes(db: Database, tmp_path: Path, server: str) -> None:
-    lib = make_library(db, tmp_path / "lib", {"readme.md": "x"})
+    make_library(db, tmp_path / "lib", {"readme.md": "x"})
     urls = [f"{server}/files/a{i}.txt" for i in range(5)] + [f"{server}/missing/x.bin", f"{server}/data/blob.bin"]
     sha = "sha256:" + hashlib.sha256(BODY).hexdigest()
     result, ctx = run_op(db, "fetch", {"library": "lib", "folder": "downloads", "urls": urls, "parallel": "3",
@@ -75,7 +75,7 @@ def test_fetch_downloads_in_parallel_and_indexes(db: Database, tmp_path: Path, s
     assert (root / "blob.bin").read_bytes() == BODY
     assert sorted(result["downloaded"]) == sorted([f"downloads/a{i}.txt" for i in range(5)] + ["downloads/blob.bin"])
     assert result["failed"] == [f"{server}/missing/x.bin"]
-    assert (f"HTTP 404 Not Found", f"{server}/missing/x.bin") in log_lines(db, ctx, "ERROR")
+    assert ("HTTP 404 Not Found", f"{server}/missing/x.bin") in log_lines(db, ctx, "ERROR")
     assert L.list_libraries(db)[0].files == 7 and not list(root.glob(f"*{L.PART_SUFFIX}"))
     # again: the files exist, so they are skipped with a warning
     again, ctx2 = run_op(db, "fetch", {"library": "lib", "folder": "downloads", "urls": urls[:2]})
