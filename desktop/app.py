@@ -120,9 +120,11 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
             _excepthook.showing = False  # type: ignore[attr-defined]
 
 
-async def run_window(app: QApplication, db_url: str | None = None) -> int:
+async def run_window(app: QApplication, db_url: str | None = None, open_job: int | None = None) -> int:
     window = create_window(db_url)
     window.show()
+    if open_job is not None:  # started from a clicked asyncops://job/ID link
+        window.open_job(open_job)
     closing = asyncio.Event()
     window.closed.connect(closing.set)
     app.aboutToQuit.connect(closing.set)
@@ -134,7 +136,7 @@ async def run_window(app: QApplication, db_url: str | None = None) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, open_job: int | None = None) -> int:
     import qasync
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -144,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     i18n.install(app)
     sys.excepthook = _excepthook
     try:
-        return qasync.run(run_window(app))
+        return qasync.run(run_window(app, open_job=open_job))
     except DatabaseError as exc:
         QMessageBox.critical(None, "asyncops", str(exc))
         return 2

@@ -1,6 +1,7 @@
 """The ``asyncops`` console entry point.
 
-With arguments it is the command line (``core.cli``, no Qt imported); with none it opens the window.
+With arguments it is the command line (``core.cli``, no Qt imported); with none it opens the window, and with a
+lone job link (``asyncops asyncops://job/12``, as resources/asyncops.desktop registers) the window on that job.
 This module imports no Qt at import time, so headless use never needs a display or Qt's system libraries.
 """
 
@@ -12,7 +13,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args:
+    job_link = route(args)
+    if args and job_link is None:
         from core.cli import main as cli_main
 
         return cli_main(args)
@@ -27,7 +29,17 @@ def main(argv: list[str] | None = None) -> int:
               "Install Qt's system libraries (see README.md), or use the command line: asyncops --help",
               file=sys.stderr)  # fmt: skip
         return 2
-    return gui_main()
+    return gui_main(open_job=job_link)
+
+
+def route(args: list[str]) -> int | None:
+    """A lone ``asyncops://job/ID`` (what the desktop passes when such a link is clicked) opens the window on
+    that job: returns its id. Anything else is the command line's (None)."""
+    if len(args) == 1 and args[0].startswith("asyncops://"):
+        from core.jobs import parse_job_ref
+
+        return parse_job_ref(args[0])
+    return None
 
 
 def _has_display() -> bool:

@@ -42,3 +42,12 @@ def test_no_display_gives_a_clear_message_not_a_qt_abort() -> None:
                          env=env)  # fmt: skip
     assert out.returncode == 2
     assert "no display" in out.stderr and "asyncops --help" in out.stderr
+
+
+def test_a_lone_job_link_opens_the_window_anything_else_is_the_cli() -> None:
+    from desktop.launcher import route
+
+    assert route(["asyncops://job/12"]) == 12
+    assert route(["show", "asyncops://job/12"]) is None
+    assert route([]) is None
+    assert route(["jobs"]) is None
