@@ -66,10 +66,13 @@ class Plan:
     reason: str
 
 
-def plan(db: Database, operation: str, params: dict[str, Any], *, user: str | None = None) -> Plan:
+def plan(db: Database, operation: str, params: dict[str, Any], *, user: str | None = None,
+         inline_when_uncounted: bool = True) -> Plan:
     """Estimate the counted items and compare them with the thresholds.
 
-    An operation that counts nothing (``command``) runs inline when asked to ``run``.
+    An operation that counts nothing (``command``) has no size to compare: it runs inline when the caller
+    asked to run it in the foreground (``asyncops run``), and goes to its queue otherwise (the window), so that
+    the queue's max_parallel still holds.
     """
     op = registry.get(operation)
     counts = op.estimate(OperationEnv(db, user or current_user()), params) if op.counted_items else {}
@@ -81,7 +84,9 @@ def plan(db: Database, operation: str, params: dict[str, Any], *, user: str | No
     if counts:
         under = ", ".join(f"{k} {v} ≤ {thresholds.get(k, '∞')}" for k, v in counts.items())
         return Plan(True, counts, thresholds, f"under the thresholds: {under}")
-    return Plan(True, counts, thresholds, "the operation has no threshold")
+    if inline_when_uncounted:
+        return Plan(True, counts, thresholds, "the operation has no threshold")
+    return Plan(False, counts, thresholds, "the operation has no threshold, so it goes to its queue")
 
 
 _QUEUES = select(QueueRow).order_by(QueueRow.name)

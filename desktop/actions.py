@@ -98,7 +98,7 @@ class JobActions(QObject):
         A chosen queue or start time always means the background."""
 
         def work() -> tuple[JobSnapshot, bool, str]:
-            plan = jobs.plan(self.db, operation, params, user=self.user)
+            plan = jobs.plan(self.db, operation, params, user=self.user, inline_when_uncounted=False)
             if plan.inline and queue is None and at is None:
                 snap, _future = self.engine.start_inline(operation, params, priority=priority, label=label,
                                                          owner=self.user)  # fmt: skip

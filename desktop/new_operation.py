@@ -478,7 +478,8 @@ class NewOperationDialog(QDialog):
             op = registry.get(name)
             try:
                 params = op.validate(raw, OperationEnv(db, user))
-                return _Check(gen, params, jobs.plan(db, name, params, user=user), None)
+                plan = jobs.plan(db, name, params, user=user, inline_when_uncounted=False)
+                return _Check(gen, params, plan, None)
             except AsyncopsError as exc:
                 return _Check(gen, None, None, exc)
 

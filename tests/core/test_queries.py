@@ -34,3 +34,10 @@ def test_job_ids_sort_filter_and_visibility(db: Database) -> None:
     assert jobs.count_by_status(db, all_users=True)["QUEUED"] == 1
     with pytest.raises(UsageError, match="cannot sort by 'colour'"):
         jobs.job_ids(db, sort="colour")
+
+
+def test_plan_of_an_operation_that_counts_nothing(db: Database) -> None:
+    foreground = jobs.plan(db, "command", {"cmd": "true"})
+    assert foreground.inline and foreground.reason == "the operation has no threshold"
+    window = jobs.plan(db, "command", {"cmd": "true"}, inline_when_uncounted=False)
+    assert not window.inline and "goes to its queue" in window.reason
