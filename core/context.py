@@ -7,14 +7,17 @@ seconds, or when the buffer is large), so a job that reports 100,000 items costs
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import update
 
 from core.events import EventBus, EventKind, JobEvent
-from core.models import Job, JobLog, utcnow
+from core.jobs import append_log
+from core.models import Job, utcnow
 from core.records import LogEntry
 
 if TYPE_CHECKING:
@@ -24,7 +27,6 @@ if TYPE_CHECKING:
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 MAX_MESSAGE = 20_000
 _jobs = Job.__table__
-_log = JobLog.__table__
 
 
 class StopRequested(Exception):
@@ -151,13 +153,20 @@ class JobContext:
         with self.db.connect_write() as conn:
             stmt = update(_jobs).where(_jobs.c.id == self.job_id).values(**values).returning(_jobs.c.stop_requested)
             stop = conn.execute(stmt).scalar()
-            if entries:
-                conn.execute(
-                    insert(_log),
-                    [{"job_id": e.job_id, "time": e.time, "level": e.level, "message": e.message, "item": e.item}
-                     for e in entries],
-                )  # fmt: skip
+            append_log(conn, entries)
         return bool(stop)
+
+    @contextlib.contextmanager
+    def closing(self) -> Iterator[tuple[list[LogEntry], dict[str, Any]]]:
+        """For the engine writing the job's outcome: the log lines not written yet and the final counters, with
+        every other flush held off until the outcome is committed."""
+        with self._flush_lock:
+            with self._lock:
+                entries, self._pending = self._pending, []
+                self._dirty = False
+                counters = {"progress_done": self.done, "progress_total": self.total,
+                            "warnings": self.warnings, "errors": self.errors}  # fmt: skip
+            yield entries, counters
 
     def set_runtime(self, **info: Any) -> None:
         """Record at once where this job's external processes are (host, pid, pgid), so that if this engine

@@ -27,14 +27,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from core import jobs, settings
 from core.context import JobContext, StopRequested
 from core.db import Database
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
-from core.models import Job, JobLog, Setting, utcnow
+from core.models import Job, Setting, utcnow
 from core.operations import registry
 from core.records import JobSnapshot
 from core.settings import QueueConfig
@@ -297,15 +297,10 @@ class Engine:
                 new, fields["message"] = S.FAILED, failure
         else:
             new, fields["message"] = S.SUCCEEDED, ""
-        with ctx._flush_lock:
-            with ctx._lock:
-                entries, ctx._pending = ctx._pending, []
-                fields.update(warnings=ctx.warnings, errors=ctx.errors)
+        with ctx.closing() as (entries, final_counters):
+            fields.update(final_counters)  # a retry warning above was counted after `counters`
             with self.db.connect_write() as conn:
-                if entries:
-                    conn.execute(insert(JobLog.__table__), [
-                        {"job_id": e.job_id, "time": e.time, "level": e.level, "message": e.message,
-                         "item": e.item} for e in entries])  # fmt: skip
+                jobs.append_log(conn, entries)
                 snap = jobs.transition(conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **fields)
                 next_job = None
                 if claim_next is not None and not claim_next.paused and not self._stopping.is_set():

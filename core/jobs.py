@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import signal
 import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -317,6 +319,13 @@ def changed_since(db: Database, since: dt.datetime, *, user: str | None = None, 
 def removed_since(db: Database, since: dt.datetime) -> list[int]:
     with db.connect_read() as conn:
         return list(conn.execute(select(RemovedJob.job_id).where(RemovedJob.removed_at >= since)).scalars())
+
+
+def append_log(conn: Connection, entries: Sequence[LogEntry]) -> None:
+    """Insert job log lines inside the caller's write transaction."""
+    if entries:
+        conn.execute(insert(log_t), [{"job_id": e.job_id, "time": e.time, "level": e.level, "message": e.message,
+                                      "item": e.item} for e in entries])  # fmt: skip
 
 
 def log_of(db: Database, job_id: int, *, after_id: int = 0, levels: Iterable[str] | None = None,
@@ -701,13 +710,10 @@ def _end_orphans(db: Database, snap: JobSnapshot, grace: float = 3.0) -> None:
         note, level = _kill_group(pgid, pid, rt.get("started"), grace), "INFO"
     with db.connect_write() as conn:
         conn.execute(update(jobs_t).where(jobs_t.c.id == snap.id).values(runtime=None))
-        conn.execute(insert(log_t).values(job_id=snap.id, time=utcnow(), level=level, message=note, item=None))
+        append_log(conn, [LogEntry(None, snap.id, utcnow(), level, note)])
 
 
 def _kill_group(pgid: int | None, pid: int | None, started: float | None, grace: float) -> str:
-    import os
-    import signal
-
     if not pgid or not pid:
         return "no process to end"
     try:
@@ -730,8 +736,6 @@ def _kill_group(pgid: int | None, pid: int | None, started: float | None, grace:
 
 
 def _pgid(p: psutil.Process) -> int | None:
-    import os
-
     try:
         return os.getpgid(p.pid)
     except (ProcessLookupError, PermissionError):
