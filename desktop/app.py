@@ -85,10 +85,8 @@ def create_window(db_url: str | None = None, *, use_tray: bool | None = None, st
     Call ``window.ctx.shutdown()`` (or close the window under ``main``) to stop the engine."""
     ensure_app()
     db = Database(db_url)
-    engine = Engine(db, bus=EventBus(), **(engine_options or {}))
-    # Engine does ``bus or EventBus()`` and an EventBus without listeners is falsy (it has __len__): use the
-    # engine's own bus, whichever it is, so the bridge hears this process's jobs.
-    bus = engine.bus
+    bus = EventBus()  # the engine publishes on it, the bridge listens
+    engine = Engine(db, bus=bus, **(engine_options or {}))
     if start_engine:
         engine.start()
     background = Background()
