@@ -275,10 +275,7 @@ class QueuesDialog(QDialog):
             return
 
         def work() -> QueueConfig:
-            saved = settings.save_queue(self.db, cfg)
-            if self.current is not None and self.queues.get(cfg.name, cfg).paused != cfg.paused:
-                settings.set_paused(self.db, cfg.name, cfg.paused)
-            return saved
+            return settings.save_queue(self.db, cfg)  # every field, paused included, in one transaction
 
         def failed(exc: BaseException) -> None:
             self.errors.show(queue_error_field(str(exc)), str(exc))

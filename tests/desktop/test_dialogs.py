@@ -178,6 +178,7 @@ def test_queues_dialog_validates_and_persists(qtbot: Any, window: Any) -> None:
     dlg.retries.setValue(3)
     dlg.retry_delay.setValue(5)
     dlg.workers_only.setChecked(True)
+    dlg.paused.setChecked(True)
     for i in range(dlg.operations.count()):
         if dlg.operations.item(i).data(256) == "command":
             dlg.operations.item(i).setCheckState(dlg.operations.item(i).checkState().Checked)
@@ -185,7 +186,7 @@ def test_queues_dialog_validates_and_persists(qtbot: Any, window: Any) -> None:
         dlg.save_current()
     q = settings.get_queue(db, "bulk")
     assert (q.max_parallel, q.retries, q.retry_delay, q.operations) == (2, 3, 5.0, ("command",))
-    assert q.workers_only
+    assert q.workers_only and q.paused
     qtbot.waitUntil(lambda: dlg.list.count() == 2, timeout=5000)
     dlg.confirm = lambda text: True
     dlg.current = "bulk"
