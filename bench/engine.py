@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core import jobs, settings  # noqa: E402
-from core.db import Database  # noqa: E402
-from core.engine import Engine  # noqa: E402
-from core.operations import Operation, registry  # noqa: E402
-from core.settings import QueueConfig  # noqa: E402
+from core import jobs, settings
+from core.db import Database
+from core.engine import Engine
+from core.operations import Operation, registry
+from core.settings import QueueConfig
 
 
 class NoOp(Operation):
@@ -115,8 +115,9 @@ def bench_huey(folder: Path, n: int) -> float | None:
             if counter["n"] >= n:
                 finished.set()
 
-    consumer = huey.create_consumer(workers=2, worker_type="thread", periodic=False, initial_delay=0.001,
-                                    backoff=1.0, max_delay=0.01)  # fmt: skip
+    consumer = huey.create_consumer(
+        workers=2, worker_type="thread", periodic=False, initial_delay=0.001, backoff=1.0, max_delay=0.01
+    )
     t0 = time.perf_counter()
     consumer.start()
     for _ in range(n):
@@ -145,11 +146,17 @@ def main() -> None:
         print(f"huey (SqliteHuey, 2 threads): {huey_rate:,.0f} jobs/s")
         print(f"ratio asyncops/huey: {ratio:.2f} (goal >= 1.5)")
     print(f"start delay on an idle queue: p50 {p50:.1f} ms, p99 {p99:.1f} ms (goal < 50 ms)")
-    print(json.dumps({
-        "asyncops_jobs_per_s": round(ours, 1), "huey_jobs_per_s": round(huey_rate, 1) if huey_rate else None,
-        "ratio": round(ratio, 3) if ratio else None, "start_delay_p50_ms": round(p50, 2),
-        "start_delay_p99_ms": round(p99, 2),
-    }))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "asyncops_jobs_per_s": round(ours, 1),
+                "huey_jobs_per_s": round(huey_rate, 1) if huey_rate else None,
+                "ratio": round(ratio, 3) if ratio else None,
+                "start_delay_p50_ms": round(p50, 2),
+                "start_delay_p99_ms": round(p99, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

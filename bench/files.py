@@ -112,8 +112,13 @@ def child(args: argparse.Namespace) -> int:
 
 
 def in_child(kind: str, library: str, csv_path: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--library", library, "--csv", str(csv_path)],
-                         check=True, capture_output=True, text=True, env=os.environ)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--library", library, "--csv", str(csv_path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -201,16 +206,17 @@ def main() -> int:
         def our_move(k: int) -> float:
             src, dst = where[k % 2], where[(k + 1) % 2]
             paths = [f"{src}/f{i:03d}" for i in range(f)]
-            t = timed(lambda: result.update(run_op(db, "move", {"library": "mv", "paths": paths,
-                                                                "destination": dst})))  # fmt: skip
+            t = timed(lambda: result.update(run_op(db, "move", {"library": "mv", "paths": paths, "destination": dst})))
             assert (work / "lib_mv" / dst / "f000" / "index.md").is_file()
             assert f"{dst}/f000/index.md" in (work / "lib_mv" / "README.md").read_text()
             return t
 
         t_ours, t_base = best_of(repeat, our_move, base_move)
         out["move_ratio"] = round(t_ours / t_base, 3)
-        print(f"move (+ catalogue, {result['links_rewritten']} links in {result['documents_rewritten']} documents): "
-              f"{t_ours:.2f}s vs per-file os.rename {t_base:.2f}s → {out['move_ratio']}x")
+        print(
+            f"move (+ catalogue, {result['links_rewritten']} links in {result['documents_rewritten']} documents): "
+            f"{t_ours:.2f}s vs per-file os.rename {t_base:.2f}s → {out['move_ratio']}x"
+        )
 
         # -- metadata export / import, in child processes, at N/5 and N assets ----------------------
         small = max(1, n // 5)
@@ -222,13 +228,16 @@ def main() -> int:
             for info, _ in libs.values():
                 conn.exec_driver_sql(
                     "UPDATE assets SET title = 'Title of ' || path, rating = 3, tags = '[\"bench\",\"file\"]', "
-                    "props = '{\"client\":[\"String\",\"ACME\"]}' WHERE library_id = ? AND is_dir = 0", (info.id,))
+                    'props = \'{"client":["String","ACME"]}\' WHERE library_id = ? AND is_dir = 0',
+                    (info.id,),
+                )
         db.dispose()  # the children open the database themselves
         peaks: dict[str, float] = {}
         for size, (info, name) in libs.items():
             csv_ours = work / f"export-{size}.csv"
             exports = [in_child("export", name, csv_ours) for _ in range(repeat)]
-            rows = sum(1 for _ in open(csv_ours, encoding="utf-8")) - 1
+            with open(csv_ours, encoding="utf-8") as fh:
+                rows = sum(1 for _ in fh) - 1
             # every row changed in every repetition: a new title each time
             edited = []
             for k in range(repeat):
@@ -242,46 +251,64 @@ def main() -> int:
             for k in range(repeat):
                 imports.append(in_child("import", name, edited[k]))
                 with db.connect_read() as conn:
-                    changed = conn.exec_driver_sql("SELECT count(*) FROM assets WHERE library_id = ? AND title LIKE ?",
-                                                   (info.id, f"New title {k} of %")).scalar()  # fmt: skip
+                    changed = conn.exec_driver_sql(
+                        "SELECT count(*) FROM assets WHERE library_id = ? AND title LIKE ?",
+                        (info.id, f"New title {k} of %"),
+                    ).scalar()
                 assert changed == rows, (changed, rows)
             peaks[size] = max(r["rss_mb"] for r in exports + imports)
             t_exp, t_imp = min(r["seconds"] for r in exports), min(r["seconds"] for r in imports)
-            print(f"{size}: {rows} assets: metadata-export {t_exp:.2f}s (peak {max(r['rss_mb'] for r in exports):.0f} MB), "
-                  f"metadata-import {t_imp:.2f}s (peak {max(r['rss_mb'] for r in imports):.0f} MB)")
+            print(
+                f"{size}: {rows} assets: metadata-export {t_exp:.2f}s (peak {max(r['rss_mb'] for r in exports):.0f} MB), "
+                f"metadata-import {t_imp:.2f}s (peak {max(r['rss_mb'] for r in imports):.0f} MB)"
+            )
             if size != "large":
                 continue
             if sqlite3_cli:
-                sql = (f"SELECT path, title, description, tags, rating, props FROM assets WHERE library_id = {info.id} "
-                       "AND is_dir = 0 ORDER BY path;")
+                sql = (
+                    f"SELECT path, title, description, tags, rating, props FROM assets WHERE library_id = {info.id} "
+                    "AND is_dir = 0 ORDER BY path;"
+                )
 
-                def base_export() -> float:
+                def base_export(sql: str = sql) -> float:
                     with open(work / "base.csv", "w") as fh:
-                        return timed(lambda: subprocess.run([sqlite3_cli, "-csv", "-header", str(work / "asyncops.db"),
-                                                             sql], check=True, stdout=fh))  # fmt: skip
+                        return timed(
+                            lambda: subprocess.run(
+                                [sqlite3_cli, "-csv", "-header", str(work / "asyncops.db"), sql], check=True, stdout=fh
+                            )
+                        )
 
-                def base_import(k: int) -> float:
+                def base_import(k: int, edited: list[Path] = edited) -> float:
                     scratch = work / "scratch.db"
                     scratch.unlink(missing_ok=True)
-                    return timed(lambda: subprocess.run([sqlite3_cli, str(scratch),
-                                                         f".import --csv {edited[k]} imported"], check=True))
+                    return timed(
+                        lambda: subprocess.run(
+                            [sqlite3_cli, str(scratch), f".import --csv {edited[k]} imported"], check=True
+                        )
+                    )
 
                 t_base_exp = min(base_export() for _ in range(repeat))
                 t_base_imp = min(base_import(k) for k in range(repeat))
                 out["export_ratio"] = round(t_exp / t_base_exp, 3)
                 out["import_ratio"] = round(t_imp / t_base_imp, 3)
-                print(f"metadata-export of {rows} assets: {t_exp:.2f}s vs sqlite3 -csv {t_base_exp:.2f}s "
-                      f"→ {out['export_ratio']}x")
-                print(f"metadata-import of {rows} rows (batch 50): {t_imp:.2f}s vs sqlite3 .import {t_base_imp:.2f}s "
-                      f"→ {out['import_ratio']}x")
+                print(
+                    f"metadata-export of {rows} assets: {t_exp:.2f}s vs sqlite3 -csv {t_base_exp:.2f}s "
+                    f"→ {out['export_ratio']}x"
+                )
+                print(
+                    f"metadata-import of {rows} rows (batch 50): {t_imp:.2f}s vs sqlite3 .import {t_base_imp:.2f}s "
+                    f"→ {out['import_ratio']}x"
+                )
             else:
                 out["export_ratio"] = out["import_ratio"] = None
         out["peak_rss_mb"] = round(max(peaks.values()), 1)
         out["peak_rss_mb_small"] = round(peaks["small"], 1)
         out["peak_rss_mb_large"] = round(peaks["large"], 1)
-        print(f"peak memory of export/import: {out['peak_rss_mb_small']} MB at {small} assets, "
-              f"{out['peak_rss_mb_large']} MB at {n} (this process, scan included: "
-              f"{peak_rss_mb():.0f} MB)")
+        print(
+            f"peak memory of export/import: {out['peak_rss_mb_small']} MB at {small} assets, "
+            f"{out['peak_rss_mb_large']} MB at {n} (this process, scan included: "
+            f"{peak_rss_mb():.0f} MB)"
+        )
     finally:
         db.dispose()
         if not args.keep:

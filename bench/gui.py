@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
-import time
 import os
 import random
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -63,15 +64,34 @@ def seed(n: int, busy: int) -> None:
         done = total if status == "SUCCEEDED" else rnd.randint(0, total)
         created = now - dt.timedelta(minutes=(n - i) * 3)
         started = created + dt.timedelta(seconds=rnd.randint(0, 30))
-        rows.append({
-            "operation": op, "label": f"{op} batch {i} of /library/folder-{i % 997}", "description": "",
-            "params": {"library": "main"}, "owner": me if rnd.random() < 0.9 else "someone-else", "queue": "default",
-            "priority": 0, "status": status, "inline": False, "progress_done": done, "progress_total": total,
-            "warnings": rnd.choice([0, 0, 0, 0, 1, 3, 12]), "errors": rnd.choice([0]) if status == "SUCCEEDED"
-            else rnd.randint(1, 20), "created_at": created, "scheduled_for": None, "started_at": started,
-            "finished_at": started + dt.timedelta(seconds=rnd.randint(1, 3600)), "updated_at": created,
-            "attempt": 1, "max_attempts": 1, "worker": None, "stop_requested": False, "message": "", "result": None,
-        })  # fmt: skip
+        rows.append(
+            {
+                "operation": op,
+                "label": f"{op} batch {i} of /library/folder-{i % 997}",
+                "description": "",
+                "params": {"library": "main"},
+                "owner": me if rnd.random() < 0.9 else "someone-else",
+                "queue": "default",
+                "priority": 0,
+                "status": status,
+                "inline": False,
+                "progress_done": done,
+                "progress_total": total,
+                "warnings": rnd.choice([0, 0, 0, 0, 1, 3, 12]),
+                "errors": rnd.choice([0]) if status == "SUCCEEDED" else rnd.randint(1, 20),
+                "created_at": created,
+                "scheduled_for": None,
+                "started_at": started,
+                "finished_at": started + dt.timedelta(seconds=rnd.randint(1, 3600)),
+                "updated_at": created,
+                "attempt": 1,
+                "max_attempts": 1,
+                "worker": None,
+                "stop_requested": False,
+                "message": "",
+                "result": None,
+            }
+        )
         if len(rows) == 10_000:
             with db.connect_write() as conn:
                 conn.execute(insert(Job.__table__), rows)
@@ -94,8 +114,11 @@ def measure(busy: int, seconds: float, cpu: bool) -> dict[str, Any]:
 
         name = "bench-spin"
         title = "Spin"
-        params = (Param("seconds", "float", default=5.0), Param("total", "int", default=2_000_000),
-                  Param("cpu", "bool", default=False))
+        params = (
+            Param("seconds", "float", default=5.0),
+            Param("total", "int", default=2_000_000),
+            Param("cpu", "bool", default=False),
+        )
 
         def run(self, ctx: Any, params: dict[str, Any]) -> dict[str, Any]:
             ctx.set_total(params["total"])
@@ -158,7 +181,7 @@ def measure(busy: int, seconds: float, cpu: bool) -> dict[str, Any]:
     scroller.stop()
     flushes = window.ctx.bridge.flushes - flushes0
     window_s = time.monotonic() - started
-    gaps = sorted((b - a) * 1000 - 1 for a, b in zip(ticks, ticks[1:], strict=False))
+    gaps = sorted((b - a) * 1000 - 1 for a, b in itertools.pairwise(ticks))
     gaps = [max(0.0, g) for g in gaps]
     stall_max = gaps[-1] if gaps else float("nan")
     stall_p99 = gaps[int(len(gaps) * 0.99)] if gaps else float("nan")
@@ -166,15 +189,37 @@ def measure(busy: int, seconds: float, cpu: bool) -> dict[str, Any]:
     progressed = sum(1 for s in done if s is not None and s.progress_done > 0)
     window.close()
     window.ctx.shutdown(10)
-    return {"usable_at": usable_at, "rss_mb": round(rss_mb, 1), "stall_max_ms": round(stall_max, 1),
-            "stall_p99_ms": round(stall_p99, 2), "rows": rows, "busy_running": running_at_start,
-            "batches_per_s": round(flushes / window_s, 1), "ticks": len(ticks), "rows_with_progress": progressed}
+    return {
+        "usable_at": usable_at,
+        "rss_mb": round(rss_mb, 1),
+        "stall_max_ms": round(stall_max, 1),
+        "stall_p99_ms": round(stall_p99, 2),
+        "rows": rows,
+        "busy_running": running_at_start,
+        "batches_per_s": round(flushes / window_s, 1),
+        "ticks": len(ticks),
+        "rows_with_progress": progressed,
+    }
 
 
 def run_child(busy: int, seconds: float, cpu: bool, env: dict[str, str]) -> dict[str, Any]:
     spawned = time.time()
-    out = subprocess.run([sys.executable, __file__, "--measure", "--busy", str(busy), "--seconds", str(seconds),
-                          *(["--cpu"] if cpu else [])], env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
+    out = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--measure",
+            "--busy",
+            str(busy),
+            "--seconds",
+            str(seconds),
+            *(["--cpu"] if cpu else []),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if out.returncode != 0:
         raise SystemExit(out.stderr)
     result = json.loads(out.stdout.strip().splitlines()[-1])
@@ -187,18 +232,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=100_000)
     parser.add_argument("--busy", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=6.0)
-    parser.add_argument("--cpu", action="store_true",
-                        help="busy jobs never release the GIL between items (pure-Python spin; the GUI then waits "
-                             "for the GIL behind them)")
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="busy jobs never release the GIL between items (pure-Python spin; the GUI then waits "
+        "for the GIL behind them)",
+    )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(args.busy, args.seconds, args.cpu)))
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="asyncops-bench-gui-"))
-    env = dict(os.environ, ASYNCOPS_DB=str(tmp / "bench.db"), ASYNCOPS_DATA_DIR=str(tmp / "data"),
-               BENCH_QSETTINGS=str(tmp / "qsettings"), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))  # fmt: skip
+    env = dict(
+        os.environ,
+        ASYNCOPS_DB=str(tmp / "bench.db"),
+        ASYNCOPS_DATA_DIR=str(tmp / "data"),
+        BENCH_QSETTINGS=str(tmp / "qsettings"),
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
     os.environ.update({k: env[k] for k in ("ASYNCOPS_DB", "ASYNCOPS_DATA_DIR")})
     t = time.perf_counter()
     seed(args.jobs, args.busy)
@@ -207,11 +260,15 @@ def main(argv: list[str] | None = None) -> int:
     cpu = run_child(args.busy, args.seconds, True, env)
     result["stall_max_ms_cpu"] = cpu["stall_max_ms"]
     result["stall_p99_ms_cpu"] = cpu["stall_p99_ms"]
-    print(f"start to usable window with {result['rows']:,} jobs: {result['startup_s']:.2f} s "
-          f"(goal < {GOALS['startup_s']} s)")
+    print(
+        f"start to usable window with {result['rows']:,} jobs: {result['startup_s']:.2f} s "
+        f"(goal < {GOALS['startup_s']} s)"
+    )
     print(f"memory (RSS) then: {result['rss_mb']:.0f} MB (goal < {GOALS['rss_mb']} MB)")
-    print(f"while {result['busy_running']} jobs report progress as fast as they can, each item with 1 ms of I/O "
-          f"({result['batches_per_s']} coalesced batches/s, table scrolled every 150 ms):")
+    print(
+        f"while {result['busy_running']} jobs report progress as fast as they can, each item with 1 ms of I/O "
+        f"({result['batches_per_s']} coalesced batches/s, table scrolled every 150 ms):"
+    )
     print(f"  longest GUI-thread stall: {result['stall_max_ms']:.1f} ms (goal < {GOALS['stall_max_ms']} ms)")
     print(f"  99th percentile stall:    {result['stall_p99_ms']:.2f} ms (goal < {GOALS['stall_p99_ms']} ms)")
     print("the same with pure-Python spinning items that never release the GIL (the GUI waits for the GIL):")

@@ -36,19 +36,24 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
 # -- parser -----------------------------------------------------------------------------------------
 def _common() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                   help="database: an SQLAlchemy URL or a SQLite file path (default: $ASYNCOPS_DB, "
-                        "else asyncops.db in the user data folder)")  # fmt: skip
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database: an SQLAlchemy URL or a SQLite file path (default: $ASYNCOPS_DB, "
+        "else asyncops.db in the user data folder)",
+    )
     return p
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
-        prog=PROG, parents=[common],
+        prog=PROG,
+        parents=[common],
         description="asyncops: queue, run, watch, stop and report long-running bulk operations. "
-                    "Without a command it opens the Process Tracker window.",
-    )  # fmt: skip
+        "Without a command it opens the Process Tracker window.",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -57,8 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     def op_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("operation", metavar="OP", help="operation name (see `asyncops operations`)")
-        p.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
-                       help="an operation parameter (repeatable)")
+        p.add_argument(
+            "-p",
+            "--param",
+            action="append",
+            default=[],
+            metavar="KEY=VALUE",
+            help="an operation parameter (repeatable)",
+        )
         p.add_argument("--queue", help="queue (default: the queue that takes this operation)")
         p.add_argument("--priority", type=int, default=0, help="higher runs first inside the queue")
         p.add_argument("--label", help="what the job table shows")
@@ -196,16 +207,24 @@ def _table(rows: list[list[str]], out: TextIO) -> None:
 
 def _print_details(j: JobSnapshot, out: TextIO) -> None:
     fields = [
-        ("Job", f"#{j.id}  {j.link}"), ("Operation", j.operation), ("Label", j.label),
+        ("Job", f"#{j.id}  {j.link}"),
+        ("Operation", j.operation),
+        ("Label", j.label),
         ("Status", f"{j.status}" + (f" ({j.waiting_reason})" if j.waiting_reason else "")),
-        ("Owner", j.owner), ("Queue", f"{j.queue} (priority {j.priority})"),
-        ("Attempt", f"{j.attempt}/{j.max_attempts}"), ("Progress", _progress_text(j)),
-        ("Warnings", str(j.warnings)), ("Errors", str(j.errors)), ("Created", _local(j.created_at)),
-        ("Scheduled", _local(j.scheduled_for)), ("Started", _local(j.started_at)),
-        ("Finished", _local(j.finished_at)), ("Run inline", "yes" if j.inline else "no"),
+        ("Owner", j.owner),
+        ("Queue", f"{j.queue} (priority {j.priority})"),
+        ("Attempt", f"{j.attempt}/{j.max_attempts}"),
+        ("Progress", _progress_text(j)),
+        ("Warnings", str(j.warnings)),
+        ("Errors", str(j.errors)),
+        ("Created", _local(j.created_at)),
+        ("Scheduled", _local(j.scheduled_for)),
+        ("Started", _local(j.started_at)),
+        ("Finished", _local(j.finished_at)),
+        ("Run inline", "yes" if j.inline else "no"),
         ("Parameters", json.dumps(j.params, ensure_ascii=False, sort_keys=True)),
         ("Result", json.dumps(j.result, ensure_ascii=False, sort_keys=True) if j.result is not None else "-"),
-    ]  # fmt: skip
+    ]
     if j.description:
         fields.insert(3, ("Description", j.description))
     if j.message:
@@ -225,9 +244,18 @@ def _validated(args: argparse.Namespace, db: Database) -> tuple[Any, str, dict[s
 
 
 def _submit(args: argparse.Namespace, db: Database, user: str, params: dict[str, Any]) -> JobSnapshot:
-    return jobs.submit(db, args.operation, params, owner=user, queue=args.queue, priority=args.priority,
-                       at=getattr(args, "at", None), label=args.label, description=args.description,
-                       validate=False)  # fmt: skip
+    return jobs.submit(
+        db,
+        args.operation,
+        params,
+        owner=user,
+        queue=args.queue,
+        priority=args.priority,
+        at=getattr(args, "at", None),
+        label=args.label,
+        description=args.description,
+        validate=False,
+    )
 
 
 def cmd_submit(args: argparse.Namespace, db: Database) -> int:
@@ -289,20 +317,26 @@ def cmd_run(args: argparse.Namespace, db: Database) -> int:
         return _run_inline(args, db, user, params, plan, interrupts)
 
 
-def _run_inline(args: argparse.Namespace, db: Database, user: str, params: dict[str, Any], plan: Any,
-                interrupts: _Interrupts) -> int:
+def _run_inline(
+    args: argparse.Namespace, db: Database, user: str, params: dict[str, Any], plan: Any, interrupts: _Interrupts
+) -> int:
     from core.engine import Engine
     from core.events import EventKind
 
     engine = Engine(db, kind="inline", queues=()).start()
     state: dict[str, Any] = {}
     try:
-        unsubscribe = engine.bus.subscribe(
-            lambda e: state.update(e.changes) if e.kind is EventKind.PROGRESS else None
+        unsubscribe = engine.bus.subscribe(lambda e: state.update(e.changes) if e.kind is EventKind.PROGRESS else None)
+        snap, future = engine.start_inline(
+            args.operation,
+            params,
+            owner=user,
+            queue=args.queue,
+            priority=args.priority,
+            label=args.label,
+            description=args.description,
+            validate=False,
         )
-        snap, future = engine.start_inline(args.operation, params, owner=user, queue=args.queue,
-                                           priority=args.priority, label=args.label,
-                                           description=args.description, validate=False)  # fmt: skip
         print(f"running inline as job {snap.id} ({plan.reason})", file=sys.stderr)
         final = _follow(engine, snap, future, state, interrupts)
         unsubscribe()
@@ -317,12 +351,17 @@ def _run_inline(args: argparse.Namespace, db: Database, user: str, params: dict[
     return EXIT_OK if final.status is JobStatus.SUCCEEDED else EXIT_FAILED
 
 
-def _follow(engine: Any, snap: JobSnapshot, future: Any, state: dict[str, Any], interrupts: _Interrupts
-            ) -> JobSnapshot:
+def _follow(engine: Any, snap: JobSnapshot, future: Any, state: dict[str, Any], interrupts: _Interrupts) -> JobSnapshot:
     from tqdm import tqdm
 
-    bar = tqdm(desc=snap.label[:40], unit="item", file=sys.stderr, disable=not sys.stderr.isatty(),
-               dynamic_ncols=True, leave=True)  # fmt: skip
+    bar = tqdm(
+        desc=snap.label[:40],
+        unit="item",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        dynamic_ncols=True,
+        leave=True,
+    )
     stop_sent = False
     with bar:
         while True:
@@ -373,15 +412,23 @@ def cmd_jobs(args: argparse.Namespace, db: Database) -> int:
     user, all_users = _user_scope(db, args.all)
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
-    rows = jobs.list_jobs(db, user=user, all_users=all_users, statuses=_statuses(args.status),
-                          operation=args.operation, limit=args.limit or None)  # fmt: skip
+    rows = jobs.list_jobs(
+        db,
+        user=user,
+        all_users=all_users,
+        statuses=_statuses(args.status),
+        operation=args.operation,
+        limit=args.limit or None,
+    )
     if args.json:
         json.dump([j.to_json() for j in rows], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
     if not rows:
-        print("no jobs" + ("" if all_users else f" for {user}") + f"; submit one with: {PROG} submit command "
-              "-p cmd='echo hello'")  # fmt: skip
+        print(
+            "no jobs" + ("" if all_users else f" for {user}") + f"; submit one with: {PROG} submit command "
+            "-p cmd='echo hello'"
+        )
         return EXIT_OK
     header = ["ID", "STATUS", "OPERATION", "LABEL", "PROGRESS", "WARN", "ERR", "QUEUE", "CREATED", "NOTE"]
     if all_users:
@@ -389,8 +436,18 @@ def cmd_jobs(args: argparse.Namespace, db: Database) -> int:
     table = [header]
     for j in rows:
         note = j.waiting_reason or j.message or ""
-        row = [str(j.id), str(j.status), j.operation, j.label[:40], _progress_text(j), str(j.warnings),
-               str(j.errors), j.queue, _local(j.created_at), note[:60]]  # fmt: skip
+        row = [
+            str(j.id),
+            str(j.status),
+            j.operation,
+            j.label[:40],
+            _progress_text(j),
+            str(j.warnings),
+            str(j.errors),
+            j.queue,
+            _local(j.created_at),
+            note[:60],
+        ]
         if all_users:
             row.insert(3, j.owner)
         table.append(row)
@@ -455,8 +512,7 @@ def cmd_undo(args: argparse.Namespace, db: Database) -> int:
     if inverse is None:
         raise UsageError(f"job #{j.id} ({j.operation}) cannot be undone")
     name, params = inverse
-    snap = jobs.submit(db, name, params, owner=j.owner, queue=None, label=f"Undo #{j.id}: {j.label}",
-                       parent_id=j.id)  # fmt: skip
+    snap = jobs.submit(db, name, params, owner=j.owner, queue=None, label=f"Undo #{j.id}: {j.label}", parent_id=j.id)
     print(snap.id)
     return EXIT_OK
 
@@ -469,8 +525,9 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
             export.write_job(out, j, log)
     else:
         user, all_users = _user_scope(db, args.all)
-        rows = jobs.list_jobs(db, user=user, all_users=all_users, statuses=_statuses(args.status),
-                              operation=args.operation)  # fmt: skip
+        rows = jobs.list_jobs(
+            db, user=user, all_users=all_users, statuses=_statuses(args.status), operation=args.operation
+        )
         with _output(args.output) as out:
             n = export.write_jobs(out, rows)
         if args.output:
@@ -505,8 +562,9 @@ def cmd_worker(args: argparse.Namespace, db: Database) -> int:
         print(f"worker {engine.id} serving {served} on {db.url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
         while not interrupts.event.wait(0.5):
             pass
-        print(f"shutting down: running jobs get {args.grace:g}s to stop (Ctrl-C again to leave at once)",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"shutting down: running jobs get {args.grace:g}s to stop (Ctrl-C again to leave at once)", file=sys.stderr
+        )
         engine.shutdown(grace=args.grace)
     print("worker stopped", file=sys.stderr)
     return EXIT_OK
@@ -538,9 +596,18 @@ def cmd_queue(args: argparse.Namespace, db: Database) -> int:
         else:
             rows = [["QUEUE", "KIND", "MAX", "RETRIES", "DELAY", "STATE", "RUN BY", "OPERATIONS"]]
             for q in qs:
-                rows.append([q.name, q.kind, str(q.capacity), str(q.retries), f"{q.retry_delay:g}s",
-                             "paused" if q.paused else "running", "workers" if q.workers_only else "any engine",
-                             ",".join(q.operations) or "-"])  # fmt: skip
+                rows.append(
+                    [
+                        q.name,
+                        q.kind,
+                        str(q.capacity),
+                        str(q.retries),
+                        f"{q.retry_delay:g}s",
+                        "paused" if q.paused else "running",
+                        "workers" if q.workers_only else "any engine",
+                        ",".join(q.operations) or "-",
+                    ]
+                )
             _table(rows, sys.stdout)
         return EXIT_OK
     cfg = settings.set_paused(db, args.queue, args.queue_command == "pause")
@@ -563,10 +630,21 @@ def cmd_operations(args: argparse.Namespace, db: Database | None) -> int:
 
 
 COMMANDS = {
-    "submit": cmd_submit, "run": cmd_run, "jobs": cmd_jobs, "show": cmd_show, "stop": cmd_stop,
-    "remove": cmd_remove, "retry": cmd_retry, "undo": cmd_undo, "export-csv": cmd_export, "purge": cmd_purge,
-    "worker": cmd_worker, "config": cmd_config, "queue": cmd_queue, "operations": cmd_operations,
-}  # fmt: skip
+    "submit": cmd_submit,
+    "run": cmd_run,
+    "jobs": cmd_jobs,
+    "show": cmd_show,
+    "stop": cmd_stop,
+    "remove": cmd_remove,
+    "retry": cmd_retry,
+    "undo": cmd_undo,
+    "export-csv": cmd_export,
+    "purge": cmd_purge,
+    "worker": cmd_worker,
+    "config": cmd_config,
+    "queue": cmd_queue,
+    "operations": cmd_operations,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,6 +17,7 @@ from sqlalchemy import update
 
 from core.events import EventBus, EventKind, JobEvent
 from core.jobs import append_log
+from core.messages import Message
 from core.models import Job, utcnow
 from core.records import LogEntry
 
@@ -100,13 +101,15 @@ class JobContext:
         self._maybe_flush()
 
     # -- log ----------------------------------------------------------------------------------------
-    def log(self, message: str, level: str = "INFO", item: str | None = None) -> None:
+    def log(self, message: Message | str, level: str = "INFO", item: str | None = None) -> None:
+        """One log line: a :class:`Message` (code and arguments, rendered in each reader's language) or plain
+        text (operations of third parties)."""
         level = level.upper()
         if level not in LEVELS:
             level = "INFO"
-        if len(message) > MAX_MESSAGE:
+        if isinstance(message, str) and len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + " …(truncated)"
-        entry = LogEntry(None, self.job_id, utcnow(), level, message, item)
+        entry = LogEntry.of(self.job_id, utcnow(), level, message, item)
         with self._lock:
             self._pending.append(entry)
             if level == "WARNING":
@@ -116,13 +119,13 @@ class JobContext:
             self._dirty = True
         self._maybe_flush()
 
-    def info(self, message: str, item: str | None = None) -> None:
+    def info(self, message: Message | str, item: str | None = None) -> None:
         self.log(message, "INFO", item)
 
-    def warn(self, message: str, item: str | None = None) -> None:
+    def warn(self, message: Message | str, item: str | None = None) -> None:
         self.log(message, "WARNING", item)
 
-    def error(self, message: str, item: str | None = None) -> None:
+    def error(self, message: Message | str, item: str | None = None) -> None:
         self.log(message, "ERROR", item)
 
     # -- flushing -----------------------------------------------------------------------------------
@@ -139,9 +142,12 @@ class JobContext:
                     return
                 entries, self._pending = self._pending, []
                 values: dict[str, Any] = {
-                    "progress_done": self.done, "progress_total": self.total,
-                    "warnings": self.warnings, "errors": self.errors, "updated_at": utcnow(),
-                }  # fmt: skip
+                    "progress_done": self.done,
+                    "progress_total": self.total,
+                    "warnings": self.warnings,
+                    "errors": self.errors,
+                    "updated_at": utcnow(),
+                }
                 self._dirty = False
             stop = self._write(values, entries)
             self._last_flush = time.monotonic()
@@ -164,8 +170,12 @@ class JobContext:
             with self._lock:
                 entries, self._pending = self._pending, []
                 self._dirty = False
-                counters = {"progress_done": self.done, "progress_total": self.total,
-                            "warnings": self.warnings, "errors": self.errors}  # fmt: skip
+                counters = {
+                    "progress_done": self.done,
+                    "progress_total": self.total,
+                    "warnings": self.warnings,
+                    "errors": self.errors,
+                }
             yield entries, counters
 
     def set_runtime(self, **info: Any) -> None:
@@ -176,5 +186,9 @@ class JobContext:
 
     def counters(self) -> dict[str, Any]:
         with self._lock:
-            return {"progress_done": self.done, "progress_total": self.total,
-                    "warnings": self.warnings, "errors": self.errors}  # fmt: skip
+            return {
+                "progress_done": self.done,
+                "progress_total": self.total,
+                "warnings": self.warnings,
+                "errors": self.errors,
+            }

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, event, func, text
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 # Execution option that asks for a write transaction (BEGIN IMMEDIATE on SQLite).
 WRITE = {"asyncops_write": True}
@@ -81,7 +81,7 @@ def seconds_between(engine: Engine, start: Any, end: Any) -> Any:
     return func.extract("epoch", end - start)
 
 
-class json_from_text(FunctionElement[Any]):  # noqa: N801 - a SQL function, named like one
+class json_from_text(FunctionElement[Any]):
     """A parameter holding JSON already serialized to text, stored into a JSON column: PostgreSQL needs a cast,
     SQLite stores the text as it is (a cast there would give it numeric affinity)."""
 

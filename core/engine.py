@@ -152,8 +152,9 @@ class Engine:
             self._honour_stop(job_id)
         return snap
 
-    def start_inline(self, operation: str, params: dict[str, Any] | None = None, **kw: Any
-                     ) -> tuple[JobSnapshot, Future[JobSnapshot]]:
+    def start_inline(
+        self, operation: str, params: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[JobSnapshot, Future[JobSnapshot]]:
         """Record a job as ACTIVE in this engine and run it now on its own thread (not through a queue)."""
         snap = jobs.submit(self.db, operation, params, inline_worker=self.id, bus=self.bus, **kw)
         future: Future[JobSnapshot] = Future()
@@ -180,8 +181,9 @@ class Engine:
             slots[:] = [t for t in slots if t.is_alive()]
             while len(slots) < cfg.capacity and not self._stopping.is_set():
                 index = len(slots)
-                t = threading.Thread(target=self._slot, args=(name, index), name=f"asyncops-{name}-{index}",
-                                     daemon=True)  # fmt: skip
+                t = threading.Thread(
+                    target=self._slot, args=(name, index), name=f"asyncops-{name}-{index}", daemon=True
+                )
                 slots.append(t)
                 t.start()
         self.wake()
@@ -219,8 +221,16 @@ class Engine:
 
     def _give_back(self, job: JobSnapshot) -> None:
         try:
-            snap = jobs.transition(self.db, job.id, S.QUEUED, by=self.id, expect=(S.ACTIVE,), worker=None,
-                                   attempt=job.attempt - 1, started_at=None)  # fmt: skip
+            snap = jobs.transition(
+                self.db,
+                job.id,
+                S.QUEUED,
+                by=self.id,
+                expect=(S.ACTIVE,),
+                worker=None,
+                attempt=job.attempt - 1,
+                started_at=None,
+            )
         except Exception:
             log.exception("cannot hand job #%s back to its queue", job.id)
             return
@@ -229,8 +239,9 @@ class Engine:
             self.wake()
 
     # -- running one job ----------------------------------------------------------------------------
-    def _execute(self, job: JobSnapshot, claim_next: QueueConfig | None = None
-                 ) -> tuple[JobSnapshot, JobSnapshot | None]:
+    def _execute(
+        self, job: JobSnapshot, claim_next: QueueConfig | None = None
+    ) -> tuple[JobSnapshot, JobSnapshot | None]:
         """Run one job and record its outcome; with ``claim_next``, claim the queue's next job in the same
         transaction (one commit per job instead of two). Returns (final snapshot, next job or None)."""
         ctx = JobContext(job, self.db, self.bus, worker=self.id, flush_interval=self.flush_interval)
@@ -266,9 +277,14 @@ class Engine:
                 self.wake()  # a slot is free
         return final, next_job
 
-    def _finish(self, ctx: JobContext, job: JobSnapshot, result: dict[str, Any] | None,
-                failure: str | None, claim_next: QueueConfig | None = None
-                ) -> tuple[JobSnapshot, JobSnapshot | None]:
+    def _finish(
+        self,
+        ctx: JobContext,
+        job: JobSnapshot,
+        result: dict[str, Any] | None,
+        failure: str | None,
+        claim_next: QueueConfig | None = None,
+    ) -> tuple[JobSnapshot, JobSnapshot | None]:
         counters = ctx.counters()
         stopped = ctx.should_stop
         complete = counters["progress_total"] is not None and counters["progress_done"] >= counters["progress_total"]
@@ -290,8 +306,11 @@ class Engine:
                 delay = self._queues.get(job.queue, QueueConfig(job.queue)).retry_delay
                 when = utcnow() + dt.timedelta(seconds=delay)
                 new = S.SCHEDULED
-                fields.update(scheduled_for=when, worker=None,
-                              message=f"attempt {job.attempt}/{job.max_attempts} failed: {failure}")
+                fields.update(
+                    scheduled_for=when,
+                    worker=None,
+                    message=f"attempt {job.attempt}/{job.max_attempts} failed: {failure}",
+                )
                 ctx.warn(f"attempt {job.attempt} failed ({failure}); retrying in {delay:g}s")
             else:
                 new, fields["message"] = S.FAILED, failure
@@ -389,16 +408,22 @@ class Engine:
             return
         jt = Job.__table__
         with self.db.connect_read() as conn:
-            queued = dict(conn.execute(
-                select(jt.c.queue, func.count()).where(jt.c.status == str(S.QUEUED),
-                                                       jt.c.queue.in_(list(self._queues))).group_by(jt.c.queue)
-            ).all())  # fmt: skip
+            queued = dict(
+                conn.execute(
+                    select(jt.c.queue, func.count())
+                    .where(jt.c.status == str(S.QUEUED), jt.c.queue.in_(list(self._queues)))
+                    .group_by(jt.c.queue)
+                ).all()
+            )
             if not queued:
                 return
-            active = dict(conn.execute(
-                select(jt.c.queue, func.count()).where(jt.c.status.in_([str(s) for s in RUNNING]),
-                                                       jt.c.queue.in_(list(queued))).group_by(jt.c.queue)
-            ).all())  # fmt: skip
+            active = dict(
+                conn.execute(
+                    select(jt.c.queue, func.count())
+                    .where(jt.c.status.in_([str(s) for s in RUNNING]), jt.c.queue.in_(list(queued)))
+                    .group_by(jt.c.queue)
+                ).all()
+            )
         for q, n in queued.items():
             cfg = self._queues.get(q)
             if n and cfg is not None and not cfg.paused and active.get(q, 0) < cfg.capacity:

@@ -10,10 +10,26 @@ from typing import Any, TextIO
 from core.records import JobSnapshot, LogEntry, iso
 
 LIST_COLUMNS = (
-    "id", "operation", "label", "owner", "status", "queue", "priority", "attempt", "progress_done",
-    "progress_total", "warnings", "errors", "created_at", "scheduled_for", "started_at", "finished_at",
-    "duration_s", "waiting_reason", "message",
-)  # fmt: skip
+    "id",
+    "operation",
+    "label",
+    "owner",
+    "status",
+    "queue",
+    "priority",
+    "attempt",
+    "progress_done",
+    "progress_total",
+    "warnings",
+    "errors",
+    "created_at",
+    "scheduled_for",
+    "started_at",
+    "finished_at",
+    "duration_s",
+    "waiting_reason",
+    "message",
+)
 
 
 def _cell(job: JobSnapshot, column: str) -> Any:

@@ -26,10 +26,20 @@ from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.models import EngineRow, Job, JobLog, QueueRow, RemovedJob, utcnow
 from core.operations import OperationEnv, registry
-from core.records import JobSnapshot, LogEntry
+from core.messages import Message, define, msg
+from core.records import JobSnapshot, LogEntry, iso
 from core.settings import QueueConfig
 from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus, check_transition, sources_of
 from core.users import current_user, is_admin
+
+define("wait.retry", "retry {attempt}/{attempts} at {when:time}")
+define("wait.scheduled", "scheduled for {when:time}")
+define("wait.queue_gone", "queue {queue} no longer exists")
+define("wait.queue_paused", "queue {queue} paused")
+define("wait.queue_full", "queue full ({running}/{capacity} running)")
+define("wait.no_worker", "no worker is running for this queue (start `asyncops worker`)")
+define("wait.no_engine", "no engine is running for this queue (open asyncops or start `asyncops worker`)")
+define("wait.next", "next in queue")
 
 jobs_t = Job.__table__
 log_t = JobLog.__table__
@@ -68,8 +78,9 @@ class Plan:
     reason: str
 
 
-def plan(db: Database, operation: str, params: dict[str, Any], *, user: str | None = None,
-         inline_when_uncounted: bool = True) -> Plan:
+def plan(
+    db: Database, operation: str, params: dict[str, Any], *, user: str | None = None, inline_when_uncounted: bool = True
+) -> Plan:
     """Estimate the counted items and compare them with the thresholds.
 
     An operation that counts nothing (``command``) has no size to compare: it runs inline when the caller
@@ -79,8 +90,11 @@ def plan(db: Database, operation: str, params: dict[str, Any], *, user: str | No
     op = registry.get(operation)
     counts = op.estimate(OperationEnv(db, user or current_user()), params) if op.counted_items else {}
     thresholds = settings.get_thresholds(db).get(operation, {})
-    over = [f"{item} {counts[item]} > {thresholds[item]}" for item in op.counted_items
-            if item in counts and item in thresholds and counts[item] > thresholds[item]]  # fmt: skip
+    over = [
+        f"{item} {counts[item]} > {thresholds[item]}"
+        for item in op.counted_items
+        if item in counts and item in thresholds and counts[item] > thresholds[item]
+    ]
     if over:
         return Plan(False, counts, thresholds, "above the threshold: " + ", ".join(over))
     if counts:
@@ -139,14 +153,32 @@ def submit(
             status = S.SCHEDULED if when and when > now else S.QUEUED
             worker, started, attempt = None, None, 0
         values = {
-            "operation": operation, "label": label or op.label_for(params), "description": description or "",
-            "params": params, "owner": owner, "queue": qcfg.name, "priority": int(priority),
-            "status": str(status), "inline": bool(inline_worker), "progress_done": 0, "progress_total": None,
-            "warnings": 0, "errors": 0, "created_at": now, "scheduled_for": when, "started_at": started,
-            "finished_at": None, "updated_at": now, "attempt": attempt,
-            "max_attempts": 1 if inline_worker else qcfg.retries + 1, "worker": worker, "stop_requested": False,
-            "message": "", "result": None, "parent_id": parent_id,
-        }  # fmt: skip
+            "operation": operation,
+            "label": label or op.label_for(params),
+            "description": description or "",
+            "params": params,
+            "owner": owner,
+            "queue": qcfg.name,
+            "priority": int(priority),
+            "status": str(status),
+            "inline": bool(inline_worker),
+            "progress_done": 0,
+            "progress_total": None,
+            "warnings": 0,
+            "errors": 0,
+            "created_at": now,
+            "scheduled_for": when,
+            "started_at": started,
+            "finished_at": None,
+            "updated_at": now,
+            "attempt": attempt,
+            "max_attempts": 1 if inline_worker else qcfg.retries + 1,
+            "worker": worker,
+            "stop_requested": False,
+            "message": "",
+            "result": None,
+            "parent_id": parent_id,
+        }
         row = conn.execute(_INSERT, values).one()
     snap = JobSnapshot.from_row(row)
     if bus is not None:
@@ -154,8 +186,14 @@ def submit(
     return snap
 
 
-def submit_many(db: Database, operation: str, params_list: Sequence[dict[str, Any]], *, owner: str | None = None,
-                queue: str = settings.DEFAULT_QUEUE) -> int:
+def submit_many(
+    db: Database,
+    operation: str,
+    params_list: Sequence[dict[str, Any]],
+    *,
+    owner: str | None = None,
+    queue: str = settings.DEFAULT_QUEUE,
+) -> int:
     """Bulk submission in one transaction (scripts and benchmarks); parameters are validated."""
     op = registry.get(operation)
     owner = owner or current_user()
@@ -165,12 +203,28 @@ def submit_many(db: Database, operation: str, params_list: Sequence[dict[str, An
     rows = []
     for p in params_list:
         v = op.validate(p, OperationEnv(db, owner))
-        rows.append({
-            "operation": operation, "label": op.label_for(v), "description": "", "params": v, "owner": owner,
-            "queue": qcfg.name, "priority": 0, "status": str(S.QUEUED), "inline": False, "progress_done": 0,
-            "warnings": 0, "errors": 0, "created_at": now, "updated_at": now, "attempt": 0,
-            "max_attempts": qcfg.retries + 1, "stop_requested": False, "message": "",
-        })  # fmt: skip
+        rows.append(
+            {
+                "operation": operation,
+                "label": op.label_for(v),
+                "description": "",
+                "params": v,
+                "owner": owner,
+                "queue": qcfg.name,
+                "priority": 0,
+                "status": str(S.QUEUED),
+                "inline": False,
+                "progress_done": 0,
+                "warnings": 0,
+                "errors": 0,
+                "created_at": now,
+                "updated_at": now,
+                "attempt": 0,
+                "max_attempts": qcfg.retries + 1,
+                "stop_requested": False,
+                "message": "",
+            }
+        )
     with db.connect_write() as conn:
         conn.execute(insert(jobs_t), rows)
     return len(rows)
@@ -201,7 +255,7 @@ def parse_job_ref(text: str) -> int:
     t = text.strip()
     for prefix in ("asyncops://job/", "#"):
         if t.startswith(prefix):
-            t = t[len(prefix):].strip("/")
+            t = t[len(prefix) :].strip("/")
     try:
         value = int(t)
     except ValueError:
@@ -211,8 +265,9 @@ def parse_job_ref(text: str) -> int:
     return value
 
 
-def _filtered(stmt: Any, *, user: str, all_users: bool, statuses: Iterable[str] | None, operation: str | None,
-              search: str | None) -> Any:
+def _filtered(
+    stmt: Any, *, user: str, all_users: bool, statuses: Iterable[str] | None, operation: str | None, search: str | None
+) -> Any:
     """The one place that turns the list filters (visibility, status, operation, free text) into SQL."""
     stmt = stmt.where(_visible(user, all_users))
     if statuses:
@@ -221,8 +276,9 @@ def _filtered(stmt: Any, *, user: str, all_users: bool, statuses: Iterable[str] 
         stmt = stmt.where(jobs_t.c.operation == operation)
     if search:
         like = f"%{search}%"
-        stmt = stmt.where(or_(jobs_t.c.label.ilike(like), jobs_t.c.operation.ilike(like),
-                              jobs_t.c.description.ilike(like)))  # fmt: skip
+        stmt = stmt.where(
+            or_(jobs_t.c.label.ilike(like), jobs_t.c.operation.ilike(like), jobs_t.c.description.ilike(like))
+        )
     return stmt
 
 
@@ -239,8 +295,14 @@ def list_jobs(
     with_reasons: bool = True,
 ) -> list[JobSnapshot]:
     """The user's jobs (everybody's for ``all_users``, which the caller checked is an admin), newest first."""
-    stmt = _filtered(select(jobs_t).order_by(jobs_t.c.id.desc()), user=user or current_user(),
-                     all_users=all_users, statuses=statuses, operation=operation, search=search)  # fmt: skip
+    stmt = _filtered(
+        select(jobs_t).order_by(jobs_t.c.id.desc()),
+        user=user or current_user(),
+        all_users=all_users,
+        statuses=statuses,
+        operation=operation,
+        search=search,
+    )
     if limit is not None:
         stmt = stmt.limit(limit)
     if offset:
@@ -250,8 +312,20 @@ def list_jobs(
     return annotate(db, snaps) if with_reasons else snaps
 
 
-SORT_KEYS = ("id", "operation", "label", "status", "progress", "warnings", "errors", "queue", "created_at",
-             "started_at", "duration", "owner")  # fmt: skip
+SORT_KEYS = (
+    "id",
+    "operation",
+    "label",
+    "status",
+    "progress",
+    "warnings",
+    "errors",
+    "queue",
+    "created_at",
+    "started_at",
+    "duration",
+    "owner",
+)
 
 
 def _sort_expr(db: Database, key: str, now: dt.datetime) -> Any:
@@ -285,8 +359,14 @@ def job_ids(
     order = [expr.desc() if descending else expr.asc()]
     if sort != "id":
         order.append(c.id.desc() if descending else c.id.asc())
-    stmt = _filtered(select(c.id).order_by(*order), user=user or current_user(), all_users=all_users,
-                     statuses=statuses, operation=operation, search=search)  # fmt: skip
+    stmt = _filtered(
+        select(c.id).order_by(*order),
+        user=user or current_user(),
+        all_users=all_users,
+        statuses=statuses,
+        operation=operation,
+        search=search,
+    )
     with db.connect_read() as conn:
         return list(conn.execute(stmt).scalars())
 
@@ -302,13 +382,14 @@ def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:
     out: list[JobSnapshot] = []
     with db.connect_read() as conn:
         for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+            chunk = ids[i : i + 500]
             out.extend(JobSnapshot.from_row(r) for r in conn.execute(select(jobs_t).where(jobs_t.c.id.in_(chunk))))
     return out
 
 
-def changed_since(db: Database, since: dt.datetime, *, user: str | None = None, all_users: bool = False
-                  ) -> list[JobSnapshot]:
+def changed_since(
+    db: Database, since: dt.datetime, *, user: str | None = None, all_users: bool = False
+) -> list[JobSnapshot]:
     """Jobs updated at or after ``since`` (re-read by clients that did not see this process's events)."""
     user = user or current_user()
     stmt = select(jobs_t).where(jobs_t.c.updated_at >= since, _visible(user, all_users)).order_by(jobs_t.c.id)
@@ -324,19 +405,35 @@ def removed_since(db: Database, since: dt.datetime) -> list[int]:
 def append_log(conn: Connection, entries: Sequence[LogEntry]) -> None:
     """Insert job log lines inside the caller's write transaction."""
     if entries:
-        conn.execute(insert(log_t), [{"job_id": e.job_id, "time": e.time, "level": e.level, "message": e.message,
-                                      "item": e.item} for e in entries])  # fmt: skip
+        conn.execute(
+            insert(log_t),
+            [
+                {
+                    "job_id": e.job_id,
+                    "time": e.time,
+                    "level": e.level,
+                    "message": e.message,
+                    "item": e.item,
+                    "code": e.code,
+                    "args": e.args,
+                }
+                for e in entries
+            ],
+        )
 
 
-def log_of(db: Database, job_id: int, *, after_id: int = 0, levels: Iterable[str] | None = None,
-           limit: int | None = None) -> list[LogEntry]:
+def log_of(
+    db: Database, job_id: int, *, after_id: int = 0, levels: Iterable[str] | None = None, limit: int | None = None
+) -> list[LogEntry]:
     stmt = select(log_t).where(log_t.c.job_id == job_id, log_t.c.id > after_id).order_by(log_t.c.id)
     if levels:
         stmt = stmt.where(log_t.c.level.in_([lv.upper() for lv in levels]))
     if limit:
         stmt = stmt.limit(limit)
     with db.connect_read() as conn:
-        return [LogEntry(r.id, r.job_id, r.time, r.level, r.message, r.item) for r in conn.execute(stmt)]
+        return [
+            LogEntry(r.id, r.job_id, r.time, r.level, r.message, r.item, r.code, r.args) for r in conn.execute(stmt)
+        ]
 
 
 # -- why a job waits --------------------------------------------------------------------------------
@@ -348,10 +445,13 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
     now = now or utcnow()
     queues = {q.name: q for q in settings.get_queues(db)}
     with db.connect_read() as conn:
-        running = dict(conn.execute(
-            select(jobs_t.c.queue, func.count()).where(jobs_t.c.status.in_(_statuses(RUNNING)))
-            .group_by(jobs_t.c.queue)
-        ).all())  # fmt: skip
+        running = dict(
+            conn.execute(
+                select(jobs_t.c.queue, func.count())
+                .where(jobs_t.c.status.in_(_statuses(RUNNING)))
+                .group_by(jobs_t.c.queue)
+            ).all()
+        )
         engines = list(conn.execute(select(EngineRow.queues, EngineRow.kind, EngineRow.heartbeat_at)))
     live = [e for e in engines if e.kind != "inline" and now - e.heartbeat_at < dt.timedelta(seconds=60)]
 
@@ -364,24 +464,24 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
             out.append(s)
             continue
         q = queues.get(s.queue)
+        reason: Message
         if s.status is S.SCHEDULED and s.scheduled_for and s.scheduled_for > now:
-            when = s.scheduled_for.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            when = iso(s.scheduled_for)
             if s.attempt:
-                reason = f"retry {s.attempt + 1}/{s.max_attempts} at {when}"
+                reason = msg("wait.retry", attempt=s.attempt + 1, attempts=s.max_attempts, when=when)
             else:
-                reason = f"scheduled for {when}"
+                reason = msg("wait.scheduled", when=when)
         elif q is None:
-            reason = f"queue {s.queue} no longer exists"
+            reason = msg("wait.queue_gone", queue=s.queue)
         elif q.paused:
-            reason = f"queue {q.name} paused"
+            reason = msg("wait.queue_paused", queue=q.name)
         elif running.get(q.name, 0) >= q.capacity:
-            reason = f"queue full ({running.get(q.name, 0)}/{q.capacity} running)"
+            reason = msg("wait.queue_full", running=running.get(q.name, 0), capacity=q.capacity)
         elif not served(q):
-            reason = ("no worker is running for this queue (start `asyncops worker`)" if q.workers_only else
-                      "no engine is running for this queue (open asyncops or start `asyncops worker`)")
+            reason = msg("wait.no_worker") if q.workers_only else msg("wait.no_engine")
         else:
-            reason = "next in queue"
-        out.append(s.replace(waiting_reason=reason))
+            reason = msg("wait.next")
+        out.append(s.replace(waiting=reason))
     return out
 
 
@@ -389,8 +489,11 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
 def _claim_statement() -> Any:
     next_id = (
         select(jobs_t.c.id)
-        .where(jobs_t.c.queue == bindparam("q"), jobs_t.c.status == str(S.QUEUED),
-               jobs_t.c.operation.in_(bindparam("ops", expanding=True)))
+        .where(
+            jobs_t.c.queue == bindparam("q"),
+            jobs_t.c.status == str(S.QUEUED),
+            jobs_t.c.operation.in_(bindparam("ops", expanding=True)),
+        )
         .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
         .limit(1)
         .scalar_subquery()
@@ -404,12 +507,18 @@ def _claim_statement() -> Any:
     paused = select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery()
     return (
         update(jobs_t)
-        .where(jobs_t.c.id == next_id, jobs_t.c.status == str(S.QUEUED), active < bindparam("cap"),
-               paused.is_(False))
-        .values(status=str(S.ACTIVE), worker=bindparam("w_worker"), started_at=bindparam("w_now"),
-                updated_at=bindparam("w_now"), finished_at=None, attempt=jobs_t.c.attempt + 1, stop_requested=False)
+        .where(jobs_t.c.id == next_id, jobs_t.c.status == str(S.QUEUED), active < bindparam("cap"), paused.is_(False))
+        .values(
+            status=str(S.ACTIVE),
+            worker=bindparam("w_worker"),
+            started_at=bindparam("w_now"),
+            updated_at=bindparam("w_now"),
+            finished_at=None,
+            attempt=jobs_t.c.attempt + 1,
+            stop_requested=False,
+        )
         .returning(*jobs_t.c)
-    )  # fmt: skip
+    )
 
 
 # Built once: constructing SQLAlchemy statements costs more than running them on SQLite.
@@ -423,8 +532,7 @@ def claim(db: Database | Connection, queue: QueueConfig, worker: str) -> JobSnap
     engines on one database never take the same job and never exceed the queue's capacity together. An engine
     only takes operations it has (workers on other hosts may have other plugins installed).
     """
-    params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow(),
-              "ops": registry.names()}
+    params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow(), "ops": registry.names()}
     if isinstance(db, Connection):  # inside the caller's write transaction (finish one job, claim the next)
         dialect.lock_queue(db, queue.name)
         row = db.execute(_CLAIM, params).first()
@@ -442,8 +550,9 @@ def _transition_statement(new: JobStatus, sources: frozenset[JobStatus], by: boo
     key = (new, sources, by, names)
     stmt = _TRANSITIONS.get(key)
     if stmt is None:
-        stmt = update(jobs_t).where(jobs_t.c.id == bindparam("w_id"),
-                                    or_(*(jobs_t.c.status == s for s in sorted(_statuses(sources)))))  # fmt: skip
+        stmt = update(jobs_t).where(
+            jobs_t.c.id == bindparam("w_id"), or_(*(jobs_t.c.status == s for s in sorted(_statuses(sources))))
+        )
         if by:
             stmt = stmt.where(jobs_t.c.worker == bindparam("w_by"))
         stmt = stmt.values(status=str(new), **{n: bindparam(f"v_{n}") for n in names}).returning(*jobs_t.c)
@@ -504,10 +613,13 @@ def next_due(db: Database) -> dt.datetime | None:
 def stop_requests(db: Database, worker: str) -> list[int]:
     """ACTIVE jobs of ``worker`` that another process asked to stop."""
     with db.connect_read() as conn:
-        return list(conn.execute(
-            select(jobs_t.c.id).where(jobs_t.c.worker == worker, jobs_t.c.status == str(S.ACTIVE),
-                                      jobs_t.c.stop_requested.is_(True))
-        ).scalars())  # fmt: skip
+        return list(
+            conn.execute(
+                select(jobs_t.c.id).where(
+                    jobs_t.c.worker == worker, jobs_t.c.status == str(S.ACTIVE), jobs_t.c.stop_requested.is_(True)
+                )
+            ).scalars()
+        )
 
 
 # -- the user's side: stop, remove, retry -----------------------------------------------------------
@@ -515,15 +627,22 @@ def _owned(db: Database, job_id: int, user: str | None, admin: bool | None) -> J
     return get(db, job_id, user=user, admin=admin)
 
 
-def request_stop(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None,
-                 bus: EventBus | None = None) -> JobSnapshot:
+def request_stop(
+    db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None, bus: EventBus | None = None
+) -> JobSnapshot:
     """A waiting job stops at once; an active one is asked to (its engine honours ``stop_requested``)."""
     job = _owned(db, job_id, user, admin)
     if job.status.is_terminal:
         raise ConflictError(f"job #{job_id} has already finished ({job.status})")
     if job.status.is_waiting:
-        snap = transition(db, job_id, S.STOPPED, expect=(S.QUEUED, S.SCHEDULED), stop_requested=True,
-                          message="stopped before it started")  # fmt: skip
+        snap = transition(
+            db,
+            job_id,
+            S.STOPPED,
+            expect=(S.QUEUED, S.SCHEDULED),
+            stop_requested=True,
+            message="stopped before it started",
+        )
         if snap is not None:
             if bus is not None:
                 bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
@@ -531,16 +650,19 @@ def request_stop(db: Database, job_id: int, *, user: str | None = None, admin: b
         job = _owned(db, job_id, user, admin)  # it started meanwhile: ask its engine
     with db.connect_write() as conn:
         row = conn.execute(
-            update(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.in_(_statuses(RUNNING)))
-            .values(stop_requested=True, updated_at=utcnow()).returning(*jobs_t.c)
-        ).first()  # fmt: skip
+            update(jobs_t)
+            .where(jobs_t.c.id == job_id, jobs_t.c.status.in_(_statuses(RUNNING)))
+            .values(stop_requested=True, updated_at=utcnow())
+            .returning(*jobs_t.c)
+        ).first()
     if row is None:
         return _owned(db, job_id, user, admin)
     return JobSnapshot.from_row(row)
 
 
-def remove(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None,
-           bus: EventBus | None = None) -> None:
+def remove(
+    db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None, bus: EventBus | None = None
+) -> None:
     """Delete a finished job and its log; refuses ACTIVE, STOPPING and QUEUED jobs (stop them first)."""
     job = _owned(db, job_id, user, admin)
     if job.status in NOT_REMOVABLE:
@@ -548,7 +670,7 @@ def remove(db: Database, job_id: int, *, user: str | None = None, admin: bool | 
     with db.connect_write() as conn:
         gone = conn.execute(
             delete(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.not_in(_statuses(NOT_REMOVABLE)))
-        ).rowcount  # fmt: skip
+        ).rowcount
         if not gone:
             raise ConflictError(f"job #{job_id} started meanwhile: stop it first, then remove it")
         conn.execute(delete(log_t).where(log_t.c.job_id == job_id))
@@ -565,19 +687,37 @@ def _tombstone(conn: Connection, ids: Sequence[int]) -> None:
     conn.execute(insert(RemovedJob.__table__), [{"job_id": i, "removed_at": now} for i in ids])
 
 
-def retry(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None,
-          bus: EventBus | None = None) -> JobSnapshot:
+def retry(
+    db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None, bus: EventBus | None = None
+) -> JobSnapshot:
     """A finished job runs again with the same parameters, as a new job linked to it."""
     job = _owned(db, job_id, user, admin)
     if not job.status.is_terminal:
         raise ConflictError(f"job #{job_id} is {job.status}: only a finished job can be retried")
-    return submit(db, job.operation, job.params, owner=job.owner, queue=job.queue, priority=job.priority,
-                  label=job.label, description=job.description, parent_id=job.id, bus=bus)  # fmt: skip
+    return submit(
+        db,
+        job.operation,
+        job.params,
+        owner=job.owner,
+        queue=job.queue,
+        priority=job.priority,
+        label=job.label,
+        description=job.description,
+        parent_id=job.id,
+        bus=bus,
+    )
 
 
 # -- purge ------------------------------------------------------------------------------------------
-def purge(db: Database, *, days: float | None = None, failed_days: float | None = None, keep: int | None = None,
-          now: dt.datetime | None = None, bus: EventBus | None = None) -> int:
+def purge(
+    db: Database,
+    *,
+    days: float | None = None,
+    failed_days: float | None = None,
+    keep: int | None = None,
+    now: dt.datetime | None = None,
+    bus: EventBus | None = None,
+) -> int:
     """Delete finished jobs older than their retention, and beyond the ``keep`` most recent; returns the count."""
     cfg = settings.get_purge(db)
     days = cfg.days if days is None else days
@@ -594,18 +734,22 @@ def purge(db: Database, *, days: float | None = None, failed_days: float | None 
     with db.connect_read() as conn:
         ids = set(conn.execute(select(jobs_t.c.id).where(finished, old)).scalars())
         if keep is not None:
-            ids.update(conn.execute(
-                select(jobs_t.c.id).where(finished)
-                .order_by(jobs_t.c.finished_at.desc(), jobs_t.c.id.desc()).offset(keep)
-            ).scalars())  # fmt: skip
+            ids.update(
+                conn.execute(
+                    select(jobs_t.c.id)
+                    .where(finished)
+                    .order_by(jobs_t.c.finished_at.desc(), jobs_t.c.id.desc())
+                    .offset(keep)
+                ).scalars()
+            )
     removed: list[int] = []
     ordered = sorted(ids)
     for i in range(0, len(ordered), 500):
-        chunk = ordered[i:i + 500]
+        chunk = ordered[i : i + 500]
         with db.connect_write() as conn:
-            gone = list(conn.execute(
-                delete(jobs_t).where(jobs_t.c.id.in_(chunk), finished).returning(jobs_t.c.id)
-            ).scalars())  # fmt: skip
+            gone = list(
+                conn.execute(delete(jobs_t).where(jobs_t.c.id.in_(chunk), finished).returning(jobs_t.c.id)).scalars()
+            )
             conn.execute(delete(log_t).where(log_t.c.job_id.in_(gone)))
             _tombstone(conn, gone)
             removed.extend(gone)
@@ -621,16 +765,27 @@ def purge(db: Database, *, days: float | None = None, failed_days: float | None 
 def register_engine(db: Database, engine_id: str, kind: str, queues: Sequence[str]) -> None:
     now = utcnow()
     with db.write() as s:
-        s.merge(EngineRow(id=engine_id, host=socket.gethostname(), pid=psutil.Process().pid, kind=kind,
-                          queues=list(queues), started_at=now, heartbeat_at=now))  # fmt: skip
+        s.merge(
+            EngineRow(
+                id=engine_id,
+                host=socket.gethostname(),
+                pid=psutil.Process().pid,
+                kind=kind,
+                queues=list(queues),
+                started_at=now,
+                heartbeat_at=now,
+            )
+        )
 
 
 def heartbeat(db: Database, engine_id: str) -> bool:
     """Returns False when the engine's row is gone (another engine declared it dead)."""
     with db.connect_write() as conn:
-        return bool(conn.execute(
-            update(EngineRow.__table__).where(EngineRow.id == engine_id).values(heartbeat_at=utcnow())
-        ).rowcount)  # fmt: skip
+        return bool(
+            conn.execute(
+                update(EngineRow.__table__).where(EngineRow.id == engine_id).values(heartbeat_at=utcnow())
+            ).rowcount
+        )
 
 
 def unregister_engine(db: Database, engine_id: str) -> None:
@@ -654,18 +809,21 @@ def dead_engines(db: Database, dead_after: float, *, exclude: str | None = None)
     now = utcnow()
     host = socket.gethostname()
     with db.connect_read() as conn:
-        rows = list(conn.execute(select(EngineRow.id, EngineRow.host, EngineRow.pid, EngineRow.started_at,
-                                        EngineRow.heartbeat_at)))  # fmt: skip
-        orphan_workers = set(conn.execute(
-            select(jobs_t.c.worker).where(jobs_t.c.status.in_(_statuses(RUNNING))).distinct()
-        ).scalars())  # fmt: skip
+        rows = list(
+            conn.execute(
+                select(EngineRow.id, EngineRow.host, EngineRow.pid, EngineRow.started_at, EngineRow.heartbeat_at)
+            )
+        )
+        orphan_workers = set(
+            conn.execute(select(jobs_t.c.worker).where(jobs_t.c.status.in_(_statuses(RUNNING))).distinct()).scalars()
+        )
     dead = []
     for r in rows:
         if r.id == exclude:
             continue
-        if now - r.heartbeat_at > dt.timedelta(seconds=dead_after):
-            dead.append(r.id)
-        elif r.host == host and _process_gone(r.pid, r.started_at):
+        if now - r.heartbeat_at > dt.timedelta(seconds=dead_after) or (
+            r.host == host and _process_gone(r.pid, r.started_at)
+        ):
             dead.append(r.id)
     known = {r.id for r in rows}
     # Running jobs whose engine row is gone entirely (it was removed, or never written): recover them too.
@@ -677,16 +835,34 @@ def recover(db: Database, engine_id: str, *, bus: EventBus | None = None) -> lis
     """The jobs of a dead engine become INTERRUPTED, or QUEUED again when their operation can resume."""
     recovered: list[JobSnapshot] = []
     with db.connect_write() as conn:
-        rows = list(conn.execute(select(jobs_t.c.id, jobs_t.c.operation, jobs_t.c.stop_requested).where(
-            jobs_t.c.worker == engine_id, jobs_t.c.status.in_(_statuses(RUNNING)))))  # fmt: skip
+        rows = list(
+            conn.execute(
+                select(jobs_t.c.id, jobs_t.c.operation, jobs_t.c.stop_requested).where(
+                    jobs_t.c.worker == engine_id, jobs_t.c.status.in_(_statuses(RUNNING))
+                )
+            )
+        )
         for r in rows:
             resumable = r.operation in registry and registry.get(r.operation).resumable and not r.stop_requested
             if resumable:
-                snap = transition(conn, r.id, S.QUEUED, by=engine_id, expect=(S.ACTIVE,), worker=None,
-                                  message="re-queued: the engine running it stopped unexpectedly")
+                snap = transition(
+                    conn,
+                    r.id,
+                    S.QUEUED,
+                    by=engine_id,
+                    expect=(S.ACTIVE,),
+                    worker=None,
+                    message="re-queued: the engine running it stopped unexpectedly",
+                )
             else:
-                snap = transition(conn, r.id, S.INTERRUPTED, by=engine_id, expect=RUNNING,
-                                  message="interrupted: the engine running it stopped unexpectedly")
+                snap = transition(
+                    conn,
+                    r.id,
+                    S.INTERRUPTED,
+                    by=engine_id,
+                    expect=RUNNING,
+                    message="interrupted: the engine running it stopped unexpectedly",
+                )
             if snap is not None:
                 recovered.append(snap)
         conn.execute(delete(EngineRow.__table__).where(EngineRow.id == engine_id))
@@ -704,7 +880,9 @@ def _end_orphans(db: Database, snap: JobSnapshot, grace: float = 3.0) -> None:
     rt = snap.runtime or {}
     host, pgid, pid = rt.get("host"), rt.get("pgid"), rt.get("pid")
     if host != socket.gethostname():
-        note = f"its process group {pgid} on {host} may still be running: recovery can only end processes of its own host"
+        note = (
+            f"its process group {pgid} on {host} may still be running: recovery can only end processes of its own host"
+        )
         level = "WARNING"
     else:
         note, level = _kill_group(pgid, pid, rt.get("started"), grace), "INFO"

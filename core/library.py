@@ -173,9 +173,15 @@ class LibraryInfo:
     bytes: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "root": str(self.root), "files": self.files,
-                "folders": self.folders, "bytes": self.bytes,
-                "scanned_at": self.scanned_at.isoformat() if self.scanned_at else None}  # fmt: skip
+        return {
+            "id": self.id,
+            "name": self.name,
+            "root": str(self.root),
+            "files": self.files,
+            "folders": self.folders,
+            "bytes": self.bytes,
+            "scanned_at": self.scanned_at.isoformat() if self.scanned_at else None,
+        }
 
 
 def add_library(db: Database, path: str | os.PathLike[str], name: str | None = None) -> LibraryInfo:
@@ -188,8 +194,9 @@ def add_library(db: Database, path: str | os.PathLike[str], name: str | None = N
     root = folder.resolve()
     name = (name if name is not None else root.name).strip()
     if not NAME_RE.match(name):
-        raise UsageError(f"library add: {name!r} is not a valid name (letters, digits, space, . @ + - _; "
-                         "at most 200 characters)")  # fmt: skip
+        raise UsageError(
+            f"library add: {name!r} is not a valid name (letters, digits, space, . @ + - _; at most 200 characters)"
+        )
     with db.write() as s:
         for other in s.scalars(select(Library)):
             if other.name == name:
@@ -198,8 +205,10 @@ def add_library(db: Database, path: str | os.PathLike[str], name: str | None = N
             if o == root:
                 raise UsageError(f"library add: {root} is already the library {other.name!r}")
             if o in root.parents or root in o.parents:
-                raise UsageError(f"library add: {root} overlaps the library {other.name!r} ({o}); "
-                                 "libraries may not contain one another")  # fmt: skip
+                raise UsageError(
+                    f"library add: {root} overlaps the library {other.name!r} ({o}); "
+                    "libraries may not contain one another"
+                )
         lib = Library(name=name, root=str(root))
         s.add(lib)
         s.flush()
@@ -211,14 +220,27 @@ def list_libraries(db: Database) -> list[LibraryInfo]:
         counts = {
             (r.library_id, bool(r.is_dir)): (r.n, r.bytes or 0)
             for r in conn.execute(
-                select(assets_t.c.library_id, assets_t.c.is_dir, func.count().label("n"),
-                       func.sum(assets_t.c.size).label("bytes")).group_by(assets_t.c.library_id, assets_t.c.is_dir)
+                select(
+                    assets_t.c.library_id,
+                    assets_t.c.is_dir,
+                    func.count().label("n"),
+                    func.sum(assets_t.c.size).label("bytes"),
+                ).group_by(assets_t.c.library_id, assets_t.c.is_dir)
             )
-        }  # fmt: skip
+        }
         rows = list(conn.execute(select(libraries_t).order_by(libraries_t.c.name)))
-    return [LibraryInfo(r.id, r.name, Path(r.root), r.scanned_at,
-                        counts.get((r.id, False), (0, 0))[0], counts.get((r.id, True), (0, 0))[0],
-                        counts.get((r.id, False), (0, 0))[1]) for r in rows]  # fmt: skip
+    return [
+        LibraryInfo(
+            r.id,
+            r.name,
+            Path(r.root),
+            r.scanned_at,
+            counts.get((r.id, False), (0, 0))[0],
+            counts.get((r.id, True), (0, 0))[0],
+            counts.get((r.id, False), (0, 0))[1],
+        )
+        for r in rows
+    ]
 
 
 def get_library(db: Database, name: str, *, param: str = "library") -> LibraryInfo:
@@ -227,8 +249,10 @@ def get_library(db: Database, name: str, *, param: str = "library") -> LibraryIn
         row = conn.execute(select(libraries_t).where(libraries_t.c.name == name)).first()
         if row is None:
             known = ", ".join(conn.execute(select(libraries_t.c.name).order_by(libraries_t.c.name)).scalars())
-            raise NotFound(f"parameter {param!r}: no library named {name!r} "
-                           f"({'libraries: ' + known if known else 'add one with: asyncops library add PATH'})")
+            raise NotFound(
+                f"parameter {param!r}: no library named {name!r} "
+                f"({'libraries: ' + known if known else 'add one with: asyncops library add PATH'})"
+            )
     return LibraryInfo(row.id, row.name, Path(row.root))
 
 
@@ -275,7 +299,7 @@ def normalize(rel: str, *, param: str = "path", root: Path | None = None) -> str
     if root is not None and text.startswith("/"):
         r = root.as_posix().rstrip("/") + "/"
         if text.startswith(r) or text == r.rstrip("/"):
-            text = text[len(r):] if text.startswith(r) else ""
+            text = text[len(r) :] if text.startswith(r) else ""
     text = text.lstrip("/")
     norm = posixpath.normpath(text) if text else "."
     if norm == ".":
@@ -289,8 +313,16 @@ def _is_plain(rel: str) -> bool:
     """``rel`` is already a normal relative path (the common case: paths as the catalogue writes them), so
     that :func:`normalize` can skip ``normpath``: no leading ``/`` or ``.``, no empty, ``.`` or ``..`` part, no
     trailing ``/``, no NUL and no backslash."""
-    return (rel != "" and rel[0] != "/" and rel[0] != "." and rel[-1] != "/" and "//" not in rel
-            and "/." not in rel and "\x00" not in rel and "\\" not in rel)  # fmt: skip
+    return (
+        rel != ""
+        and rel[0] != "/"
+        and rel[0] != "."
+        and rel[-1] != "/"
+        and "//" not in rel
+        and "/." not in rel
+        and "\x00" not in rel
+        and "\\" not in rel
+    )
 
 
 @dataclass(frozen=True)
@@ -309,8 +341,9 @@ def real_root(lib: LibraryInfo) -> Path:
     return lib.root.resolve()
 
 
-def resolve(lib: LibraryInfo, rel: str, *, param: str = "path", must_exist: bool = True,
-            allow_root: bool = False) -> Resolved:
+def resolve(
+    lib: LibraryInfo, rel: str, *, param: str = "path", must_exist: bool = True, allow_root: bool = False
+) -> Resolved:
     """Resolve a library-relative path safely: the result is inside the root, and so is every folder on the way.
 
     The last component may itself be a symbolic link (it is then handled as a link, never followed); a link
@@ -340,7 +373,7 @@ def is_under(path: str, prefix: str) -> bool:
 def remap(path: str, old: str, new: str) -> str:
     if path == old:
         return new
-    return new + path[len(old):] if old else posixpath.join(new, path)
+    return new + path[len(old) :] if old else posixpath.join(new, path)
 
 
 def subtree(col: Any, prefix: str) -> Any:
@@ -368,10 +401,18 @@ def parent_of(rel: str) -> str:
 # Media types and typed values
 # =====================================================================================================
 _EXTRA_TYPES = {
-    ".md": "text/markdown", ".markdown": "text/markdown", ".webp": "image/webp", ".heic": "image/heic",
-    ".avif": "image/avif", ".xmp": "application/rdf+xml", ".yaml": "application/yaml", ".yml": "application/yaml",
-    ".dng": "image/x-adobe-dng", ".cr2": "image/x-canon-cr2", ".nef": "image/x-nikon-nef",
-}  # fmt: skip
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".webp": "image/webp",
+    ".heic": "image/heic",
+    ".avif": "image/avif",
+    ".xmp": "application/rdf+xml",
+    ".yaml": "application/yaml",
+    ".yml": "application/yaml",
+    ".dng": "image/x-adobe-dng",
+    ".cr2": "image/x-canon-cr2",
+    ".nef": "image/x-nikon-nef",
+}
 DOC_KINDS = {"text/markdown": "md", "text/html": "html", "application/xhtml+xml": "html", "text/css": "css"}
 
 
@@ -392,8 +433,15 @@ STANDARD = {
 }
 # Read-only catalogue facts that may be exported when asked for (import ignores them with a warning).
 READ_ONLY = {"dc:format": ("media_type", "String"), "dam:size": ("size", "Long"), "dam:modified": ("mtime", "Date")}
-ALIASES = {"title": "dc:title", "description": "dc:description", "tags": "cq:tags", "rating": "xmp:Rating",
-           "format": "dc:format", "size": "dam:size", "modified": "dam:modified"}  # fmt: skip
+ALIASES = {
+    "title": "dc:title",
+    "description": "dc:description",
+    "tags": "cq:tags",
+    "rating": "xmp:Rating",
+    "format": "dc:format",
+    "size": "dam:size",
+    "modified": "dam:modified",
+}
 HEADER_RE = re.compile(r"^(?P<name>.*?)\{\{\s*(?P<type>[A-Za-z]+)\s*(?::\s*(?P<multi>multi)\s*)?\}\}\s*$")
 
 
@@ -561,8 +609,13 @@ class Meta:
 
     @classmethod
     def of(cls, row: Any) -> Meta:
-        return cls(row.title, row.description, row.rating, list(row.tags or []),
-                   {k: list(v) for k, v in (row.props or {}).items()})  # fmt: skip
+        return cls(
+            row.title,
+            row.description,
+            row.rating,
+            list(row.tags or []),
+            {k: list(v) for k, v in (row.props or {}).items()},
+        )
 
     def get(self, col: Column) -> Any:
         if col.standard:
@@ -591,8 +644,13 @@ class Meta:
         return True
 
     def values(self) -> dict[str, Any]:
-        return {"title": self.title, "description": self.description, "rating": self.rating, "tags": self.tags,
-                "props": self.props}  # fmt: skip
+        return {
+            "title": self.title,
+            "description": self.description,
+            "rating": self.rating,
+            "tags": self.tags,
+            "props": self.props,
+        }
 
     def merge_extracted(self, other: Meta) -> bool:
         """Fields the file itself provides overwrite; everything else (edits made in asyncops) is kept."""
@@ -754,8 +812,12 @@ class _HtmlMeta(html.parser.HTMLParser):
             self._title.append(data)
 
 
-NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-      "dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/"}  # fmt: skip
+NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+}
 XMP_START = re.compile(rb"<x:xmpmeta|<x:xapmeta|<rdf:RDF")
 XMP_END = {b"<x:xmpmeta": b"</x:xmpmeta>", b"<x:xapmeta": b"</x:xapmeta>", b"<rdf:RDF": b"</rdf:RDF>"}
 
@@ -767,7 +829,7 @@ def parse_xmp(packet: bytes) -> Meta:
         root = ElementTree.fromstring(packet)
     except ElementTree.ParseError:
         return meta
-    rdf, dc, xmp = "{%s}" % NS["rdf"], "{%s}" % NS["dc"], "{%s}" % NS["xmp"]
+    rdf, dc, xmp = "{{{}}}".format(NS["rdf"]), "{{{}}}".format(NS["dc"]), "{{{}}}".format(NS["xmp"])
 
     def texts(el: ElementTree.Element) -> list[str]:
         return [li.text.strip() for li in el.iter(rdf + "li") if li.text and li.text.strip()]
@@ -798,7 +860,7 @@ def find_xmp(data: bytes) -> bytes | None:
     end = data.find(XMP_END[m.group(0)], m.start())
     if end < 0:
         return None
-    return data[m.start():end + len(XMP_END[m.group(0)])]
+    return data[m.start() : end + len(XMP_END[m.group(0)])]
 
 
 def extract_meta(path: Path, mtype: str, head: bytes | None = None) -> Meta | None:
@@ -812,7 +874,7 @@ def extract_meta(path: Path, mtype: str, head: bytes | None = None) -> Meta | No
             p = _HtmlMeta()
             p.feed((head if head is not None else path.read_bytes()).decode("utf-8", "replace"))
             return meta_from_mapping(p.data) if p.data else None
-        if mtype.startswith("image/") or mtype.startswith("video/") or mtype == "application/pdf":
+        if mtype.startswith(("image/", "video/")) or mtype == "application/pdf":
             sidecar = path.with_suffix(".xmp")
             if sidecar.is_file():
                 return parse_xmp(sidecar.read_bytes())
@@ -857,7 +919,7 @@ def resolve_link(source: str, url: str, *, decode_html: bool = False) -> str | N
         u = html.unescape(u)
     if u.startswith("<") and u.endswith(">"):
         u = u[1:-1]
-    if not u or u.startswith("#") or u.startswith("//") or SCHEME.match(u):
+    if not u or u.startswith(("#", "//")) or SCHEME.match(u):
         return None
     path, _ = split_url(u)
     if not path:
@@ -867,14 +929,14 @@ def resolve_link(source: str, url: str, *, decode_html: bool = False) -> str | N
     norm = posixpath.normpath(joined) if joined else "."
     if norm == ".":
         return ""
-    if norm == ".." or norm.startswith("../") or norm.startswith("/"):
+    if norm == ".." or norm.startswith(("../", "/")):
         return None
     return norm
 
 
 def is_external(url: str) -> bool:
     u = url.strip()
-    return bool(not u or u.startswith("#") or u.startswith("//") or SCHEME.match(u))
+    return bool(not u or u.startswith(("#", "//")) or SCHEME.match(u))
 
 
 def _line_index(text: str) -> list[int]:
@@ -1045,7 +1107,7 @@ def _note_inline(state: Any, name: str, start: int, count: int, block: Any) -> N
         res = state.md.helpers.parseLinkDestination(src, pos, len(src))
         if not res.ok:
             return
-        raw = src[pos:res.pos]
+        raw = src[pos : res.pos]
         angle = raw.startswith("<")
         if angle:
             raw, pos = raw[1:-1], pos + 1
@@ -1053,10 +1115,10 @@ def _note_inline(state: Any, name: str, start: int, count: int, block: Any) -> N
             return
         notes.append(("block", block, pos, raw, "md-image" if name == "image" else "md-link", angle))
     elif name == "autolink":
-        raw = src[start + 1:state.pos - 1]
+        raw = src[start + 1 : state.pos - 1]
         notes.append(("block", block, start + 1, raw, "md-autolink", False))
     elif name == "html_inline":
-        tag = src[start:state.pos]
+        tag = src[start : state.pos]
         for off, raw, kind in html_links(tag):
             notes.append(("block", block, start + off, raw, "md-html" if kind.startswith("html") else kind, False))
 
@@ -1081,7 +1143,7 @@ def _block_position(block: Any, offset: int, raw: str, lines: list[str]) -> tupl
     elif cline:
         i = fl.find(cline)
         base = i if i >= 0 else None
-    if base is not None and fl[base + col_in:base + col_in + len(raw)] == raw:
+    if base is not None and fl[base + col_in : base + col_in + len(raw)] == raw:
         return line_no + 1, base + col_in
     hits = [m.start() for m in re.finditer(re.escape(raw), fl)]
     if len(hits) == 1:
@@ -1109,7 +1171,7 @@ def markdown_links(text: str) -> list[Link]:
     for tok in tokens:  # raw HTML blocks inside Markdown
         if tok.type == "html_block" and tok.map:
             first = starts[tok.map[0]] if tok.map[0] < len(starts) else 0
-            chunk = norm[first:starts[tok.map[1]] if tok.map[1] < len(starts) else len(norm)]
+            chunk = norm[first : starts[tok.map[1]] if tok.map[1] < len(starts) else len(norm)]
             for off, raw, kind in html_links(chunk):
                 line, col = _locate(starts, first + off)
                 out.append(Link(line, col, "md-html" if kind.startswith("html") else kind, raw))
@@ -1188,9 +1250,9 @@ def apply_edits(text: str, edits: Sequence[tuple[int, int, str, str]]) -> str:
     for line, items in by_line.items():
         s = lines[line - 1]
         for col, old, new in sorted(items, reverse=True):
-            if s[col:col + len(old)] != old:
+            if s[col : col + len(old)] != old:
                 raise ValueError(f"line {line}: expected {old!r} at column {col + 1}")
-            s = s[:col] + new + s[col + len(old):]
+            s = s[:col] + new + s[col + len(old) :]
         lines[line - 1] = s
     return "\n".join(lines)
 
@@ -1249,6 +1311,7 @@ class Reporter:
     def warn(self, message: str, item: str | None = None) -> None: ...
     def advance(self, n: int = 1) -> None: ...
     def set_total(self, total: int | None) -> None: ...
+
     should_stop = False
 
 
@@ -1288,13 +1351,31 @@ def walk(root: Path, start: str = "", report: Reporter | None = None) -> Iterato
 
 def _row(library_id: int, e: Entry) -> dict[str, Any]:
     name = posixpath.basename(e.rel)
-    return {"library_id": library_id, "path": e.rel, "parent": posixpath.dirname(e.rel), "is_dir": e.is_dir,
-            "size": e.size, "mtime": e.mtime, "media_type": FOLDER_TYPE if e.is_dir else media_type(name),
-            "title": None, "description": None, "rating": None, "tags": [], "props": {}}  # fmt: skip
+    return {
+        "library_id": library_id,
+        "path": e.rel,
+        "parent": posixpath.dirname(e.rel),
+        "is_dir": e.is_dir,
+        "size": e.size,
+        "mtime": e.mtime,
+        "media_type": FOLDER_TYPE if e.is_dir else media_type(name),
+        "title": None,
+        "description": None,
+        "rating": None,
+        "tags": [],
+        "props": {},
+    }
 
 
-def scan(db: Database, lib: LibraryInfo, report: Reporter | None = None, *, under: Sequence[str] = (),
-         force: bool = False, dry: bool = False) -> ScanStats:
+def scan(
+    db: Database,
+    lib: LibraryInfo,
+    report: Reporter | None = None,
+    *,
+    under: Sequence[str] = (),
+    force: bool = False,
+    dry: bool = False,
+) -> ScanStats:
     """Index the library (or only the subtrees ``under``): add new entries, update changed ones (size or
     modified time), forget vanished ones, and re-read the metadata and references of new or changed files."""
     report = report or Reporter()
@@ -1313,8 +1394,9 @@ def scan(db: Database, lib: LibraryInfo, report: Reporter | None = None, *, unde
                 continue
             if stat.S_ISLNK(st.st_mode):
                 continue
-            found[prefix] = Entry(prefix, stat.S_ISDIR(st.st_mode), 0 if stat.S_ISDIR(st.st_mode) else st.st_size,
-                                  st.st_mtime)  # fmt: skip
+            found[prefix] = Entry(
+                prefix, stat.S_ISDIR(st.st_mode), 0 if stat.S_ISDIR(st.st_mode) else st.st_size, st.st_mtime
+            )
             if not stat.S_ISDIR(st.st_mode):
                 continue
         for e in walk(root, prefix, report):
@@ -1335,8 +1417,11 @@ def scan(db: Database, lib: LibraryInfo, report: Reporter | None = None, *, unde
     existing: dict[str, tuple[int, bool, int, float]] = {}
     with db.connect_read() as conn:
         cond = or_(*[subtree(assets_t.c.path, p) for p in prefixes], assets_t.c.path.in_(sorted(ancestors)))
-        for r in conn.execute(select(assets_t.c.id, assets_t.c.path, assets_t.c.is_dir, assets_t.c.size,
-                                     assets_t.c.mtime).where(assets_t.c.library_id == lib.id, cond)):  # fmt: skip
+        for r in conn.execute(
+            select(assets_t.c.id, assets_t.c.path, assets_t.c.is_dir, assets_t.c.size, assets_t.c.mtime).where(
+                assets_t.c.library_id == lib.id, cond
+            )
+        ):
             existing[r.path] = (r.id, r.is_dir, r.size, r.mtime)
     stats.files = sum(1 for e in found.values() if not e.is_dir)
     stats.folders = sum(1 for e in found.values() if e.is_dir)
@@ -1360,30 +1445,31 @@ def scan(db: Database, lib: LibraryInfo, report: Reporter | None = None, *, unde
         return stats
     with db.connect_write() as conn:
         for i in range(0, len(gone), 500):
-            chunk = gone[i:i + 500]
+            chunk = gone[i : i + 500]
             conn.execute(delete(refs_t).where(refs_t.c.source_id.in_(chunk)))
             conn.execute(delete(assets_t).where(assets_t.c.id.in_(chunk)))
     # parents first, so that folders exist before their content (order of paths does it)
     new_rows.sort(key=lambda r: r["path"])
     for i in range(0, len(new_rows), BATCH):
         with db.connect_write() as conn:
-            conn.execute(insert(assets_t), new_rows[i:i + BATCH])
-        report.advance(len(new_rows[i:i + BATCH]))
+            conn.execute(insert(assets_t), new_rows[i : i + BATCH])
+        report.advance(len(new_rows[i : i + BATCH]))
     stats.added = len(new_rows)
     # metadata and references of new and changed files
     to_read: list[str] = [r["path"] for r in new_rows if not r["is_dir"]] + [e.rel for _, e in changed if not e.is_dir]
     if changed:
         with db.connect_write() as conn:
-            conn.execute(update(assets_t).where(assets_t.c.id == _bp("aid")).values(size=_bp("size"),
-                                                                                    mtime=_bp("mtime")),
-                         [{"aid": aid, "size": e.size, "mtime": e.mtime} for aid, e in changed])  # fmt: skip
+            conn.execute(
+                update(assets_t).where(assets_t.c.id == _bp("aid")).values(size=_bp("size"), mtime=_bp("mtime")),
+                [{"aid": aid, "size": e.size, "mtime": e.mtime} for aid, e in changed],
+            )
         stats.updated = len(changed)
         report.advance(len(changed))
     report.advance(stats.unchanged)
     for i in range(0, len(to_read), 500):
         if report.should_stop:
             break
-        reindex(db, lib, to_read[i:i + 500], stats, report, root=root)
+        reindex(db, lib, to_read[i : i + 500], stats, report, root=root)
     with db.connect_write() as conn:
         if not under:
             conn.execute(update(libraries_t).where(libraries_t.c.id == lib.id).values(scanned_at=utcnow()))
@@ -1457,11 +1543,19 @@ class Prepared:
 
 
 def _reads_content(mtype: str) -> bool:
-    return mtype in DOC_KINDS or mtype.startswith("image/") or mtype.startswith("video/") or mtype == "application/pdf"
+    return mtype in DOC_KINDS or mtype.startswith(("image/", "video/")) or mtype == "application/pdf"
 
 
-def reindex(db: Database, lib: LibraryInfo, paths: Sequence[str], stats: ScanStats | None = None,
-            report: Reporter | None = None, *, root: Path | None = None, conn: Connection | None = None) -> None:
+def reindex(
+    db: Database,
+    lib: LibraryInfo,
+    paths: Sequence[str],
+    stats: ScanStats | None = None,
+    report: Reporter | None = None,
+    *,
+    root: Path | None = None,
+    conn: Connection | None = None,
+) -> None:
     """Re-read the metadata and the references of catalogued files ``paths`` (a batch)."""
     report = report or Reporter()
     stats = stats or ScanStats()
@@ -1470,9 +1564,13 @@ def reindex(db: Database, lib: LibraryInfo, paths: Sequence[str], stats: ScanSta
 
     def load(c: Connection) -> None:
         for i in range(0, len(paths), 500):
-            for r in c.execute(select(assets_t).where(assets_t.c.library_id == lib.id,
-                                                      assets_t.c.path.in_(paths[i:i + 500]),
-                                                      assets_t.c.is_dir.is_(False))):  # fmt: skip
+            for r in c.execute(
+                select(assets_t).where(
+                    assets_t.c.library_id == lib.id,
+                    assets_t.c.path.in_(paths[i : i + 500]),
+                    assets_t.c.is_dir.is_(False),
+                )
+            ):
                 if _reads_content(r.media_type):
                     work.append((r.id, r.path, r.media_type, Meta.of(r)))
 
@@ -1510,20 +1608,38 @@ def reindex(db: Database, lib: LibraryInfo, paths: Sequence[str], stats: ScanSta
                 if target is None:
                     stats.skipped_links += 1
                     report.warn(f"line {link.line}: link {link.raw!r} leaves the library; not followed", item=rel)
-                ref_rows.append({"library_id": lib.id, "source_id": aid, "line": link.line, "col": link.col,
-                                 "kind": link.kind, "raw": link.raw, "target": target})  # fmt: skip
+                ref_rows.append(
+                    {
+                        "library_id": lib.id,
+                        "source_id": aid,
+                        "line": link.line,
+                        "col": link.col,
+                        "kind": link.kind,
+                        "raw": link.raw,
+                        "target": target,
+                    }
+                )
     stats.references += len(ref_rows)
 
     def write(c: Connection) -> None:
         if sources:
             for i in range(0, len(sources), 500):
-                c.execute(delete(refs_t).where(refs_t.c.source_id.in_(sources[i:i + 500])))
+                c.execute(delete(refs_t).where(refs_t.c.source_id.in_(sources[i : i + 500])))
         if ref_rows:
             c.execute(insert(refs_t), ref_rows)
         if meta_updates:
-            c.execute(update(assets_t).where(assets_t.c.id == _bp("aid")).values(
-                title=_bp("title"), description=_bp("description"), rating=_bp("rating"), tags=_bp("tags"),
-                props=_bp("props")), meta_updates)  # fmt: skip
+            c.execute(
+                update(assets_t)
+                .where(assets_t.c.id == _bp("aid"))
+                .values(
+                    title=_bp("title"),
+                    description=_bp("description"),
+                    rating=_bp("rating"),
+                    tags=_bp("tags"),
+                    props=_bp("props"),
+                ),
+                meta_updates,
+            )
 
     if conn is not None:
         write(conn)
@@ -1545,8 +1661,11 @@ def count_under(conn: Connection, library_id: int, paths: Iterable[str]) -> Coun
     """Files and folders at or below ``paths`` (catalogue only: cheap)."""
     files = folders = 0
     for p in paths:
-        rows = conn.execute(select(assets_t.c.is_dir, func.count()).where(
-            assets_t.c.library_id == library_id, subtree(assets_t.c.path, p)).group_by(assets_t.c.is_dir)).all()
+        rows = conn.execute(
+            select(assets_t.c.is_dir, func.count())
+            .where(assets_t.c.library_id == library_id, subtree(assets_t.c.path, p))
+            .group_by(assets_t.c.is_dir)
+        ).all()
         for is_dir, n in rows:
             if is_dir:
                 folders += n
@@ -1555,15 +1674,18 @@ def count_under(conn: Connection, library_id: int, paths: Iterable[str]) -> Coun
     return Counts(files, folders)
 
 
-def references_into(conn: Connection, library_id: int, prefix: str, *, exclude_sources_under: Sequence[str] = ()
-                    ) -> list[tuple[str, int, str, str]]:
+def references_into(
+    conn: Connection, library_id: int, prefix: str, *, exclude_sources_under: Sequence[str] = ()
+) -> list[tuple[str, int, str, str]]:
     """(referring file, line, raw link, target) of references to ``prefix`` or below, from files outside
     ``exclude_sources_under``."""
     src = assets_t.alias("src")
-    stmt = (select(src.c.path, refs_t.c.line, refs_t.c.raw, refs_t.c.target)
-            .join(src, src.c.id == refs_t.c.source_id)
-            .where(refs_t.c.library_id == library_id, subtree(refs_t.c.target, prefix))
-            .order_by(src.c.path, refs_t.c.line))  # fmt: skip
+    stmt = (
+        select(src.c.path, refs_t.c.line, refs_t.c.raw, refs_t.c.target)
+        .join(src, src.c.id == refs_t.c.source_id)
+        .where(refs_t.c.library_id == library_id, subtree(refs_t.c.target, prefix))
+        .order_by(src.c.path, refs_t.c.line)
+    )
     out = []
     for r in conn.execute(stmt):
         if any(is_under(r.path, x) for x in exclude_sources_under):
@@ -1581,8 +1703,11 @@ def ensure_folders(conn: Connection, library_id: int, root: Path, rel: str) -> N
         p = parent_of(p)
     if not parts:
         return
-    have = set(conn.execute(select(assets_t.c.path).where(assets_t.c.library_id == library_id,
-                                                          assets_t.c.path.in_(parts))).scalars())  # fmt: skip
+    have = set(
+        conn.execute(
+            select(assets_t.c.path).where(assets_t.c.library_id == library_id, assets_t.c.path.in_(parts))
+        ).scalars()
+    )
     rows = []
     for p in reversed(parts):
         if p in have:
@@ -1603,8 +1728,12 @@ def json_dumps(value: Any) -> str:
 # =====================================================================================================
 # Removing and the trash
 # =====================================================================================================
-def remove_tree(path: Path, report: Reporter | None = None, on_error: Callable[[str, OSError], None] | None = None,
-                on_folder: Callable[[str], None] | None = None) -> tuple[int, int]:
+def remove_tree(
+    path: Path,
+    report: Reporter | None = None,
+    on_error: Callable[[str, OSError], None] | None = None,
+    on_folder: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
     """Delete a file, a symbolic link (never its target) or a folder and everything in it; (files, folders)
     removed. Works on folder descriptors (no symbolic link is ever followed, even one swapped in meanwhile).
     Errors go to ``on_error`` and the rest goes on. ``on_folder`` hears of each folder inside ``path`` that is

@@ -14,8 +14,12 @@ if TYPE_CHECKING:
 
 
 def _db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                   help="database: an SQLAlchemy URL or a SQLite file path (default: $ASYNCOPS_DB)")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database: an SQLAlchemy URL or a SQLite file path (default: $ASYNCOPS_DB)",
+    )
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]

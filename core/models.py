@@ -84,6 +84,7 @@ class Job(Base):
     worker: Mapped[str | None] = mapped_column(String(100), nullable=True)
     stop_requested: Mapped[bool] = mapped_column(Boolean, default=False)
     message: Mapped[str] = mapped_column(Text, default="")
+    message_data: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     parent_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # Where a running job's external processes are ({"host", "pid", "pgid", "started"}), so that recovery can
@@ -113,6 +114,8 @@ class JobLog(Base):
     level: Mapped[str] = mapped_column(String(10))
     message: Mapped[str] = mapped_column(Text)
     item: Mapped[str | None] = mapped_column(Text, nullable=True)
+    code: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    args: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     job: Mapped[Job] = relationship(back_populates="log")
 

@@ -10,14 +10,39 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from core.messages import Message
 from core.status import JobStatus, display_colour
 
 JOB_FIELDS = (
-    "id", "operation", "label", "description", "params", "owner", "queue", "priority", "status", "inline",
-    "progress_done", "progress_total", "warnings", "errors", "created_at", "scheduled_for", "started_at",
-    "finished_at", "updated_at", "attempt", "max_attempts", "worker", "stop_requested", "message", "result",
-    "parent_id", "runtime",
-)  # fmt: skip
+    "id",
+    "operation",
+    "label",
+    "description",
+    "params",
+    "owner",
+    "queue",
+    "priority",
+    "status",
+    "inline",
+    "progress_done",
+    "progress_total",
+    "warnings",
+    "errors",
+    "created_at",
+    "scheduled_for",
+    "started_at",
+    "finished_at",
+    "updated_at",
+    "attempt",
+    "max_attempts",
+    "worker",
+    "stop_requested",
+    "message",
+    "result",
+    "parent_id",
+    "runtime",
+    "message_data",
+)
 
 
 def iso(value: dt.datetime | None) -> str | None:
@@ -52,11 +77,12 @@ class JobSnapshot:
     message: str
     result: dict[str, Any] | None
     parent_id: int | None
-    waiting_reason: str | None = None
+    waiting: Message | None = None
     runtime: dict[str, Any] | None = None
+    message_data: dict[str, Any] | None = None
 
     @classmethod
-    def from_row(cls, row: Any, waiting_reason: str | None = None) -> JobSnapshot:
+    def from_row(cls, row: Any, waiting: Message | None = None) -> JobSnapshot:
         m = row._mapping if hasattr(row, "_mapping") else None
         get = (lambda k: m[k]) if m is not None else (lambda k: getattr(row, k))
         values = {k: get(k) for k in JOB_FIELDS}
@@ -64,10 +90,20 @@ class JobSnapshot:
         values["params"] = values["params"] or {}
         values["inline"] = bool(values["inline"])
         values["stop_requested"] = bool(values["stop_requested"])
-        return cls(**values, waiting_reason=waiting_reason)
+        return cls(**values, waiting=waiting)
 
     def replace(self, **changes: Any) -> JobSnapshot:
         return dataclasses.replace(self, **changes)
+
+    @property
+    def waiting_reason(self) -> str | None:
+        """Why a waiting job waits, in English (the window renders ``waiting`` in its language)."""
+        return self.waiting.text if self.waiting is not None else None
+
+    @property
+    def outcome(self) -> Message:
+        """The job's message (how it ended, or what it is doing) as data; ``message`` is its English text."""
+        return Message.from_json(self.message_data, self.message)
 
     @property
     def link(self) -> str:
@@ -128,6 +164,27 @@ class LogEntry:
     level: str
     message: str
     item: str | None = None
+    code: str | None = None
+    args: dict[str, Any] | None = None
+
+    @classmethod
+    def of(
+        cls, job_id: int, time: dt.datetime, level: str, message: Message | str, item: str | None = None
+    ) -> LogEntry:
+        m = Message.of(message)
+        return cls(None, job_id, time, level, m.text, item, m.code, dict(m.args) if m.code else None)
+
+    @property
+    def msg(self) -> Message:
+        """The line as data: its code and arguments, or its plain text."""
+        return Message(self.code, self.args or {}) if self.code else Message.plain(self.message)
 
     def to_json(self) -> dict[str, Any]:
-        return {"time": iso(self.time), "level": self.level, "message": self.message, "item": self.item}
+        return {
+            "time": iso(self.time),
+            "level": self.level,
+            "message": self.message,
+            "item": self.item,
+            "code": self.code,
+            "args": self.args,
+        }

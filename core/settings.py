@@ -67,10 +67,16 @@ class QueueConfig:
     def from_row(cls, row: Any) -> QueueConfig:
         """From a QueueRow or a Core row of the queues table."""
         return cls(
-            name=row.name, kind=row.kind, max_parallel=row.max_parallel, retries=row.retries,
-            retry_delay=float(row.retry_delay), priority=row.priority, operations=tuple(row.operations or ()),
-            paused=bool(row.paused), workers_only=bool(row.workers_only),
-        )  # fmt: skip
+            name=row.name,
+            kind=row.kind,
+            max_parallel=row.max_parallel,
+            retries=row.retries,
+            retry_delay=float(row.retry_delay),
+            priority=row.priority,
+            operations=tuple(row.operations or ()),
+            paused=bool(row.paused),
+            workers_only=bool(row.workers_only),
+        )
 
 
 @dataclass(frozen=True)
@@ -232,9 +238,11 @@ def get_purge(db: Database) -> PurgeConfig:
     d = PurgeConfig()
     with db.read() as s:
         return PurgeConfig(
-            time=_get(s, "purge.time", d.time), days=int(_get(s, "purge.days", d.days)),
-            failed_days=int(_get(s, "purge.failed_days", d.failed_days)), keep=int(_get(s, "purge.keep", d.keep)),
-        )  # fmt: skip
+            time=_get(s, "purge.time", d.time),
+            days=int(_get(s, "purge.days", d.days)),
+            failed_days=int(_get(s, "purge.failed_days", d.failed_days)),
+            keep=int(_get(s, "purge.keep", d.keep)),
+        )
 
 
 def save_purge(db: Database, cfg: PurgeConfig) -> PurgeConfig:
@@ -277,8 +285,7 @@ def put_value(db: Database, key: str, value: Any) -> None:
 def show(db: Database) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for q in get_queues(db):
-        for k in ("kind", "max_parallel", "retries", "retry_delay", "priority", "operations", "paused",
-                  "workers_only"):
+        for k in ("kind", "max_parallel", "retries", "retry_delay", "priority", "operations", "paused", "workers_only"):
             v = getattr(q, k)
             out[f"queue.{q.name}.{k}"] = list(v) if isinstance(v, tuple) else v
     for op, items in sorted(get_thresholds(db).items()):

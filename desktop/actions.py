@@ -32,8 +32,16 @@ class JobActions(QObject):
     submitted = Signal(object, bool, str)
     exported = Signal(str, int)
 
-    def __init__(self, db: Database, engine: Engine, background: Background, *, user: str, admin: bool,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        engine: Engine,
+        background: Background,
+        *,
+        user: str,
+        admin: bool,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db, self.engine, self.background = db, engine, background
         self.user, self.admin = user, admin
@@ -42,6 +50,7 @@ class JobActions(QObject):
         def report(exc: BaseException) -> None:
             text = str(exc) if isinstance(exc, AsyncopsError) else f"{type(exc).__name__}: {exc}"
             self.failed.emit(title, text)
+
         return report
 
     def stop(self, ids: Sequence[int]) -> None:
@@ -54,8 +63,11 @@ class JobActions(QObject):
                     problems.append(str(exc))
             return problems
 
-        self.background.run(work, on_success=self._report_problems(self.tr("Some jobs could not be stopped")),
-                            on_failure=self._fail(self.tr("Cannot stop")))  # fmt: skip
+        self.background.run(
+            work,
+            on_success=self._report_problems(self.tr("Some jobs could not be stopped")),
+            on_failure=self._fail(self.tr("Cannot stop")),
+        )
 
     def remove(self, ids: Sequence[int]) -> None:
         def work() -> list[str]:
@@ -67,13 +79,15 @@ class JobActions(QObject):
                     problems.append(str(exc))
             return problems
 
-        self.background.run(work, on_success=self._report_problems(self.tr("Some jobs could not be removed")),
-                            on_failure=self._fail(self.tr("Cannot remove")))  # fmt: skip
+        self.background.run(
+            work,
+            on_success=self._report_problems(self.tr("Some jobs could not be removed")),
+            on_failure=self._fail(self.tr("Cannot remove")),
+        )
 
     def retry(self, ids: Sequence[int]) -> None:
         def work() -> list[JobSnapshot]:
-            out = [jobs.retry(self.db, job_id, user=self.user, admin=self.admin, bus=self.engine.bus)
-                   for job_id in ids]  # fmt: skip
+            out = [jobs.retry(self.db, job_id, user=self.user, admin=self.admin, bus=self.engine.bus) for job_id in ids]
             self.engine.wake()
             return out
 
@@ -87,12 +101,23 @@ class JobActions(QObject):
         def report(problems: list[str]) -> None:
             if problems:
                 self.failed.emit(title, "\n".join(problems))
+
         return report
 
     # -- new jobs -----------------------------------------------------------------------------------
-    def submit(self, operation: str, params: dict[str, Any], *, queue: str | None = None, priority: int = 0,
-               at: Any = None, label: str | None = None, on_error: Callable[[BaseException], None] | None = None,
-               on_done: Callable[[JobSnapshot, bool, str], None] | None = None, owner: QObject | None = None) -> None:
+    def submit(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        *,
+        queue: str | None = None,
+        priority: int = 0,
+        at: Any = None,
+        label: str | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_done: Callable[[JobSnapshot, bool, str], None] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
         """Run now (under the threshold: ``engine.start_inline`` on a worker thread) or queue in the background.
 
         A chosen queue or start time always means the background."""
@@ -100,11 +125,13 @@ class JobActions(QObject):
         def work() -> tuple[JobSnapshot, bool, str]:
             plan = jobs.plan(self.db, operation, params, user=self.user, inline_when_uncounted=False)
             if plan.inline and queue is None and at is None:
-                snap, _future = self.engine.start_inline(operation, params, priority=priority, label=label,
-                                                         owner=self.user)  # fmt: skip
+                snap, _future = self.engine.start_inline(
+                    operation, params, priority=priority, label=label, owner=self.user
+                )
                 return snap, True, plan.reason
-            snap = self.engine.submit(operation, params, owner=self.user, queue=queue, priority=priority, at=at,
-                                      label=label)  # fmt: skip
+            snap = self.engine.submit(
+                operation, params, owner=self.user, queue=queue, priority=priority, at=at, label=label
+            )
             return snap, False, plan.reason
 
         def done(result: tuple[JobSnapshot, bool, str]) -> None:
@@ -113,8 +140,9 @@ class JobActions(QObject):
                 on_done(snap, inline, reason)
             self.submitted.emit(snap, inline, reason)
 
-        self.background.run(work, on_success=done, on_failure=on_error or self._fail(self.tr("Cannot start")),
-                            owner=owner)  # fmt: skip
+        self.background.run(
+            work, on_success=done, on_failure=on_error or self._fail(self.tr("Cannot start")), owner=owner
+        )
 
     # -- CSV ----------------------------------------------------------------------------------------
     def export_list(self, path: str, ids: Sequence[int]) -> None:
@@ -124,12 +152,15 @@ class JobActions(QObject):
         def work() -> int:
             by_id: dict[int, JobSnapshot] = {}
             for i in range(0, len(ids), 2000):
-                by_id.update((s.id, s) for s in jobs.get_many(self.db, ids[i:i + 2000]))
+                by_id.update((s.id, s) for s in jobs.get_many(self.db, ids[i : i + 2000]))
             rows = [by_id[j] for j in ids if j in by_id]
             return _write(path, lambda out: export.write_jobs(out, rows))
 
-        self.background.run(work, on_success=lambda n: self.exported.emit(path, n),
-                            on_failure=self._fail(self.tr("Cannot write the CSV file")))  # fmt: skip
+        self.background.run(
+            work,
+            on_success=lambda n: self.exported.emit(path, n),
+            on_failure=self._fail(self.tr("Cannot write the CSV file")),
+        )
 
     def export_job(self, path: str, job_id: int) -> None:
         """One job's details and its whole log."""
@@ -139,8 +170,11 @@ class JobActions(QObject):
             entries = jobs.log_of(self.db, job_id)
             return _write(path, lambda out: export.write_job(out, job, entries))
 
-        self.background.run(work, on_success=lambda n: self.exported.emit(path, n),
-                            on_failure=self._fail(self.tr("Cannot write the CSV file")))  # fmt: skip
+        self.background.run(
+            work,
+            on_success=lambda n: self.exported.emit(path, n),
+            on_failure=self._fail(self.tr("Cannot write the CSV file")),
+        )
 
 
 def _write(path: str, writer: Callable[[io.TextIOBase], int]) -> int:

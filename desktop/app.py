@@ -78,8 +78,13 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(db_url: str | None = None, *, use_tray: bool | None = None, start_engine: bool = True,
-                  engine_options: dict[str, Any] | None = None) -> MainWindow:
+def create_window(
+    db_url: str | None = None,
+    *,
+    use_tray: bool | None = None,
+    start_engine: bool = True,
+    engine_options: dict[str, Any] | None = None,
+) -> MainWindow:
     """The main window with its engine and bridge, loading its job list in the background; not shown.
 
     Call ``window.ctx.shutdown()`` (or close the window under ``main``) to stop the engine."""

@@ -38,8 +38,15 @@ class Background(QObject):
         self._closed = False
         self._finished.connect(self._deliver)
 
-    def run(self, fn: Callable[..., Any], *args: Any, on_success: Callback | None = None,
-            on_failure: Callback | None = None, owner: QObject | None = None, **kwargs: Any) -> Future[Any]:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_success: Callback | None = None,
+        on_failure: Callback | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> Future[Any]:
         """Run ``fn(*args, **kwargs)`` off the GUI thread; callbacks run on the GUI thread."""
         if self._closed:
             future: Future[Any] = Future()

@@ -81,8 +81,18 @@ class EventBridge(QObject):
     batchReady = Signal(object)
     _poke = Signal()
 
-    def __init__(self, db: Database, bus: EventBus, background: Background, *, user: str, all_users: bool,
-                 interval_ms: int = 250, poll_interval_ms: int = 1000, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: EventBus,
+        background: Background,
+        *,
+        user: str,
+        all_users: bool,
+        interval_ms: int = 250,
+        poll_interval_ms: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db, self.bus, self.background = db, bus, background
         self.user, self.all_users = user, all_users
@@ -158,8 +168,10 @@ class EventBridge(QObject):
         since = self._since
 
         def read() -> tuple[list[JobSnapshot], list[int]]:
-            return (jobs.changed_since(self.db, since, user=self.user, all_users=self.all_users),
-                    jobs.removed_since(self.db, since))  # fmt: skip
+            return (
+                jobs.changed_since(self.db, since, user=self.user, all_users=self.all_users),
+                jobs.removed_since(self.db, since),
+            )
 
         def done(result: tuple[list[JobSnapshot], list[int]]) -> None:
             self._polling = False

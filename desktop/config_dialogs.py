@@ -86,8 +86,14 @@ class _FieldErrors:
 
 
 # -- queues ----------------------------------------------------------------------------------------
-QUEUE_FIELD_WORDS = (("queue name", "name"), ("kind", "kind"), ("max_parallel", "max_parallel"),
-                     ("retry_delay", "retry_delay"), ("retries", "retries"), ("operation", "operations"))  # fmt: skip
+QUEUE_FIELD_WORDS = (
+    ("queue name", "name"),
+    ("kind", "kind"),
+    ("max_parallel", "max_parallel"),
+    ("retry_delay", "retry_delay"),
+    ("retries", "retries"),
+    ("operation", "operations"),
+)
 
 
 def queue_error_field(message: str) -> str:
@@ -155,8 +161,9 @@ class QueuesDialog(QDialog):
         self.paused.setObjectName("queuePaused")
         self.workers_only = QCheckBox(self.tr("Run by workers only (asyncops worker), not by this window"), editor)
         self.workers_only.setObjectName("queueWorkersOnly")
-        self.workers_only.setToolTip(self.tr("For heavy operations: they run in a separate process and the window "
-                                             "stays responsive"))  # fmt: skip
+        self.workers_only.setToolTip(
+            self.tr("For heavy operations: they run in a separate process and the window stays responsive")
+        )
         self.operations = QListWidget(editor)
         self.operations.setObjectName("queueOperations")
         self.operations.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -200,8 +207,7 @@ class QueuesDialog(QDialog):
         self.load()
 
     def load(self, select: str | None = None) -> None:
-        self.background.run(settings.get_queues, self.db, on_success=lambda qs: self._on_loaded(qs, select),
-                            owner=self)  # fmt: skip
+        self.background.run(settings.get_queues, self.db, on_success=lambda qs: self._on_loaded(qs, select), owner=self)
 
     def _on_loaded(self, queues: list[QueueConfig], select: str | None) -> None:
         self.queues = {q.name: q for q in queues}
@@ -244,16 +250,27 @@ class QueuesDialog(QDialog):
             on = it.data(Qt.ItemDataRole.UserRole) in cfg.operations
             it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.remove_button.setEnabled(self.current is not None and cfg.name != settings.DEFAULT_QUEUE)
-        self.remove_button.setToolTip(self.tr("The default queue cannot be removed")
-                                      if cfg.name == settings.DEFAULT_QUEUE else "")  # fmt: skip
+        self.remove_button.setToolTip(
+            self.tr("The default queue cannot be removed") if cfg.name == settings.DEFAULT_QUEUE else ""
+        )
 
     def edited_config(self) -> QueueConfig:
-        ops = tuple(self.operations.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.operations.count())
-                    if self.operations.item(i).checkState() == Qt.CheckState.Checked)  # fmt: skip
-        return QueueConfig(name=self.name.text().strip(), kind=self.kind.currentData(),
-                           max_parallel=self.max_parallel.value(), retries=self.retries.value(),
-                           retry_delay=self.retry_delay.value(), priority=self.priority.value(), operations=ops,
-                           paused=self.paused.isChecked(), workers_only=self.workers_only.isChecked())  # fmt: skip
+        ops = tuple(
+            self.operations.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.operations.count())
+            if self.operations.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return QueueConfig(
+            name=self.name.text().strip(),
+            kind=self.kind.currentData(),
+            max_parallel=self.max_parallel.value(),
+            retries=self.retries.value(),
+            retry_delay=self.retry_delay.value(),
+            priority=self.priority.value(),
+            operations=ops,
+            paused=self.paused.isChecked(),
+            workers_only=self.workers_only.isChecked(),
+        )
 
     def add_queue(self) -> None:
         self.current = None
@@ -301,8 +318,14 @@ class QueuesDialog(QDialog):
             self.saved.emit()
             self.load()
 
-        self.background.run(settings.delete_queue, self.db, name, on_success=done,
-                            on_failure=lambda exc: self.errors.show("general", str(exc)), owner=self)  # fmt: skip
+        self.background.run(
+            settings.delete_queue,
+            self.db,
+            name,
+            on_success=done,
+            on_failure=lambda exc: self.errors.show("general", str(exc)),
+            owner=self,
+        )
 
 
 # -- thresholds ------------------------------------------------------------------------------------
@@ -323,8 +346,13 @@ class ThresholdsDialog(QDialog):
         self.spins: dict[tuple[str, str], QSpinBox] = {}
         self.errors = _FieldErrors()
         self.resize(520, 480)
-        intro = QLabel(self.tr("A run that counts more items than its threshold goes to the background queue; "
-                               "below, it runs at once and is still recorded in the history."), self)
+        intro = QLabel(
+            self.tr(
+                "A run that counts more items than its threshold goes to the background queue; "
+                "below, it runs at once and is still recorded in the history."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
@@ -333,8 +361,9 @@ class ThresholdsDialog(QDialog):
         scroll.setWidget(self.body)
         general = error_label(self, "general")
         self.errors.labels["general"] = general
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)  # fmt: skip
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -413,8 +442,10 @@ class PurgeDialog(QDialog):
         self.setWindowTitle(self.tr("Purge"))
         self.db, self.background, self.bus = db, background, bus
         self.errors = _FieldErrors()
-        intro = QLabel(self.tr("Finished jobs are removed from the history once a day. Active and queued jobs are "
-                               "never purged."), self)
+        intro = QLabel(
+            self.tr("Finished jobs are removed from the history once a day. Active and queued jobs are never purged."),
+            self,
+        )
         intro.setWordWrap(True)
         form = QFormLayout()
         self.time = QTimeEdit(self)
@@ -435,8 +466,9 @@ class PurgeDialog(QDialog):
         self.keep.setSuffix(self.tr(" jobs"))
         self.errors.add(form, "time", self.tr("Daily at"), self.time, self)
         self.errors.add(form, "days", self.tr("Keep succeeded jobs"), self.days, self)
-        self.errors.add(form, "failed_days", self.tr("Keep failed, stopped and interrupted jobs"), self.failed_days,
-                        self)  # fmt: skip
+        self.errors.add(
+            form, "failed_days", self.tr("Keep failed, stopped and interrupted jobs"), self.failed_days, self
+        )
         self.errors.add(form, "keep", self.tr("Keep at most"), self.keep, self)
         general = error_label(self, "general")
         self.errors.labels["general"] = general
@@ -449,8 +481,9 @@ class PurgeDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.purge_now_button)
         row.addWidget(self.result, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)  # fmt: skip
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -470,8 +503,12 @@ class PurgeDialog(QDialog):
         self.keep.setValue(cfg.keep)
 
     def edited_config(self) -> PurgeConfig:
-        return PurgeConfig(time=self.time.time().toString("HH:mm"), days=self.days.value(),
-                           failed_days=self.failed_days.value(), keep=self.keep.value())  # fmt: skip
+        return PurgeConfig(
+            time=self.time.time().toString("HH:mm"),
+            days=self.days.value(),
+            failed_days=self.failed_days.value(),
+            keep=self.keep.value(),
+        )
 
     def _check(self) -> PurgeConfig | None:
         self.errors.clear()
@@ -492,9 +529,14 @@ class PurgeDialog(QDialog):
             self.saved.emit()
             self.accept()
 
-        self.background.run(settings.save_purge, self.db, cfg, on_success=done,
-                            on_failure=lambda exc: self.errors.show(purge_error_field(str(exc)), str(exc)),
-                            owner=self)  # fmt: skip
+        self.background.run(
+            settings.save_purge,
+            self.db,
+            cfg,
+            on_success=done,
+            on_failure=lambda exc: self.errors.show(purge_error_field(str(exc)), str(exc)),
+            owner=self,
+        )
 
     def purge_now(self) -> None:
         """Purge with the values shown (saved or not): what you see is what is removed."""
@@ -514,8 +556,17 @@ class PurgeDialog(QDialog):
             self.result.setText("")
             self.errors.show("general", str(exc) if isinstance(exc, AsyncopsError) else repr(exc))
 
-        self.background.run(jobs.purge, self.db, days=cfg.days, failed_days=cfg.failed_days, keep=cfg.keep,
-                            bus=self.bus, on_success=done, on_failure=failed, owner=self)  # fmt: skip
+        self.background.run(
+            jobs.purge,
+            self.db,
+            days=cfg.days,
+            failed_days=cfg.failed_days,
+            keep=cfg.keep,
+            bus=self.bus,
+            on_success=done,
+            on_failure=failed,
+            owner=self,
+        )
 
 
 __all__ = ["PurgeDialog", "QueuesDialog", "ThresholdsDialog", "purge_error_field", "queue_error_field"]

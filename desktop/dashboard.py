@@ -36,7 +36,7 @@ from desktop import presentation as P
 from desktop.background import Background
 from desktop.bridge import Batch
 from desktop.delegates import paint_badge
-from desktop.jobs_model import JobRole, SNAPSHOT_FIELDS
+from desktop.jobs_model import SNAPSHOT_FIELDS, JobRole
 
 Index = QModelIndex | QPersistentModelIndex
 LATEST = 10
@@ -70,8 +70,15 @@ class LatestModel(QAbstractListModel):
             self._again = True
             return
         self._loading = True
-        self.background.run(jobs.list_jobs, self.db, user=self.user, limit=LATEST, with_reasons=False,
-                            on_success=self._on_loaded, owner=self)  # fmt: skip
+        self.background.run(
+            jobs.list_jobs,
+            self.db,
+            user=self.user,
+            limit=LATEST,
+            with_reasons=False,
+            on_success=self._on_loaded,
+            owner=self,
+        )
 
     def _on_loaded(self, snaps: list[JobSnapshot]) -> None:
         self._loading = False
@@ -121,27 +128,37 @@ class LatestDelegate(QStyledItemDelegate):
         line = fm.height() + 6
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_colour = option.palette.color(option.palette.ColorRole.HighlightedText if selected
-                                           else option.palette.ColorRole.Text)  # fmt: skip
+        text_colour = option.palette.color(
+            option.palette.ColorRole.HighlightedText if selected else option.palette.ColorRole.Text
+        )
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_colour)
         title = f"#{snap.id}  {snap.title}"
-        painter.drawText(QRect(r.left(), r.top(), r.width(), line), int(Qt.AlignmentFlag.AlignVCenter),
-                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, r.width()))
+        painter.drawText(
+            QRect(r.left(), r.top(), r.width(), line),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, r.width()),
+        )
         painter.setFont(option.font)
         badge_w = paint_badge(painter, QRect(r.left(), r.top() + line, int(r.width() * 0.62), line), P.badge(snap))
         if snap.status.is_running:
             eta = snap.eta()
-            info = (P.translate("Time", "%1 left").replace("%1", P.format_duration(eta)) if eta is not None
-                    else P.format_rate(snap.rate()))  # fmt: skip
+            info = (
+                P.translate("Time", "%1 left").replace("%1", P.format_duration(eta))
+                if eta is not None
+                else P.format_rate(snap.rate())
+            )
         else:
             info = P.format_short_time(snap.finished_at or snap.created_at)
         painter.setPen(option.palette.color(option.palette.ColorRole.PlaceholderText) if not selected else text_colour)
         info_rect = QRect(r.left() + badge_w + 8, r.top() + line, r.width() - badge_w - 8, line)
-        painter.drawText(info_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                         fm.elidedText(info, Qt.TextElideMode.ElideLeft, info_rect.width()))
+        painter.drawText(
+            info_rect,
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+            fm.elidedText(info, Qt.TextElideMode.ElideLeft, info_rect.width()),
+        )
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

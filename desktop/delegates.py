@@ -69,12 +69,18 @@ def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: A
             painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() / 4, bar_h), 3, 3)
         text_rect = QRect(inner.left(), inner.top() - 1, inner.width(), int(bar.top() - inner.top()))
         painter.setPen(text_colour)
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         fm.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()))
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            fm.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
     else:
         painter.setPen(text_colour)
-        painter.drawText(rect.adjusted(4, 0, -4, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 8))
+        painter.drawText(
+            rect.adjusted(4, 0, -4, 0),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 8),
+        )
     painter.restore()
 
 

@@ -112,8 +112,10 @@ class LogModel(QAbstractTableModel):
         return list(self._rows)
 
     def as_text(self) -> str:
-        return "\n".join(f"{P.format_time(e.time, seconds=True)}\t{e.level}\t{e.message}"
-                         + (f"\t{e.item}" if e.item else "") for e in self._rows)  # fmt: skip
+        return "\n".join(
+            f"{P.format_time(e.time, seconds=True)}\t{e.level}\t{e.message}" + (f"\t{e.item}" if e.item else "")
+            for e in self._rows
+        )
 
 
 class BadgeLabel(QWidget):
@@ -147,8 +149,18 @@ class BadgeLabel(QWidget):
 class JobDetailsWindow(QWidget):
     closed = Signal(int)
 
-    def __init__(self, job_id: int, *, db: Any, background: Background, bridge: EventBridge, actions: JobActions,
-                 user: str, admin: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        job_id: int,
+        *,
+        db: Any,
+        background: Background,
+        bridge: EventBridge,
+        actions: JobActions,
+        user: str,
+        admin: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("jobDetails")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -191,12 +203,21 @@ class JobDetailsWindow(QWidget):
         left = ("description", "operation", "owner", "queue", "attempt", "link", "message")
         right = ("created_at", "scheduled_for", "started_at", "finished_at", "duration", "progress", "counters")
         titles = {
-            "description": self.tr("Description"), "operation": self.tr("Operation"), "owner": self.tr("Owner"),
-            "queue": self.tr("Queue"), "attempt": self.tr("Attempt"), "link": self.tr("Link"),
-            "message": self.tr("Message"), "created_at": self.tr("Created"), "scheduled_for": self.tr("Scheduled for"),
-            "started_at": self.tr("Started"), "finished_at": self.tr("Finished"), "duration": self.tr("Duration"),
-            "progress": self.tr("Items"), "counters": self.tr("Warnings / errors"),
-        }  # fmt: skip
+            "description": self.tr("Description"),
+            "operation": self.tr("Operation"),
+            "owner": self.tr("Owner"),
+            "queue": self.tr("Queue"),
+            "attempt": self.tr("Attempt"),
+            "link": self.tr("Link"),
+            "message": self.tr("Message"),
+            "created_at": self.tr("Created"),
+            "scheduled_for": self.tr("Scheduled for"),
+            "started_at": self.tr("Started"),
+            "finished_at": self.tr("Finished"),
+            "duration": self.tr("Duration"),
+            "progress": self.tr("Items"),
+            "counters": self.tr("Warnings / errors"),
+        }
         for names, form in ((left, form_left), (right, form_right)):
             for name in names:
                 label = QLabel(self)
@@ -243,8 +264,12 @@ class JobDetailsWindow(QWidget):
         self.log_view.setFont(mono)
         self.level_filter = QComboBox(self)
         self.level_filter.setObjectName("logLevelFilter")
-        for key, text in (("all", self.tr("All levels")), ("info", self.tr("Info and above")),
-                          ("warnings", self.tr("Warnings and errors")), ("errors", self.tr("Errors only"))):
+        for key, text in (
+            ("all", self.tr("All levels")),
+            ("info", self.tr("Info and above")),
+            ("warnings", self.tr("Warnings and errors")),
+            ("errors", self.tr("Errors only")),
+        ):
             self.level_filter.addItem(text, key)
         self.level_filter.currentIndexChanged.connect(self._on_level)
         self.log_count = QLabel(self)
@@ -310,8 +335,16 @@ class JobDetailsWindow(QWidget):
 
     # -- data ---------------------------------------------------------------------------------------
     def load(self) -> None:
-        self.background.run(jobs.get, self.db, self.job_id, user=self.user, admin=self.admin,
-                            on_success=self._show, on_failure=self._on_error, owner=self)  # fmt: skip
+        self.background.run(
+            jobs.get,
+            self.db,
+            self.job_id,
+            user=self.user,
+            admin=self.admin,
+            on_success=self._show,
+            on_failure=self._on_error,
+            owner=self,
+        )
         self.fetch_log()
 
     def _on_error(self, exc: BaseException) -> None:
@@ -347,8 +380,11 @@ class JobDetailsWindow(QWidget):
         f["duration"].setText(P.duration_text(snap) or "—")
         self._show_progress(snap)
         self.params_text.setPlainText(json.dumps(snap.params, indent=2, ensure_ascii=False, sort_keys=True))
-        self.result_text.setPlainText(json.dumps(snap.result, indent=2, ensure_ascii=False, sort_keys=True)
-                                      if snap.result is not None else self.tr("(no result yet)"))  # fmt: skip
+        self.result_text.setPlainText(
+            json.dumps(snap.result, indent=2, ensure_ascii=False, sort_keys=True)
+            if snap.result is not None
+            else self.tr("(no result yet)")
+        )
         self._update_buttons()
 
     def _show_progress(self, snap: JobSnapshot) -> None:
@@ -405,8 +441,15 @@ class JobDetailsWindow(QWidget):
             return
         self._log_loading = True
         after, levels = self.log_model.last_id, self._levels
-        self.background.run(jobs.log_of, self.db, self.job_id, after_id=after, levels=levels,
-                            on_success=lambda entries: self._on_log(entries, levels), owner=self)  # fmt: skip
+        self.background.run(
+            jobs.log_of,
+            self.db,
+            self.job_id,
+            after_id=after,
+            levels=levels,
+            on_success=lambda entries: self._on_log(entries, levels),
+            owner=self,
+        )
 
     def _on_log(self, entries: list[LogEntry], levels: tuple[str, ...] | None) -> None:
         self._log_loading = False

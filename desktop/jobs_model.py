@@ -22,8 +22,8 @@ Signals:
 from __future__ import annotations
 
 import bisect
-import logging
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,8 +55,20 @@ ColourRole = Qt.ItemDataRole.UserRole + 2  # green, yellow, red, blue, grey
 FractionRole = Qt.ItemDataRole.UserRole + 3  # 0..1 or None
 JobIdRole = Qt.ItemDataRole.UserRole + 4
 
-COLUMNS = ("id", "operation", "label", "status", "progress", "warnings", "errors", "queue", "created_at",
-           "started_at", "duration", "owner")  # fmt: skip
+COLUMNS = (
+    "id",
+    "operation",
+    "label",
+    "status",
+    "progress",
+    "warnings",
+    "errors",
+    "queue",
+    "created_at",
+    "started_at",
+    "duration",
+    "owner",
+)
 COL = {name: i for i, name in enumerate(COLUMNS)}
 SNAPSHOT_FIELDS = frozenset(JobSnapshot.__slots__)  # type: ignore[attr-defined]
 
@@ -192,9 +204,16 @@ class JobsModel(QAbstractTableModel):
             self.loadingChanged.emit(True)
 
         def load() -> _Load:
-            ids = jobs.job_ids(self.db, user=user, all_users=flt.all_users, statuses=flt.statuses,
-                          operation=flt.operation or None, search=flt.search or None, sort=sort.key,
-                          descending=sort.descending)  # fmt: skip
+            ids = jobs.job_ids(
+                self.db,
+                user=user,
+                all_users=flt.all_users,
+                statuses=flt.statuses,
+                operation=flt.operation or None,
+                search=flt.search or None,
+                sort=sort.key,
+                descending=sort.descending,
+            )
             first = jobs.get_many(self.db, ids[:FIRST_PAGE])
             return _Load(gen, ids, first)
 
@@ -233,9 +252,12 @@ class JobsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return column_title(COLUMNS[section])
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return column_title(COLUMNS[section])
         return None
 
     # flags(): QAbstractTableModel's own (enabled, selectable, no children) — not overridden, so the view asks
@@ -377,8 +399,9 @@ class JobsModel(QAbstractTableModel):
         lo, hi = max(0, row - BLOCK // 4), min(len(self._ids), row + BLOCK)
         want = [j for j in self._ids[lo:hi] if j not in self._cache and j not in self._inflight]
         self._inflight.update(want)
-        self.background.run(jobs.get_many, self.db, want, on_success=lambda snaps: self._on_rows(want, snaps),
-                            owner=self)  # fmt: skip
+        self.background.run(
+            jobs.get_many, self.db, want, on_success=lambda snaps: self._on_rows(want, snaps), owner=self
+        )
 
     def _on_rows(self, wanted: list[int], snaps: list[JobSnapshot]) -> None:
         self._inflight.difference_update(wanted)
@@ -424,7 +447,9 @@ class JobsModel(QAbstractTableModel):
             when = changes.get("updated_at")
             if when is not None and when < snap.updated_at:
                 continue
-            self._cache[job_id] = snap.replace(**{k: v for k, v in changes.items() if k in SNAPSHOT_FIELDS})  # same status
+            self._cache[job_id] = snap.replace(
+                **{k: v for k, v in changes.items() if k in SNAPSHOT_FIELDS}
+            )  # same status
             row = self.row_of(job_id)
             if row is not None:
                 dirty.append(row)

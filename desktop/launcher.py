@@ -19,15 +19,20 @@ def main(argv: list[str] | None = None) -> int:
 
         return cli_main(args)
     if not _has_display():
-        print("asyncops: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
-              "Run it in a desktop session, or use the command line: asyncops --help", file=sys.stderr)
+        print(
+            "asyncops: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+            "Run it in a desktop session, or use the command line: asyncops --help",
+            file=sys.stderr,
+        )
         return 2
     try:
         from desktop.app import main as gui_main
     except ImportError as exc:  # Qt's system libraries missing, typically
-        print(f"asyncops: cannot start the window: {exc}\n"
-              "Install Qt's system libraries (see README.md), or use the command line: asyncops --help",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"asyncops: cannot start the window: {exc}\n"
+            "Install Qt's system libraries (see README.md), or use the command line: asyncops --help",
+            file=sys.stderr,
+        )
         return 2
     return gui_main(open_job=job_link)
 

@@ -63,14 +63,26 @@ STATUS_FILTERS: dict[str, frozenset[str]] = {
     "failed": frozenset({"FAILED", "INTERRUPTED"}),
     "stopped": frozenset({"STOPPED"}),
 }
-DEFAULT_WIDTHS = {"id": 54, "operation": 118, "label": 220, "status": 184, "progress": 190, "warnings": 70,
-                  "errors": 54, "queue": 72, "created_at": 100, "started_at": 100, "duration": 84, "owner": 90}
+DEFAULT_WIDTHS = {
+    "id": 54,
+    "operation": 118,
+    "label": 220,
+    "status": 184,
+    "progress": 190,
+    "warnings": 70,
+    "errors": 54,
+    "queue": 72,
+    "created_at": 100,
+    "started_at": 100,
+    "duration": 84,
+    "owner": 90,
+}
 
 
 class MainWindow(QMainWindow):
     """Signals:
-        jobOpened(int): a details window was opened for this job.
-        closed(): the window closed (the application then stops the engine and quits).
+    jobOpened(int): a details window was opened for this job.
+    closed(): the window closed (the application then stops the engine and quits).
     """
 
     jobOpened = Signal(int)
@@ -94,8 +106,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_inbox()
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.notifier = Notifier(ctx.db, ctx.background, user=ctx.user, bar=self.message_bar, inbox=self.inbox,
-                                 use_tray=use_tray, show_window=self.bring_to_front, parent=self)  # fmt: skip
+        self.notifier = Notifier(
+            ctx.db,
+            ctx.background,
+            user=ctx.user,
+            bar=self.message_bar,
+            inbox=self.inbox,
+            use_tray=use_tray,
+            show_window=self.bring_to_front,
+            parent=self,
+        )
         self._counts_timer = QTimer(self, singleShot=True, interval=700)
         self._counts_timer.timeout.connect(self._refresh_counts)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
@@ -105,8 +125,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     # -- building -----------------------------------------------------------------------------------
-    def _action(self, name: str, object_name: str, text: str, icon: QStyle.StandardPixmap | None,
-                shortcut: Any = None) -> QAction:
+    def _action(
+        self, name: str, object_name: str, text: str, icon: QStyle.StandardPixmap | None, shortcut: Any = None
+    ) -> QAction:
         a = QAction(text, self)
         a.setObjectName(object_name)
         if icon is not None:
@@ -119,18 +140,31 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
         SP = QStyle.StandardPixmap
-        self.action_new = self._action("new", "actionNewOperation", self.tr("&New operation…"), SP.SP_FileDialogNewFolder,
-                                       QKeySequence.StandardKey.New)
+        self.action_new = self._action(
+            "new",
+            "actionNewOperation",
+            self.tr("&New operation…"),
+            SP.SP_FileDialogNewFolder,
+            QKeySequence.StandardKey.New,
+        )
         self.action_stop = self._action("stop", "actionStop", self.tr("&Stop"), SP.SP_MediaStop, "Ctrl+.")
-        self.action_open = self._action("open", "actionOpen", self.tr("&Open details"), SP.SP_FileDialogDetailedView,
-                                        [QKeySequence("Return"), QKeySequence("Ctrl+O")])
-        self.action_remove = self._action("remove", "actionRemove", self.tr("&Remove"), SP.SP_TrashIcon,
-                                          QKeySequence.StandardKey.Delete)
+        self.action_open = self._action(
+            "open",
+            "actionOpen",
+            self.tr("&Open details"),
+            SP.SP_FileDialogDetailedView,
+            [QKeySequence("Return"), QKeySequence("Ctrl+O")],
+        )
+        self.action_remove = self._action(
+            "remove", "actionRemove", self.tr("&Remove"), SP.SP_TrashIcon, QKeySequence.StandardKey.Delete
+        )
         self.action_retry = self._action("retry", "actionRetry", self.tr("Re&try"), SP.SP_BrowserReload, "Ctrl+R")
-        self.action_export = self._action("export", "actionExportCsv", self.tr("Download &CSV…"),
-                                          SP.SP_DialogSaveButton, "Ctrl+Shift+S")
-        self.action_open_link = self._action("open_link", "actionOpenLink", self.tr("Open job by &link…"),
-                                             SP.SP_DirLinkIcon, "Ctrl+L")
+        self.action_export = self._action(
+            "export", "actionExportCsv", self.tr("Download &CSV…"), SP.SP_DialogSaveButton, "Ctrl+Shift+S"
+        )
+        self.action_open_link = self._action(
+            "open_link", "actionOpenLink", self.tr("Open job by &link…"), SP.SP_DirLinkIcon, "Ctrl+L"
+        )
         self.action_refresh = QAction(self.tr("Re&fresh"), self)
         self.action_refresh.setObjectName("actionRefresh")
         self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -160,8 +194,9 @@ class MainWindow(QMainWindow):
         tb.addAction(self.action_export)
         tb.addAction(self.action_open_link)
         spacer = QWidget(tb)
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy().Preferred)  # fmt: skip
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy().Preferred
+        )
         tb.addWidget(spacer)
         self.inbox_button = QToolButton(tb)
         self.inbox_button.setObjectName("inboxButton")
@@ -176,9 +211,14 @@ class MainWindow(QMainWindow):
         # filters
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
-        for key, text in (("all", self.tr("All statuses")), ("running", self.tr("Active")),
-                          ("waiting", self.tr("Queued or scheduled")), ("succeeded", self.tr("Succeeded")),
-                          ("failed", self.tr("Failed or interrupted")), ("stopped", self.tr("Stopped"))):
+        for key, text in (
+            ("all", self.tr("All statuses")),
+            ("running", self.tr("Active")),
+            ("waiting", self.tr("Queued or scheduled")),
+            ("succeeded", self.tr("Succeeded")),
+            ("failed", self.tr("Failed or interrupted")),
+            ("stopped", self.tr("Stopped")),
+        ):
             self.status_filter.addItem(text, key)
         self.operation_filter = QComboBox(self)
         self.operation_filter.setObjectName("operationFilter")
@@ -414,9 +454,12 @@ class MainWindow(QMainWindow):
         self._refresh_counts()
 
     def current_filter(self) -> JobFilter:
-        return JobFilter(statuses=STATUS_FILTERS[self.status_filter.currentData()],
-                         operation=self.operation_filter.currentData() or "", search=self.search_box.text().strip(),
-                         all_users=self.all_users.isChecked() and bool(self.ctx.admin))  # fmt: skip
+        return JobFilter(
+            statuses=STATUS_FILTERS[self.status_filter.currentData()],
+            operation=self.operation_filter.currentData() or "",
+            search=self.search_box.text().strip(),
+            all_users=self.all_users.isChecked() and bool(self.ctx.admin),
+        )
 
     def _apply_filters(self, *_: Any, force: bool = False) -> None:
         flt = self.current_filter()
@@ -465,10 +508,13 @@ class MainWindow(QMainWindow):
             return
         if self.model.filter.is_empty:
             self.empty_title.setText(self.tr("No operations yet"))
-            self.empty_text.setText(self.tr(
-                "Bulk deletes, moves, imports, exports and other long operations you start appear here, with their "
-                "progress, warnings and errors. Start one with New operation, or from the command line with "
-                "“asyncops submit”."))
+            self.empty_text.setText(
+                self.tr(
+                    "Bulk deletes, moves, imports, exports and other long operations you start appear here, with their "
+                    "progress, warnings and errors. Start one with New operation, or from the command line with "
+                    "“asyncops submit”."
+                )
+            )
             self.empty_button.setText(self.tr("New operation…"))
         else:
             self.empty_title.setText(self.tr("No job matches these filters"))
@@ -500,22 +546,30 @@ class MainWindow(QMainWindow):
                 self.update_actions()
 
     def _on_batch(self, batch: Any) -> None:
-        if batch.changed or batch.removed:
-            if not self._counts_timer.isActive():
-                self._counts_timer.start()
+        if (batch.changed or batch.removed) and not self._counts_timer.isActive():
+            self._counts_timer.start()
 
     def _refresh_counts(self) -> None:
         all_users = self.all_users.isChecked() and bool(self.ctx.admin)
-        self.ctx.background.run(jobs.count_by_status, self.ctx.db, user=self.ctx.user, all_users=all_users,
-                                on_success=self._show_counts, owner=self)  # fmt: skip
+        self.ctx.background.run(
+            jobs.count_by_status,
+            self.ctx.db,
+            user=self.ctx.user,
+            all_users=all_users,
+            on_success=self._show_counts,
+            owner=self,
+        )
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         total = sum(counts.values())
         running = counts.get("ACTIVE", 0) + counts.get("STOPPING", 0)
         waiting = counts.get("QUEUED", 0) + counts.get("SCHEDULED", 0)
         failed = counts.get("FAILED", 0) + counts.get("INTERRUPTED", 0)
-        parts = [self.tr("%n job(s)", None, total), self.tr("%n running", None, running),
-                 self.tr("%n waiting", None, waiting)]
+        parts = [
+            self.tr("%n job(s)", None, total),
+            self.tr("%n running", None, running),
+            self.tr("%n waiting", None, waiting),
+        ]
         if failed:
             parts.append(self.tr("%n failed", None, failed))
         shown = self.model.rowCount()
@@ -576,8 +630,16 @@ class MainWindow(QMainWindow):
     def open_job(self, job_id: int) -> JobDetailsWindow:
         win = self.details.get(job_id)
         if win is None:
-            win = JobDetailsWindow(job_id, db=self.ctx.db, background=self.ctx.background, bridge=self.ctx.bridge,
-                                   actions=self.job_actions, user=self.ctx.user, admin=self.ctx.admin, parent=self)
+            win = JobDetailsWindow(
+                job_id,
+                db=self.ctx.db,
+                background=self.ctx.background,
+                bridge=self.ctx.bridge,
+                actions=self.job_actions,
+                user=self.ctx.user,
+                admin=self.ctx.admin,
+                parent=self,
+            )
             win.closed.connect(lambda jid: self.details.pop(jid, None))
             self.details[job_id] = win
         win.show()
@@ -629,8 +691,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%n row(s) written to %1", None, rows).replace("%1", path), 8000)
 
     def ask_job_link(self) -> str | None:
-        text, ok = QInputDialog.getText(self, self.tr("Open job by link"),
-                                        self.tr("Job link or number (asyncops://job/ID):"))  # fmt: skip
+        text, ok = QInputDialog.getText(
+            self, self.tr("Open job by link"), self.tr("Job link or number (asyncops://job/ID):")
+        )
         return text if ok else None
 
     def open_link(self, text: str | None = None) -> None:
@@ -646,8 +709,14 @@ class MainWindow(QMainWindow):
         self.open_job(job_id)
 
     def new_operation(self, operation: str | None = None) -> NewOperationDialog:
-        dlg = NewOperationDialog(db=self.ctx.db, background=self.ctx.background, actions=self.job_actions,
-                                 user=self.ctx.user, operation=operation, parent=self)  # fmt: skip
+        dlg = NewOperationDialog(
+            db=self.ctx.db,
+            background=self.ctx.background,
+            actions=self.job_actions,
+            user=self.ctx.user,
+            operation=operation,
+            parent=self,
+        )
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
         return dlg
@@ -655,7 +724,8 @@ class MainWindow(QMainWindow):
     def _on_submitted(self, snap: JobSnapshot, inline: bool, reason: str) -> None:
         if inline:
             self.statusBar().showMessage(
-                self.tr("Job #%1 is running now (%2)").replace("%1", str(snap.id)).replace("%2", reason), 8000)
+                self.tr("Job #%1 is running now (%2)").replace("%1", str(snap.id)).replace("%2", reason), 8000
+            )
         else:
             self.notifier.tell_in_window(P.background_message(snap, reason))
 
@@ -682,9 +752,13 @@ class MainWindow(QMainWindow):
         return dlg
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About asyncops"), self.tr(
-            "<b>asyncops</b> — Process Tracker<br>Queues, runs and watches long bulk operations.<br>"
-            "Database: %1").replace("%1", self.ctx.db.url))
+        QMessageBox.about(
+            self,
+            self.tr("About asyncops"),
+            self.tr(
+                "<b>asyncops</b> — Process Tracker<br>Queues, runs and watches long bulk operations.<br>Database: %1"
+            ).replace("%1", self.ctx.db.url),
+        )
 
     def set_language(self, code: str) -> None:
         prefs.set_language(code)
@@ -694,8 +768,9 @@ class MainWindow(QMainWindow):
 
     # -- inbox --------------------------------------------------------------------------------------
     def _update_inbox_button(self, unread: int) -> None:
-        self.inbox_button.setText(self.tr("Notifications (%1)").replace("%1", str(unread)) if unread
-                                  else self.tr("Notifications"))  # fmt: skip
+        self.inbox_button.setText(
+            self.tr("Notifications (%1)").replace("%1", str(unread)) if unread else self.tr("Notifications")
+        )
         self.inbox_button.setToolTip(self.tr("%n unread message(s)", None, unread))
 
     def show_inbox(self, visible: bool = True) -> None:
@@ -771,8 +846,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         running = self.ctx.engine.running_ids()
         if running and self.confirm_quit:
-            text = self.tr("%n job(s) run in this window. Quit anyway? They will be interrupted (resumable "
-                           "operations are queued again).", None, len(running))
+            text = self.tr(
+                "%n job(s) run in this window. Quit anyway? They will be interrupted (resumable "
+                "operations are queued again).",
+                None,
+                len(running),
+            )
             if not self.confirm(self.tr("Quit asyncops"), text):
                 event.ignore()
                 return

@@ -21,7 +21,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
-    QSizePolicy,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -161,13 +161,17 @@ def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> E
     if t in ("int", "float") and param.default is not None:
         if t == "int":
             spin: QSpinBox | QDoubleSpinBox = QSpinBox(parent)
-            spin.setRange(int(param.minimum if param.minimum is not None else -INT_LIMIT),
-                          int(param.maximum if param.maximum is not None else INT_LIMIT))  # fmt: skip
+            spin.setRange(
+                int(param.minimum if param.minimum is not None else -INT_LIMIT),
+                int(param.maximum if param.maximum is not None else INT_LIMIT),
+            )
         else:
             spin = QDoubleSpinBox(parent)
             spin.setDecimals(3)
-            spin.setRange(param.minimum if param.minimum is not None else -1e12,
-                          param.maximum if param.maximum is not None else 1e12)  # fmt: skip
+            spin.setRange(
+                param.minimum if param.minimum is not None else -1e12,
+                param.maximum if param.maximum is not None else 1e12,
+            )
         spin.setValue(param.default)
         spin.setAccelerated(True)
         spin.valueChanged.connect(changed)
@@ -182,8 +186,11 @@ def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> E
             edit.setPlainText(param.default if isinstance(param.default, str) else json.dumps(param.default))
         edit.textChanged.connect(changed)
         edit.setToolTip(tip)
-        return edit, lambda: edit.toPlainText().strip(), lambda v: edit.setPlainText(
-            v if isinstance(v, str) else json.dumps(v))
+        return (
+            edit,
+            lambda: edit.toPlainText().strip(),
+            lambda v: edit.setPlainText(v if isinstance(v, str) else json.dumps(v)),
+        )
     if t == "datetime":
         dt_field = DateTimeField(parent)
         dt_field.changed.connect(changed)
@@ -331,8 +338,16 @@ class _Check:
 class NewOperationDialog(QDialog):
     launched = Signal(object, bool, str)
 
-    def __init__(self, *, db: Any, background: Background, actions: JobActions, user: str,
-                 operation: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        db: Any,
+        background: Background,
+        actions: JobActions,
+        user: str,
+        operation: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("newOperationDialog")
         self.setWindowTitle(self.tr("New operation"))
@@ -463,8 +478,12 @@ class NewOperationDialog(QDialog):
         at = None
         if self.start_at.isChecked():
             at = self.at.dateTime().toPython().astimezone()
-        return {"queue": self.queue.currentData(), "priority": self.priority.value(), "at": at,
-                "label": self.label.text().strip() or None}
+        return {
+            "queue": self.queue.currentData(),
+            "priority": self.priority.value(),
+            "at": at,
+            "label": self.label.text().strip() or None,
+        }
 
     def check(self) -> None:
         """Validate and plan in the background; show errors at their fields and where the run will go."""

@@ -169,11 +169,14 @@ class MessageBar(QFrame):
         self.message = message
         colour = {"error": "red", "warning": "yellow"}.get(message.level, "blue")
         pal = P.PALETTES[colour]
-        self.setStyleSheet(f"#messageBar {{ background: {pal.bg}; border: 1px solid {pal.bar}; border-radius: 4px; }}"
-                           f"#messageBar QLabel {{ color: {pal.fg}; }}")  # fmt: skip
-        sp = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-              "warning": QStyle.StandardPixmap.SP_MessageBoxWarning}.get(message.level,
-                                                                         QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self.setStyleSheet(
+            f"#messageBar {{ background: {pal.bg}; border: 1px solid {pal.bar}; border-radius: 4px; }}"
+            f"#messageBar QLabel {{ color: {pal.fg}; }}"
+        )
+        sp = {
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        }.get(message.level, QStyle.StandardPixmap.SP_MessageBoxInformation)
         size = self.fontMetrics().height() + 4
         self._icon.setPixmap(self.style().standardIcon(sp).pixmap(size, size))
         body = _html(message.text).replace("\n", "<br>")
@@ -205,9 +208,19 @@ class Notifier(QObject):
     messageShown = Signal(object, str)
     runningChanged = Signal(int, int)
 
-    def __init__(self, db: Database, background: Background, *, user: str, bar: MessageBar, inbox: InboxModel,
-                 use_tray: bool | None = None, window_icon: QIcon | None = None,
-                 show_window: Callable[[], None] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        background: Background,
+        *,
+        user: str,
+        bar: MessageBar,
+        inbox: InboxModel,
+        use_tray: bool | None = None,
+        window_icon: QIcon | None = None,
+        show_window: Callable[[], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db, self.background, self.user = db, background, user
         self.bar, self.inbox = bar, inbox
@@ -240,8 +253,15 @@ class Notifier(QObject):
     def load(self) -> None:
         """Learn which of the user's jobs are running or waiting now (off the GUI thread)."""
         statuses = [str(s) for s in (JobStatus.ACTIVE, JobStatus.STOPPING, JobStatus.QUEUED, JobStatus.SCHEDULED)]
-        self.background.run(jobs.list_jobs, self.db, user=self.user, statuses=statuses, with_reasons=False,
-                            on_success=self._on_loaded, owner=self)  # fmt: skip
+        self.background.run(
+            jobs.list_jobs,
+            self.db,
+            user=self.user,
+            statuses=statuses,
+            with_reasons=False,
+            on_success=self._on_loaded,
+            owner=self,
+        )
 
     def _on_loaded(self, snaps: list[JobSnapshot]) -> None:
         for s in snaps:
@@ -265,24 +285,34 @@ class Notifier(QObject):
             self._waiting.discard(job_id)
         for snap in batch.changed.values():
             self._track(snap)
-            if (snap.owner == self.user and snap.status.is_terminal and snap.id not in self._notified
-                    and snap.finished_at is not None and snap.finished_at >= self.started):
+            if (
+                snap.owner == self.user
+                and snap.status.is_terminal
+                and snap.id not in self._notified
+                and snap.finished_at is not None
+                and snap.finished_at >= self.started
+            ):
                 self._notified.add(snap.id)
                 self.notify(P.finished_message(snap))
         for job_id, changes in batch.progress.items():
             snap = self._running.get(job_id)
             if snap is not None:
-                self._running[job_id] = snap.replace(**{k: v for k, v in changes.items() if k in (
-                    "progress_done", "progress_total", "warnings", "errors", "updated_at")})
+                self._running[job_id] = snap.replace(
+                    **{
+                        k: v
+                        for k, v in changes.items()
+                        if k in ("progress_done", "progress_total", "warnings", "errors", "updated_at")
+                    }
+                )
         self._update_tray()
 
     def notify(self, message: P.Message) -> None:
         """A message about a job: tray balloon when there is a tray, else the in-window bar; always the inbox."""
         self.inbox.add(message)
         if self.tray is not None:
-            icon = {"error": QSystemTrayIcon.MessageIcon.Critical,
-                    "warning": QSystemTrayIcon.MessageIcon.Warning}.get(message.level,
-                                                                       QSystemTrayIcon.MessageIcon.Information)
+            icon = {"error": QSystemTrayIcon.MessageIcon.Critical, "warning": QSystemTrayIcon.MessageIcon.Warning}.get(
+                message.level, QSystemTrayIcon.MessageIcon.Information
+            )
             self._last_tray_job = message.job_id
             self.tray.showMessage(message.title, message.text, icon, 10_000)
             self.messageShown.emit(message, "tray")

@@ -190,7 +190,9 @@ def action_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
         out["open"] = ActionState(False, none)
         out["remove"] = ActionState(False, none)
         out["retry"] = ActionState(False, none)
-        out["export"] = ActionState(True, translate("Actions", "Download the jobs listed (with the current filters) as CSV"))
+        out["export"] = ActionState(
+            True, translate("Actions", "Download the jobs listed (with the current filters) as CSV")
+        )
         return out
 
     stoppable = [s for s in selected if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
@@ -202,15 +204,17 @@ def action_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
         out["stop"] = ActionState(False, translate("Actions", "Only active, queued or scheduled jobs can be stopped"))
 
     if n == 1:
-        out["open"] = ActionState(True, translate("Actions", "Show the details and log of job #%1 (Enter)")
-                                  .replace("%1", str(selected[0].id)))
+        out["open"] = ActionState(
+            True, translate("Actions", "Show the details and log of job #%1 (Enter)").replace("%1", str(selected[0].id))
+        )
     else:
         out["open"] = ActionState(False, translate("Actions", "Select a single job to see its details"))
 
     blocking = [s for s in selected if s.status in NOT_REMOVABLE]
     if not blocking:
-        out["remove"] = ActionState(True, translate("Actions", "Remove %n job(s) and their logs from the history",
-                                                    None, n))
+        out["remove"] = ActionState(
+            True, translate("Actions", "Remove %n job(s) and their logs from the history", None, n)
+        )
     else:
         first = blocking[0]
         if first.status is S.QUEUED:
@@ -220,16 +224,19 @@ def action_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
         out["remove"] = ActionState(False, why.replace("%1", str(first.id)))
 
     if all(s.status.is_terminal for s in selected):
-        out["retry"] = ActionState(True, translate("Actions", "Run %n job(s) again with the same parameters",
-                                                   None, n))
+        out["retry"] = ActionState(True, translate("Actions", "Run %n job(s) again with the same parameters", None, n))
     else:
         out["retry"] = ActionState(False, translate("Actions", "Only finished jobs can be retried"))
 
     if n == 1:
-        out["export"] = ActionState(True, translate("Actions", "Download the details and log of job #%1 as CSV")
-                                    .replace("%1", str(selected[0].id)))
+        out["export"] = ActionState(
+            True,
+            translate("Actions", "Download the details and log of job #%1 as CSV").replace("%1", str(selected[0].id)),
+        )
     else:
-        out["export"] = ActionState(True, translate("Actions", "Download the jobs listed (with the current filters) as CSV"))
+        out["export"] = ActionState(
+            True, translate("Actions", "Download the jobs listed (with the current filters) as CSV")
+        )
     return out
 
 
@@ -254,7 +261,9 @@ def finished_message(snap: JobSnapshot) -> Message:
     title = f"#{snap.id} {snap.title}"
     parts = [status_name(snap.status)]
     if snap.progress_total or snap.progress_done:
-        parts.append(translate("Notify", "%1 items").replace("%1", progress_text(snap) or format_count(snap.progress_done)))
+        parts.append(
+            translate("Notify", "%1 items").replace("%1", progress_text(snap) or format_count(snap.progress_done))
+        )
     if snap.warnings:
         parts.append(warnings_text(snap.warnings))
     if snap.errors:
@@ -271,11 +280,17 @@ def finished_message(snap: JobSnapshot) -> Message:
 
 def background_message(snap: JobSnapshot, reason: str = "") -> Message:
     title = translate("Notify", "Job #%1 runs in the background").replace("%1", str(snap.id))
-    text = translate("Notify", "%1 was queued on %2; you will be told when it ends.") \
-        .replace("%1", snap.title).replace("%2", snap.queue)
+    text = (
+        translate("Notify", "%1 was queued on %2; you will be told when it ends.")
+        .replace("%1", snap.title)
+        .replace("%2", snap.queue)
+    )
     if snap.status is S.SCHEDULED and snap.scheduled_for:
-        text = translate("Notify", "%1 is scheduled for %2.").replace("%1", snap.title) \
+        text = (
+            translate("Notify", "%1 is scheduled for %2.")
+            .replace("%1", snap.title)
             .replace("%2", format_time(snap.scheduled_for))
+        )
     if reason:
         text += f" ({reason})"
     return Message(title, text, "info", snap.id)

@@ -30,13 +30,23 @@ DEMO = [
     ("fetch", "Fetch press kit (52 URLs)", "FAILED", 44, 52, 1, 8, 80, 1.9, "finished with 8 error(s)"),
     ("command", "rsync -a /exports/ backup:/exports/", "SUCCEEDED", 0, None, 0, 0, 95, 12.5, ""),
     ("move", "Move /drafts → /published", "STOPPED", 140, 900, 0, 0, 130, 2.2, "stopped by request"),
-    ("metadata-import", "Import metadata — winter.csv", "INTERRUPTED", 2_000, 6_100, 0, 1, 200, 8.0,
-     "interrupted: the engine running it stopped unexpectedly"),
+    (
+        "metadata-import",
+        "Import metadata — winter.csv",
+        "INTERRUPTED",
+        2_000,
+        6_100,
+        0,
+        1,
+        200,
+        8.0,
+        "interrupted: the engine running it stopped unexpectedly",
+    ),
     ("delete", "Delete duplicates found by scan", "SUCCEEDED", 86, 86, 0, 0, 260, 0.2, ""),
     ("metadata-export", "Export metadata of /campaigns", "SUCCEEDED", 5_400, 5_400, 12, 0, 300, 1.4, ""),
     ("scan", "Scan library “Photo studio”", "SUCCEEDED", 96_210, 96_210, 0, 0, 1_440, 22.0, ""),
     ("command", "make thumbnails", "FAILED", 0, None, 0, 1, 1_500, 0.1, "exit code 2"),
-]  # fmt: skip
+]
 
 
 def seed_demo(db: Any, user: str) -> list[int]:
@@ -59,16 +69,33 @@ def seed_demo(db: Any, user: str) -> list[int]:
     now = dt.datetime.now(dt.UTC)
     ids = []
     for op, label, status, done, total, warns, errs, ago, minutes, message in reversed(DEMO):
-        snap = jobs.submit(db, op, {"library": "brand-assets"}, owner=user, label=label, validate=False,
-                           description=f"{label}, started from the desktop")  # fmt: skip
+        snap = jobs.submit(
+            db,
+            op,
+            {"library": "brand-assets"},
+            owner=user,
+            label=label,
+            validate=False,
+            description=f"{label}, started from the desktop",
+        )
         created = now - dt.timedelta(minutes=ago)
         started = None if status in ("QUEUED", "SCHEDULED") else created + dt.timedelta(seconds=3)
         finished = started + dt.timedelta(minutes=minutes) if started and minutes is not None else None
-        values = dict(status=status, progress_done=done, progress_total=total, warnings=warns, errors=errs,
-                      created_at=created, started_at=started, finished_at=finished, updated_at=now,
-                      message=message, attempt=0 if started is None else 1,
-                      scheduled_for=now + dt.timedelta(hours=2) if status == "SCHEDULED" else None,
-                      result={"exit_code": 0} if status == "SUCCEEDED" else None)  # fmt: skip
+        values = {
+            "status": status,
+            "progress_done": done,
+            "progress_total": total,
+            "warnings": warns,
+            "errors": errs,
+            "created_at": created,
+            "started_at": started,
+            "finished_at": finished,
+            "updated_at": now,
+            "message": message,
+            "attempt": 0 if started is None else 1,
+            "scheduled_for": now + dt.timedelta(hours=2) if status == "SCHEDULED" else None,
+            "result": {"exit_code": 0} if status == "SUCCEEDED" else None,
+        }
         with db.connect_write() as conn:
             conn.execute(update(Job.__table__).where(Job.__table__.c.id == snap.id).values(**values))
         ids.append(snap.id)
@@ -82,9 +109,13 @@ def seed_demo(db: Any, user: str) -> list[int]:
     lines.insert(10, ("WARNING", "checksum differs for press-08.jpg: kept the remote file", "press-08.jpg"))
     t0 = now - dt.timedelta(minutes=80)
     with db.connect_write() as conn:
-        conn.execute(insert(JobLog.__table__), [
-            {"job_id": failed, "time": t0 + dt.timedelta(seconds=2 * i), "level": lv, "message": msg, "item": item}
-            for i, (lv, msg, item) in enumerate(lines)])  # fmt: skip
+        conn.execute(
+            insert(JobLog.__table__),
+            [
+                {"job_id": failed, "time": t0 + dt.timedelta(seconds=2 * i), "level": lv, "message": msg, "item": item}
+                for i, (lv, msg, item) in enumerate(lines)
+            ],
+        )
     return ids
 
 
@@ -167,8 +198,11 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     save(dlg, "new-operation")
     dlg.reject()
 
-    for name, opener in (("queues", window.show_queues), ("thresholds", window.show_thresholds),
-                         ("purge", window.show_purge)):  # fmt: skip
+    for name, opener in (
+        ("queues", window.show_queues),
+        ("thresholds", window.show_thresholds),
+        ("purge", window.show_purge),
+    ):
         d = opener()
         _settle(app, window, 0.6)
         save(d, f"dialog-{name}")

@@ -19,8 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A guard under the per-test fixtures: whatever a test (or a library) writes to the user's configuration,
 # data or cache folders lands in a throw-away folder, never in the real ones. Set before Qt is imported.
 _SANDBOX = tempfile.mkdtemp(prefix="asyncops-tests-")
-for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
-                   ("XDG_STATE_HOME", "state")):  # fmt: skip
+for _var, _sub in (
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_STATE_HOME", "state"),
+):
     os.environ[_var] = os.path.join(_SANDBOX, _sub)
 
 
@@ -66,7 +70,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 
 
 @pytest.fixture
-def db(isolated_env: Path) -> Iterator["Database"]:  # noqa: F821
+def db(isolated_env: Path) -> Iterator[Database]:  # noqa: F821
     from core.db import Database
 
     database = Database()
@@ -75,7 +79,7 @@ def db(isolated_env: Path) -> Iterator["Database"]:  # noqa: F821
 
 
 @pytest.fixture
-def engine(db: "Database") -> Iterator["Engine"]:  # noqa: F821
+def engine(db: Database) -> Iterator[Engine]:  # noqa: F821
     """A started engine on the test database (fast ticks), shut down after the test."""
     from core.engine import Engine
 

@@ -25,8 +25,21 @@ if TYPE_CHECKING:
     from core.context import JobContext
     from core.db import Database
 
-PARAM_TYPES = ("str", "text", "int", "float", "bool", "choice", "list", "json", "path", "folder", "file",
-               "datetime", "dict")  # fmt: skip
+PARAM_TYPES = (
+    "str",
+    "text",
+    "int",
+    "float",
+    "bool",
+    "choice",
+    "list",
+    "json",
+    "path",
+    "folder",
+    "file",
+    "datetime",
+    "dict",
+)
 TRUE = {"1", "true", "yes", "on", "y"}
 FALSE = {"0", "false", "no", "off", "n", ""}
 
@@ -212,12 +225,24 @@ class Operation:
     def describe(self) -> dict[str, Any]:
         """The schema as JSON (for `asyncops operations --json` and tools)."""
         return {
-            "name": self.name, "title": self.title, "description": self.description,
-            "counted_items": list(self.counted_items), "default_thresholds": dict(self.default_thresholds),
-            "resumable": self.resumable, "dry_run": self.supports_dry_run,
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "counted_items": list(self.counted_items),
+            "default_thresholds": dict(self.default_thresholds),
+            "resumable": self.resumable,
+            "dry_run": self.supports_dry_run,
             "params": [
-                {"name": p.name, "type": p.type, "required": p.required, "default": p.default, "help": p.help,
-                 "choices": list(p.choices), "minimum": p.minimum, "maximum": p.maximum}
+                {
+                    "name": p.name,
+                    "type": p.type,
+                    "required": p.required,
+                    "default": p.default,
+                    "help": p.help,
+                    "choices": list(p.choices),
+                    "minimum": p.minimum,
+                    "maximum": p.maximum,
+                }
                 for p in self.params
             ],
-        }  # fmt: skip
+        }

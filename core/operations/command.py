@@ -39,13 +39,26 @@ class Command(Operation):
         Param("shell", "bool", default=False, help="run cmd through /bin/sh"),
         Param("cwd", "folder", help="working folder (default: the engine's)"),
         Param("env", "dict", help='extra environment variables, as a JSON object: {"LANG":"C"}', advanced=True),
-        Param("warning_pattern", "str", default=DEFAULT_WARNING, help="regular expression of warning lines",
-              advanced=True),
-        Param("progress_pattern", "str", default=DEFAULT_PROGRESS,
-              help="regular expression with groups done and total", advanced=True),
-        Param("grace", "float", default=10.0, minimum=0, maximum=3600,
-              help="seconds between SIGTERM and SIGKILL when stopped", advanced=True),
-    )  # fmt: skip
+        Param(
+            "warning_pattern", "str", default=DEFAULT_WARNING, help="regular expression of warning lines", advanced=True
+        ),
+        Param(
+            "progress_pattern",
+            "str",
+            default=DEFAULT_PROGRESS,
+            help="regular expression with groups done and total",
+            advanced=True,
+        ),
+        Param(
+            "grace",
+            "float",
+            default=10.0,
+            minimum=0,
+            maximum=3600,
+            help="seconds between SIGTERM and SIGKILL when stopped",
+            advanced=True,
+        ),
+    )
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         has_argv, has_cmd = bool(params.get("argv")), bool(params.get("cmd"))
@@ -95,9 +108,14 @@ class Command(Operation):
         ctx.info(f"$ {shlex.join(argv)}")
         try:
             proc = subprocess.Popen(
-                argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                argv,
+                cwd=cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
                 start_new_session=True,  # its own process group, so a stop reaches the whole tree
-            )  # fmt: skip
+            )
         except OSError as exc:
             raise OperationFailed(f"cannot start {argv[0]}: {exc.strerror or exc}") from exc
         try:
@@ -121,8 +139,10 @@ class Command(Operation):
                     ctx.log(line, "INFO", item=name)
             stream.close()
 
-        readers = [threading.Thread(target=pump, args=(s, n), daemon=True, name=f"job{ctx.job_id}-{n}")
-                   for s, n in ((proc.stdout, "stdout"), (proc.stderr, "stderr"))]  # fmt: skip
+        readers = [
+            threading.Thread(target=pump, args=(s, n), daemon=True, name=f"job{ctx.job_id}-{n}")
+            for s, n in ((proc.stdout, "stdout"), (proc.stderr, "stderr"))
+        ]
         for t in readers:
             t.start()
         stopped = False

@@ -43,8 +43,11 @@ class Entry:
 def _checksum(text: str, where: str) -> str:
     m = CHECKSUM.match(text.strip())
     if not m or m.group("algo") not in hashlib.algorithms_guaranteed:
-        raise ParamError(where, f"{text!r} is not a checksum such as sha256:0123abcd… "
-                                f"(algorithms: {', '.join(sorted(hashlib.algorithms_guaranteed))})")  # fmt: skip
+        raise ParamError(
+            where,
+            f"{text!r} is not a checksum such as sha256:0123abcd… "
+            f"(algorithms: {', '.join(sorted(hashlib.algorithms_guaranteed))})",
+        )
     return f"{m.group('algo')}:{m.group('hex').lower()}"
 
 
@@ -59,20 +62,33 @@ def _name_of(url: str) -> str:
 class Fetch(LibraryOperation):
     name = "fetch"
     title = "Fetch"
-    description = ("Download URLs into a library folder, several at a time, resuming partial downloads (HTTP Range), "
-                   "checking checksums when given; the files are indexed when done.")
+    description = (
+        "Download URLs into a library folder, several at a time, resuming partial downloads (HTTP Range), "
+        "checking checksums when given; the files are indexed when done."
+    )
     params = (
         LIB,
         Param("folder", "folder", required=True, relative=True, help="the library folder to download into"),
         Param("urls", "list", help="the URLs (http or https)"),
-        Param("url_file", "file", help="a file with one URL a line, optionally followed by a checksum "
-                                       "(sha256:HEX); blank lines and # comments are ignored"),
+        Param(
+            "url_file",
+            "file",
+            help="a file with one URL a line, optionally followed by a checksum "
+            "(sha256:HEX); blank lines and # comments are ignored",
+        ),
         Param("checksums", "dict", advanced=True, help='expected checksums by URL: {"https://…/a.zip": "sha256:…"}'),
         Param("parallel", "int", default=4, minimum=1, maximum=32, help="downloads at a time"),
         Param("overwrite", "bool", default=False, help="replace files that already exist"),
-        Param("timeout", "float", default=30.0, minimum=1, maximum=3600, advanced=True,
-              help="seconds without data before a download fails"),
-    )  # fmt: skip
+        Param(
+            "timeout",
+            "float",
+            default=30.0,
+            minimum=1,
+            maximum=3600,
+            advanced=True,
+            help="seconds without data before a download fails",
+        ),
+    )
     counted_items = ("urls",)
     default_thresholds = {"urls": 20}
     resumable = True
@@ -107,8 +123,13 @@ class Fetch(LibraryOperation):
                 parts = line.split()
                 if len(parts) > 2:
                     raise ParamError("url_file", f"line {n}: expected URL [CHECKSUM], not {line!r}")
-                raw.append((parts[0], _checksum(parts[1], f"url_file line {n}") if len(parts) == 2 else None,
-                            f"url_file line {n}"))  # fmt: skip
+                raw.append(
+                    (
+                        parts[0],
+                        _checksum(parts[1], f"url_file line {n}") if len(parts) == 2 else None,
+                        f"url_file line {n}",
+                    )
+                )
         else:
             raw = [(u, None, "urls") for u in params["urls"]]
         sums = params.get("checksums") or {}
@@ -120,8 +141,7 @@ class Fetch(LibraryOperation):
         for url, checksum, where in raw:
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise ParamError(where if where != "urls" else "urls",
-                                 f"{url!r} is not an http(s) URL")  # fmt: skip
+                raise ParamError(where if where != "urls" else "urls", f"{url!r} is not an http(s) URL")
             if url in sums:
                 checksum = _checksum(sums[url], "checksums")
             name = _name_of(url)
@@ -154,8 +174,11 @@ class Fetch(LibraryOperation):
                 note = " (partly downloaded: resumed)"
             if len(details) < SAMPLE * 5:
                 details.append(f"{e.url} → {posixpath.join(folder.rel, e.name)}{note}")
-        return DryRun(f"would download {len(entries)} URL(s) into /{folder.rel} ({exists} already there)", details,
-                      {"urls": len(entries), "existing": exists})
+        return DryRun(
+            f"would download {len(entries)} URL(s) into /{folder.rel} ({exists} already there)",
+            details,
+            {"urls": len(entries), "existing": exists},
+        )
 
     # -- running --------------------------------------------------------------------------------------
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
@@ -180,7 +203,8 @@ class Fetch(LibraryOperation):
                 status, n = "failed", 0
             with lock:
                 outcome[status if status in outcome else "failed"].append(
-                    posixpath.join(folder.rel, e.name) if status != "failed" else e.url)
+                    posixpath.join(folder.rel, e.name) if status != "failed" else e.url
+                )
                 total_bytes[0] += n
             ctx.advance()
 
@@ -189,8 +213,10 @@ class Fetch(LibraryOperation):
         if outcome["downloaded"]:
             L.scan(ctx.db, lib, under=outcome["downloaded"])
         ctx.progress(len(entries), len(entries))
-        ctx.info(f"{len(outcome['downloaded'])} downloaded ({total_bytes[0]} bytes), {len(outcome['skipped'])} "
-                 f"skipped, {len(outcome['failed'])} failed")  # fmt: skip
+        ctx.info(
+            f"{len(outcome['downloaded'])} downloaded ({total_bytes[0]} bytes), {len(outcome['skipped'])} "
+            f"skipped, {len(outcome['failed'])} failed"
+        )
         return {"library": lib.name, "folder": folder.rel, **outcome, "bytes": total_bytes[0]}
 
     def _download(self, ctx: JobContext, e: Entry, folder: Path, params: dict[str, Any]) -> tuple[str, int]:
@@ -198,8 +224,9 @@ class Fetch(LibraryOperation):
         part = folder / (e.name + L.PART_SUFFIX)
         if os.path.lexists(final) and not params.get("overwrite"):
             if e.checksum and _digest(final, e.checksum) != e.checksum:
-                ctx.error(f"{e.name} exists with another checksum; not replaced (overwrite=true replaces it)",
-                          item=e.url)  # fmt: skip
+                ctx.error(
+                    f"{e.name} exists with another checksum; not replaced (overwrite=true replaces it)", item=e.url
+                )
                 return "failed", 0
             ctx.warn(f"{e.name} already exists; skipped (overwrite=true replaces it)", item=e.url)
             return "skipped", 0
@@ -211,7 +238,7 @@ class Fetch(LibraryOperation):
         timeout = float(params.get("timeout", 30.0))
         written = 0
         try:
-            resp = urllib.request.urlopen(req, timeout=timeout)  # noqa: S310 - http(s) only, checked
+            resp = urllib.request.urlopen(req, timeout=timeout)
         except urllib.error.HTTPError as exc:
             if exc.code == 416 and offset:  # the part is already complete
                 exc.close()
@@ -245,8 +272,10 @@ class Fetch(LibraryOperation):
                         try:
                             chunk = resp.read(CHUNK)
                         except (OSError, ValueError) as exc:
-                            ctx.error(f"download cut off after {offset + written} bytes: {exc}; run again to resume",
-                                      item=e.url)  # fmt: skip
+                            ctx.error(
+                                f"download cut off after {offset + written} bytes: {exc}; run again to resume",
+                                item=e.url,
+                            )
                             return "failed", written
                         if not chunk:
                             break
@@ -261,8 +290,9 @@ class Fetch(LibraryOperation):
             got = _digest(part, e.checksum)
             if got != e.checksum:
                 part.unlink(missing_ok=True)
-                ctx.error(f"checksum mismatch: expected {e.checksum}, got {got}; the download was discarded",
-                          item=e.url)  # fmt: skip
+                ctx.error(
+                    f"checksum mismatch: expected {e.checksum}, got {got}; the download was discarded", item=e.url
+                )
                 return "failed", written
         if os.path.lexists(final) and params.get("overwrite"):
             ctx.warn(f"{e.name} replaced", item=e.url)

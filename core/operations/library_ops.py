@@ -66,8 +66,10 @@ def _paths(lib: L.LibraryInfo, raw: list[str], param: str = "paths", *, must_exi
 class Scan(LibraryOperation):
     name = "scan"
     title = "Scan library"
-    description = ("Index a library: every file and folder, the metadata of each asset and the references between "
-                   "files (Markdown, HTML, CSS). A re-scan only reads what changed.")  # fmt: skip
+    description = (
+        "Index a library: every file and folder, the metadata of each asset and the references between "
+        "files (Markdown, HTML, CSS). A re-scan only reads what changed."
+    )
     params = (
         LIB,
         Param("folder", "folder", relative=True, help="only this folder of the library (default: all of it)"),
@@ -85,10 +87,12 @@ class Scan(LibraryOperation):
         lib = self.lib(env.db, params)
         under = [params["folder"]] if params.get("folder") else []
         st = L.scan(env.db, lib, under=under, force=params.get("force", False), dry=True)
-        return DryRun(f"scan of {lib.name} would add {st.added}, update {st.updated} and forget {st.removed} "
-                      f"entries ({st.unchanged} unchanged)",
-                      [f"{st.files} files and {st.folders} folders on disk"],
-                      {"added": st.added, "updated": st.updated, "removed": st.removed})  # fmt: skip
+        return DryRun(
+            f"scan of {lib.name} would add {st.added}, update {st.updated} and forget {st.removed} "
+            f"entries ({st.unchanged} unchanged)",
+            [f"{st.files} files and {st.folders} folders on disk"],
+            {"added": st.added, "updated": st.updated, "removed": st.removed},
+        )
 
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         lib = self.lib(ctx.db, params)
@@ -96,8 +100,10 @@ class Scan(LibraryOperation):
         ctx.info(f"scanning {lib.root}")
         st = L.scan(ctx.db, lib, ctx, under=under, force=params.get("force", False))  # type: ignore[arg-type]
         ctx.progress(ctx.total or 0, ctx.total or 0)
-        ctx.info(f"{st.files} files, {st.folders} folders: {st.added} added, {st.updated} updated, "
-                 f"{st.removed} forgotten; {st.references} references in {st.documents} documents")  # fmt: skip
+        ctx.info(
+            f"{st.files} files, {st.folders} folders: {st.added} added, {st.updated} updated, "
+            f"{st.removed} forgotten; {st.references} references in {st.documents} documents"
+        )
         return st.to_json()
 
 
@@ -107,8 +113,10 @@ class Scan(LibraryOperation):
 class Delete(LibraryOperation):
     name = "delete"
     title = "Delete"
-    description = ("Delete files and folders of a library: into the trash (restorable, undo brings them back) or "
-                   "permanently. References from other files to what is deleted are reported as warnings.")
+    description = (
+        "Delete files and folders of a library: into the trash (restorable, undo brings them back) or "
+        "permanently. References from other files to what is deleted are reported as warnings."
+    )
     params = (
         LIB,
         Param("paths", "list", required=True, relative=True, help="files and folders, relative to the library"),
@@ -151,9 +159,12 @@ class Delete(LibraryOperation):
         where = "permanently" if params.get("permanent") else "to the trash"
         details = [f"delete {r.rel}{'/' if r.path.is_dir() and not r.path.is_symlink() else ''}" for r in items]
         details += [f"warning: {src} line {line} refers to {target} ({raw})" for src, line, raw, target in broken]
-        return DryRun(f"would delete {counts['assets']} file(s) and {counts['folders']} folder(s) {where}; "
-                      f"{len(broken)} reference(s) from other files would break",
-                      details, {**counts, "references": len(broken)})  # fmt: skip
+        return DryRun(
+            f"would delete {counts['assets']} file(s) and {counts['folders']} folder(s) {where}; "
+            f"{len(broken)} reference(s) from other files would break",
+            details,
+            {**counts, "references": len(broken)},
+        )
 
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         lib = self.lib(ctx.db, params)
@@ -201,22 +212,35 @@ class Delete(LibraryOperation):
             gone = not os.path.lexists(r.path)
             with ctx.db.connect_write() as conn:
                 if gone:
-                    conn.execute(delete(L.assets_t).where(L.assets_t.c.library_id == lib.id,
-                                                          L.subtree(L.assets_t.c.path, r.rel)))  # fmt: skip
+                    conn.execute(
+                        delete(L.assets_t).where(L.assets_t.c.library_id == lib.id, L.subtree(L.assets_t.c.path, r.rel))
+                    )
                 else:  # partly deleted: forget what is gone
-                    rows = conn.execute(select(L.assets_t.c.id, L.assets_t.c.path).where(
-                        L.assets_t.c.library_id == lib.id, L.subtree(L.assets_t.c.path, r.rel))).all()
+                    rows = conn.execute(
+                        select(L.assets_t.c.id, L.assets_t.c.path).where(
+                            L.assets_t.c.library_id == lib.id, L.subtree(L.assets_t.c.path, r.rel)
+                        )
+                    ).all()
                     root = L.real_root(lib)
                     ids = [i for i, p in rows if not os.path.lexists(root / p)]
                     for k in range(0, len(ids), 500):
-                        conn.execute(delete(L.assets_t).where(L.assets_t.c.id.in_(ids[k:k + 500])))
+                        conn.execute(delete(L.assets_t).where(L.assets_t.c.id.in_(ids[k : k + 500])))
             if gone:
                 deleted.append(r.rel)
         ctx.progress(ctx.total or 0)
-        ctx.info(f"deleted {len(deleted)} of {len(items)} item(s) {'permanently' if permanent else 'to the trash'}: "
-                 f"{files} file(s), {folders} folder(s)")  # fmt: skip
-        return {"library": lib.name, "deleted": deleted, "permanent": permanent, "trashed": trashed,
-                "files": files, "folders": folders, "broken_references": len(broken)}  # fmt: skip
+        ctx.info(
+            f"deleted {len(deleted)} of {len(items)} item(s) {'permanently' if permanent else 'to the trash'}: "
+            f"{files} file(s), {folders} folder(s)"
+        )
+        return {
+            "library": lib.name,
+            "deleted": deleted,
+            "permanent": permanent,
+            "trashed": trashed,
+            "files": files,
+            "folders": folders,
+            "broken_references": len(broken),
+        }
 
     def undo(self, result: dict[str, Any] | None, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
         if not result or result.get("permanent"):
@@ -242,7 +266,7 @@ class _Forgetter:
 
     def folder(self, path: str) -> None:
         """``path`` (under the item, as remove_tree names it) is gone with everything in it."""
-        self.queue.put(self.rel + path[len(self.prefix):])
+        self.queue.put(self.rel + path[len(self.prefix) :])
 
     def _run(self) -> None:
         a = L.assets_t
@@ -272,8 +296,12 @@ class _Forgetter:
 
 def _catalogued(db: Database, lib: L.LibraryInfo, rel: str) -> bool:
     with db.connect_read() as conn:
-        return conn.execute(select(L.assets_t.c.id).where(L.assets_t.c.library_id == lib.id,
-                                                          L.assets_t.c.path == rel)).first() is not None
+        return (
+            conn.execute(
+                select(L.assets_t.c.id).where(L.assets_t.c.library_id == lib.id, L.assets_t.c.path == rel)
+            ).first()
+            is not None
+        )
 
 
 # =====================================================================================================
@@ -285,9 +313,13 @@ class Restore(LibraryOperation):
     description = "Bring files and folders deleted to the trash back to their place (the undo of a delete)."
     params = (
         LIB,
-        Param("items", "json", required=True,
-              help='what to restore: [{"path": "docs/a.md", "trash": "/home/me/.local/share/Trash/files/a.md"}]'),
-    )  # fmt: skip
+        Param(
+            "items",
+            "json",
+            required=True,
+            help='what to restore: [{"path": "docs/a.md", "trash": "/home/me/.local/share/Trash/files/a.md"}]',
+        ),
+    )
     supports_dry_run = True
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
@@ -395,19 +427,30 @@ def _free_name(root: Path, folder: str, name: str, taken: set[str]) -> str:
 class Move(LibraryOperation):
     name = "move"
     title = "Move"
-    description = ("Move files and folders into another folder of the library, keeping their names. The catalogue "
-                   "follows and every document that referred to a moved file is rewritten so its links still "
-                   "resolve. Resumable: a move cut short is completed by resuming or running it again.")
+    description = (
+        "Move files and folders into another folder of the library, keeping their names. The catalogue "
+        "follows and every document that referred to a moved file is rewritten so its links still "
+        "resolve. Resumable: a move cut short is completed by resuming or running it again."
+    )
     params = (
         LIB,
         Param("paths", "list", relative=True, help="files and folders to move, relative to the library"),
         Param("destination", "folder", relative=True, help="the folder they go into (created when missing)"),
-        Param("on_clash", "choice", default="refuse", choices=CLASH,
-              help="when the destination already has an item of that name: refuse the move (nothing moves), "
-                   "overwrite it (the old one goes to the trash) or rename the moved item"),
-        Param("pairs", "json", advanced=True,
-              help='explicit moves instead of paths+destination: [["old/a.md", "new/b.md"], ...] (used by undo)'),
-    )  # fmt: skip
+        Param(
+            "on_clash",
+            "choice",
+            default="refuse",
+            choices=CLASH,
+            help="when the destination already has an item of that name: refuse the move (nothing moves), "
+            "overwrite it (the old one goes to the trash) or rename the moved item",
+        ),
+        Param(
+            "pairs",
+            "json",
+            advanced=True,
+            help='explicit moves instead of paths+destination: [["old/a.md", "new/b.md"], ...] (used by undo)',
+        ),
+    )
     counted_items = ("assets", "references")
     default_thresholds = {"assets": 100, "references": 50}
     resumable = True
@@ -422,8 +465,11 @@ class Move(LibraryOperation):
             raise ParamError("destination", "is required with paths")
         if has_pairs:
             pairs = params["pairs"]
-            if not isinstance(pairs, list) or not pairs or not all(
-                    isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
+            if (
+                not isinstance(pairs, list)
+                or not pairs
+                or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs)
+            ):
                 raise ParamError("pairs", 'expected a JSON array of ["from", "to"] pairs')
         if env is None:
             return
@@ -474,8 +520,10 @@ class Move(LibraryOperation):
             clash = dst in taken or (os.path.lexists(root / dst) and not any(L.is_under(dst, s) for s in srcs))
             if clash:
                 if policy == "refuse" or dst in taken:
-                    raise ParamError(param, f"{dst!r} already exists: nothing was moved (choose on_clash=overwrite "
-                                            "or on_clash=rename)")  # fmt: skip
+                    raise ParamError(
+                        param,
+                        f"{dst!r} already exists: nothing was moved (choose on_clash=overwrite or on_clash=rename)",
+                    )
                 if policy == "overwrite":
                     pair.clear = True
                 else:
@@ -498,10 +546,18 @@ class Move(LibraryOperation):
                 plan.folders += c.folders
                 # documents that refer to what moves, and documents inside what moves (their own links)
                 src_a = a.alias("s")
-                q1 = (select(src_a.c.id, src_a.c.path).join(r, r.c.source_id == src_a.c.id)
-                      .where(r.c.library_id == lib.id, L.subtree(r.c.target, p.src)).distinct())
-                q2 = (select(src_a.c.id, src_a.c.path).join(r, r.c.source_id == src_a.c.id)
-                      .where(src_a.c.library_id == lib.id, L.subtree(src_a.c.path, p.src)).distinct())  # fmt: skip
+                q1 = (
+                    select(src_a.c.id, src_a.c.path)
+                    .join(r, r.c.source_id == src_a.c.id)
+                    .where(r.c.library_id == lib.id, L.subtree(r.c.target, p.src))
+                    .distinct()
+                )
+                q2 = (
+                    select(src_a.c.id, src_a.c.path)
+                    .join(r, r.c.source_id == src_a.c.id)
+                    .where(src_a.c.library_id == lib.id, L.subtree(src_a.c.path, p.src))
+                    .distinct()
+                )
                 for row in conn.execute(q1):
                     docs[row.id] = row.path
                 for row in conn.execute(q2):
@@ -532,8 +588,9 @@ class Move(LibraryOperation):
                 if len(plan.samples) < SAMPLE:
                     plan.samples.append(f"{new} line {link.line}: {link.raw} → {new_raw}")
             new_data = L.encode(L.apply_edits(text, [tuple(e) for e in edits])) if edits else data  # type: ignore[misc]
-            plan.steps.append(("rewrite", {"doc": new, "orig": L.sha256(data), "new": L.sha256(new_data),
-                                           "edits": edits}))  # fmt: skip
+            plan.steps.append(
+                ("rewrite", {"doc": new, "orig": L.sha256(data), "new": L.sha256(new_data), "edits": edits})
+            )
             if edits:
                 plan.documents += 1
                 plan.links += len(edits)
@@ -551,10 +608,21 @@ class Move(LibraryOperation):
             c = L.count_under(conn, lib.id, rels)
             refs = 0
             for rel in rels:
-                refs += conn.execute(select(func.count()).select_from(r).where(
-                    r.c.library_id == lib.id, L.subtree(r.c.target, rel))).scalar() or 0
-                refs += conn.execute(select(func.count()).select_from(r).join(a, a.c.id == r.c.source_id).where(
-                    a.c.library_id == lib.id, L.subtree(a.c.path, rel))).scalar() or 0
+                refs += (
+                    conn.execute(
+                        select(func.count()).select_from(r).where(r.c.library_id == lib.id, L.subtree(r.c.target, rel))
+                    ).scalar()
+                    or 0
+                )
+                refs += (
+                    conn.execute(
+                        select(func.count())
+                        .select_from(r)
+                        .join(a, a.c.id == r.c.source_id)
+                        .where(a.c.library_id == lib.id, L.subtree(a.c.path, rel))
+                    ).scalar()
+                    or 0
+                )
         return {"assets": c.files, "references": refs}
 
     def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
@@ -563,17 +631,22 @@ class Move(LibraryOperation):
         if pending is not None:
             return DryRun(f"an interrupted run of this move (plan {pending}) would be completed", [], {})
         plan = self.plan(env.db, lib, params)
-        details = [f"{p.src} → {p.dst}" + (" (renamed)" if p.renamed else "") +
-                   (" (overwrites the existing one, which goes to the trash)" if p.clear else "")
-                   for p in plan.pairs[:SAMPLE]]  # fmt: skip
+        details = [
+            f"{p.src} → {p.dst}"
+            + (" (renamed)" if p.renamed else "")
+            + (" (overwrites the existing one, which goes to the trash)" if p.clear else "")
+            for p in plan.pairs[:SAMPLE]
+        ]
         if len(plan.pairs) > SAMPLE:
             details.append(f"… and {len(plan.pairs) - SAMPLE} more")
         details += plan.samples
         details += [f"warning: {d} line {line}: cannot locate {raw!r} to rewrite it" for d, line, raw in plan.unlocated]
-        return DryRun(f"would move {plan.files} file(s) and {plan.folders} folder(s) in {len(plan.pairs)} item(s) "
-                      f"and rewrite {plan.links} link(s) in {plan.documents} document(s)", details,
-                      {"assets": plan.files, "folders": plan.folders, "documents": plan.documents,
-                       "references": plan.links})  # fmt: skip
+        return DryRun(
+            f"would move {plan.files} file(s) and {plan.folders} folder(s) in {len(plan.pairs)} item(s) "
+            f"and rewrite {plan.links} link(s) in {plan.documents} document(s)",
+            details,
+            {"assets": plan.files, "folders": plan.folders, "documents": plan.documents, "references": plan.links},
+        )
 
     # -- running --------------------------------------------------------------------------------------
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
@@ -583,8 +656,10 @@ class Move(LibraryOperation):
         if mine is None:
             for plan_id, job_id, plan_params in _unfinished(db, lib):
                 if not _take_over(db, ctx, plan_id, job_id):
-                    raise OperationFailed(f"move job #{job_id} is still working on this library; wait for it to "
-                                          "finish (or stop it), then run this move again")  # fmt: skip
+                    raise OperationFailed(
+                        f"move job #{job_id} is still working on this library; wait for it to "
+                        "finish (or stop it), then run this move again"
+                    )
                 if plan_params == params:
                     ctx.info(f"completing the interrupted run of this move (job #{job_id})")
                     return self._execute(ctx, lib, plan_id)
@@ -598,8 +673,10 @@ class Move(LibraryOperation):
             for d, line, raw in plan.unlocated:
                 ctx.warn(f"line {line}: cannot locate the link {raw!r} to rewrite it; fix it by hand", item=d)
             mine = _write_plan(db, lib, ctx.job_id, params, plan)
-            ctx.info(f"plan {mine}: move {plan.files} file(s), {plan.folders} folder(s) in {len(plan.pairs)} "
-                     f"item(s); rewrite {plan.links} link(s) in {plan.documents} document(s)")  # fmt: skip
+            ctx.info(
+                f"plan {mine}: move {plan.files} file(s), {plan.folders} folder(s) in {len(plan.pairs)} "
+                f"item(s); rewrite {plan.links} link(s) in {plan.documents} document(s)"
+            )
         else:
             ctx.info(f"resuming plan {mine}")
         return self._execute(ctx, lib, mine)
@@ -609,8 +686,9 @@ class Move(LibraryOperation):
         root = L.real_root(lib)
         delay = float(os.environ.get(STEP_DELAY_ENV) or 0)
         with db.connect_read() as conn:
-            steps = list(conn.execute(select(L.MoveStep.__table__).where(L.MoveStep.plan_id == plan_id)
-                                      .order_by(L.MoveStep.seq)))  # fmt: skip
+            steps = list(
+                conn.execute(select(L.MoveStep.__table__).where(L.MoveStep.plan_id == plan_id).order_by(L.MoveStep.seq))
+            )
         ctx.progress(sum(1 for s in steps if s.done), len(steps))
         for step in steps:
             if step.done:
@@ -632,26 +710,47 @@ class Move(LibraryOperation):
     def _done(conn: Any, step_id: int) -> None:
         conn.execute(update(L.MoveStep.__table__).where(L.MoveStep.id == step_id).values(done=True))
 
-    def _step_clear(self, ctx: JobContext, lib: L.LibraryInfo, root: Path, plan_id: int, step_id: int,
-                    data: dict[str, Any], delay: float) -> None:
+    def _step_clear(
+        self,
+        ctx: JobContext,
+        lib: L.LibraryInfo,
+        root: Path,
+        plan_id: int,
+        step_id: int,
+        data: dict[str, Any],
+        delay: float,
+    ) -> None:
         src, dst = root / data["src"], root / data["dst"]
         if os.path.lexists(src) and os.path.lexists(dst):
             L.send_to_trash(dst)
             ctx.warn(f"overwritten: the former {data['dst']} went to the trash", item=data["dst"])
         with ctx.db.connect_write() as conn:
             if os.path.lexists(src):
-                conn.execute(delete(L.assets_t).where(L.assets_t.c.library_id == lib.id,
-                                                      L.subtree(L.assets_t.c.path, data["dst"])))  # fmt: skip
+                conn.execute(
+                    delete(L.assets_t).where(
+                        L.assets_t.c.library_id == lib.id, L.subtree(L.assets_t.c.path, data["dst"])
+                    )
+                )
             self._done(conn, step_id)
 
-    def _step_move(self, ctx: JobContext, lib: L.LibraryInfo, root: Path, plan_id: int, step_id: int,
-                   data: dict[str, Any], delay: float) -> None:
+    def _step_move(
+        self,
+        ctx: JobContext,
+        lib: L.LibraryInfo,
+        root: Path,
+        plan_id: int,
+        step_id: int,
+        data: dict[str, Any],
+        delay: float,
+    ) -> None:
         s_rel, d_rel = data["src"], data["dst"]
         src, dst = root / s_rel, root / d_rel
         if os.path.lexists(src):
             if os.path.lexists(dst):
-                raise OperationFailed(f"{d_rel} appeared while moving {s_rel} there; plan {plan_id} is left "
-                                      "unfinished: move it away and run the same move again")  # fmt: skip
+                raise OperationFailed(
+                    f"{d_rel} appeared while moving {s_rel} there; plan {plan_id} is left "
+                    "unfinished: move it away and run the same move again"
+                )
             parent = L.parent_of(d_rel)
             if parent:
                 (root / parent).mkdir(parents=True, exist_ok=True)
@@ -673,18 +772,37 @@ class Move(LibraryOperation):
         with ctx.db.connect_write() as conn:
             # stale catalogue rows of the destination (the step is not done, so nothing of ours is there yet)
             conn.execute(delete(a).where(a.c.library_id == lib.id, L.subtree(a.c.path, d_rel)))
-            conn.execute(update(a).where(a.c.library_id == lib.id, a.c.path == s_rel).values(
-                path=d_rel, parent=L.parent_of(d_rel)))
-            conn.execute(update(a).where(a.c.library_id == lib.id, L.below(a.c.path, s_rel)).values(
-                path=literal(d_rel) + func.substr(a.c.path, n + 1),
-                parent=literal(d_rel) + func.substr(a.c.parent, n + 1)))
-            conn.execute(update(r).where(r.c.library_id == lib.id, L.subtree(r.c.target, s_rel)).values(
-                target=literal(d_rel) + func.substr(r.c.target, n + 1)))
+            conn.execute(
+                update(a)
+                .where(a.c.library_id == lib.id, a.c.path == s_rel)
+                .values(path=d_rel, parent=L.parent_of(d_rel))
+            )
+            conn.execute(
+                update(a)
+                .where(a.c.library_id == lib.id, L.below(a.c.path, s_rel))
+                .values(
+                    path=literal(d_rel) + func.substr(a.c.path, n + 1),
+                    parent=literal(d_rel) + func.substr(a.c.parent, n + 1),
+                )
+            )
+            conn.execute(
+                update(r)
+                .where(r.c.library_id == lib.id, L.subtree(r.c.target, s_rel))
+                .values(target=literal(d_rel) + func.substr(r.c.target, n + 1))
+            )
             L.ensure_folders(conn, lib.id, root, L.parent_of(d_rel))
             self._done(conn, step_id)
 
-    def _step_rewrite(self, ctx: JobContext, lib: L.LibraryInfo, root: Path, plan_id: int, step_id: int,
-                      data: dict[str, Any], delay: float) -> None:
+    def _step_rewrite(
+        self,
+        ctx: JobContext,
+        lib: L.LibraryInfo,
+        root: Path,
+        plan_id: int,
+        step_id: int,
+        data: dict[str, Any],
+        delay: float,
+    ) -> None:
         rel = data["doc"]
         path = root / rel
         try:
@@ -704,32 +822,48 @@ class Move(LibraryOperation):
             if content is not None:
                 try:
                     st = os.stat(path)
-                    conn.execute(update(L.assets_t).where(L.assets_t.c.library_id == lib.id,
-                                                          L.assets_t.c.path == rel)
-                                 .values(size=st.st_size, mtime=st.st_mtime))  # fmt: skip
+                    conn.execute(
+                        update(L.assets_t)
+                        .where(L.assets_t.c.library_id == lib.id, L.assets_t.c.path == rel)
+                        .values(size=st.st_size, mtime=st.st_mtime)
+                    )
                 except OSError:
                     pass
                 L.reindex(ctx.db, lib, [rel], root=root, conn=conn)
             self._done(conn, step_id)
 
-    def _step_finish(self, ctx: JobContext, lib: L.LibraryInfo, root: Path, plan_id: int, step_id: int,
-                     data: dict[str, Any], delay: float) -> dict[str, Any]:
+    def _step_finish(
+        self,
+        ctx: JobContext,
+        lib: L.LibraryInfo,
+        root: Path,
+        plan_id: int,
+        step_id: int,
+        data: dict[str, Any],
+        delay: float,
+    ) -> dict[str, Any]:
         with ctx.db.connect_read() as conn:
             rows = list(conn.execute(select(L.MoveStep.kind, L.MoveStep.data).where(L.MoveStep.plan_id == plan_id)))
         moved = [[d["src"], d["dst"]] for k, d in rows if k == "move"]
         rewrites = [d for k, d in rows if k == "rewrite"]
         result = {
-            "library": lib.name, "plan": plan_id, "complete": True, "moved": moved,
+            "library": lib.name,
+            "plan": plan_id,
+            "complete": True,
+            "moved": moved,
             "overwritten": [d["dst"] for k, d in rows if k == "clear"],
             "documents_rewritten": sum(1 for d in rewrites if d["edits"]),
             "links_rewritten": sum(len(d["edits"]) for d in rewrites),
-        }  # fmt: skip
+        }
         with ctx.db.connect_write() as conn:
-            conn.execute(update(L.MovePlan.__table__).where(L.MovePlan.id == plan_id).values(state="done",
-                                                                                          result=result))
+            conn.execute(
+                update(L.MovePlan.__table__).where(L.MovePlan.id == plan_id).values(state="done", result=result)
+            )
             self._done(conn, step_id)
-        ctx.info(f"moved {len(moved)} item(s); rewrote {result['links_rewritten']} link(s) in "
-                 f"{result['documents_rewritten']} document(s)")  # fmt: skip
+        ctx.info(
+            f"moved {len(moved)} item(s); rewrote {result['links_rewritten']} link(s) in "
+            f"{result['documents_rewritten']} document(s)"
+        )
         return result
 
     def undo(self, result: dict[str, Any] | None, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
@@ -745,11 +879,18 @@ steps_t = L.MoveStep.__table__
 
 def _write_plan(db: Database, lib: L.LibraryInfo, job_id: int | None, params: dict[str, Any], plan: Plan) -> int:
     with db.connect_write() as conn:
-        plan_id = conn.execute(insert(plans_t).values(library_id=lib.id, job_id=job_id, params=params,
-                                                      state="running", created_at=L.utcnow())
-                               .returning(plans_t.c.id)).scalar_one()  # fmt: skip
-        conn.execute(insert(steps_t), [{"plan_id": plan_id, "seq": i, "kind": k, "data": d, "done": False}
-                                       for i, (k, d) in enumerate(plan.steps)])  # fmt: skip
+        plan_id = conn.execute(
+            insert(plans_t)
+            .values(library_id=lib.id, job_id=job_id, params=params, state="running", created_at=L.utcnow())
+            .returning(plans_t.c.id)
+        ).scalar_one()
+        conn.execute(
+            insert(steps_t),
+            [
+                {"plan_id": plan_id, "seq": i, "kind": k, "data": d, "done": False}
+                for i, (k, d) in enumerate(plan.steps)
+            ],
+        )
     return int(plan_id)
 
 
@@ -757,15 +898,21 @@ def _plan_of_job(db: Database, job_id: int | None) -> int | None:
     if job_id is None:
         return None
     with db.connect_read() as conn:
-        return conn.execute(select(plans_t.c.id).where(plans_t.c.job_id == job_id, plans_t.c.state == "running")
-                            .order_by(plans_t.c.id)).scalar()  # fmt: skip
+        return conn.execute(
+            select(plans_t.c.id).where(plans_t.c.job_id == job_id, plans_t.c.state == "running").order_by(plans_t.c.id)
+        ).scalar()
 
 
 def _unfinished(db: Database, lib: L.LibraryInfo) -> list[tuple[int, int | None, dict[str, Any]]]:
     with db.connect_read() as conn:
-        return [(r.id, r.job_id, r.params) for r in conn.execute(
-            select(plans_t.c.id, plans_t.c.job_id, plans_t.c.params)
-            .where(plans_t.c.library_id == lib.id, plans_t.c.state == "running").order_by(plans_t.c.id))]
+        return [
+            (r.id, r.job_id, r.params)
+            for r in conn.execute(
+                select(plans_t.c.id, plans_t.c.job_id, plans_t.c.params)
+                .where(plans_t.c.library_id == lib.id, plans_t.c.state == "running")
+                .order_by(plans_t.c.id)
+            )
+        ]
 
 
 def _open_plan(db: Database, lib: L.LibraryInfo, params: dict[str, Any]) -> int | None:
@@ -788,8 +935,13 @@ def _take_over(db: Database, ctx: JobContext, plan_id: int, job_id: int | None) 
             if status.is_running:
                 return False
             if status.is_waiting:  # re-queued after its engine died: this job completes it instead
-                done = jobs.transition(db, job_id, JobStatus.STOPPED, expect=(JobStatus.QUEUED, JobStatus.SCHEDULED),
-                                       message=f"its move was completed by job #{ctx.job_id}")  # fmt: skip
+                done = jobs.transition(
+                    db,
+                    job_id,
+                    JobStatus.STOPPED,
+                    expect=(JobStatus.QUEUED, JobStatus.SCHEDULED),
+                    message=f"its move was completed by job #{ctx.job_id}",
+                )
                 if done is None:
                     return False
     with db.connect_write() as conn:

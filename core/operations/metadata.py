@@ -15,6 +15,7 @@ import contextlib
 import csv
 import datetime as dt
 import fnmatch
+import itertools
 import json
 import operator
 import os
@@ -87,7 +88,7 @@ def _stream(conn: Connection, stmt: Any, size: int) -> Iterator[list[tuple[Any, 
 
 def _check_separators(params: dict[str, Any]) -> None:
     sep, multi = params.get("separator", ","), params.get("multi_delimiter", "|")
-    if len(sep) != 1 or sep in "\r\n\"":
+    if len(sep) != 1 or sep in '\r\n"':
         raise ParamError("separator", f"must be one character (not a quote or a newline), not {sep!r}")
     if not multi or "\n" in multi or "\\" in multi:
         raise ParamError("multi_delimiter", f"must be non-empty, without newline or backslash, not {multi!r}")
@@ -107,21 +108,30 @@ def _folder_condition(folder: str, subfolders: bool) -> Any:
 class MetadataExport(LibraryOperation):
     name = "metadata-export"
     title = "Export metadata"
-    description = ("Write the metadata of a folder's assets (optionally with subfolders; all or chosen properties) "
-                   "to a CSV file with typed headers, streamed in constant memory.")
+    description = (
+        "Write the metadata of a folder's assets (optionally with subfolders; all or chosen properties) "
+        "to a CSV file with typed headers, streamed in constant memory."
+    )
     params = (
         LIB,
         Param("folder", "folder", default="", relative=True, help="the folder (default: the library root)"),
         Param("output", "file", required=True, help="the CSV file to write (replaced when complete)"),
         Param("subfolders", "bool", default=False, help="include the assets of subfolders"),
-        Param("properties", "list",
-              help="only these properties, e.g. dc:title,cq:tags,client{{Long}} (default: all of them)"),
+        Param(
+            "properties",
+            "list",
+            help="only these properties, e.g. dc:title,cq:tags,client{{Long}} (default: all of them)",
+        ),
         Param("separator", "str", default=",", help="field separator"),
         Param("multi_delimiter", "str", default="|", help="between the values of a multi-value property"),
-        Param("excel", "bool", default=False,
-              help="for spreadsheets: a byte-order mark and ';' as separator (unless separator is given)"),
+        Param(
+            "excel",
+            "bool",
+            default=False,
+            help="for spreadsheets: a byte-order mark and ';' as separator (unless separator is given)",
+        ),
         Param("path_column", "str", default=PATH_COLUMN, advanced=True, help="name of the path column"),
-    )  # fmt: skip
+    )
     supports_dry_run = True
 
     def validate(self, raw: Any, env: OperationEnv | None = None) -> dict[str, Any]:
@@ -182,15 +192,18 @@ class MetadataExport(LibraryOperation):
                 chosen = [L.Column(n, *L.STANDARD[n][1:]) for n in L.STANDARD]
                 chosen += [L.Column(k, t, m) for k, (t, m) in sorted(found.items())]
             else:
-                chosen = [L.Column(c.name, *found[c.name]) if c.name in found and c.name not in explicit else c
-                          for c in chosen]  # fmt: skip
+                chosen = [
+                    L.Column(c.name, *found[c.name]) if c.name in found and c.name not in explicit else c
+                    for c in chosen
+                ]
             self._conflicts = sorted(conflicts)
         else:
             self._conflicts = []
         return chosen
 
-    def row_chunks(self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any], columns: list[L.Column]
-                   ) -> Iterator[list[tuple[Any, ...]]]:
+    def row_chunks(
+        self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any], columns: list[L.Column]
+    ) -> Iterator[list[tuple[Any, ...]]]:
         """The CSV rows (path first, then ``columns``), in chunks of ``EXPORT_CHUNK``, streamed: memory stays
         flat in the number of assets. Cells are what csv.writer writes (None is an empty cell); the cells of
         tags and properties are formatted once per distinct stored value (most assets share a few)."""
@@ -198,9 +211,13 @@ class MetadataExport(LibraryOperation):
         delim = params["multi_delimiter"]
         read_only = [c for c in columns if c.read_only]
         facts = (a.c.media_type, a.c.size, a.c.mtime) if read_only else ()  # only when asked for: fewer values
-        stmt = (select(a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text),
-                       cast(a.c.props, Text), *facts)
-                .where(*where).order_by(a.c.path))  # fmt: skip
+        stmt = (
+            select(
+                a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text), *facts
+            )
+            .where(*where)
+            .order_by(a.c.path)
+        )
         prop_cols = [c for c in columns if not c.standard and not c.read_only]
         base = {"title": 1, "description": 2, "rating": 3, "tags": 4, "media_type": 5, "size": 6, "mtime": 7}
         positions = []
@@ -256,8 +273,9 @@ class MetadataExport(LibraryOperation):
                 out.append(pick((path, title, desc, rating, tc, mtype, size, mtime, *pc)))
             yield out
 
-    def rows(self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any], columns: list[L.Column]
-             ) -> Iterator[tuple[Any, ...]]:
+    def rows(
+        self, conn: Connection, lib: L.LibraryInfo, params: dict[str, Any], columns: list[L.Column]
+    ) -> Iterator[tuple[Any, ...]]:
         for chunk in self.row_chunks(conn, lib, params, columns):
             yield from chunk
 
@@ -269,11 +287,13 @@ class MetadataExport(LibraryOperation):
             n = 0
             for chunk in self.row_chunks(conn, lib, params, cols):
                 if len(sample) < SAMPLE:
-                    sample += [row[0] for row in chunk[:SAMPLE - len(sample)]]
+                    sample += [row[0] for row in chunk[: SAMPLE - len(sample)]]
                 n += len(chunk)
-        return DryRun(f"would write {n} asset(s) with {len(cols)} propert(ies) to {params['output']}",
-                      [f"columns: {params['path_column']}, " + ", ".join(c.header for c in cols)] + sample,
-                      {"assets": n, "columns": len(cols)})  # fmt: skip
+        return DryRun(
+            f"would write {n} asset(s) with {len(cols)} propert(ies) to {params['output']}",
+            [f"columns: {params['path_column']}, " + ", ".join(c.header for c in cols), *sample],
+            {"assets": n, "columns": len(cols)},
+        )
 
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         lib = self.lib(ctx.db, params)
@@ -282,14 +302,17 @@ class MetadataExport(LibraryOperation):
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
         n = 0
         try:
-            with os.fdopen(fd, "w", newline="", encoding="utf-8-sig" if params.get("excel") else "utf-8",
-                           buffering=1 << 20) as fh:
+            with os.fdopen(
+                fd, "w", newline="", encoding="utf-8-sig" if params.get("excel") else "utf-8", buffering=1 << 20
+            ) as fh:
                 writer = csv.writer(fh, delimiter=sep, lineterminator="\r\n" if params.get("excel") else "\n")
                 with ctx.db.connect_read() as conn:
                     cols = self.columns(conn, lib, params)
                     for k in self._conflicts:
-                        ctx.warn(f"property {k} has different types on different assets; exported as "
-                                 f"{next(c.header for c in cols if c.name == k)}")  # fmt: skip
+                        ctx.warn(
+                            f"property {k} has different types on different assets; exported as "
+                            f"{next(c.header for c in cols if c.name == k)}"
+                        )
                     writer.writerow([params["path_column"], *(c.header for c in cols)])
                     for chunk in self.row_chunks(conn, lib, params, cols):
                         writer.writerows(chunk)
@@ -324,8 +347,10 @@ def _update_meta(mask: int) -> tuple[L.Prepared, Any]:
     got = _UPDATE_META.get(mask)
     if got is None:
         idx = [k for k in range(len(_META_FIELDS)) if mask >> k & 1]
-        values = {f: json_from_text(bindparam(f"v_{f}", type_=Text)) if f in ("tags", "props")
-                  else bindparam(f"v_{f}") for f in (_META_FIELDS[k] for k in idx)}  # fmt: skip
+        values = {
+            f: json_from_text(bindparam(f"v_{f}", type_=Text)) if f in ("tags", "props") else bindparam(f"v_{f}")
+            for f in (_META_FIELDS[k] for k in idx)
+        }
         stmt = update(a).where(a.c.id == bindparam("aid")).values(**values)
         names = (*(f"v_{_META_FIELDS[k]}" for k in idx), "aid")
         project = None if len(idx) == len(_META_FIELDS) else operator.itemgetter(*idx, len(_META_FIELDS))
@@ -341,9 +366,9 @@ def _select_meta(n: int) -> L.Prepared:
     got = _SELECT_META.get(n)
     if got is None:
         names = [f"p{i}" for i in range(n)]
-        stmt = (select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text),
-                       cast(a.c.props, Text))
-                .where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names])))  # fmt: skip
+        stmt = select(
+            a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text)
+        ).where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names]))
         got = _SELECT_META[n] = L.Prepared(stmt, ("lib", *names))
     return got
 
@@ -356,10 +381,14 @@ _SELECT_META_RANGE: dict[int, L.Prepared] = {}
 def _select_meta_range(lim: int) -> L.Prepared:
     got = _SELECT_META_RANGE.get(lim)
     if got is None:
-        stmt = (select(a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text),
-                       cast(a.c.props, Text))
-                .where(a.c.library_id == bindparam("lib"), a.c.path >= bindparam("lo"), a.c.path <= bindparam("hi"))
-                .order_by(a.c.path).limit(lim))  # fmt: skip
+        stmt = (
+            select(
+                a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text)
+            )
+            .where(a.c.library_id == bindparam("lib"), a.c.path >= bindparam("lo"), a.c.path <= bindparam("hi"))
+            .order_by(a.c.path)
+            .limit(lim)
+        )
         got = _SELECT_META_RANGE[lim] = L.Prepared(stmt, ("lib", "lo", "hi"))
     return got
 
@@ -391,7 +420,8 @@ class _ImportPlan:
         self.cells = _getter([i for i, _ in cols])  # a CSV row -> its metadata cells, in the order of cols
         # cells that are not plain strings (a plain one is its text, or None when empty): (position, cache)
         self.typed: list[tuple[int, dict[str, Any]]] = [
-            (k, {}) for k, col in enumerate(self.columns) if col.multi or col.type != "String"]
+            (k, {}) for k, col in enumerate(self.columns) if col.multi or col.type != "String"
+        ]
         self.title = self.description = self.rating = self.tags = -1
         self.props: list[tuple[int, L.Column]] = []
         for k, col in enumerate(self.columns):
@@ -452,9 +482,11 @@ class ImportStats:
 class MetadataImport(LibraryOperation):
     name = "metadata-import"
     title = "Import metadata"
-    description = ("Read asset metadata from a CSV file (path column and typed headers, as written by "
-                   "metadata-export) and apply good rows in transactional batches; unknown paths, bad values and "
-                   "malformed lines are reported as warnings with their line and column.")
+    description = (
+        "Read asset metadata from a CSV file (path column and typed headers, as written by "
+        "metadata-export) and apply good rows in transactional batches; unknown paths, bad values and "
+        "malformed lines are reported as warnings with their line and column."
+    )
     params = (
         LIB,
         Param("input", "file", required=True, help="the CSV file"),
@@ -462,7 +494,7 @@ class MetadataImport(LibraryOperation):
         Param("multi_delimiter", "str", default="|", help="between the values of a multi-value property"),
         Param("path_column", "str", default=PATH_COLUMN, help="the column with the asset path"),
         Param("batch_size", "int", default=50, minimum=1, maximum=100_000, help="rows per transaction"),
-    )  # fmt: skip
+    )
     counted_items = ("rows",)
     default_thresholds = {"rows": 500}
     supports_dry_run = True
@@ -495,8 +527,7 @@ class MetadataImport(LibraryOperation):
             others = [s for s in ";,\t|" if s != params["separator"] and s in row[0]]
             if len(row) == 1 and others:
                 hint = f"; is the separator {others[0]!r}? (-p separator=…)"
-            raise ParamError("path_column", f"{pc!r} is not a column of {path.name} "
-                                            f"(columns: {', '.join(row)}){hint}")  # fmt: skip
+            raise ParamError("path_column", f"{pc!r} is not a column of {path.name} (columns: {', '.join(row)}){hint}")
         cols: list[tuple[int, L.Column]] = []
         read_only: list[str] = []
         seen: set[str] = set()
@@ -527,8 +558,7 @@ class MetadataImport(LibraryOperation):
             lines += 1
         return {"rows": max(0, lines - 1)}
 
-    def process(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any], ctx: JobContext | None
-                ) -> ImportStats:
+    def process(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any], ctx: JobContext | None) -> ImportStats:
         """Read the file and apply (ctx given) or only count (dry run) the changes.
 
         Rows are parsed as they are read (typed cells through a bounded cache: most files repeat a few values)
@@ -552,9 +582,20 @@ class MetadataImport(LibraryOperation):
             writer = stack.enter_context(db.write_batches()) if ctx is not None else None
             return self._read(db, lib, params, ctx, stats, plan, warn, writer, path_idx, width, root)
 
-    def _read(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any], ctx: JobContext | None,
-              stats: ImportStats, plan: _ImportPlan, warn: Callable[[str, str | None], None],
-              writer: WriteBatches | None, path_idx: int, width: int, root: Path) -> ImportStats:
+    def _read(
+        self,
+        db: Database,
+        lib: L.LibraryInfo,
+        params: dict[str, Any],
+        ctx: JobContext | None,
+        stats: ImportStats,
+        plan: _ImportPlan,
+        warn: Callable[[str, str | None], None],
+        writer: WriteBatches | None,
+        path_idx: int,
+        width: int,
+        root: Path,
+    ) -> ImportStats:
         pc = params["path_column"]
         batch_size = params["batch_size"]
         normalize, plain = L.normalize, L._is_plain
@@ -590,8 +631,10 @@ class MetadataImport(LibraryOperation):
                         rel = normalize(rel, param=pc, root=root)
                 except (ParamError, L.PathNotAllowed) as exc:
                     stats.skipped += 1
-                    warn(f"line {start}, column {pc}: {exc.detail if hasattr(exc, 'detail') else exc}; skipped",
-                         f"line {start}")  # fmt: skip
+                    warn(
+                        f"line {start}, column {pc}: {exc.detail if hasattr(exc, 'detail') else exc}; skipped",
+                        f"line {start}",
+                    )
                     continue
                 cells = getcells(row)
                 values = [c or None for c in cells]
@@ -621,9 +664,17 @@ class MetadataImport(LibraryOperation):
             self._apply(db, lib, plan, batch, stats, warn, writer, pc)
         return stats
 
-    def _apply(self, db: Database, lib: L.LibraryInfo, plan: _ImportPlan,
-               batch: list[tuple[int, str, list[Any], tuple[str, ...]]], stats: ImportStats, warn: Any,
-               writer: WriteBatches | None, pc: str) -> None:
+    def _apply(
+        self,
+        db: Database,
+        lib: L.LibraryInfo,
+        plan: _ImportPlan,
+        batch: list[tuple[int, str, list[Any], tuple[str, ...]]],
+        stats: ImportStats,
+        warn: Any,
+        writer: WriteBatches | None,
+        pc: str,
+    ) -> None:
         """One batch in one transaction (a dry run only reads): all of its good rows apply, or none."""
         paths = list(dict.fromkeys([rel for _, rel, _, _ in batch]))
         later: list[tuple[str, str]] = []  # warnings are reported after the transaction (the log writes too)
@@ -638,18 +689,22 @@ class MetadataImport(LibraryOperation):
                 # path -> [id, title, description, rating, tags (JSON text), props (JSON text)]
                 current: dict[str, list[Any]] = {}
                 missing = paths
-                if 1 < len(paths) <= _IN_MAX and all(x < y for x, y in zip(paths, paths[1:])):
+                if 1 < len(paths) <= _IN_MAX and all(x < y for x, y in itertools.pairwise(paths)):
                     wanted = set(paths)
-                    for aid, path, title, desc, rating, tags, prop in _select_meta_range(2 * len(paths) + 16).run(
-                            cur, dialect, (lib.id, paths[0], paths[-1])).fetchall():
+                    for aid, path, title, desc, rating, tags, prop in (
+                        _select_meta_range(2 * len(paths) + 16)
+                        .run(cur, dialect, (lib.id, paths[0], paths[-1]))
+                        .fetchall()
+                    ):
                         if path in wanted:
                             current[path] = [aid, title, desc, rating, tags, prop]
                     # whatever the range did not hold (beyond its limit, or another collation): looked up
                     missing = [x for x in paths if x not in current] if len(current) < len(paths) else []
                 for i in range(0, len(missing), _IN_MAX):
-                    chunk = missing[i:i + _IN_MAX]
-                    for aid, path, title, desc, rating, tags, prop in _select_meta(len(chunk)).run(
-                            cur, dialect, (lib.id, *chunk)).fetchall():
+                    chunk = missing[i : i + _IN_MAX]
+                    for aid, path, title, desc, rating, tags, prop in (
+                        _select_meta(len(chunk)).run(cur, dialect, (lib.id, *chunk)).fetchall()
+                    ):
                         current[path] = [aid, title, desc, rating, tags, prop]
                 # asset id -> (title, description, rating, tags, props, id); the fields changed in the batch
                 updates: dict[int, tuple[Any, ...]] = {}
@@ -658,8 +713,12 @@ class MetadataImport(LibraryOperation):
                     found = current.get(rel)
                     if found is None:
                         stats.skipped += 1
-                        later.append((f"line {line}, column {pc}: {rel!r} is not in the library {lib.name!r}; "
-                                      "skipped", f"line {line}"))  # fmt: skip
+                        later.append(
+                            (
+                                f"line {line}, column {pc}: {rel!r} is not in the library {lib.name!r}; skipped",
+                                f"line {line}",
+                            )
+                        )
                         continue
                     aid, title, desc, rating, tags, prop = found
                     new_title = values[ti] if ti >= 0 else title
@@ -682,10 +741,20 @@ class MetadataImport(LibraryOperation):
                     stats.changed += 1
                     changed_fields |= mask
                     if sample and len(stats.sample) < SAMPLE:
-                        before = {"title": title, "description": desc, "rating": rating, "tags": _json(tags, []),
-                                  "props": _json(prop, {})}  # fmt: skip
-                        after = {"title": new_title, "description": new_desc, "rating": new_rating,
-                                 "tags": _json(new_tags, []), "props": _json(new_props, {})}  # fmt: skip
+                        before = {
+                            "title": title,
+                            "description": desc,
+                            "rating": rating,
+                            "tags": _json(tags, []),
+                            "props": _json(prop, {}),
+                        }
+                        after = {
+                            "title": new_title,
+                            "description": new_desc,
+                            "rating": new_rating,
+                            "tags": _json(new_tags, []),
+                            "props": _json(new_props, {}),
+                        }
                         diff = [f"{k}: {before[k]!r} → {v!r}" for k, v in after.items() if before[k] != v]
                         stats.sample.append(f"line {line} {rel}: " + "; ".join(diff))
                     found[1:] = new_title, new_desc, new_rating, new_tags, new_props  # later rows see it
@@ -699,14 +768,17 @@ class MetadataImport(LibraryOperation):
                 cur.close()
         for message, item in later:
             warn(message, item)
+
     def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
         lib = self.lib(env.db, params)
         st = self.process(env.db, lib, params, None)
         details = st.sample + [f"warning: {m}" for m, _ in st.warnings]
-        return DryRun(f"would change {st.changed} of {st.rows} row(s) ({st.unchanged} unchanged, "
-                      f"{st.skipped} skipped with a warning)", details,
-                      {"rows": st.rows, "changed": st.changed, "unchanged": st.unchanged,
-                       "skipped": st.skipped})  # fmt: skip
+        return DryRun(
+            f"would change {st.changed} of {st.rows} row(s) ({st.unchanged} unchanged, "
+            f"{st.skipped} skipped with a warning)",
+            details,
+            {"rows": st.rows, "changed": st.changed, "unchanged": st.unchanged, "skipped": st.skipped},
+        )
 
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         lib = self.lib(ctx.db, params)
@@ -760,8 +832,9 @@ class Filter:
                 continue
             kind, colon, value = term.partition(":")
             if not colon:
-                raise ParamError("filter", f"{term!r}: expected folder:PATH, glob:PATTERN, tag:NAME, type:MEDIA "
-                                           "or PROPERTY=VALUE")  # fmt: skip
+                raise ParamError(
+                    "filter", f"{term!r}: expected folder:PATH, glob:PATTERN, tag:NAME, type:MEDIA or PROPERTY=VALUE"
+                )
             if kind == "folder":
                 f.folder = L.normalize(value, param="filter")
             elif kind == "glob":
@@ -799,13 +872,17 @@ class MassEdit(LibraryOperation):
     description = "Set or clear a property, add or remove tags, on every asset that matches a filter."
     params = (
         LIB,
-        Param("filter", "str", required=True,
-              help="terms, all of which must match: folder:PATH glob:*.jpg tag:NAME type:image/* KEY=VALUE"),
+        Param(
+            "filter",
+            "str",
+            required=True,
+            help="terms, all of which must match: folder:PATH glob:*.jpg tag:NAME type:image/* KEY=VALUE",
+        ),
         Param("set", "str", help='KEY=VALUE (KEY may be typed: rating{{Long}}=5), or a JSON object {"KEY": VALUE}'),
         Param("clear", "list", help="properties to clear"),
         Param("add_tags", "list", help="tags to add"),
         Param("remove_tags", "list", help="tags to remove"),
-    )  # fmt: skip
+    )
     supports_dry_run = True
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
@@ -872,10 +949,12 @@ class MassEdit(LibraryOperation):
 
     def _matches(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any]) -> Iterator[tuple[int, str, L.Meta]]:
         f = Filter.parse(params["filter"])
-        stmt = (select(a.c.id, a.c.path, a.c.media_type, a.c.title, a.c.description, a.c.rating, a.c.tags,
-                       a.c.props)
-                .where(a.c.library_id == lib.id, a.c.is_dir.is_(False), L.below(a.c.path, f.folder))
-                .order_by(a.c.path).execution_options(yield_per=2000))  # fmt: skip
+        stmt = (
+            select(a.c.id, a.c.path, a.c.media_type, a.c.title, a.c.description, a.c.rating, a.c.tags, a.c.props)
+            .where(a.c.library_id == lib.id, a.c.is_dir.is_(False), L.below(a.c.path, f.folder))
+            .order_by(a.c.path)
+            .execution_options(yield_per=2000)
+        )
         with db.connect_read() as conn:
             for r in conn.execute(stmt):
                 meta = L.Meta.of(r)
@@ -893,8 +972,9 @@ class MassEdit(LibraryOperation):
                 changed += 1
                 if len(sample) < SAMPLE:
                     sample.append(path)
-        return DryRun(f"{matched} asset(s) match; {changed} would change", sample,
-                      {"assets": matched, "changed": changed})
+        return DryRun(
+            f"{matched} asset(s) match; {changed} would change", sample, {"assets": matched, "changed": changed}
+        )
 
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         lib = self.lib(ctx.db, params)
@@ -905,9 +985,18 @@ class MassEdit(LibraryOperation):
         def flush() -> None:
             if pending:
                 with ctx.db.connect_write() as conn:
-                    conn.execute(update(a).where(a.c.id == L._bp("aid")).values(
-                        title=L._bp("title"), description=L._bp("description"), rating=L._bp("rating"),
-                        tags=L._bp("tags"), props=L._bp("props")), pending)  # fmt: skip
+                    conn.execute(
+                        update(a)
+                        .where(a.c.id == L._bp("aid"))
+                        .values(
+                            title=L._bp("title"),
+                            description=L._bp("description"),
+                            rating=L._bp("rating"),
+                            tags=L._bp("tags"),
+                            props=L._bp("props"),
+                        ),
+                        pending,
+                    )
                 pending.clear()
 
         for aid, _, meta in self._matches(ctx.db, lib, params):

@@ -43,7 +43,7 @@ class Probe(Operation):
             cls.runs.append(ctx.job_id)
         try:
             ctx.set_total(params["items"])
-            for i in range(params["items"]):
+            for _ in range(params["items"]):
                 if ctx.should_stop:
                     break
                 if params["step"] and ctx.wait(params["step"]):

@@ -14,12 +14,16 @@ from core.operations import registry
 
 DOCS = {
     "index.md": "# Home\n\nSee [setup](guide/setup.md) and [intro](guide/intro.md#top).\n\n![logo](img/logo.png)\n",
-    "guide/setup.md": ("---\ntitle: Setup guide\ntags: [install, linux]\nrating: 4\nclient: ACME\n---\n"
-                       "# Setup\n\nBack [home](../index.md), see ![diagram](../img/diagram.png \"D\").\n\n"
-                       "```\n[example](not/a/ref.md)\n```\n\n[def]: intro.md\n"),
+    "guide/setup.md": (
+        "---\ntitle: Setup guide\ntags: [install, linux]\nrating: 4\nclient: ACME\n---\n"
+        '# Setup\n\nBack [home](../index.md), see ![diagram](../img/diagram.png "D").\n\n'
+        "```\n[example](not/a/ref.md)\n```\n\n[def]: intro.md\n"
+    ),
     "guide/intro.md": "# Intro\n\nGo to [setup](setup.md) or [outside](https://example.com/x.md).\n",
-    "site/page.html": ('<html><head><title>Page</title><link rel="stylesheet" href="css/site.css"></head>\n'
-                       '<body><a href="../index.md">home</a>\n<img src="../img/logo.png"></body></html>\n'),
+    "site/page.html": (
+        '<html><head><title>Page</title><link rel="stylesheet" href="css/site.css"></head>\n'
+        '<body><a href="../index.md">home</a>\n<img src="../img/logo.png"></body></html>\n'
+    ),
     "site/css/site.css": "body { background: url('../../img/bg.png'); }\n",
     "img/logo.png": "PNG",
     "img/diagram.png": "PNG",
@@ -27,8 +31,9 @@ DOCS = {
 }
 
 
-def make_library(db: Database, root: Path, files: dict[str, str] | None = None, name: str = "lib",
-                 scan: bool = True) -> L.LibraryInfo:
+def make_library(
+    db: Database, root: Path, files: dict[str, str] | None = None, name: str = "lib", scan: bool = True
+) -> L.LibraryInfo:
     for rel, text in (DOCS if files is None else files).items():
         p = root / rel
         p.parent.mkdir(parents=True, exist_ok=True)

@@ -32,8 +32,9 @@ def probe() -> Iterator[type[Probe]]:
 
 
 def test_command_job_succeeds_with_log_and_warnings(db: Database, engine: Engine) -> None:
-    snap = engine.submit("command", {"cmd": "echo one; echo 'Warning: disk almost full' >&2; echo PROGRESS 3/4",
-                                     "shell": "true"})  # fmt: skip
+    snap = engine.submit(
+        "command", {"cmd": "echo one; echo 'Warning: disk almost full' >&2; echo PROGRESS 3/4", "shell": "true"}
+    )
     assert snap.status is S.QUEUED
     done = wait_status(db, snap.id, "SUCCEEDED")
     assert done.warnings == 1 and done.errors == 0

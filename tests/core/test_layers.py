@@ -27,8 +27,10 @@ def test_core_imports_without_qt() -> None:
 
 
 def test_launcher_with_arguments_does_not_import_qt() -> None:
-    code = ("import sys; from desktop.launcher import main; rc = main(['operations']); "
-            "assert 'PySide6' not in sys.modules, 'Qt imported'; sys.exit(rc)")
+    code = (
+        "import sys; from desktop.launcher import main; rc = main(['operations']); "
+        "assert 'PySide6' not in sys.modules, 'Qt imported'; sys.exit(rc)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert "command" in out.stdout
@@ -38,8 +40,9 @@ def test_no_display_gives_a_clear_message_not_a_qt_abort() -> None:
     import os
 
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    out = subprocess.run([sys.executable, "-m", "desktop.launcher"], capture_output=True, text=True, timeout=60,
-                         env=env)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop.launcher"], capture_output=True, text=True, timeout=60, env=env
+    )
     assert out.returncode == 2
     assert "no display" in out.stderr and "asyncops --help" in out.stderr
 

@@ -18,15 +18,22 @@ from tests.core.library_helpers import make_library
 def refs_of(db: Database, lib: L.LibraryInfo, source: str) -> list[tuple[int, str, str | None, str]]:
     a, r = L.assets_t, L.refs_t
     with db.connect_read() as conn:
-        return [(x.line, x.raw, x.target, x.kind) for x in conn.execute(
-            select(r.c.line, r.c.raw, r.c.target, r.c.kind).join(a, a.c.id == r.c.source_id)
-            .where(a.c.library_id == lib.id, a.c.path == source).order_by(r.c.line, r.c.col))]
+        return [
+            (x.line, x.raw, x.target, x.kind)
+            for x in conn.execute(
+                select(r.c.line, r.c.raw, r.c.target, r.c.kind)
+                .join(a, a.c.id == r.c.source_id)
+                .where(a.c.library_id == lib.id, a.c.path == source)
+                .order_by(r.c.line, r.c.col)
+            )
+        ]
 
 
 def asset(db: Database, lib: L.LibraryInfo, path: str):  # type: ignore[no-untyped-def]
     with db.connect_read() as conn:
-        return conn.execute(select(L.assets_t).where(L.assets_t.c.library_id == lib.id,
-                                                     L.assets_t.c.path == path)).first()
+        return conn.execute(
+            select(L.assets_t).where(L.assets_t.c.library_id == lib.id, L.assets_t.c.path == path)
+        ).first()
 
 
 def test_add_list_remove_library(db: Database, tmp_path: Path) -> None:
@@ -65,13 +72,17 @@ def test_scan_indexes_files_folders_metadata_and_references(db: Database, tmp_pa
     assert asset(db, lib, "site/page.html").title == "Page"
     # Markdown: inline links and images, reference definitions; fenced code is not a reference
     assert refs_of(db, lib, "guide/setup.md") == [
-        (9, "../index.md", "index.md", "md-link"), (9, "../img/diagram.png", "img/diagram.png", "md-image"),
-        (15, "intro.md", "guide/intro.md", "md-def")]
+        (9, "../index.md", "index.md", "md-link"),
+        (9, "../img/diagram.png", "img/diagram.png", "md-image"),
+        (15, "intro.md", "guide/intro.md", "md-def"),
+    ]
     # external links are not references
     assert refs_of(db, lib, "guide/intro.md") == [(3, "setup.md", "guide/setup.md", "md-link")]
     assert refs_of(db, lib, "site/page.html") == [
-        (1, "css/site.css", "site/css/site.css", "html-href"), (2, "../index.md", "index.md", "html-href"),
-        (3, "../img/logo.png", "img/logo.png", "html-src")]
+        (1, "css/site.css", "site/css/site.css", "html-href"),
+        (2, "../index.md", "index.md", "html-href"),
+        (3, "../img/logo.png", "img/logo.png", "html-src"),
+    ]
     assert refs_of(db, lib, "site/css/site.css") == [(1, "../../img/bg.png", "img/bg.png", "css-url")]
 
 
@@ -94,23 +105,29 @@ def test_rescan_updates_only_what_changed(db: Database, tmp_path: Path) -> None:
 
 
 def test_markdown_references_kinds_and_positions() -> None:
-    text = ("Intro <https://example.com> and [a](<my file.md>)\n"
-            "> quoted [b](b.md \"t\")\n"
-            "\n"
-            "[ref]:\n"
-            "   <defs/ref.md>\n"
-            "\n"
-            "    [indented code](code.md)\n"
-            "\n"
-            "Text `[span](span.md)` and <img src=\"pic.png\"> and [usage][ref].\n"
-            "~~~\n[fenced](fenced.md)\n~~~\n")
+    text = (
+        "Intro <https://example.com> and [a](<my file.md>)\n"
+        '> quoted [b](b.md "t")\n'
+        "\n"
+        "[ref]:\n"
+        "   <defs/ref.md>\n"
+        "\n"
+        "    [indented code](code.md)\n"
+        "\n"
+        'Text `[span](span.md)` and <img src="pic.png"> and [usage][ref].\n'
+        "~~~\n[fenced](fenced.md)\n~~~\n"
+    )
     links = L.find_links(text, "md")
     assert [(lk.line, lk.kind, lk.raw) for lk in links] == [
-        (1, "md-autolink", "https://example.com"), (1, "md-link", "my file.md"), (2, "md-link", "b.md"),
-        (5, "md-def", "defs/ref.md"), (9, "md-html", "pic.png")]
+        (1, "md-autolink", "https://example.com"),
+        (1, "md-link", "my file.md"),
+        (2, "md-link", "b.md"),
+        (5, "md-def", "defs/ref.md"),
+        (9, "md-html", "pic.png"),
+    ]
     lines = text.split("\n")
     for lk in links:  # each link is located exactly where it stands
-        assert lk.col is not None and lines[lk.line - 1][lk.col:lk.col + len(lk.raw)] == lk.raw
+        assert lk.col is not None and lines[lk.line - 1][lk.col : lk.col + len(lk.raw)] == lk.raw
     assert L.link_target("docs/x.md", links[1]) == "docs/my file.md"
     assert L.link_target("docs/x.md", links[0]) is None
 
@@ -153,16 +170,19 @@ def test_paths_never_leave_the_library(db: Database, tmp_path: Path) -> None:
 
 
 def test_front_matter_and_xmp() -> None:
-    fm = L.parse_front_matter("---\ntitle: \"A: b\"\ntags:\n  - one\n  - two\nscore: 2.5\ndate: 2024-05-01\n"
-                              "draft: false\n---\nbody")
+    fm = L.parse_front_matter(
+        '---\ntitle: "A: b"\ntags:\n  - one\n  - two\nscore: 2.5\ndate: 2024-05-01\ndraft: false\n---\nbody'
+    )
     assert fm["title"] == "A: b" and fm["tags"] == ["one", "two"] and fm["score"] == 2.5 and fm["draft"] is False
     meta = L.meta_from_mapping(fm)
     assert meta.props["date"] == ["Date", "2024-05-01T00:00:00"] and meta.props["draft"] == ["Boolean", False]
-    packet = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-              b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
-              b' xmp:Rating="5"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Sunset</rdf:li></rdf:Alt></dc:title>'
-              b'<dc:subject><rdf:Bag><rdf:li>sea</rdf:li><rdf:li>sky</rdf:li></rdf:Bag></dc:subject>'
-              b'</rdf:Description></rdf:RDF></x:xmpmeta>')
+    packet = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
+        b' xmp:Rating="5"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Sunset</rdf:li></rdf:Alt></dc:title>'
+        b"<dc:subject><rdf:Bag><rdf:li>sea</rdf:li><rdf:li>sky</rdf:li></rdf:Bag></dc:subject>"
+        b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
     xmp = L.parse_xmp(L.find_xmp(b"\xff\xd8junk" + packet + b"more") or b"")
     assert (xmp.title, xmp.tags, xmp.rating) == ("Sunset", ["sea", "sky"], 5)
 

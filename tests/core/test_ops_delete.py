@@ -33,12 +33,22 @@ def test_delete_to_trash_warns_about_references_and_undo_restores(db: Database, 
     # the referring file and the line; references from inside what is deleted are not reported
     assert ("index.md line 3 refers to guide/setup.md ('guide/setup.md'), which is deleted", "index.md:3") in warnings
     assert ("index.md line 5 refers to img/logo.png ('img/logo.png'), which is deleted", "index.md:5") in warnings
-    assert ("site/page.html line 3 refers to img/logo.png ('../img/logo.png'), which is deleted",
-            "site/page.html:3") in warnings
+    assert (
+        "site/page.html line 3 refers to img/logo.png ('../img/logo.png'), which is deleted",
+        "site/page.html:3",
+    ) in warnings
     assert not any(item.startswith("guide/") for _, item in warnings)
     assert len(warnings) == 4 and ctx.warnings == 4
-    assert {x.rel for x in L.walk(root)} == {"index.md", "site", "site/page.html", "site/css", "site/css/site.css",
-                                             "img", "img/diagram.png", "img/bg.png"}  # fmt: skip
+    assert {x.rel for x in L.walk(root)} == {
+        "index.md",
+        "site",
+        "site/page.html",
+        "site/css",
+        "site/css/site.css",
+        "img",
+        "img/diagram.png",
+        "img/bg.png",
+    }
     assert L.list_libraries(db)[0].files == 5
     # undo: restore from the trash, indexed again
     name, params = registry.get("delete").undo(result, {"library": "lib", "paths": ["guide", "img/logo.png"]})
@@ -48,8 +58,10 @@ def test_delete_to_trash_warns_about_references_and_undo_restores(db: Database, 
     assert (root / "guide" / "setup.md").read_text().startswith("---") and (root / "img" / "logo.png").is_file()
     assert not (trash / "files" / "guide").exists() and not (trash / "info" / "guide.trashinfo").exists()
     assert L.list_libraries(db)[0].files == 8
-    assert registry.get("restore").undo(restored, params) == ("delete", {"library": "lib",
-                                                                         "paths": ["guide", "img/logo.png"]})
+    assert registry.get("restore").undo(restored, params) == (
+        "delete",
+        {"library": "lib", "paths": ["guide", "img/logo.png"]},
+    )
 
 
 def test_delete_permanent_and_dry_run(db: Database, tmp_path: Path, trash: Path) -> None:
@@ -76,8 +88,13 @@ def test_delete_never_leaves_the_library(db: Database, tmp_path: Path, trash: Pa
     os.symlink(outside / "keep.txt", tmp_path / "lib" / "keep-link.txt")
     op = registry.get("delete")
     env = OperationEnv(db, "tester")
-    for bad, exc in [("../outside/keep.txt", NotAllowed), ("dir/../../outside", NotAllowed),
-                     ("dir/out/keep.txt", NotAllowed), (str(outside / "keep.txt"), NotFound), ("/", NotAllowed)]:
+    for bad, exc in [
+        ("../outside/keep.txt", NotAllowed),
+        ("dir/../../outside", NotAllowed),
+        ("dir/out/keep.txt", NotAllowed),
+        (str(outside / "keep.txt"), NotFound),
+        ("/", NotAllowed),
+    ]:
         with pytest.raises(exc):
             op.validate({"library": "lib", "paths": [bad], "permanent": True}, env)
     # a symbolic link inside the library is deleted as a link; its target is untouched
@@ -107,9 +124,9 @@ def test_delete_through_the_engine(db: Database, engine: Engine, tmp_path: Path,
     assert (done.progress_done, done.progress_total) == (4, 4)
 
 
-
-def test_delete_permanent_forgets_only_what_is_gone(db: Database, tmp_path: Path, trash: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_permanent_forgets_only_what_is_gone(
+    db: Database, tmp_path: Path, trash: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = {f"top/d{i}/{'keep' if i == 1 else 'f'}{j}.txt": "x" for i in range(3) for j in range(3)}
     files["top/d0/sub/g.txt"] = "x"
     lib = make_library(db, tmp_path / "lib", files)

@@ -27,7 +27,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path.startswith("/missing"):
             self.send_error(404, "Not Found")
             return
@@ -68,8 +68,17 @@ def test_fetch_downloads_in_parallel_and_indexes(db: Database, tmp_path: Path, s
     make_library(db, tmp_path / "lib", {"readme.md": "x"})
     urls = [f"{server}/files/a{i}.txt" for i in range(5)] + [f"{server}/missing/x.bin", f"{server}/data/blob.bin"]
     sha = "sha256:" + hashlib.sha256(BODY).hexdigest()
-    result, ctx = run_op(db, "fetch", {"library": "lib", "folder": "downloads", "urls": urls, "parallel": "3",
-                                       "checksums": {f"{server}/data/blob.bin": sha}})  # fmt: skip
+    result, ctx = run_op(
+        db,
+        "fetch",
+        {
+            "library": "lib",
+            "folder": "downloads",
+            "urls": urls,
+            "parallel": "3",
+            "checksums": {f"{server}/data/blob.bin": sha},
+        },
+    )
     root = tmp_path / "lib" / "downloads"
     assert (root / "a3.txt").read_bytes() == b"/files/a3.txt" * 10
     assert (root / "blob.bin").read_bytes() == BODY
@@ -88,7 +97,7 @@ def test_fetch_resumes_a_partial_download_with_range(db: Database, tmp_path: Pat
     part.write_bytes(BODY[:30_000])
     url_file = tmp_path / "urls.txt"
     url_file.write_text(f"# list\n{server}/data/blob.bin sha256:{hashlib.sha256(BODY).hexdigest()}\n\n")
-    result, ctx = run_op(db, "fetch", {"library": "lib", "folder": "d", "url_file": str(url_file)})
+    result, _ctx = run_op(db, "fetch", {"library": "lib", "folder": "d", "url_file": str(url_file)})
     assert Handler.ranges == ["bytes=30000-"]
     assert (tmp_path / "lib" / "d" / "blob.bin").read_bytes() == BODY and not part.exists()
     assert result["bytes"] == len(BODY) - 30_000
@@ -102,8 +111,16 @@ def test_fetch_resumes_a_partial_download_with_range(db: Database, tmp_path: Pat
 
 def test_fetch_checksum_mismatch_is_an_error(db: Database, tmp_path: Path, server: str) -> None:
     make_library(db, tmp_path / "lib", {"a.txt": "x"})
-    result, ctx = run_op(db, "fetch", {"library": "lib", "folder": "/", "urls": [f"{server}/data/x.bin"],
-                                       "checksums": {f"{server}/data/x.bin": "sha256:" + "0" * 64}})
+    result, ctx = run_op(
+        db,
+        "fetch",
+        {
+            "library": "lib",
+            "folder": "/",
+            "urls": [f"{server}/data/x.bin"],
+            "checksums": {f"{server}/data/x.bin": "sha256:" + "0" * 64},
+        },
+    )
     assert result["failed"] and not (tmp_path / "lib" / "x.bin").exists()
     assert any("checksum mismatch" in m for m, _ in log_lines(db, ctx, "ERROR"))
 

@@ -18,8 +18,9 @@ from tests.core.library_helpers import log_lines, make_library, run_op
 
 def meta(db: Database, lib: L.LibraryInfo, path: str) -> L.Meta:
     with db.connect_read() as conn:
-        return L.Meta.of(conn.execute(select(L.assets_t).where(L.assets_t.c.library_id == lib.id,
-                                                               L.assets_t.c.path == path)).one())
+        return L.Meta.of(
+            conn.execute(select(L.assets_t).where(L.assets_t.c.library_id == lib.id, L.assets_t.c.path == path)).one()
+        )
 
 
 def read_csv(path: Path, sep: str = ",", encoding: str = "utf-8") -> list[list[str]]:
@@ -29,14 +30,25 @@ def read_csv(path: Path, sep: str = ",", encoding: str = "utf-8") -> list[list[s
 
 def test_export_edit_import_round_trip(db: Database, tmp_path: Path) -> None:
     lib = make_library(db, tmp_path / "lib")
-    run_op(db, "mass-edit", {"library": "lib", "filter": "folder:guide", "set": "commerce:skus{{String: multi}}=A1|B|2"})
+    run_op(
+        db, "mass-edit", {"library": "lib", "filter": "folder:guide", "set": "commerce:skus{{String: multi}}=A1|B|2"}
+    )
     out = tmp_path / "meta.csv"
     result, _ = run_op(db, "metadata-export", {"library": "lib", "folder": "/guide", "output": str(out)})
     rows = read_csv(out)
-    assert rows[0] == ["assetPath", "dc:title{{String}}", "dc:description{{String}}", "cq:tags{{String: multi}}",
-                       "xmp:Rating{{Long}}", "client{{String}}", "commerce:skus{{String: multi}}"]
-    assert rows[1:] == [["guide/intro.md", "", "", "", "", "", "A1|B|2"],
-                        ["guide/setup.md", "Setup guide", "", "install|linux", "4", "ACME", "A1|B|2"]]
+    assert rows[0] == [
+        "assetPath",
+        "dc:title{{String}}",
+        "dc:description{{String}}",
+        "cq:tags{{String: multi}}",
+        "xmp:Rating{{Long}}",
+        "client{{String}}",
+        "commerce:skus{{String: multi}}",
+    ]
+    assert rows[1:] == [
+        ["guide/intro.md", "", "", "", "", "", "A1|B|2"],
+        ["guide/setup.md", "Setup guide", "", "install|linux", "4", "ACME", "A1|B|2"],
+    ]
     assert result["assets"] == 2 and not list(tmp_path.glob(".meta.csv.*"))
     # edit in a spreadsheet-like way, then import back
     rows[1][1], rows[1][3], rows[1][4] = "Introduction", "intro|basics", "5"
@@ -66,11 +78,14 @@ def test_import_warnings_name_line_and_column(db: Database, tmp_path: Path) -> N
         "nope.md;1;x;2\n"
         "guide/intro.md;three;Intro;2\n"
         "guide/setup.md;2\n"
-        "\"img/logo.png;1;\"multi\nline\";x\n"
+        '"img/logo.png;1;"multi\nline";x\n'
         "../escape.md;1;x;1\n"
-        "img/bg.png;;Background;2.25\n", encoding="utf-8")
-    result, ctx = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "separator": ";",
-                                                 "batch_size": "2"})  # fmt: skip
+        "img/bg.png;;Background;2.25\n",
+        encoding="utf-8",
+    )
+    result, ctx = run_op(
+        db, "metadata-import", {"library": "lib", "input": str(src), "separator": ";", "batch_size": "2"}
+    )
     warnings = [m for m, _ in log_lines(db, ctx, "WARNING")]
     assert "line 3, column assetPath: 'nope.md' is not in the library 'lib'; skipped" in warnings
     assert "line 4, column xmp:Rating{{Long}}: 'three' is not a Long (a whole number); row skipped" in warnings
@@ -111,15 +126,25 @@ def test_import_threshold_counts_rows(db: Database, tmp_path: Path) -> None:
 def test_export_options_excel_subfolders_and_chosen_properties(db: Database, tmp_path: Path) -> None:
     make_library(db, tmp_path / "lib")
     out = tmp_path / "x.csv"
-    run_op(db, "metadata-export", {"library": "lib", "output": str(out), "subfolders": "true", "excel": "true",
-                                   "properties": "title,rating,client{{String}},dc:format"})  # fmt: skip
+    run_op(
+        db,
+        "metadata-export",
+        {
+            "library": "lib",
+            "output": str(out),
+            "subfolders": "true",
+            "excel": "true",
+            "properties": "title,rating,client{{String}},dc:format",
+        },
+    )
     assert out.read_bytes().startswith(b"\xef\xbb\xbfassetPath;dc:title{{String}};xmp:Rating{{Long}};")
     rows = read_csv(out, ";", "utf-8-sig")
     assert rows[0][3:] == ["client{{String}}", "dc:format{{String}}"]
     assert len(rows) == 9 and ["guide/setup.md", "Setup guide", "4", "ACME", "text/markdown"] in rows
     with pytest.raises(ParamError, match="folder"):
-        registry.get("metadata-export").validate({"library": "lib", "output": str(out), "folder": "index.md"},
-                                                 OperationEnv(db, "tester"))  # fmt: skip
+        registry.get("metadata-export").validate(
+            {"library": "lib", "output": str(out), "folder": "index.md"}, OperationEnv(db, "tester")
+        )
 
 
 def test_mass_edit_filters_dry_run_and_tags(db: Database, tmp_path: Path) -> None:
@@ -132,8 +157,11 @@ def test_mass_edit_filters_dry_run_and_tags(db: Database, tmp_path: Path) -> Non
     assert meta(db, lib, "img/bg.png").tags == []
     run_op(db, "mass-edit", params)
     assert meta(db, lib, "img/bg.png").tags == ["pictures", "png"]
-    run_op(db, "mass-edit", {"library": "lib", "filter": "tag:pictures glob:img/logo.*", "remove_tags": "png",
-                             "set": "xmp:Rating=5"})  # fmt: skip
+    run_op(
+        db,
+        "mass-edit",
+        {"library": "lib", "filter": "tag:pictures glob:img/logo.*", "remove_tags": "png", "set": "xmp:Rating=5"},
+    )
     assert (meta(db, lib, "img/logo.png").tags, meta(db, lib, "img/logo.png").rating) == (["pictures"], 5)
     result, _ = run_op(db, "mass-edit", {"library": "lib", "filter": "client=ACME", "clear": "client,rating"})
     assert result == {"library": "lib", "matched": 1, "changed": 1}
@@ -146,8 +174,9 @@ def test_mass_edit_filters_dry_run_and_tags(db: Database, tmp_path: Path) -> Non
         op.validate({"library": "lib", "filter": "glob:*"}, env)
 
 
-def test_import_batch_applies_whole_or_not_at_all(db: Database, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_batch_applies_whole_or_not_at_all(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     lib = make_library(db, tmp_path / "lib", {f"a{i}.txt": "a" for i in range(4)})
     src = tmp_path / "in.csv"
     src.write_text("assetPath,dc:title,xmp:Rating\n" + "".join(f"a{i}.txt,T{i},{i}\n" for i in range(4)))

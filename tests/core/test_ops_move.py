@@ -41,7 +41,7 @@ def test_move_folder_rewrites_every_link_and_the_catalogue(db: Database, tmp_pat
     assert "[setup](manual/guide/setup.md)" in (root / "index.md").read_text()
     assert "![logo](manual/logo.png)" in (root / "index.md").read_text()
     setup = (root / "manual" / "guide" / "setup.md").read_text()
-    assert "[home](../../index.md)" in setup and "../../img/diagram.png \"D\"" in setup
+    assert "[home](../../index.md)" in setup and '../../img/diagram.png "D"' in setup
     assert "[example](not/a/ref.md)" in setup  # fenced code is left alone
     assert '<img src="../manual/logo.png">' in (root / "site" / "page.html").read_text()
     assert all_links_resolve(db, lib) == []
@@ -60,8 +60,10 @@ def test_move_undo_moves_back_with_links_fixed(db: Database, tmp_path: Path) -> 
     result, _ = run_op(db, "move", params)
     assert (root / "archive" / "2024" / "site" / "css" / "site.css").is_file()
     name, inverse = registry.get("move").undo(result, params)
-    assert name == "move" and inverse["pairs"] == [["archive/2024/setup.md", "guide/setup.md"],
-                                                   ["archive/2024/site", "site"]]
+    assert name == "move" and inverse["pairs"] == [
+        ["archive/2024/setup.md", "guide/setup.md"],
+        ["archive/2024/site", "site"],
+    ]
     run_op(db, name, inverse)
     after = {p: (root / p).read_bytes() for p in disk(root) if (root / p).is_file()}
     assert after == before  # every file back, every link as it was
@@ -69,11 +71,13 @@ def test_move_undo_moves_back_with_links_fixed(db: Database, tmp_path: Path) -> 
     assert "archive/2024" in paths(db, lib)  # the created folder stays (empty)
 
 
-def test_move_clash_refused_before_anything_moves_or_renamed_or_overwritten(db: Database, tmp_path: Path,
-                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_move_clash_refused_before_anything_moves_or_renamed_or_overwritten(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     trash = isolate_trash(monkeypatch, tmp_path)
-    lib = make_library(db, tmp_path / "lib", {"a/x.md": "[y](y.md)", "a/y.md": "y", "b/x.md": "old", "c.md":
-                                              "[ax](a/x.md)"})  # fmt: skip
+    lib = make_library(
+        db, tmp_path / "lib", {"a/x.md": "[y](y.md)", "a/y.md": "y", "b/x.md": "old", "c.md": "[ax](a/x.md)"}
+    )
     root = tmp_path / "lib"
     op = registry.get("move")
     env = OperationEnv(db, "tester")
@@ -87,15 +91,17 @@ def test_move_clash_refused_before_anything_moves_or_renamed_or_overwritten(db: 
     result, _ = run_op(db, "move", {"library": "lib", "paths": ["a/x.md"], "destination": "b", "on_clash": "rename"})
     assert result["moved"] == [["a/x.md", "b/x (1).md"]]
     assert (root / "c.md").read_text() == "[ax](b/x%20%281%29.md)" and all_links_resolve(db, lib) == []
-    result, ctx = run_op(db, "move", {"library": "lib", "paths": ["b/x (1).md"], "destination": "/",
-                                      "on_clash": "overwrite"})
+    result, _ctx = run_op(
+        db, "move", {"library": "lib", "paths": ["b/x (1).md"], "destination": "/", "on_clash": "overwrite"}
+    )
     assert (root / "x (1).md").exists()
     run_op(db, "move", {"library": "lib", "paths": ["x (1).md"], "destination": "b", "on_clash": "refuse"})
     (root / "d").mkdir()
     (root / "d" / "x (1).md").write_text("other")
     L.scan(db, lib)
-    result, ctx = run_op(db, "move", {"library": "lib", "paths": ["d/x (1).md"], "destination": "b",
-                                      "on_clash": "overwrite"})
+    result, _ctx = run_op(
+        db, "move", {"library": "lib", "paths": ["d/x (1).md"], "destination": "b", "on_clash": "overwrite"}
+    )
     assert (root / "b" / "x (1).md").read_text() == "other" and result["overwritten"] == ["b/x (1).md"]
     assert (trash / "files" / "x (1).md").read_text() == "[y](../a/y.md)"
     assert paths(db, lib) == disk(root)
@@ -109,7 +115,9 @@ def test_move_dry_run_and_thresholds(db: Database, tmp_path: Path) -> None:
     env = OperationEnv(db, "tester")
     params = op.validate({"library": "lib", "paths": "pics", "destination": "media"}, env)
     report = op.dry_run(env, params)
-    assert report.summary == "would move 120 file(s) and 1 folder(s) in 1 item(s) and rewrite 60 link(s) in 1 document(s)"
+    assert (
+        report.summary == "would move 120 file(s) and 1 folder(s) in 1 item(s) and rewrite 60 link(s) in 1 document(s)"
+    )
     assert "gallery.md line 1: pics/p000.png → media/pics/p000.png" in report.details
     assert (tmp_path / "lib" / "pics").is_dir() and paths(db, lib) >= {"pics/p000.png"}
     plan = jobs.plan(db, "move", params)
@@ -133,9 +141,24 @@ def _library_for_kill(db: Database, root: Path) -> L.LibraryInfo:
 def _start_move(tmp_path: Path, delay: float) -> subprocess.Popen[bytes]:
     env = {**os.environ, "ASYNCOPS_TEST_MOVE_STEP_DELAY": str(delay), "PYTHONPATH": str(ROOT)}
     paths_ = ",".join(f"src/d{i:02d}" for i in range(12))
-    return subprocess.Popen([sys.executable, "-m", "core.cli", "run", "move", "-p", "library=lib", "-p",
-                             f"paths={paths_}", "-p", "destination=dst/moved"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "core.cli",
+            "run",
+            "move",
+            "-p",
+            "library=lib",
+            "-p",
+            f"paths={paths_}",
+            "-p",
+            "destination=dst/moved",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _steps_done(db: Database) -> int:

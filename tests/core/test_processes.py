@@ -23,8 +23,9 @@ pytestmark = pytest.mark.slow
 
 
 def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "core.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "core.cli", *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT
+    )
 
 
 @pytest.fixture
@@ -41,8 +42,13 @@ def workers() -> Iterator[list[subprocess.Popen[str]]]:
 
 
 def start_worker(procs: list[subprocess.Popen[str]], *args: str) -> subprocess.Popen[str]:
-    p = subprocess.Popen([sys.executable, "-m", "core.cli", "worker", *args], cwd=ROOT, text=True,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    p = subprocess.Popen(
+        [sys.executable, "-m", "core.cli", "worker", *args],
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     procs.append(p)
     return p
 
@@ -112,8 +118,7 @@ def test_kill_9_of_a_worker_is_recovered(db: Database, workers, tmp_path: Path) 
     try:
         done = wait_status(db, snap.id, "INTERRUPTED", timeout=5)
         # recovery ends the orphaned command, so a retry can never run next to it
-        wait_for(lambda: not psutil.pid_exists(orphan) or psutil.Process(orphan).status() == psutil.STATUS_ZOMBIE,
-                 10)  # fmt: skip
+        wait_for(lambda: not psutil.pid_exists(orphan) or psutil.Process(orphan).status() == psutil.STATUS_ZOMBIE, 10)
         wait_for(lambda: any("orphaned process group" in e.message for e in jobs.log_of(db, snap.id)), 10)
     finally:
         eng.shutdown()
@@ -133,8 +138,17 @@ def test_silent_engine_on_another_host_is_declared_dead(db: Database) -> None:
     from core.models import EngineRow, utcnow
 
     with db.write() as s:
-        s.add(EngineRow(id="far:1:x", host="far-away-host", pid=1, kind="worker", queues=[],
-                        started_at=utcnow(), heartbeat_at=utcnow() - dt.timedelta(seconds=31)))  # fmt: skip
+        s.add(
+            EngineRow(
+                id="far:1:x",
+                host="far-away-host",
+                pid=1,
+                kind="worker",
+                queues=[],
+                started_at=utcnow(),
+                heartbeat_at=utcnow() - dt.timedelta(seconds=31),
+            )
+        )
     snap = jobs.submit(db, "command", {"cmd": "true"}, inline_worker="far:1:x")
     assert jobs.dead_engines(db, dead_after=60) == []
     assert jobs.dead_engines(db, dead_after=30) == ["far:1:x"]
@@ -180,8 +194,13 @@ def test_worker_serves_only_its_queues(db: Database, workers) -> None:
 
 
 def test_ctrl_c_stops_an_inline_run(db: Database) -> None:
-    p = subprocess.Popen([sys.executable, "-m", "core.cli", "run", "command", "-p", 'argv=["sleep","30"]'],
-                         cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    p = subprocess.Popen(
+        [sys.executable, "-m", "core.cli", "run", "command", "-p", 'argv=["sleep","30"]'],
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         job = wait_for(lambda: jobs.list_jobs(db, statuses=["ACTIVE"]), 30)[0]
         assert job.inline

@@ -26,11 +26,33 @@ text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=
 
 def snapshot(i: int, label: str, message: str) -> JobSnapshot:
     return JobSnapshot(
-        id=i, operation="command", label=label, description="", params={"cmd": label}, owner="u", queue="default",
-        priority=0, status=S.FAILED, inline=False, progress_done=1, progress_total=2, warnings=0, errors=1,
-        created_at=T0, scheduled_for=None, started_at=T0, finished_at=T0, updated_at=T0, attempt=1,
-        max_attempts=1, worker=None, stop_requested=False, message=message, result=None, parent_id=None,
-    )  # fmt: skip
+        id=i,
+        operation="command",
+        label=label,
+        description="",
+        params={"cmd": label},
+        owner="u",
+        queue="default",
+        priority=0,
+        status=S.FAILED,
+        inline=False,
+        progress_done=1,
+        progress_total=2,
+        warnings=0,
+        errors=1,
+        created_at=T0,
+        scheduled_for=None,
+        started_at=T0,
+        finished_at=T0,
+        updated_at=T0,
+        attempt=1,
+        max_attempts=1,
+        worker=None,
+        stop_requested=False,
+        message=message,
+        result=None,
+        parent_id=None,
+    )
 
 
 @given(st.lists(st.tuples(text, text), max_size=5))
@@ -139,5 +161,6 @@ class JobLifeCycle(RuleBasedStateMachine):
 
 
 TestJobLifeCycle = JobLifeCycle.TestCase
-TestJobLifeCycle.settings = settings(max_examples=25, stateful_step_count=20, deadline=None,
-                                     suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+TestJobLifeCycle.settings = settings(
+    max_examples=25, stateful_step_count=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)

@@ -21,9 +21,15 @@ def test_job_ids_sort_filter_and_visibility(db: Database) -> None:
     now = utcnow()
     with db.connect_write() as conn:  # a ran 30 s, b 5 s and is finished, c runs since 10 s
         for job, start, end, status in ((a, 30, 0, "SUCCEEDED"), (b, 5, 0, "FAILED"), (c, 10, None, "ACTIVE")):
-            conn.execute(update(Job.__table__).where(Job.id == job.id).values(
-                started_at=now - dt.timedelta(seconds=start), status=status,
-                finished_at=None if end is None else now - dt.timedelta(seconds=end)))  # fmt: skip
+            conn.execute(
+                update(Job.__table__)
+                .where(Job.id == job.id)
+                .values(
+                    started_at=now - dt.timedelta(seconds=start),
+                    status=status,
+                    finished_at=None if end is None else now - dt.timedelta(seconds=end),
+                )
+            )
     assert jobs.job_ids(db) == [c.id, b.id, a.id]
     assert jobs.job_ids(db, sort="duration", descending=True) == [a.id, c.id, b.id]
     assert jobs.job_ids(db, sort="label", descending=False) == [a.id, b.id, c.id]

@@ -42,9 +42,14 @@ def test_name_clash_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "param"),
-    [({"cmd": "true", "grace": "soon"}, "grace"), ({"argv": '{"a": 1}'}, "argv"), ({"cmd": "true", "env": "[1]"}, "env"),
-     ({"cmd": "true", "warning_pattern": "("}, "warning_pattern"), ({"cmd": "'unclosed"}, "cmd")],
-)  # fmt: skip
+    [
+        ({"cmd": "true", "grace": "soon"}, "grace"),
+        ({"argv": '{"a": 1}'}, "argv"),
+        ({"cmd": "true", "env": "[1]"}, "env"),
+        ({"cmd": "true", "warning_pattern": "("}, "warning_pattern"),
+        ({"cmd": "'unclosed"}, "cmd"),
+    ],
+)
 def test_param_errors_name_the_field(raw: dict, param: str) -> None:
     with pytest.raises(ParamError) as exc:
         Command().validate(raw)

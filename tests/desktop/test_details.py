@@ -39,6 +39,7 @@ def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, 
         details = window.open_job(snap.id)
         assert details.objectName() == "jobDetails"
         qtbot.waitUntil(lambda: details.snapshot is not None, timeout=5000)
+
         # lines arrive in several reads while the job runs, not all at the end
         def running_with(n: int) -> bool:
             return details.snapshot.status.is_running and details.log_model.rowCount() >= n
@@ -49,8 +50,9 @@ def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, 
         assert "%" in details.progress_text.text()
         assert details.stop_button.isEnabled() and not details.retry_button.isEnabled()
         wait_status(window.ctx.db, snap.id, timeout=20)
-        qtbot.waitUntil(lambda: details.snapshot.status.is_terminal and details.log_model.rowCount() == 60,
-                        timeout=10_000)  # fmt: skip
+        qtbot.waitUntil(
+            lambda: details.snapshot.status.is_terminal and details.log_model.rowCount() == 60, timeout=10_000
+        )
         messages = [e.message for e in details.log_model.entries()]
         assert "line 0" in messages and "line 59 looks odd" in messages
         ids = [e.id for e in details.log_model.entries()]

@@ -102,8 +102,10 @@ def test_launch_runs_now_under_the_threshold(qtbot: Any, window: Any, tmp_path: 
             dlg.launch.click()
         snap, inline, reason = blocker.args
         assert inline and snap.inline and snap.label == "small run" and "under" in reason
-        qtbot.waitUntil(lambda: window.model.cached(snap.id) is not None
-                        and window.model.cached(snap.id).status == "SUCCEEDED", timeout=10_000)  # fmt: skip
+        qtbot.waitUntil(
+            lambda: window.model.cached(snap.id) is not None and window.model.cached(snap.id).status == "SUCCEEDED",
+            timeout=10_000,
+        )
     finally:
         registry.unregister(Sample.name)
 
@@ -114,13 +116,16 @@ def test_launch_goes_to_the_background_and_says_so(qtbot: Any, window: Any, tmp_
         dlg = _dialog(qtbot, window, "test-sample")
         dlg.form.fields["folder"].set(str(tmp_path))
         dlg.form.fields["count"].set(20)
-        with qtbot.waitSignal(window.notifier.messageShown, timeout=10_000,
-                              check_params_cb=lambda m, _channel: "background" in m.title) as shown:
+        with qtbot.waitSignal(
+            window.notifier.messageShown, timeout=10_000, check_params_cb=lambda m, _channel: "background" in m.title
+        ) as shown:
             dlg.launch.click()
         message, channel = shown.args
         assert channel == "window" and "background" in message.title
-        assert any(f"Job #{message.job_id} runs in the background" == window.inbox.notification(i).message.title
-                   for i in range(window.inbox.rowCount()))
+        assert any(
+            f"Job #{message.job_id} runs in the background" == window.inbox.notification(i).message.title
+            for i in range(window.inbox.rowCount())
+        )
         snap = jobs.get_many(window.ctx.db, [message.job_id])[0]
         assert not snap.inline
     finally:

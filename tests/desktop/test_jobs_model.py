@@ -116,8 +116,10 @@ def test_counters_and_colours_from_real_runs(qtbot: Any, window: Any, probe: Any
     for s in (ok, warn, bad):
         wait_status(window.ctx.db, s.id)
     model = window.model
-    qtbot.waitUntil(lambda: all(model.cached(s.id) is not None and model.cached(s.id).status.is_terminal
-                                for s in (ok, warn, bad)), timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: all(model.cached(s.id) is not None and model.cached(s.id).status.is_terminal for s in (ok, warn, bad)),
+        timeout=10_000,
+    )
 
     def cell(job_id: int, col: str, role: Any = Qt.ItemDataRole.DisplayRole) -> Any:
         return model.data(model.index(model.row_of(job_id), COL[col]), role)
@@ -155,7 +157,7 @@ def test_bridge_coalesces_a_storm_of_events(qtbot: Any, db: Any) -> None:
         for b in batches:
             for j, ch in b.progress.items():
                 merged[j] = ch["progress_done"]
-        return merged == {j: 199 for j in range(1, 51)}
+        return merged == dict.fromkeys(range(1, 51), 199)
 
     qtbot.waitUntil(all_seen, timeout=5000)
     assert len(batches) <= 3  # 10,000 events, a handful of repaints
@@ -167,7 +169,8 @@ def test_latest_model(qtbot: Any, qtmodeltester: Any, window: Any, probe: Any) -
     for i in range(12):
         jobs.submit(window.ctx.db, "test-probe", {"items": 0}, owner="tester", label=f"job {i}")
     latest = window.latest_model
-    qtbot.waitUntil(lambda: latest.rowCount() == 10 and latest.data(latest.index(0), JobRole).label == "job 11",
-                    timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: latest.rowCount() == 10 and latest.data(latest.index(0), JobRole).label == "job 11", timeout=10_000
+    )
     qtmodeltester.check(latest)
     qtmodeltester.check(window.inbox)

@@ -20,9 +20,20 @@ from desktop.jobs_model import COL, COLUMNS, JobRole
 from tests.core.helpers import wait_status
 from tests.desktop.conftest import close_window, make_window
 
-OBJECT_NAMES = ("jobTable", "actionNewOperation", "actionStop", "actionOpen", "actionRemove", "actionRetry",
-                "actionExportCsv", "actionOpenLink", "statusFilter", "operationFilter", "searchBox",
-                "latestOperations")  # fmt: skip
+OBJECT_NAMES = (
+    "jobTable",
+    "actionNewOperation",
+    "actionStop",
+    "actionOpen",
+    "actionRemove",
+    "actionRetry",
+    "actionExportCsv",
+    "actionOpenLink",
+    "statusFilter",
+    "operationFilter",
+    "searchBox",
+    "latestOperations",
+)
 
 
 def select_ids(win: Any, ids: list[int]) -> None:
@@ -31,8 +42,9 @@ def select_ids(win: Any, ids: list[int]) -> None:
     for job_id in ids:
         row = win.proxy.row_of(job_id)
         assert row is not None, job_id
-        sel.select(win.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                   | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        sel.select(
+            win.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
 
 
 def wait_cached(qtbot: Any, win: Any, job_id: int, pred: Any = None) -> None:
@@ -106,8 +118,9 @@ def test_retry_from_the_window_tells_it_went_to_the_background(qtbot: Any, windo
     wait_status(window.ctx.db, done.id)
     wait_cached(qtbot, window, done.id, lambda s: s.status.is_terminal)
     select_ids(window, [done.id])
-    with qtbot.waitSignal(window.notifier.messageShown, timeout=10_000,
-                          check_params_cb=lambda m, channel: "background" in m.title) as blocker:
+    with qtbot.waitSignal(
+        window.notifier.messageShown, timeout=10_000, check_params_cb=lambda m, channel: "background" in m.title
+    ) as blocker:
         window.action_retry.trigger()
     message, channel = blocker.args
     assert channel == "window" and message.job_id == done.id + 1
@@ -202,23 +215,37 @@ def test_job_from_another_process_appears(qtbot: Any, window: Any) -> None:
     """A job written by a separate process (no events) shows up and updates by re-reading changed rows."""
     env = dict(os.environ)
     started = time.monotonic()
-    cli = subprocess.run([sys.executable, "-m", "core.cli", "submit", "command", "-p", "cmd=true"],
-                         env=env, capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2])
+    cli = subprocess.run(
+        [sys.executable, "-m", "core.cli", "submit", "command", "-p", "cmd=true"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parents[2],
+    )
     if cli.returncode != 0:  # until the CLI lands: write the job with core.jobs.submit from another process
         code = textwrap.dedent("""
             from core.db import Database
             from core import jobs
             print(jobs.submit(Database(), "command", {"cmd": "true"}).id)
         """)
-        cli = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
-                             cwd=Path(__file__).parents[2])
+        cli = subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=Path(__file__).parents[2],
+        )
     assert cli.returncode == 0, cli.stderr
     job_id = int(cli.stdout.strip().split()[-1].lstrip("#"))
     qtbot.waitUntil(lambda: window.model.row_of(job_id) is not None, timeout=5000)
     assert time.monotonic() - started < 30
     # this window's engine runs it; the row follows to its end
-    qtbot.waitUntil(lambda: window.model.cached(job_id) is not None
-                    and window.model.cached(job_id).status.is_terminal, timeout=15_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: window.model.cached(job_id) is not None and window.model.cached(job_id).status.is_terminal,
+        timeout=15_000,
+    )
 
 
 @pytest.mark.slow
@@ -228,8 +255,9 @@ def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, win
     wait_status(window.ctx.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
     code = f"from core.db import Database\nfrom core import jobs\njobs.remove(Database(), {snap.id})\n"
-    subprocess.run([sys.executable, "-c", code], env=dict(os.environ), check=True, timeout=60,
-                   cwd=Path(__file__).parents[2])
+    subprocess.run(
+        [sys.executable, "-c", code], env=dict(os.environ), check=True, timeout=60, cwd=Path(__file__).parents[2]
+    )
     t0 = time.monotonic()
     qtbot.waitUntil(lambda: window.model.row_of(snap.id) is None, timeout=5000)
     assert time.monotonic() - t0 < 2.5
@@ -237,8 +265,19 @@ def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, win
 
 def test_columns(window: Any) -> None:
     titles = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
-    assert titles[:11] == ["ID", "Operation", "Label", "Status", "Progress", "Warnings", "Errors", "Queue",
-                           "Created", "Started", "Duration"]
+    assert titles[:11] == [
+        "ID",
+        "Operation",
+        "Label",
+        "Status",
+        "Progress",
+        "Warnings",
+        "Errors",
+        "Queue",
+        "Created",
+        "Started",
+        "Duration",
+    ]
     assert window.table.isColumnHidden(COL["owner"])  # shown with "All users" (admins)
     assert not window.all_users.isVisible()
 

@@ -10,17 +10,20 @@ from desktop import presentation as P
 from tests.desktop.util import NOW, snap
 
 
-@pytest.mark.parametrize(("status", "kw", "colour", "words"), [
-    ("SUCCEEDED", {}, "green", ["Succeeded"]),
-    ("SUCCEEDED", {"warnings": 3}, "yellow", ["Succeeded", "3 warning"]),
-    ("FAILED", {"errors": 2}, "red", ["Failed", "2 error"]),
-    ("INTERRUPTED", {"errors": 1}, "red", ["Interrupted", "1 error"]),
-    ("ACTIVE", {"progress_done": 45, "progress_total": 100}, "blue", ["Active", "45%"]),
-    ("STOPPING", {}, "blue", ["Stopping"]),
-    ("QUEUED", {}, "grey", ["Queued"]),
-    ("SCHEDULED", {}, "grey", ["Scheduled"]),
-    ("STOPPED", {}, "grey", ["Stopped"]),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("status", "kw", "colour", "words"),
+    [
+        ("SUCCEEDED", {}, "green", ["Succeeded"]),
+        ("SUCCEEDED", {"warnings": 3}, "yellow", ["Succeeded", "3 warning"]),
+        ("FAILED", {"errors": 2}, "red", ["Failed", "2 error"]),
+        ("INTERRUPTED", {"errors": 1}, "red", ["Interrupted", "1 error"]),
+        ("ACTIVE", {"progress_done": 45, "progress_total": 100}, "blue", ["Active", "45%"]),
+        ("STOPPING", {}, "blue", ["Stopping"]),
+        ("QUEUED", {}, "grey", ["Queued"]),
+        ("SCHEDULED", {}, "grey", ["Scheduled"]),
+        ("STOPPED", {}, "grey", ["Stopped"]),
+    ],
+)
 def test_badge_colour_and_text_per_status(status: str, kw: dict, colour: str, words: list[str]) -> None:
     b = P.badge(snap(status, **kw))
     assert b.colour == colour

@@ -16,11 +16,24 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.slow
 def test_screenshots_render(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-m", "desktop.screenshots", str(tmp_path / "shots")], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop.screenshots", str(tmp_path / "shots")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     names = {p.name for p in (tmp_path / "shots").glob("*.png")}
-    assert {"main-window.png", "job-details.png", "new-operation.png", "dialog-queues.png",
-            "dialog-thresholds.png", "dialog-purge.png", "empty-state.png"} <= names
+    assert {
+        "main-window.png",
+        "job-details.png",
+        "new-operation.png",
+        "dialog-queues.png",
+        "dialog-thresholds.png",
+        "dialog-purge.png",
+        "empty-state.png",
+    } <= names
     image = QImage(str(tmp_path / "shots" / "main-window.png"))
     assert image.width() >= 1200 and image.height() >= 600

@@ -18,9 +18,9 @@ from tests.desktop.util import snap
 @pytest.fixture
 def restore_language(qapp: Any) -> Iterator[None]:
     yield
-    for t in i18n._installed:  # noqa: SLF001
+    for t in i18n._installed:
         qapp.removeTranslator(t)
-    i18n._installed.clear()  # noqa: SLF001
+    i18n._installed.clear()
     QLocale.setDefault(QLocale("en"))
 
 
@@ -28,9 +28,11 @@ def restore_language(qapp: Any) -> Iterator[None]:
 def test_catalogues_are_complete(lang: str) -> None:
     ts = i18n.TRANSLATIONS / f"asyncops_{lang}.ts"
     assert ts.exists() and (i18n.TRANSLATIONS / f"asyncops_{lang}.qm").exists()
-    unfinished = [m.findtext("source") for m in ET.parse(ts).getroot().iter("message")
-                  if (m.find("translation").get("type") == "unfinished"
-                      and (lang == "fr" or m.get("numerus") == "yes"))]  # fmt: skip
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(ts).getroot().iter("message")
+        if (m.find("translation").get("type") == "unfinished" and (lang == "fr" or m.get("numerus") == "yes"))
+    ]
     assert unfinished == []
 
 
