@@ -24,9 +24,9 @@ from core import dialect, settings
 from core.db import Database
 from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
+from core.messages import Message, define, msg
 from core.models import EngineRow, Job, JobLog, QueueRow, RemovedJob, utcnow
 from core.operations import OperationEnv, registry
-from core.messages import Message, define, msg
 from core.records import JobSnapshot, LogEntry, iso
 from core.settings import QueueConfig
 from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus, check_transition, sources_of
