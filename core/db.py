@@ -15,9 +15,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, make_url
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 import core.library  # noqa: F401  (registers the catalogue tables)
@@ -28,7 +29,76 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 class DatabaseError(RuntimeError):
-    """The database cannot be opened as asked; the message says why and what to do."""
+    """The database cannot be opened as asked; the message says why and what to do (exit 2)."""
+
+
+class DatabaseUnreachable(DatabaseError):
+    """The database server cannot be reached now (down, restarting, network): try again later (exit 4)."""
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+ASYNCOPS_TABLES = {"jobs", "job_log", "queues", "settings"}
+
+
+def display_url(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<an invalid database URL>"
+
+
+def check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuse, before SQLite opens it (which would switch it to WAL or add tables), a path that is not an
+    asyncops database, a read-only one, or one in a folder that does not exist (unless ``create``)."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file: name a file, e.g. {path / 'asyncops.db'}")
+    if not path.exists():
+        if path.parent.exists() and not path.parent.is_dir():
+            raise DatabaseError(f"{path.parent} is a file, not a folder: the database path is wrong")
+        if not path.parent.is_dir():
+            if not create:
+                raise DatabaseError(
+                    f"the folder {path.parent} does not exist: check the path, or add --create to make a new "
+                    "database there"
+                )
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create the folder {path.parent}: {exc.strerror}") from exc
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseError(f"cannot create a database in {path.parent}: the folder is read-only")
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read the database file {path}: {exc.strerror}") from exc
+    if not head:
+        return  # an empty file: SQLite makes it a new database
+    if head != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not a SQLite database (it was left unchanged)")
+    try:
+        ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in ro.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            ro.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            ro.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} is damaged or truncated and cannot be read ({exc}); it was left unchanged"
+        ) from exc
+    if tables and not (ASYNCOPS_TABLES & tables and "alembic_version" in tables):
+        raise DatabaseError(
+            f"{path} is a SQLite database of another application, not an asyncops database; it was left "
+            "unchanged (point --db or ASYNCOPS_DB at another file)"
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseError(
+            f"the database {path} is read-only (asyncops writes to it and to {path.name}-wal beside it): "
+            "check its permissions"
+        )
 
 
 def data_dir() -> Path:
@@ -65,19 +135,39 @@ def head_revision() -> str:
     return head
 
 
+def _create_engine(url: str) -> Engine:
+    """An engine for ``url``, or a DatabaseError saying what is wrong with the URL or what to install."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(
+            "the database URL is not valid: use a SQLite file path or an SQLAlchemy URL such as "
+            "postgresql+psycopg://user@host/asyncops"
+        ) from None
+    try:
+        return create_engine(url, **dialect.engine_options(url))
+    except NoSuchModuleError:
+        raise DatabaseError(
+            f"unknown database kind {parsed.drivername!r}: use a SQLite file path or postgresql+psycopg://…"
+        ) from None
+    except ImportError as exc:
+        hint = (
+            " (install it with: pip install 'asyncops[postgres]')" if parsed.get_backend_name() == "postgresql" else ""
+        )
+        raise DatabaseError(f"the database driver for {parsed.drivername} is not installed{hint}: {exc.name}") from None
+
+
 class Database:
     """One database: an engine, read sessions and write sessions (``BEGIN IMMEDIATE`` on SQLite)."""
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+    def __init__(self, url: str | None = None, *, migrate: bool = True, create: bool = False) -> None:
         self.url = resolve_url(url)
+        self.display_url = display_url(self.url)
         if self.url.startswith("sqlite:///"):
             db_path = Path(self.url.removeprefix("sqlite:///"))
             if db_path.name and str(db_path) != ":memory:":
-                try:
-                    db_path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise DatabaseError(f"cannot create the database folder {db_path.parent}: {exc}") from exc
-        self.engine: Engine = create_engine(self.url, **dialect.engine_options(self.url))
+                check_sqlite_file(db_path, create=create)
+        self.engine: Engine = _create_engine(self.url)
         dialect.install(self.engine)
         self._write_engine = self.engine.execution_options(**dialect.WRITE)
         # SQLite has one writer at a time. Writers of this process queue on a Python lock, which hands over
@@ -155,20 +245,24 @@ class Database:
                             script.get_revision(current)
                         except Exception:
                             raise DatabaseError(
-                                f"the database {self.url} was written by a newer asyncops "
+                                f"the database {self.display_url} was written by a newer asyncops "
                                 f"(schema revision {current}); this version knows up to {head}. "
                                 "Upgrade asyncops, or point --db/ASYNCOPS_DB at another database."
                             ) from None
                 if current is None:
                     raise DatabaseError(
-                        f"the database {self.url} has asyncops tables but no schema revision; "
+                        f"the database {self.display_url} has asyncops tables but no schema revision; "
                         "it was not made by asyncops or is damaged"
                     )
             self._backup(current)
             with self._write_engine.connect() as conn, conn.begin():
                 command.upgrade(alembic_config(conn), "head")
         except OperationalError as exc:
-            raise DatabaseError(f"cannot open the database {self.url}: {exc.orig}") from exc
+            if self.is_sqlite:
+                raise DatabaseError(f"cannot open the database {self.display_url}: {exc.orig}") from exc
+            raise DatabaseUnreachable(f"cannot reach the database {self.display_url}: {_first_line(exc.orig)}") from exc
+        except SQLAlchemyDatabaseError as exc:
+            raise DatabaseError(f"cannot use the database {self.display_url}: {_first_line(exc.orig)}") from exc
 
     def _backup(self, revision: str) -> Path | None:
         path = self.sqlite_path
@@ -185,6 +279,10 @@ class Database:
         finally:
             src.close()
         return target
+
+
+def _first_line(error: object) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 class WriteBatches:

@@ -371,6 +371,28 @@ def job_ids(
         return list(conn.execute(stmt).scalars())
 
 
+def count_jobs(
+    db: Database,
+    *,
+    user: str | None = None,
+    all_users: bool = False,
+    statuses: Iterable[str] | None = None,
+    operation: str | None = None,
+    search: str | None = None,
+) -> int:
+    """How many jobs ``list_jobs`` would return without a limit."""
+    stmt = _filtered(
+        select(func.count()).select_from(jobs_t),
+        user=user or current_user(),
+        all_users=all_users,
+        statuses=statuses,
+        operation=operation,
+        search=search,
+    )
+    with db.connect_read() as conn:
+        return int(conn.execute(stmt).scalar() or 0)
+
+
 def count_by_status(db: Database, *, user: str | None = None, all_users: bool = False) -> dict[str, int]:
     c = jobs_t.c
     stmt = select(c.status, func.count()).group_by(c.status).where(_visible(user or current_user(), all_users))
@@ -717,8 +739,11 @@ def purge(
     keep: int | None = None,
     now: dt.datetime | None = None,
     bus: EventBus | None = None,
+    owner: str | None = None,
 ) -> int:
-    """Delete finished jobs older than their retention, and beyond the ``keep`` most recent; returns the count."""
+    """Delete finished jobs older than their retention, and beyond the ``keep`` most recent; returns the count.
+
+    With ``owner``, only that person's jobs are considered (a person who is not an admin purges their own)."""
     cfg = settings.get_purge(db)
     days = cfg.days if days is None else days
     failed_days = cfg.failed_days if failed_days is None else failed_days
@@ -727,6 +752,8 @@ def purge(
     ok_before = now - dt.timedelta(days=days)
     bad_before = now - dt.timedelta(days=failed_days)
     finished = jobs_t.c.status.in_(_statuses(TERMINAL))
+    if owner is not None:
+        finished = and_(finished, jobs_t.c.owner == owner)
     old = or_(
         and_(jobs_t.c.status == str(S.SUCCEEDED), jobs_t.c.finished_at < ok_before),
         and_(jobs_t.c.status != str(S.SUCCEEDED), jobs_t.c.finished_at < bad_before),

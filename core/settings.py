@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 
 from core.errors import NotFound, UsageError
-from core.models import QueueRow, Setting
+from core.models import Job, QueueRow, Setting
+from core.operations import registry
+from core.status import TERMINAL
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -142,7 +144,6 @@ def get_queue(db: Database, name: str) -> QueueConfig:
 
 def save_queue(db: Database, cfg: QueueConfig) -> QueueConfig:
     cfg = cfg.validated()
-    from core.operations import registry
 
     unknown = [op for op in cfg.operations if op not in registry]
     if unknown:
@@ -158,8 +159,6 @@ def save_queue(db: Database, cfg: QueueConfig) -> QueueConfig:
 
 
 def delete_queue(db: Database, name: str) -> None:
-    from core.models import Job
-    from core.status import TERMINAL
 
     if name == DEFAULT_QUEUE:
         raise UsageError("the default queue cannot be removed")
@@ -197,7 +196,6 @@ def queue_for_operation(queues: list[QueueConfig], operation: str) -> QueueConfi
 # -- thresholds -------------------------------------------------------------------------------------
 def get_thresholds(db: Database) -> dict[str, dict[str, int]]:
     """Per operation and counted item: registered defaults overlaid with the database's values."""
-    from core.operations import registry
 
     out = {op.name: dict(op.default_thresholds) for op in registry.all() if op.counted_items}
     with db.read() as s:
@@ -221,7 +219,6 @@ def save_thresholds(db: Database, values: dict[tuple[str, str], int]) -> None:
 
 
 def _check_threshold(operation: str, item: str, value: int) -> None:
-    from core.operations import registry
 
     if operation not in registry:
         raise UsageError(f"threshold: unknown operation {operation!r}")

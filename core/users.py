@@ -6,6 +6,8 @@ import getpass
 import os
 from typing import TYPE_CHECKING
 
+from core import settings
+
 if TYPE_CHECKING:
     from core.db import Database
 
@@ -25,6 +27,4 @@ def is_admin(db: Database, user: str | None = None) -> bool:
     """``ASYNCOPS_ADMIN=1`` for this process, or the user is named in the ``admins`` setting."""
     if os.environ.get("ASYNCOPS_ADMIN", "").strip() in {"1", "true", "yes"}:
         return True
-    from core import settings
-
     return (user or current_user()) in settings.get_admins(db)

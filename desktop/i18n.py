@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from core.db import data_dir
+from core.messages import Message
 from desktop import prefs
 
 log = logging.getLogger(__name__)
@@ -33,10 +35,11 @@ def choose_language(preference: str | None = None) -> str:
     return system if system in SUPPORTED else "en"
 
 
-def qm_path(lang: str) -> Path | None:
-    """The compiled catalogue of ``lang``: the shipped one, or one compiled now from the ``.ts`` source."""
-    ts = TRANSLATIONS / f"asyncops_{lang}.ts"
-    qm = TRANSLATIONS / f"asyncops_{lang}.qm"
+def qm_path(lang: str, catalogue: str = "asyncops") -> Path | None:
+    """The compiled catalogue of ``lang``: the shipped one, or one compiled now from the ``.ts`` source.
+    ``asyncops`` holds the window's own texts, ``core`` those of the core (messages and operations)."""
+    ts = TRANSLATIONS / f"{catalogue}_{lang}.ts"
+    qm = TRANSLATIONS / f"{catalogue}_{lang}.qm"
     if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
     if ts.exists():
@@ -53,8 +56,6 @@ def _compile(ts: Path) -> Path | None:
         tool = str(venv_tool) if venv_tool.exists() else None
     if tool is None:
         return None
-    from core.db import data_dir
-
     out = data_dir() / "translations" / ts.with_suffix(".qm").name
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -65,14 +66,41 @@ def _compile(ts: Path) -> Path | None:
     return out
 
 
+_language = ["en"]
+
+
+def current_language() -> str:
+    return _language[0]
+
+
+def tr_message(message: Message | None) -> str:
+    """A core message (code + arguments) in the window's language. The translations of the core's message
+    templates live in the ``core_*.ts`` catalogues under the context ``messages``, one entry per code."""
+    if message is None:
+        return ""
+    return message.render(
+        lambda code, english: QCoreApplication.translate("messages", english, code), current_language()
+    )
+
+
+def tr_core(text: str) -> str:
+    """A text the core declares in English for people (operation titles, descriptions, parameter labels,
+    help, placeholders and choices; queue kinds; counted items), in the window's language."""
+    return QCoreApplication.translate("operations", text) if text else text
+
+
 def install(app: QCoreApplication, preference: str | None = None) -> str:
-    """Load asyncops's and Qt's own catalogues for the chosen language; returns the language code."""
+    """Load asyncops's and Qt's own catalogues for the chosen language (at start, and again whenever the
+    person picks another one: Qt then sends every widget a LanguageChange event); returns the language code."""
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
     lang = choose_language(preference)
-    path = qm_path(lang)
-    if path is not None:
+    _language[0] = lang
+    for catalogue in ("asyncops", "core"):
+        path = qm_path(lang, catalogue)
+        if path is None:
+            continue
         t = QTranslator(app)
         if t.load(str(path)):
             app.installTranslator(t)

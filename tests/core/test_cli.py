@@ -122,9 +122,8 @@ def test_bad_input_exits_2_and_writes_nothing(db: Database, capsys, argv: list[s
 
 
 def test_argparse_usage_errors_exit_2(capsys) -> None:
-    with pytest.raises(SystemExit) as exc:
-        main(["jobs", "--limit", "x"])
-    assert exc.value.code == 2
+    assert main(["jobs", "--limit", "x"]) == 2
+    assert "argument --limit: invalid int value: 'x'" in capsys.readouterr().err
 
 
 def test_not_found_exits_3(db: Database, capsys) -> None:

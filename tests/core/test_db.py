@@ -21,7 +21,7 @@ def revision(path: Path) -> str:
 
 
 def test_new_file_is_created_at_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
-    db = Database(str(tmp_path / "sub" / "new.db"))
+    db = Database(str(tmp_path / "sub" / "new.db"), create=True)
     assert revision(tmp_path / "sub" / "new.db") == head_revision()
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -64,8 +64,10 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as c:
         c.execute("create table jobs (x int)")
-    with pytest.raises(DatabaseError, match="no schema revision"):
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="another application, not an asyncops database; it was left unchanged"):
         Database(str(path))
+    assert path.read_bytes() == before and not path.with_name("other.db-wal").exists()
 
 
 def test_urls_and_default_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,4 +84,4 @@ def test_cli_reports_an_unusable_database(tmp_path: Path, capsys: pytest.Capture
     (tmp_path / "afile").write_text("x")
     rc = main(["--db", str(tmp_path / "afile" / "x.db"), "jobs"])
     assert rc == 2
-    assert "cannot create the database folder" in capsys.readouterr().err
+    assert f"{tmp_path / 'afile'} is a file, not a folder" in capsys.readouterr().err

@@ -1,7 +1,9 @@
 """core never imports Qt: it runs headless, from the CLI and under the GUI alike."""
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 CHECK = r"""
 import importlib, pkgutil, sys
@@ -11,7 +13,7 @@ class Block:
             raise ImportError('Qt is blocked in core: ' + name)
 sys.meta_path.insert(0, Block())
 import core
-names = [m.name for m in pkgutil.walk_packages(core.__path__, 'core.') if '.migrations' not in m.name]
+names = [m.name for m in pkgutil.walk_packages(core.__path__, 'core.') if '.migrations' not in m.name and not m.name.endswith('__main__')]
 for name in names:
     importlib.import_module(name)
 from core.operations import registry
@@ -54,3 +56,85 @@ def test_a_lone_job_link_opens_the_window_anything_else_is_the_cli() -> None:
     assert route(["show", "asyncops://job/12"]) is None
     assert route([]) is None
     assert route(["jobs"]) is None
+
+
+def _imports_of(path: Path, module: str, known: set[str]) -> set[str]:
+    """Every core module ``module`` imports when it runs: module-level and function-local imports alike,
+    not those under ``if TYPE_CHECKING:`` (annotations only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out: set[str] = set()
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                for sub in child.orelse:
+                    visit(sub)
+                continue
+            if isinstance(child, ast.Import):
+                out.update(a.name for a in child.names)
+            elif isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                if child.level:
+                    parts = package.split(".")
+                    base = ".".join(parts[: len(parts) - child.level + 1] + ([base] if base else []))
+                for a in child.names:
+                    out.add(f"{base}.{a.name}" if f"{base}.{a.name}" in known else base)
+            visit(child)
+
+    visit(tree)
+    return {m for m in out if m in known and m != module}
+
+
+def test_core_has_no_import_cycles() -> None:
+    root = Path(__file__).resolve().parents[2]
+    files = {}
+    for path in (root / "core").rglob("*.py"):
+        rel = path.relative_to(root).with_suffix("")
+        parts = list(rel.parts)
+        if "migrations" in parts:
+            continue
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        files[".".join(parts)] = path
+    known = set(files)
+    graph = {m: _imports_of(p, m, known) for m, p in files.items()}
+    # a package's own __init__ importing its children, and a child importing its parent package, are the
+    # ordinary shape of a package, not a cycle between concerns
+    for m in graph:
+        graph[m] = {d for d in graph[m] if not (d.startswith(m + ".") or m.startswith(d + "."))}
+    cycles = [c for c in _strongly_connected(graph) if len(c) > 1]
+    assert cycles == [], f"import cycles in core: {cycles}"
+
+
+def _strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    out: list[list[str]] = []
+
+    def strong(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in graph[v]:
+            if w not in index:
+                strong(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            out.append(sorted(comp))
+
+    for v in sorted(graph):
+        if v not in index:
+            strong(v)
+    return out

@@ -1,0 +1,374 @@
+"""The Tracker: the one door into the core for the window and the command line.
+
+A client holds one :class:`Tracker` (as Anki's GUI holds its ``Collection``). It owns the database, the event
+bus, the identity (who is asking, and whether they are an admin) and the operation set, and offers:
+
+- reads: :meth:`job`, :meth:`jobs`, :meth:`job_ids`, :meth:`snapshots`, :meth:`counts`, :meth:`log`,
+  :meth:`changes_since`;
+- one launch decision: :meth:`check` validates the parameters and estimates the size once, giving a
+  :class:`Launch` (validated parameters plus its :class:`Plan`); :meth:`launch` records it, and runs it at once
+  through the attached engine when the plan says so;
+- mutations that publish their own events and return what changed: :meth:`stop`, :meth:`remove`,
+  :meth:`retry`, :meth:`undo`, :meth:`purge`, and the settings.
+
+All SQL sits below it in the store modules; clients never open sessions themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO
+
+from core import export, jobs, settings
+from core.db import Database
+from core.errors import ConflictError, NotAllowed, UsageError
+from core.events import EventBus, EventKind, JobEvent
+from core.messages import Message, define, msg
+from core.operations import DryRun, Operation, OperationEnv, Registry, registry
+from core.records import JobSnapshot, LogEntry
+from core.settings import PurgeConfig, QueueConfig
+from core.users import current_user, is_admin
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from core.engine import Engine
+
+define("plan.above", "runs in the background: above the threshold ({items:list})")
+define("plan.under", "runs now: under the thresholds ({items:list})")
+define("plan.no_threshold_now", "runs now: the operation has no threshold")
+define("plan.no_threshold_queue", "goes to its queue: the operation has no threshold")
+define("plan.chosen_queue", "goes to its queue: a queue or a start time was chosen")
+define("undo.not_finished", "job #{id} is {status}: only a finished job can be undone")
+define("undo.impossible", "job #{id} ({operation}) cannot be undone")
+define("undo.label", "Undo #{id}: {label}")
+define("users.not_admin", "{user} is not an admin: not allowed")
+define("job.no_dry_run", "{operation} has no dry run")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where a run goes: now (``inline``, under every threshold) or the background queue, and why."""
+
+    inline: bool
+    counts: dict[str, int]
+    thresholds: dict[str, int]
+    reason: Message
+
+
+@dataclass(frozen=True)
+class Launch:
+    """A checked launch: the operation, its validated parameters, and its plan. Made by :meth:`Tracker.check`."""
+
+    operation: str
+    params: dict[str, Any]
+    plan: Plan
+    label: str
+
+
+@dataclass(frozen=True)
+class JobFilter:
+    """What a list shows: whose jobs, which statuses and operation, and free text."""
+
+    all_users: bool = False
+    statuses: tuple[str, ...] = ()
+    operation: str | None = None
+    search: str | None = None
+
+    def kwargs(self) -> dict[str, Any]:
+        return {
+            "all_users": self.all_users,
+            "statuses": list(self.statuses) or None,
+            "operation": self.operation,
+            "search": self.search or None,
+        }
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since a time: rows to re-read and ids that are gone."""
+
+    changed: list[JobSnapshot] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+
+
+class Tracker:
+    """The core's facade. Thread-safe: it holds no per-call state, only the database and the identity."""
+
+    def __init__(
+        self,
+        db: Database | str | None = None,
+        *,
+        user: str | None = None,
+        operations: Registry | None = None,
+        bus: EventBus | None = None,
+        create: bool = False,
+    ) -> None:
+        self.db = db if isinstance(db, Database) else Database(db, create=create)
+        self.user = user or current_user()
+        self.operations = operations or registry
+        self.bus = bus if bus is not None else EventBus()
+        self.engine: Engine | None = None
+
+    @classmethod
+    def without_database(cls) -> Tracker:
+        """For what needs no database (``asyncops operations``): an in-memory one."""
+        return cls("sqlite://")
+
+    # -- identity -----------------------------------------------------------------------------------
+    @property
+    def admin(self) -> bool:
+        return is_admin(self.db, self.user)
+
+    def require_admin(self) -> None:
+        """Configuration, queues and others' jobs need an admin. A database with no admin named yet (one
+        person's new file) lets its user configure it; once ``admins`` names someone, only they can."""
+        if not self.admin and settings.get_admins(self.db):
+            raise NotAllowed(msg("users.not_admin", user=self.user))
+
+    def _scope(self, flt: JobFilter | None) -> dict[str, Any]:
+        flt = flt or JobFilter()
+        if flt.all_users and not self.admin:
+            raise NotAllowed(msg("users.not_admin", user=self.user))
+        return {"user": self.user, **flt.kwargs()}
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def attach(self, engine: Engine | None) -> None:
+        """The engine that runs launches whose plan says "now" (the window's local one, or ``run``'s)."""
+        self.engine = engine
+
+    def _publish(self, kind: EventKind, snap: JobSnapshot | None = None, job_id: int | None = None) -> None:
+        self.bus.publish(JobEvent(kind, snap.id if snap is not None else int(job_id or 0), job=snap))
+        if self.engine is not None and kind is EventKind.CREATED:
+            self.engine.wake()
+
+    # -- reads --------------------------------------------------------------------------------------
+    def job(self, job_id: int) -> JobSnapshot:
+        return jobs.get(self.db, job_id, user=self.user, admin=self.admin)
+
+    def jobs(self, flt: JobFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[JobSnapshot]:
+        return jobs.list_jobs(self.db, **self._scope(flt), limit=limit, offset=offset)
+
+    def count(self, flt: JobFilter | None = None) -> int:
+        return jobs.count_jobs(self.db, **self._scope(flt))
+
+    def job_ids(self, flt: JobFilter | None = None, *, sort: str = "id", descending: bool = True) -> list[int]:
+        return jobs.job_ids(self.db, **self._scope(flt), sort=sort, descending=descending)
+
+    def snapshots(self, ids: Sequence[int]) -> list[JobSnapshot]:
+        """The jobs of ``ids`` this person may see, with their waiting reasons (order not kept)."""
+        admin = self.admin
+        return jobs.annotate(self.db, [s for s in jobs.get_many(self.db, ids) if admin or s.owner == self.user])
+
+    def counts(self, flt: JobFilter | None = None) -> dict[str, int]:
+        """Jobs per status under ``flt`` (the status filter itself aside, so every status is counted)."""
+        scope = self._scope(flt)
+        scope.pop("statuses", None)
+        return jobs.count_by_status(self.db, **scope)
+
+    def log(
+        self, job_id: int, *, after_id: int = 0, levels: Iterable[str] | None = None, limit: int | None = None
+    ) -> list[LogEntry]:
+        self.job(job_id)  # visibility
+        return jobs.log_of(self.db, job_id, after_id=after_id, levels=levels, limit=limit)
+
+    def changes_since(self, since: dt.datetime, *, all_users: bool = False) -> Changes:
+        changed = jobs.changed_since(self.db, since, user=self.user, all_users=all_users and self.admin)
+        return Changes(jobs.annotate(self.db, changed), jobs.removed_since(self.db, since))
+
+    def operation(self, name: str) -> Operation:
+        return self.operations.get(name)
+
+    def operation_list(self, *, public: bool = False) -> list[Operation]:
+        return [op for op in self.operations.all() if not (public and getattr(op, "internal", False))]
+
+    # -- the launch decision ------------------------------------------------------------------------
+    def env(self) -> OperationEnv:
+        return OperationEnv(self.db, self.user)
+
+    def check(
+        self, operation: str, params: dict[str, Any], *, foreground: bool = True, validated: bool = False
+    ) -> Launch:
+        """Validate ``params`` and estimate the size once; the plan says whether it runs now or is queued.
+
+        An operation that counts nothing (``command``) has no size to compare: it runs now when the person
+        asked for the foreground (``asyncops run``) and goes to its queue otherwise (the window), so that the
+        queue's max_parallel still holds. Raises ParamError naming the field (nothing written)."""
+        op = self.operation(operation)
+        env = self.env()
+        clean = dict(params) if validated else op.validate(dict(params), env)
+        counts = op.estimate(env, clean) if op.counted_items else {}
+        thresholds = settings.get_thresholds(self.db).get(operation, {})
+        over = [
+            f"{item} {counts[item]} > {thresholds[item]}"
+            for item in op.counted_items
+            if item in counts and item in thresholds and counts[item] > thresholds[item]
+        ]
+        if over:
+            plan = Plan(False, counts, thresholds, msg("plan.above", items=over))
+        elif counts:
+            under = [f"{k} {v} ≤ {thresholds.get(k, '∞')}" for k, v in counts.items()]
+            plan = Plan(True, counts, thresholds, msg("plan.under", items=under))
+        elif foreground:
+            plan = Plan(True, counts, thresholds, msg("plan.no_threshold_now"))
+        else:
+            plan = Plan(False, counts, thresholds, msg("plan.no_threshold_queue"))
+        return Launch(operation, clean, plan, op.label_for(clean))
+
+    def dry_run(self, launch: Launch) -> DryRun:
+        op = self.operation(launch.operation)
+        if not op.supports_dry_run:
+            raise UsageError(msg("job.no_dry_run", operation=op.name))
+        return op.dry_run(self.env(), launch.params)
+
+    def launch(
+        self,
+        launch: Launch,
+        *,
+        queue: str | None = None,
+        priority: int = 0,
+        at: str | dt.datetime | None = None,
+        label: str | None = None,
+        description: str | None = None,
+        parent_id: int | None = None,
+        now: bool | None = None,
+    ) -> tuple[JobSnapshot, Future[JobSnapshot] | None]:
+        """Record the job. It runs at once in the attached engine when ``now`` (default: the plan's choice)
+        and no queue or start time was chosen; the future then gives its final snapshot."""
+        run_now = launch.plan.inline if now is None else now
+        if run_now and queue is None and at is None and self.engine is not None:
+            snap, future = self.engine.start_inline(
+                launch.operation,
+                launch.params,
+                owner=self.user,
+                priority=priority,
+                label=label or launch.label,
+                description=description,
+                validate=False,
+            )
+            return snap, future
+        snap = jobs.submit(
+            self.db,
+            launch.operation,
+            launch.params,
+            owner=self.user,
+            queue=queue,
+            priority=priority,
+            at=at,
+            label=label or launch.label,
+            description=description,
+            parent_id=parent_id,
+            validate=False,
+        )
+        self._publish(EventKind.CREATED, snap)
+        return snap, None
+
+    def submit(self, operation: str, params: dict[str, Any] | None = None, **kw: Any) -> JobSnapshot:
+        """Check and queue in one call (scripts, tests): never runs in this process."""
+        launch = self.check(operation, params or {}, foreground=False)
+        return self.launch(launch, now=False, **kw)[0]
+
+    # -- mutations ----------------------------------------------------------------------------------
+    def stop(self, job_id: int) -> JobSnapshot:
+        if self.engine is not None and self.engine.context(job_id) is not None:
+            return self.engine.stop_job(job_id, user=self.user, admin=self.admin)
+        snap = jobs.request_stop(self.db, job_id, user=self.user, admin=self.admin)
+        self._publish(EventKind.CHANGED, snap)
+        return snap
+
+    def remove(self, job_id: int) -> None:
+        jobs.remove(self.db, job_id, user=self.user, admin=self.admin)
+        self._publish(EventKind.REMOVED, job_id=job_id)
+
+    def retry(self, job_id: int) -> JobSnapshot:
+        snap = jobs.retry(self.db, job_id, user=self.user, admin=self.admin)
+        self._publish(EventKind.CREATED, snap)
+        return snap
+
+    def undo_launch(self, job_id: int) -> tuple[JobSnapshot, Launch]:
+        """What undoing ``job_id`` would launch (for a confirmation), or why it cannot be undone."""
+        j = self.job(job_id)
+        if not j.status.is_terminal:
+            raise ConflictError(msg("undo.not_finished", id=j.id, status=str(j.status)))
+        op = self.operation(j.operation)
+        inverse = op.undo(j.result, j.params)
+        if inverse is None:
+            raise UsageError(msg("undo.impossible", id=j.id, operation=j.operation))
+        name, params = inverse
+        return j, self.check(name, params, foreground=False)
+
+    def can_undo(self, snap: JobSnapshot) -> bool:
+        if not snap.status.is_terminal or snap.operation not in self.operations:
+            return False
+        return self.operation(snap.operation).undo(snap.result, snap.params) is not None
+
+    def undo(self, job_id: int) -> JobSnapshot:
+        j, launch = self.undo_launch(job_id)
+        label = msg("undo.label", id=j.id, label=j.label).text
+        return self.launch(launch, label=label, parent_id=j.id, now=False)[0]
+
+    def purge(self, *, days: float | None = None, keep: int | None = None) -> int:
+        """Delete finished jobs past their retention (admins: everybody's; others: their own)."""
+        n = jobs.purge(self.db, days=days, failed_days=days, keep=keep, owner=None if self.admin else self.user)
+        if n:
+            self._publish(EventKind.REMOVED)
+        return n
+
+    # -- export -------------------------------------------------------------------------------------
+    def export_jobs(self, out: TextIO, flt: JobFilter | None = None, ids: Sequence[int] | None = None) -> int:
+        """The job list as CSV (the jobs of ``ids`` in that order, or every job under ``flt``); rows written."""
+        if ids is not None:
+            by_id = {s.id: s for s in self.snapshots(ids)}
+            rows = [by_id[i] for i in ids if i in by_id]
+        else:
+            rows = self.jobs(flt)
+        return export.write_jobs(out, rows)
+
+    def export_job(self, out: TextIO, job_id: int) -> int:
+        """One job's details and log as CSV; lines written."""
+        return export.write_job(out, self.job(job_id), self.log(job_id))
+
+    # -- settings -----------------------------------------------------------------------------------
+    def queues(self) -> list[QueueConfig]:
+        return settings.get_queues(self.db)
+
+    def save_queue(self, cfg: QueueConfig) -> QueueConfig:
+        self.require_admin()
+        return settings.save_queue(self.db, cfg)
+
+    def delete_queue(self, name: str) -> None:
+        self.require_admin()
+        settings.delete_queue(self.db, name)
+
+    def set_paused(self, queue: str, paused: bool) -> QueueConfig:
+        self.require_admin()
+        cfg = settings.set_paused(self.db, queue, paused)
+        if not paused and self.engine is not None:
+            self.engine.wake()
+        return cfg
+
+    def thresholds(self) -> dict[str, dict[str, int]]:
+        return settings.get_thresholds(self.db)
+
+    def save_thresholds(self, values: dict[tuple[str, str], int]) -> None:
+        self.require_admin()
+        settings.save_thresholds(self.db, values)
+
+    def purge_config(self) -> PurgeConfig:
+        return settings.get_purge(self.db)
+
+    def save_purge(self, cfg: PurgeConfig) -> PurgeConfig:
+        self.require_admin()
+        return settings.save_purge(self.db, cfg)
+
+    def config(self) -> dict[str, Any]:
+        return settings.show(self.db)
+
+    def set_config(self, key: str, value: str) -> Any:
+        self.require_admin()
+        settings.set_key(self.db, key, value)
+        return settings.show(self.db).get(key, value)

@@ -1,0 +1,94 @@
+"""``asyncops …``: the command line. A contract that scripts and tests rely on.
+
+Exit codes: 0 success; 1 the operation failed or was stopped; 2 bad usage or bad input (a message on
+stderr, nothing written); 3 not found or not allowed; 4 the database cannot be reached.
+
+``parser`` holds the grammar, ``commands`` one function per command (parse → Tracker → print), and
+``formatting`` what the terminal shows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from core.api import Tracker
+from core.cli import commands as c
+from core.cli.formatting import err
+from core.cli.parser import PROG, build_parser, parse_params
+from core.db import DatabaseError, DatabaseUnreachable
+from core.errors import EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE, AsyncopsError
+from core.library_cli import run_library
+
+__all__ = ["PROG", "build_parser", "main", "parse_params"]
+
+COMMANDS: dict[str, Callable[..., int]] = {
+    "submit": c.cmd_submit,
+    "run": c.cmd_run,
+    "jobs": c.cmd_jobs,
+    "show": c.cmd_show,
+    "stop": c.cmd_stop,
+    "remove": c.cmd_remove,
+    "retry": c.cmd_retry,
+    "undo": c.cmd_undo,
+    "export-csv": c.cmd_export,
+    "purge": c.cmd_purge,
+    "worker": c.cmd_worker,
+    "config": c.cmd_config,
+    "queue": c.cmd_queue,
+    "operations": c.cmd_operations,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(
+        level=logging.DEBUG if os.environ.get("ASYNCOPS_DEBUG") else logging.WARNING,
+        format=f"{PROG}: %(levelname)s %(name)s: %(message)s",
+    )
+    tracker: Tracker | None = None
+    try:
+        parser = build_parser()
+        if not argv:
+            parser.print_help()
+            return EXIT_OK
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        tracker = (
+            Tracker(getattr(args, "db", None) or None, create=getattr(args, "create", False))
+            if args.command != "operations"
+            else Tracker.without_database()
+        )
+        if args.command == "library":
+            return run_library(args, tracker.db)
+        return COMMANDS[args.command](args, tracker)
+    except AsyncopsError as exc:
+        err(str(exc))
+        return exc.exit_code
+    except DatabaseUnreachable as exc:
+        err(str(exc))
+        return EXIT_UNREACHABLE
+    except DatabaseError as exc:
+        err(str(exc))
+        return EXIT_USAGE
+    except BrokenPipeError:  # `asyncops jobs | head`
+        with contextlib.suppress(Exception):
+            sys.stdout = io.StringIO()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        err("interrupted")
+        return 130
+    except Exception as exc:  # a bug: one sentence, and the traceback only when asked for
+        if os.environ.get("ASYNCOPS_DEBUG"):
+            raise
+        err(f"unexpected {type(exc).__name__}: {exc} (set ASYNCOPS_DEBUG=1 for the details)")
+        return EXIT_FAILED
+    finally:
+        if tracker is not None:
+            tracker.close()

@@ -1,0 +1,397 @@
+"""The commands: each parses its arguments, makes one call into the Tracker and prints the outcome.
+
+Exit codes: 0 success; 1 the operation failed or was stopped; 2 bad usage or bad input (a message on
+stderr, nothing written); 3 not found or not allowed; 4 the database cannot be reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from tqdm import tqdm
+
+from core.api import JobFilter, Launch, Tracker
+from core.cli.formatting import PROG, err, local, output, print_details, progress_text, table
+from core.cli.parser import parse_params
+from core.engine import Engine
+from core.errors import EXIT_FAILED, EXIT_OK, UsageError
+from core.events import EventKind
+from core.jobs import parse_job_ref
+from core.records import JobSnapshot
+from core.status import JobStatus
+
+
+def _check(args: argparse.Namespace, t: Tracker, *, foreground: bool) -> Launch:
+    return t.check(args.operation, parse_params(args.param), foreground=foreground)
+
+
+def _launch(args: argparse.Namespace, t: Tracker, launch: Launch, *, now: bool = False) -> JobSnapshot:
+    return t.launch(
+        launch,
+        queue=args.queue,
+        priority=args.priority,
+        at=getattr(args, "at", None),
+        label=args.label,
+        description=args.description,
+        now=now,
+    )[0]
+
+
+def cmd_submit(args: argparse.Namespace, t: Tracker) -> int:
+    launch = _check(args, t, foreground=False)
+    if args.dry_run:
+        return _dry_run(t, launch)
+    print(_launch(args, t, launch).id)
+    return EXIT_OK
+
+
+def _dry_run(t: Tracker, launch: Launch) -> int:
+    report = t.dry_run(launch)
+    print(report.summary)
+    for line in report.details:
+        print(f"  {line}")
+    return EXIT_OK
+
+
+class _Interrupts:
+    """First Ctrl-C/SIGTERM asks the job to stop; a second one leaves at once."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.event = threading.Event()
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        self.count += 1
+        self.event.set()
+        if self.count > 1:
+            err("interrupted twice: leaving now (the job is recovered as INTERRUPTED)")
+            os._exit(130)
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[_Interrupts]:
+        if threading.current_thread() is not threading.main_thread():
+            yield self
+            return
+        old = {s: signal.signal(s, self) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield self
+        finally:
+            for s, h in old.items():
+                signal.signal(s, h)
+
+
+def cmd_run(args: argparse.Namespace, t: Tracker) -> int:
+    launch = _check(args, t, foreground=True)
+    if args.dry_run:
+        return _dry_run(t, launch)
+    if not launch.plan.inline:
+        snap = _launch(args, t, launch)
+        print(f"queued as job {snap.id} ({launch.plan.reason}); follow it with: {PROG} show {snap.id}")
+        return EXIT_OK
+    interrupts = _Interrupts()
+    with interrupts.installed():  # before the job starts: Ctrl-C from then on stops it cleanly
+        return _run_inline(args, t, launch, interrupts)
+
+
+def _run_inline(args: argparse.Namespace, t: Tracker, launch: Launch, interrupts: _Interrupts) -> int:
+    engine = Engine(t.db, kind="inline", queues=()).start()
+    t.attach(engine)
+    state: dict[str, Any] = {}
+    try:
+        unsubscribe = engine.bus.subscribe(lambda e: state.update(e.changes) if e.kind is EventKind.PROGRESS else None)
+        snap, future = t.launch(
+            launch, queue=args.queue, priority=args.priority, label=args.label, description=args.description, now=True
+        )
+        assert future is not None
+        print(f"running inline as job {snap.id} ({launch.plan.reason})", file=sys.stderr)
+        final = _follow(engine, snap, future, state, interrupts)
+        unsubscribe()
+    finally:
+        t.attach(None)
+        engine.shutdown(grace=15)
+    summary = f"job {final.id} {final.status}: {final.warnings} warning(s), {final.errors} error(s)"
+    if final.message:
+        summary += f" — {final.message}"
+    if final.result:
+        summary += f"\nresult: {json.dumps(final.result, ensure_ascii=False, sort_keys=True)}"
+    print(summary)
+    return EXIT_OK if final.status is JobStatus.SUCCEEDED else EXIT_FAILED
+
+
+def _follow(engine: Any, snap: JobSnapshot, future: Any, state: dict[str, Any], interrupts: _Interrupts) -> JobSnapshot:
+    bar = tqdm(
+        desc=snap.label[:40],
+        unit="item",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        dynamic_ncols=True,
+        leave=True,
+    )
+    stop_sent = False
+    with bar:
+        while True:
+            try:
+                final: JobSnapshot = future.result(timeout=0.1)
+                break
+            except TimeoutError:
+                pass
+            if interrupts.event.is_set() and not stop_sent:
+                stop_sent = True
+                print("\nstopping… (Ctrl-C again to leave at once)", file=sys.stderr)
+                engine.stop_job(snap.id, user=snap.owner, admin=True)
+            total, done = state.get("progress_total"), state.get("progress_done")
+            if total is not None and bar.total != total:
+                bar.total = total
+            if done is not None and done != bar.n:
+                bar.n = done
+                bar.refresh()
+        if final.progress_total is not None:
+            bar.total = final.progress_total
+        bar.n = final.progress_done
+        bar.refresh()
+    return final
+
+
+def _statuses(values: Sequence[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    out = []
+    for v in values:
+        for part in v.split(","):
+            try:
+                out.append(str(JobStatus(part.strip().upper())))
+            except ValueError:
+                known = ", ".join(s.lower() for s in JobStatus)
+                raise UsageError(f"--status {part!r}: not a status (one of {known})") from None
+    return out
+
+
+def _filter(args: argparse.Namespace) -> JobFilter:
+    return JobFilter(all_users=args.all, statuses=tuple(_statuses(args.status) or ()), operation=args.operation)
+
+
+def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
+    if args.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    rows = t.jobs(_filter(args), limit=args.limit or None)
+    all_users, user = args.all, t.user
+    if args.json:
+        json.dump([j.to_json() for j in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not rows:
+        print(
+            "no jobs" + ("" if all_users else f" for {user}") + f"; submit one with: {PROG} submit command "
+            "-p cmd='echo hello'"
+        )
+        return EXIT_OK
+    header = ["ID", "STATUS", "OPERATION", "LABEL", "PROGRESS", "WARN", "ERR", "QUEUE", "CREATED", "NOTE"]
+    if all_users:
+        header.insert(3, "OWNER")
+    rows_out = [header]
+    for j in rows:
+        note = j.waiting_reason or j.message or ""
+        row = [
+            str(j.id),
+            str(j.status),
+            j.operation,
+            j.label[:40],
+            progress_text(j),
+            str(j.warnings),
+            str(j.errors),
+            j.queue,
+            local(j.created_at),
+            note[:60],
+        ]
+        if all_users:
+            row.insert(3, j.owner)
+        rows_out.append(row)
+    table(rows_out, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, t: Tracker) -> int:
+    j = t.job(parse_job_ref(args.job))
+    if args.json:
+        obj = j.to_json()
+        if args.log:
+            obj["log"] = [e.to_json() for e in t.log(j.id)]
+        json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print_details(j, sys.stdout)
+    if args.log:
+        print("\nLog:")
+        for e in t.log(j.id):
+            item = f" [{e.item}]" if e.item else ""
+            print(f"{local(e.time)} {e.level:<7} {e.message}{item}")
+    return EXIT_OK
+
+
+def cmd_stop(args: argparse.Namespace, t: Tracker) -> int:
+    job_id = parse_job_ref(args.job)
+    snap = t.stop(job_id)
+    if snap.status.is_terminal or args.no_wait:
+        print(f"job {job_id}: {snap.status}" + ("" if snap.status.is_terminal else " (stop requested)"))
+        return EXIT_OK
+    deadline = time.monotonic() + args.timeout
+    while time.monotonic() < deadline:
+        snap = t.job(job_id)
+        if snap.status.is_terminal:
+            print(f"job {job_id}: {snap.status}")
+            return EXIT_OK
+        time.sleep(0.05)  # polling another process's progress; no event crosses processes
+    print(f"job {job_id}: stop requested, still {snap.status} after {args.timeout:g}s")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace, t: Tracker) -> int:
+    job_id = parse_job_ref(args.job)
+    t.remove(job_id)
+    print(f"job {job_id} removed")
+    return EXIT_OK
+
+
+def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
+    print(t.retry(parse_job_ref(args.job)).id)
+    return EXIT_OK
+
+
+def cmd_undo(args: argparse.Namespace, t: Tracker) -> int:
+    print(t.undo(parse_job_ref(args.job)).id)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, t: Tracker) -> int:
+    if args.job:
+        job_id = parse_job_ref(args.job)
+        t.job(job_id)  # not found / not allowed before any file is created
+        with output(args.output) as out:
+            t.export_job(out, job_id)
+    else:
+        flt = _filter(args)
+        if flt.all_users:
+            t.jobs(flt, limit=1)  # not allowed before any file is created
+        with output(args.output) as out:
+            n = t.export_jobs(out, flt)
+        if args.output:
+            print(f"{n} job(s) written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace, t: Tracker) -> int:
+    if args.older_than is not None and args.older_than < 0:
+        raise UsageError("--older-than must be 0 or more days")
+    if args.keep is not None and args.keep < 0:
+        raise UsageError("--keep must be 0 or more")
+    n = t.purge(days=args.older_than, keep=args.keep)
+    print(f"purged {n} finished job(s)")
+    return EXIT_OK
+
+
+def cmd_worker(args: argparse.Namespace, t: Tracker) -> int:
+    queues = args.queue
+    db = t.db
+    if queues:
+        known = {q.name for q in t.queues()}
+        missing = [q for q in queues if q not in known]
+        if missing:
+            raise UsageError(f"--queue: no queue named {', '.join(missing)} (queues: {', '.join(sorted(known))})")
+    interrupts = _Interrupts()
+    with interrupts.installed():  # before the engine starts: a SIGTERM from then on is a graceful stop
+        engine = Engine(db, kind="worker", queues=queues).start()
+        served = ", ".join(queues) if queues else "all queues"
+        print(f"worker {engine.id} serving {served} on {db.url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
+        while not interrupts.event.wait(0.5):
+            pass
+        print(
+            f"shutting down: running jobs get {args.grace:g}s to stop (Ctrl-C again to leave at once)", file=sys.stderr
+        )
+        engine.shutdown(grace=args.grace)
+    print("worker stopped", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace, t: Tracker) -> int:
+    if args.config_command == "set":
+        value = t.set_config(args.key, args.value)
+        print(f"{args.key} = {json.dumps(value)}")
+        return EXIT_OK
+    values = t.config()
+    if args.json:
+        json.dump(values, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for k, v in values.items():
+            print(f"{k} = {json.dumps(v)}")
+    return EXIT_OK
+
+
+def cmd_queue(args: argparse.Namespace, t: Tracker) -> int:
+    if args.queue_command == "list":
+        qs = t.queues()
+        if args.json:
+            json.dump([asdict(q) for q in qs], sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        else:
+            rows = [["QUEUE", "KIND", "MAX", "RETRIES", "DELAY", "STATE", "RUN BY", "OPERATIONS"]]
+            for q in qs:
+                rows.append(
+                    [
+                        q.name,
+                        q.kind,
+                        str(q.capacity),
+                        str(q.retries),
+                        f"{q.retry_delay:g}s",
+                        "paused" if q.paused else "running",
+                        "workers" if q.workers_only else "any engine",
+                        ",".join(q.operations) or "-",
+                    ]
+                )
+            table(rows, sys.stdout)
+        return EXIT_OK
+    cfg = t.set_paused(args.queue, args.queue_command == "pause")
+    print(f"queue {cfg.name} {'paused' if cfg.paused else 'resumed'}")
+    return EXIT_OK
+
+
+def cmd_operations(args: argparse.Namespace, t: Tracker) -> int:
+    ops = t.operation_list()
+    if args.json:
+        json.dump([op.describe() for op in ops], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for op in ops:
+        print(f"{op.name}: {op.description or op.title}")
+        for p in op.params:
+            req = " (required)" if p.required else (f" (default {p.default!r})" if p.default is not None else "")
+            print(f"    -p {p.name}=<{p.type}>{req}  {p.help}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "submit": cmd_submit,
+    "run": cmd_run,
+    "jobs": cmd_jobs,
+    "show": cmd_show,
+    "stop": cmd_stop,
+    "remove": cmd_remove,
+    "retry": cmd_retry,
+    "undo": cmd_undo,
+    "export-csv": cmd_export,
+    "purge": cmd_purge,
+    "worker": cmd_worker,
+    "config": cmd_config,
+    "queue": cmd_queue,
+    "operations": cmd_operations,
+}

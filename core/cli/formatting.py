@@ -1,0 +1,89 @@
+"""What the command line prints: tables, details, dates in local time, and files written whole."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from core.errors import UsageError
+from core.records import JobSnapshot
+
+PROG = "asyncops"
+
+
+def err(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or a file written to a temporary name and renamed when complete."""
+    if not path:
+        yield sys.stdout
+        return
+    target = Path(path).expanduser()
+    if not target.parent.is_dir():
+        raise UsageError(f"-o {path}: the folder {target.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def local(value: Any) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else "-"
+
+
+def progress_text(j: JobSnapshot) -> str:
+    if j.progress_total:
+        return f"{j.progress_done}/{j.progress_total} ({100 * (j.fraction or 0):.0f}%)"
+    return str(j.progress_done) if j.progress_done else "-"
+
+
+def table(rows: list[list[str]], out: TextIO) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+
+
+def print_details(j: JobSnapshot, out: TextIO) -> None:
+    fields = [
+        ("Job", f"#{j.id}  {j.link}"),
+        ("Operation", j.operation),
+        ("Label", j.label),
+        ("Status", f"{j.status}" + (f" ({j.waiting_reason})" if j.waiting_reason else "")),
+        ("Owner", j.owner),
+        ("Queue", f"{j.queue} (priority {j.priority})"),
+        ("Attempt", f"{j.attempt}/{j.max_attempts}"),
+        ("Progress", progress_text(j)),
+        ("Warnings", str(j.warnings)),
+        ("Errors", str(j.errors)),
+        ("Created", local(j.created_at)),
+        ("Scheduled", local(j.scheduled_for)),
+        ("Started", local(j.started_at)),
+        ("Finished", local(j.finished_at)),
+        ("Run inline", "yes" if j.inline else "no"),
+        ("Parameters", json.dumps(j.params, ensure_ascii=False, sort_keys=True)),
+        ("Result", json.dumps(j.result, ensure_ascii=False, sort_keys=True) if j.result is not None else "-"),
+    ]
+    if j.description:
+        fields.insert(3, ("Description", j.description))
+    if j.message:
+        fields.append(("Message", j.message))
+    if j.parent_id:
+        fields.append(("Retry of", f"#{j.parent_id}"))
+    width = max(len(k) for k, _ in fields)
+    for k, v in fields:
+        out.write(f"{k.ljust(width)}  {v}\n")
