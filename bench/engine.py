@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core import jobs, settings
-from core.db import Database
 from core.engine import Engine
 from core.operations import Operation, registry
-from core.settings import QueueConfig
+from core.store import jobs, settings
+from core.store.db import Database
+from core.store.settings import QueueConfig
 
 
 class NoOp(Operation):

@@ -65,9 +65,9 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def run_op(db: Any, name: str, params: dict[str, Any]) -> Any:
-    from core import jobs
     from core.context import JobContext
     from core.operations import OperationEnv, registry
+    from core.store import jobs
 
     op = registry.get(name)
     params = op.validate(params, OperationEnv(db, "bench"))
@@ -94,9 +94,9 @@ def peak_rss_mb() -> float:
 
 
 def child(args: argparse.Namespace) -> int:
-    from core import jobs
-    from core.db import Database
     from core.operations import registry
+    from core.store import jobs
+    from core.store.db import Database
 
     db = Database()
     registry.get("metadata-export")  # loads the operations: process start-up, not the operation's work
@@ -148,7 +148,7 @@ def main() -> int:
     os.environ["ASYNCOPS_DATA_DIR"] = str(work / "data")
     os.environ.setdefault("ASYNCOPS_USER", "bench")
     from core import library as L
-    from core.db import Database
+    from core.store.db import Database
 
     sqlite3_cli = shutil.which("sqlite3")
     if sqlite3_cli is None:

@@ -43,10 +43,10 @@ def seed(n: int, busy: int) -> None:
     """``n`` finished jobs written in bulk (the engine's own statements would take minutes for 100,000)."""
     from sqlalchemy import insert
 
-    from core import settings
-    from core.db import Database
-    from core.models import Job
-    from core.settings import QueueConfig
+    from core.store import settings
+    from core.store.db import Database
+    from core.store.schema import Job
+    from core.store.settings import QueueConfig
     from core.users import current_user
 
     db = Database()

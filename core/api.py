@@ -21,14 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from core import export, jobs, settings
-from core.db import Database
+from core import export
 from core.errors import ConflictError, NotAllowed, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.operations import DryRun, Operation, OperationEnv, Registry, registry
 from core.records import JobSnapshot, LogEntry
-from core.settings import PurgeConfig, QueueConfig
+from core.store import jobs, settings
+from core.store.db import Database
+from core.store.settings import PurgeConfig, QueueConfig
 from core.users import current_user, is_admin
 
 if TYPE_CHECKING:

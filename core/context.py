@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import update
 
 from core.events import EventBus, EventKind, JobEvent
-from core.jobs import append_log
 from core.messages import Message
-from core.models import Job, utcnow
 from core.records import LogEntry
+from core.store.jobs import append_log
+from core.store.schema import Job, utcnow
 
 if TYPE_CHECKING:
-    from core.db import Database
     from core.records import JobSnapshot
+    from core.store.db import Database
 
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 MAX_MESSAGE = 20_000

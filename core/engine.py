@@ -29,16 +29,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from core import jobs, settings
 from core.context import JobContext, StopRequested
-from core.db import Database
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
-from core.models import Job, Setting, utcnow
 from core.operations import registry
 from core.records import JobSnapshot
-from core.settings import QueueConfig
 from core.status import RUNNING, JobStatus, sources_of
+from core.store import jobs, settings
+from core.store.db import Database
+from core.store.schema import Job, Setting, utcnow
+from core.store.settings import QueueConfig
 
 log = logging.getLogger(__name__)
 S = JobStatus

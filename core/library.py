@@ -53,12 +53,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.errors import NotAllowed, NotFound, ParamError, UsageError
-from core.models import Base, utcnow
+from core.store.schema import Base, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from core.db import Database
+    from core.store.db import Database
 
 # Temporary files written by asyncops next to their target (atomic rewrites, downloads): never catalogued.
 TMP_SUFFIX = ".asyncops-tmp"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from core import library
 
 if TYPE_CHECKING:
-    from core.db import Database
+    from core.store.db import Database
 
 
 def _db_option(p: argparse.ArgumentParser) -> None:

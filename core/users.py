@@ -6,10 +6,10 @@ import getpass
 import os
 from typing import TYPE_CHECKING
 
-from core import settings
+from core.store import settings
 
 if TYPE_CHECKING:
-    from core.db import Database
+    from core.store.db import Database
 
 
 def current_user() -> str:

@@ -17,11 +17,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from core import export, jobs
-from core.db import Database
+from core import export
 from core.engine import Engine
 from core.errors import AsyncopsError
 from core.records import JobSnapshot
+from core.store import jobs
+from core.store.db import Database
 from desktop import presentation as P
 from desktop.background import Background
 

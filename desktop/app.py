@@ -22,9 +22,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.db import Database, DatabaseError
 from core.engine import Engine
 from core.events import EventBus
+from core.store.db import Database, DatabaseError
 from core.users import current_user, is_admin
 from desktop import i18n, icons, prefs
 from desktop.background import Background

@@ -27,10 +27,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from core import jobs
-from core.db import Database
 from core.events import EventBus, EventKind, JobEvent
 from core.records import JobSnapshot
+from core.store import jobs
+from core.store.db import Database
 from desktop.background import Background
 
 POLL_OVERLAP = dt.timedelta(seconds=2)  # a row whose transaction committed late is still seen

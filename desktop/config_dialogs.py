@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import jobs, settings
 from core.errors import AsyncopsError, UsageError
 from core.operations import registry
-from core.settings import PurgeConfig, QueueConfig
+from core.store import jobs, settings
+from core.store.settings import PurgeConfig, QueueConfig
 from desktop import presentation as P
 from desktop.background import Background
 

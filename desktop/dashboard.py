@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import jobs
-from core.db import Database
 from core.records import JobSnapshot
+from core.store import jobs
+from core.store.db import Database
 from desktop import presentation as P
 from desktop.background import Background
 from desktop.bridge import Batch

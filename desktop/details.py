@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import jobs
 from core.errors import AsyncopsError
 from core.records import JobSnapshot, LogEntry
+from core.store import jobs
 from desktop import presentation as P
 from desktop.actions import JobActions
 from desktop.background import Background

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from core.db import data_dir
 from core.messages import Message
+from core.store.db import data_dir
 from desktop import prefs
 
 log = logging.getLogger(__name__)

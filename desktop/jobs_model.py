@@ -39,9 +39,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from core import jobs
-from core.db import Database
 from core.records import JobSnapshot
+from core.store import jobs
+from core.store.db import Database
 from desktop import presentation as P
 from desktop.background import Background
 from desktop.bridge import Batch

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import jobs
 from core.errors import UsageError
 from core.operations import registry
 from core.records import JobSnapshot
 from core.status import JobStatus
+from core.store import jobs
 from desktop import icons, prefs
 from desktop import presentation as P
 from desktop.actions import JobActions

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import jobs, settings
 from core.errors import AsyncopsError
 from core.operations import Operation, OperationEnv, Param, registry
+from core.store import jobs, settings
 from desktop import presentation as P
 from desktop.actions import JobActions
 from desktop.background import Background

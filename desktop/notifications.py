@@ -42,11 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import jobs
-from core.db import Database
 from core.errors import UsageError
 from core.records import JobSnapshot
 from core.status import JobStatus
+from core.store import jobs
+from core.store.db import Database
 from desktop import icons
 from desktop import presentation as P
 from desktop.background import Background

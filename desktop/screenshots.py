@@ -53,8 +53,8 @@ def seed_demo(db: Any, user: str) -> list[int]:
     """Write the demo jobs (and a log for the first failed one) straight into the store."""
     from sqlalchemy import insert, update
 
-    from core import jobs, settings
-    from core.models import Job, JobLog
+    from core.store import jobs, settings
+    from core.store.schema import Job, JobLog
 
     settings.ensure_defaults(db)
     try:  # a library for the asset operations' forms, when the library module is there
@@ -141,7 +141,7 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
 
-    from core.db import Database
+    from core.store.db import Database
     from core.users import current_user
     from desktop import i18n
     from desktop.app import create_window, ensure_app

@@ -71,7 +71,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 
 @pytest.fixture
 def db(isolated_env: Path) -> Iterator[Database]:  # noqa: F821
-    from core.db import Database
+    from core.store.db import Database
 
     database = Database()
     yield database

@@ -20,9 +20,9 @@ from core.api import Tracker
 from core.cli import commands as c
 from core.cli.formatting import err
 from core.cli.parser import PROG, build_parser, parse_params
-from core.db import DatabaseError, DatabaseUnreachable
 from core.errors import EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE, AsyncopsError
 from core.library_cli import run_library
+from core.store.db import DatabaseError, DatabaseUnreachable
 
 __all__ = ["PROG", "build_parser", "main", "parse_params"]
 

@@ -26,9 +26,9 @@ from core.cli.parser import parse_params
 from core.engine import Engine
 from core.errors import EXIT_FAILED, EXIT_OK, UsageError
 from core.events import EventKind
-from core.jobs import parse_job_ref
 from core.records import JobSnapshot
 from core.status import JobStatus
+from core.store.jobs import parse_job_ref
 
 
 def _check(args: argparse.Namespace, t: Tracker, *, foreground: bool) -> Launch:

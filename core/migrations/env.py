@@ -1,8 +1,8 @@
-"""Alembic environment: always run programmatically by core.db with a connection in config.attributes."""
+"""Alembic environment: always run programmatically by core.store.db with a connection in config.attributes."""
 
 from alembic import context
 
-from core.models import Base
+from core.store.schema import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -23,7 +23,7 @@ from core.errors import ParamError
 
 if TYPE_CHECKING:
     from core.context import JobContext
-    from core.db import Database
+    from core.store.db import Database
 
 PARAM_TYPES = (
     "str",

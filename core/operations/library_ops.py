@@ -27,7 +27,7 @@ from core.operations.base import DryRun, Operation, OperationEnv, Param
 
 if TYPE_CHECKING:
     from core.context import JobContext
-    from core.db import Database
+    from core.store.db import Database
 
 LIB = Param("library", "str", required=True, help="the library's name (see: asyncops library list)")
 SAMPLE = 10
@@ -925,8 +925,8 @@ def _open_plan(db: Database, lib: L.LibraryInfo, params: dict[str, Any]) -> int 
 
 def _take_over(db: Database, ctx: JobContext, plan_id: int, job_id: int | None) -> bool:
     """Make the plan of another (dead, stopped or re-queued) job this job's; False when that job still runs."""
-    from core import jobs
     from core.status import JobStatus
+    from core.store import jobs
 
     if job_id is not None and job_id != ctx.job_id:
         snaps = jobs.get_many(db, [job_id])

@@ -29,17 +29,17 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Text, bindparam, cast, select, update
 
 from core import library as L
-from core.db import WriteBatches
-from core.dialect import json_from_text
 from core.errors import OperationFailed, ParamError
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
+from core.store.db import WriteBatches
+from core.store.dialect import json_from_text
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from core.context import JobContext
-    from core.db import Database
+    from core.store.db import Database
 
 PATH_COLUMN = "assetPath"
 a = L.assets_t

@@ -7,10 +7,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from core import jobs
-from core.db import Database
 from core.operations import Operation, Param
 from core.records import JobSnapshot
+from core.store import jobs
+from core.store.db import Database
 
 
 class Probe(Operation):

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from core import jobs
 from core import library as L
 from core.context import JobContext
-from core.db import Database
 from core.operations import registry
+from core.store import jobs
+from core.store.db import Database
 
 DOCS = {
     "index.md": "# Home\n\nSee [setup](guide/setup.md) and [intro](guide/intro.md#top).\n\n![logo](img/logo.png)\n",

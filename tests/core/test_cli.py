@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from core import jobs
 from core.cli import main
-from core.db import Database
 from core.engine import Engine
+from core.store import jobs, settings
+from core.store.db import Database
 from tests.core.helpers import wait_status
 
 JSON_KEYS = {
@@ -112,13 +112,13 @@ def test_run_failing_exits_1(db: Database, capsys) -> None:
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing(db: Database, capsys, argv: list[str], message: str) -> None:
-    before_jobs, before_cfg = count_jobs(db), json.dumps(__import__("core.settings").settings.show(db))
+    before_jobs, before_cfg = count_jobs(db), json.dumps(settings.show(db))
     rc, out, err = run(capsys, *argv)
     assert rc == 2, (out, err)
     assert message in err
     assert err.startswith("asyncops: error: ")
     assert count_jobs(db) == before_jobs
-    assert json.dumps(__import__("core.settings").settings.show(db)) == before_cfg
+    assert json.dumps(settings.show(db)) == before_cfg
 
 
 def test_argparse_usage_errors_exit_2(capsys) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from core import jobs
-from core.db import Database, DatabaseError, head_revision, resolve_url
+from core.store import jobs
+from core.store.db import Database, DatabaseError, head_revision, resolve_url
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -9,15 +9,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import event
 
-from core import jobs, settings
 from core.context import JobContext
-from core.db import Database
 from core.engine import Engine
 from core.events import EventKind, JobEvent
-from core.models import utcnow
 from core.operations import registry
-from core.settings import QueueConfig
 from core.status import JobStatus
+from core.store import jobs, settings
+from core.store.db import Database
+from core.store.schema import utcnow
+from core.store.settings import QueueConfig
 from tests.core.helpers import Probe, wait_for, wait_status
 
 S = JobStatus
@@ -257,7 +257,7 @@ def test_daily_purge_runs_once_a_day_in_one_engine(db: Database, engine: Engine)
     with db.connect_write() as conn:
         from sqlalchemy import update
 
-        from core.models import Job
+        from core.store.schema import Job
 
         conn.execute(update(Job.__table__).values(finished_at=utcnow() - dt.timedelta(days=400)))
     settings.set_key(db, "purge.time", "00:00")

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from core import library as L
-from core.db import Database
 from core.errors import NotAllowed, NotFound, UsageError
+from core.store.db import Database
 from tests.core.library_helpers import make_library
 
 

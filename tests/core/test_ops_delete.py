@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from core import jobs, settings
 from core import library as L
-from core.db import Database
 from core.engine import Engine
 from core.errors import NotAllowed, NotFound
 from core.operations import OperationEnv, registry
+from core.store import jobs, settings
+from core.store.db import Database
 from tests.core.helpers import wait_status
 from tests.core.library_helpers import isolate_trash, log_lines, make_library, run_op
 

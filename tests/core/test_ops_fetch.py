@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from core import jobs
 from core import library as L
-from core.db import Database
 from core.errors import ParamError
 from core.operations import OperationEnv, registry
+from core.store import jobs
+from core.store.db import Database
 from tests.core.library_helpers import log_lines, make_library, run_op
 
 BODY = bytes(range(256)) * 400  # 100 KiB

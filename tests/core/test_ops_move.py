@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from core import jobs, settings
 from core import library as L
-from core.db import Database
 from core.engine import Engine
 from core.errors import NotAllowed, ParamError
 from core.operations import OperationEnv, registry
+from core.store import jobs, settings
+from core.store.db import Database
 from tests.core.helpers import wait_for, wait_status
 from tests.core.library_helpers import all_links_resolve, isolate_trash, make_library, run_op
 

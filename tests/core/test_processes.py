@@ -12,10 +12,10 @@ from pathlib import Path
 import psutil
 import pytest
 
-from core import jobs, settings
-from core.db import Database
 from core.engine import Engine
-from core.settings import QueueConfig
+from core.store import jobs, settings
+from core.store.db import Database
+from core.store.settings import QueueConfig
 from tests.core.helpers import wait_for, wait_status
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +56,7 @@ def start_worker(procs: list[subprocess.Popen[str]], *args: str) -> subprocess.P
 def live_engines(db: Database) -> int:
     from sqlalchemy import func, select
 
-    from core.models import EngineRow
+    from core.store.schema import EngineRow
 
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(EngineRow)) or 0
@@ -135,7 +135,7 @@ def test_kill_9_of_a_worker_is_recovered(db: Database, workers, tmp_path: Path) 
 def test_silent_engine_on_another_host_is_declared_dead(db: Database) -> None:
     import datetime as dt
 
-    from core.models import EngineRow, utcnow
+    from core.store.schema import EngineRow, utcnow
 
     with db.write() as s:
         s.add(

@@ -12,12 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from core import export, jobs
-from core.db import Database
+from core import export
 from core.errors import ConflictError
 from core.records import JobSnapshot
-from core.settings import QueueConfig, save_queue
 from core.status import TRANSITIONS, JobStatus
+from core.store import jobs
+from core.store.db import Database
+from core.store.settings import QueueConfig, save_queue
 
 S = JobStatus
 T0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)

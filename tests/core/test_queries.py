@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import update
 
-from core import jobs
-from core.db import Database
 from core.errors import UsageError
-from core.models import Job, utcnow
+from core.store import jobs
+from core.store.db import Database
+from core.store.schema import Job, utcnow
 
 
 def test_job_ids_sort_filter_and_visibility(db: Database) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 
-from core import jobs
+from core.store import jobs
 
 
 def test_main_runs_the_window_under_qasync_and_stops_the_engine(qtbot: Any, db: Any, monkeypatch: Any) -> None:

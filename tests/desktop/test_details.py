@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 
-from core import jobs
 from core.operations import Operation, Param, registry
+from core.store import jobs
 from desktop.details import LogModel
 from tests.core.helpers import wait_status
 

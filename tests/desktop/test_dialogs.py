@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from core import jobs, settings
 from core.operations import Operation, Param, registry
-from core.settings import PurgeConfig
+from core.store import jobs, settings
+from core.store.settings import PurgeConfig
 from desktop.config_dialogs import PurgeDialog, QueuesDialog, ThresholdsDialog, queue_error_field
 from desktop.new_operation import NewOperationDialog
 

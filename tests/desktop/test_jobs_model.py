@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from core import jobs, settings
 from core.events import EventKind, JobEvent
+from core.store import jobs, settings
 from desktop.background import Background
 from desktop.bridge import EventBridge
 from desktop.jobs_model import COL, JobFilter, JobRole, JobsModel, JobsProxyModel, Sort

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QWidget
 
-from core import jobs, settings
+from core.store import jobs, settings
 from desktop.jobs_model import COL, COLUMNS, JobRole
 from tests.core.helpers import wait_status
 from tests.desktop.conftest import close_window, make_window
@@ -223,10 +223,10 @@ def test_job_from_another_process_appears(qtbot: Any, window: Any) -> None:
         timeout=60,
         cwd=Path(__file__).parents[2],
     )
-    if cli.returncode != 0:  # until the CLI lands: write the job with core.jobs.submit from another process
+    if cli.returncode != 0:  # until the CLI lands: write the job with core.store.jobs.submit from another process
         code = textwrap.dedent("""
-            from core.db import Database
-            from core import jobs
+            from core.store.db import Database
+            from core.store import jobs
             print(jobs.submit(Database(), "command", {"cmd": "true"}).id)
         """)
         cli = subprocess.run(
@@ -254,7 +254,7 @@ def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, win
     snap = window.ctx.engine.submit("test-probe", {"items": 0}, owner="tester")
     wait_status(window.ctx.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
-    code = f"from core.db import Database\nfrom core import jobs\njobs.remove(Database(), {snap.id})\n"
+    code = f"from core.store.db import Database\nfrom core.store import jobs\njobs.remove(Database(), {snap.id})\n"
     subprocess.run(
         [sys.executable, "-c", code], env=dict(os.environ), check=True, timeout=60, cwd=Path(__file__).parents[2]
     )

@@ -20,16 +20,16 @@ import psutil
 from sqlalchemy import Float, and_, bindparam, cast, delete, func, insert, literal, or_, select, update
 from sqlalchemy.engine import Connection
 
-from core import dialect, settings
-from core.db import Database
 from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
-from core.models import EngineRow, Job, JobLog, QueueRow, RemovedJob, utcnow
 from core.operations import OperationEnv, registry
 from core.records import JobSnapshot, LogEntry, iso
-from core.settings import QueueConfig
 from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus, check_transition, sources_of
+from core.store import dialect, settings
+from core.store.db import Database
+from core.store.schema import EngineRow, Job, JobLog, QueueRow, RemovedJob, utcnow
+from core.store.settings import QueueConfig
 from core.users import current_user, is_admin
 
 define("wait.retry", "retry {attempt}/{attempts} at {when:time}")

@@ -22,10 +22,10 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 import core.library  # noqa: F401  (registers the catalogue tables)
-from core import dialect
-from core.models import Base
+from core.store import dialect
+from core.store.schema import Base
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 
 
 class DatabaseError(RuntimeError):

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 
 from core.errors import NotFound, UsageError
-from core.models import Job, QueueRow, Setting
 from core.operations import registry
 from core.status import TERMINAL
+from core.store.schema import Job, QueueRow, Setting
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from core.db import Database
+    from core.store.db import Database
 
 DEFAULT_QUEUE = "default"
 QUEUE_KINDS = ("ordered", "parallel")
