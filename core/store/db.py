@@ -44,7 +44,7 @@ def display_url(url: str) -> str:
     """The URL without its password, for messages and logs."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "<an invalid database URL>"
 
 
@@ -139,7 +139,8 @@ def _create_engine(url: str) -> Engine:
     """An engine for ``url``, or a DatabaseError saying what is wrong with the URL or what to install."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+        parsed.port  # noqa: B018 - a malformed host or port raises here, not at connect time
+    except (ArgumentError, ValueError):
         raise DatabaseError(
             "the database URL is not valid: use a SQLite file path or an SQLAlchemy URL such as "
             "postgresql+psycopg://user@host/asyncops"

@@ -40,6 +40,7 @@ define("wait.queue_full", "queue full ({running}/{capacity} running)")
 define("wait.no_worker", "no worker is running for this queue (start `asyncops worker`)")
 define("wait.no_engine", "no engine is running for this queue (open asyncops or start `asyncops worker`)")
 define("wait.next", "next in queue")
+define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)")
 
 jobs_t = Job.__table__
 log_t = JobLog.__table__
@@ -251,18 +252,15 @@ def get(db: Database, job_id: int, *, user: str | None = None, admin: bool | Non
 
 
 def parse_job_ref(text: str) -> int:
-    """``12``, ``#12`` or ``asyncops://job/12``."""
+    """``12``, ``#12`` or ``asyncops://job/12``; the id is ASCII digits only (no signs, spaces, ``_`` or other
+    scripts' digits, which ``int()`` would accept)."""
     t = text.strip()
     for prefix in ("asyncops://job/", "#"):
         if t.startswith(prefix):
             t = t[len(prefix) :].strip("/")
-    try:
-        value = int(t)
-    except ValueError:
-        raise UsageError(f"{text!r} is not a job id or link (asyncops://job/ID)") from None
-    if value <= 0:
-        raise UsageError(f"{text!r} is not a job id")
-    return value
+    if not (t.isascii() and t.isdigit()) or len(t) > 18 or int(t) <= 0:
+        raise UsageError(msg("job.bad_ref", text=text))
+    return int(t)
 
 
 def _filtered(

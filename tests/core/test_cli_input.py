@@ -1,0 +1,199 @@
+"""Bad input gets a sentence and a documented exit code, never a traceback; bad databases are left unchanged."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.cli import main
+from core.store.db import Database
+
+COMMANDS = [
+    "submit",
+    "jobs",
+    "show",
+    "stop",
+    "remove",
+    "retry",
+    "undo",
+    "export-csv",
+    "purge",
+    "config",
+    "queue",
+    "operations",
+    "library",
+]
+OPTIONS = [
+    "--status",
+    "--operation",
+    "--all",
+    "--limit",
+    "--json",
+    "--log",
+    "--no-wait",
+    "--timeout",
+    "--older-than",
+    "--keep",
+    "-p",
+    "--queue",
+    "--priority",
+    "--label",
+    "--at",
+    "--dry-run",
+    "-o",
+    "--name",
+    "--create",
+]
+WORDS = [
+    "command",
+    "delete",
+    "move",
+    "set",
+    "show",
+    "pause",
+    "list",
+    "add",
+    "remove",
+    "default",
+    "12",
+    "0",
+    "-1",
+    "１２",
+    "1_0",
+    "asyncops://job/3",
+    "#4",
+    "cmd=true",
+    "argv=[1",
+    "x=",
+    "=y",
+    "nan",
+    "inf",
+    "1e999",
+    "2026-13-45",
+    "queue.default.max_parallel",
+    "admins",
+    "purge.time",
+    "25:99",
+    "\x00",
+    "é",
+]
+token = st.one_of(st.sampled_from(OPTIONS), st.sampled_from(WORDS), st.text(max_size=12))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(command=st.sampled_from(COMMANDS), rest=st.lists(token, max_size=6))
+def test_generated_arguments_never_end_in_a_traceback(
+    command: str, rest: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # `-o FILE` lands here
+    monkeypatch.setenv("ASYNCOPS_NO_AUTOSTART", "1")
+    if "--timeout" in rest or command == "stop":
+        rest = [*rest, "--no-wait"]
+    try:
+        rc = main([command, *rest])
+    except SystemExit as exc:  # --help and --version only
+        assert exc.code == 0, (command, rest)
+        rc = 0
+    err = capsys.readouterr().err
+    assert rc in (0, 1, 2, 3, 4), (command, rest, rc, err)
+    assert "Traceback" not in err and "unexpected" not in err, (command, rest, err)
+    if rc:
+        assert err.startswith("asyncops: error: ") or "usage:" in err, (command, rest, err)
+
+
+@pytest.mark.parametrize("ref", ["１２", "1_0", "+3", " -4", "0", "12abc", "99999999999999999999999"])
+def test_job_ids_are_ascii_digits_only(ref: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", ref]) == 2
+    assert "is not a job id or link" in capsys.readouterr().err
+
+
+def _write(path: Path, data: bytes) -> bytes:
+    path.write_bytes(data)
+    return data
+
+
+def _sqlite_with_table(path: Path) -> bytes:
+    with sqlite3.connect(path) as c:
+        c.execute("create table notes (x text)")
+        c.execute("insert into notes values ('keep me')")
+    c.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (_sqlite_with_table, "SQLite database of another application"),
+        (lambda p: _write(p, b"garbage, not a database at all" * 40), "not a SQLite database"),
+        (lambda p: _write(p, b"SQLite format 3\x00" + b"\x10\x00" + b"\x00" * 50), "damaged"),
+    ],
+    ids=["foreign", "garbage", "truncated"],
+)
+def test_a_file_that_is_not_ours_is_refused_and_left_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make, expected: str
+) -> None:
+    path = tmp_path / "their.db"
+    before = make(path)
+    assert main(["--db", str(path), "jobs"]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("their")) == ["their.db"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write read-only files")
+def test_a_read_only_database_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "ro.db"
+    Database(str(path)).dispose()
+    path.chmod(stat.S_IRUSR)
+    assert main(["--db", str(path), "jobs"]) == 2
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_a_read_only_folder_is_refused_even_as_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # as root os.access says writable; a folder that is not a folder is refused the same way for everyone
+    (tmp_path / "plain").write_text("x")
+    assert main(["--db", str(tmp_path / "plain" / "a.db"), "jobs"]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+
+
+def test_a_mistyped_folder_is_refused_unless_create(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "no-such-folder" / "jobs.db"
+    assert main(["--db", str(target), "jobs"]) == 2
+    assert "does not exist" in capsys.readouterr().err and not target.parent.exists()
+    assert main(["--db", str(target), "--create", "jobs"]) == 0
+    assert target.exists()
+
+
+def test_a_folder_as_database_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(tmp_path), "jobs"]) == 2
+    assert "is a folder, not a database file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("mongodb://localhost/x", "unknown database kind 'mongodb'"),
+        ("postgresql+nosuchdriver://u@127.0.0.1/x", "unknown database kind"),
+        ("postgresql+pg8000://u:secret@127.0.0.1/x", "asyncops[postgres]"),
+        ("http://[::1", "not valid"),
+    ],
+)
+def test_bad_urls_get_a_sentence(url: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", url, "jobs"]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "secret" not in err and "Traceback" not in err
+
+
+def test_an_unreachable_server_exits_4_without_its_password(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("psycopg")
+    # a port nothing listens on: the connection is refused at once
+    assert main(["--db", "postgresql+psycopg://someone:hunter2@127.0.0.1:9/asyncops", "jobs"]) == 4
+    err = capsys.readouterr().err
+    assert "cannot reach the database" in err and "hunter2" not in err and "***" in err
