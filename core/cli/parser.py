@@ -20,7 +20,7 @@ class Parser(argparse.ArgumentParser):
 
 
 # -- parser -----------------------------------------------------------------------------------------
-def _common() -> argparse.ArgumentParser:
+def _common() -> Parser:
     p = Parser(add_help=False)
     p.add_argument(
         "--db",

@@ -19,6 +19,7 @@ from typing import Any
 import psutil
 from sqlalchemy import Float, and_, bindparam, cast, delete, func, insert, literal, or_, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
 
 from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
@@ -28,7 +29,7 @@ from core.records import JobSnapshot, LogEntry, iso
 from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus, check_transition, sources_of
 from core.store import dialect, settings
 from core.store.db import Database
-from core.store.schema import EngineRow, Job, JobLog, QueueRow, RemovedJob, utcnow
+from core.store.schema import EngineRow, Job, JobLog, QueueRow, RemovedJob, table, utcnow
 from core.store.settings import QueueConfig
 from core.users import current_user, is_admin
 
@@ -42,8 +43,8 @@ define("wait.no_engine", "no engine is running for this queue (open asyncops or 
 define("wait.next", "next in queue")
 define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)")
 
-jobs_t = Job.__table__
-log_t = JobLog.__table__
+jobs_t = table(Job)
+log_t = table(JobLog)
 S = JobStatus
 
 
@@ -465,7 +466,7 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
     now = now or utcnow()
     queues = {q.name: q for q in settings.get_queues(db)}
     with db.connect_read() as conn:
-        running = dict(
+        running: dict[str, int] = dict(
             conn.execute(
                 select(jobs_t.c.queue, func.count())
                 .where(jobs_t.c.status.in_(_statuses(RUNNING)))
@@ -703,8 +704,8 @@ def _tombstone(conn: Connection, ids: Sequence[int]) -> None:
     if not ids:
         return
     now = utcnow()
-    conn.execute(delete(RemovedJob.__table__).where(RemovedJob.job_id.in_(ids)))
-    conn.execute(insert(RemovedJob.__table__), [{"job_id": i, "removed_at": now} for i in ids])
+    conn.execute(delete(table(RemovedJob)).where(RemovedJob.job_id.in_(ids)))
+    conn.execute(insert(table(RemovedJob)), [{"job_id": i, "removed_at": now} for i in ids])
 
 
 def retry(
@@ -749,7 +750,7 @@ def purge(
     now = now or utcnow()
     ok_before = now - dt.timedelta(days=days)
     bad_before = now - dt.timedelta(days=failed_days)
-    finished = jobs_t.c.status.in_(_statuses(TERMINAL))
+    finished: ColumnElement[bool] = jobs_t.c.status.in_(_statuses(TERMINAL))
     if owner is not None:
         finished = and_(finished, jobs_t.c.owner == owner)
     old = or_(
@@ -779,7 +780,7 @@ def purge(
             _tombstone(conn, gone)
             removed.extend(gone)
     with db.connect_write() as conn:  # tombstones only need to live until every client has seen them
-        conn.execute(delete(RemovedJob.__table__).where(RemovedJob.removed_at < now - dt.timedelta(days=2)))
+        conn.execute(delete(table(RemovedJob)).where(RemovedJob.removed_at < now - dt.timedelta(days=2)))
     if bus is not None:
         for job_id in removed:
             bus.publish(JobEvent(EventKind.REMOVED, job_id))
@@ -808,14 +809,14 @@ def heartbeat(db: Database, engine_id: str) -> bool:
     with db.connect_write() as conn:
         return bool(
             conn.execute(
-                update(EngineRow.__table__).where(EngineRow.id == engine_id).values(heartbeat_at=utcnow())
+                update(table(EngineRow)).where(EngineRow.id == engine_id).values(heartbeat_at=utcnow())
             ).rowcount
         )
 
 
 def unregister_engine(db: Database, engine_id: str) -> None:
     with db.connect_write() as conn:
-        conn.execute(delete(EngineRow.__table__).where(EngineRow.id == engine_id))
+        conn.execute(delete(table(EngineRow)).where(EngineRow.id == engine_id))
 
 
 def _process_gone(pid: int, started_at: dt.datetime) -> bool:
@@ -890,7 +891,7 @@ def recover(db: Database, engine_id: str, *, bus: EventBus | None = None) -> lis
                 )
             if snap is not None:
                 recovered.append(snap)
-        conn.execute(delete(EngineRow.__table__).where(EngineRow.id == engine_id))
+        conn.execute(delete(table(EngineRow)).where(EngineRow.id == engine_id))
     for snap in recovered:
         if snap.runtime:
             _end_orphans(db, snap)

@@ -6,7 +6,7 @@ Times are stored as naive UTC and come back timezone-aware (UTC); the GUI shows 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -17,6 +17,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     TypeDecorator,
     false,
@@ -164,3 +165,8 @@ class EngineRow(Base):
     queues: Mapped[list[Any]] = mapped_column(default=list)
     started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     heartbeat_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a mapped class, typed as a Table (``Model.__table__`` is typed as any FromClause)."""
+    return cast(Table, model.__table__)

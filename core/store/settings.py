@@ -363,15 +363,15 @@ def set_key(db: Database, key: str, value: str) -> None:
     elif parts[0] == "threshold" and len(parts) == 3:
         set_threshold(db, parts[1], parts[2], _parse_int(key, value))
     elif parts[0] == "purge" and len(parts) == 2:
-        cfg = get_purge(db)
+        purge_cfg = get_purge(db)
         attr = parts[1]
         if attr == "time":
-            cfg = replace(cfg, time=value)
+            purge_cfg = replace(purge_cfg, time=value)
         elif attr in ("days", "failed_days", "keep"):
-            cfg = replace(cfg, **{attr: _parse_int(key, value)})
+            purge_cfg = replace(purge_cfg, **{attr: _parse_int(key, value)})  # type: ignore[arg-type]
         else:
             raise UsageError(f"unknown key {key!r}: purge has time, days, failed_days, keep")
-        save_purge(db, cfg)
+        save_purge(db, purge_cfg)
     elif key == "admins":
         names = parse_list(value)
         with db.write() as s:
