@@ -26,9 +26,10 @@ from core.errors import ConflictError, NotAllowed, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.operations import DryRun, Operation, OperationEnv, Registry, registry
-from core.records import JobSnapshot, LogEntry
+from core.records import JobSnapshot, LogEntry, iso
 from core.store import jobs, settings
 from core.store.db import Database
+from core.store.schema import utcnow
 from core.store.settings import PurgeConfig, QueueConfig
 from core.users import current_user, is_admin
 
@@ -47,6 +48,7 @@ define("undo.impossible", "job #{id} ({operation}) cannot be undone")
 define("undo.label", "Undo #{id}: {label}")
 define("users.not_admin", "{user} is not an admin: not allowed")
 define("job.no_dry_run", "{operation} has no dry run")
+define("launch.at_past", "the start time {when:time} is in the past: leave it empty to start now")
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,9 @@ class Tracker:
     ) -> tuple[JobSnapshot, Future[JobSnapshot] | None]:
         """Record the job. It runs at once in the attached engine when ``now`` (default: the plan's choice)
         and no queue or start time was chosen; the future then gives its final snapshot."""
+        when = jobs.parse_at(at)
+        if when is not None and when < utcnow() - dt.timedelta(seconds=60):
+            raise UsageError(msg("launch.at_past", when=iso(when)), field="at")
         run_now = launch.plan.inline if now is None else now
         if run_now and queue is None and at is None and self.engine is not None:
             snap, future = self.engine.start_inline(
@@ -259,7 +264,7 @@ class Tracker:
             owner=self.user,
             queue=queue,
             priority=priority,
-            at=at,
+            at=when,
             label=label or launch.label,
             description=description,
             parent_id=parent_id,

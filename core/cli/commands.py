@@ -21,7 +21,7 @@ from typing import Any
 from tqdm import tqdm
 
 from core.api import JobFilter, Launch, Tracker
-from core.cli.formatting import PROG, err, local, output, print_details, progress_text, table
+from core.cli.formatting import PROG, err, fit, local, output, print_details, progress_text, table, terminal_width
 from core.cli.parser import parse_params
 from core.engine import Engine
 from core.errors import EXIT_FAILED, EXIT_OK, UsageError
@@ -114,7 +114,8 @@ def _run_inline(args: argparse.Namespace, t: Tracker, launch: Launch, interrupts
         )
         assert future is not None
         print(f"running inline as job {snap.id} ({launch.plan.reason})", file=sys.stderr)
-        final = _follow(engine, snap, future, state, interrupts)
+        log = _LogTail(t, snap.id, plain=snap.operation == "command", quiet=args.quiet)
+        final = _follow(engine, snap, future, state, interrupts, log)
         unsubscribe()
     finally:
         t.attach(None)
@@ -128,7 +129,34 @@ def _run_inline(args: argparse.Namespace, t: Tracker, launch: Launch, interrupts
     return EXIT_OK if final.status is JobStatus.SUCCEEDED else EXIT_FAILED
 
 
-def _follow(engine: Any, snap: JobSnapshot, future: Any, state: dict[str, Any], interrupts: _Interrupts) -> JobSnapshot:
+class _LogTail:
+    """Prints the job's log lines as they are written: a program's output as it is (``command``), other
+    operations' lines with their level; warnings and errors of operations go to stderr."""
+
+    def __init__(self, t: Tracker, job_id: int, *, plain: bool, quiet: bool) -> None:
+        self.t, self.job_id, self.plain, self.quiet = t, job_id, plain, quiet
+        self.after = 0
+
+    def __call__(self) -> None:
+        if self.quiet:
+            return
+        for e in self.t.log(self.job_id, after_id=self.after):
+            self.after = e.id or self.after
+            if self.plain:
+                tqdm.write(e.message, file=sys.stdout)
+            else:
+                text = f"{e.level.lower()}: {e.message}" + (f" [{e.item}]" if e.item else "")
+                tqdm.write(text, file=sys.stderr if e.level in ("WARNING", "ERROR") else sys.stdout)
+
+
+def _follow(
+    engine: Any,
+    snap: JobSnapshot,
+    future: Any,
+    state: dict[str, Any],
+    interrupts: _Interrupts,
+    log: _LogTail,
+) -> JobSnapshot:
     bar = tqdm(
         desc=snap.label[:40],
         unit="item",
@@ -140,6 +168,7 @@ def _follow(engine: Any, snap: JobSnapshot, future: Any, state: dict[str, Any], 
     stop_sent = False
     with bar:
         while True:
+            log()
             try:
                 final: JobSnapshot = future.result(timeout=0.1)
                 break
@@ -155,6 +184,7 @@ def _follow(engine: Any, snap: JobSnapshot, future: Any, state: dict[str, Any], 
             if done is not None and done != bar.n:
                 bar.n = done
                 bar.refresh()
+        log()
         if final.progress_total is not None:
             bar.total = final.progress_total
         bar.n = final.progress_done
@@ -205,18 +235,23 @@ def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
             str(j.id),
             str(j.status),
             j.operation,
-            j.label[:40],
+            j.label,
             progress_text(j),
             str(j.warnings),
             str(j.errors),
             j.queue,
             local(j.created_at),
-            note[:60],
+            note,
         ]
         if all_users:
             row.insert(3, j.owner)
         rows_out.append(row)
-    table(rows_out, sys.stdout)
+    label, note_col = header.index("LABEL"), len(header) - 1
+    table(fit(rows_out, {label: 20, note_col: 24}, terminal_width(sys.stdout)), sys.stdout)
+    if args.limit and len(rows) == args.limit:
+        more = t.count(_filter(args)) - len(rows)
+        if more > 0:
+            print(f"{more} more: use --limit N, or --limit 0 for all of them", file=sys.stderr)
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -50,6 +51,41 @@ def progress_text(j: JobSnapshot) -> str:
     if j.progress_total:
         return f"{j.progress_done}/{j.progress_total} ({100 * (j.fraction or 0):.0f}%)"
     return str(j.progress_done) if j.progress_done else "-"
+
+
+def terminal_width(out: TextIO) -> int | None:
+    """The width to fit, or None (no cutting) when writing to a pipe or file without ``COLUMNS``."""
+    if not (hasattr(out, "isatty") and out.isatty()) and "COLUMNS" not in os.environ:
+        return None
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def elide(text: str, width: int, *, middle: bool = False) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis (in the middle keeps both ends)."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    if middle:  # a third of the start, two thirds of the end: where the actionable part of a sentence is
+        head = (width - 1) // 3
+        return text[:head] + "…" + text[len(text) - (width - 1 - head) :]
+    return text[: width - 1] + "…"
+
+
+def fit(rows: list[list[str]], flexible: dict[int, int], width: int | None) -> list[list[str]]:
+    """Shrink the ``flexible`` columns (index → narrowest width), in the order given, until the table fits
+    ``width``; cut cells get an ellipsis in the middle, so both the start and the actionable end stay."""
+    if width is None or not rows:
+        return rows
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    excess = sum(widths) + 2 * (len(widths) - 1) - width
+    for col in flexible:
+        if excess <= 0:
+            break
+        cut = min(excess, max(0, widths[col] - flexible[col]))
+        widths[col] -= cut
+        excess -= cut
+    return [[elide(c, widths[i], middle=True) if i in flexible else c for i, c in enumerate(r)] for r in rows]
 
 
 def table(rows: list[list[str]], out: TextIO) -> None:

@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("run", "run inline with a progress bar when under the thresholds, else queue it")
     op_args(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="do not print the job's log lines as they come")
 
     p = add("jobs", "list your jobs (newest first)")
     p.add_argument("--status", action="append", metavar="S", help="only this status (repeatable)")

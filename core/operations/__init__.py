@@ -8,11 +8,14 @@ import threading
 from importlib.metadata import entry_points
 
 from core.errors import UsageError
+from core.messages import define, msg
 from core.operations.base import DryRun, Operation, OperationEnv, Param
 
 __all__ = ["DryRun", "Operation", "OperationEnv", "Param", "Registry", "registry"]
 
 log = logging.getLogger(__name__)
+
+define("op.unknown", "unknown operation '{name}' (known: {known})")
 
 ENTRY_POINT_GROUP = "asyncops.operations"
 # Modules that define built-in operations; each has a module-level OPERATIONS tuple.
@@ -67,7 +70,7 @@ class Registry:
             return self._ops[name]
         except KeyError:
             known = ", ".join(sorted(self._ops))
-            raise UsageError(f"unknown operation {name!r} (known: {known})") from None
+            raise UsageError(msg("op.unknown", name=name, known=known), field="operation") from None
 
     def __contains__(self, name: object) -> bool:
         self._ensure_loaded()

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from core.errors import ParamError
+from core.messages import define, msg
 
 if TYPE_CHECKING:
     from core.context import JobContext
@@ -40,6 +42,19 @@ PARAM_TYPES = (
     "datetime",
     "dict",
 )
+define("param.expected_text", "expected text, got {got}")
+define("param.expected_int", "expected a whole number, not {value}")
+define("param.expected_number", "expected a finite number, not {value}")
+define("param.expected_bool", "expected true or false, not {value}")
+define("param.expected_choice", "must be one of {choices:list}, not {value}")
+define("param.expected_array", "expected a JSON array such as {example}")
+define("param.expected_object", "expected a JSON object")
+define("param.expected_type", "expected {type}: {detail}")
+define("param.bad_item", "item {index} is {value}: each item must be text or a number")
+define("param.too_small", "must be at least {minimum}, not {value}")
+define("param.too_large", "must be at most {maximum}, not {value}")
+define("param.required", "is required")
+
 TRUE = {"1", "true", "yes", "on", "y"}
 FALSE = {"0", "false", "no", "off", "n", ""}
 
@@ -64,6 +79,8 @@ class Param:
     maximum: float | None = None
     relative: bool = False  # a path relative to a library root, not the local file system
     advanced: bool = False  # hidden behind "More options" in the GUI
+    json_only: bool = False  # a list given as text must be a JSON array (no comma splitting)
+    example: str = ""  # a value that shows the expected form (form placeholders, error messages)
 
     def __post_init__(self) -> None:
         if self.type not in PARAM_TYPES:
@@ -79,17 +96,22 @@ class Param:
         try:
             if t in ("str", "text", "path", "folder", "file"):
                 if not isinstance(value, str):
-                    raise ParamError(self.name, f"expected text, got {type(value).__name__}")
+                    raise ParamError(self.name, msg("param.expected_text", got=type(value).__name__))
                 return value
             if t == "int":
                 if isinstance(value, bool):
-                    raise ParamError(self.name, "expected a whole number")
+                    raise ParamError(self.name, msg("param.expected_int", value=repr(value)))
                 v = int(value) if not isinstance(value, float) or value.is_integer() else None
                 if v is None:
-                    raise ParamError(self.name, f"expected a whole number, not {value!r}")
+                    raise ParamError(self.name, msg("param.expected_int", value=repr(value)))
                 return self._bounded(v)
             if t == "float":
-                return self._bounded(float(value))
+                if isinstance(value, bool):
+                    raise ParamError(self.name, msg("param.expected_number", value=repr(value)))
+                number = float(value)
+                if not math.isfinite(number):
+                    raise ParamError(self.name, msg("param.expected_number", value=repr(value)))
+                return self._bounded(number)
             if t == "bool":
                 if isinstance(value, bool):
                     return value
@@ -98,25 +120,32 @@ class Param:
                     return True
                 if s in FALSE:
                     return False
-                raise ParamError(self.name, f"expected true or false, not {value!r}")
+                raise ParamError(self.name, msg("param.expected_bool", value=repr(value)))
             if t == "choice":
                 if value not in self.choices:
-                    raise ParamError(self.name, f"must be one of {', '.join(self.choices)}, not {value!r}")
+                    raise ParamError(
+                        self.name, msg("param.expected_choice", choices=list(self.choices), value=repr(value))
+                    )
                 return value
             if t == "list":
                 if isinstance(value, (list, tuple)):
-                    return [str(x) for x in value]
+                    return self._items(value)
                 text = str(value).strip()
-                if text.startswith("["):
-                    parsed = json.loads(text)
+                if text.startswith("[") or self.json_only:
+                    try:
+                        parsed = json.loads(text)
+                    except ValueError:
+                        raise ParamError(
+                            self.name, msg("param.expected_array", example=self.example or '["a", "b"]')
+                        ) from None
                     if not isinstance(parsed, list):
-                        raise ParamError(self.name, "expected a JSON array")
-                    return [str(x) for x in parsed]
+                        raise ParamError(self.name, msg("param.expected_array", example=self.example or '["a", "b"]'))
+                    return self._items(parsed)
                 return [x.strip() for x in text.split(",") if x.strip()]
             if t in ("json", "dict"):
                 parsed = json.loads(value) if isinstance(value, str) else value
                 if t == "dict" and not isinstance(parsed, dict):
-                    raise ParamError(self.name, "expected a JSON object")
+                    raise ParamError(self.name, msg("param.expected_object"))
                 return parsed
             if t == "datetime":
                 if isinstance(value, dt.datetime):
@@ -129,14 +158,22 @@ class Param:
         except ParamError:
             raise
         except (ValueError, TypeError) as exc:
-            raise ParamError(self.name, f"expected {t}: {exc}") from None
+            raise ParamError(self.name, msg("param.expected_type", type=t, detail=str(exc))) from None
         raise AssertionError(t)
+
+    def _items(self, values: Any) -> list[str]:
+        out = []
+        for i, x in enumerate(values, 1):
+            if x is None or isinstance(x, (dict, list, tuple)):
+                raise ParamError(self.name, msg("param.bad_item", index=i, value=json.dumps(x)))
+            out.append(str(x).lower() if isinstance(x, bool) else str(x))
+        return out
 
     def _bounded(self, v: float) -> Any:
         if self.minimum is not None and v < self.minimum:
-            raise ParamError(self.name, f"must be at least {self.minimum:g}, not {v:g}")
+            raise ParamError(self.name, msg("param.too_small", minimum=f"{self.minimum:g}", value=f"{v:g}"))
         if self.maximum is not None and v > self.maximum:
-            raise ParamError(self.name, f"must be at most {self.maximum:g}, not {v:g}")
+            raise ParamError(self.name, msg("param.too_large", maximum=f"{self.maximum:g}", value=f"{v:g}"))
         return v
 
 
@@ -193,7 +230,7 @@ class Operation:
             if p.name in raw and raw[p.name] is not None and raw[p.name] != "":
                 out[p.name] = p.coerce(raw[p.name])
             elif p.required:
-                raise ParamError(p.name, "is required")
+                raise ParamError(p.name, msg("param.required"))
             elif p.default is not None:
                 out[p.name] = p.default
         self.check(out, env)

@@ -34,7 +34,13 @@ class Command(Operation):
         "A line 'PROGRESS done/total' moves the progress bar."
     )
     params = (
-        Param("argv", "list", help='the program and its arguments, as a JSON array: ["sh","-c","echo hi"]'),
+        Param(
+            "argv",
+            "list",
+            json_only=True,
+            example='["sh","-c","echo hi"]',
+            help='the program and its arguments, as a JSON array: ["sh","-c","echo hi"]',
+        ),
         Param("cmd", "str", help="a command line (split like a shell does, or run by /bin/sh with shell=true)"),
         Param("shell", "bool", default=False, help="run cmd through /bin/sh"),
         Param("cwd", "folder", help="working folder (default: the engine's)"),

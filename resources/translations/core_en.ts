@@ -13,8 +13,78 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>the start time {when:time} is in the past: leave it empty to start now</source>
+            <comment>launch.at_past</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown operation '{name}' (known: {known})</source>
+            <comment>op.unknown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>item {index} is {value}: each item must be text or a number</source>
+            <comment>param.bad_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected a JSON array such as {example}</source>
+            <comment>param.expected_array</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected true or false, not {value}</source>
+            <comment>param.expected_bool</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be one of {choices:list}, not {value}</source>
+            <comment>param.expected_choice</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected a whole number, not {value}</source>
+            <comment>param.expected_int</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected a finite number, not {value}</source>
+            <comment>param.expected_number</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected a JSON object</source>
+            <comment>param.expected_object</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected text, got {got}</source>
+            <comment>param.expected_text</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected {type}: {detail}</source>
+            <comment>param.expected_type</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>parameter '{param}': {detail}</source>
             <comment>param.invalid</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is required</source>
+            <comment>param.required</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be at most {maximum}, not {value}</source>
+            <comment>param.too_large</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be at least {minimum}, not {value}</source>
+            <comment>param.too_small</comment>
             <translation type="unfinished" />
         </message>
         <message>

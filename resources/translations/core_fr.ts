@@ -13,9 +13,79 @@
             <translation>{operation} n'a pas de simulation</translation>
         </message>
         <message>
+            <source>the start time {when:time} is in the past: leave it empty to start now</source>
+            <comment>launch.at_past</comment>
+            <translation>l'heure de début {when:time} est passée : laissez-la vide pour commencer maintenant</translation>
+        </message>
+        <message>
+            <source>unknown operation '{name}' (known: {known})</source>
+            <comment>op.unknown</comment>
+            <translation>opération inconnue « {name} » (connues : {known})</translation>
+        </message>
+        <message>
+            <source>item {index} is {value}: each item must be text or a number</source>
+            <comment>param.bad_item</comment>
+            <translation>l'élément {index} vaut {value} : chaque élément doit être un texte ou un nombre</translation>
+        </message>
+        <message>
+            <source>expected a JSON array such as {example}</source>
+            <comment>param.expected_array</comment>
+            <translation>tableau JSON attendu, par exemple {example}</translation>
+        </message>
+        <message>
+            <source>expected true or false, not {value}</source>
+            <comment>param.expected_bool</comment>
+            <translation>vrai ou faux attendu, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be one of {choices:list}, not {value}</source>
+            <comment>param.expected_choice</comment>
+            <translation>doit être l'une des valeurs {choices:list}, pas {value}</translation>
+        </message>
+        <message>
+            <source>expected a whole number, not {value}</source>
+            <comment>param.expected_int</comment>
+            <translation>nombre entier attendu, pas {value}</translation>
+        </message>
+        <message>
+            <source>expected a finite number, not {value}</source>
+            <comment>param.expected_number</comment>
+            <translation>nombre fini attendu, pas {value}</translation>
+        </message>
+        <message>
+            <source>expected a JSON object</source>
+            <comment>param.expected_object</comment>
+            <translation>objet JSON attendu</translation>
+        </message>
+        <message>
+            <source>expected text, got {got}</source>
+            <comment>param.expected_text</comment>
+            <translation>texte attendu, reçu {got}</translation>
+        </message>
+        <message>
+            <source>expected {type}: {detail}</source>
+            <comment>param.expected_type</comment>
+            <translation>{type} attendu : {detail}</translation>
+        </message>
+        <message>
             <source>parameter '{param}': {detail}</source>
             <comment>param.invalid</comment>
             <translation>paramètre « {param} » : {detail}</translation>
+        </message>
+        <message>
+            <source>is required</source>
+            <comment>param.required</comment>
+            <translation>est obligatoire</translation>
+        </message>
+        <message>
+            <source>must be at most {maximum}, not {value}</source>
+            <comment>param.too_large</comment>
+            <translation>doit valoir au plus {maximum}, pas {value}</translation>
+        </message>
+        <message>
+            <source>must be at least {minimum}, not {value}</source>
+            <comment>param.too_small</comment>
+            <translation>doit valoir au moins {minimum}, pas {value}</translation>
         </message>
         <message>
             <source>runs in the background: above the threshold ({items:list})</source>

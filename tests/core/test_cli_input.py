@@ -197,3 +197,50 @@ def test_an_unreachable_server_exits_4_without_its_password(capsys: pytest.Captu
     assert main(["--db", "postgresql+psycopg://someone:hunter2@127.0.0.1:9/asyncops", "jobs"]) == 4
     err = capsys.readouterr().err
     assert "cannot reach the database" in err and "hunter2" not in err and "***" in err
+
+
+def test_jobs_fit_the_terminal_with_an_ellipsis_and_say_how_many_more(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_label = "Back up the photo library of the whole team to the archive disk " + "x" * 40 + " END"
+    for _ in range(4):
+        assert main(["submit", "command", "-p", "cmd=true", "--label", long_label]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("COLUMNS", "140")
+    assert main(["jobs", "--limit", "3"]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert len(lines) == 4 and all(len(line) <= 140 for line in lines)
+    assert "Back u" in lines[1] and "…" in lines[1] and "END" in lines[1]  # both ends stay
+    assert "start `asyncops worker`)" in lines[1]  # the actionable end of the waiting reason
+    assert err.strip() == "1 more: use --limit N, or --limit 0 for all of them"
+    monkeypatch.delenv("COLUMNS")
+    assert main(["jobs"]) == 0  # to a pipe, nothing is cut and nothing is missing
+    out, err = capsys.readouterr()
+    assert out.count(long_label) == 4 and err == ""
+
+
+def test_run_streams_the_programs_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "command", "-p", 'argv=["sh","-c","echo first line; echo second line"]']) == 0
+    out = capsys.readouterr().out
+    assert out.index("first line") < out.index("second line") < out.index("SUCCEEDED")
+    assert main(["run", "--quiet", "command", "-p", 'argv=["sh","-c","echo hidden"]']) == 0
+    assert "hidden" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--at", "2020-01-01T10:00"], "is in the past"),
+        (["-p", "argv=not json"], "parameter 'argv': expected a JSON array such as"),
+        (["-p", 'argv=["echo", null]'], "parameter 'argv': item 2 is null"),
+        (["-p", "cmd=true", "-p", "grace=nan"], "parameter 'grace': expected a finite number"),
+    ],
+)
+def test_bad_values_are_named_at_submit(args: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    if not any(a.startswith(("argv", "cmd")) for a in args):
+        args = [*args, "-p", "cmd=true"]
+    assert main(["submit", "command", *args]) == 2
+    assert expected in capsys.readouterr().err
+    assert main(["jobs", "--json"]) == 0
+    assert capsys.readouterr().out.strip() == "[]"  # nothing written
