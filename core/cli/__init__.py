@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from core.api import Tracker
 from core.cli import commands as c
+from core.cli.desktop_install import cmd_desktop_install
 from core.cli.formatting import err
 from core.cli.parser import PROG, build_parser, parse_params
 from core.errors import EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE, AsyncopsError
@@ -60,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return EXIT_OK
+        if args.command == "desktop-install":
+            return cmd_desktop_install(args)
         tracker = (
             Tracker(getattr(args, "db", None) or None, create=getattr(args, "create", False))
             if args.command != "operations"

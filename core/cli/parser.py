@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from core import __version__
+from core.cli.desktop_install import add_parser as add_desktop_install_parser
 from core.errors import UsageError
 from core.library_cli import add_parser as add_library_parser
 
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     add_library_parser(sub)
+    add_desktop_install_parser(sub, common)
     return parser
 
 

@@ -244,3 +244,19 @@ def test_bad_values_are_named_at_submit(args: list[str], expected: str, capsys: 
     assert expected in capsys.readouterr().err
     assert main(["jobs", "--json"]) == 0
     assert capsys.readouterr().out.strip() == "[]"  # nothing written
+
+
+def test_desktop_install_writes_the_entry_and_icon_under_xdg_data_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert main(["desktop-install"]) == 0
+    entry = tmp_path / "share" / "applications" / "asyncops.desktop"
+    text = entry.read_text()
+    exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
+    program = exec_line.removeprefix("Exec=").removesuffix(" %u").split()[0]
+    assert Path(program).is_absolute() and Path(program).exists()
+    assert "MimeType=x-scheme-handler/asyncops;" in text
+    assert (tmp_path / "share" / "icons" / "hicolor" / "256x256" / "apps" / "asyncops.png").stat().st_size > 0
+    assert main(["desktop-install", "--uninstall"]) == 0
+    assert not entry.exists()
