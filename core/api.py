@@ -186,6 +186,19 @@ class Tracker:
     def operation(self, name: str) -> Operation:
         return self.operations.get(name)
 
+    def display_label(self, snap: JobSnapshot) -> Message:
+        """The job's label as data: a label its operation generated is rendered in the reader's language; a
+        label a person typed stays as typed."""
+        if snap.operation in self.operations:
+            op = self.operation(snap.operation)
+            try:
+                generated = op.label_message(snap.params)
+            except Exception:  # params of an older version: the stored text is what we have
+                return Message.plain(snap.label)
+            if generated.text == snap.label:
+                return generated
+        return Message.plain(snap.label)
+
     def operation_list(self, *, public: bool = False) -> list[Operation]:
         return [op for op in self.operations.all() if not (public and getattr(op, "internal", False))]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from core.errors import ParamError
-from core.messages import define, msg
+from core.messages import Message, define, msg
 
 if TYPE_CHECKING:
     from core.context import JobContext
@@ -247,9 +247,14 @@ class Operation:
     def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
         raise NotImplementedError(f"{self.name} has no dry run")
 
+    def label_message(self, params: dict[str, Any]) -> Message:
+        """The job's generated label as a message, so each window shows it in its own language (operations
+        override this one; ``label_for`` is its English text, stored with the job)."""
+        return Message.plain(self.title or self.name)
+
     def label_for(self, params: dict[str, Any]) -> str:
-        """A short human label for the job table."""
-        return self.title or self.name
+        """A short human label for the job table (English; see ``label_message``)."""
+        return self.label_message(params).text
 
     def undo(self, result: dict[str, Any] | None, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
         """The (operation, params) that reverses a finished run, or None when it cannot be undone."""
