@@ -1,24 +1,25 @@
 """New operation: pick any registered operation; its form is built from the declared parameter schema.
 
 Every ``Param.type`` has an editor (paths with a file picker, numbers with their bounds, choices in a list);
-a ``ParamError`` is shown next to the field it names. Before launching, the dialog says whether the run will
-happen now (under its threshold, ``jobs.plan``) or in the background. Validation and planning may read the
-database or the file system, so they run in the background after a short pause in typing.
+an error that names a field (``exc.field``; ``ParamError.param`` with its ``detail_message``) is shown under
+that field. ``tracker.check`` validates and estimates once for what is entered (in the background, after a
+short pause in typing) and gives a ``Launch`` whose plan says whether the run happens now or in its queue, and
+why; Start records that very launch with ``tracker.launch``. Texts the core declares (titles, descriptions,
+labels, help, choices) are shown through ``tr_core``, its messages through ``tr_message``.
 
 Signals of NewOperationDialog:
-    launched(object, bool, str): the JobSnapshot, whether it runs now, and why (the plan's reason).
+    launched(object, bool, object): the JobSnapshot, whether it runs now, and why (the plan's reason, a Message).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,13 +46,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import jobs, settings
-from core.errors import AsyncopsError
-from core.operations import Operation, OperationEnv, Param, registry
+from core.api import Launch, QueueConfig, Tracker
+from core.errors import AsyncopsError, ParamError
+from core.messages import Message, msg
+from core.operations import Operation
+from desktop import i18n
 from desktop import presentation as P
-from desktop.actions import JobActions
-from desktop.background import Background
+from desktop.services.actions import JobActions
+from desktop.services.background import Background
 
+translate = QCoreApplication.translate
 INT_LIMIT = 2_000_000_000
 
 
@@ -59,7 +63,7 @@ INT_LIMIT = 2_000_000_000
 class Field:
     """One parameter's editor: the widget in the form, how to read and set it, and its error label."""
 
-    param: Param
+    param: Any  # core.operations.Param (the door does not re-export it)
     widget: QWidget
     get: Callable[[], Any]
     set: Callable[[Any], None]
@@ -99,18 +103,22 @@ class DateTimeField(QWidget):
         lay.addWidget(self.edit, 1)
 
     def value(self) -> str:
-        return self.edit.dateTime().toPython().astimezone().isoformat() if self.enabled.isChecked() else ""
+        if not self.enabled.isChecked():
+            return ""
+        when: dt.datetime = self.edit.dateTime().toPython()  # type: ignore[assignment]
+        return when.astimezone().isoformat()
 
     def set_value(self, v: Any) -> None:
         self.enabled.setChecked(bool(v))
         if v:
-            self.edit.setDateTime(QDateTime(dt.datetime.fromisoformat(str(v)).astimezone().replace(tzinfo=None)))
+            local = dt.datetime.fromisoformat(str(v)).astimezone().replace(tzinfo=None)
+            self.edit.setDateTime(QDateTime(local))  # type: ignore[call-overload]
 
 
 class PathField(QWidget):
     """A path typed in a line, or chosen with the file dialog its type calls for (folder, file, any path)."""
 
-    def __init__(self, param: Param, line: QLineEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, param: Any, line: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.param, self.line = param, line
         line.setParent(self)
@@ -125,7 +133,7 @@ class PathField(QWidget):
         lay.addWidget(browse)
 
     def pick(self) -> None:
-        start, title = self.line.text() or "", self.param.title
+        start, title = self.line.text() or "", i18n.tr_core(self.param.title)
         if self.param.type == "folder":
             chosen = QFileDialog.getExistingDirectory(self, title, start)
         elif self.param.type == "file":
@@ -136,11 +144,11 @@ class PathField(QWidget):
             self.line.setText(chosen)
 
 
-def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> Editor:
+def make_editor(param: Any, parent: QWidget, changed: Callable[[], None]) -> Editor:
     """The editor of one declared parameter: (widget, getter, setter). The getter returns what validate()
     accepts: text for free fields (empty = not given), typed values for spin boxes and check boxes."""
     t = param.type
-    tip = param.help or ""
+    tip = i18n.tr_core(param.help or "")
     if t == "bool":
         box = QCheckBox(parent)
         box.setChecked(bool(param.default))
@@ -152,7 +160,7 @@ def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> E
         if not param.required:
             combo.addItem("—", None)
         for c in param.choices:
-            combo.addItem(str(c), c)
+            combo.addItem(i18n.tr_core(str(c)), c)
         if param.default is not None:
             combo.setCurrentIndex(max(0, combo.findData(param.default)))
         combo.currentIndexChanged.connect(changed)
@@ -201,7 +209,7 @@ def make_editor(param: Param, parent: QWidget, changed: Callable[[], None]) -> E
     line.setClearButtonEnabled(True)
     if param.default is not None:
         line.setText(", ".join(param.default) if isinstance(param.default, (list, tuple)) else str(param.default))
-    placeholder = {"list": "a, b, c", "int": "0", "float": "0.0"}.get(t, "")
+    placeholder = {"list": translate("ParamForm", "a, b, c"), "int": "0", "float": "0.0"}.get(t, "")
     line.setPlaceholderText(placeholder or (tip if len(tip) < 60 else ""))
     if t == "int":
         line.setValidator(QIntValidator(line))
@@ -242,13 +250,13 @@ class ParamForm(QWidget):
             v.setSpacing(2)
             v.addWidget(widget)
             if p.help and p.type not in ("text", "json", "dict"):
-                hint = QLabel(p.help, cell)
+                hint = QLabel(i18n.tr_core(p.help), cell)
                 hint.setWordWrap(True)
                 hint.setObjectName("fieldHelp")
                 hint.setStyleSheet("color: palette(placeholder-text); font-size: 90%;")
                 v.addWidget(hint)
             v.addWidget(error)
-            title = p.title + (" *" if p.required else "")
+            title = i18n.tr_core(p.title) + (" *" if p.required else "")
             (advanced if p.advanced else main).addRow(title, cell)
             self.fields[p.name] = Field(p, widget, get, set_, error)
         lay = QVBoxLayout(self)
@@ -290,6 +298,9 @@ class ParamForm(QWidget):
             if name in self.fields:
                 self.fields[name].set(v)
 
+    def values_for_restore(self) -> dict[str, Any]:
+        return {name: f.get() for name, f in self.fields.items()}
+
     def show_error(self, name: str | None, message: str) -> bool:
         """Show ``message`` under the field ``name``; False when no such field (the caller shows it elsewhere)."""
         f = self.fields.get(name or "")
@@ -300,7 +311,9 @@ class ParamForm(QWidget):
         # QFormLayout does not recompute a row whose height-for-width child (the wrapped message) appears:
         # pin the cell to what it now needs, so the field above the message is not squeezed
         cell = f.error.parentWidget()
-        cell.setMinimumHeight(cell.layout().heightForWidth(max(cell.width(), 200)))
+        layout = cell.layout() if cell is not None else None
+        if cell is not None and layout is not None:
+            cell.setMinimumHeight(layout.heightForWidth(max(cell.width(), 200)))
         if f.param.advanced and self.more is not None and not self.more.isVisible():
             self.more_button.setChecked(True)
         return True
@@ -309,86 +322,86 @@ class ParamForm(QWidget):
         for f in self.fields.values():
             f.error.clear()
             f.error.hide()
-            f.error.parentWidget().setMinimumHeight(0)
+            cell = f.error.parentWidget()
+            if cell is not None:
+                cell.setMinimumHeight(0)
 
     def errors(self) -> dict[str, str]:
         return {n: f.error.text() for n, f in self.fields.items() if f.error.isVisible() and f.error.text()}
 
 
-def param_error(exc: BaseException) -> tuple[str | None, str]:
-    """Which parameter an error is about, and what to say at its field. ParamError names it; other core errors
-    (a library or path that does not exist) carry ``param`` or start with ``parameter 'name':``."""
-    name = getattr(exc, "param", None)
-    detail = getattr(exc, "detail", None)
-    m = re.match(r"parameter '([^']+)': (.*)", str(exc), re.S)
-    if m:
-        name = name or m.group(1)
-        detail = detail or m.group(2)
-    return name, detail or str(exc)
+def field_error(exc: BaseException) -> tuple[str | None, str]:
+    """Which field an error is about (``exc.field``; a ParamError's ``param``) and what to say under it, in the
+    window's language: a ParamError's detail alone (the field names the parameter), else the whole message."""
+    if isinstance(exc, ParamError):
+        return exc.param, i18n.tr_message(exc.detail_message)
+    if isinstance(exc, AsyncopsError):
+        return exc.field, i18n.tr_message(exc.message)
+    return None, P.error_text(exc)
 
 
 @dataclass
 class _Check:
     generation: int
-    params: dict[str, Any] | None
-    plan: jobs.Plan | None
+    operation: str
+    raw: dict[str, Any]
+    launch: Launch | None
     error: BaseException | None
 
 
 class NewOperationDialog(QDialog):
-    launched = Signal(object, bool, str)
+    launched = Signal(object, bool, object)
 
     def __init__(
         self,
         *,
-        db: Any,
+        tracker: Tracker,
         background: Background,
         actions: JobActions,
-        user: str,
         operation: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newOperationDialog")
-        self.setWindowTitle(self.tr("New operation"))
-        self.db, self.background, self.actions, self.user = db, background, actions, user
+        self.tracker, self.background, self.job_actions = tracker, background, actions
         self.form: ParamForm | None = None
         self._generation = 0
         self.last_check: _Check | None = None
         self._submitting = False
         self._touched = False  # nothing is marked red before the user has edited the form or pressed Start
+        self._plan_state: tuple[str, Message | None] = ("fill", None)
         self.resize(640, 640)
 
         self.operation = QComboBox(self)
         self.operation.setObjectName("operationCombo")
-        for op in registry.all():
-            self.operation.addItem(f"{op.title or op.name}  ({op.name})", op.name)
+        self._operations = {op.name: op for op in tracker.operation_list()}  # the registry, in memory
+        for name in self._operations:
+            self.operation.addItem("", name)
         self.description = QLabel(self)
         self.description.setObjectName("operationDescription")
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: palette(placeholder-text);")
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.content = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget(self.scroll_area)
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setContentsMargins(0, 0, 6, 0)
 
-        job_box = QGroupBox(self.tr("Job"), self.content)
+        self.job_box = job_box = QGroupBox(self.content)
         self.label = QLineEdit(job_box)
         self.label.setObjectName("jobLabel")
-        self.label.setPlaceholderText(self.tr("Shown in the job list (default: from the parameters)"))
         self.queue = QComboBox(job_box)
         self.queue.setObjectName("queueCombo")
-        self.queue.addItem(self.tr("Automatic (the queue that takes this operation)"), None)
+        self.queue.addItem("", None)
+        self._queues: list[QueueConfig] = []
         self.priority = QSpinBox(job_box)
         self.priority.setObjectName("prioritySpin")
         self.priority.setRange(-100, 100)
-        self.priority.setToolTip(self.tr("Higher runs first within its queue"))
-        self.start_now = QRadioButton(self.tr("As soon as possible"), job_box)
+        self.start_now = QRadioButton(job_box)
         self.start_now.setChecked(True)
-        self.start_at = QRadioButton(self.tr("At"), job_box)
+        self.start_at = QRadioButton(job_box)
         self.start_at.setObjectName("startAtRadio")
         self.at = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600), job_box)
         self.at.setObjectName("startAt")
@@ -400,11 +413,12 @@ class NewOperationDialog(QDialog):
         start_row.addWidget(self.start_now)
         start_row.addWidget(self.start_at)
         start_row.addWidget(self.at, 1)
+        self.job_labels = {k: QLabel(job_box) for k in ("label", "queue", "priority", "start")}
         jf = QFormLayout(job_box)
-        jf.addRow(self.tr("Label"), self.label)
-        jf.addRow(self.tr("Queue"), self.queue)
-        jf.addRow(self.tr("Priority"), self.priority)
-        jf.addRow(self.tr("Start"), start_row)
+        jf.addRow(self.job_labels["label"], self.label)
+        jf.addRow(self.job_labels["queue"], self.queue)
+        jf.addRow(self.job_labels["priority"], self.priority)
+        jf.addRow(self.job_labels["start"], start_row)
 
         self.plan_label = QLabel(self)
         self.plan_label.setObjectName("planLabel")
@@ -413,22 +427,23 @@ class NewOperationDialog(QDialog):
         self.general_error.setObjectName("generalError")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.launch = QPushButton(self.tr("Start"), self)
+        self.launch = QPushButton(self)
         self.launch.setObjectName("launchButton")
         self.launch.setDefault(True)
         self.buttons.addButton(self.launch, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.rejected.connect(self.reject)
         self.launch.clicked.connect(self.submit)
 
+        self.operation_label = QLabel(self)
         top = QFormLayout()
-        top.addRow(self.tr("Operation"), self.operation)
+        top.addRow(self.operation_label, self.operation)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.description)
         self.content_layout.addWidget(job_box)
         self.content_layout.addStretch(1)
-        self.scroll.setWidget(self.content)
-        lay.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.content)
+        lay.addWidget(self.scroll_area, 1)
         lay.addWidget(self.plan_label)
         lay.addWidget(self.general_error)
         lay.addWidget(self.buttons)
@@ -437,24 +452,69 @@ class NewOperationDialog(QDialog):
         self._debounce.timeout.connect(self.check)
         for sig in (self.queue.currentIndexChanged, self.start_at.toggled, self.at.dateTimeChanged):
             sig.connect(self._schedule_check)
+        self._retranslate_fixed()
         self.operation.currentIndexChanged.connect(self._on_operation)
         if operation is not None and self.operation.findData(operation) >= 0:
             self.operation.setCurrentIndex(self.operation.findData(operation))
         self._on_operation()
-        self.background.run(settings.get_queues, self.db, on_success=self._on_queues, owner=self)
+        self.background.run(self.tracker.queues, on_success=self._on_queues, owner=self)
 
-    def _on_queues(self, queues: list[settings.QueueConfig]) -> None:
+    # -- language -----------------------------------------------------------------------------------
+    def _retranslate_fixed(self) -> None:
+        self.setWindowTitle(self.tr("New operation"))
+        for i in range(self.operation.count()):
+            op = self._operations[self.operation.itemData(i)]
+            self.operation.setItemText(i, f"{P.operation_title(op.name, op.title)}  ({op.name})")
+        self.job_box.setTitle(self.tr("Job"))
+        self.label.setPlaceholderText(self.tr("Shown in the job list (default: from the parameters)"))
+        self.queue.setItemText(0, self.tr("Automatic (the queue that takes this operation)"))
+        for i, q in enumerate(self._queues, start=1):
+            self.queue.setItemText(i, q.name + (self.tr(" (paused)") if q.paused else ""))
+        self.priority.setToolTip(self.tr("Higher runs first within its queue"))
+        self.start_now.setText(self.tr("As soon as possible"))
+        self.start_at.setText(self.tr("At"))
+        for key, text in (
+            ("label", self.tr("Label")),
+            ("queue", self.tr("Queue")),
+            ("priority", self.tr("Priority")),
+            ("start", self.tr("Start")),
+        ):
+            self.job_labels[key].setText(text)
+        self.operation_label.setText(self.tr("Operation"))
+        self.launch.setText(self.tr("Start"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def retranslateUi(self) -> None:
+        """Every text again; the parameter form is rebuilt with what was entered."""
+        self._retranslate_fixed()
+        op = self.op
+        self.description.setText(i18n.tr_core(op.description or ""))
+        if self.form is not None:
+            values = self.form.values_for_restore()
+            touched = self._touched
+            self._replace_form(op)
+            self.form.set_values(values)
+            self._touched = touched
+        self._show_plan()
+        if self.last_check is not None and self.last_check.error is not None and self._touched:
+            self._show_error(self.last_check.error)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "launch"):
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    # -- data ---------------------------------------------------------------------------------------
+    def _on_queues(self, queues: list[QueueConfig]) -> None:
+        self._queues = list(queues)
         for q in queues:
-            text = q.name + (self.tr(" (paused)") if q.paused else "")
-            self.queue.addItem(text, q.name)
+            self.queue.addItem(q.name + (self.tr(" (paused)") if q.paused else ""), q.name)
 
     @property
     def op(self) -> Operation:
-        return registry.get(self.operation.currentData())
+        return self._operations[self.operation.currentData()]
 
-    def _on_operation(self) -> None:
-        op = self.op
-        self.description.setText(op.description or "")
+    def _replace_form(self, op: Operation) -> None:
         if self.form is not None:
             self.content_layout.removeWidget(self.form)
             self.form.hide()
@@ -462,8 +522,13 @@ class NewOperationDialog(QDialog):
         self.form = ParamForm(op, self.content)
         self.form.setObjectName("paramForm")
         self.form.changed.connect(self._on_edited)
-        self._touched = False
         self.content_layout.insertWidget(0, self.form)
+
+    def _on_operation(self) -> None:
+        op = self.op
+        self.description.setText(i18n.tr_core(op.description or ""))
+        self._replace_form(op)
+        self._touched = False
         self.general_error.hide()
         self.check()
 
@@ -477,7 +542,7 @@ class NewOperationDialog(QDialog):
     def job_options(self) -> dict[str, Any]:
         at = None
         if self.start_at.isChecked():
-            at = self.at.dateTime().toPython().astimezone()
+            at = self.at.dateTime().toPython().astimezone()  # type: ignore[attr-defined]
         return {
             "queue": self.queue.currentData(),
             "priority": self.priority.value(),
@@ -486,23 +551,20 @@ class NewOperationDialog(QDialog):
         }
 
     def check(self) -> None:
-        """Validate and plan in the background; show errors at their fields and where the run will go."""
+        """Check in the background (``tracker.check``: validate and estimate once); show errors at their
+        fields and where the run will go."""
         assert self.form is not None
         self._debounce.stop()
         self._generation += 1
         gen, name, raw = self._generation, self.op.name, self.form.raw_values()
-        user, db = self.user, self.db
+        self.background.run(self._check, gen, name, raw, on_success=self._on_check, owner=self)
 
-        def work() -> _Check:
-            op = registry.get(name)
-            try:
-                params = op.validate(raw, OperationEnv(db, user))
-                plan = jobs.plan(db, name, params, user=user, inline_when_uncounted=False)
-                return _Check(gen, params, plan, None)
-            except AsyncopsError as exc:
-                return _Check(gen, None, None, exc)
-
-        self.background.run(work, on_success=self._on_check, owner=self)
+    def _check(self, gen: int, name: str, raw: dict[str, Any]) -> _Check:
+        """Background: one check of what was entered."""
+        try:
+            return _Check(gen, name, raw, self.tracker.check(name, raw, foreground=False), None)
+        except AsyncopsError as exc:
+            return _Check(gen, name, raw, None, exc)
 
     def _on_check(self, result: _Check) -> None:
         if result.generation != self._generation:
@@ -513,63 +575,95 @@ class NewOperationDialog(QDialog):
         self.general_error.hide()
         if result.error is not None:
             if not self._touched:
-                self.plan_label.setText(self.tr("Fill in the parameters to start this operation."))
-                self.launch.setEnabled(True)
-                return
-            self._show_error(result.error)
-            self.plan_label.setText(self.tr("Fix the parameters marked in red to start this operation."))
+                self._plan_state = ("fill", None)
+            else:
+                self._show_error(result.error)
+                self._plan_state = ("fix", None)
             self.launch.setEnabled(True)  # pressing it re-checks and points at the problem
+            self._show_plan()
             return
-        assert result.plan is not None
+        assert result.launch is not None
+        self._plan_state = ("plan", result.launch.plan.reason)
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        """The plan line and the Start button's text, in the window's language."""
+        state = self._plan_state[0]
+        if state == "fill":
+            self.plan_label.setText(self.tr("Fill in the parameters to start this operation."))
+            return
+        if state == "fix":
+            self.plan_label.setText(self.tr("Fix the parameters marked in red to start this operation."))
+            return
+        check = self.last_check
+        if check is None or check.launch is None:
+            return
+        plan = check.launch.plan
         opts = self.job_options()
         if opts["at"] is not None:
             text = self.tr("Will be scheduled and run in the background at the chosen time.")
             button = self.tr("Schedule")
-        elif result.plan.inline and opts["queue"] is None:
-            text = self.tr("Will run now: %1.").replace("%1", result.plan.reason)
+        elif plan.inline and opts["queue"] is None:
+            text = self.tr("Will run now: %1.").replace("%1", i18n.tr_message(plan.reason))
             button = self.tr("Run now")
         else:
-            reason = result.plan.reason if not result.plan.inline else self.tr("a queue was chosen")
-            text = self.tr("Will run in the background: %1. You will be told when it ends.").replace("%1", reason)
+            why = plan.reason if not plan.inline else msg("plan.chosen_queue")
+            text = self.tr("Will run in the background: %1. You will be told when it ends.").replace(
+                "%1", i18n.tr_message(why)
+            )
             button = self.tr("Queue")
         self.plan_label.setText(text)
         self.launch.setText(button)
 
     def _show_error(self, exc: BaseException) -> None:
         assert self.form is not None
-        name, detail = param_error(exc)
-        if name is not None and self.form.show_error(name, detail):
+        name, text = field_error(exc)
+        if name is not None and self.form.show_error(name, text):
             return
-        self.general_error.setText(str(exc))
+        self.general_error.setText(P.error_text(exc))
         self.general_error.show()
 
     def submit(self) -> None:
-        """Validate once more (what was checked may be stale), then start or queue."""
+        """Launch what was checked; when the form changed since (or was never checked), check it first."""
         if self._submitting:
             return
         assert self.form is not None
         self._submitting = True
         self._touched = True
         self.launch.setEnabled(False)
-        name, raw, opts, user, db = self.op.name, self.form.raw_values(), self.job_options(), self.user, self.db
+        name, raw, opts = self.op.name, self.form.raw_values(), self.job_options()
         self.form.clear_errors()
         self.general_error.hide()
+        last = self.last_check
+        if last is not None and last.launch is not None and last.operation == name and last.raw == raw:
+            self._launch(last.launch, opts)
+            return
 
-        def validate() -> dict[str, Any]:
-            return registry.get(name).validate(raw, OperationEnv(db, user))
+        def checked(result: _Check) -> None:
+            if result.error is not None or result.launch is None:
+                failed(result.error or RuntimeError("no launch"))
+                return
+            self.last_check = result
+            self._launch(result.launch, opts)
 
         def failed(exc: BaseException) -> None:
             self._submitting = False
             self.launch.setEnabled(True)
             self._show_error(exc)
-            self.plan_label.setText(self.tr("Fix the parameters marked in red to start this operation."))
+            self._plan_state = ("fix", None)
+            self._show_plan()
 
-        def validated(params: dict[str, Any]) -> None:
-            self.actions.submit(name, params, on_error=failed, on_done=self._on_submitted, owner=self, **opts)
+        self.background.run(self._check, -1, name, raw, on_success=checked, on_failure=failed, owner=self)
 
-        self.background.run(validate, on_success=validated, on_failure=failed, owner=self)
+    def _launch(self, launch: Launch, opts: dict[str, Any]) -> None:
+        def failed(exc: BaseException) -> None:
+            self._submitting = False
+            self.launch.setEnabled(True)
+            self._show_error(exc)
 
-    def _on_submitted(self, snap: Any, inline: bool, reason: str) -> None:
+        self.job_actions.launch(launch, on_error=failed, on_done=self._on_submitted, owner=self, **opts)
+
+    def _on_submitted(self, snap: Any, inline: bool, reason: Message) -> None:
         self._submitting = False
         self.launched.emit(snap, inline, reason)
         self.accept()

@@ -81,7 +81,7 @@ def test_empty_filter_result_offers_to_clear(qtbot: Any, window: Any, probe: Any
 def test_action_enable_rules_follow_selection(qtbot: Any, window: Any, probe: Any) -> None:
     eng = window.ctx.engine
     done = eng.submit("test-probe", {"items": 1}, owner="tester")
-    wait_status(window.ctx.db, done.id)
+    wait_status(window.ctx.tracker.db, done.id)
     running = eng.submit("test-probe", {"items": 1000, "step": 0.05}, owner="tester")
     wait_cached(qtbot, window, done.id, lambda s: s.status.is_terminal)
     wait_cached(qtbot, window, running.id, lambda s: s.status.is_running)
@@ -115,7 +115,7 @@ def test_action_enable_rules_follow_selection(qtbot: Any, window: Any, probe: An
 def test_retry_from_the_window_tells_it_went_to_the_background(qtbot: Any, window: Any, probe: Any) -> None:
     eng = window.ctx.engine
     done = eng.submit("test-probe", {"items": 1, "fail": True}, owner="tester")
-    wait_status(window.ctx.db, done.id)
+    wait_status(window.ctx.tracker.db, done.id)
     wait_cached(qtbot, window, done.id, lambda s: s.status.is_terminal)
     select_ids(window, [done.id])
     with qtbot.waitSignal(
@@ -129,7 +129,7 @@ def test_retry_from_the_window_tells_it_went_to_the_background(qtbot: Any, windo
 
 
 def test_csv_export_writes_what_the_view_shows(qtbot: Any, window: Any, probe: Any, tmp_path: Path) -> None:
-    db = window.ctx.db
+    db = window.ctx.tracker.db
     settings.ensure_defaults(db)
     jobs.submit_many(db, "test-probe", [{"items": i} for i in range(25)], owner="tester")
     jobs.submit(db, "command", {"cmd": "true"}, owner="tester", at="2099-01-01T00:00")
@@ -161,7 +161,7 @@ def test_csv_export_writes_what_the_view_shows(qtbot: Any, window: Any, probe: A
 
 def test_csv_export_of_one_job_has_details_and_log(qtbot: Any, window: Any, probe: Any, tmp_path: Path) -> None:
     snap = window.ctx.engine.submit("test-probe", {"items": 2, "warn": 2}, owner="tester")
-    wait_status(window.ctx.db, snap.id)
+    wait_status(window.ctx.tracker.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
     select_ids(window, [snap.id])
     out = tmp_path / "job.csv"
@@ -184,7 +184,7 @@ def test_double_click_and_link_open_details(qtbot: Any, window: Any, probe: Any)
     assert blocker.args == [snap.id]
     assert window.details[snap.id].objectName() == "jobDetails"
     window.open_link("not a link")
-    assert "not a job id" in window.message_bar.text()
+    assert "is not a job number or link" in window.message_bar.text()
 
 
 def test_state_persists_in_qsettings(qtbot: Any, db: Any, probe: Any) -> None:
@@ -252,7 +252,7 @@ def test_job_from_another_process_appears(qtbot: Any, window: Any) -> None:
 def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, window: Any, probe: Any) -> None:
     """Another process removes a finished job: the row leaves the table by polling (no event in this process)."""
     snap = window.ctx.engine.submit("test-probe", {"items": 0}, owner="tester")
-    wait_status(window.ctx.db, snap.id)
+    wait_status(window.ctx.tracker.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
     code = f"from core.db import Database\nfrom core import jobs\njobs.remove(Database(), {snap.id})\n"
     subprocess.run(
