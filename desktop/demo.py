@@ -40,6 +40,7 @@ DEMO = [
     ("metadata-export", "Export metadata of /campaigns", "SUCCEEDED", 5_400, 5_400, 12, 0, 300, 1.4, ""),
     ("scan", "Scan library “Photo studio”", "SUCCEEDED", 96_210, 96_210, 0, 0, 1_440, 22.0, ""),
     ("command", "make thumbnails", "FAILED", 0, None, 0, 1, 1_500, 0.1, "exit code 2"),
+    ("metadata-import", "Import metadata — autumn.csv", "STOPPING", 900, 3_000, 0, 0, 9, None, ""),
 ]
 
 

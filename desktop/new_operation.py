@@ -46,10 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import Launch, QueueConfig, Tracker
+from core.api import Launch, Operation, QueueConfig, Tracker
 from core.errors import AsyncopsError, ParamError
 from core.messages import Message, msg
-from core.operations import Operation
 from desktop import i18n
 from desktop import presentation as P
 from desktop.services.actions import JobActions

@@ -129,6 +129,13 @@ class InboxModel(QAbstractListModel):
         self.endResetModel()
         self.unreadChanged.emit(0)
 
+    def retranslate(self) -> None:
+        """Say every message again in the current language (those that know how)."""
+        for n in self._items:
+            n.message = n.message.retranslated()
+        if self._items:
+            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
+
     def notification(self, row: int) -> Notification:
         return self._items[row]
 
@@ -168,6 +175,8 @@ class MessageBar(QFrame):
 
     def retranslateUi(self) -> None:
         self._close.setToolTip(self.tr("Close this message"))
+        if self.message is not None:
+            self._render(self.message.retranslated())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -175,6 +184,12 @@ class MessageBar(QFrame):
         super().changeEvent(event)
 
     def show_message(self, message: P.Notice, *, timeout_ms: int = 30_000) -> None:
+        self._render(message)
+        self.show()
+        if timeout_ms:
+            self._timer.start(timeout_ms)
+
+    def _render(self, message: P.Notice) -> None:
         self.message = message
         colour = {"error": "red", "warning": "yellow"}.get(message.level, "blue")
         pal = P.PALETTES[colour]
@@ -194,9 +209,6 @@ class MessageBar(QFrame):
             text = self.tr("Open job #%1").replace("%1", str(message.job_id))
             link = f' &nbsp;<a href="asyncops://job/{message.job_id}">{text}</a>'
         self._text.setText(f"<b>{_html(message.title)}</b><br>{body}{link}")
-        self.show()
-        if timeout_ms:
-            self._timer.start(timeout_ms)
 
     def text(self) -> str:
         return self._text.text()
@@ -261,6 +273,7 @@ class Notifier(QObject):
         """The language changed (the main window calls this: a QObject gets no LanguageChange event)."""
         if self.tray is not None:
             self._show_action.setText(self.tr("Show asyncops"))
+        self.inbox.retranslate()
         self._update_tray()
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
@@ -204,7 +204,8 @@ def action_states(
 
     stoppable = [s for s in selected if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
     if stoppable:
-        out["stop"] = ActionState(True, translate("Actions", "Stop %n selected job(s)", None, len(stoppable)))
+        k = len(stoppable)
+        out["stop"] = ActionState(True, translate("Actions", "Stop %n selected job(s)", None, k))
     elif all(s.status is S.STOPPING for s in selected):
         out["stop"] = ActionState(False, translate("Actions", "Already stopping"))
     else:
@@ -289,10 +290,17 @@ def operation_title(operation: str, title: str = "") -> str:
 # -- notifications ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Notice:
+    """A message for the person. ``again`` says it anew in the current language (the inbox and the message bar
+    call it when the language changes); a notice without it stays as it was said."""
+
     title: str
     text: str
     level: str  # info, warning, error
     job_id: int | None = None
+    again: Callable[[], Notice] | None = field(default=None, compare=False, repr=False)
+
+    def retranslated(self) -> Notice:
+        return self.again() if self.again is not None else self
 
 
 def finished_message(snap: JobSnapshot) -> Notice:
@@ -315,7 +323,7 @@ def finished_message(snap: JobSnapshot) -> Notice:
     if outcome and snap.colour == "red":
         text += "\n" + outcome
     level = {"red": "error", "yellow": "warning"}.get(snap.colour, "info")
-    return Notice(title, text, level, snap.id)
+    return Notice(title, text, level, snap.id, again=lambda: finished_message(snap))
 
 
 def background_message(snap: JobSnapshot, reason: Message | None = None) -> Notice:
@@ -333,7 +341,7 @@ def background_message(snap: JobSnapshot, reason: Message | None = None) -> Noti
         )
     if reason is not None:
         text += " (" + i18n.tr_message(reason) + ")"
-    return Notice(title, text, "info", snap.id)
+    return Notice(title, text, "info", snap.id, again=lambda: background_message(snap, reason))
 
 
 def tray_tooltip(running: int, queued: int) -> str:

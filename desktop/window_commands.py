@@ -6,7 +6,7 @@ Every call into the core goes through ``JobActions`` or the background door.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from core import api
@@ -24,6 +24,9 @@ from desktop.services.links import parse_job_ref
 from desktop.window_parts import WindowParts
 
 S = JobStatus
+# PySide's self.tr() in a mixin finds plural forms under the class of the object (MainWindow), not under this
+# one: messages with a count name their context explicitly.
+translate = QCoreApplication.translate
 
 
 def count_by_status(tracker: Tracker, all_users: bool) -> dict[str, int]:
@@ -94,7 +97,10 @@ class WindowCommands(WindowParts):
         snaps = self.selected_snapshots()
         if not snaps or not P.action_states(snaps)["remove"].enabled:
             return
-        text = self.tr("Remove %n job(s) and their logs from the history? This cannot be undone.", None, len(snaps))
+        n = len(snaps)
+        text = translate(
+            "WindowCommands", "Remove %n job(s) and their logs from the history? This cannot be undone.", None, n
+        )
         if self.confirm(self.tr("Remove jobs"), text):
             self.job_actions.remove([s.id for s in snaps])
 
@@ -132,7 +138,9 @@ class WindowCommands(WindowParts):
             self.job_actions.export_list(path, self.model.ids())
 
     def _on_exported(self, path: str, rows: int) -> None:
-        self.statusBar().showMessage(self.tr("%n row(s) written to %1", None, rows).replace("%1", path), 8000)
+        self.statusBar().showMessage(
+            translate("WindowCommands", "%n row(s) written to %1", None, rows).replace("%1", path), 8000
+        )
 
     # -- links --------------------------------------------------------------------------------------
     def ask_job_link(self) -> str | None:
@@ -193,7 +201,9 @@ class WindowCommands(WindowParts):
     def show_purge(self) -> PurgeDialog:
         dlg = PurgeDialog(tracker=self.ctx.tracker, background=self.ctx.background, parent=self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.purged.connect(lambda n: self.statusBar().showMessage(self.tr("%n job(s) purged", None, n), 8000))
+        dlg.purged.connect(
+            lambda n: self.statusBar().showMessage(translate("WindowCommands", "%n job(s) purged", None, n), 8000)
+        )
         dlg.open()
         return dlg
 
@@ -218,15 +228,15 @@ class WindowCommands(WindowParts):
         waiting = counts.get("QUEUED", 0) + counts.get("SCHEDULED", 0)
         failed = counts.get("FAILED", 0) + counts.get("INTERRUPTED", 0)
         parts = [
-            self.tr("%n job(s)", None, total),
-            self.tr("%n running", None, running),
-            self.tr("%n waiting", None, waiting),
+            translate("WindowCommands", "%n job(s)", None, total),
+            translate("WindowCommands", "%n running", None, running),
+            translate("WindowCommands", "%n waiting", None, waiting),
         ]
         if failed:
-            parts.append(self.tr("%n failed", None, failed))
+            parts.append(translate("WindowCommands", "%n failed", None, failed))
         shown = self.model.rowCount()
         if not self.model.filter.is_empty:
-            parts.insert(0, self.tr("%n shown", None, shown))
+            parts.insert(0, translate("WindowCommands", "%n shown", None, shown))
         self.counts_label.setText("  ·  ".join(parts))
 
     # -- inbox --------------------------------------------------------------------------------------
@@ -235,7 +245,7 @@ class WindowCommands(WindowParts):
         self.inbox_button.setText(
             self.tr("Notifications (%1)").replace("%1", str(unread)) if unread else self.tr("Notifications")
         )
-        self.inbox_button.setToolTip(self.tr("%n unread message(s)", None, unread))
+        self.inbox_button.setToolTip(translate("WindowCommands", "%n unread message(s)", None, unread))
 
     def show_inbox(self, visible: bool = True) -> None:
         self.inbox_dock.setVisible(visible)

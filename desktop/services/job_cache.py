@@ -36,7 +36,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from core.api import Changes, Tracker
-from core.events import EventKind, JobEvent
 from core.records import JobSnapshot
 from desktop.services.background import Background
 
@@ -197,20 +196,23 @@ class JobCache(QObject):
                 drop -= 1
 
     # -- engine threads ---------------------------------------------------------------------------
-    def _listener(self, event: JobEvent) -> None:
+    def _listener(self, event: Any) -> None:
+        """An engine event (``core.events.JobEvent``; its kind is a string enum: created, changed, progress,
+        removed). Only ``app`` may import core.events, so the kinds are compared as strings."""
+        kind = str(event.kind)
         with self._lock:
-            if event.kind is EventKind.REMOVED:
+            if kind == "removed":
                 if event.job_id:
                     self._pending.add_removed(event.job_id)
                 else:
                     self._pending.purged = True  # a purge: many at once, the poll names them
-            elif event.kind is EventKind.PROGRESS:
+            elif kind == "progress":
                 self._pending.add_progress(event.job_id, dict(event.changes))
                 if event.log:
                     self._pending.logged.add(event.job_id)
             elif event.job is not None:
                 self._pending.add_snapshot(event.job)
-                if event.kind is EventKind.CHANGED:
+                if kind == "changed":
                     self._pending.logged.add(event.job_id)  # a state change usually logs a line
             poke = not self._scheduled
             self._scheduled = True
