@@ -395,7 +395,7 @@ def _suffix(item: str) -> str:
 def item_title(item: str) -> str:
     """A counted item's name as people read it (the core declares it in English)."""
     text = i18n.tr_core(item)
-    return text[:1].upper() + text[1:]
+    return "URLs" if text == "urls" else text[:1].upper() + text[1:]
 
 
 class ThresholdsDialog(ConfigDialog):

@@ -329,6 +329,14 @@ class ParamForm(QWidget):
         return {n: f.error.text() for n, f in self.fields.items() if f.error.isVisible() and f.error.text()}
 
 
+def sentence(text: str) -> str:
+    """A core message as a sentence of its own: capital first letter, final full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
 def field_error(exc: BaseException) -> tuple[str | None, str]:
     """Which field an error is about (``exc.field``; a ParamError's ``param``) and what to say under it, in the
     window's language: a ParamError's detail alone (the field names the parameter), else the whole message."""
@@ -603,13 +611,11 @@ class NewOperationDialog(QDialog):
             text = self.tr("Will be scheduled and run in the background at the chosen time.")
             button = self.tr("Schedule")
         elif plan.inline and opts["queue"] is None:
-            text = self.tr("Will run now: %1.").replace("%1", i18n.tr_message(plan.reason))
+            text = sentence(i18n.tr_message(plan.reason))
             button = self.tr("Run now")
         else:
             why = plan.reason if not plan.inline else msg("plan.chosen_queue")
-            text = self.tr("Will run in the background: %1. You will be told when it ends.").replace(
-                "%1", i18n.tr_message(why)
-            )
+            text = sentence(i18n.tr_message(why)) + " " + self.tr("You will be told when it ends.")
             button = self.tr("Queue")
         self.plan_label.setText(text)
         self.launch.setText(button)

@@ -178,7 +178,7 @@ class WindowCommands(WindowParts):
 
     def _on_submitted(self, snap: JobSnapshot, inline: bool, reason: Message) -> None:
         if inline:
-            text = self.tr("Job #%1 is running now (%2)").replace("%1", str(snap.id))
+            text = self.tr("Job #%1: %2").replace("%1", str(snap.id))
             self.statusBar().showMessage(text.replace("%2", i18n.tr_message(reason)), 8000)
         else:
             self.notifier.tell_in_window(P.background_message(snap, reason))

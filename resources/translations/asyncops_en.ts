@@ -626,12 +626,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="170" />
+            <location filename="../../desktop/notifications.py" line="177" />
             <source>Close this message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/notifications.py" line="194" />
+            <location filename="../../desktop/notifications.py" line="209" />
             <source>Open job #%1</source>
             <translation type="unfinished" />
         </message>
@@ -639,119 +639,114 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="463" />
+            <location filename="../../desktop/new_operation.py" line="471" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="467" />
+            <location filename="../../desktop/new_operation.py" line="475" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="468" />
+            <location filename="../../desktop/new_operation.py" line="476" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="469" />
+            <location filename="../../desktop/new_operation.py" line="477" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="472" />
+            <location filename="../../desktop/new_operation.py" line="480" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="473" />
+            <location filename="../../desktop/new_operation.py" line="481" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="474" />
+            <location filename="../../desktop/new_operation.py" line="482" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="476" />
+            <location filename="../../desktop/new_operation.py" line="484" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="477" />
-            <location filename="../../desktop/new_operation.py" line="613" />
+            <location filename="../../desktop/new_operation.py" line="485" />
+            <location filename="../../desktop/new_operation.py" line="619" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="478" />
+            <location filename="../../desktop/new_operation.py" line="486" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="479" />
-            <location filename="../../desktop/new_operation.py" line="483" />
+            <location filename="../../desktop/new_operation.py" line="487" />
+            <location filename="../../desktop/new_operation.py" line="491" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="482" />
+            <location filename="../../desktop/new_operation.py" line="490" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="471" />
-            <location filename="../../desktop/new_operation.py" line="510" />
+            <location filename="../../desktop/new_operation.py" line="618" />
+            <source>You will be told when it ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="479" />
+            <location filename="../../desktop/new_operation.py" line="518" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="484" />
+            <location filename="../../desktop/new_operation.py" line="492" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="592" />
+            <location filename="../../desktop/new_operation.py" line="600" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="595" />
+            <location filename="../../desktop/new_operation.py" line="603" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="603" />
+            <location filename="../../desktop/new_operation.py" line="611" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="604" />
+            <location filename="../../desktop/new_operation.py" line="612" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="606" />
-            <source>Will run now: %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="607" />
+            <location filename="../../desktop/new_operation.py" line="615" />
             <source>Run now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="610" />
-            <source>Will run in the background: %1. You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="251" />
             <location filename="../../desktop/notifications.py" line="263" />
+            <location filename="../../desktop/notifications.py" line="275" />
             <source>Show asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -759,37 +754,37 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="305" />
+            <location filename="../../desktop/presentation.py" line="312" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="313" />
+            <location filename="../../desktop/presentation.py" line="320" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="323" />
+            <location filename="../../desktop/presentation.py" line="330" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="325" />
+            <location filename="../../desktop/presentation.py" line="332" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="331" />
+            <location filename="../../desktop/presentation.py" line="338" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="342" />
+            <location filename="../../desktop/presentation.py" line="349" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="343" />
+            <location filename="../../desktop/presentation.py" line="350" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -797,7 +792,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="345" />
+            <location filename="../../desktop/presentation.py" line="352" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1213,7 +1208,7 @@
         </message>
         <message>
             <location filename="../../desktop/window_commands.py" line="181" />
-            <source>Job #%1 is running now (%2)</source>
+            <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">

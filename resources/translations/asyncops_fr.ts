@@ -85,12 +85,12 @@
         <message>
             <location filename="../../desktop/presentation.py" line="240" />
             <source>Select a single finished job to undo it</source>
-            <translation>Sélectionnez une seule tâche terminée pour l’annuler</translation>
+            <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
         </message>
         <message>
             <location filename="../../desktop/presentation.py" line="242" />
             <source>Only a finished job can be undone</source>
-            <translation>Seule une tâche terminée peut être annulée</translation>
+            <translation>Seule une tâche terminée peut être défaite</translation>
         </message>
         <message>
             <location filename="../../desktop/presentation.py" line="245" />
@@ -152,7 +152,7 @@
             <location filename="../../desktop/services/actions.py" line="102" />
             <location filename="../../desktop/services/actions.py" line="111" />
             <source>Cannot undo</source>
-            <translation>Impossible d’annuler</translation>
+            <translation>Impossible de défaire</translation>
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="141" />
@@ -306,7 +306,7 @@
         <message>
             <location filename="../../desktop/details.py" line="396" />
             <source>Undo…</source>
-            <translation>Annuler…</translation>
+            <translation>Défaire…</translation>
         </message>
         <message>
             <location filename="../../desktop/details.py" line="397" />
@@ -626,12 +626,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="170" />
+            <location filename="../../desktop/notifications.py" line="177" />
             <source>Close this message</source>
             <translation>Fermer ce message</translation>
         </message>
         <message>
-            <location filename="../../desktop/notifications.py" line="194" />
+            <location filename="../../desktop/notifications.py" line="209" />
             <source>Open job #%1</source>
             <translation>Ouvrir la tâche nº %1</translation>
         </message>
@@ -639,119 +639,114 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="463" />
+            <location filename="../../desktop/new_operation.py" line="471" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="467" />
+            <location filename="../../desktop/new_operation.py" line="475" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="468" />
+            <location filename="../../desktop/new_operation.py" line="476" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="469" />
+            <location filename="../../desktop/new_operation.py" line="477" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="472" />
+            <location filename="../../desktop/new_operation.py" line="480" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="473" />
+            <location filename="../../desktop/new_operation.py" line="481" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="474" />
+            <location filename="../../desktop/new_operation.py" line="482" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="476" />
+            <location filename="../../desktop/new_operation.py" line="484" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="477" />
-            <location filename="../../desktop/new_operation.py" line="613" />
+            <location filename="../../desktop/new_operation.py" line="485" />
+            <location filename="../../desktop/new_operation.py" line="619" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="478" />
+            <location filename="../../desktop/new_operation.py" line="486" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="479" />
-            <location filename="../../desktop/new_operation.py" line="483" />
+            <location filename="../../desktop/new_operation.py" line="487" />
+            <location filename="../../desktop/new_operation.py" line="491" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="482" />
+            <location filename="../../desktop/new_operation.py" line="490" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="471" />
-            <location filename="../../desktop/new_operation.py" line="510" />
+            <location filename="../../desktop/new_operation.py" line="618" />
+            <source>You will be told when it ends.</source>
+            <translation>Vous serez prévenu quand elle se terminera.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/new_operation.py" line="479" />
+            <location filename="../../desktop/new_operation.py" line="518" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="484" />
+            <location filename="../../desktop/new_operation.py" line="492" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="592" />
+            <location filename="../../desktop/new_operation.py" line="600" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="595" />
+            <location filename="../../desktop/new_operation.py" line="603" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="603" />
+            <location filename="../../desktop/new_operation.py" line="611" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="604" />
+            <location filename="../../desktop/new_operation.py" line="612" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="606" />
-            <source>Will run now: %1.</source>
-            <translation>S’exécutera maintenant : %1.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="607" />
+            <location filename="../../desktop/new_operation.py" line="615" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="610" />
-            <source>Will run in the background: %1. You will be told when it ends.</source>
-            <translation>S’exécutera en arrière-plan : %1. Vous serez prévenu à la fin.</translation>
         </message>
     </context>
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="251" />
             <location filename="../../desktop/notifications.py" line="263" />
+            <location filename="../../desktop/notifications.py" line="275" />
             <source>Show asyncops</source>
             <translation>Afficher asyncops</translation>
         </message>
@@ -759,37 +754,37 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="305" />
+            <location filename="../../desktop/presentation.py" line="312" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="313" />
+            <location filename="../../desktop/presentation.py" line="320" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="323" />
+            <location filename="../../desktop/presentation.py" line="330" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="325" />
+            <location filename="../../desktop/presentation.py" line="332" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="331" />
+            <location filename="../../desktop/presentation.py" line="338" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="342" />
+            <location filename="../../desktop/presentation.py" line="349" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="343" />
+            <location filename="../../desktop/presentation.py" line="350" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -797,7 +792,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="345" />
+            <location filename="../../desktop/presentation.py" line="352" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -1145,7 +1140,7 @@
         <message>
             <location filename="../../desktop/details.py" line="581" />
             <source>Undo job #%1 (%2)?</source>
-            <translation>Annuler la tâche nº %1 (%2) ?</translation>
+            <translation>Défaire la tâche nº %1 (%2) ?</translation>
         </message>
         <message>
             <location filename="../../desktop/details.py" line="582" />
@@ -1155,7 +1150,7 @@
         <message>
             <location filename="../../desktop/details.py" line="589" />
             <source>Undo</source>
-            <translation>Annuler</translation>
+            <translation>Défaire</translation>
         </message>
     </context>
     <context>
@@ -1213,8 +1208,8 @@
         </message>
         <message>
             <location filename="../../desktop/window_commands.py" line="181" />
-            <source>Job #%1 is running now (%2)</source>
-            <translation>La tâche nº %1 s’exécute maintenant (%2)</translation>
+            <source>Job #%1: %2</source>
+            <translation>Tâche nº %1 : %2</translation>
         </message>
         <message numerus="yes">
             <location filename="../../desktop/window_commands.py" line="205" />
@@ -1323,7 +1318,7 @@
         <message>
             <location filename="../../desktop/window_menus.py" line="71" />
             <source>&amp;Undo…</source>
-            <translation>&amp;Annuler…</translation>
+            <translation>&amp;Défaire…</translation>
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="74" />
