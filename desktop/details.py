@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Launch, Tracker
+from core.errors import NotFound
 from core.records import JobSnapshot, LogEntry
 from desktop import i18n
 from desktop import presentation as P
@@ -423,7 +424,10 @@ class JobDetailsWindow(QWidget):
         self._show(current or snap)
 
     def _on_error(self, exc: BaseException) -> None:
-        self._show_error(P.error_text(exc))
+        if isinstance(exc, NotFound):  # the window knows what it asked for: say it in its own words
+            self._show_error(self.tr("There is no job #%1 that you can see.").replace("%1", str(self.job_id)))
+        else:
+            self._show_error(P.error_text(exc))
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

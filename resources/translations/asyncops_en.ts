@@ -169,193 +169,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details.py" line="363" />
+            <location filename="../../desktop/details.py" line="364" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="365" />
+            <location filename="../../desktop/details.py" line="366" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="366" />
+            <location filename="../../desktop/details.py" line="367" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="367" />
+            <location filename="../../desktop/details.py" line="368" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="368" />
+            <location filename="../../desktop/details.py" line="369" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="369" />
+            <location filename="../../desktop/details.py" line="370" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="370" />
+            <location filename="../../desktop/details.py" line="371" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="371" />
+            <location filename="../../desktop/details.py" line="372" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="372" />
+            <location filename="../../desktop/details.py" line="373" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="373" />
+            <location filename="../../desktop/details.py" line="374" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="374" />
+            <location filename="../../desktop/details.py" line="375" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="375" />
+            <location filename="../../desktop/details.py" line="376" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="376" />
+            <location filename="../../desktop/details.py" line="377" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="377" />
+            <location filename="../../desktop/details.py" line="378" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="378" />
+            <location filename="../../desktop/details.py" line="379" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="381" />
+            <location filename="../../desktop/details.py" line="382" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="382" />
+            <location filename="../../desktop/details.py" line="383" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="382" />
+            <location filename="../../desktop/details.py" line="383" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="382" />
+            <location filename="../../desktop/details.py" line="383" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="385" />
+            <location filename="../../desktop/details.py" line="386" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="386" />
+            <location filename="../../desktop/details.py" line="387" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="387" />
+            <location filename="../../desktop/details.py" line="388" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="388" />
+            <location filename="../../desktop/details.py" line="389" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="392" />
+            <location filename="../../desktop/details.py" line="393" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="393" />
+            <location filename="../../desktop/details.py" line="394" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="394" />
+            <location filename="../../desktop/details.py" line="395" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="395" />
+            <location filename="../../desktop/details.py" line="396" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="396" />
+            <location filename="../../desktop/details.py" line="397" />
             <source>Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="397" />
+            <location filename="../../desktop/details.py" line="398" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="398" />
+            <location filename="../../desktop/details.py" line="399" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="399" />
+            <location filename="../../desktop/details.py" line="400" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="445" />
+            <location filename="../../desktop/details.py" line="428" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="449" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="446" />
+            <location filename="../../desktop/details.py" line="450" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="448" />
+            <location filename="../../desktop/details.py" line="452" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="462" />
+            <location filename="../../desktop/details.py" line="466" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="403" />
-            <location filename="../../desktop/details.py" line="508" />
+            <location filename="../../desktop/details.py" line="404" />
+            <location filename="../../desktop/details.py" line="512" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="450" />
+            <location filename="../../desktop/details.py" line="454" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details.py" line="543" />
+            <location filename="../../desktop/details.py" line="547" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -363,12 +368,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="564" />
+            <location filename="../../desktop/details.py" line="568" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="564" />
+            <location filename="../../desktop/details.py" line="568" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -452,42 +457,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details.py" line="85" />
+            <location filename="../../desktop/details.py" line="86" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="85" />
+            <location filename="../../desktop/details.py" line="86" />
             <source>Level</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="85" />
+            <location filename="../../desktop/details.py" line="86" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="85" />
+            <location filename="../../desktop/details.py" line="86" />
             <source>Item</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="90" />
+            <location filename="../../desktop/details.py" line="91" />
             <source>Debug</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="91" />
+            <location filename="../../desktop/details.py" line="92" />
             <source>Info</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="92" />
+            <location filename="../../desktop/details.py" line="93" />
             <source>Warning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="93" />
+            <location filename="../../desktop/details.py" line="94" />
             <source>Error</source>
             <translation type="unfinished" />
         </message>
@@ -1138,17 +1143,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details.py" line="581" />
+            <location filename="../../desktop/details.py" line="585" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="582" />
+            <location filename="../../desktop/details.py" line="586" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="589" />
+            <location filename="../../desktop/details.py" line="593" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>

@@ -169,193 +169,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details.py" line="363" />
+            <location filename="../../desktop/details.py" line="364" />
             <source>Job #%1</source>
             <translation>Tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="365" />
+            <location filename="../../desktop/details.py" line="366" />
             <source>Description</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="366" />
+            <location filename="../../desktop/details.py" line="367" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="367" />
+            <location filename="../../desktop/details.py" line="368" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="368" />
+            <location filename="../../desktop/details.py" line="369" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="369" />
+            <location filename="../../desktop/details.py" line="370" />
             <source>Attempt</source>
             <translation>Tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="370" />
+            <location filename="../../desktop/details.py" line="371" />
             <source>Link</source>
             <translation>Lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="371" />
+            <location filename="../../desktop/details.py" line="372" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="372" />
+            <location filename="../../desktop/details.py" line="373" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="373" />
+            <location filename="../../desktop/details.py" line="374" />
             <source>Scheduled for</source>
             <translation>Planifiée pour</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="374" />
+            <location filename="../../desktop/details.py" line="375" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="375" />
+            <location filename="../../desktop/details.py" line="376" />
             <source>Finished</source>
             <translation>Terminée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="376" />
+            <location filename="../../desktop/details.py" line="377" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="377" />
+            <location filename="../../desktop/details.py" line="378" />
             <source>Items</source>
             <translation>Éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="378" />
+            <location filename="../../desktop/details.py" line="379" />
             <source>Warnings / errors</source>
             <translation>Avertissements / erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="381" />
+            <location filename="../../desktop/details.py" line="382" />
             <source>%1:</source>
             <translation>%1 :</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="382" />
+            <location filename="../../desktop/details.py" line="383" />
             <source>Overview</source>
             <translation>Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="382" />
+            <location filename="../../desktop/details.py" line="383" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="382" />
+            <location filename="../../desktop/details.py" line="383" />
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="385" />
+            <location filename="../../desktop/details.py" line="386" />
             <source>All levels</source>
             <translation>Tous les niveaux</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="386" />
+            <location filename="../../desktop/details.py" line="387" />
             <source>Info and above</source>
             <translation>Info et plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="387" />
+            <location filename="../../desktop/details.py" line="388" />
             <source>Warnings and errors</source>
             <translation>Avertissements et erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="388" />
+            <location filename="../../desktop/details.py" line="389" />
             <source>Errors only</source>
             <translation>Erreurs seulement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="392" />
+            <location filename="../../desktop/details.py" line="393" />
             <source>Copy log</source>
             <translation>Copier le journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="393" />
+            <location filename="../../desktop/details.py" line="394" />
             <source>Log</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="394" />
+            <location filename="../../desktop/details.py" line="395" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="395" />
+            <location filename="../../desktop/details.py" line="396" />
             <source>Retry</source>
             <translation>Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="396" />
+            <location filename="../../desktop/details.py" line="397" />
             <source>Undo…</source>
             <translation>Défaire…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="397" />
+            <location filename="../../desktop/details.py" line="398" />
             <source>Download CSV…</source>
             <translation>Télécharger le CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="398" />
+            <location filename="../../desktop/details.py" line="399" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="399" />
+            <location filename="../../desktop/details.py" line="400" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="445" />
+            <location filename="../../desktop/details.py" line="428" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation>Aucune tâche nº %1 visible pour vous.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details.py" line="449" />
             <source>%1 (priority %2)</source>
             <translation>%1 (priorité %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="446" />
+            <location filename="../../desktop/details.py" line="450" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="448" />
+            <location filename="../../desktop/details.py" line="452" />
             <source>ran at once (under its threshold)</source>
             <translation>exécutée immédiatement (sous son seuil)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="462" />
+            <location filename="../../desktop/details.py" line="466" />
             <source>(no result yet)</source>
             <translation>(pas encore de résultat)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="403" />
-            <location filename="../../desktop/details.py" line="508" />
+            <location filename="../../desktop/details.py" line="404" />
+            <location filename="../../desktop/details.py" line="512" />
             <source>This job was removed.</source>
             <translation>Cette tâche a été supprimée.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="450" />
+            <location filename="../../desktop/details.py" line="454" />
             <source>follows job #%1</source>
             <translation>suite de la tâche nº %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details.py" line="543" />
+            <location filename="../../desktop/details.py" line="547" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n ligne</numerusform>
@@ -363,12 +368,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="564" />
+            <location filename="../../desktop/details.py" line="568" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="564" />
+            <location filename="../../desktop/details.py" line="568" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -452,42 +457,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details.py" line="85" />
+            <location filename="../../desktop/details.py" line="86" />
             <source>Time</source>
             <translation>Heure</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="85" />
+            <location filename="../../desktop/details.py" line="86" />
             <source>Level</source>
             <translation>Niveau</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="85" />
+            <location filename="../../desktop/details.py" line="86" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="85" />
+            <location filename="../../desktop/details.py" line="86" />
             <source>Item</source>
             <translation>Élément</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="90" />
+            <location filename="../../desktop/details.py" line="91" />
             <source>Debug</source>
             <translation>Débogage</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="91" />
+            <location filename="../../desktop/details.py" line="92" />
             <source>Info</source>
             <translation>Info</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="92" />
+            <location filename="../../desktop/details.py" line="93" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="93" />
+            <location filename="../../desktop/details.py" line="94" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
@@ -1138,17 +1143,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details.py" line="581" />
+            <location filename="../../desktop/details.py" line="585" />
             <source>Undo job #%1 (%2)?</source>
             <translation>Défaire la tâche nº %1 (%2) ?</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="582" />
+            <location filename="../../desktop/details.py" line="586" />
             <source>This starts a new job: %1 — %2.</source>
             <translation>Cela lance une nouvelle tâche : %1 — %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="589" />
+            <location filename="../../desktop/details.py" line="593" />
             <source>Undo</source>
             <translation>Défaire</translation>
         </message>

@@ -269,3 +269,16 @@ def test_core_texts_in_french() -> None:
     """The core's messages and operation texts, rendered in the French window, are French."""
     assert "texts" in CORE_ENGLISH, "test_every_window_in_french did not run"
     assert sorted(CORE_ENGLISH["texts"]) == []
+
+
+def test_a_missing_job_in_french(qtbot: Any, db: Any, probe: Any, language: Any) -> None:
+    language("fr")
+    win = make_window(qtbot)
+    try:
+        details = win.open_job(999)
+        qtbot.waitUntil(lambda: not details.error.isHidden(), timeout=5000)
+        assert details.error.text() == "Aucune tâche nº 999 visible pour vous."
+        assert not details.undo_button.isEnabled() and details.undo_button.text() == "Défaire…"
+        details.close()
+    finally:
+        close_window(win)
