@@ -12,12 +12,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -40,89 +39,10 @@ from PySide6.QtWidgets import (
 from core.api import PurgeConfig, QueueConfig, Tracker
 from desktop import i18n
 from desktop import presentation as P
-from desktop.retranslate import Texts
+from desktop.config_base import DEFAULT_QUEUE, ConfigDialog, FieldErrors, error_label
 from desktop.services.background import Background
 
-DEFAULT_QUEUE = "default"  # core.settings.DEFAULT_QUEUE (the door does not re-export it)
-FIELD_PREFIXES = ("queue.", "purge.", "threshold.")
 
-
-class ConfigDialog(QDialog):
-    """A configuration dialog: its texts follow the language."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.texts = Texts()
-
-    def retranslateUi(self) -> None:
-        self.texts.apply()
-
-    def _standard_texts(self, buttons: QDialogButtonBox) -> None:
-        """Save and Cancel in the window's language (Qt's own catalogue may be missing)."""
-        for which, text in (
-            (QDialogButtonBox.StandardButton.Save, lambda: self.tr("Save")),
-            (QDialogButtonBox.StandardButton.Cancel, lambda: self.tr("Cancel")),
-        ):
-            button = buttons.button(which)
-            if button is not None:
-                self.texts(button.setText, text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
-
-
-def error_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(f"error_{name}")
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {P.PALETTES['red'].fg};")
-    label.hide()
-    return label
-
-
-class _FieldErrors:
-    """Error labels under named fields; ``route`` maps a core message to the field it is about."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, QLabel] = {}
-
-    def add(self, form: QFormLayout, name: str, title: QLabel, widget: QWidget, parent: QWidget) -> None:
-        cell = QWidget(parent)
-        v = QVBoxLayout(cell)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(widget)
-        label = error_label(cell, name)
-        v.addWidget(label)
-        self.labels[name] = label
-        form.addRow(title, cell)
-
-    def clear(self) -> None:
-        for label in self.labels.values():
-            label.clear()
-            label.hide()
-
-    def show(self, name: str, message: str) -> None:
-        label = self.labels.get(name) or self.labels["general"]
-        label.setText(message)
-        label.show()
-
-    def show_error(self, exc: BaseException, prefix: str = "") -> None:
-        """A core error under the field it names (``exc.field``), else under the form; in the window's language."""
-        name = getattr(exc, "field", None) or ""
-        for p in FIELD_PREFIXES:
-            if name.startswith(p):
-                name = name[len(p) :]
-        key = f"{prefix}{name}" if name else "general"
-        self.show(key if key in self.labels else "general", P.error_text(exc))
-
-    def shown(self) -> dict[str, str]:
-        return {n: lb.text() for n, lb in self.labels.items() if not lb.isHidden() and lb.text()}
-
-
-# -- queues ----------------------------------------------------------------------------------------
 class QueuesDialog(ConfigDialog):
     saved = Signal()
 
@@ -157,7 +77,7 @@ class QueuesDialog(ConfigDialog):
 
         editor = QWidget(self)
         form = QFormLayout(editor)
-        self.errors = _FieldErrors()
+        self.errors = FieldErrors()
         self.name = QLineEdit(editor)
         self.name.setObjectName("queueName")
         self.kind = QComboBox(editor)
@@ -409,7 +329,7 @@ class ThresholdsDialog(ConfigDialog):
         self.texts(self.setWindowTitle, lambda: self.tr("Thresholds"))
         self.tracker, self.background = tracker, background
         self.spins: dict[tuple[str, str], QSpinBox] = {}
-        self.errors = _FieldErrors()
+        self.errors = FieldErrors()
         self.resize(520, 480)
         intro = QLabel(self)
         self.texts(
@@ -502,7 +422,7 @@ class PurgeDialog(ConfigDialog):
         self.setObjectName("purgeDialog")
         self.texts(self.setWindowTitle, lambda: self.tr("Purge"))
         self.tracker, self.background = tracker, background
-        self.errors = _FieldErrors()
+        self.errors = FieldErrors()
         self._purged: int | None = None
         intro = QLabel(self)
         self.texts(

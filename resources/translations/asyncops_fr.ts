@@ -111,12 +111,12 @@
     <context>
         <name>ConfigDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="63" />
+            <location filename="../../desktop/config_base.py" line="36" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="64" />
+            <location filename="../../desktop/config_base.py" line="37" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -169,198 +169,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details.py" line="364" />
+            <location filename="../../desktop/details.py" line="268" />
             <source>Job #%1</source>
             <translation>Tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="366" />
+            <location filename="../../desktop/details.py" line="270" />
             <source>Description</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="367" />
+            <location filename="../../desktop/details.py" line="271" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="368" />
+            <location filename="../../desktop/details.py" line="272" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="369" />
+            <location filename="../../desktop/details.py" line="273" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="370" />
+            <location filename="../../desktop/details.py" line="274" />
             <source>Attempt</source>
             <translation>Tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="371" />
+            <location filename="../../desktop/details.py" line="275" />
             <source>Link</source>
             <translation>Lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="372" />
+            <location filename="../../desktop/details.py" line="276" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="373" />
+            <location filename="../../desktop/details.py" line="277" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="374" />
+            <location filename="../../desktop/details.py" line="278" />
             <source>Scheduled for</source>
             <translation>Planifiée pour</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="375" />
+            <location filename="../../desktop/details.py" line="279" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="376" />
+            <location filename="../../desktop/details.py" line="280" />
             <source>Finished</source>
             <translation>Terminée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="377" />
+            <location filename="../../desktop/details.py" line="281" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="378" />
+            <location filename="../../desktop/details.py" line="282" />
             <source>Items</source>
             <translation>Éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="379" />
+            <location filename="../../desktop/details.py" line="283" />
             <source>Warnings / errors</source>
             <translation>Avertissements / erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="382" />
+            <location filename="../../desktop/details.py" line="286" />
             <source>%1:</source>
             <translation>%1 :</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="383" />
+            <location filename="../../desktop/details.py" line="287" />
             <source>Overview</source>
             <translation>Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="383" />
+            <location filename="../../desktop/details.py" line="287" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="383" />
+            <location filename="../../desktop/details.py" line="287" />
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="386" />
+            <location filename="../../desktop/details.py" line="290" />
             <source>All levels</source>
             <translation>Tous les niveaux</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="387" />
+            <location filename="../../desktop/details.py" line="291" />
             <source>Info and above</source>
             <translation>Info et plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="388" />
+            <location filename="../../desktop/details.py" line="292" />
             <source>Warnings and errors</source>
             <translation>Avertissements et erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="389" />
+            <location filename="../../desktop/details.py" line="293" />
             <source>Errors only</source>
             <translation>Erreurs seulement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="393" />
+            <location filename="../../desktop/details.py" line="297" />
             <source>Copy log</source>
             <translation>Copier le journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="394" />
+            <location filename="../../desktop/details.py" line="298" />
             <source>Log</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="395" />
+            <location filename="../../desktop/details.py" line="299" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="396" />
+            <location filename="../../desktop/details.py" line="300" />
             <source>Retry</source>
             <translation>Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="397" />
+            <location filename="../../desktop/details.py" line="301" />
             <source>Undo…</source>
             <translation>Défaire…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="398" />
+            <location filename="../../desktop/details.py" line="302" />
             <source>Download CSV…</source>
             <translation>Télécharger le CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="399" />
+            <location filename="../../desktop/details.py" line="303" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="400" />
+            <location filename="../../desktop/details.py" line="304" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="428" />
+            <location filename="../../desktop/details.py" line="332" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="449" />
+            <location filename="../../desktop/details.py" line="353" />
             <source>%1 (priority %2)</source>
             <translation>%1 (priorité %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="450" />
+            <location filename="../../desktop/details.py" line="354" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="452" />
+            <location filename="../../desktop/details.py" line="356" />
             <source>ran at once (under its threshold)</source>
             <translation>exécutée immédiatement (sous son seuil)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="466" />
+            <location filename="../../desktop/details.py" line="370" />
             <source>(no result yet)</source>
             <translation>(pas encore de résultat)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="404" />
-            <location filename="../../desktop/details.py" line="512" />
+            <location filename="../../desktop/details.py" line="308" />
+            <location filename="../../desktop/details.py" line="416" />
             <source>This job was removed.</source>
             <translation>Cette tâche a été supprimée.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="454" />
+            <location filename="../../desktop/details.py" line="358" />
             <source>follows job #%1</source>
             <translation>suite de la tâche nº %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details.py" line="547" />
+            <location filename="../../desktop/details.py" line="451" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n ligne</numerusform>
@@ -368,12 +368,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="568" />
+            <location filename="../../desktop/details.py" line="472" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="568" />
+            <location filename="../../desktop/details.py" line="472" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -457,42 +457,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details.py" line="86" />
+            <location filename="../../desktop/log_model.py" line="49" />
             <source>Time</source>
             <translation>Heure</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="86" />
+            <location filename="../../desktop/log_model.py" line="49" />
             <source>Level</source>
             <translation>Niveau</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="86" />
+            <location filename="../../desktop/log_model.py" line="49" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="86" />
+            <location filename="../../desktop/log_model.py" line="49" />
             <source>Item</source>
             <translation>Élément</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="91" />
+            <location filename="../../desktop/log_model.py" line="54" />
             <source>Debug</source>
             <translation>Débogage</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="92" />
+            <location filename="../../desktop/log_model.py" line="55" />
             <source>Info</source>
             <translation>Info</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="93" />
+            <location filename="../../desktop/log_model.py" line="56" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="94" />
+            <location filename="../../desktop/log_model.py" line="57" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
@@ -644,105 +644,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="471" />
+            <location filename="../../desktop/new_operation.py" line="172" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="475" />
+            <location filename="../../desktop/new_operation.py" line="176" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="476" />
+            <location filename="../../desktop/new_operation.py" line="177" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="477" />
+            <location filename="../../desktop/new_operation.py" line="178" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="480" />
+            <location filename="../../desktop/new_operation.py" line="181" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="481" />
+            <location filename="../../desktop/new_operation.py" line="182" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="482" />
+            <location filename="../../desktop/new_operation.py" line="183" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="484" />
+            <location filename="../../desktop/new_operation.py" line="185" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="485" />
-            <location filename="../../desktop/new_operation.py" line="619" />
+            <location filename="../../desktop/new_operation.py" line="186" />
+            <location filename="../../desktop/new_operation.py" line="320" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="486" />
+            <location filename="../../desktop/new_operation.py" line="187" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="487" />
-            <location filename="../../desktop/new_operation.py" line="491" />
+            <location filename="../../desktop/new_operation.py" line="188" />
+            <location filename="../../desktop/new_operation.py" line="192" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="490" />
+            <location filename="../../desktop/new_operation.py" line="191" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="618" />
+            <location filename="../../desktop/new_operation.py" line="319" />
             <source>You will be told when it ends.</source>
             <translation>Vous serez prévenu quand elle se terminera.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="479" />
-            <location filename="../../desktop/new_operation.py" line="518" />
+            <location filename="../../desktop/new_operation.py" line="180" />
+            <location filename="../../desktop/new_operation.py" line="219" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="492" />
+            <location filename="../../desktop/new_operation.py" line="193" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="600" />
+            <location filename="../../desktop/new_operation.py" line="301" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="603" />
+            <location filename="../../desktop/new_operation.py" line="304" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="611" />
+            <location filename="../../desktop/new_operation.py" line="312" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="612" />
+            <location filename="../../desktop/new_operation.py" line="313" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="615" />
+            <location filename="../../desktop/new_operation.py" line="316" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
         </message>
@@ -808,17 +808,17 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="127" />
+            <location filename="../../desktop/param_form.py" line="113" />
             <source>Choose with a file dialog</source>
             <translation>Choisir avec une boîte de dialogue</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="211" />
+            <location filename="../../desktop/param_form.py" line="197" />
             <source>a, b, c</source>
             <translation>a, b, c</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="268" />
+            <location filename="../../desktop/param_form.py" line="254" />
             <source>More options</source>
             <translation>Plus d’options</translation>
         </message>
@@ -826,69 +826,69 @@
     <context>
         <name>PurgeDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="503" />
+            <location filename="../../desktop/config_dialogs.py" line="423" />
             <source>Purge</source>
             <translation>Purge</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="511" />
+            <location filename="../../desktop/config_dialogs.py" line="431" />
             <source>Finished jobs are removed from the history once a day. Active and queued jobs are never purged.</source>
             <translation>Les tâches terminées sont retirées de l’historique une fois par jour. Les tâches actives et en file ne sont jamais purgées.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="522" />
-            <location filename="../../desktop/config_dialogs.py" line="526" />
+            <location filename="../../desktop/config_dialogs.py" line="442" />
+            <location filename="../../desktop/config_dialogs.py" line="446" />
             <source> days</source>
             <translation> jours</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="531" />
+            <location filename="../../desktop/config_dialogs.py" line="451" />
             <source> jobs</source>
             <translation> tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="533" />
+            <location filename="../../desktop/config_dialogs.py" line="453" />
             <source>Daily at</source>
             <translation>Chaque jour à</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="534" />
+            <location filename="../../desktop/config_dialogs.py" line="454" />
             <source>Keep succeeded jobs</source>
             <translation>Garder les tâches réussies</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="535" />
+            <location filename="../../desktop/config_dialogs.py" line="455" />
             <source>Keep failed, stopped and interrupted jobs</source>
             <translation>Garder les tâches échouées, arrêtées et interrompues</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="536" />
+            <location filename="../../desktop/config_dialogs.py" line="456" />
             <source>Keep at most</source>
             <translation>En garder au plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="545" />
+            <location filename="../../desktop/config_dialogs.py" line="465" />
             <source>Purge now</source>
             <translation>Purger maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="547" />
+            <location filename="../../desktop/config_dialogs.py" line="467" />
             <source>Remove the finished jobs these rules select, now</source>
             <translation>Supprimer maintenant les tâches terminées que ces règles désignent</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="609" />
+            <location filename="../../desktop/config_dialogs.py" line="529" />
             <source>Must be 0 or more</source>
             <translation>Doit valoir 0 ou plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="613" />
+            <location filename="../../desktop/config_dialogs.py" line="533" />
             <source>Purging…</source>
             <translation>Purge en cours…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/config_dialogs.py" line="588" />
-            <location filename="../../desktop/config_dialogs.py" line="618" />
+            <location filename="../../desktop/config_dialogs.py" line="508" />
+            <location filename="../../desktop/config_dialogs.py" line="538" />
             <source>%n finished job(s) removed</source>
             <translation>
                 <numerusform>%n tâche terminée supprimée</numerusform>
@@ -899,122 +899,122 @@
     <context>
         <name>QueuesDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="132" />
+            <location filename="../../desktop/config_dialogs.py" line="52" />
             <source>Queues</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="142" />
+            <location filename="../../desktop/config_dialogs.py" line="62" />
             <source>Add</source>
             <translation>Ajouter</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="146" />
+            <location filename="../../desktop/config_dialogs.py" line="66" />
             <source>Remove</source>
             <translation>Supprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="169" />
+            <location filename="../../desktop/config_dialogs.py" line="89" />
             <source>%1 (up to “max parallel” at once)</source>
             <translation>%1 (jusqu’à « parallèles max. » à la fois)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="173" />
+            <location filename="../../desktop/config_dialogs.py" line="93" />
             <source>%1 (one at a time, in order)</source>
             <translation>%1 (une à la fois, dans l’ordre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="185" />
+            <location filename="../../desktop/config_dialogs.py" line="105" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="190" />
+            <location filename="../../desktop/config_dialogs.py" line="110" />
             <source>Paused (jobs wait until it is resumed)</source>
             <translation>En pause (les tâches attendent sa reprise)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="195" />
+            <location filename="../../desktop/config_dialogs.py" line="115" />
             <source>Run by workers only (asyncops worker), not by this window</source>
             <translation>Exécutée par les workers seulement (asyncops worker), pas par cette fenêtre</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="199" />
+            <location filename="../../desktop/config_dialogs.py" line="119" />
             <source>For heavy operations: they run in a separate process and the window stays responsive</source>
             <translation>Pour les opérations lourdes : elles tournent dans un autre processus et la fenêtre reste réactive</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="211" />
+            <location filename="../../desktop/config_dialogs.py" line="131" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="212" />
+            <location filename="../../desktop/config_dialogs.py" line="132" />
             <source>Kind</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="213" />
+            <location filename="../../desktop/config_dialogs.py" line="133" />
             <source>Max parallel</source>
             <translation>Parallèles max</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="214" />
+            <location filename="../../desktop/config_dialogs.py" line="134" />
             <source>Retries</source>
             <translation>Nouvelles tentatives</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="215" />
+            <location filename="../../desktop/config_dialogs.py" line="135" />
             <source>Retry delay</source>
             <translation>Délai avant nouvelle tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="216" />
+            <location filename="../../desktop/config_dialogs.py" line="136" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="217" />
+            <location filename="../../desktop/config_dialogs.py" line="137" />
             <source>Operations</source>
             <translation>Opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="224" />
+            <location filename="../../desktop/config_dialogs.py" line="144" />
             <source>Operations not listed by any queue go to the default queue.</source>
             <translation>Les opérations qu’aucune file ne liste vont dans la file par défaut.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="229" />
+            <location filename="../../desktop/config_dialogs.py" line="149" />
             <source>Save queue</source>
             <translation>Enregistrer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="242" />
+            <location filename="../../desktop/config_dialogs.py" line="162" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="265" />
+            <location filename="../../desktop/config_dialogs.py" line="185" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="269" />
+            <location filename="../../desktop/config_dialogs.py" line="189" />
             <source>The default queue cannot be removed</source>
             <translation>La file par défaut ne peut pas être supprimée</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="347" />
+            <location filename="../../desktop/config_dialogs.py" line="267" />
             <source>A queue named %1 already exists</source>
             <translation>Une file nommée %1 existe déjà</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="364" />
+            <location filename="../../desktop/config_dialogs.py" line="284" />
             <source>Remove queue</source>
             <translation>Supprimer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="368" />
+            <location filename="../../desktop/config_dialogs.py" line="288" />
             <source>Remove the queue %1?</source>
             <translation>Supprimer la file %1 ?</translation>
         </message>
@@ -1081,22 +1081,22 @@
     <context>
         <name>ThresholdsDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="409" />
+            <location filename="../../desktop/config_dialogs.py" line="329" />
             <source>Thresholds</source>
             <translation>Seuils</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="418" />
+            <location filename="../../desktop/config_dialogs.py" line="338" />
             <source>A run that counts more items than its threshold goes to the background queue; below, it runs at once and is still recorded in the history.</source>
             <translation>Une exécution qui compte plus d’éléments que son seuil part dans la file en arrière-plan ; en dessous, elle s’exécute immédiatement et reste inscrite dans l’historique.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="448" />
+            <location filename="../../desktop/config_dialogs.py" line="368" />
             <source>No registered operation counts items, so every run goes to its queue.</source>
             <translation>Aucune opération enregistrée ne compte d’éléments : chaque exécution va dans sa file.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="479" />
+            <location filename="../../desktop/config_dialogs.py" line="399" />
             <source>Must be 0 or more</source>
             <translation>Doit valoir 0 ou plus</translation>
         </message>
@@ -1143,17 +1143,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details.py" line="585" />
+            <location filename="../../desktop/details.py" line="489" />
             <source>Undo job #%1 (%2)?</source>
             <translation>Défaire la tâche nº %1 (%2) ?</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="586" />
+            <location filename="../../desktop/details.py" line="490" />
             <source>This starts a new job: %1 — %2.</source>
             <translation>Cela lance une nouvelle tâche : %1 — %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="593" />
+            <location filename="../../desktop/details.py" line="497" />
             <source>Undo</source>
             <translation>Défaire</translation>
         </message>
