@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import icons, prefs
-from desktop import presentation as P
-from desktop.dashboard import LatestModel, LatestPanel
-from desktop.delegates import JobTableDelegate
-from desktop.details import JobDetailsWindow
-from desktop.jobs_model import COL, COLUMNS, JobFilter, JobsModel, JobsProxyModel, Sort
-from desktop.notifications import InboxModel, MessageBar, Notifier
+from desktop.details.window import JobDetailsWindow
+from desktop.jobs import presentation as P
+from desktop.jobs.delegate import JobTableDelegate
+from desktop.jobs.latest import LatestModel, LatestPanel
+from desktop.jobs.model import COL, COLUMNS, JobFilter, JobsModel, JobsProxyModel, Sort
+from desktop.notify.notifications import InboxModel, MessageBar, Notifier
 from desktop.retranslate import Texts
 from desktop.services.actions import JobActions
 from desktop.window_commands import WindowCommands

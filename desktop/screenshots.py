@@ -45,7 +45,7 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     from desktop import i18n
     from desktop.app import create_window, ensure_app
     from desktop.demo import seed_demo
-    from desktop.presentation import finished_message
+    from desktop.jobs.presentation import finished_message
 
     app = ensure_app()
     i18n.install(app, lang)

@@ -14,12 +14,12 @@ from core.api import Launch, Tracker
 from core.messages import Message
 from core.records import JobSnapshot
 from core.status import JobStatus
-from desktop import details as details_module
 from desktop import i18n
-from desktop import presentation as P
-from desktop.config_dialogs import PurgeDialog, QueuesDialog, ThresholdsDialog
-from desktop.details import JobDetailsWindow
-from desktop.new_operation import NewOperationDialog
+from desktop.config.dialogs import PurgeDialog, QueuesDialog, ThresholdsDialog
+from desktop.details import window as details_window
+from desktop.details.window import JobDetailsWindow
+from desktop.jobs import presentation as P
+from desktop.launch.dialog import NewOperationDialog
 from desktop.services.links import parse_job_ref
 from desktop.window_parts import WindowParts
 
@@ -117,7 +117,7 @@ class WindowCommands(WindowParts):
 
     def _confirm_undo(self, snap: JobSnapshot, launch: Launch) -> None:
         titles = {op.name: op.title for op in self.ctx.tracker.operation_list()}
-        if details_module.confirm_undo(self, snap, launch, titles):
+        if details_window.confirm_undo(self, snap, launch, titles):
             self.job_actions.undo(snap.id)
 
     # -- CSV ----------------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QStyle, QToolBar, QToolButton, QWidget
 
 from desktop import i18n, prefs
-from desktop import presentation as P
-from desktop.jobs_model import COLUMNS
+from desktop.jobs import presentation as P
+from desktop.jobs.model import COLUMNS
 from desktop.window_parts import WindowParts
 
 LANGUAGES = ("", "en", "fr")  # "" = the system's

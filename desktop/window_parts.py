@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QToolButton
 
 if TYPE_CHECKING:
-    from desktop.dashboard import LatestModel, LatestPanel
-    from desktop.details import JobDetailsWindow
-    from desktop.jobs_model import JobFilter, JobsModel, JobsProxyModel
-    from desktop.notifications import InboxModel, Notifier
+    from desktop.details.window import JobDetailsWindow
+    from desktop.jobs.latest import LatestModel, LatestPanel
+    from desktop.jobs.model import JobFilter, JobsModel, JobsProxyModel
+    from desktop.notify.notifications import InboxModel, Notifier
     from desktop.retranslate import Texts
     from desktop.services.actions import JobActions
 

@@ -21,7 +21,7 @@ from core.api import Launch, Tracker
 from core.errors import AsyncopsError
 from core.messages import Message
 from core.records import JobSnapshot
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 from desktop.services.background import Background
 
 

@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="190" />
+            <location filename="../../desktop/jobs/presentation.py" line="190" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation>Lancer une nouvelle opération (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="191" />
+            <location filename="../../desktop/jobs/presentation.py" line="191" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation>Ouvrir une tâche depuis son lien asyncops://job/ID (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="194" />
+            <location filename="../../desktop/jobs/presentation.py" line="194" />
             <source>Select a job first</source>
             <translation>Sélectionnez d’abord une tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="201" />
-            <location filename="../../desktop/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="201" />
+            <location filename="../../desktop/jobs/presentation.py" line="257" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="208" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Arrêter %n tâche sélectionnée</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="210" />
+            <location filename="../../desktop/jobs/presentation.py" line="210" />
             <source>Already stopping</source>
             <translation>Arrêt déjà en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="212" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="216" />
+            <location filename="../../desktop/jobs/presentation.py" line="216" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="219" />
+            <location filename="../../desktop/jobs/presentation.py" line="219" />
             <source>Select a single job to see its details</source>
             <translation>Sélectionnez une seule tâche pour voir son détail</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="224" />
+            <location filename="../../desktop/jobs/presentation.py" line="224" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="229" />
+            <location filename="../../desktop/jobs/presentation.py" line="229" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="231" />
+            <location filename="../../desktop/jobs/presentation.py" line="231" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="235" />
+            <location filename="../../desktop/jobs/presentation.py" line="235" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="237" />
+            <location filename="../../desktop/jobs/presentation.py" line="237" />
             <source>Only finished jobs can be retried</source>
             <translation>Seules les tâches terminées peuvent être relancées</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="240" />
+            <location filename="../../desktop/jobs/presentation.py" line="240" />
             <source>Select a single finished job to undo it</source>
             <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="242" />
             <source>Only a finished job can be undone</source>
             <translation>Seule une tâche terminée peut être défaite</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="245" />
+            <location filename="../../desktop/jobs/presentation.py" line="245" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation>Défaire ce qu’a fait la tâche nº %1 (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="248" />
+            <location filename="../../desktop/jobs/presentation.py" line="248" />
             <source>This operation's result cannot be undone</source>
             <translation>Le résultat de cette opération ne peut pas être défait</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="253" />
+            <location filename="../../desktop/jobs/presentation.py" line="253" />
             <source>Download the details and log of job #%1 as CSV</source>
             <translation>Télécharger le détail et le journal de la tâche nº %1 en CSV</translation>
         </message>
@@ -111,12 +111,12 @@
     <context>
         <name>ConfigDialog</name>
         <message>
-            <location filename="../../desktop/config_base.py" line="36" />
+            <location filename="../../desktop/config/base.py" line="36" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_base.py" line="37" />
+            <location filename="../../desktop/config/base.py" line="37" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -169,198 +169,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details.py" line="268" />
+            <location filename="../../desktop/details/window.py" line="268" />
             <source>Job #%1</source>
             <translation>Tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="270" />
             <source>Description</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="271" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="272" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="273" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="274" />
             <source>Attempt</source>
             <translation>Tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="275" />
             <source>Link</source>
             <translation>Lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="276" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="277" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="278" />
             <source>Scheduled for</source>
             <translation>Planifiée pour</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="279" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="280" />
             <source>Finished</source>
             <translation>Terminée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="281" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="282" />
+            <location filename="../../desktop/details/window.py" line="282" />
             <source>Items</source>
             <translation>Éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="283" />
+            <location filename="../../desktop/details/window.py" line="283" />
             <source>Warnings / errors</source>
             <translation>Avertissements / erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="286" />
             <source>%1:</source>
             <translation>%1 :</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Overview</source>
             <translation>Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="290" />
             <source>All levels</source>
             <translation>Tous les niveaux</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="291" />
             <source>Info and above</source>
             <translation>Info et plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="292" />
+            <location filename="../../desktop/details/window.py" line="292" />
             <source>Warnings and errors</source>
             <translation>Avertissements et erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="293" />
+            <location filename="../../desktop/details/window.py" line="293" />
             <source>Errors only</source>
             <translation>Erreurs seulement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="297" />
             <source>Copy log</source>
             <translation>Copier le journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="298" />
             <source>Log</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="299" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="300" />
             <source>Retry</source>
             <translation>Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="301" />
             <source>Undo…</source>
             <translation>Défaire…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="302" />
+            <location filename="../../desktop/details/window.py" line="302" />
             <source>Download CSV…</source>
             <translation>Télécharger le CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="303" />
+            <location filename="../../desktop/details/window.py" line="303" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="304" />
+            <location filename="../../desktop/details/window.py" line="304" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="353" />
+            <location filename="../../desktop/details/window.py" line="353" />
             <source>%1 (priority %2)</source>
             <translation>%1 (priorité %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="354" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>ran at once (under its threshold)</source>
             <translation>exécutée immédiatement (sous son seuil)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="370" />
+            <location filename="../../desktop/details/window.py" line="370" />
             <source>(no result yet)</source>
             <translation>(pas encore de résultat)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="308" />
-            <location filename="../../desktop/details.py" line="416" />
+            <location filename="../../desktop/details/window.py" line="308" />
+            <location filename="../../desktop/details/window.py" line="416" />
             <source>This job was removed.</source>
             <translation>Cette tâche a été supprimée.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="358" />
+            <location filename="../../desktop/details/window.py" line="358" />
             <source>follows job #%1</source>
             <translation>suite de la tâche nº %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details.py" line="451" />
+            <location filename="../../desktop/details/window.py" line="451" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n ligne</numerusform>
@@ -368,12 +368,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="472" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="472" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -381,62 +381,62 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="82" />
+            <location filename="../../desktop/jobs/model.py" line="82" />
             <source>ID</source>
             <translation>Nº</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="83" />
+            <location filename="../../desktop/jobs/model.py" line="83" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="84" />
+            <location filename="../../desktop/jobs/model.py" line="84" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="85" />
+            <location filename="../../desktop/jobs/model.py" line="85" />
             <source>Status</source>
             <translation>Statut</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="86" />
+            <location filename="../../desktop/jobs/model.py" line="86" />
             <source>Progress</source>
             <translation>Progression</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="87" />
+            <location filename="../../desktop/jobs/model.py" line="87" />
             <source>Warnings</source>
             <translation>Avert.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="88" />
+            <location filename="../../desktop/jobs/model.py" line="88" />
             <source>Errors</source>
             <translation>Erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="89" />
+            <location filename="../../desktop/jobs/model.py" line="89" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="90" />
+            <location filename="../../desktop/jobs/model.py" line="90" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="91" />
+            <location filename="../../desktop/jobs/model.py" line="91" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="92" />
+            <location filename="../../desktop/jobs/model.py" line="92" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="93" />
+            <location filename="../../desktop/jobs/model.py" line="93" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
@@ -444,12 +444,12 @@
     <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/dashboard.py" line="214" />
+            <location filename="../../desktop/jobs/latest.py" line="214" />
             <source>Latest operations</source>
             <translation>Dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/dashboard.py" line="215" />
+            <location filename="../../desktop/jobs/latest.py" line="215" />
             <source>Jobs you start appear here.</source>
             <translation>Les tâches que vous lancez apparaissent ici.</translation>
         </message>
@@ -457,42 +457,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Time</source>
             <translation>Heure</translation>
         </message>
         <message>
-            <location filename="../../desktop/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Level</source>
             <translation>Niveau</translation>
         </message>
         <message>
-            <location filename="../../desktop/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Item</source>
             <translation>Élément</translation>
         </message>
         <message>
-            <location filename="../../desktop/log_model.py" line="54" />
+            <location filename="../../desktop/details/log_model.py" line="54" />
             <source>Debug</source>
             <translation>Débogage</translation>
         </message>
         <message>
-            <location filename="../../desktop/log_model.py" line="55" />
+            <location filename="../../desktop/details/log_model.py" line="55" />
             <source>Info</source>
             <translation>Info</translation>
         </message>
         <message>
-            <location filename="../../desktop/log_model.py" line="56" />
+            <location filename="../../desktop/details/log_model.py" line="56" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
         <message>
-            <location filename="../../desktop/log_model.py" line="57" />
+            <location filename="../../desktop/details/log_model.py" line="57" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
@@ -631,12 +631,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="177" />
+            <location filename="../../desktop/notify/notifications.py" line="177" />
             <source>Close this message</source>
             <translation>Fermer ce message</translation>
         </message>
         <message>
-            <location filename="../../desktop/notifications.py" line="209" />
+            <location filename="../../desktop/notify/notifications.py" line="209" />
             <source>Open job #%1</source>
             <translation>Ouvrir la tâche nº %1</translation>
         </message>
@@ -644,105 +644,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="172" />
+            <location filename="../../desktop/launch/dialog.py" line="172" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="176" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="177" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="178" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="183" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="186" />
-            <location filename="../../desktop/new_operation.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
+            <location filename="../../desktop/launch/dialog.py" line="320" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="188" />
-            <location filename="../../desktop/new_operation.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="188" />
+            <location filename="../../desktop/launch/dialog.py" line="192" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="191" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="319" />
+            <location filename="../../desktop/launch/dialog.py" line="319" />
             <source>You will be told when it ends.</source>
             <translation>Vous serez prévenu quand elle se terminera.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="180" />
-            <location filename="../../desktop/new_operation.py" line="219" />
+            <location filename="../../desktop/launch/dialog.py" line="180" />
+            <location filename="../../desktop/launch/dialog.py" line="219" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="193" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="301" />
+            <location filename="../../desktop/launch/dialog.py" line="301" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="304" />
+            <location filename="../../desktop/launch/dialog.py" line="304" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="312" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="316" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
         </message>
@@ -750,8 +750,8 @@
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="263" />
-            <location filename="../../desktop/notifications.py" line="275" />
+            <location filename="../../desktop/notify/notifications.py" line="263" />
+            <location filename="../../desktop/notify/notifications.py" line="275" />
             <source>Show asyncops</source>
             <translation>Afficher asyncops</translation>
         </message>
@@ -759,37 +759,37 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="312" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="320" />
+            <location filename="../../desktop/jobs/presentation.py" line="320" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="330" />
+            <location filename="../../desktop/jobs/presentation.py" line="330" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="332" />
+            <location filename="../../desktop/jobs/presentation.py" line="332" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="338" />
+            <location filename="../../desktop/jobs/presentation.py" line="338" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="349" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="350" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -797,7 +797,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -808,17 +808,17 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/param_form.py" line="113" />
+            <location filename="../../desktop/launch/param_form.py" line="113" />
             <source>Choose with a file dialog</source>
             <translation>Choisir avec une boîte de dialogue</translation>
         </message>
         <message>
-            <location filename="../../desktop/param_form.py" line="197" />
+            <location filename="../../desktop/launch/param_form.py" line="197" />
             <source>a, b, c</source>
             <translation>a, b, c</translation>
         </message>
         <message>
-            <location filename="../../desktop/param_form.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="254" />
             <source>More options</source>
             <translation>Plus d’options</translation>
         </message>
@@ -826,69 +826,69 @@
     <context>
         <name>PurgeDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="423" />
+            <location filename="../../desktop/config/dialogs.py" line="423" />
             <source>Purge</source>
             <translation>Purge</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="431" />
+            <location filename="../../desktop/config/dialogs.py" line="431" />
             <source>Finished jobs are removed from the history once a day. Active and queued jobs are never purged.</source>
             <translation>Les tâches terminées sont retirées de l’historique une fois par jour. Les tâches actives et en file ne sont jamais purgées.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="442" />
-            <location filename="../../desktop/config_dialogs.py" line="446" />
+            <location filename="../../desktop/config/dialogs.py" line="442" />
+            <location filename="../../desktop/config/dialogs.py" line="446" />
             <source> days</source>
             <translation> jours</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="451" />
+            <location filename="../../desktop/config/dialogs.py" line="451" />
             <source> jobs</source>
             <translation> tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="453" />
+            <location filename="../../desktop/config/dialogs.py" line="453" />
             <source>Daily at</source>
             <translation>Chaque jour à</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="454" />
+            <location filename="../../desktop/config/dialogs.py" line="454" />
             <source>Keep succeeded jobs</source>
             <translation>Garder les tâches réussies</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="455" />
+            <location filename="../../desktop/config/dialogs.py" line="455" />
             <source>Keep failed, stopped and interrupted jobs</source>
             <translation>Garder les tâches échouées, arrêtées et interrompues</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="456" />
+            <location filename="../../desktop/config/dialogs.py" line="456" />
             <source>Keep at most</source>
             <translation>En garder au plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="465" />
+            <location filename="../../desktop/config/dialogs.py" line="465" />
             <source>Purge now</source>
             <translation>Purger maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="467" />
+            <location filename="../../desktop/config/dialogs.py" line="467" />
             <source>Remove the finished jobs these rules select, now</source>
             <translation>Supprimer maintenant les tâches terminées que ces règles désignent</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="529" />
+            <location filename="../../desktop/config/dialogs.py" line="529" />
             <source>Must be 0 or more</source>
             <translation>Doit valoir 0 ou plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="533" />
+            <location filename="../../desktop/config/dialogs.py" line="533" />
             <source>Purging…</source>
             <translation>Purge en cours…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/config_dialogs.py" line="508" />
-            <location filename="../../desktop/config_dialogs.py" line="538" />
+            <location filename="../../desktop/config/dialogs.py" line="508" />
+            <location filename="../../desktop/config/dialogs.py" line="538" />
             <source>%n finished job(s) removed</source>
             <translation>
                 <numerusform>%n tâche terminée supprimée</numerusform>
@@ -899,122 +899,122 @@
     <context>
         <name>QueuesDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="52" />
+            <location filename="../../desktop/config/dialogs.py" line="52" />
             <source>Queues</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="62" />
+            <location filename="../../desktop/config/dialogs.py" line="62" />
             <source>Add</source>
             <translation>Ajouter</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="66" />
+            <location filename="../../desktop/config/dialogs.py" line="66" />
             <source>Remove</source>
             <translation>Supprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="89" />
+            <location filename="../../desktop/config/dialogs.py" line="89" />
             <source>%1 (up to “max parallel” at once)</source>
             <translation>%1 (jusqu’à « parallèles max. » à la fois)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="93" />
+            <location filename="../../desktop/config/dialogs.py" line="93" />
             <source>%1 (one at a time, in order)</source>
             <translation>%1 (une à la fois, dans l’ordre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="105" />
+            <location filename="../../desktop/config/dialogs.py" line="105" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="110" />
+            <location filename="../../desktop/config/dialogs.py" line="110" />
             <source>Paused (jobs wait until it is resumed)</source>
             <translation>En pause (les tâches attendent sa reprise)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="115" />
+            <location filename="../../desktop/config/dialogs.py" line="115" />
             <source>Run by workers only (asyncops worker), not by this window</source>
             <translation>Exécutée par les workers seulement (asyncops worker), pas par cette fenêtre</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="119" />
+            <location filename="../../desktop/config/dialogs.py" line="119" />
             <source>For heavy operations: they run in a separate process and the window stays responsive</source>
             <translation>Pour les opérations lourdes : elles tournent dans un autre processus et la fenêtre reste réactive</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="131" />
+            <location filename="../../desktop/config/dialogs.py" line="131" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="132" />
+            <location filename="../../desktop/config/dialogs.py" line="132" />
             <source>Kind</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="133" />
+            <location filename="../../desktop/config/dialogs.py" line="133" />
             <source>Max parallel</source>
             <translation>Parallèles max</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="134" />
+            <location filename="../../desktop/config/dialogs.py" line="134" />
             <source>Retries</source>
             <translation>Nouvelles tentatives</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="135" />
+            <location filename="../../desktop/config/dialogs.py" line="135" />
             <source>Retry delay</source>
             <translation>Délai avant nouvelle tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="136" />
+            <location filename="../../desktop/config/dialogs.py" line="136" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="137" />
+            <location filename="../../desktop/config/dialogs.py" line="137" />
             <source>Operations</source>
             <translation>Opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="144" />
+            <location filename="../../desktop/config/dialogs.py" line="144" />
             <source>Operations not listed by any queue go to the default queue.</source>
             <translation>Les opérations qu’aucune file ne liste vont dans la file par défaut.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="149" />
+            <location filename="../../desktop/config/dialogs.py" line="149" />
             <source>Save queue</source>
             <translation>Enregistrer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="162" />
+            <location filename="../../desktop/config/dialogs.py" line="162" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="185" />
+            <location filename="../../desktop/config/dialogs.py" line="185" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="189" />
+            <location filename="../../desktop/config/dialogs.py" line="189" />
             <source>The default queue cannot be removed</source>
             <translation>La file par défaut ne peut pas être supprimée</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="267" />
+            <location filename="../../desktop/config/dialogs.py" line="267" />
             <source>A queue named %1 already exists</source>
             <translation>Une file nommée %1 existe déjà</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="284" />
+            <location filename="../../desktop/config/dialogs.py" line="284" />
             <source>Remove queue</source>
             <translation>Supprimer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="288" />
+            <location filename="../../desktop/config/dialogs.py" line="288" />
             <source>Remove the queue %1?</source>
             <translation>Supprimer la file %1 ?</translation>
         </message>
@@ -1022,47 +1022,47 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="44" />
+            <location filename="../../desktop/jobs/presentation.py" line="44" />
             <source>Scheduled</source>
             <translation>Planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="45" />
+            <location filename="../../desktop/jobs/presentation.py" line="45" />
             <source>Queued</source>
             <translation>En file</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="46" />
+            <location filename="../../desktop/jobs/presentation.py" line="46" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="47" />
+            <location filename="../../desktop/jobs/presentation.py" line="47" />
             <source>Stopping</source>
             <translation>Arrêt en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="48" />
+            <location filename="../../desktop/jobs/presentation.py" line="48" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="49" />
+            <location filename="../../desktop/jobs/presentation.py" line="49" />
             <source>Failed</source>
             <translation>Échouée</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="50" />
+            <location filename="../../desktop/jobs/presentation.py" line="50" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="51" />
+            <location filename="../../desktop/jobs/presentation.py" line="51" />
             <source>Interrupted</source>
             <translation>Interrompue</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="57" />
+            <location filename="../../desktop/jobs/presentation.py" line="57" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n avertissement</numerusform>
@@ -1070,7 +1070,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="61" />
+            <location filename="../../desktop/jobs/presentation.py" line="61" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n erreur</numerusform>
@@ -1081,22 +1081,22 @@
     <context>
         <name>ThresholdsDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="329" />
+            <location filename="../../desktop/config/dialogs.py" line="329" />
             <source>Thresholds</source>
             <translation>Seuils</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="338" />
+            <location filename="../../desktop/config/dialogs.py" line="338" />
             <source>A run that counts more items than its threshold goes to the background queue; below, it runs at once and is still recorded in the history.</source>
             <translation>Une exécution qui compte plus d’éléments que son seuil part dans la file en arrière-plan ; en dessous, elle s’exécute immédiatement et reste inscrite dans l’historique.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="368" />
+            <location filename="../../desktop/config/dialogs.py" line="368" />
             <source>No registered operation counts items, so every run goes to its queue.</source>
             <translation>Aucune opération enregistrée ne compte d’éléments : chaque exécution va dans sa file.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="399" />
+            <location filename="../../desktop/config/dialogs.py" line="399" />
             <source>Must be 0 or more</source>
             <translation>Doit valoir 0 ou plus</translation>
         </message>
@@ -1104,38 +1104,38 @@
     <context>
         <name>Time</name>
         <message>
-            <location filename="../../desktop/dashboard.py" line="161" />
-            <location filename="../../desktop/presentation.py" line="160" />
+            <location filename="../../desktop/jobs/latest.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="160" />
             <source>%1 left</source>
             <translation>reste %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="99" />
+            <location filename="../../desktop/jobs/presentation.py" line="99" />
             <source>%1 s</source>
             <translation>%1 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="102" />
+            <location filename="../../desktop/jobs/presentation.py" line="102" />
             <source>%1 min %2 s</source>
             <translation>%1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="105" />
+            <location filename="../../desktop/jobs/presentation.py" line="105" />
             <source>%1 h %2 min</source>
             <translation>%1 h %2 min</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="107" />
+            <location filename="../../desktop/jobs/presentation.py" line="107" />
             <source>%1 d %2 h</source>
             <translation>%1 j %2 h</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="143" />
+            <location filename="../../desktop/jobs/presentation.py" line="143" />
             <source>%1/s</source>
             <translation>%1/s</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="161" />
             <source>starting…</source>
             <translation>démarrage…</translation>
         </message>
@@ -1143,17 +1143,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details.py" line="489" />
+            <location filename="../../desktop/details/window.py" line="489" />
             <source>Undo job #%1 (%2)?</source>
             <translation>Défaire la tâche nº %1 (%2) ?</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="490" />
+            <location filename="../../desktop/details/window.py" line="490" />
             <source>This starts a new job: %1 — %2.</source>
             <translation>Cela lance une nouvelle tâche : %1 — %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="497" />
+            <location filename="../../desktop/details/window.py" line="497" />
             <source>Undo</source>
             <translation>Défaire</translation>
         </message>

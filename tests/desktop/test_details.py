@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from core import jobs
 from core.operations import Operation, Param, registry
-from desktop.details import LogModel
+from desktop.details.window import LogModel
 from tests.core.helpers import wait_status
 
 

@@ -13,8 +13,8 @@ from core import settings
 from core.errors import UsageError
 from core.operations import Operation, Param, registry
 from core.settings import PurgeConfig
-from desktop.config_dialogs import PurgeDialog, QueuesDialog, ThresholdsDialog
-from desktop.new_operation import NewOperationDialog
+from desktop.config.dialogs import PurgeDialog, QueuesDialog, ThresholdsDialog
+from desktop.launch.dialog import NewOperationDialog
 
 
 class Sample(Operation):

@@ -179,7 +179,7 @@ def render_everything(qtbot: Any, win: Any, ids: list[int]) -> list[QWidget]:
     qtbot.waitUntil(lambda: all(model.snapshot(r) is not None for r in range(model.rowCount())), timeout=10_000)
     win.table.selectRow(1)
     failed = model.cached(ids[7])
-    from desktop.presentation import finished_message
+    from desktop.jobs.presentation import finished_message
 
     win.notifier.notify(finished_message(failed))
     win.show_inbox(True)

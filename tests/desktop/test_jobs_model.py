@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from core import jobs, settings
 from core.api import Tracker
 from core.events import EventBus, EventKind, JobEvent
-from desktop.jobs_model import COL, JobFilter, JobRole, JobsModel, JobsProxyModel, Sort
+from desktop.jobs.model import COL, JobFilter, JobRole, JobsModel, JobsProxyModel, Sort
 from desktop.services.background import Background
 from desktop.services.job_cache import JobCache
 from tests.core.helpers import wait_status

@@ -16,7 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QWidget
 
 from core import jobs, settings
-from desktop.jobs_model import COL, COLUMNS, JobRole
+from desktop.jobs.model import COL, COLUMNS, JobRole
 from tests.core.helpers import wait_status
 from tests.desktop.conftest import close_window, make_window
 
@@ -300,7 +300,7 @@ def test_admin_sees_all_users(qtbot: Any, db: Any, probe: Any, monkeypatch: Any)
 def test_undo_asks_the_tracker_and_launches_the_inverse(qtbot: Any, window: Any, probe: Any, monkeypatch: Any) -> None:
     """Job ▸ Undo: enabled when the Tracker can undo the finished job; the confirmation says what will run."""
     from core.operations import Operation, registry
-    from desktop import details
+    from desktop.details import window as details
 
     class Reversible(Operation):
         name = "test-reversible"

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop import i18n, prefs
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 from tests.desktop.util import snap
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 from desktop.retranslate import Texts
 
 DEFAULT_QUEUE = "default"  # core.settings.DEFAULT_QUEUE (the door does not re-export it)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from core.records import LogEntry
 from desktop import i18n
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 
 translate = QCoreApplication.translate
 

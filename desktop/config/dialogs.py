@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from core.api import PurgeConfig, QueueConfig, Tracker
 from desktop import i18n
-from desktop import presentation as P
-from desktop.config_base import DEFAULT_QUEUE, ConfigDialog, FieldErrors, error_label
+from desktop.config.base import DEFAULT_QUEUE, ConfigDialog, FieldErrors, error_label
+from desktop.jobs import presentation as P
 from desktop.services.background import Background
 
 

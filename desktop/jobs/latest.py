@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from core.api import Tracker
 from core.records import JobSnapshot
-from desktop import presentation as P
-from desktop.delegates import paint_badge
-from desktop.jobs_model import JobRole
+from desktop.jobs import presentation as P
+from desktop.jobs.delegate import paint_badge
+from desktop.jobs.model import JobRole
 from desktop.services.background import Background
 from desktop.services.job_cache import JobCache
 

@@ -47,7 +47,7 @@ from core.api import JobFilter, Tracker
 from core.records import JobSnapshot
 from core.status import RUNNING, WAITING
 from desktop import icons
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 from desktop.services.background import Background
 from desktop.services.job_cache import JobCache
 from desktop.services.links import parse_job_ref

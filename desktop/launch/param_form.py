@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from core.api import Operation
 from core.errors import AsyncopsError, ParamError
 from desktop import i18n
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 
 translate = QCoreApplication.translate
 INT_LIMIT = 2_000_000_000

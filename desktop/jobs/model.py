@@ -43,7 +43,7 @@ from PySide6.QtGui import QColor, QFont
 from core import api
 from core.api import Tracker
 from core.records import JobSnapshot
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 from desktop.services.background import Background
 from desktop.services.job_cache import JobCache
 

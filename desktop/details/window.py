@@ -46,9 +46,9 @@ from core.api import Launch, Tracker
 from core.errors import NotFound
 from core.records import JobSnapshot, LogEntry
 from desktop import i18n
-from desktop import presentation as P
-from desktop.delegates import paint_badge
-from desktop.log_model import LEVEL_FILTERS, LogModel
+from desktop.details.log_model import LEVEL_FILTERS, LogModel
+from desktop.jobs import presentation as P
+from desktop.jobs.delegate import paint_badge
 from desktop.services.actions import JobActions
 from desktop.services.background import Background
 from desktop.services.job_cache import JobCache

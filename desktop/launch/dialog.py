@@ -40,8 +40,8 @@ from core.api import Launch, Operation, QueueConfig, Tracker
 from core.errors import AsyncopsError
 from core.messages import Message, msg
 from desktop import i18n
-from desktop import presentation as P
-from desktop.param_form import ParamForm, error_label, field_error, sentence
+from desktop.jobs import presentation as P
+from desktop.launch.param_form import ParamForm, error_label, field_error, sentence
 from desktop.services.actions import JobActions
 from desktop.services.background import Background
 
