@@ -110,14 +110,14 @@ def create_window(
     if start_engine:
         engine.start()
     background = Background()
-    admin = tracker.admin  # once, before the window shows (it reads the database)
-    cache = JobCache(tracker, background, all_users=admin)
-    ctx = AppContext(tracker, engine, background, cache, admin)
+    cache = JobCache(tracker, background, all_users=False)
+    ctx = AppContext(tracker, engine, background, cache, admin=False)  # until the database says otherwise
     window = MainWindow(ctx, use_tray=use_tray)
     background.setParent(window)
     cache.setParent(window)
     window.start()
     cache.start()
+    background.run(lambda: tracker.admin, on_success=window.set_admin, owner=window)  # it reads the database
     return window
 
 

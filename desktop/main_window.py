@@ -392,6 +392,14 @@ class MainWindow(WindowMenus, WindowCommands):
             sel.setCurrentIndex(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
         self.update_actions()
 
+    def set_admin(self, admin: bool) -> None:
+        """An admin may see every user's jobs: the "All users" filter appears (and comes back as it was left)."""
+        self.ctx.admin = admin
+        self.ctx.cache.all_users = admin
+        self.all_users.setVisible(admin)
+        if admin and prefs.settings().value("filters/all_users", False) in (True, "true"):
+            self.all_users.setChecked(True)
+
     def _focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()

@@ -74,7 +74,6 @@ class WindowCommands(WindowParts):
                 background=self.ctx.background,
                 cache=self.ctx.cache,
                 actions=self.job_actions,
-                admin=self.ctx.admin,
                 parent=self,
             )
             win.closed.connect(lambda jid: self.details.pop(jid, None))

@@ -103,7 +103,6 @@ class JobDetailsWindow(QWidget):
         background: Background,
         cache: JobCache,
         actions: JobActions,
-        admin: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -112,7 +111,6 @@ class JobDetailsWindow(QWidget):
         self.job_id = job_id
         self.tracker, self.background, self.cache = tracker, background, cache
         self.job_actions = actions
-        self.admin = admin
         self.snapshot: JobSnapshot | None = None
         self._removed = False
         self._error_text: str | None = None

@@ -289,7 +289,7 @@ def test_admin_sees_all_users(qtbot: Any, db: Any, probe: Any, monkeypatch: Any)
     win = make_window(qtbot)
     try:
         assert win.model.rowCount() == 0
-        assert not win.all_users.isHidden()
+        qtbot.waitUntil(lambda: not win.all_users.isHidden(), timeout=5000)  # once the database said so
         win.all_users.setChecked(True)
         qtbot.waitUntil(lambda: win.model.rowCount() == 1, timeout=5000)
         assert not win.table.isColumnHidden(COL["owner"])
