@@ -18,7 +18,7 @@ from desktop.jobs import presentation as P
 from desktop.jobs.model import COLUMNS
 from desktop.window_parts import WindowParts
 
-LANGUAGES = ("", "en", "fr")  # "" = the system's
+LANGUAGES = ("", *i18n.SUPPORTED)  # "" = the system's
 
 
 class WindowMenus(WindowParts):
