@@ -1,6 +1,10 @@
-"""The desktop application: QApplication, the qasync loop, the in-process engine, the window and the tray.
+"""The desktop application: QApplication, the qasync loop, the Tracker with its local engine, the window and
+the tray.
 
-``create_window(db_url)`` builds the main window with its engine and bridge without entering the event loop
+This is the one module that creates core objects: a ``Tracker`` (the window's only door into the core) and
+the local ``Engine`` attached to it, which runs the launches whose plan says "now".
+
+``create_window(db_url)`` builds the main window with its engine and job cache without entering the event loop
 (tests, screenshots and the benchmark use it); ``main()`` is what ``asyncops`` without arguments runs::
 
     qasync.run(run_window(app))        # asyncio.run(..., loop_factory=QEventLoop) on Python 3.12+
@@ -22,42 +26,53 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from core.api import Tracker
 from core.engine import Engine
-from core.events import EventBus
-from core.store.db import Database, DatabaseError
-from core.users import current_user, is_admin
+from core.errors import AsyncopsError
+from core.store.db import DatabaseError
 from desktop import i18n, icons, prefs
-from desktop.background import Background
-from desktop.bridge import EventBridge
 from desktop.main_window import MainWindow
+from desktop.services.background import Background
+from desktop.services.job_cache import JobCache
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class AppContext:
-    """What the window's parts share: the database, the engine and its bus, the background door, the bridge."""
+    """What the window's parts share: the Tracker, the background door and the job cache. The engine is
+    here only to be stopped when the window closes (and to say which jobs it still runs)."""
 
-    db: Database
-    bus: EventBus
+    tracker: Tracker
     engine: Engine
     background: Background
-    bridge: EventBridge
-    user: str
+    cache: JobCache
     admin: bool
     closed: bool = False
+
+    @property
+    def user(self) -> str:
+        return self.tracker.user
+
+    @property
+    def bridge(self) -> JobCache:
+        """The former name of the job cache (bench/gui.py reads ``flushes`` through it)."""
+        return self.cache
+
+    def running_ids(self) -> list[int]:
+        return list(self.engine.running_ids())
 
     def close_gui(self) -> None:
         """Stop listening and polling (GUI thread: it stops Qt timers)."""
         if not self.closed:
             self.closed = True
-            self.bridge.close()
+            self.cache.close()
             self.background.shutdown()
 
     def stop_engine(self, grace: float = 10.0) -> None:
         """Stop the engine (running jobs get ``grace`` seconds); blocking, any thread; safe twice."""
         self.engine.shutdown(grace)
-        self.db.dispose()
+        self.tracker.close()
 
     def shutdown(self, grace: float = 10.0) -> None:
         """Both, from the GUI thread (tests, screenshots, the benchmark); idempotent."""
@@ -85,25 +100,24 @@ def create_window(
     start_engine: bool = True,
     engine_options: dict[str, Any] | None = None,
 ) -> MainWindow:
-    """The main window with its engine and bridge, loading its job list in the background; not shown.
+    """The main window with its Tracker, engine and job cache, loading its job list in the background; not shown.
 
     Call ``window.ctx.shutdown()`` (or close the window under ``main``) to stop the engine."""
     ensure_app()
-    db = Database(db_url)
-    bus = EventBus()  # the engine publishes on it, the bridge listens
-    engine = Engine(db, bus=bus, **(engine_options or {}))
+    tracker = Tracker(db_url)
+    engine = Engine(tracker.db, bus=tracker.bus, **(engine_options or {}))  # it publishes on the Tracker's bus
+    tracker.attach(engine)
     if start_engine:
         engine.start()
     background = Background()
-    user = current_user()
-    admin = is_admin(db, user)
-    bridge = EventBridge(db, bus, background, user=user, all_users=admin)
-    ctx = AppContext(db, bus, engine, background, bridge, user, admin)
+    cache = JobCache(tracker, background, all_users=False)
+    ctx = AppContext(tracker, engine, background, cache, admin=False)  # until the database says otherwise
     window = MainWindow(ctx, use_tray=use_tray)
     background.setParent(window)
-    bridge.setParent(window)
+    cache.setParent(window)
     window.start()
-    bridge.start()
+    cache.start()
+    background.run(lambda: tracker.admin, on_success=window.set_admin, owner=window)  # it reads the database
     return window
 
 
@@ -150,7 +164,10 @@ def main(argv: list[str] | None = None, open_job: int | None = None) -> int:
     sys.excepthook = _excepthook
     try:
         return qasync.run(run_window(app, open_job=open_job))
-    except DatabaseError as exc:
+    except AsyncopsError as exc:  # the database is unreachable…
+        QMessageBox.critical(None, "asyncops", i18n.tr_message(exc.message))
+        return exc.exit_code
+    except DatabaseError as exc:  # the database cannot be opened as asked (its text is English only)
         QMessageBox.critical(None, "asyncops", str(exc))
         return 2
     except asyncio.CancelledError:

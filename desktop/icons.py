@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from desktop.presentation import PALETTES
+from desktop.jobs.presentation import PALETTES
 
 
 def _base(p: QPainter, size: int) -> None:

@@ -41,7 +41,7 @@ def route(args: list[str]) -> int | None:
     """A lone ``asyncops://job/ID`` (what the desktop passes when such a link is clicked) opens the window on
     that job: returns its id. Anything else is the command line's (None)."""
     if len(args) == 1 and args[0].startswith("asyncops://"):
-        from core.store.jobs import parse_job_ref
+        from desktop.services.links import parse_job_ref
 
         return parse_job_ref(args[0])
     return None

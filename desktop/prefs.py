@@ -37,9 +37,6 @@ def set_value(key: str, val: Any) -> None:
     s.sync()
 
 
-LANGUAGES = (("", "System"), ("en", "English"), ("fr", "Français"))
-
-
 def language() -> str:
     return str(value("language", "") or "")
 

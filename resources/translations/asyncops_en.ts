@@ -3,48 +3,56 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="184" />
+            <location filename="../../desktop/jobs/presentation.py" line="190" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="185" />
+            <location filename="../../desktop/jobs/presentation.py" line="191" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="188" />
+            <location filename="../../desktop/jobs/presentation.py" line="194" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="193" />
-            <location filename="../../desktop/presentation.py" line="232" />
+            <location filename="../../desktop/jobs/presentation.py" line="201" />
+            <location filename="../../desktop/jobs/presentation.py" line="257" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="208" />
+            <source>Stop %n selected job(s)</source>
+            <translation>
+                <numerusform>Stop %n selected job</numerusform>
+                <numerusform>Stop %n selected jobs</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="200" />
+            <location filename="../../desktop/jobs/presentation.py" line="210" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="202" />
+            <location filename="../../desktop/jobs/presentation.py" line="212" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="205" />
+            <location filename="../../desktop/jobs/presentation.py" line="216" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="219" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="224" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -52,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="217" />
+            <location filename="../../desktop/jobs/presentation.py" line="229" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="219" />
+            <location filename="../../desktop/jobs/presentation.py" line="231" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="223" />
+            <location filename="../../desktop/jobs/presentation.py" line="235" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -70,51 +78,90 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="226" />
+            <location filename="../../desktop/jobs/presentation.py" line="237" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="229" />
+            <location filename="../../desktop/jobs/presentation.py" line="240" />
+            <source>Select a single finished job to undo it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <source>Only a finished job can be undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="245" />
+            <source>Reverse what job #%1 did (Ctrl+Z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="248" />
+            <source>This operation's result cannot be undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="253" />
             <source>Download the details and log of job #%1 as CSV</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConfigDialog</name>
+        <message>
+            <location filename="../../desktop/config/base.py" line="36" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/config/base.py" line="37" />
+            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>JobActions</name>
         <message>
-            <location filename="../../desktop/actions.py" line="57" />
+            <location filename="../../desktop/services/actions.py" line="69" />
             <source>Some jobs could not be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="58" />
+            <location filename="../../desktop/services/actions.py" line="70" />
             <source>Cannot stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="70" />
+            <location filename="../../desktop/services/actions.py" line="76" />
             <source>Some jobs could not be removed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="71" />
+            <location filename="../../desktop/services/actions.py" line="77" />
             <source>Cannot remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="84" />
+            <location filename="../../desktop/services/actions.py" line="90" />
             <source>Cannot retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="116" />
+            <location filename="../../desktop/services/actions.py" line="102" />
+            <location filename="../../desktop/services/actions.py" line="111" />
+            <source>Cannot undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="141" />
             <source>Cannot start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="132" />
-            <location filename="../../desktop/actions.py" line="143" />
+            <location filename="../../desktop/services/actions.py" line="153" />
+            <location filename="../../desktop/services/actions.py" line="163" />
             <source>Cannot write the CSV file</source>
             <translation type="unfinished" />
         </message>
@@ -122,182 +169,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details.py" line="162" />
+            <location filename="../../desktop/details/window.py" line="268" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="194" />
+            <location filename="../../desktop/details/window.py" line="270" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="194" />
+            <location filename="../../desktop/details/window.py" line="271" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="194" />
+            <location filename="../../desktop/details/window.py" line="272" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="195" />
+            <location filename="../../desktop/details/window.py" line="273" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="195" />
+            <location filename="../../desktop/details/window.py" line="274" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="195" />
+            <location filename="../../desktop/details/window.py" line="275" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="196" />
+            <location filename="../../desktop/details/window.py" line="276" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="196" />
+            <location filename="../../desktop/details/window.py" line="277" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="196" />
+            <location filename="../../desktop/details/window.py" line="278" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="197" />
+            <location filename="../../desktop/details/window.py" line="279" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="197" />
+            <location filename="../../desktop/details/window.py" line="280" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="197" />
+            <location filename="../../desktop/details/window.py" line="281" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="198" />
+            <location filename="../../desktop/details/window.py" line="282" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="198" />
+            <location filename="../../desktop/details/window.py" line="283" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="225" />
+            <location filename="../../desktop/details/window.py" line="286" />
+            <source>%1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="226" />
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="227" />
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="246" />
+            <location filename="../../desktop/details/window.py" line="290" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="246" />
+            <location filename="../../desktop/details/window.py" line="291" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="247" />
+            <location filename="../../desktop/details/window.py" line="292" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="247" />
+            <location filename="../../desktop/details/window.py" line="293" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="251" />
+            <location filename="../../desktop/details/window.py" line="297" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="256" />
+            <location filename="../../desktop/details/window.py" line="298" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="299" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="300" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="283" />
+            <location filename="../../desktop/details/window.py" line="301" />
+            <source>Undo…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="302" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="303" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="288" />
+            <location filename="../../desktop/details/window.py" line="304" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="333" />
+            <location filename="../../desktop/details/window.py" line="332" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="353" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="334" />
+            <location filename="../../desktop/details/window.py" line="354" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="336" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="338" />
-            <source>retry of #%1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details.py" line="351" />
+            <location filename="../../desktop/details/window.py" line="370" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="385" />
+            <location filename="../../desktop/details/window.py" line="308" />
+            <location filename="../../desktop/details/window.py" line="416" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="358" />
+            <source>follows job #%1</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/details.py" line="418" />
+            <location filename="../../desktop/details/window.py" line="451" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -305,12 +368,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="435" />
+            <location filename="../../desktop/details/window.py" line="472" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="435" />
+            <location filename="../../desktop/details/window.py" line="472" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -318,62 +381,62 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="71" />
+            <location filename="../../desktop/jobs/model.py" line="82" />
             <source>ID</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="72" />
+            <location filename="../../desktop/jobs/model.py" line="83" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="73" />
+            <location filename="../../desktop/jobs/model.py" line="84" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="74" />
+            <location filename="../../desktop/jobs/model.py" line="85" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="75" />
+            <location filename="../../desktop/jobs/model.py" line="86" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="76" />
+            <location filename="../../desktop/jobs/model.py" line="87" />
             <source>Warnings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="77" />
+            <location filename="../../desktop/jobs/model.py" line="88" />
             <source>Errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="78" />
+            <location filename="../../desktop/jobs/model.py" line="89" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="79" />
+            <location filename="../../desktop/jobs/model.py" line="90" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="80" />
+            <location filename="../../desktop/jobs/model.py" line="91" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="81" />
+            <location filename="../../desktop/jobs/model.py" line="92" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="82" />
+            <location filename="../../desktop/jobs/model.py" line="93" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
@@ -381,12 +444,12 @@
     <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/dashboard.py" line="159" />
+            <location filename="../../desktop/jobs/latest.py" line="214" />
             <source>Latest operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/dashboard.py" line="171" />
+            <location filename="../../desktop/jobs/latest.py" line="215" />
             <source>Jobs you start appear here.</source>
             <translation type="unfinished" />
         </message>
@@ -394,389 +457,165 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details.py" line="71" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="71" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Level</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="71" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="71" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/log_model.py" line="54" />
+            <source>Debug</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/log_model.py" line="55" />
+            <source>Info</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/log_model.py" line="56" />
+            <source>Warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/log_model.py" line="57" />
+            <source>Error</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="83" />
+            <location filename="../../desktop/main_window.py" line="115" />
             <source>asyncops — Process Tracker</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="122" />
-            <source>&amp;New operation…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="124" />
-            <source>&amp;Stop</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="125" />
-            <source>&amp;Open details</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="127" />
-            <source>&amp;Remove</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="129" />
-            <source>Re&amp;try</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="130" />
-            <source>Download &amp;CSV…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="132" />
-            <source>Open job by &amp;link…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="134" />
-            <source>Re&amp;fresh</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="137" />
-            <source>&amp;Find</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="139" />
-            <source>&amp;Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="142" />
-            <source>&amp;Queues…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="144" />
-            <source>&amp;Thresholds…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="146" />
-            <source>&amp;Purge…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="151" />
-            <source>Jobs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="179" />
+            <location filename="../../desktop/main_window.py" line="118" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="179" />
+            <location filename="../../desktop/main_window.py" line="119" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="180" />
+            <location filename="../../desktop/main_window.py" line="120" />
             <source>Queued or scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="180" />
+            <location filename="../../desktop/main_window.py" line="121" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="181" />
+            <location filename="../../desktop/main_window.py" line="122" />
             <source>Failed or interrupted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="181" />
+            <location filename="../../desktop/main_window.py" line="123" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="185" />
+            <location filename="../../desktop/main_window.py" line="127" />
             <source>All operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="190" />
+            <location filename="../../desktop/main_window.py" line="160" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="192" />
+            <location filename="../../desktop/main_window.py" line="166" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="195" />
+            <location filename="../../desktop/main_window.py" line="167" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="198" />
+            <location filename="../../desktop/main_window.py" line="169" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="201" />
+            <location filename="../../desktop/main_window.py" line="170" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="268" />
+            <location filename="../../desktop/main_window.py" line="244" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="301" />
-            <source>&amp;File</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="308" />
-            <source>&amp;Job</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="311" />
-            <source>&amp;View</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="314" />
-            <source>Latest operations panel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="319" />
-            <location filename="../../desktop/main_window.py" line="340" />
-            <location filename="../../desktop/main_window.py" line="698" />
+            <location filename="../../desktop/main_window.py" line="277" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="323" />
-            <source>Language</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="327" />
-            <source>System language</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="332" />
-            <source>&amp;Settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="335" />
-            <source>&amp;Help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="336" />
-            <source>&amp;About asyncops</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="351" />
+            <location filename="../../desktop/main_window.py" line="289" />
             <source>Clear</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="456" />
+            <location filename="../../desktop/main_window.py" line="404" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="467" />
+            <location filename="../../desktop/main_window.py" line="415" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="469" />
+            <location filename="../../desktop/main_window.py" line="418" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="472" />
+            <location filename="../../desktop/main_window.py" line="423" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="474" />
+            <location filename="../../desktop/main_window.py" line="425" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="475" />
+            <location filename="../../desktop/main_window.py" line="426" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="476" />
+            <location filename="../../desktop/main_window.py" line="427" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="517" />
-            <source>%n job(s)</source>
-            <translation>
-                <numerusform>%n job</numerusform>
-                <numerusform>%n jobs</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="517" />
-            <source>%n running</source>
-            <translation>
-                <numerusform>%n running</numerusform>
-                <numerusform>%n running</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="518" />
-            <source>%n waiting</source>
-            <translation>
-                <numerusform>%n waiting</numerusform>
-                <numerusform>%n waiting</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="520" />
-            <source>%n failed</source>
-            <translation>
-                <numerusform>%n failed</numerusform>
-                <numerusform>%n failed</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="523" />
-            <source>%n shown</source>
-            <translation>
-                <numerusform>%n shown</numerusform>
-                <numerusform>%n shown</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="601" />
-            <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
-            <translation>
-                <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
-                <numerusform>Remove %n jobs and their logs from the history? This cannot be undone.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="602" />
-            <source>Remove jobs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="613" />
-            <source>Download CSV</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="613" />
-            <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="629" />
-            <source>%n row(s) written to %1</source>
-            <translation>
-                <numerusform>%n row written to %1</numerusform>
-                <numerusform>%n rows written to %1</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="632" />
-            <source>Open job by link</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="633" />
-            <source>Job link or number (asyncops://job/ID):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="644" />
-            <source>Not a job link</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="658" />
-            <source>Job #%1 is running now (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="680" />
-            <source>%n job(s) purged</source>
-            <translation>
-                <numerusform>%n job purged</numerusform>
-                <numerusform>%n jobs purged</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="685" />
-            <source>About asyncops</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="686" />
-            <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="693" />
-            <source>The language changes the next time asyncops starts.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="697" />
-            <source>Notifications (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="699" />
-            <source>%n unread message(s)</source>
-            <translation>
-                <numerusform>%n unread message</numerusform>
-                <numerusform>%n unread messages</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="774" />
+            <location filename="../../desktop/main_window.py" line="505" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
@@ -784,7 +623,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="776" />
+            <location filename="../../desktop/main_window.py" line="510" />
             <source>Quit asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -792,12 +631,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="156" />
+            <location filename="../../desktop/notify/notifications.py" line="177" />
             <source>Close this message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/notifications.py" line="182" />
+            <location filename="../../desktop/notify/notifications.py" line="209" />
             <source>Open job #%1</source>
             <translation type="unfinished" />
         </message>
@@ -805,118 +644,114 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="338" />
+            <location filename="../../desktop/launch/dialog.py" line="172" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="363" />
+            <location filename="../../desktop/launch/dialog.py" line="176" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="366" />
+            <location filename="../../desktop/launch/dialog.py" line="177" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="369" />
+            <location filename="../../desktop/launch/dialog.py" line="178" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="373" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="374" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="376" />
+            <location filename="../../desktop/launch/dialog.py" line="183" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="389" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="390" />
-            <location filename="../../desktop/new_operation.py" line="514" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
+            <location filename="../../desktop/launch/dialog.py" line="320" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="391" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="392" />
-            <location filename="../../desktop/new_operation.py" line="401" />
+            <location filename="../../desktop/launch/dialog.py" line="188" />
+            <location filename="../../desktop/launch/dialog.py" line="192" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="409" />
+            <location filename="../../desktop/launch/dialog.py" line="191" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="433" />
+            <location filename="../../desktop/launch/dialog.py" line="319" />
+            <source>You will be told when it ends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="180" />
+            <location filename="../../desktop/launch/dialog.py" line="219" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="496" />
+            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="301" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="500" />
-            <location filename="../../desktop/new_operation.py" line="545" />
+            <location filename="../../desktop/launch/dialog.py" line="304" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="506" />
+            <location filename="../../desktop/launch/dialog.py" line="312" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="507" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="509" />
-            <source>Will run now: %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="510" />
+            <location filename="../../desktop/launch/dialog.py" line="316" />
             <source>Run now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="512" />
-            <source>a queue was chosen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="513" />
-            <source>Will run in the background: %1. You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="229" />
+            <location filename="../../desktop/notify/notifications.py" line="263" />
+            <location filename="../../desktop/notify/notifications.py" line="275" />
             <source>Show asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -924,37 +759,37 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="312" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="264" />
+            <location filename="../../desktop/jobs/presentation.py" line="320" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="273" />
+            <location filename="../../desktop/jobs/presentation.py" line="330" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="274" />
+            <location filename="../../desktop/jobs/presentation.py" line="332" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="277" />
+            <location filename="../../desktop/jobs/presentation.py" line="338" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="286" />
+            <location filename="../../desktop/jobs/presentation.py" line="349" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="287" />
+            <location filename="../../desktop/jobs/presentation.py" line="350" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -962,7 +797,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="289" />
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -973,12 +808,17 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="120" />
+            <location filename="../../desktop/launch/param_form.py" line="113" />
             <source>Choose with a file dialog</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="197" />
+            <source>a, b, c</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="254" />
             <source>More options</source>
             <translation type="unfinished" />
         </message>
@@ -986,63 +826,69 @@
     <context>
         <name>PurgeDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="416" />
+            <location filename="../../desktop/config/dialogs.py" line="423" />
             <source>Purge</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="419" />
+            <location filename="../../desktop/config/dialogs.py" line="431" />
             <source>Finished jobs are removed from the history once a day. Active and queued jobs are never purged.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="429" />
-            <location filename="../../desktop/config_dialogs.py" line="433" />
+            <location filename="../../desktop/config/dialogs.py" line="442" />
+            <location filename="../../desktop/config/dialogs.py" line="446" />
             <source> days</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="438" />
+            <location filename="../../desktop/config/dialogs.py" line="451" />
             <source> jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="439" />
+            <location filename="../../desktop/config/dialogs.py" line="453" />
             <source>Daily at</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="440" />
+            <location filename="../../desktop/config/dialogs.py" line="454" />
             <source>Keep succeeded jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="441" />
+            <location filename="../../desktop/config/dialogs.py" line="455" />
             <source>Keep failed, stopped and interrupted jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="443" />
+            <location filename="../../desktop/config/dialogs.py" line="456" />
             <source>Keep at most</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="446" />
+            <location filename="../../desktop/config/dialogs.py" line="465" />
             <source>Purge now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="448" />
+            <location filename="../../desktop/config/dialogs.py" line="467" />
             <source>Remove the finished jobs these rules select, now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="508" />
+            <location filename="../../desktop/config/dialogs.py" line="529" />
+            <source>Must be 0 or more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/config/dialogs.py" line="533" />
             <source>Purging…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/config_dialogs.py" line="512" />
+            <location filename="../../desktop/config/dialogs.py" line="508" />
+            <location filename="../../desktop/config/dialogs.py" line="538" />
             <source>%n finished job(s) removed</source>
             <translation>
                 <numerusform>%n finished job removed</numerusform>
@@ -1053,117 +899,122 @@
     <context>
         <name>QueuesDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="107" />
+            <location filename="../../desktop/config/dialogs.py" line="52" />
             <source>Queues</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="116" />
+            <location filename="../../desktop/config/dialogs.py" line="62" />
             <source>Add</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="119" />
+            <location filename="../../desktop/config/dialogs.py" line="66" />
             <source>Remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="138" />
-            <source>Parallel (up to “max parallel” at once)</source>
+            <location filename="../../desktop/config/dialogs.py" line="89" />
+            <source>%1 (up to “max parallel” at once)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="139" />
-            <source>Ordered (one at a time, in order)</source>
+            <location filename="../../desktop/config/dialogs.py" line="93" />
+            <source>%1 (one at a time, in order)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="150" />
+            <location filename="../../desktop/config/dialogs.py" line="105" />
             <source> s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="154" />
+            <location filename="../../desktop/config/dialogs.py" line="110" />
             <source>Paused (jobs wait until it is resumed)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="156" />
+            <location filename="../../desktop/config/dialogs.py" line="115" />
             <source>Run by workers only (asyncops worker), not by this window</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="158" />
+            <location filename="../../desktop/config/dialogs.py" line="119" />
             <source>For heavy operations: they run in a separate process and the window stays responsive</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="169" />
+            <location filename="../../desktop/config/dialogs.py" line="131" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="170" />
+            <location filename="../../desktop/config/dialogs.py" line="132" />
             <source>Kind</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="171" />
+            <location filename="../../desktop/config/dialogs.py" line="133" />
             <source>Max parallel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="172" />
+            <location filename="../../desktop/config/dialogs.py" line="134" />
             <source>Retries</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="173" />
+            <location filename="../../desktop/config/dialogs.py" line="135" />
             <source>Retry delay</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="174" />
+            <location filename="../../desktop/config/dialogs.py" line="136" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="175" />
+            <location filename="../../desktop/config/dialogs.py" line="137" />
             <source>Operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="181" />
+            <location filename="../../desktop/config/dialogs.py" line="144" />
             <source>Operations not listed by any queue go to the default queue.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="185" />
+            <location filename="../../desktop/config/dialogs.py" line="149" />
             <source>Save queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="211" />
+            <location filename="../../desktop/config/dialogs.py" line="162" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/config/dialogs.py" line="185" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="247" />
+            <location filename="../../desktop/config/dialogs.py" line="189" />
             <source>The default queue cannot be removed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="269" />
+            <location filename="../../desktop/config/dialogs.py" line="267" />
             <source>A queue named %1 already exists</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="294" />
+            <location filename="../../desktop/config/dialogs.py" line="284" />
             <source>Remove queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="298" />
+            <location filename="../../desktop/config/dialogs.py" line="288" />
             <source>Remove the queue %1?</source>
             <translation type="unfinished" />
         </message>
@@ -1171,47 +1022,47 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="41" />
+            <location filename="../../desktop/jobs/presentation.py" line="44" />
             <source>Scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="42" />
+            <location filename="../../desktop/jobs/presentation.py" line="45" />
             <source>Queued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="43" />
+            <location filename="../../desktop/jobs/presentation.py" line="46" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="44" />
+            <location filename="../../desktop/jobs/presentation.py" line="47" />
             <source>Stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="45" />
+            <location filename="../../desktop/jobs/presentation.py" line="48" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="46" />
+            <location filename="../../desktop/jobs/presentation.py" line="49" />
             <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="47" />
+            <location filename="../../desktop/jobs/presentation.py" line="50" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="48" />
+            <location filename="../../desktop/jobs/presentation.py" line="51" />
             <source>Interrupted</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="54" />
+            <location filename="../../desktop/jobs/presentation.py" line="57" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n warning</numerusform>
@@ -1219,7 +1070,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="58" />
+            <location filename="../../desktop/jobs/presentation.py" line="61" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -1230,22 +1081,22 @@
     <context>
         <name>ThresholdsDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="324" />
+            <location filename="../../desktop/config/dialogs.py" line="329" />
             <source>Thresholds</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="329" />
+            <location filename="../../desktop/config/dialogs.py" line="338" />
             <source>A run that counts more items than its threshold goes to the background queue; below, it runs at once and is still recorded in the history.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="353" />
+            <location filename="../../desktop/config/dialogs.py" line="368" />
             <source>No registered operation counts items, so every run goes to its queue.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="380" />
+            <location filename="../../desktop/config/dialogs.py" line="399" />
             <source>Must be 0 or more</source>
             <translation type="unfinished" />
         </message>
@@ -1253,39 +1104,320 @@
     <context>
         <name>Time</name>
         <message>
-            <location filename="../../desktop/dashboard.py" line="137" />
-            <location filename="../../desktop/presentation.py" line="157" />
+            <location filename="../../desktop/jobs/latest.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="160" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="96" />
+            <location filename="../../desktop/jobs/presentation.py" line="99" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="99" />
+            <location filename="../../desktop/jobs/presentation.py" line="102" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="102" />
+            <location filename="../../desktop/jobs/presentation.py" line="105" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="104" />
+            <location filename="../../desktop/jobs/presentation.py" line="107" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="140" />
+            <location filename="../../desktop/jobs/presentation.py" line="143" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="158" />
+            <location filename="../../desktop/jobs/presentation.py" line="161" />
             <source>starting…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Undo</name>
+        <message>
+            <location filename="../../desktop/details/window.py" line="489" />
+            <source>Undo job #%1 (%2)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="490" />
+            <source>This starts a new job: %1 — %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="497" />
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WindowCommands</name>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="101" />
+            <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
+            <translation>
+                <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
+                <numerusform>Remove %n jobs and their logs from the history? This cannot be undone.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="104" />
+            <source>Remove jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="125" />
+            <source>Download CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="125" />
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="142" />
+            <source>%n row(s) written to %1</source>
+            <translation>
+                <numerusform>%n row written to %1</numerusform>
+                <numerusform>%n rows written to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="148" />
+            <source>Open job by link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="148" />
+            <source>Job link or number (asyncops://job/ID):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="160" />
+            <source>Not a job link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="161" />
+            <source>“%1” is not a job number or link (asyncops://job/ID).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="181" />
+            <source>Job #%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="205" />
+            <source>%n job(s) purged</source>
+            <translation>
+                <numerusform>%n job purged</numerusform>
+                <numerusform>%n jobs purged</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="213" />
+            <source>About asyncops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="215" />
+            <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="231" />
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n job</numerusform>
+                <numerusform>%n jobs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="232" />
+            <source>%n running</source>
+            <translation>
+                <numerusform>%n running</numerusform>
+                <numerusform>%n running</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="233" />
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="236" />
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n failed</numerusform>
+                <numerusform>%n failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="239" />
+            <source>%n shown</source>
+            <translation>
+                <numerusform>%n shown</numerusform>
+                <numerusform>%n shown</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="246" />
+            <source>Notifications (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="246" />
+            <source>Notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="248" />
+            <source>%n unread message(s)</source>
+            <translation>
+                <numerusform>%n unread message</numerusform>
+                <numerusform>%n unread messages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowMenus</name>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="52" />
+            <source>&amp;New operation…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="56" />
+            <source>&amp;Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="60" />
+            <source>&amp;Open details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="65" />
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="68" />
+            <source>Re&amp;try</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="71" />
+            <source>&amp;Undo…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="74" />
+            <source>Download &amp;CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="77" />
+            <source>Open job by &amp;link…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="80" />
+            <source>Re&amp;fresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="82" />
+            <source>&amp;Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="83" />
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="84" />
+            <source>&amp;Queues…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="85" />
+            <source>&amp;Thresholds…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="86" />
+            <source>&amp;Purge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="87" />
+            <source>&amp;About asyncops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="92" />
+            <source>Jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="123" />
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="130" />
+            <source>&amp;Job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="133" />
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="136" />
+            <source>Latest operations panel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="141" />
+            <source>Notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="145" />
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="159" />
+            <source>&amp;Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="162" />
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="168" />
+            <source>System language</source>
             <translation type="unfinished" />
         </message>
     </context>

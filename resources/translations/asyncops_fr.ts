@@ -3,48 +3,56 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="184" />
+            <location filename="../../desktop/jobs/presentation.py" line="190" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation>Lancer une nouvelle opération (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="185" />
+            <location filename="../../desktop/jobs/presentation.py" line="191" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation>Ouvrir une tâche depuis son lien asyncops://job/ID (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="188" />
+            <location filename="../../desktop/jobs/presentation.py" line="194" />
             <source>Select a job first</source>
             <translation>Sélectionnez d’abord une tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="193" />
-            <location filename="../../desktop/presentation.py" line="232" />
+            <location filename="../../desktop/jobs/presentation.py" line="201" />
+            <location filename="../../desktop/jobs/presentation.py" line="257" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="208" />
+            <source>Stop %n selected job(s)</source>
+            <translation>
+                <numerusform>Arrêter %n tâche sélectionnée</numerusform>
+                <numerusform>Arrêter %n tâches sélectionnées</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="200" />
+            <location filename="../../desktop/jobs/presentation.py" line="210" />
             <source>Already stopping</source>
             <translation>Arrêt déjà en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="202" />
+            <location filename="../../desktop/jobs/presentation.py" line="212" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="205" />
+            <location filename="../../desktop/jobs/presentation.py" line="216" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="219" />
             <source>Select a single job to see its details</source>
             <translation>Sélectionnez une seule tâche pour voir son détail</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="224" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
@@ -52,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="217" />
+            <location filename="../../desktop/jobs/presentation.py" line="229" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="219" />
+            <location filename="../../desktop/jobs/presentation.py" line="231" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="223" />
+            <location filename="../../desktop/jobs/presentation.py" line="235" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
@@ -70,51 +78,90 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="226" />
+            <location filename="../../desktop/jobs/presentation.py" line="237" />
             <source>Only finished jobs can be retried</source>
             <translation>Seules les tâches terminées peuvent être relancées</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="229" />
+            <location filename="../../desktop/jobs/presentation.py" line="240" />
+            <source>Select a single finished job to undo it</source>
+            <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <source>Only a finished job can be undone</source>
+            <translation>Seule une tâche terminée peut être défaite</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="245" />
+            <source>Reverse what job #%1 did (Ctrl+Z)</source>
+            <translation>Défaire ce qu’a fait la tâche nº %1 (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="248" />
+            <source>This operation's result cannot be undone</source>
+            <translation>Le résultat de cette opération ne peut pas être défait</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="253" />
             <source>Download the details and log of job #%1 as CSV</source>
             <translation>Télécharger le détail et le journal de la tâche nº %1 en CSV</translation>
         </message>
     </context>
     <context>
+        <name>ConfigDialog</name>
+        <message>
+            <location filename="../../desktop/config/base.py" line="36" />
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config/base.py" line="37" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
         <name>JobActions</name>
         <message>
-            <location filename="../../desktop/actions.py" line="57" />
+            <location filename="../../desktop/services/actions.py" line="69" />
             <source>Some jobs could not be stopped</source>
             <translation>Certaines tâches n’ont pas pu être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="58" />
+            <location filename="../../desktop/services/actions.py" line="70" />
             <source>Cannot stop</source>
             <translation>Arrêt impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="70" />
+            <location filename="../../desktop/services/actions.py" line="76" />
             <source>Some jobs could not be removed</source>
             <translation>Certaines tâches n’ont pas pu être supprimées</translation>
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="71" />
+            <location filename="../../desktop/services/actions.py" line="77" />
             <source>Cannot remove</source>
             <translation>Suppression impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="84" />
+            <location filename="../../desktop/services/actions.py" line="90" />
             <source>Cannot retry</source>
             <translation>Relance impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="116" />
+            <location filename="../../desktop/services/actions.py" line="102" />
+            <location filename="../../desktop/services/actions.py" line="111" />
+            <source>Cannot undo</source>
+            <translation>Impossible de défaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="141" />
             <source>Cannot start</source>
             <translation>Lancement impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/actions.py" line="132" />
-            <location filename="../../desktop/actions.py" line="143" />
+            <location filename="../../desktop/services/actions.py" line="153" />
+            <location filename="../../desktop/services/actions.py" line="163" />
             <source>Cannot write the CSV file</source>
             <translation>Impossible d’écrire le fichier CSV</translation>
         </message>
@@ -122,182 +169,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details.py" line="162" />
+            <location filename="../../desktop/details/window.py" line="268" />
             <source>Job #%1</source>
             <translation>Tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="194" />
+            <location filename="../../desktop/details/window.py" line="270" />
             <source>Description</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="194" />
+            <location filename="../../desktop/details/window.py" line="271" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="194" />
+            <location filename="../../desktop/details/window.py" line="272" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="195" />
+            <location filename="../../desktop/details/window.py" line="273" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="195" />
+            <location filename="../../desktop/details/window.py" line="274" />
             <source>Attempt</source>
             <translation>Tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="195" />
+            <location filename="../../desktop/details/window.py" line="275" />
             <source>Link</source>
             <translation>Lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="196" />
+            <location filename="../../desktop/details/window.py" line="276" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="196" />
+            <location filename="../../desktop/details/window.py" line="277" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="196" />
+            <location filename="../../desktop/details/window.py" line="278" />
             <source>Scheduled for</source>
             <translation>Planifiée pour</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="197" />
+            <location filename="../../desktop/details/window.py" line="279" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="197" />
+            <location filename="../../desktop/details/window.py" line="280" />
             <source>Finished</source>
             <translation>Terminée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="197" />
+            <location filename="../../desktop/details/window.py" line="281" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="198" />
+            <location filename="../../desktop/details/window.py" line="282" />
             <source>Items</source>
             <translation>Éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="198" />
+            <location filename="../../desktop/details/window.py" line="283" />
             <source>Warnings / errors</source>
             <translation>Avertissements / erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="225" />
+            <location filename="../../desktop/details/window.py" line="286" />
+            <source>%1:</source>
+            <translation>%1 :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Overview</source>
             <translation>Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="226" />
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="227" />
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="246" />
+            <location filename="../../desktop/details/window.py" line="290" />
             <source>All levels</source>
             <translation>Tous les niveaux</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="246" />
+            <location filename="../../desktop/details/window.py" line="291" />
             <source>Info and above</source>
             <translation>Info et plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="247" />
+            <location filename="../../desktop/details/window.py" line="292" />
             <source>Warnings and errors</source>
             <translation>Avertissements et erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="247" />
+            <location filename="../../desktop/details/window.py" line="293" />
             <source>Errors only</source>
             <translation>Erreurs seulement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="251" />
+            <location filename="../../desktop/details/window.py" line="297" />
             <source>Copy log</source>
             <translation>Copier le journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="256" />
+            <location filename="../../desktop/details/window.py" line="298" />
             <source>Log</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="299" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="300" />
             <source>Retry</source>
             <translation>Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="283" />
+            <location filename="../../desktop/details/window.py" line="301" />
+            <source>Undo…</source>
+            <translation>Défaire…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="302" />
             <source>Download CSV…</source>
             <translation>Télécharger le CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="303" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="288" />
+            <location filename="../../desktop/details/window.py" line="304" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="333" />
+            <location filename="../../desktop/details/window.py" line="332" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation>Aucune tâche nº %1 visible pour vous.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="353" />
             <source>%1 (priority %2)</source>
             <translation>%1 (priorité %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="334" />
+            <location filename="../../desktop/details/window.py" line="354" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="336" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>ran at once (under its threshold)</source>
             <translation>exécutée immédiatement (sous son seuil)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="338" />
-            <source>retry of #%1</source>
-            <translation>relance de la nº %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/details.py" line="351" />
+            <location filename="../../desktop/details/window.py" line="370" />
             <source>(no result yet)</source>
             <translation>(pas encore de résultat)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="385" />
+            <location filename="../../desktop/details/window.py" line="308" />
+            <location filename="../../desktop/details/window.py" line="416" />
             <source>This job was removed.</source>
             <translation>Cette tâche a été supprimée.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="358" />
+            <source>follows job #%1</source>
+            <translation>suite de la tâche nº %1</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/details.py" line="418" />
+            <location filename="../../desktop/details/window.py" line="451" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n ligne</numerusform>
@@ -305,12 +368,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="435" />
+            <location filename="../../desktop/details/window.py" line="472" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="435" />
+            <location filename="../../desktop/details/window.py" line="472" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -318,62 +381,62 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="71" />
+            <location filename="../../desktop/jobs/model.py" line="82" />
             <source>ID</source>
             <translation>Nº</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="72" />
+            <location filename="../../desktop/jobs/model.py" line="83" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="73" />
+            <location filename="../../desktop/jobs/model.py" line="84" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="74" />
+            <location filename="../../desktop/jobs/model.py" line="85" />
             <source>Status</source>
             <translation>Statut</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="75" />
+            <location filename="../../desktop/jobs/model.py" line="86" />
             <source>Progress</source>
             <translation>Progression</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="76" />
+            <location filename="../../desktop/jobs/model.py" line="87" />
             <source>Warnings</source>
             <translation>Avert.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="77" />
+            <location filename="../../desktop/jobs/model.py" line="88" />
             <source>Errors</source>
             <translation>Erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="78" />
+            <location filename="../../desktop/jobs/model.py" line="89" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="79" />
+            <location filename="../../desktop/jobs/model.py" line="90" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="80" />
+            <location filename="../../desktop/jobs/model.py" line="91" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="81" />
+            <location filename="../../desktop/jobs/model.py" line="92" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs_model.py" line="82" />
+            <location filename="../../desktop/jobs/model.py" line="93" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
@@ -381,12 +444,12 @@
     <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/dashboard.py" line="159" />
+            <location filename="../../desktop/jobs/latest.py" line="214" />
             <source>Latest operations</source>
             <translation>Dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/dashboard.py" line="171" />
+            <location filename="../../desktop/jobs/latest.py" line="215" />
             <source>Jobs you start appear here.</source>
             <translation>Les tâches que vous lancez apparaissent ici.</translation>
         </message>
@@ -394,389 +457,165 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details.py" line="71" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Time</source>
             <translation>Heure</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="71" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Level</source>
             <translation>Niveau</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="71" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details.py" line="71" />
+            <location filename="../../desktop/details/log_model.py" line="49" />
             <source>Item</source>
             <translation>Élément</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/log_model.py" line="54" />
+            <source>Debug</source>
+            <translation>Débogage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/log_model.py" line="55" />
+            <source>Info</source>
+            <translation>Info</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/log_model.py" line="56" />
+            <source>Warning</source>
+            <translation>Avertissement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/log_model.py" line="57" />
+            <source>Error</source>
+            <translation>Erreur</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="83" />
+            <location filename="../../desktop/main_window.py" line="115" />
             <source>asyncops — Process Tracker</source>
             <translation>asyncops — Suivi des processus</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="122" />
-            <source>&amp;New operation…</source>
-            <translation>&amp;Nouvelle opération…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="124" />
-            <source>&amp;Stop</source>
-            <translation>&amp;Arrêter</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="125" />
-            <source>&amp;Open details</source>
-            <translation>&amp;Ouvrir le détail</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="127" />
-            <source>&amp;Remove</source>
-            <translation>&amp;Supprimer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="129" />
-            <source>Re&amp;try</source>
-            <translation>&amp;Relancer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="130" />
-            <source>Download &amp;CSV…</source>
-            <translation>Télécharger le &amp;CSV…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="132" />
-            <source>Open job by &amp;link…</source>
-            <translation>Ouvrir une tâche par son &amp;lien…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="134" />
-            <source>Re&amp;fresh</source>
-            <translation>Actua&amp;liser</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="137" />
-            <source>&amp;Find</source>
-            <translation>Rec&amp;hercher</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="139" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Quitter</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="142" />
-            <source>&amp;Queues…</source>
-            <translation>&amp;Files…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="144" />
-            <source>&amp;Thresholds…</source>
-            <translation>&amp;Seuils…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="146" />
-            <source>&amp;Purge…</source>
-            <translation>&amp;Purge…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="151" />
-            <source>Jobs</source>
-            <translation>Tâches</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="179" />
+            <location filename="../../desktop/main_window.py" line="118" />
             <source>All statuses</source>
             <translation>Tous les statuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="179" />
+            <location filename="../../desktop/main_window.py" line="119" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="180" />
+            <location filename="../../desktop/main_window.py" line="120" />
             <source>Queued or scheduled</source>
             <translation>En file ou planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="180" />
+            <location filename="../../desktop/main_window.py" line="121" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="181" />
+            <location filename="../../desktop/main_window.py" line="122" />
             <source>Failed or interrupted</source>
             <translation>Échouée ou interrompue</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="181" />
+            <location filename="../../desktop/main_window.py" line="123" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="185" />
+            <location filename="../../desktop/main_window.py" line="127" />
             <source>All operations</source>
             <translation>Toutes les opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="190" />
+            <location filename="../../desktop/main_window.py" line="160" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation>Rechercher libellé, opération, description…  (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="192" />
+            <location filename="../../desktop/main_window.py" line="166" />
             <source>All users</source>
             <translation>Tous les utilisateurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="195" />
+            <location filename="../../desktop/main_window.py" line="167" />
             <source>Show the jobs of every user (administrators)</source>
             <translation>Afficher les tâches de tous les utilisateurs (administrateurs)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="198" />
+            <location filename="../../desktop/main_window.py" line="169" />
             <source>Status:</source>
             <translation>Statut :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="201" />
+            <location filename="../../desktop/main_window.py" line="170" />
             <source>Operation:</source>
             <translation>Opération :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="268" />
+            <location filename="../../desktop/main_window.py" line="244" />
             <source>Loading the job history…</source>
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="301" />
-            <source>&amp;File</source>
-            <translation>&amp;Fichier</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="308" />
-            <source>&amp;Job</source>
-            <translation>&amp;Tâche</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="311" />
-            <source>&amp;View</source>
-            <translation>&amp;Affichage</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="314" />
-            <source>Latest operations panel</source>
-            <translation>Panneau des dernières opérations</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="319" />
-            <location filename="../../desktop/main_window.py" line="340" />
-            <location filename="../../desktop/main_window.py" line="698" />
+            <location filename="../../desktop/main_window.py" line="277" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="323" />
-            <source>Language</source>
-            <translation>Langue</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="327" />
-            <source>System language</source>
-            <translation>Langue du système</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="332" />
-            <source>&amp;Settings</source>
-            <translation>&amp;Paramètres</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="335" />
-            <source>&amp;Help</source>
-            <translation>Ai&amp;de</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="336" />
-            <source>&amp;About asyncops</source>
-            <translation>À &amp;propos d’asyncops</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="351" />
+            <location filename="../../desktop/main_window.py" line="289" />
             <source>Clear</source>
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="456" />
+            <location filename="../../desktop/main_window.py" line="404" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="467" />
+            <location filename="../../desktop/main_window.py" line="415" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="469" />
+            <location filename="../../desktop/main_window.py" line="418" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="472" />
+            <location filename="../../desktop/main_window.py" line="423" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="474" />
+            <location filename="../../desktop/main_window.py" line="425" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="475" />
+            <location filename="../../desktop/main_window.py" line="426" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="476" />
+            <location filename="../../desktop/main_window.py" line="427" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="517" />
-            <source>%n job(s)</source>
-            <translation>
-                <numerusform>%n tâche</numerusform>
-                <numerusform>%n tâches</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="517" />
-            <source>%n running</source>
-            <translation>
-                <numerusform>%n en cours</numerusform>
-                <numerusform>%n en cours</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="518" />
-            <source>%n waiting</source>
-            <translation>
-                <numerusform>%n en attente</numerusform>
-                <numerusform>%n en attente</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="520" />
-            <source>%n failed</source>
-            <translation>
-                <numerusform>%n échouée</numerusform>
-                <numerusform>%n échouées</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="523" />
-            <source>%n shown</source>
-            <translation>
-                <numerusform>%n affichée</numerusform>
-                <numerusform>%n affichées</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="601" />
-            <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
-            <translation>
-                <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
-                <numerusform>Supprimer %n tâches et leurs journaux de l’historique ? C’est irréversible.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="602" />
-            <source>Remove jobs</source>
-            <translation>Supprimer des tâches</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="613" />
-            <source>Download CSV</source>
-            <translation>Télécharger le CSV</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="613" />
-            <source>CSV files (*.csv)</source>
-            <translation>Fichiers CSV (*.csv)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="629" />
-            <source>%n row(s) written to %1</source>
-            <translation>
-                <numerusform>%n ligne écrite dans %1</numerusform>
-                <numerusform>%n lignes écrites dans %1</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="632" />
-            <source>Open job by link</source>
-            <translation>Ouvrir une tâche par son lien</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="633" />
-            <source>Job link or number (asyncops://job/ID):</source>
-            <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="644" />
-            <source>Not a job link</source>
-            <translation>Ce n’est pas un lien de tâche</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="658" />
-            <source>Job #%1 is running now (%2)</source>
-            <translation>La tâche nº %1 s’exécute maintenant (%2)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="680" />
-            <source>%n job(s) purged</source>
-            <translation>
-                <numerusform>%n tâche purgée</numerusform>
-                <numerusform>%n tâches purgées</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="685" />
-            <source>About asyncops</source>
-            <translation>À propos d’asyncops</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="686" />
-            <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
-            <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="693" />
-            <source>The language changes the next time asyncops starts.</source>
-            <translation>La langue change au prochain démarrage d’asyncops.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="697" />
-            <source>Notifications (%1)</source>
-            <translation>Notifications (%1)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="699" />
-            <source>%n unread message(s)</source>
-            <translation>
-                <numerusform>%n message non lu</numerusform>
-                <numerusform>%n messages non lus</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="774" />
+            <location filename="../../desktop/main_window.py" line="505" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n tâche s’exécute dans cette fenêtre. Quitter quand même ? Elle sera interrompue (les opérations reprenables sont remises en file).</numerusform>
@@ -784,7 +623,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="776" />
+            <location filename="../../desktop/main_window.py" line="510" />
             <source>Quit asyncops</source>
             <translation>Quitter asyncops</translation>
         </message>
@@ -792,12 +631,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="156" />
+            <location filename="../../desktop/notify/notifications.py" line="177" />
             <source>Close this message</source>
             <translation>Fermer ce message</translation>
         </message>
         <message>
-            <location filename="../../desktop/notifications.py" line="182" />
+            <location filename="../../desktop/notify/notifications.py" line="209" />
             <source>Open job #%1</source>
             <translation>Ouvrir la tâche nº %1</translation>
         </message>
@@ -805,118 +644,114 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="338" />
+            <location filename="../../desktop/launch/dialog.py" line="172" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="363" />
+            <location filename="../../desktop/launch/dialog.py" line="176" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="366" />
+            <location filename="../../desktop/launch/dialog.py" line="177" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="369" />
+            <location filename="../../desktop/launch/dialog.py" line="178" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="373" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="374" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="376" />
+            <location filename="../../desktop/launch/dialog.py" line="183" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="389" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="390" />
-            <location filename="../../desktop/new_operation.py" line="514" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
+            <location filename="../../desktop/launch/dialog.py" line="320" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="391" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="392" />
-            <location filename="../../desktop/new_operation.py" line="401" />
+            <location filename="../../desktop/launch/dialog.py" line="188" />
+            <location filename="../../desktop/launch/dialog.py" line="192" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="409" />
+            <location filename="../../desktop/launch/dialog.py" line="191" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="433" />
+            <location filename="../../desktop/launch/dialog.py" line="319" />
+            <source>You will be told when it ends.</source>
+            <translation>Vous serez prévenu quand elle se terminera.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="180" />
+            <location filename="../../desktop/launch/dialog.py" line="219" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="496" />
+            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="301" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="500" />
-            <location filename="../../desktop/new_operation.py" line="545" />
+            <location filename="../../desktop/launch/dialog.py" line="304" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="506" />
+            <location filename="../../desktop/launch/dialog.py" line="312" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="507" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="509" />
-            <source>Will run now: %1.</source>
-            <translation>S’exécutera maintenant : %1.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="510" />
+            <location filename="../../desktop/launch/dialog.py" line="316" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="512" />
-            <source>a queue was chosen</source>
-            <translation>une file a été choisie</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/new_operation.py" line="513" />
-            <source>Will run in the background: %1. You will be told when it ends.</source>
-            <translation>S’exécutera en arrière-plan : %1. Vous serez prévenu à la fin.</translation>
         </message>
     </context>
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notifications.py" line="229" />
+            <location filename="../../desktop/notify/notifications.py" line="263" />
+            <location filename="../../desktop/notify/notifications.py" line="275" />
             <source>Show asyncops</source>
             <translation>Afficher asyncops</translation>
         </message>
@@ -924,37 +759,37 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="312" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="264" />
+            <location filename="../../desktop/jobs/presentation.py" line="320" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="273" />
+            <location filename="../../desktop/jobs/presentation.py" line="330" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="274" />
+            <location filename="../../desktop/jobs/presentation.py" line="332" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="277" />
+            <location filename="../../desktop/jobs/presentation.py" line="338" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="286" />
+            <location filename="../../desktop/jobs/presentation.py" line="349" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="287" />
+            <location filename="../../desktop/jobs/presentation.py" line="350" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -962,7 +797,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="289" />
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -973,12 +808,17 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/new_operation.py" line="120" />
+            <location filename="../../desktop/launch/param_form.py" line="113" />
             <source>Choose with a file dialog</source>
             <translation>Choisir avec une boîte de dialogue</translation>
         </message>
         <message>
-            <location filename="../../desktop/new_operation.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="197" />
+            <source>a, b, c</source>
+            <translation>a, b, c</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="254" />
             <source>More options</source>
             <translation>Plus d’options</translation>
         </message>
@@ -986,63 +826,69 @@
     <context>
         <name>PurgeDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="416" />
+            <location filename="../../desktop/config/dialogs.py" line="423" />
             <source>Purge</source>
             <translation>Purge</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="419" />
+            <location filename="../../desktop/config/dialogs.py" line="431" />
             <source>Finished jobs are removed from the history once a day. Active and queued jobs are never purged.</source>
             <translation>Les tâches terminées sont retirées de l’historique une fois par jour. Les tâches actives et en file ne sont jamais purgées.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="429" />
-            <location filename="../../desktop/config_dialogs.py" line="433" />
+            <location filename="../../desktop/config/dialogs.py" line="442" />
+            <location filename="../../desktop/config/dialogs.py" line="446" />
             <source> days</source>
             <translation> jours</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="438" />
+            <location filename="../../desktop/config/dialogs.py" line="451" />
             <source> jobs</source>
             <translation> tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="439" />
+            <location filename="../../desktop/config/dialogs.py" line="453" />
             <source>Daily at</source>
             <translation>Chaque jour à</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="440" />
+            <location filename="../../desktop/config/dialogs.py" line="454" />
             <source>Keep succeeded jobs</source>
             <translation>Garder les tâches réussies</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="441" />
+            <location filename="../../desktop/config/dialogs.py" line="455" />
             <source>Keep failed, stopped and interrupted jobs</source>
             <translation>Garder les tâches échouées, arrêtées et interrompues</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="443" />
+            <location filename="../../desktop/config/dialogs.py" line="456" />
             <source>Keep at most</source>
             <translation>En garder au plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="446" />
+            <location filename="../../desktop/config/dialogs.py" line="465" />
             <source>Purge now</source>
             <translation>Purger maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="448" />
+            <location filename="../../desktop/config/dialogs.py" line="467" />
             <source>Remove the finished jobs these rules select, now</source>
             <translation>Supprimer maintenant les tâches terminées que ces règles désignent</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="508" />
+            <location filename="../../desktop/config/dialogs.py" line="529" />
+            <source>Must be 0 or more</source>
+            <translation>Doit valoir 0 ou plus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config/dialogs.py" line="533" />
             <source>Purging…</source>
             <translation>Purge en cours…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/config_dialogs.py" line="512" />
+            <location filename="../../desktop/config/dialogs.py" line="508" />
+            <location filename="../../desktop/config/dialogs.py" line="538" />
             <source>%n finished job(s) removed</source>
             <translation>
                 <numerusform>%n tâche terminée supprimée</numerusform>
@@ -1053,117 +899,122 @@
     <context>
         <name>QueuesDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="107" />
+            <location filename="../../desktop/config/dialogs.py" line="52" />
             <source>Queues</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="116" />
+            <location filename="../../desktop/config/dialogs.py" line="62" />
             <source>Add</source>
             <translation>Ajouter</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="119" />
+            <location filename="../../desktop/config/dialogs.py" line="66" />
             <source>Remove</source>
             <translation>Supprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="138" />
-            <source>Parallel (up to “max parallel” at once)</source>
-            <translation>Parallèle (jusqu’à « parallèles max » à la fois)</translation>
+            <location filename="../../desktop/config/dialogs.py" line="89" />
+            <source>%1 (up to “max parallel” at once)</source>
+            <translation>%1 (jusqu’à « parallèles max. » à la fois)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="139" />
-            <source>Ordered (one at a time, in order)</source>
-            <translation>Ordonnée (une à la fois, dans l’ordre)</translation>
+            <location filename="../../desktop/config/dialogs.py" line="93" />
+            <source>%1 (one at a time, in order)</source>
+            <translation>%1 (une à la fois, dans l’ordre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="150" />
+            <location filename="../../desktop/config/dialogs.py" line="105" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="154" />
+            <location filename="../../desktop/config/dialogs.py" line="110" />
             <source>Paused (jobs wait until it is resumed)</source>
             <translation>En pause (les tâches attendent sa reprise)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="156" />
+            <location filename="../../desktop/config/dialogs.py" line="115" />
             <source>Run by workers only (asyncops worker), not by this window</source>
             <translation>Exécutée par les workers seulement (asyncops worker), pas par cette fenêtre</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="158" />
+            <location filename="../../desktop/config/dialogs.py" line="119" />
             <source>For heavy operations: they run in a separate process and the window stays responsive</source>
             <translation>Pour les opérations lourdes : elles tournent dans un autre processus et la fenêtre reste réactive</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="169" />
+            <location filename="../../desktop/config/dialogs.py" line="131" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="170" />
+            <location filename="../../desktop/config/dialogs.py" line="132" />
             <source>Kind</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="171" />
+            <location filename="../../desktop/config/dialogs.py" line="133" />
             <source>Max parallel</source>
             <translation>Parallèles max</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="172" />
+            <location filename="../../desktop/config/dialogs.py" line="134" />
             <source>Retries</source>
             <translation>Nouvelles tentatives</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="173" />
+            <location filename="../../desktop/config/dialogs.py" line="135" />
             <source>Retry delay</source>
             <translation>Délai avant nouvelle tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="174" />
+            <location filename="../../desktop/config/dialogs.py" line="136" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="175" />
+            <location filename="../../desktop/config/dialogs.py" line="137" />
             <source>Operations</source>
             <translation>Opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="181" />
+            <location filename="../../desktop/config/dialogs.py" line="144" />
             <source>Operations not listed by any queue go to the default queue.</source>
             <translation>Les opérations qu’aucune file ne liste vont dans la file par défaut.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="185" />
+            <location filename="../../desktop/config/dialogs.py" line="149" />
             <source>Save queue</source>
             <translation>Enregistrer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="211" />
+            <location filename="../../desktop/config/dialogs.py" line="162" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/config/dialogs.py" line="185" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="247" />
+            <location filename="../../desktop/config/dialogs.py" line="189" />
             <source>The default queue cannot be removed</source>
             <translation>La file par défaut ne peut pas être supprimée</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="269" />
+            <location filename="../../desktop/config/dialogs.py" line="267" />
             <source>A queue named %1 already exists</source>
             <translation>Une file nommée %1 existe déjà</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="294" />
+            <location filename="../../desktop/config/dialogs.py" line="284" />
             <source>Remove queue</source>
             <translation>Supprimer la file</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="298" />
+            <location filename="../../desktop/config/dialogs.py" line="288" />
             <source>Remove the queue %1?</source>
             <translation>Supprimer la file %1 ?</translation>
         </message>
@@ -1171,47 +1022,47 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/presentation.py" line="41" />
+            <location filename="../../desktop/jobs/presentation.py" line="44" />
             <source>Scheduled</source>
             <translation>Planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="42" />
+            <location filename="../../desktop/jobs/presentation.py" line="45" />
             <source>Queued</source>
             <translation>En file</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="43" />
+            <location filename="../../desktop/jobs/presentation.py" line="46" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="44" />
+            <location filename="../../desktop/jobs/presentation.py" line="47" />
             <source>Stopping</source>
             <translation>Arrêt en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="45" />
+            <location filename="../../desktop/jobs/presentation.py" line="48" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="46" />
+            <location filename="../../desktop/jobs/presentation.py" line="49" />
             <source>Failed</source>
             <translation>Échouée</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="47" />
+            <location filename="../../desktop/jobs/presentation.py" line="50" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="48" />
+            <location filename="../../desktop/jobs/presentation.py" line="51" />
             <source>Interrupted</source>
             <translation>Interrompue</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="54" />
+            <location filename="../../desktop/jobs/presentation.py" line="57" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n avertissement</numerusform>
@@ -1219,7 +1070,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/presentation.py" line="58" />
+            <location filename="../../desktop/jobs/presentation.py" line="61" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n erreur</numerusform>
@@ -1230,22 +1081,22 @@
     <context>
         <name>ThresholdsDialog</name>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="324" />
+            <location filename="../../desktop/config/dialogs.py" line="329" />
             <source>Thresholds</source>
             <translation>Seuils</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="329" />
+            <location filename="../../desktop/config/dialogs.py" line="338" />
             <source>A run that counts more items than its threshold goes to the background queue; below, it runs at once and is still recorded in the history.</source>
             <translation>Une exécution qui compte plus d’éléments que son seuil part dans la file en arrière-plan ; en dessous, elle s’exécute immédiatement et reste inscrite dans l’historique.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="353" />
+            <location filename="../../desktop/config/dialogs.py" line="368" />
             <source>No registered operation counts items, so every run goes to its queue.</source>
             <translation>Aucune opération enregistrée ne compte d’éléments : chaque exécution va dans sa file.</translation>
         </message>
         <message>
-            <location filename="../../desktop/config_dialogs.py" line="380" />
+            <location filename="../../desktop/config/dialogs.py" line="399" />
             <source>Must be 0 or more</source>
             <translation>Doit valoir 0 ou plus</translation>
         </message>
@@ -1253,40 +1104,321 @@
     <context>
         <name>Time</name>
         <message>
-            <location filename="../../desktop/dashboard.py" line="137" />
-            <location filename="../../desktop/presentation.py" line="157" />
+            <location filename="../../desktop/jobs/latest.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="160" />
             <source>%1 left</source>
             <translation>reste %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="96" />
+            <location filename="../../desktop/jobs/presentation.py" line="99" />
             <source>%1 s</source>
             <translation>%1 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="99" />
+            <location filename="../../desktop/jobs/presentation.py" line="102" />
             <source>%1 min %2 s</source>
             <translation>%1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="102" />
+            <location filename="../../desktop/jobs/presentation.py" line="105" />
             <source>%1 h %2 min</source>
             <translation>%1 h %2 min</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="104" />
+            <location filename="../../desktop/jobs/presentation.py" line="107" />
             <source>%1 d %2 h</source>
             <translation>%1 j %2 h</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="140" />
+            <location filename="../../desktop/jobs/presentation.py" line="143" />
             <source>%1/s</source>
             <translation>%1/s</translation>
         </message>
         <message>
-            <location filename="../../desktop/presentation.py" line="158" />
+            <location filename="../../desktop/jobs/presentation.py" line="161" />
             <source>starting…</source>
             <translation>démarrage…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Undo</name>
+        <message>
+            <location filename="../../desktop/details/window.py" line="489" />
+            <source>Undo job #%1 (%2)?</source>
+            <translation>Défaire la tâche nº %1 (%2) ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="490" />
+            <source>This starts a new job: %1 — %2.</source>
+            <translation>Cela lance une nouvelle tâche : %1 — %2.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="497" />
+            <source>Undo</source>
+            <translation>Défaire</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowCommands</name>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="101" />
+            <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
+            <translation>
+                <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
+                <numerusform>Supprimer %n tâches et leurs journaux de l’historique ? C’est irréversible.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="104" />
+            <source>Remove jobs</source>
+            <translation>Supprimer des tâches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="125" />
+            <source>Download CSV</source>
+            <translation>Télécharger le CSV</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="125" />
+            <source>CSV files (*.csv)</source>
+            <translation>Fichiers CSV (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="142" />
+            <source>%n row(s) written to %1</source>
+            <translation>
+                <numerusform>%n ligne écrite dans %1</numerusform>
+                <numerusform>%n lignes écrites dans %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="148" />
+            <source>Open job by link</source>
+            <translation>Ouvrir une tâche par son lien</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="148" />
+            <source>Job link or number (asyncops://job/ID):</source>
+            <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="160" />
+            <source>Not a job link</source>
+            <translation>Ce n’est pas un lien de tâche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="161" />
+            <source>“%1” is not a job number or link (asyncops://job/ID).</source>
+            <translation>« %1 » n’est ni un numéro ni un lien de tâche (asyncops://job/ID).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="181" />
+            <source>Job #%1: %2</source>
+            <translation>Tâche nº %1 : %2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="205" />
+            <source>%n job(s) purged</source>
+            <translation>
+                <numerusform>%n tâche purgée</numerusform>
+                <numerusform>%n tâches purgées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="213" />
+            <source>About asyncops</source>
+            <translation>À propos d’asyncops</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="215" />
+            <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
+            <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="231" />
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n tâche</numerusform>
+                <numerusform>%n tâches</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="232" />
+            <source>%n running</source>
+            <translation>
+                <numerusform>%n en cours</numerusform>
+                <numerusform>%n en cours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="233" />
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n en attente</numerusform>
+                <numerusform>%n en attente</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="236" />
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n échouée</numerusform>
+                <numerusform>%n échouées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="239" />
+            <source>%n shown</source>
+            <translation>
+                <numerusform>%n affichée</numerusform>
+                <numerusform>%n affichées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="246" />
+            <source>Notifications (%1)</source>
+            <translation>Notifications (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="246" />
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="248" />
+            <source>%n unread message(s)</source>
+            <translation>
+                <numerusform>%n message non lu</numerusform>
+                <numerusform>%n messages non lus</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowMenus</name>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="52" />
+            <source>&amp;New operation…</source>
+            <translation>&amp;Nouvelle opération…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="56" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Arrêter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="60" />
+            <source>&amp;Open details</source>
+            <translation>&amp;Ouvrir le détail</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="65" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="68" />
+            <source>Re&amp;try</source>
+            <translation>&amp;Relancer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="71" />
+            <source>&amp;Undo…</source>
+            <translation>&amp;Défaire…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="74" />
+            <source>Download &amp;CSV…</source>
+            <translation>Télécharger le &amp;CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="77" />
+            <source>Open job by &amp;link…</source>
+            <translation>Ouvrir une tâche par son &amp;lien…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="80" />
+            <source>Re&amp;fresh</source>
+            <translation>Actua&amp;liser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="82" />
+            <source>&amp;Find</source>
+            <translation>Rec&amp;hercher</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="83" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="84" />
+            <source>&amp;Queues…</source>
+            <translation>&amp;Files…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="85" />
+            <source>&amp;Thresholds…</source>
+            <translation>&amp;Seuils…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="86" />
+            <source>&amp;Purge…</source>
+            <translation>&amp;Purge…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="87" />
+            <source>&amp;About asyncops</source>
+            <translation>À &amp;propos d’asyncops</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="92" />
+            <source>Jobs</source>
+            <translation>Tâches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="123" />
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="130" />
+            <source>&amp;Job</source>
+            <translation>&amp;Tâche</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="133" />
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="136" />
+            <source>Latest operations panel</source>
+            <translation>Panneau des dernières opérations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="141" />
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="145" />
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="159" />
+            <source>&amp;Settings</source>
+            <translation>&amp;Paramètres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="162" />
+            <source>&amp;Help</source>
+            <translation>Ai&amp;de</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="168" />
+            <source>System language</source>
+            <translation>Langue du système</translation>
         </message>
     </context>
 </TS>

@@ -140,7 +140,7 @@ def main(argv: list[str]) -> int:
     )
     if "--release" not in argv and "--core" not in argv:
         saved = {ts: plural_forms(ts) for ts in files}
-        sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").glob("*.py"))
+        sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").rglob("*.py"))
         subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", *map(str, files)], check=True, cwd=ROOT)
         for ts in files:
             mark_numerus(ts, saved[ts])

@@ -23,7 +23,7 @@ def test_main_runs_the_window_under_qasync_and_stops_the_engine(qtbot: Any, db: 
         window.ctx.engine.submit("command", {"cmd": "true"})
 
         def close_when_done() -> None:
-            snaps = jobs.list_jobs(window.ctx.db, with_reasons=False)
+            snaps = jobs.list_jobs(window.ctx.tracker.db, with_reasons=False)
             if snaps and snaps[0].status.is_terminal and window.model.cached(snaps[0].id) is not None:
                 window.close()
             else:

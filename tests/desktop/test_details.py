@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from core.operations import Operation, Param, registry
 from core.store import jobs
-from desktop.details import LogModel
+from desktop.details.window import LogModel
 from tests.core.helpers import wait_status
 
 
@@ -49,7 +49,7 @@ def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, 
         qtbot.waitUntil(lambda: running_with(first + 5), timeout=10_000)
         assert "%" in details.progress_text.text()
         assert details.stop_button.isEnabled() and not details.retry_button.isEnabled()
-        wait_status(window.ctx.db, snap.id, timeout=20)
+        wait_status(window.ctx.tracker.db, snap.id, timeout=20)
         qtbot.waitUntil(
             lambda: details.snapshot.status.is_terminal and details.log_model.rowCount() == 60, timeout=10_000
         )
@@ -59,7 +59,8 @@ def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, 
         assert ids == sorted(ids) and len(ids) == len(set(ids))  # no line twice, in order
         assert details.retry_button.isEnabled() and not details.stop_button.isEnabled()
         assert details.fields["counters"].text().startswith("6 warning")
-        assert details.fields["operation"].text() == "test-chatty"
+        assert details.fields["operation"].text() == "Chatty"  # its title; the name is the tooltip
+        assert details.fields["operation"].toolTip() == "test-chatty"
         assert details.badge.text() == "Succeeded · 6 warning(s)"
         assert "60 / 60" in details.fields["progress"].text()
         assert '"lines": 60' in details.result_text.toPlainText()
@@ -82,8 +83,8 @@ def test_stop_and_retry_from_details(qtbot: Any, window: Any, probe: Any) -> Non
     qtbot.waitUntil(lambda: details.snapshot.status == "STOPPED", timeout=10_000)
     assert details.retry_button.isEnabled()
     details.retry_button.click()
-    qtbot.waitUntil(lambda: len(jobs.list_jobs(window.ctx.db, user="tester")) == 2, timeout=5000)
-    retried = jobs.list_jobs(window.ctx.db, user="tester")[0]
+    qtbot.waitUntil(lambda: len(jobs.list_jobs(window.ctx.tracker.db, user="tester")) == 2, timeout=5000)
+    retried = jobs.list_jobs(window.ctx.tracker.db, user="tester")[0]
     assert retried.parent_id == snap.id
 
 
@@ -103,4 +104,4 @@ def test_log_model(qtmodeltester: Any) -> None:
     now = dt.datetime.now(dt.UTC)
     m.append([LogEntry(i, 1, now, lvl, f"m{i}", None) for i, lvl in enumerate(["INFO", "WARNING", "ERROR"], 1)])
     qtmodeltester.check(m)
-    assert m.last_id == 3 and "WARNING\tm2" in m.as_text()
+    assert m.last_id == 3 and "Warning\tm2" in m.as_text()

@@ -1,4 +1,4 @@
-"""The lazy job model, the latest-operations model and the coalescing bridge."""
+"""The lazy job model, the latest-operations model and the job cache (one owner, coalescing, de-duplicating)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from core.events import EventKind, JobEvent
+from core.api import Tracker
+from core.events import EventBus, EventKind, JobEvent
 from core.store import jobs, settings
-from desktop.background import Background
-from desktop.bridge import EventBridge
-from desktop.jobs_model import COL, JobFilter, JobRole, JobsModel, JobsProxyModel, Sort
+from desktop.jobs.model import COL, JobFilter, JobRole, JobsModel, JobsProxyModel, Sort
+from desktop.services.background import Background
+from desktop.services.job_cache import JobCache
 from tests.core.helpers import wait_status
+from tests.desktop.util import snap as make_snap
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +25,9 @@ def _defaults(db: Any) -> None:
 
 def _model(qtbot: Any, db: Any, flt: JobFilter | None = None) -> tuple[JobsModel, Background]:
     bg = Background()
-    model = JobsModel(db, bg, user="tester")
+    tracker = Tracker(db, user="tester")
+    cache = JobCache(tracker, bg, all_users=False)
+    model = JobsModel(tracker, bg, cache)
     if flt is not None:
         model.set_filter(flt)
     with qtbot.waitSignal(model.loaded, timeout=10_000):
@@ -64,7 +68,8 @@ def test_model_is_lazy_and_fetches_rows_on_demand(qtbot: Any, db: Any, probe: An
     bg.shutdown()
 
 
-def test_filter_and_sort_run_in_sql(qtbot: Any, db: Any, probe: Any) -> None:
+def test_filter_and_sort_run_in_sql(qtbot: Any, db: Any, probe: Any, monkeypatch: Any) -> None:
+    monkeypatch.setenv("ASYNCOPS_ADMIN", "1")  # "all users" is an admin's view
     jobs.submit_many(db, "test-probe", [{"items": i} for i in range(5)], owner="tester")
     jobs.submit_many(db, "test-probe", [{"items": 1}], owner="someone-else")
     jobs.submit(db, "command", {"cmd": "true"}, owner="tester", label="special label")
@@ -114,7 +119,7 @@ def test_counters_and_colours_from_real_runs(qtbot: Any, window: Any, probe: Any
     warn = eng.submit("test-probe", {"items": 2, "warn": 3}, owner="tester")
     bad = eng.submit("test-probe", {"items": 1, "fail": True}, owner="tester")
     for s in (ok, warn, bad):
-        wait_status(window.ctx.db, s.id)
+        wait_status(window.ctx.tracker.db, s.id)
     model = window.model
     qtbot.waitUntil(
         lambda: all(model.cached(s.id) is not None and model.cached(s.id).status.is_terminal for s in (ok, warn, bad)),
@@ -132,15 +137,14 @@ def test_counters_and_colours_from_real_runs(qtbot: Any, window: Any, probe: Any
     assert cell(warn.id, "warnings", Qt.ItemDataRole.ForegroundRole) is not None
 
 
-def test_bridge_coalesces_a_storm_of_events(qtbot: Any, db: Any) -> None:
-    """50 busy jobs publishing thousands of progress events cause only a few batches."""
-    from core.events import EventBus
-
+def test_cache_coalesces_a_storm_of_events(qtbot: Any, db: Any) -> None:
+    """50 busy jobs publishing thousands of progress events cause only a few applies."""
     bus = EventBus()
     bg = Background()
-    bridge = EventBridge(db, bus, bg, user="tester", all_users=False, interval_ms=250)
-    batches: list[Any] = []
-    bridge.batchReady.connect(batches.append)
+    cache = JobCache(Tracker(db, user="tester", bus=bus), bg, all_users=False, interval_ms=250)
+    cache.put([make_snap("ACTIVE", id=j, progress_total=200) for j in range(1, 51)])
+    batches: list[list[int]] = []
+    cache.changed.connect(batches.append)
 
     def busy(job_id: int) -> None:
         for i in range(200):
@@ -151,23 +155,49 @@ def test_bridge_coalesces_a_storm_of_events(qtbot: Any, db: Any) -> None:
         t.start()
     for t in threads:
         t.join()
-    merged: dict[int, int] = {}
-
-    def all_seen() -> bool:
-        for b in batches:
-            for j, ch in b.progress.items():
-                merged[j] = ch["progress_done"]
-        return merged == dict.fromkeys(range(1, 51), 199)
-
-    qtbot.waitUntil(all_seen, timeout=5000)
+    qtbot.waitUntil(lambda: all(cache.get(j).progress_done == 199 for j in range(1, 51)), timeout=5000)
     assert len(batches) <= 3  # 10,000 events, a handful of repaints
-    bridge.close()
+    cache.close()
+    bg.shutdown()
+
+
+def test_cache_announces_a_change_once(qtbot: Any, db: Any, probe: Any) -> None:
+    """A local change arrives as an event and again from the poll: the readers hear of it once."""
+    bg = Background()
+    tracker = Tracker(db, user="tester")
+    cache = JobCache(tracker, bg, all_users=False, interval_ms=0)
+    seen: list[int] = []
+    cache.changed.connect(seen.extend)
+    created = tracker.submit("test-probe", {"items": 1})  # publishes CREATED on the tracker's bus
+    qtbot.waitUntil(lambda: created.id in seen, timeout=5000)
+    cache.poll()  # the same row, now with its waiting reason: at most one more announcement
+    qtbot.waitUntil(bg.idle, timeout=5000)
+    cache.apply_now()
+    assert cache.get(created.id) is not None and cache.get(created.id).waiting is not None
+    before = len(seen)
+    cache.poll()  # nothing new
+    qtbot.waitUntil(bg.idle, timeout=5000)
+    cache.apply_now()
+    assert len(seen) == before
+    tracker.bus.publish(JobEvent(EventKind.CHANGED, created.id, job=created))  # an older echo changes nothing
+    cache.apply_now()
+    assert len(seen) == before
+    removed: list[int] = []
+    cache.removed.connect(removed.extend)
+    tracker.stop(created.id)
+    tracker.remove(created.id)
+    qtbot.waitUntil(lambda: removed == [created.id], timeout=5000)
+    cache.poll()  # the poll names the removal again: not announced twice
+    qtbot.waitUntil(bg.idle, timeout=5000)
+    cache.apply_now()
+    assert removed == [created.id] and cache.get(created.id) is None
+    cache.close()
     bg.shutdown()
 
 
 def test_latest_model(qtbot: Any, qtmodeltester: Any, window: Any, probe: Any) -> None:
     for i in range(12):
-        jobs.submit(window.ctx.db, "test-probe", {"items": 0}, owner="tester", label=f"job {i}")
+        jobs.submit(window.ctx.tracker.db, "test-probe", {"items": 0}, owner="tester", label=f"job {i}")
     latest = window.latest_model
     qtbot.waitUntil(
         lambda: latest.rowCount() == 10 and latest.data(latest.index(0), JobRole).label == "job 11", timeout=10_000

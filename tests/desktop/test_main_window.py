@@ -16,7 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QWidget
 
 from core.store import jobs, settings
-from desktop.jobs_model import COL, COLUMNS, JobRole
+from desktop.jobs.model import COL, COLUMNS, JobRole
 from tests.core.helpers import wait_status
 from tests.desktop.conftest import close_window, make_window
 
@@ -81,7 +81,7 @@ def test_empty_filter_result_offers_to_clear(qtbot: Any, window: Any, probe: Any
 def test_action_enable_rules_follow_selection(qtbot: Any, window: Any, probe: Any) -> None:
     eng = window.ctx.engine
     done = eng.submit("test-probe", {"items": 1}, owner="tester")
-    wait_status(window.ctx.db, done.id)
+    wait_status(window.ctx.tracker.db, done.id)
     running = eng.submit("test-probe", {"items": 1000, "step": 0.05}, owner="tester")
     wait_cached(qtbot, window, done.id, lambda s: s.status.is_terminal)
     wait_cached(qtbot, window, running.id, lambda s: s.status.is_running)
@@ -115,7 +115,7 @@ def test_action_enable_rules_follow_selection(qtbot: Any, window: Any, probe: An
 def test_retry_from_the_window_tells_it_went_to_the_background(qtbot: Any, window: Any, probe: Any) -> None:
     eng = window.ctx.engine
     done = eng.submit("test-probe", {"items": 1, "fail": True}, owner="tester")
-    wait_status(window.ctx.db, done.id)
+    wait_status(window.ctx.tracker.db, done.id)
     wait_cached(qtbot, window, done.id, lambda s: s.status.is_terminal)
     select_ids(window, [done.id])
     with qtbot.waitSignal(
@@ -129,7 +129,7 @@ def test_retry_from_the_window_tells_it_went_to_the_background(qtbot: Any, windo
 
 
 def test_csv_export_writes_what_the_view_shows(qtbot: Any, window: Any, probe: Any, tmp_path: Path) -> None:
-    db = window.ctx.db
+    db = window.ctx.tracker.db
     settings.ensure_defaults(db)
     jobs.submit_many(db, "test-probe", [{"items": i} for i in range(25)], owner="tester")
     jobs.submit(db, "command", {"cmd": "true"}, owner="tester", at="2099-01-01T00:00")
@@ -161,7 +161,7 @@ def test_csv_export_writes_what_the_view_shows(qtbot: Any, window: Any, probe: A
 
 def test_csv_export_of_one_job_has_details_and_log(qtbot: Any, window: Any, probe: Any, tmp_path: Path) -> None:
     snap = window.ctx.engine.submit("test-probe", {"items": 2, "warn": 2}, owner="tester")
-    wait_status(window.ctx.db, snap.id)
+    wait_status(window.ctx.tracker.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
     select_ids(window, [snap.id])
     out = tmp_path / "job.csv"
@@ -184,7 +184,7 @@ def test_double_click_and_link_open_details(qtbot: Any, window: Any, probe: Any)
     assert blocker.args == [snap.id]
     assert window.details[snap.id].objectName() == "jobDetails"
     window.open_link("not a link")
-    assert "not a job id" in window.message_bar.text()
+    assert "is not a job number or link" in window.message_bar.text()
 
 
 def test_state_persists_in_qsettings(qtbot: Any, db: Any, probe: Any) -> None:
@@ -252,7 +252,7 @@ def test_job_from_another_process_appears(qtbot: Any, window: Any) -> None:
 def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, window: Any, probe: Any) -> None:
     """Another process removes a finished job: the row leaves the table by polling (no event in this process)."""
     snap = window.ctx.engine.submit("test-probe", {"items": 0}, owner="tester")
-    wait_status(window.ctx.db, snap.id)
+    wait_status(window.ctx.tracker.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
     code = f"from core.store.db import Database\nfrom core.store import jobs\njobs.remove(Database(), {snap.id})\n"
     subprocess.run(
@@ -289,9 +289,51 @@ def test_admin_sees_all_users(qtbot: Any, db: Any, probe: Any, monkeypatch: Any)
     win = make_window(qtbot)
     try:
         assert win.model.rowCount() == 0
-        assert not win.all_users.isHidden()
+        qtbot.waitUntil(lambda: not win.all_users.isHidden(), timeout=5000)  # once the database said so
         win.all_users.setChecked(True)
         qtbot.waitUntil(lambda: win.model.rowCount() == 1, timeout=5000)
         assert not win.table.isColumnHidden(COL["owner"])
     finally:
         close_window(win)
+
+
+def test_undo_asks_the_tracker_and_launches_the_inverse(qtbot: Any, window: Any, probe: Any, monkeypatch: Any) -> None:
+    """Job ▸ Undo: enabled when the Tracker can undo the finished job; the confirmation says what will run."""
+    from core.operations import Operation, registry
+    from desktop.details import window as details
+
+    class Reversible(Operation):
+        name = "test-reversible"
+        title = "Reversible"
+
+        def run(self, ctx: Any, params: dict[str, Any]) -> dict[str, Any]:
+            return {"done": True}
+
+        def undo(self, result: Any, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+            return ("test-probe", {"items": 0}) if result and result.get("done") else None
+
+    registry.register(Reversible)
+    try:
+        tracker = window.ctx.tracker
+        job = window.ctx.engine.submit("test-reversible", {}, owner="tester")
+        wait_status(tracker.db, job.id)
+        wait_cached(qtbot, window, job.id)
+        qtbot.waitUntil(lambda: window.model.cached(job.id).status.is_terminal, timeout=5000)
+        window.table.selectRow(window.proxy.row_of(job.id))
+        assert window.action_undo.isEnabled()
+        asked: list[str] = []
+        monkeypatch.setattr(
+            details,
+            "confirm_undo",
+            lambda parent, snap, launch, titles: asked.append(details.undo_text(snap, launch, titles)) or True,
+        )
+        window.action_undo.trigger()
+        qtbot.waitUntil(lambda: any(s.parent_id == job.id for s in tracker.jobs()), timeout=5000)
+        undo = next(s for s in tracker.jobs() if s.parent_id == job.id)
+        assert undo.operation == "test-probe" and undo.label.startswith(f"Undo #{job.id}")
+        assert asked and f"#{job.id}" in asked[0]
+        # a running or unknown operation's job: Undo is off, and says why
+        window.table.clearSelection()
+        assert not window.action_undo.isEnabled()
+    finally:
+        registry.unregister(Reversible.name)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 from tests.desktop.util import NOW, snap
 
 

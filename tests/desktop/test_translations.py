@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop import i18n, prefs
-from desktop import presentation as P
+from desktop.jobs import presentation as P
 from tests.desktop.util import snap
 
 
@@ -40,7 +40,7 @@ def test_french(qapp: Any, restore_language: None) -> None:
     assert i18n.install(qapp, "fr") == "fr"
     assert P.badge(snap("SUCCEEDED", warnings=3)).text == "Réussie · 3 avertissements"
     assert P.badge(snap("FAILED", errors=1)).text == "Échouée · 1 erreur"
-    assert QCoreApplication.translate("MainWindow", "&New operation…") == "&Nouvelle opération…"
+    assert QCoreApplication.translate("WindowMenus", "&New operation…") == "&Nouvelle opération…"
     assert "stop" not in P.action_states([snap("ACTIVE", id=4)])["remove"].tooltip
     assert "nº 4" in P.action_states([snap("ACTIVE", id=4)])["remove"].tooltip
 

@@ -8,13 +8,16 @@ Texts go through ``QCoreApplication.translate`` so they follow the chosen langua
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from core.errors import AsyncopsError
+from core.messages import Message
 from core.records import JobSnapshot
 from core.status import NOT_REMOVABLE, JobStatus
+from desktop import i18n
 
 translate = QCoreApplication.translate
 S = JobStatus
@@ -120,7 +123,7 @@ def format_short_time(value: dt.datetime | None, now: dt.datetime | None = None)
     if local.date() == today.date():
         return local.strftime("%H:%M")
     if local.year == today.year:  # the month's name in the chosen language
-        return QLocale().toString(QDateTime(local.replace(tzinfo=None)), "d MMM HH:mm")
+        return QLocale().toString(QDateTime(local.replace(tzinfo=None)), "d MMM HH:mm")  # type: ignore[call-overload]
     return local.strftime("%Y-%m-%d")
 
 
@@ -168,7 +171,7 @@ def duration_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
 
 
 # -- actions ----------------------------------------------------------------------------------------
-ACTIONS = ("new", "stop", "open", "remove", "retry", "export", "open_link")
+ACTIONS = ("new", "stop", "open", "remove", "retry", "undo", "export", "open_link")
 
 
 @dataclass(frozen=True)
@@ -177,8 +180,11 @@ class ActionState:
     tooltip: str
 
 
-def action_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
-    """Enabled state and tooltip of every job action for the selected jobs (several for Stop and Remove)."""
+def action_states(
+    selected: Sequence[JobSnapshot], can_undo: Callable[[JobSnapshot], bool] | None = None
+) -> dict[str, ActionState]:
+    """Enabled state and tooltip of every job action for the selected jobs (several for Stop and Remove).
+    ``can_undo`` is the Tracker's: whether the operation knows how to reverse that finished run."""
     n = len(selected)
     out: dict[str, ActionState] = {
         "new": ActionState(True, translate("Actions", "Start a new operation (Ctrl+N)")),
@@ -190,6 +196,7 @@ def action_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
         out["open"] = ActionState(False, none)
         out["remove"] = ActionState(False, none)
         out["retry"] = ActionState(False, none)
+        out["undo"] = ActionState(False, none)
         out["export"] = ActionState(
             True, translate("Actions", "Download the jobs listed (with the current filters) as CSV")
         )
@@ -197,7 +204,8 @@ def action_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
 
     stoppable = [s for s in selected if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
     if stoppable:
-        out["stop"] = ActionState(True, translate("Actions", "Stop %n selected job(s)", None, len(stoppable)))
+        k = len(stoppable)
+        out["stop"] = ActionState(True, translate("Actions", "Stop %n selected job(s)", None, k))
     elif all(s.status is S.STOPPING for s in selected):
         out["stop"] = ActionState(False, translate("Actions", "Already stopping"))
     else:
@@ -228,6 +236,17 @@ def action_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
     else:
         out["retry"] = ActionState(False, translate("Actions", "Only finished jobs can be retried"))
 
+    if n != 1:
+        out["undo"] = ActionState(False, translate("Actions", "Select a single finished job to undo it"))
+    elif not selected[0].status.is_terminal:
+        out["undo"] = ActionState(False, translate("Actions", "Only a finished job can be undone"))
+    elif can_undo is not None and can_undo(selected[0]):
+        out["undo"] = ActionState(
+            True, translate("Actions", "Reverse what job #%1 did (Ctrl+Z)").replace("%1", str(selected[0].id))
+        )
+    else:
+        out["undo"] = ActionState(False, translate("Actions", "This operation's result cannot be undone"))
+
     if n == 1:
         out["export"] = ActionState(
             True,
@@ -244,19 +263,47 @@ def context_menu(selected: Sequence[JobSnapshot]) -> list[str | None]:
     """Action names of the table's context menu, in order (None is a separator); disabled ones stay listed."""
     if not selected:
         return ["new", "open_link", None, "export"]
-    return ["open", None, "stop", "retry", "remove", None, "export", None, "new"]
+    return ["open", None, "stop", "retry", "undo", "remove", None, "export", None, "new"]
+
+
+# -- errors -----------------------------------------------------------------------------------------
+def error_text(exc: BaseException) -> str:
+    """What an error says, in the window's language: a core error's message; anything else by its type."""
+    if isinstance(exc, AsyncopsError):
+        return i18n.tr_message(exc.message)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def outcome_text(snap: JobSnapshot) -> str:
+    """The job's message (how it ended, or what it does) and why it waits, in the window's language."""
+    parts = [i18n.tr_message(snap.outcome)]
+    if snap.waiting is not None and snap.status.is_waiting:
+        parts.append(i18n.tr_message(snap.waiting))
+    return "\n".join(p for p in parts if p)
+
+
+def operation_title(operation: str, title: str = "") -> str:
+    """An operation's title as people read it (the core declares it in English; unknown ones keep their name)."""
+    return i18n.tr_core(title) if title else operation
 
 
 # -- notifications ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Message:
+class Notice:
+    """A message for the person. ``again`` says it anew in the current language (the inbox and the message bar
+    call it when the language changes); a notice without it stays as it was said."""
+
     title: str
     text: str
     level: str  # info, warning, error
     job_id: int | None = None
+    again: Callable[[], Notice] | None = field(default=None, compare=False, repr=False)
+
+    def retranslated(self) -> Notice:
+        return self.again() if self.again is not None else self
 
 
-def finished_message(snap: JobSnapshot) -> Message:
+def finished_message(snap: JobSnapshot) -> Notice:
     """What a tray (or in-window) message says when a job ends: how, with its counts."""
     title = f"#{snap.id} {snap.title}"
     parts = [status_name(snap.status)]
@@ -272,13 +319,14 @@ def finished_message(snap: JobSnapshot) -> Message:
     if d is not None:
         parts.append(translate("Notify", "in %1").replace("%1", format_duration(d)))
     text = " · ".join(parts)
-    if snap.message and snap.colour == "red":
-        text += "\n" + snap.message
+    outcome = i18n.tr_message(snap.outcome)
+    if outcome and snap.colour == "red":
+        text += "\n" + outcome
     level = {"red": "error", "yellow": "warning"}.get(snap.colour, "info")
-    return Message(title, text, level, snap.id)
+    return Notice(title, text, level, snap.id, again=lambda: finished_message(snap))
 
 
-def background_message(snap: JobSnapshot, reason: str = "") -> Message:
+def background_message(snap: JobSnapshot, reason: Message | None = None) -> Notice:
     title = translate("Notify", "Job #%1 runs in the background").replace("%1", str(snap.id))
     text = (
         translate("Notify", "%1 was queued on %2; you will be told when it ends.")
@@ -291,9 +339,9 @@ def background_message(snap: JobSnapshot, reason: str = "") -> Message:
             .replace("%1", snap.title)
             .replace("%2", format_time(snap.scheduled_for))
         )
-    if reason:
-        text += f" ({reason})"
-    return Message(title, text, "info", snap.id)
+    if reason is not None:
+        text += " (" + i18n.tr_message(reason) + ")"
+    return Notice(title, text, "info", snap.id, again=lambda: background_message(snap, reason))
 
 
 def tray_tooltip(running: int, queued: int) -> str:

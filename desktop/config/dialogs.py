@@ -1,7 +1,7 @@
 """Configuration saved in the database (so the CLI and the workers agree): queues, thresholds, purge.
 
-Values are checked with the core's own rules before anything is written; a refused value is shown at its
-field and nothing is saved. Reads and writes run in the background.
+Reads and writes go through the Tracker in the background; the core checks every value before anything is
+written, and a refused value is shown under the field its error names (``exc.field``), else under the form.
 
 Signals (every dialog):
     saved(): the configuration was written.
@@ -9,7 +9,7 @@ Signals (every dialog):
 
 from __future__ import annotations
 
-import re
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTime, Signal
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -37,81 +36,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import AsyncopsError, UsageError
-from core.operations import registry
-from core.store import jobs, settings
-from core.store.settings import PurgeConfig, QueueConfig
-from desktop import presentation as P
-from desktop.background import Background
+from core.api import PurgeConfig, QueueConfig, Tracker
+from desktop import i18n
+from desktop.config.base import DEFAULT_QUEUE, ConfigDialog, FieldErrors, error_label
+from desktop.jobs import presentation as P
+from desktop.services.background import Background
 
 
-def error_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(f"error_{name}")
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {P.PALETTES['red'].fg};")
-    label.hide()
-    return label
-
-
-class _FieldErrors:
-    """Error labels under named fields; ``route`` maps a core message to the field it is about."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, QLabel] = {}
-
-    def add(self, form: QFormLayout, name: str, title: str, widget: QWidget, parent: QWidget) -> None:
-        cell = QWidget(parent)
-        v = QVBoxLayout(cell)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(widget)
-        label = error_label(cell, name)
-        v.addWidget(label)
-        self.labels[name] = label
-        form.addRow(title, cell)
-
-    def clear(self) -> None:
-        for label in self.labels.values():
-            label.clear()
-            label.hide()
-
-    def show(self, name: str, message: str) -> None:
-        label = self.labels.get(name) or self.labels["general"]
-        label.setText(message)
-        label.show()
-
-    def shown(self) -> dict[str, str]:
-        return {n: lb.text() for n, lb in self.labels.items() if not lb.isHidden() and lb.text()}
-
-
-# -- queues ----------------------------------------------------------------------------------------
-QUEUE_FIELD_WORDS = (
-    ("queue name", "name"),
-    ("kind", "kind"),
-    ("max_parallel", "max_parallel"),
-    ("retry_delay", "retry_delay"),
-    ("retries", "retries"),
-    ("operation", "operations"),
-)
-
-
-def queue_error_field(message: str) -> str:
-    """Which field of the queue editor a core UsageError message is about (pure; tests call it)."""
-    for word, name in QUEUE_FIELD_WORDS:
-        if word in message:
-            return name
-    return "general"
-
-
-class QueuesDialog(QDialog):
+class QueuesDialog(ConfigDialog):
     saved = Signal()
 
-    def __init__(self, *, db: Any, background: Background, parent: QWidget | None = None) -> None:
+    def __init__(self, *, tracker: Tracker, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queuesDialog")
-        self.setWindowTitle(self.tr("Queues"))
-        self.db, self.background = db, background
+        self.texts(self.setWindowTitle, lambda: self.tr("Queues"))
+        self.tracker, self.background = tracker, background
         self.queues: dict[str, QueueConfig] = {}
         self.current: str | None = None  # name of the saved queue being edited; None for a new one
         self.resize(760, 520)
@@ -119,10 +58,12 @@ class QueuesDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("queueList")
         self.list.currentItemChanged.connect(self._on_select)
-        add = QPushButton(self.tr("Add"), self)
+        add = QPushButton(self)
+        self.texts(add.setText, lambda: self.tr("Add"))
         add.setObjectName("addQueue")
         add.clicked.connect(self.add_queue)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button = QPushButton(self)
+        self.texts(self.remove_button.setText, lambda: self.tr("Remove"))
         self.remove_button.setObjectName("removeQueue")
         self.remove_button.clicked.connect(self.remove_queue)
         left = QWidget(self)
@@ -136,13 +77,21 @@ class QueuesDialog(QDialog):
 
         editor = QWidget(self)
         form = QFormLayout(editor)
-        self.errors = _FieldErrors()
+        self.errors = FieldErrors()
         self.name = QLineEdit(editor)
         self.name.setObjectName("queueName")
         self.kind = QComboBox(editor)
         self.kind.setObjectName("queueKind")
-        self.kind.addItem(self.tr("Parallel (up to “max parallel” at once)"), "parallel")
-        self.kind.addItem(self.tr("Ordered (one at a time, in order)"), "ordered")
+        self.kind.addItem("", "parallel")
+        self.kind.addItem("", "ordered")
+        self.texts(
+            partial(self.kind.setItemText, 0),
+            lambda: self.tr("%1 (up to “max parallel” at once)").replace("%1", i18n.tr_core("parallel")),
+        )
+        self.texts(
+            partial(self.kind.setItemText, 1),
+            lambda: self.tr("%1 (one at a time, in order)").replace("%1", i18n.tr_core("ordered")),
+        )
         self.max_parallel = QSpinBox(editor)
         self.max_parallel.setObjectName("queueMaxParallel")
         self.max_parallel.setRange(0, 1000)  # the core's rule (1-256) is checked and shown at the field
@@ -153,43 +102,51 @@ class QueuesDialog(QDialog):
         self.retry_delay.setObjectName("queueRetryDelay")
         self.retry_delay.setRange(0, 10_000_000)
         self.retry_delay.setDecimals(1)
-        self.retry_delay.setSuffix(self.tr(" s"))
+        self.texts(self.retry_delay.setSuffix, lambda: self.tr(" s"))
         self.priority = QSpinBox(editor)
         self.priority.setObjectName("queuePriority")
         self.priority.setRange(-1000, 1000)
-        self.paused = QCheckBox(self.tr("Paused (jobs wait until it is resumed)"), editor)
+        self.paused = QCheckBox(editor)
+        self.texts(self.paused.setText, lambda: self.tr("Paused (jobs wait until it is resumed)"))
         self.paused.setObjectName("queuePaused")
-        self.workers_only = QCheckBox(self.tr("Run by workers only (asyncops worker), not by this window"), editor)
+        self.workers_only = QCheckBox(editor)
         self.workers_only.setObjectName("queueWorkersOnly")
-        self.workers_only.setToolTip(
-            self.tr("For heavy operations: they run in a separate process and the window stays responsive")
+        self.texts(
+            self.workers_only.setText, lambda: self.tr("Run by workers only (asyncops worker), not by this window")
+        )
+        self.texts(
+            self.workers_only.setToolTip,
+            lambda: self.tr("For heavy operations: they run in a separate process and the window stays responsive"),
         )
         self.operations = QListWidget(editor)
         self.operations.setObjectName("queueOperations")
         self.operations.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        for op in registry.all():
-            item = QListWidgetItem(f"{op.title or op.name} ({op.name})", self.operations)
+        for op in tracker.operation_list():  # the registry, in memory
+            item = QListWidgetItem(self.operations)
             item.setData(Qt.ItemDataRole.UserRole, op.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
+            self.texts(item.setText, partial(_op_text, op))
         self.operations.setMaximumHeight(150)
-        self.errors.add(form, "name", self.tr("Name"), self.name, editor)
-        self.errors.add(form, "kind", self.tr("Kind"), self.kind, editor)
-        self.errors.add(form, "max_parallel", self.tr("Max parallel"), self.max_parallel, editor)
-        self.errors.add(form, "retries", self.tr("Retries"), self.retries, editor)
-        self.errors.add(form, "retry_delay", self.tr("Retry delay"), self.retry_delay, editor)
-        self.errors.add(form, "priority", self.tr("Priority"), self.priority, editor)
-        self.errors.add(form, "operations", self.tr("Operations"), self.operations, editor)
+        self.errors.add(form, "name", self._title(lambda: self.tr("Name")), self.name, editor)
+        self.errors.add(form, "kind", self._title(lambda: self.tr("Kind")), self.kind, editor)
+        self.errors.add(form, "max_parallel", self._title(lambda: self.tr("Max parallel")), self.max_parallel, editor)
+        self.errors.add(form, "retries", self._title(lambda: self.tr("Retries")), self.retries, editor)
+        self.errors.add(form, "retry_delay", self._title(lambda: self.tr("Retry delay")), self.retry_delay, editor)
+        self.errors.add(form, "priority", self._title(lambda: self.tr("Priority")), self.priority, editor)
+        self.errors.add(form, "operations", self._title(lambda: self.tr("Operations")), self.operations, editor)
         form.addRow("", self.paused)
         form.addRow("", self.workers_only)
         general = error_label(editor, "general")
         self.errors.labels["general"] = general
         form.addRow(general)
-        hint = QLabel(self.tr("Operations not listed by any queue go to the default queue."), editor)
+        hint = QLabel(editor)
+        self.texts(hint.setText, lambda: self.tr("Operations not listed by any queue go to the default queue."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         form.addRow(hint)
-        self.apply_button = QPushButton(self.tr("Save queue"), editor)
+        self.apply_button = QPushButton(editor)
+        self.texts(self.apply_button.setText, lambda: self.tr("Save queue"))
         self.apply_button.setObjectName("saveQueue")
         self.apply_button.clicked.connect(self.save_current)
         form.addRow("", self.apply_button)
@@ -201,20 +158,46 @@ class QueuesDialog(QDialog):
         split.setSizes([200, 560])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.texts(close.setText, lambda: self.tr("Close"))
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)
         lay.addWidget(buttons)
         self.load()
 
+    def _title(self, text: Any) -> QLabel:
+        label = QLabel(self)
+        self.texts(label.setText, text)
+        return label
+
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            q = self.queues.get(item.data(Qt.ItemDataRole.UserRole))
+            if q is not None:
+                item.setText(self._queue_text(q))
+        cfg = self.queues.get(self.current or "")
+        if cfg is not None:
+            self._remove_tooltip(cfg)
+
+    def _queue_text(self, q: QueueConfig) -> str:
+        return q.name + (self.tr(" (paused)") if q.paused else "")
+
+    def _remove_tooltip(self, cfg: QueueConfig) -> None:
+        self.remove_button.setToolTip(
+            self.tr("The default queue cannot be removed") if cfg.name == DEFAULT_QUEUE else ""
+        )
+
     def load(self, select: str | None = None) -> None:
-        self.background.run(settings.get_queues, self.db, on_success=lambda qs: self._on_loaded(qs, select), owner=self)
+        self.background.run(self.tracker.queues, on_success=lambda qs: self._on_loaded(qs, select), owner=self)
 
     def _on_loaded(self, queues: list[QueueConfig], select: str | None) -> None:
         self.queues = {q.name: q for q in queues}
         self.list.blockSignals(True)
         self.list.clear()
         for q in queues:
-            item = QListWidgetItem(q.name + (self.tr(" (paused)") if q.paused else ""), self.list)
+            item = QListWidgetItem(self._queue_text(q), self.list)
             item.setData(Qt.ItemDataRole.UserRole, q.name)
         self.list.blockSignals(False)
         names = [q.name for q in queues]
@@ -249,10 +232,8 @@ class QueuesDialog(QDialog):
             it = self.operations.item(i)
             on = it.data(Qt.ItemDataRole.UserRole) in cfg.operations
             it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.remove_button.setEnabled(self.current is not None and cfg.name != settings.DEFAULT_QUEUE)
-        self.remove_button.setToolTip(
-            self.tr("The default queue cannot be removed") if cfg.name == settings.DEFAULT_QUEUE else ""
-        )
+        self.remove_button.setEnabled(self.current is not None and cfg.name != DEFAULT_QUEUE)
+        self._remove_tooltip(cfg)
 
     def edited_config(self) -> QueueConfig:
         ops = tuple(
@@ -285,17 +266,12 @@ class QueuesDialog(QDialog):
         if self.current is None and cfg.name in self.queues:
             self.errors.show("name", self.tr("A queue named %1 already exists").replace("%1", cfg.name))
             return
-        try:
-            cfg.validated()  # the core's rules, before anything is written
-        except UsageError as exc:
-            self.errors.show(queue_error_field(str(exc)), str(exc))
-            return
 
         def work() -> QueueConfig:
-            return settings.save_queue(self.db, cfg)  # every field, paused included, in one transaction
+            return self.tracker.save_queue(cfg)  # checked by the core; every field in one transaction
 
         def failed(exc: BaseException) -> None:
-            self.errors.show(queue_error_field(str(exc)), str(exc))
+            self.errors.show_error(exc)
 
         def done(saved: QueueConfig) -> None:
             self.current = saved.name
@@ -319,39 +295,49 @@ class QueuesDialog(QDialog):
             self.load()
 
         self.background.run(
-            settings.delete_queue,
-            self.db,
+            self.tracker.delete_queue,
             name,
             on_success=done,
-            on_failure=lambda exc: self.errors.show("general", str(exc)),
+            on_failure=lambda exc: self.errors.show("general", P.error_text(exc)),
             owner=self,
         )
 
 
 # -- thresholds ------------------------------------------------------------------------------------
+def _op_text(op: Any) -> str:
+    return f"{P.operation_title(op.name, op.title)} ({op.name})"
+
+
+def _suffix(item: str) -> str:
+    return " " + i18n.tr_core(item)
+
+
 def item_title(item: str) -> str:
-    return {"urls": "URLs"}.get(item, item.capitalize())
+    """A counted item's name as people read it (the core declares it in English)."""
+    text = i18n.tr_core(item)
+    return "URLs" if text == "urls" else text[:1].upper() + text[1:]
 
 
-class ThresholdsDialog(QDialog):
+class ThresholdsDialog(ConfigDialog):
     """Per operation and counted item: above how many items a run goes to the background."""
 
     saved = Signal()
 
-    def __init__(self, *, db: Any, background: Background, parent: QWidget | None = None) -> None:
+    def __init__(self, *, tracker: Tracker, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("thresholdsDialog")
-        self.setWindowTitle(self.tr("Thresholds"))
-        self.db, self.background = db, background
+        self.texts(self.setWindowTitle, lambda: self.tr("Thresholds"))
+        self.tracker, self.background = tracker, background
         self.spins: dict[tuple[str, str], QSpinBox] = {}
-        self.errors = _FieldErrors()
+        self.errors = FieldErrors()
         self.resize(520, 480)
-        intro = QLabel(
-            self.tr(
+        intro = QLabel(self)
+        self.texts(
+            intro.setText,
+            lambda: self.tr(
                 "A run that counts more items than its threshold goes to the background queue; "
                 "below, it runs at once and is still recorded in the history."
             ),
-            self,
         )
         intro.setWordWrap(True)
         self.body = QWidget(self)
@@ -366,31 +352,38 @@ class ThresholdsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self._standard_texts(self.buttons)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(scroll, 1)
         lay.addWidget(general)
         lay.addWidget(self.buttons)
-        self.background.run(settings.get_thresholds, self.db, on_success=self._on_loaded, owner=self)
+        self.background.run(self.tracker.thresholds, on_success=self._on_loaded, owner=self)
 
     def _on_loaded(self, values: dict[str, dict[str, int]]) -> None:
-        ops = [op for op in registry.all() if op.counted_items]
+        ops = [op for op in self.tracker.operation_list() if op.counted_items]
         if not ops:
-            empty = QLabel(self.tr("No registered operation counts items, so every run goes to its queue."), self)
+            empty = QLabel(self)
+            self.texts(
+                empty.setText, lambda: self.tr("No registered operation counts items, so every run goes to its queue.")
+            )
             empty.setWordWrap(True)
             self.body_layout.addWidget(empty)
         for op in ops:
-            box = QGroupBox(f"{op.title or op.name} ({op.name})", self.body)
+            box = QGroupBox(self.body)
+            self.texts(box.setTitle, partial(_op_text, op))
             form = QFormLayout(box)
             for item in op.counted_items:
                 spin = QSpinBox(box)
                 spin.setObjectName(f"threshold_{op.name}_{item}")
                 spin.setRange(-1, 100_000_000)  # a negative value is refused at the field by the core's rule
                 spin.setValue(values.get(op.name, {}).get(item, op.default_thresholds.get(item, 0)))
-                spin.setSuffix(" " + item)
+                self.texts(spin.setSuffix, partial(_suffix, item))
                 spin.setGroupSeparatorShown(True)
                 self.spins[(op.name, item)] = spin
-                self.errors.add(form, f"{op.name}.{item}", item_title(item), spin, box)
+                title = QLabel(box)
+                self.texts(title.setText, partial(item_title, item))
+                self.errors.add(form, f"{op.name}.{item}", title, spin, box)
             self.body_layout.addWidget(box)
         self.body_layout.addStretch(1)
 
@@ -408,43 +401,35 @@ class ThresholdsDialog(QDialog):
         if bad:
             return
 
-        def failed(exc: BaseException) -> None:
-            m = re.search(r"threshold[.: ]+(\S+?)\.(\S+?) ", str(exc))
-            self.errors.show(f"{m.group(1)}.{m.group(2)}" if m else "general", str(exc))
-
         def done(_: Any) -> None:
             self.saved.emit()
             self.accept()
 
-        self.background.run(settings.save_thresholds, self.db, values, on_success=done, on_failure=failed, owner=self)
+        self.background.run(
+            self.tracker.save_thresholds, values, on_success=done, on_failure=self.errors.show_error, owner=self
+        )
 
 
 # -- purge -----------------------------------------------------------------------------------------
-PURGE_FIELDS = ("time", "failed_days", "days", "keep")
-
-
-def purge_error_field(message: str) -> str:
-    for name in PURGE_FIELDS:
-        if f"purge.{name}" in message:
-            return name
-    return "general"
-
-
-class PurgeDialog(QDialog):
+class PurgeDialog(ConfigDialog):
     """When the daily purge runs, how long finished jobs are kept, how many at most; and "Purge now"."""
 
     saved = Signal()
     purged = Signal(int)
 
-    def __init__(self, *, db: Any, background: Background, bus: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, *, tracker: Tracker, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("purgeDialog")
-        self.setWindowTitle(self.tr("Purge"))
-        self.db, self.background, self.bus = db, background, bus
-        self.errors = _FieldErrors()
-        intro = QLabel(
-            self.tr("Finished jobs are removed from the history once a day. Active and queued jobs are never purged."),
-            self,
+        self.texts(self.setWindowTitle, lambda: self.tr("Purge"))
+        self.tracker, self.background = tracker, background
+        self.errors = FieldErrors()
+        self._purged: int | None = None
+        intro = QLabel(self)
+        self.texts(
+            intro.setText,
+            lambda: self.tr(
+                "Finished jobs are removed from the history once a day. Active and queued jobs are never purged."
+            ),
         )
         intro.setWordWrap(True)
         form = QFormLayout()
@@ -454,38 +439,45 @@ class PurgeDialog(QDialog):
         self.days = QSpinBox(self)
         self.days.setObjectName("purgeDays")
         self.days.setRange(-1, 100_000)
-        self.days.setSuffix(self.tr(" days"))
+        self.texts(self.days.setSuffix, lambda: self.tr(" days"))
         self.failed_days = QSpinBox(self)
         self.failed_days.setObjectName("purgeFailedDays")
         self.failed_days.setRange(-1, 100_000)
-        self.failed_days.setSuffix(self.tr(" days"))
+        self.texts(self.failed_days.setSuffix, lambda: self.tr(" days"))
         self.keep = QSpinBox(self)
         self.keep.setObjectName("purgeKeep")
         self.keep.setRange(-1, 100_000_000)
         self.keep.setGroupSeparatorShown(True)
-        self.keep.setSuffix(self.tr(" jobs"))
-        self.errors.add(form, "time", self.tr("Daily at"), self.time, self)
-        self.errors.add(form, "days", self.tr("Keep succeeded jobs"), self.days, self)
-        self.errors.add(
-            form, "failed_days", self.tr("Keep failed, stopped and interrupted jobs"), self.failed_days, self
-        )
-        self.errors.add(form, "keep", self.tr("Keep at most"), self.keep, self)
+        self.texts(self.keep.setSuffix, lambda: self.tr(" jobs"))
+        titles = {k: QLabel(self) for k in ("time", "days", "failed_days", "keep")}
+        self.texts(titles["time"].setText, lambda: self.tr("Daily at"))
+        self.texts(titles["days"].setText, lambda: self.tr("Keep succeeded jobs"))
+        self.texts(titles["failed_days"].setText, lambda: self.tr("Keep failed, stopped and interrupted jobs"))
+        self.texts(titles["keep"].setText, lambda: self.tr("Keep at most"))
+        self.errors.add(form, "time", titles["time"], self.time, self)
+        self.errors.add(form, "days", titles["days"], self.days, self)
+        self.errors.add(form, "failed_days", titles["failed_days"], self.failed_days, self)
+        self.errors.add(form, "keep", titles["keep"], self.keep, self)
         general = error_label(self, "general")
         self.errors.labels["general"] = general
-        self.purge_now_button = QPushButton(self.tr("Purge now"), self)
+        self.purge_now_button = QPushButton(self)
         self.purge_now_button.setObjectName("purgeNow")
-        self.purge_now_button.setToolTip(self.tr("Remove the finished jobs these rules select, now"))
+        self.texts(self.purge_now_button.setText, lambda: self.tr("Purge now"))
+        self.texts(
+            self.purge_now_button.setToolTip, lambda: self.tr("Remove the finished jobs these rules select, now")
+        )
         self.purge_now_button.clicked.connect(self.purge_now)
-        self.result = QLabel(self)
-        self.result.setObjectName("purgeResult")
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("purgeResult")
         row = QHBoxLayout()
         row.addWidget(self.purge_now_button)
-        row.addWidget(self.result, 1)
+        row.addWidget(self.result_label, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self._standard_texts(self.buttons)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addLayout(form)
@@ -493,7 +485,7 @@ class PurgeDialog(QDialog):
         lay.addLayout(row)
         lay.addStretch(1)
         lay.addWidget(self.buttons)
-        self.background.run(settings.get_purge, self.db, on_success=self.show_config, owner=self)
+        self.background.run(self.tracker.purge_config, on_success=self.show_config, owner=self)
 
     def show_config(self, cfg: PurgeConfig) -> None:
         h, m = cfg.hour_minute
@@ -510,63 +502,55 @@ class PurgeDialog(QDialog):
             keep=self.keep.value(),
         )
 
-    def _check(self) -> PurgeConfig | None:
-        self.errors.clear()
-        cfg = self.edited_config()
-        try:
-            settings.validate_purge(cfg)
-        except UsageError as exc:
-            self.errors.show(purge_error_field(str(exc)), str(exc))
-            return None
-        return cfg
+    def retranslateUi(self) -> None:
+        super().retranslateUi()
+        if self._purged is not None:
+            self.result_label.setText(self.tr("%n finished job(s) removed", None, self._purged))
 
     def save(self) -> None:
-        cfg = self._check()
-        if cfg is None:
-            return
+        self.errors.clear()
+        cfg = self.edited_config()
 
         def done(_: Any) -> None:
             self.saved.emit()
             self.accept()
 
         self.background.run(
-            settings.save_purge,
-            self.db,
-            cfg,
-            on_success=done,
-            on_failure=lambda exc: self.errors.show(purge_error_field(str(exc)), str(exc)),
-            owner=self,
+            self.tracker.save_purge, cfg, on_success=done, on_failure=self.errors.show_error, owner=self
         )
 
     def purge_now(self) -> None:
-        """Purge with the values shown (saved or not): what you see is what is removed."""
-        cfg = self._check()
-        if cfg is None:
+        """Purge with the values shown (saved or not). The Tracker's purge takes one retention for every
+        finished job: the longer of the two shown is used, so nothing the rules keep is removed."""
+        self.errors.clear()
+        cfg = self.edited_config()
+        bad = [name for name in ("days", "failed_days", "keep") if getattr(cfg, name) < 0]
+        for name in bad:
+            self.errors.show(name, self.tr("Must be 0 or more"))
+        if bad:
             return
         self.purge_now_button.setEnabled(False)
-        self.result.setText(self.tr("Purging…"))
+        self.result_label.setText(self.tr("Purging…"))
 
         def done(n: int) -> None:
             self.purge_now_button.setEnabled(True)
-            self.result.setText(self.tr("%n finished job(s) removed", None, n))
+            self._purged = n
+            self.result_label.setText(self.tr("%n finished job(s) removed", None, n))
             self.purged.emit(n)
 
         def failed(exc: BaseException) -> None:
             self.purge_now_button.setEnabled(True)
-            self.result.setText("")
-            self.errors.show("general", str(exc) if isinstance(exc, AsyncopsError) else repr(exc))
+            self.result_label.setText("")
+            self.errors.show("general", P.error_text(exc))
 
         self.background.run(
-            jobs.purge,
-            self.db,
-            days=cfg.days,
-            failed_days=cfg.failed_days,
+            self.tracker.purge,
+            days=max(cfg.days, cfg.failed_days),
             keep=cfg.keep,
-            bus=self.bus,
             on_success=done,
             on_failure=failed,
             owner=self,
         )
 
 
-__all__ = ["PurgeDialog", "QueuesDialog", "ThresholdsDialog", "purge_error_field", "queue_error_field"]
+__all__ = ["PurgeDialog", "QueuesDialog", "ThresholdsDialog"]

@@ -1,4 +1,5 @@
-"""The "Latest operations" panel: the user's last ten jobs with badges, progress and counts.
+"""The "Latest operations" panel: the person's last ten jobs with badges, progress and counts, relayed from the
+job cache.
 
 Signals of LatestPanel:
     openJob(int)
@@ -10,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -29,34 +31,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api import Tracker
 from core.records import JobSnapshot
-from core.store import jobs
-from core.store.db import Database
-from desktop import presentation as P
-from desktop.background import Background
-from desktop.bridge import Batch
-from desktop.delegates import paint_badge
-from desktop.jobs_model import SNAPSHOT_FIELDS, JobRole
+from desktop.jobs import presentation as P
+from desktop.jobs.delegate import paint_badge
+from desktop.jobs.model import JobRole
+from desktop.services.background import Background
+from desktop.services.job_cache import JobCache
 
 Index = QModelIndex | QPersistentModelIndex
 LATEST = 10
 
 
 class LatestModel(QAbstractListModel):
-    def __init__(self, db: Database, background: Background, *, user: str, parent: Any = None) -> None:
+    """The person's ten newest jobs: ids read with ``tracker.jobs``, snapshots from the job cache (pinned)."""
+
+    def __init__(self, tracker: Tracker, background: Background, cache: JobCache, *, parent: Any = None) -> None:
         super().__init__(parent)
-        self.db, self.background, self.user = db, background, user
-        self._items: list[JobSnapshot] = []
+        self.tracker, self.background, self.cache = tracker, background, cache
+        self.user = tracker.user
+        self._ids: list[int] = []
         self._loading = False
         self._again = False
+        cache.changed.connect(self.on_changed)
+        cache.removed.connect(self.on_removed)
+        cache.purged.connect(self.reload)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._ids)
+
+    def snapshot(self, row: int) -> JobSnapshot | None:
+        return self.cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        snap = self._items[index.row()]
+        snap = self.snapshot(index.row())
+        if snap is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return f"#{snap.id} {snap.title} — {P.badge(snap).text}"
         if role == JobRole:
@@ -65,49 +77,49 @@ class LatestModel(QAbstractListModel):
             return f"{snap.title}\n{P.badge(snap).text}\n{snap.link}"
         return None
 
+    def retranslate(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
     def reload(self) -> None:
         if self._loading:
             self._again = True
             return
         self._loading = True
-        self.background.run(
-            jobs.list_jobs,
-            self.db,
-            user=self.user,
-            limit=LATEST,
-            with_reasons=False,
-            on_success=self._on_loaded,
-            owner=self,
-        )
+        self.background.run(self.tracker.jobs, limit=LATEST, on_success=self._on_loaded, owner=self)
 
     def _on_loaded(self, snaps: list[JobSnapshot]) -> None:
         self._loading = False
         self.beginResetModel()
-        self._items = snaps
+        for job_id in self._ids:
+            self.cache.unpin(job_id)
+        self._ids = [s.id for s in snaps]
+        for job_id in self._ids:
+            self.cache.pin(job_id)
         self.endResetModel()
+        self.cache.put(snaps)
         if self._again:
             self._again = False
             self.reload()
 
-    def apply_batch(self, batch: Batch) -> None:
-        shown = {s.id: i for i, s in enumerate(self._items)}
-        newest = self._items[-1].id if len(self._items) >= LATEST else 0
-        mine = [s for s in batch.changed.values() if s.owner == self.user]
-        if (shown.keys() & batch.removed) or any(s.id not in shown and s.id > newest for s in mine):
-            self.reload()
-            return
+    def on_changed(self, ids: list[int]) -> None:
+        shown = {j: i for i, j in enumerate(self._ids)}
+        newest = self._ids[-1] if len(self._ids) >= LATEST else 0
         rows = []
-        for snap in mine:
-            if snap.id in shown and snap.updated_at >= self._items[shown[snap.id]].updated_at:
-                self._items[shown[snap.id]] = snap
-                rows.append(shown[snap.id])
-        for job_id, changes in batch.progress.items():
+        for job_id in ids:
             if job_id in shown:
-                i = shown[job_id]
-                self._items[i] = self._items[i].replace(**{k: v for k, v in changes.items() if k in SNAPSHOT_FIELDS})
-                rows.append(i)
+                rows.append(shown[job_id])
+                continue
+            snap = self.cache.get(job_id)
+            if snap is not None and snap.owner == self.user and job_id > newest:
+                self.reload()  # a new job of mine
+                return
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+
+    def on_removed(self, ids: list[int]) -> None:
+        if set(ids) & set(self._ids):
+            self.reload()
 
 
 class LatestDelegate(QStyledItemDelegate):
@@ -173,7 +185,7 @@ class LatestPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("latestOperations")
         self.model = model
-        title = QLabel(self.tr("Latest operations"), self)
+        self.title = title = QLabel(self)
         f = title.font()
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.1)
@@ -185,7 +197,7 @@ class LatestPanel(QWidget):
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.activated.connect(lambda idx: self.openJob.emit(idx.data(JobRole).id))
-        self.empty = QLabel(self.tr("Jobs you start appear here."), self)
+        self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
         lay = QVBoxLayout(self)
@@ -196,6 +208,17 @@ class LatestPanel(QWidget):
         lay.addStretch(0)  # takes the room only while the list is hidden (no jobs yet)
         model.modelReset.connect(self._update_empty)
         self._update_empty()
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.title.setText(self.tr("Latest operations"))
+        self.empty.setText(self.tr("Jobs you start appear here."))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
 
     def _update_empty(self) -> None:
         empty = self.model.rowCount() == 0

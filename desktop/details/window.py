@@ -1,5 +1,7 @@
 """Job details: description, parameters, owner, queue, attempt, times, progress, counters, result, and the log
-streaming live (``jobs.log_of(after_id=...)`` re-read when the bridge says the job moved).
+streaming live (``tracker.log(after_id=...)`` re-read when the job cache says the job logged or moved). The
+job's snapshot is the cache's (pinned while the window is open); log lines are rendered in the window's
+language from their code and arguments.
 
 Signals of JobDetailsWindow:
     closed(int): the window for this job id closed.
@@ -10,8 +12,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QKeySequence, QPainter
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -31,91 +42,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import AsyncopsError
+from core.api import Launch, Tracker
+from core.errors import NotFound
 from core.records import JobSnapshot, LogEntry
-from core.store import jobs
-from desktop import presentation as P
-from desktop.actions import JobActions
-from desktop.background import Background
-from desktop.bridge import Batch, EventBridge
-from desktop.delegates import paint_badge
-from desktop.jobs_model import SNAPSHOT_FIELDS
+from desktop import i18n
+from desktop.details.log_model import LEVEL_FILTERS, LogModel
+from desktop.jobs import presentation as P
+from desktop.jobs.delegate import paint_badge
+from desktop.services.actions import JobActions
+from desktop.services.background import Background
+from desktop.services.job_cache import JobCache
+from desktop.services.links import job_link
+
+translate = QCoreApplication.translate
 
 Index = QModelIndex | QPersistentModelIndex
-
-LEVEL_FILTERS = (
-    ("all", None),
-    ("info", ("INFO", "WARNING", "ERROR")),
-    ("warnings", ("WARNING", "ERROR")),
-    ("errors", ("ERROR",)),
-)
-
-
-class LogModel(QAbstractTableModel):
-    """A job's log lines in order; appended to as they arrive."""
-
-    COLUMNS = ("time", "level", "message", "item")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[LogEntry] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 4:
-            return (self.tr("Time"), self.tr("Level"), self.tr("Message"), self.tr("Item"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        e = self._rows[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == "time":
-                return P.format_time(e.time, seconds=True)
-            if col == "message" and role == Qt.ItemDataRole.DisplayRole:
-                return e.message.splitlines()[0] if e.message else ""
-            return getattr(e, col) or ""
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if e.level == "ERROR":
-                return QColor(P.PALETTES["red"].fg)
-            if e.level == "WARNING":
-                return QColor(P.PALETTES["yellow"].fg)
-            if e.level == "DEBUG":
-                return QColor(P.PALETTES["grey"].fg)
-        return None
-
-    def append(self, entries: list[LogEntry]) -> None:
-        if not entries:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        self._rows.extend(entries)
-        self.endInsertRows()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self.endResetModel()
-
-    @property
-    def last_id(self) -> int:
-        return self._rows[-1].id or 0 if self._rows else 0
-
-    def entries(self) -> list[LogEntry]:
-        return list(self._rows)
-
-    def as_text(self) -> str:
-        return "\n".join(
-            f"{P.format_time(e.time, seconds=True)}\t{e.level}\t{e.message}" + (f"\t{e.item}" if e.item else "")
-            for e in self._rows
-        )
 
 
 class BadgeLabel(QWidget):
@@ -147,34 +88,43 @@ class BadgeLabel(QWidget):
 
 
 class JobDetailsWindow(QWidget):
+    """Signals: closed(int): the window for this job id closed."""
+
     closed = Signal(int)
+
+    FIELDS_LEFT = ("description", "operation", "owner", "queue", "attempt", "link", "message")
+    FIELDS_RIGHT = ("created_at", "scheduled_for", "started_at", "finished_at", "duration", "progress", "counters")
 
     def __init__(
         self,
         job_id: int,
         *,
-        db: Any,
+        tracker: Tracker,
         background: Background,
-        bridge: EventBridge,
+        cache: JobCache,
         actions: JobActions,
-        user: str,
-        admin: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("jobDetails")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.job_id = job_id
-        self.db, self.background, self.actions = db, background, actions
-        self.user, self.admin = user, admin
+        self.tracker, self.background, self.cache = tracker, background, cache
+        self.job_actions = actions
         self.snapshot: JobSnapshot | None = None
+        self._removed = False
+        self._error_text: str | None = None
         self._log_loading = False
         self._log_again = False
         self._levels: tuple[str, ...] | None = None
-        self.setWindowTitle(self.tr("Job #%1").replace("%1", str(job_id)))
+        self._titles = {op.name: op.title for op in tracker.operation_list()}  # the registry, in memory
         self.resize(900, 700)
         self._build()
-        bridge.batchReady.connect(self._on_batch)
+        self.retranslateUi()
+        cache.pin(job_id)
+        cache.changed.connect(self._on_changed)
+        cache.logged.connect(self._on_logged)
+        cache.removed.connect(self._on_removed)
         self.load()
 
     # -- layout -------------------------------------------------------------------------------------
@@ -199,33 +149,17 @@ class JobDetailsWindow(QWidget):
         header.setColumnStretch(1, 1)
 
         self.fields: dict[str, QLabel] = {}
+        self.field_titles: dict[str, QLabel] = {}
         form_left, form_right = QFormLayout(), QFormLayout()
-        left = ("description", "operation", "owner", "queue", "attempt", "link", "message")
-        right = ("created_at", "scheduled_for", "started_at", "finished_at", "duration", "progress", "counters")
-        titles = {
-            "description": self.tr("Description"),
-            "operation": self.tr("Operation"),
-            "owner": self.tr("Owner"),
-            "queue": self.tr("Queue"),
-            "attempt": self.tr("Attempt"),
-            "link": self.tr("Link"),
-            "message": self.tr("Message"),
-            "created_at": self.tr("Created"),
-            "scheduled_for": self.tr("Scheduled for"),
-            "started_at": self.tr("Started"),
-            "finished_at": self.tr("Finished"),
-            "duration": self.tr("Duration"),
-            "progress": self.tr("Items"),
-            "counters": self.tr("Warnings / errors"),
-        }
-        for names, form in ((left, form_left), (right, form_right)):
+        for names, form in ((self.FIELDS_LEFT, form_left), (self.FIELDS_RIGHT, form_right)):
             for name in names:
                 label = QLabel(self)
                 label.setObjectName(f"field_{name}")
                 label.setWordWrap(True)
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.fields[name] = label
-                form.addRow(titles[name] + ":", label)
+                self.field_titles[name] = QLabel(self)
+                form.addRow(self.field_titles[name], label)
         forms = QHBoxLayout()
         forms.addLayout(form_left, 3)
         forms.addSpacing(16)
@@ -243,9 +177,9 @@ class JobDetailsWindow(QWidget):
         self.result_text.setReadOnly(True)
         self.result_text.setFont(mono)
         tabs = QTabWidget(self)
-        tabs.addTab(overview, self.tr("Overview"))
-        tabs.addTab(self.params_text, self.tr("Parameters"))
-        tabs.addTab(self.result_text, self.tr("Result"))
+        tabs.addTab(overview, "")
+        tabs.addTab(self.params_text, "")
+        tabs.addTab(self.result_text, "")
         self.tabs = tabs
 
         self.log_model = LogModel(self)
@@ -259,34 +193,29 @@ class JobDetailsWindow(QWidget):
         hh = self.log_view.horizontalHeader()
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.log_view.setColumnWidth(0, 150)
-        self.log_view.setColumnWidth(1, 80)
+        self.log_view.setColumnWidth(1, 110)
         self.log_view.setColumnWidth(3, 120)
         self.log_view.setFont(mono)
         self.level_filter = QComboBox(self)
         self.level_filter.setObjectName("logLevelFilter")
-        for key, text in (
-            ("all", self.tr("All levels")),
-            ("info", self.tr("Info and above")),
-            ("warnings", self.tr("Warnings and errors")),
-            ("errors", self.tr("Errors only")),
-        ):
-            self.level_filter.addItem(text, key)
+        for key, _levels in LEVEL_FILTERS:
+            self.level_filter.addItem("", key)
         self.level_filter.currentIndexChanged.connect(self._on_level)
         self.log_count = QLabel(self)
-        copy = QPushButton(self.tr("Copy log"), self)
-        copy.setObjectName("copyLog")
-        copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        copy.clicked.connect(self.copy_log)
+        self.copy_button = QPushButton(self)
+        self.copy_button.setObjectName("copyLog")
+        self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_button.clicked.connect(self.copy_log)
         log_bar = QHBoxLayout()
-        log_title = QLabel(self.tr("Log"), self)
-        bold = QFont(log_title.font())
+        self.log_title = QLabel(self)
+        bold = QFont(self.log_title.font())
         bold.setBold(True)
-        log_title.setFont(bold)
-        log_bar.addWidget(log_title)
+        self.log_title.setFont(bold)
+        log_bar.addWidget(self.log_title)
         log_bar.addWidget(self.log_count)
         log_bar.addStretch(1)
         log_bar.addWidget(self.level_filter)
-        log_bar.addWidget(copy)
+        log_bar.addWidget(self.copy_button)
         log_box = QWidget(self)
         log_lay = QVBoxLayout(log_box)
         log_lay.setContentsMargins(0, 0, 0, 0)
@@ -299,26 +228,27 @@ class JobDetailsWindow(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
 
-        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button = QPushButton(self)
         self.stop_button.setObjectName("detailsStop")
-        self.stop_button.clicked.connect(lambda: self.actions.stop([self.job_id]))
-        self.retry_button = QPushButton(self.tr("Retry"), self)
+        self.stop_button.clicked.connect(lambda: self.job_actions.stop([self.job_id]))
+        self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("detailsRetry")
-        self.retry_button.clicked.connect(lambda: self.actions.retry([self.job_id]))
-        self.export_button = QPushButton(self.tr("Download CSV…"), self)
+        self.retry_button.clicked.connect(lambda: self.job_actions.retry([self.job_id]))
+        self.undo_button = QPushButton(self)
+        self.undo_button.setObjectName("detailsUndo")
+        self.undo_button.clicked.connect(self.undo)
+        self.export_button = QPushButton(self)
         self.export_button.setObjectName("detailsExport")
         self.export_button.clicked.connect(self.export_csv)
-        copy_link = QPushButton(self.tr("Copy link"), self)
-        copy_link.clicked.connect(lambda: QGuiApplication.clipboard().setText(f"asyncops://job/{self.job_id}"))
-        close = QPushButton(self.tr("Close"), self)
-        close.clicked.connect(self.close)
+        self.copy_link_button = QPushButton(self)
+        self.copy_link_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(job_link(self.job_id)))
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(copy_link)
+        for b in (self.stop_button, self.retry_button, self.undo_button, self.export_button, self.copy_link_button):
+            buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
 
         self.error = QLabel(self)
         self.error.setObjectName("detailsError")
@@ -331,24 +261,78 @@ class JobDetailsWindow(QWidget):
         lay.addWidget(self.error)
         lay.addWidget(splitter, 1)
         lay.addLayout(buttons)
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Job #%1").replace("%1", str(self.job_id)))
+        titles = {
+            "description": self.tr("Description"),
+            "operation": self.tr("Operation"),
+            "owner": self.tr("Owner"),
+            "queue": self.tr("Queue"),
+            "attempt": self.tr("Attempt"),
+            "link": self.tr("Link"),
+            "message": self.tr("Message"),
+            "created_at": self.tr("Created"),
+            "scheduled_for": self.tr("Scheduled for"),
+            "started_at": self.tr("Started"),
+            "finished_at": self.tr("Finished"),
+            "duration": self.tr("Duration"),
+            "progress": self.tr("Items"),
+            "counters": self.tr("Warnings / errors"),
+        }
+        for name, label in self.field_titles.items():
+            label.setText(self.tr("%1:").replace("%1", titles[name]))
+        for i, text in enumerate((self.tr("Overview"), self.tr("Parameters"), self.tr("Result"))):
+            self.tabs.setTabText(i, text)
+        level_texts = {
+            "all": self.tr("All levels"),
+            "info": self.tr("Info and above"),
+            "warnings": self.tr("Warnings and errors"),
+            "errors": self.tr("Errors only"),
+        }
+        for i in range(self.level_filter.count()):
+            self.level_filter.setItemText(i, level_texts[self.level_filter.itemData(i)])
+        self.copy_button.setText(self.tr("Copy log"))
+        self.log_title.setText(self.tr("Log"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.retry_button.setText(self.tr("Retry"))
+        self.undo_button.setText(self.tr("Undo…"))
+        self.export_button.setText(self.tr("Download CSV…"))
+        self.copy_link_button.setText(self.tr("Copy link"))
+        self.close_button.setText(self.tr("Close"))
+        self.log_model.retranslate()
+        self._show_log_count()
+        if self._removed:
+            self._show_error(self.tr("This job was removed."))
+        if self.snapshot is not None:
+            self._show(self.snapshot)
         self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
 
     # -- data ---------------------------------------------------------------------------------------
     def load(self) -> None:
         self.background.run(
-            jobs.get,
-            self.db,
-            self.job_id,
-            user=self.user,
-            admin=self.admin,
-            on_success=self._show,
-            on_failure=self._on_error,
-            owner=self,
+            self.tracker.job, self.job_id, on_success=self._on_loaded, on_failure=self._on_error, owner=self
         )
         self.fetch_log()
 
+    def _on_loaded(self, snap: JobSnapshot) -> None:
+        self.cache.put([snap])
+        current = self.cache.get(self.job_id)
+        self._show(current or snap)
+
     def _on_error(self, exc: BaseException) -> None:
-        self.error.setText(str(exc) if isinstance(exc, AsyncopsError) else f"{type(exc).__name__}: {exc}")
+        if isinstance(exc, NotFound):  # the window knows what it asked for: say it in its own words
+            self._show_error(self.tr("There is no job #%1 that you can see.").replace("%1", str(self.job_id)))
+        else:
+            self._show_error(P.error_text(exc))
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
         self.error.show()
         self._update_buttons()
 
@@ -356,25 +340,23 @@ class JobDetailsWindow(QWidget):
         if self.snapshot is not None and snap.updated_at < self.snapshot.updated_at:
             return
         self.snapshot = snap
-        self.error.hide()
+        if not self._removed:
+            self.error.hide()
         self.title.setText(f"#{snap.id}  {snap.title}")
-        self.badge.set_badge(P.badge(snap))
         f = self.fields
         f["description"].setText(snap.description or "—")
-        f["operation"].setText(snap.operation)
+        f["operation"].setText(P.operation_title(snap.operation, self._titles.get(snap.operation, "")))
+        f["operation"].setToolTip(snap.operation)
         f["owner"].setText(snap.owner)
         f["queue"].setText(self.tr("%1 (priority %2)").replace("%1", snap.queue).replace("%2", str(snap.priority)))
         attempt = self.tr("%1 of %2").replace("%1", str(snap.attempt)).replace("%2", str(snap.max_attempts))
         if snap.inline:
             attempt += " · " + self.tr("ran at once (under its threshold)")
         if snap.parent_id:
-            attempt += " · " + self.tr("retry of #%1").replace("%1", str(snap.parent_id))
+            attempt += " · " + self.tr("follows job #%1").replace("%1", str(snap.parent_id))
         f["attempt"].setText(attempt)
         f["link"].setText(snap.link)
-        msg = snap.message or ""
-        if snap.waiting_reason:
-            msg = f"{msg}\n{snap.waiting_reason}".strip()
-        f["message"].setText(msg or "—")
+        f["message"].setText(P.outcome_text(snap) or "—")
         for key in ("created_at", "scheduled_for", "started_at", "finished_at"):
             f[key].setText(P.format_time(getattr(snap, key), seconds=True) or "—")
         f["duration"].setText(P.duration_text(snap) or "—")
@@ -408,31 +390,28 @@ class JobDetailsWindow(QWidget):
         self.badge.set_badge(P.badge(snap))
 
     def _update_buttons(self) -> None:
-        states = P.action_states([self.snapshot] if self.snapshot else [])
-        for button, name in ((self.stop_button, "stop"), (self.retry_button, "retry")):
+        snaps = [self.snapshot] if self.snapshot is not None and not self._removed else []
+        states = P.action_states(snaps, self.tracker.can_undo)
+        for button, name in ((self.stop_button, "stop"), (self.retry_button, "retry"), (self.undo_button, "undo")):
             button.setEnabled(states[name].enabled)
             button.setToolTip(states[name].tooltip)
-        self.export_button.setEnabled(self.snapshot is not None)
+        self.export_button.setEnabled(bool(snaps))
 
-    def _on_batch(self, batch: Batch) -> None:
-        if not batch.touches(self.job_id):
-            return
-        if self.job_id in batch.removed:
-            self._on_error(AsyncopsError(self.tr("This job was removed.")))
-            self.snapshot = None
-            self._update_buttons()
-            return
-        snap = batch.changed.get(self.job_id)
-        if snap is not None:
-            self._show(snap)
-        changes = batch.progress.get(self.job_id)
-        if changes and self.snapshot is not None:
-            when = changes.get("updated_at")
-            if when is None or when >= self.snapshot.updated_at:
-                self.snapshot = self.snapshot.replace(**{k: v for k, v in changes.items() if k in SNAPSHOT_FIELDS})
-                self._show_progress(self.snapshot)
-        if self.job_id in batch.log_jobs or snap is not None:
+    # -- relaying the cache ---------------------------------------------------------------------------
+    def _on_changed(self, ids: list[int]) -> None:
+        if self.job_id in ids:
+            snap = self.cache.get(self.job_id)
+            if snap is not None:
+                self._show(snap)
+
+    def _on_logged(self, ids: list[int]) -> None:
+        if self.job_id in ids:
             self.fetch_log()
+
+    def _on_removed(self, ids: list[int]) -> None:
+        if self.job_id in ids:
+            self._removed = True
+            self._show_error(self.tr("This job was removed."))
 
     def fetch_log(self) -> None:
         """Read the log lines after the last one shown; one read at a time, repeated if more were asked."""
@@ -442,28 +421,32 @@ class JobDetailsWindow(QWidget):
         self._log_loading = True
         after, levels = self.log_model.last_id, self._levels
         self.background.run(
-            jobs.log_of,
-            self.db,
+            self.tracker.log,
             self.job_id,
             after_id=after,
             levels=levels,
             on_success=lambda entries: self._on_log(entries, levels),
+            on_failure=lambda _exc: self._on_log([], levels),
             owner=self,
         )
 
     def _on_log(self, entries: list[LogEntry], levels: tuple[str, ...] | None) -> None:
         self._log_loading = False
         if levels == self._levels:
-            at_bottom = self.log_view.verticalScrollBar().value() >= self.log_view.verticalScrollBar().maximum() - 2
+            bar = self.log_view.verticalScrollBar()
+            at_bottom = bar.value() >= bar.maximum() - 2
             self.log_model.append([e for e in entries if e.id is None or e.id > self.log_model.last_id])
             if at_bottom:
                 self.log_view.scrollToBottom()
-            self.log_count.setText(self.tr("%n line(s)", None, self.log_model.rowCount()))
+            self._show_log_count()
         else:
             self._log_again = True
         if self._log_again:
             self._log_again = False
             self.fetch_log()
+
+    def _show_log_count(self) -> None:
+        self.log_count.setText(self.tr("%n line(s)", None, self.log_model.rowCount()))
 
     def _on_level(self) -> None:
         key = self.level_filter.currentData()
@@ -474,6 +457,15 @@ class JobDetailsWindow(QWidget):
     def copy_log(self) -> None:
         QGuiApplication.clipboard().setText(self.log_model.as_text())
 
+    # -- actions ------------------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Ask what undoing this job would launch, confirm it, then queue it."""
+        self.job_actions.undo_launch(self.job_id, self._confirm_undo, owner=self)
+
+    def _confirm_undo(self, snap: JobSnapshot, launch: Launch) -> None:
+        if confirm_undo(self, snap, launch, self._titles):
+            self.job_actions.undo(self.job_id)
+
     def ask_save_path(self, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Download CSV"), suggested, self.tr("CSV files (*.csv)"))
         return path
@@ -481,8 +473,26 @@ class JobDetailsWindow(QWidget):
     def export_csv(self) -> None:
         path = self.ask_save_path(f"asyncops-job-{self.job_id}.csv")
         if path:
-            self.actions.export_job(path, self.job_id)
+            self.job_actions.export_job(path, self.job_id)
 
     def closeEvent(self, event: Any) -> None:
+        self.cache.unpin(self.job_id)
         self.closed.emit(self.job_id)
         super().closeEvent(event)
+
+
+def undo_text(snap: JobSnapshot, launch: Launch, titles: dict[str, str]) -> str:
+    """What the undo confirmation says: which job, what will be launched and where it runs."""
+    what = P.operation_title(launch.operation, titles.get(launch.operation, ""))
+    text = translate("Undo", "Undo job #%1 (%2)?").replace("%1", str(snap.id)).replace("%2", snap.title)
+    text += "\n\n" + translate("Undo", "This starts a new job: %1 — %2.").replace("%1", what).replace(
+        "%2", launch.label
+    )
+    return text + "\n" + i18n.tr_message(launch.plan.reason)
+
+
+def confirm_undo(parent: QWidget, snap: JobSnapshot, launch: Launch, titles: dict[str, str]) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Undo", "Undo"), undo_text(snap, launch, titles))
+    box.setParent(parent, box.windowFlags())
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -1,4 +1,4 @@
-"""Painting of the status badge and the progress bar, shared by the table, the dashboard and the details.
+"""Painting of the status badge and the progress bar, shared by the table, the latest panel and the details.
 
 A badge is a rounded pill in the status's colour family *with its text* (never colour alone); a running job's
 progress is a bar with percent, rate and time left.
@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from core.records import JobSnapshot
-from desktop import presentation as P
-from desktop.jobs_model import COLUMNS, ZERO_COLOUR
+from desktop.jobs import presentation as P
+from desktop.jobs.model import COLUMNS, ZERO_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,12 +1,12 @@
 """Telling the user: the in-window message bar, the notification inbox and the tray icon.
 
-``Notifier`` watches the bridge's batches: when one of the user's jobs ends it says how (tray message, or the
+``Notifier`` relays the job cache: when one of the user's jobs ends it says how (tray message, or the
 message bar where the desktop has no system tray) and keeps the message in the inbox; the tray icon shows
 how many jobs run (tooltip, badge and progress ring). Clicking a message opens the job.
 
 Signals of Notifier:
     openJob(int): the user clicked a message about a job.
-    messageShown(object, str): a presentation.Message went to "tray" or "window".
+    messageShown(object, str): a presentation.Notice went to "tray" or "window".
     runningChanged(int, int): running and waiting jobs of the user.
 Signals of InboxModel:
     unreadChanged(int)
@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,15 +43,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import UsageError
+from core.api import JobFilter, Tracker
 from core.records import JobSnapshot
-from core.status import JobStatus
-from core.store import jobs
-from core.store.db import Database
+from core.status import RUNNING, WAITING
 from desktop import icons
-from desktop import presentation as P
-from desktop.background import Background
-from desktop.bridge import Batch
+from desktop.jobs import presentation as P
+from desktop.services.background import Background
+from desktop.services.job_cache import JobCache
+from desktop.services.links import parse_job_ref
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_INBOX = 200
@@ -62,7 +62,7 @@ def tray_available() -> bool:
 
 @dataclass
 class Notification:
-    message: P.Message
+    message: P.Notice
     time: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     read: bool = False
 
@@ -101,7 +101,7 @@ class InboxModel(QAbstractListModel):
             return n
         return None
 
-    def add(self, message: P.Message) -> None:
+    def add(self, message: P.Notice) -> None:
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._items.insert(0, Notification(message))
         self.endInsertRows()
@@ -129,6 +129,13 @@ class InboxModel(QAbstractListModel):
         self.endResetModel()
         self.unreadChanged.emit(0)
 
+    def retranslate(self) -> None:
+        """Say every message again in the current language (those that know how)."""
+        for n in self._items:
+            n.message = n.message.retranslated()
+        if self._items:
+            self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
+
     def notification(self, row: int) -> Notification:
         return self._items[row]
 
@@ -153,8 +160,8 @@ class MessageBar(QFrame):
         close.setObjectName("messageBarClose")
         close.setAutoRaise(True)
         close.setText("✕")
-        close.setToolTip(self.tr("Close this message"))
         close.clicked.connect(self.hide)
+        self._close = close
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
         lay.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -162,10 +169,27 @@ class MessageBar(QFrame):
         lay.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self._timer = QTimer(self, singleShot=True, interval=30_000)
         self._timer.timeout.connect(self.hide)
-        self.message: P.Message | None = None
+        self.message: P.Notice | None = None
         self.hide()
+        self.retranslateUi()
 
-    def show_message(self, message: P.Message, *, timeout_ms: int = 30_000) -> None:
+    def retranslateUi(self) -> None:
+        self._close.setToolTip(self.tr("Close this message"))
+        if self.message is not None:
+            self._render(self.message.retranslated())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def show_message(self, message: P.Notice, *, timeout_ms: int = 30_000) -> None:
+        self._render(message)
+        self.show()
+        if timeout_ms:
+            self._timer.start(timeout_ms)
+
+    def _render(self, message: P.Notice) -> None:
         self.message = message
         colour = {"error": "red", "warning": "yellow"}.get(message.level, "blue")
         pal = P.PALETTES[colour]
@@ -185,18 +209,14 @@ class MessageBar(QFrame):
             text = self.tr("Open job #%1").replace("%1", str(message.job_id))
             link = f' &nbsp;<a href="asyncops://job/{message.job_id}">{text}</a>'
         self._text.setText(f"<b>{_html(message.title)}</b><br>{body}{link}")
-        self.show()
-        if timeout_ms:
-            self._timer.start(timeout_ms)
 
     def text(self) -> str:
         return self._text.text()
 
     def _on_link(self, href: str) -> None:
-        try:
-            self.jobLinkActivated.emit(jobs.parse_job_ref(href))
-        except UsageError:
-            pass
+        job_id = parse_job_ref(href)
+        if job_id is not None:
+            self.jobLinkActivated.emit(job_id)
 
 
 def _html(text: str) -> str:
@@ -210,10 +230,10 @@ class Notifier(QObject):
 
     def __init__(
         self,
-        db: Database,
+        tracker: Tracker,
         background: Background,
+        cache: JobCache,
         *,
-        user: str,
         bar: MessageBar,
         inbox: InboxModel,
         use_tray: bool | None = None,
@@ -222,11 +242,12 @@ class Notifier(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.background, self.user = db, background, user
+        self.tracker, self.background, self.cache = tracker, background, cache
+        self.user = tracker.user
         self.bar, self.inbox = bar, inbox
         self.started = dt.datetime.now(dt.UTC)
         self._notified: set[int] = set()
-        self._running: dict[int, JobSnapshot] = {}
+        self._running: set[int] = set()
         self._waiting: set[int] = set()
         self._last_tray_job: int | None = None
         self._icon_state: tuple[int, int | None] | None = None
@@ -239,12 +260,21 @@ class Notifier(QObject):
             self.tray.messageClicked.connect(self._on_tray_message_clicked)
             self.tray.activated.connect(self._on_tray_activated)
             menu = QMenu()
-            menu.addAction(self.tr("Show asyncops"), show_window or (lambda: None))
+            self._show_action = menu.addAction(self.tr("Show asyncops"), show_window or (lambda: None))
             self._menu = menu
             self.tray.setContextMenu(menu)
             self.tray.show()
         self._show_window = show_window
         bar.jobLinkActivated.connect(self.openJob)
+        cache.changed.connect(self.on_changed)
+        cache.removed.connect(self.on_removed)
+
+    def retranslate(self) -> None:
+        """The language changed (the main window calls this: a QObject gets no LanguageChange event)."""
+        if self.tray is not None:
+            self._show_action.setText(self.tr("Show asyncops"))
+        self.inbox.retranslate()
+        self._update_tray()
 
     @property
     def has_tray(self) -> bool:
@@ -252,41 +282,40 @@ class Notifier(QObject):
 
     def load(self) -> None:
         """Learn which of the user's jobs are running or waiting now (off the GUI thread)."""
-        statuses = [str(s) for s in (JobStatus.ACTIVE, JobStatus.STOPPING, JobStatus.QUEUED, JobStatus.SCHEDULED)]
-        self.background.run(
-            jobs.list_jobs,
-            self.db,
-            user=self.user,
-            statuses=statuses,
-            with_reasons=False,
-            on_success=self._on_loaded,
-            owner=self,
-        )
+        flt = JobFilter(statuses=tuple(sorted(str(x) for x in RUNNING | WAITING)))
+        self.background.run(self.tracker.jobs, flt, on_success=self._on_loaded, owner=self)
 
     def _on_loaded(self, snaps: list[JobSnapshot]) -> None:
+        self.cache.put(snaps)
         for s in snaps:
-            self._track(s)
+            self._track(s.id)
         self._update_tray()
 
-    def _track(self, snap: JobSnapshot) -> None:
-        self._running.pop(snap.id, None)
-        self._waiting.discard(snap.id)
-        if snap.owner != self.user:
+    def _track(self, job_id: int) -> None:
+        self._running.discard(job_id)
+        self._waiting.discard(job_id)
+        snap = self.cache.get(job_id)
+        if snap is None or snap.owner != self.user:
             return
         if snap.status.is_running:
-            self._running[snap.id] = snap
+            self._running.add(job_id)
         elif snap.status.is_waiting:
-            self._waiting.add(snap.id)
+            self._waiting.add(job_id)
 
-    # -- batches ------------------------------------------------------------------------------------
-    def on_batch(self, batch: Batch) -> None:
-        for job_id in batch.removed:
-            self._running.pop(job_id, None)
+    # -- relaying the cache ---------------------------------------------------------------------------
+    def on_removed(self, ids: list[int]) -> None:
+        for job_id in ids:
+            self._running.discard(job_id)
             self._waiting.discard(job_id)
-        for snap in batch.changed.values():
-            self._track(snap)
+        self._update_tray()
+
+    def on_changed(self, ids: list[int]) -> None:
+        for job_id in ids:
+            self._track(job_id)
+            snap = self.cache.get(job_id)
             if (
-                snap.owner == self.user
+                snap is not None
+                and snap.owner == self.user
                 and snap.status.is_terminal
                 and snap.id not in self._notified
                 and snap.finished_at is not None
@@ -294,19 +323,9 @@ class Notifier(QObject):
             ):
                 self._notified.add(snap.id)
                 self.notify(P.finished_message(snap))
-        for job_id, changes in batch.progress.items():
-            snap = self._running.get(job_id)
-            if snap is not None:
-                self._running[job_id] = snap.replace(
-                    **{
-                        k: v
-                        for k, v in changes.items()
-                        if k in ("progress_done", "progress_total", "warnings", "errors", "updated_at")
-                    }
-                )
         self._update_tray()
 
-    def notify(self, message: P.Message) -> None:
+    def notify(self, message: P.Notice) -> None:
         """A message about a job: tray balloon when there is a tray, else the in-window bar; always the inbox."""
         self.inbox.add(message)
         if self.tray is not None:
@@ -320,7 +339,7 @@ class Notifier(QObject):
             self.bar.show_message(message)
             self.messageShown.emit(message, "window")
 
-    def tell_in_window(self, message: P.Message) -> None:
+    def tell_in_window(self, message: P.Notice) -> None:
         """A message that belongs in the window itself (a job went to the background)."""
         self.inbox.add(message)
         self.bar.show_message(message)
@@ -336,10 +355,10 @@ class Notifier(QObject):
 
     # -- tray icon ----------------------------------------------------------------------------------
     def running_summary(self) -> tuple[int, int, float | None]:
-        running = list(self._running.values())
+        running = [s for s in map(self.cache.get, self._running) if s is not None]
         totals = [(s.progress_done, s.progress_total) for s in running if s.progress_total]
         fraction = (sum(min(d, t) for d, t in totals) / sum(t for _, t in totals)) if totals else None
-        return len(running), len(self._waiting), fraction
+        return len(self._running), len(self._waiting), fraction
 
     def _update_tray(self) -> None:
         running, waiting, fraction = self.running_summary()

@@ -1,13 +1,14 @@
-"""The Process Tracker's table model: lazy, relaying the core's jobs (Anki's browser DataModel).
+"""The Process Tracker's table model: ordered ids over the job cache (Anki's browser DataModel; qutebrowser's
+DownloadModel holds no data either).
 
-The model keeps the ordered ids of the jobs the filter selects (one SQL query, off the GUI thread) and fetches
-rows into a bounded cache when the view asks for them (``jobs.get_many`` in the background, a block around the
-requested row). Sorting and filtering run in SQL, so 100,000 jobs cost a list of ints, not 100,000 objects.
+The model keeps the ordered ids of the jobs the filter selects (``tracker.job_ids``, one query off the GUI
+thread) and reads each row's snapshot from the window's ``JobCache``; rows the cache lacks are asked for in a
+block around the requested row. Sorting and filtering run in SQL, so 100,000 jobs cost a list of ints.
 
-Live updates arrive as coalesced ``Batch`` es from the bridge: a changed row is updated in place; a new job
-that matches the filter is inserted (at its place when sorted by id, else at the top); a job that no longer
-matches, or was removed, leaves the list. One ``dataChanged`` per run of adjacent rows, at most a few times a
-second; a one-second ticker refreshes duration and ETA of running rows only while some are visible.
+Live updates come from the cache: a changed job's row is repainted; a new job that matches the filter is
+inserted (at its place when sorted by id, else at the top); a job that no longer matches, or was removed,
+leaves the list. One ``dataChanged`` per run of adjacent rows, at most as often as the cache applies (four
+times a second); a one-second ticker refreshes duration and ETA of running rows only while there are some.
 
 ``JobsProxyModel`` is the sort/filter proxy the view sits on: it forwards ``sort()`` to the source (SQL order)
 instead of sorting in memory, which would need every row loaded.
@@ -15,7 +16,7 @@ instead of sorting in memory, which would need every row loaded.
 Signals:
     loaded(): the ids were (re)loaded for a new filter or sort.
     loadingChanged(bool)
-    loadFailed(str): the list could not be read (the database is unreachable...).
+    loadFailed(str): the list could not be read (the database is unreachable...), in the window's language.
     rowsFetched(): rows arrived in the cache (tests wait on it).
 """
 
@@ -39,12 +40,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from core import api
+from core.api import Tracker
 from core.records import JobSnapshot
-from core.store import jobs
-from core.store.db import Database
-from desktop import presentation as P
-from desktop.background import Background
-from desktop.bridge import Batch
+from desktop.jobs import presentation as P
+from desktop.services.background import Background
+from desktop.services.job_cache import JobCache
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -70,12 +71,10 @@ COLUMNS = (
     "owner",
 )
 COL = {name: i for i, name in enumerate(COLUMNS)}
-SNAPSHOT_FIELDS = frozenset(JobSnapshot.__slots__)  # type: ignore[attr-defined]
 
 ZERO_COLOUR = "#9aa1ab"  # a zero count is quiet; a non-zero one stands out in its colour
 FIRST_PAGE = 120  # rows fetched together with the ids, so the first screen is complete at once
 BLOCK = 100  # rows fetched around a requested row
-MAX_CACHE = 6000
 
 
 def column_title(name: str) -> str:
@@ -107,6 +106,14 @@ class JobFilter:
     @property
     def is_empty(self) -> bool:
         return not self.statuses and not self.operation and not self.search
+
+    def to_core(self) -> api.JobFilter:
+        return api.JobFilter(
+            all_users=self.all_users,
+            statuses=tuple(sorted(self.statuses)),
+            operation=self.operation or None,
+            search=self.search or None,
+        )
 
     def matches(self, snap: JobSnapshot, user: str) -> bool:
         if not self.all_users and snap.owner != user:
@@ -145,23 +152,26 @@ class JobsModel(QAbstractTableModel):
     rowsFetched = Signal()
     loadFailed = Signal(str)
 
-    def __init__(self, db: Database, background: Background, *, user: str, parent: Any = None) -> None:
+    def __init__(self, tracker: Tracker, background: Background, cache: JobCache, *, parent: Any = None) -> None:
         super().__init__(parent)
-        self.db, self.background, self.user = db, background, user
+        self.tracker, self.background, self.cache = tracker, background, cache
+        self.user = tracker.user
+        self._titles = {op.name: op.title for op in tracker.operation_list()}  # the registry, in memory
         self._ids: list[int] = []
-        self._cache: dict[int, JobSnapshot] = {}
-        self._running: set[int] = set()  # cached jobs that are running (their clock-driven cells tick)
-        self._inflight: set[int] = set()
+        self._running: set[int] = set()  # listed jobs that are running (their clock-driven cells tick)
         self._index: dict[int, int] | None = None
         self._filter = JobFilter()
         self._sort = Sort()
         self._generation = 0
         self._loading = False
-        self._missed: list[Batch] = []  # batches that arrived while a load was in flight
+        self._missed: list[int] = []  # ids that changed while a load was in flight
         self._ever_loaded = False
         self._enabled = False
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._tick)
+        cache.changed.connect(self.on_changed)
+        cache.removed.connect(self.on_removed)
+        cache.purged.connect(self._on_purged)
 
     # -- query --------------------------------------------------------------------------------------
     @property
@@ -197,25 +207,15 @@ class JobsModel(QAbstractTableModel):
         rows until the answer comes."""
         self._enabled = True  # before the first reload, filter and sort changes are only recorded
         self._generation += 1
-        gen, flt, sort, user = self._generation, self._filter, self._sort, self.user
+        gen, flt, sort, tracker = self._generation, self._filter.to_core(), self._sort, self.tracker
         self._missed = []
         if not self._loading:
             self._loading = True
             self.loadingChanged.emit(True)
 
         def load() -> _Load:
-            ids = jobs.job_ids(
-                self.db,
-                user=user,
-                all_users=flt.all_users,
-                statuses=flt.statuses,
-                operation=flt.operation or None,
-                search=flt.search or None,
-                sort=sort.key,
-                descending=sort.descending,
-            )
-            first = jobs.get_many(self.db, ids[:FIRST_PAGE])
-            return _Load(gen, ids, first)
+            ids = tracker.job_ids(flt, sort=sort.key, descending=sort.descending)
+            return _Load(gen, ids, tracker.snapshots(ids[:FIRST_PAGE]))
 
         self.background.run(load, on_success=self._on_loaded, on_failure=self._on_load_failed, owner=self)
 
@@ -225,15 +225,16 @@ class JobsModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = result.ids
         self._index = None
-        self._inflight.clear()
-        for snap in result.first:
-            self._store(snap)
+        self._running = set()
+        self._loading = False  # before put(): the changes it announces apply to the new list
         self.endResetModel()
-        self._loading = False
+        self.cache.put(result.first)
         self._ever_loaded = True
         missed, self._missed = self._missed, []
-        for batch in missed:  # changes seen while the query ran: the answer may predate them
-            self.apply_batch(batch)
+        if missed:  # changes seen while the query ran: the answer may predate them
+            self.on_changed(missed)
+        for job_id in self._ids[:FIRST_PAGE]:
+            self._track(job_id)
         self._update_ticker()
         self.loadingChanged.emit(False)
         self.loaded.emit()
@@ -242,7 +243,11 @@ class JobsModel(QAbstractTableModel):
         log.error("cannot read the job list", exc_info=(type(exc), exc, exc.__traceback__))
         self._loading = False
         self.loadingChanged.emit(False)
-        self.loadFailed.emit(str(exc))
+        self.loadFailed.emit(P.error_text(exc))
+
+    def _on_purged(self) -> None:
+        if self._enabled:
+            self.reload()
 
     # -- Qt model API -------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -260,6 +265,12 @@ class JobsModel(QAbstractTableModel):
             return column_title(COLUMNS[section])
         return None
 
+    def retranslate(self) -> None:
+        """The language changed: headers and every cell say it again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
     # flags(): QAbstractTableModel's own (enabled, selectable, no children) — not overridden, so the view asks
     # C++ and not Python for every painted cell.
 
@@ -267,7 +278,7 @@ class JobsModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._ids):
             return None
         job_id = self._ids[index.row()]
-        snap = self._cache.get(job_id)
+        snap = self.cache.get(job_id)
         column = COLUMNS[index.column()]
         if role == JobIdRole:
             return job_id
@@ -301,6 +312,8 @@ class JobsModel(QAbstractTableModel):
     def _display(self, snap: JobSnapshot, column: str) -> Any:
         if column == "id":
             return snap.id
+        if column == "operation":
+            return P.operation_title(snap.operation, self._titles.get(snap.operation, ""))
         if column == "status":
             return P.badge(snap).text
         if column == "progress":
@@ -317,16 +330,13 @@ class JobsModel(QAbstractTableModel):
 
     def _tooltip(self, snap: JobSnapshot, column: str) -> str | None:
         if column == "status":
-            parts = [P.badge(snap).text]
-            if snap.waiting_reason:
-                parts.append(snap.waiting_reason)
-            if snap.message:
-                parts.append(snap.message)
-            return "\n".join(parts)
+            return "\n".join(p for p in (P.badge(snap).text, P.outcome_text(snap)) if p)
         if column in ("created_at", "started_at"):
             return P.format_time(getattr(snap, column), seconds=True) or None
         if column == "label":
             return f"{snap.label}\n{snap.link}"
+        if column == "operation":
+            return snap.operation
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -341,13 +351,13 @@ class JobsModel(QAbstractTableModel):
         return list(self._ids)
 
     def snapshot(self, row: int) -> JobSnapshot | None:
-        return self._cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
+        return self.cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def snapshot_or_fetch(self, row: int) -> JobSnapshot | None:
         """The row's snapshot, asking for its block in the background when it is not cached (painting)."""
         if not 0 <= row < len(self._ids):
             return None
-        snap = self._cache.get(self._ids[row])
+        snap = self.cache.get(self._ids[row])
         if snap is None:
             self._request(row)
         return snap
@@ -356,7 +366,7 @@ class JobsModel(QAbstractTableModel):
         return self._display(snap, COLUMNS[column])
 
     def cached(self, job_id: int) -> JobSnapshot | None:
-        return self._cache.get(job_id)
+        return self.cache.get(job_id)
 
     def row_of(self, job_id: int) -> int | None:
         if self._sort.key == "id":
@@ -370,50 +380,16 @@ class JobsModel(QAbstractTableModel):
             self._index = {j: r for r, j in enumerate(self._ids)}
         return self._index.get(job_id)
 
-    def _store(self, snap: JobSnapshot) -> None:
-        old = self._cache.pop(snap.id, None)
-        if old is not None and old.updated_at > snap.updated_at:
-            snap = old  # a late answer must not undo a newer update
-        self._cache[snap.id] = snap
-        if snap.status.is_running:
-            self._running.add(snap.id)
-        else:
-            self._running.discard(snap.id)
-        if len(self._cache) > MAX_CACHE:
-            self._evict()
-
-    def _evict(self) -> None:
-        """Drop the least recently stored half of the cache (never running jobs)."""
-        drop = len(self._cache) - MAX_CACHE // 2
-        for job_id in list(self._cache):
-            if drop <= 0:
-                break
-            if job_id not in self._running:
-                del self._cache[job_id]
-                drop -= 1
-
     def _request(self, row: int) -> None:
-        job_id = self._ids[row]
-        if job_id in self._inflight:
-            return
         lo, hi = max(0, row - BLOCK // 4), min(len(self._ids), row + BLOCK)
-        want = [j for j in self._ids[lo:hi] if j not in self._cache and j not in self._inflight]
-        self._inflight.update(want)
-        self.background.run(
-            jobs.get_many, self.db, want, on_success=lambda snaps: self._on_rows(want, snaps), owner=self
-        )
+        self.cache.request(self._ids[lo:hi])
 
-    def _on_rows(self, wanted: list[int], snaps: list[JobSnapshot]) -> None:
-        self._inflight.difference_update(wanted)
-        rows = []
-        for snap in snaps:
-            self._store(snap)
-            row = self.row_of(snap.id)
-            if row is not None:
-                rows.append(row)
-        self._changed_rows(rows)
-        self._update_ticker()
-        self.rowsFetched.emit()
+    def _track(self, job_id: int) -> None:
+        snap = self.cache.get(job_id)
+        if snap is not None and snap.status.is_running:
+            self._running.add(job_id)
+        else:
+            self._running.discard(job_id)
 
     def _changed_rows(self, rows: list[int], first: int = 0, last: int | None = None) -> None:
         """One dataChanged per run of adjacent rows (runs closer than 8 rows are merged)."""
@@ -429,71 +405,54 @@ class JobsModel(QAbstractTableModel):
             prev = r
         self.dataChanged.emit(self.index(start, first), self.index(prev, last_col))
 
-    # -- live updates -------------------------------------------------------------------------------
-    def apply_batch(self, batch: Batch) -> None:
+    # -- live updates (from the cache) ---------------------------------------------------------------
+    def on_changed(self, ids: list[int]) -> None:
         if self._loading:
-            self._missed.append(batch)
-        for job_id in batch.removed:
-            self._remove_id(job_id)
+            self._missed.extend(ids)
         dirty: list[int] = []
-        for snap in batch.changed.values():
-            row = self._upsert(snap)
-            if row is not None:
-                dirty.append(row)
-        for job_id, changes in batch.progress.items():
-            snap = self._cache.get(job_id)
+        fetched = False
+        for job_id in ids:
+            snap = self.cache.get(job_id)
             if snap is None:
                 continue
-            when = changes.get("updated_at")
-            if when is not None and when < snap.updated_at:
-                continue
-            self._cache[job_id] = snap.replace(
-                **{k: v for k, v in changes.items() if k in SNAPSHOT_FIELDS}
-            )  # same status
             row = self.row_of(job_id)
-            if row is not None:
-                dirty.append(row)
+            if row is None:
+                if self._enabled and not self._loading and self._filter.matches(snap, self.user):
+                    self._insert(job_id)
+                continue
+            if not self._filter.matches(snap, self.user):
+                self._remove_row(row)
+                self._running.discard(job_id)
+                continue
+            self._track(job_id)
+            dirty.append(row)
+            fetched = True
         self._changed_rows(dirty)
         self._update_ticker()
+        if fetched:
+            self.rowsFetched.emit()
 
-    def _upsert(self, snap: JobSnapshot) -> int | None:
-        """Update, insert or drop one job's row; returns the row to repaint (None when inserted or dropped)."""
-        visible = self._filter.matches(snap, self.user)
-        row = self.row_of(snap.id)
-        if row is None:
-            if visible:
-                self._insert(snap)
-            return None
-        if not visible:
-            self._remove_row(row)
-            self._forget(snap.id)
-            return None
-        self._store(snap)
-        return row
+    def on_removed(self, ids: list[int]) -> None:
+        for job_id in ids:
+            row = self.row_of(job_id)
+            if row is not None:
+                self._remove_row(row)
+            self._running.discard(job_id)
+        self._update_ticker()
 
-    def _insert(self, snap: JobSnapshot) -> None:
+    def _insert(self, job_id: int) -> None:
         if self._sort.key == "id":
             if self._sort.descending:
-                row = bisect.bisect_left(self._ids, -snap.id, key=lambda x: -x)
+                row = bisect.bisect_left(self._ids, -job_id, key=lambda x: -x)
             else:
-                row = bisect.bisect_left(self._ids, snap.id)
+                row = bisect.bisect_left(self._ids, job_id)
         else:
             row = 0 if self._sort.descending else len(self._ids)  # new jobs show up where one looks for them
         self.beginInsertRows(QModelIndex(), row, row)
-        self._ids.insert(row, snap.id)
+        self._ids.insert(row, job_id)
         self._index = None
-        self._store(snap)
+        self._track(job_id)
         self.endInsertRows()
-
-    def _remove_id(self, job_id: int) -> None:
-        row = self.row_of(job_id)
-        if row is not None:
-            self._remove_row(row)
-        self._forget(job_id)
-
-    def _forget(self, job_id: int) -> None:
-        self._cache.pop(job_id, None)
-        self._running.discard(job_id)
 
     def _remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)

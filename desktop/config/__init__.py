@@ -1,0 +1,1 @@
+"""Configuration kept in the database: queues, thresholds, purge."""

@@ -1,0 +1,1 @@
+"""A job's details window and its log model."""

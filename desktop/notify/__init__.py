@@ -1,0 +1,1 @@
+"""Telling the person: the notifier (tray), the inbox and the message bar."""

@@ -1,0 +1,1 @@
+"""What the window holds that is not a widget: the background door, the job cache, the job actions."""
