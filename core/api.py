@@ -330,9 +330,11 @@ class Tracker:
         label = msg("undo.label", id=j.id, label=j.label).text
         return self.launch(launch, label=label, parent_id=j.id, now=False)[0]
 
-    def purge(self, *, days: float | None = None, keep: int | None = None) -> int:
-        """Delete finished jobs past their retention (admins: everybody's; others: their own)."""
-        n = jobs.purge(self.db, days=days, failed_days=days, keep=keep, owner=None if self.admin else self.user)
+    def purge(self, *, days: float | None = None, keep: int | None = None, failed_days: float | None = None) -> int:
+        """Delete finished jobs past their retention (admins: everybody's; others: their own). ``days`` alone
+        applies to every finished job; with ``failed_days`` too, succeeded and other jobs keep their own."""
+        failed = days if failed_days is None else failed_days
+        n = jobs.purge(self.db, days=days, failed_days=failed, keep=keep, owner=None if self.admin else self.user)
         if n:
             self._publish(EventKind.REMOVED)
         return n

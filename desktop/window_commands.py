@@ -212,7 +212,7 @@ class WindowCommands(WindowParts):
             self.tr("About asyncops"),
             self.tr(
                 "<b>asyncops</b> — Process Tracker<br>Queues, runs and watches long bulk operations.<br>Database: %1"
-            ).replace("%1", self.ctx.tracker.db.url),
+            ).replace("%1", self.ctx.tracker.db.display_url),
         )
 
     # -- status bar ---------------------------------------------------------------------------------

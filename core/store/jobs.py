@@ -392,9 +392,24 @@ def count_jobs(
         return int(conn.execute(stmt).scalar() or 0)
 
 
-def count_by_status(db: Database, *, user: str | None = None, all_users: bool = False) -> dict[str, int]:
+def count_by_status(
+    db: Database,
+    *,
+    user: str | None = None,
+    all_users: bool = False,
+    operation: str | None = None,
+    search: str | None = None,
+) -> dict[str, int]:
+    """Jobs per status under the list's filters (visibility, operation, free text)."""
     c = jobs_t.c
-    stmt = select(c.status, func.count()).group_by(c.status).where(_visible(user or current_user(), all_users))
+    stmt = _filtered(
+        select(c.status, func.count()).group_by(c.status),
+        user=user or current_user(),
+        all_users=all_users,
+        statuses=None,
+        operation=operation,
+        search=search,
+    )
     with db.connect_read() as conn:
         return {str(k): int(v) for k, v in conn.execute(stmt).all()}
 

@@ -545,7 +545,8 @@ class PurgeDialog(ConfigDialog):
 
         self.background.run(
             self.tracker.purge,
-            days=max(cfg.days, cfg.failed_days),
+            days=cfg.days,
+            failed_days=cfg.failed_days,
             keep=cfg.keep,
             on_success=done,
             on_failure=failed,
