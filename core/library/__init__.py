@@ -1,0 +1,283 @@
+"""The asset library: libraries (folders a person adds), the catalogue of their files, their metadata and
+the references between them. No Qt, no job engine; operations in ``core.operations`` use it.
+
+Modules, by concern: ``tables`` (the catalogue's tables), ``libraries`` (adding and finding libraries),
+``paths`` (library-relative paths), ``jail`` (acting inside the root through directory descriptors, never
+following a link), ``values`` (typed values and the CSV header grammar), ``extract`` (front matter, HTML,
+XMP), ``links`` (finding and rewriting links), ``scanner`` (walking and reading), ``catalogue`` (queries),
+``fs`` (atomic writes, removing trees, the library's own trash), ``edits`` (a person's edits).
+"""
+
+from __future__ import annotations
+
+from core.library.catalogue import (
+    Counts,
+    Entry,
+    Prepared,
+    Reporter,
+    count_under,
+    ensure_folders,
+    json_dumps,
+    references_into,
+)
+from core.library.catalogue import (
+    _bp as _bp,
+)
+from core.library.catalogue import (
+    _row as _row,
+)
+from core.library.extract import (
+    DATE_RE,
+    FRONT_MATTER,
+    NS,
+    XMP_END,
+    XMP_START,
+    Meta,
+    extract_meta,
+    find_xmp,
+    meta_from_mapping,
+    parse_front_matter,
+    parse_xmp,
+)
+from core.library.extract import (
+    _HtmlMeta as _HtmlMeta,
+)
+from core.library.extract import (
+    _jsonable as _jsonable,
+)
+from core.library.extract import (
+    _scalar as _scalar,
+)
+from core.library.extract import (
+    _split_flow as _split_flow,
+)
+from core.library.fs import (
+    _info_path as _info_path,
+)
+from core.library.fs import (
+    _trash_dirs as _trash_dirs,
+)
+from core.library.fs import (
+    glob_escape,
+    remove_tree,
+    restore_from_trash,
+    send_to_trash,
+    sha256,
+    time_ns,
+    write_atomic,
+)
+from core.library.libraries import (
+    NAME_RE,
+    LibraryInfo,
+    add_library,
+    get_library,
+    list_libraries,
+    remove_library,
+)
+from core.library.links import (
+    _MD as _MD,
+)
+from core.library.links import (
+    _NEEDS_QUOTE as _NEEDS_QUOTE,
+)
+from core.library.links import (
+    _QUOTE_SAFE as _QUOTE_SAFE,
+)
+from core.library.links import (
+    CSS_COMMENT,
+    CSS_IMPORT,
+    CSS_URL,
+    HTML_ATTR,
+    LINK_ATTRS,
+    REF_DEF,
+    SCHEME,
+    Link,
+    apply_edits,
+    css_links,
+    decode,
+    document_kind,
+    encode,
+    find_links,
+    html_links,
+    is_external,
+    link_target,
+    markdown_links,
+    relink,
+    resolve_link,
+    split_url,
+)
+from core.library.links import (
+    _block_position as _block_position,
+)
+from core.library.links import (
+    _HtmlLinks as _HtmlLinks,
+)
+from core.library.links import (
+    _line_index as _line_index,
+)
+from core.library.links import (
+    _locate as _locate,
+)
+from core.library.links import (
+    _markdown as _markdown,
+)
+from core.library.links import (
+    _note_inline as _note_inline,
+)
+from core.library.paths import (
+    BATCH,
+    FOLDER_TYPE,
+    PART_SUFFIX,
+    TMP_SUFFIX,
+    PathNotAllowed,
+    PathNotFound,
+    Resolved,
+    below,
+    is_under,
+    normalize,
+    parent_of,
+    real_root,
+    remap,
+    resolve,
+    subtree,
+)
+from core.library.paths import (
+    _is_plain as _is_plain,
+)
+from core.library.scanner import (
+    ScanStats,
+    reindex,
+    scan,
+    walk,
+)
+from core.library.scanner import (
+    _reads_content as _reads_content,
+)
+from core.library.tables import (
+    Asset,
+    Library,
+    MovePlan,
+    MoveStep,
+    Reference,
+    assets_t,
+    libraries_t,
+    refs_t,
+)
+from core.library.values import (
+    _EXTRA_TYPES as _EXTRA_TYPES,
+)
+from core.library.values import (
+    ALIASES,
+    DOC_KINDS,
+    HEADER_RE,
+    READ_ONLY,
+    STANDARD,
+    TYPES,
+    Column,
+    ValueError_,
+    format_value,
+    infer_type,
+    join_multi,
+    media_type,
+    parse_value,
+    split_multi,
+)
+from core.models import utcnow
+
+__all__ = [
+    "ALIASES",
+    "BATCH",
+    "CSS_COMMENT",
+    "CSS_IMPORT",
+    "CSS_URL",
+    "DATE_RE",
+    "DOC_KINDS",
+    "FOLDER_TYPE",
+    "FRONT_MATTER",
+    "HEADER_RE",
+    "HTML_ATTR",
+    "LINK_ATTRS",
+    "NAME_RE",
+    "NS",
+    "PART_SUFFIX",
+    "READ_ONLY",
+    "REF_DEF",
+    "SCHEME",
+    "STANDARD",
+    "TMP_SUFFIX",
+    "TYPES",
+    "XMP_END",
+    "XMP_START",
+    "Asset",
+    "Column",
+    "Counts",
+    "Entry",
+    "Library",
+    "LibraryInfo",
+    "Link",
+    "Meta",
+    "MovePlan",
+    "MoveStep",
+    "PathNotAllowed",
+    "PathNotFound",
+    "Prepared",
+    "Reference",
+    "Reporter",
+    "Resolved",
+    "ScanStats",
+    "ValueError_",
+    "add_library",
+    "apply_edits",
+    "assets_t",
+    "below",
+    "count_under",
+    "css_links",
+    "decode",
+    "document_kind",
+    "encode",
+    "ensure_folders",
+    "extract_meta",
+    "find_links",
+    "find_xmp",
+    "format_value",
+    "get_library",
+    "glob_escape",
+    "html_links",
+    "infer_type",
+    "is_external",
+    "is_under",
+    "join_multi",
+    "json_dumps",
+    "libraries_t",
+    "link_target",
+    "list_libraries",
+    "markdown_links",
+    "media_type",
+    "meta_from_mapping",
+    "normalize",
+    "parent_of",
+    "parse_front_matter",
+    "parse_value",
+    "parse_xmp",
+    "real_root",
+    "references_into",
+    "refs_t",
+    "reindex",
+    "relink",
+    "remap",
+    "remove_library",
+    "remove_tree",
+    "resolve",
+    "resolve_link",
+    "restore_from_trash",
+    "scan",
+    "send_to_trash",
+    "sha256",
+    "split_multi",
+    "split_url",
+    "subtree",
+    "time_ns",
+    "utcnow",
+    "walk",
+    "write_atomic",
+]
