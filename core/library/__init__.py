@@ -26,6 +26,24 @@ from core.library.catalogue import (
 from core.library.catalogue import (
     _row as _row,
 )
+from core.library.edits import (
+    STANDARD_FIELDS,
+    Conflict,
+    field_name,
+    merge_file,
+    reapply,
+    record,
+    saved_under,
+)
+from core.library.edits import (
+    _file_fields as _file_fields,
+)
+from core.library.edits import (
+    _get as _get,
+)
+from core.library.edits import (
+    _set as _set,
+)
 from core.library.extract import (
     DATE_RE,
     FRONT_MATTER,
@@ -38,6 +56,7 @@ from core.library.extract import (
     meta_from_mapping,
     parse_front_matter,
     parse_xmp,
+    sidecars,
 )
 from core.library.extract import (
     _HtmlMeta as _HtmlMeta,
@@ -52,19 +71,33 @@ from core.library.extract import (
     _split_flow as _split_flow,
 )
 from core.library.fs import (
-    _info_path as _info_path,
-)
-from core.library.fs import (
-    _trash_dirs as _trash_dirs,
-)
-from core.library.fs import (
-    glob_escape,
-    remove_tree,
-    restore_from_trash,
+    ENTRY_RE,
+    ITEM,
+    RECORD,
+    TRASH_DIR,
+    TrashError,
+    read_record,
+    restore,
     send_to_trash,
     sha256,
-    time_ns,
-    write_atomic,
+    trash_exists,
+)
+from core.library.fs import (
+    _counter as _counter,
+)
+from core.library.fs import (
+    _write_new as _write_new,
+)
+from core.library.jail import (
+    DIR_FLAGS,
+    NOFOLLOW,
+    O_CLOEXEC,
+    READ_FLAGS,
+    Jail,
+    JailError,
+)
+from core.library.jail import (
+    _lexists as _lexists,
 )
 from core.library.libraries import (
     NAME_RE,
@@ -153,6 +186,9 @@ from core.library.scanner import (
 from core.library.scanner import (
     _reads_content as _reads_content,
 )
+from core.library.scanner import (
+    _scan as _scan,
+)
 from core.library.tables import (
     Asset,
     Library,
@@ -191,27 +227,39 @@ __all__ = [
     "CSS_IMPORT",
     "CSS_URL",
     "DATE_RE",
+    "DIR_FLAGS",
     "DOC_KINDS",
+    "ENTRY_RE",
     "FOLDER_TYPE",
     "FRONT_MATTER",
     "HEADER_RE",
     "HTML_ATTR",
+    "ITEM",
     "LINK_ATTRS",
     "NAME_RE",
+    "NOFOLLOW",
     "NS",
+    "O_CLOEXEC",
     "PART_SUFFIX",
+    "READ_FLAGS",
     "READ_ONLY",
+    "RECORD",
     "REF_DEF",
     "SCHEME",
     "STANDARD",
+    "STANDARD_FIELDS",
     "TMP_SUFFIX",
+    "TRASH_DIR",
     "TYPES",
     "XMP_END",
     "XMP_START",
     "Asset",
     "Column",
+    "Conflict",
     "Counts",
     "Entry",
+    "Jail",
+    "JailError",
     "Library",
     "LibraryInfo",
     "Link",
@@ -225,6 +273,7 @@ __all__ = [
     "Reporter",
     "Resolved",
     "ScanStats",
+    "TrashError",
     "ValueError_",
     "add_library",
     "apply_edits",
@@ -237,11 +286,11 @@ __all__ = [
     "encode",
     "ensure_folders",
     "extract_meta",
+    "field_name",
     "find_links",
     "find_xmp",
     "format_value",
     "get_library",
-    "glob_escape",
     "html_links",
     "infer_type",
     "is_external",
@@ -253,31 +302,35 @@ __all__ = [
     "list_libraries",
     "markdown_links",
     "media_type",
+    "merge_file",
     "meta_from_mapping",
     "normalize",
     "parent_of",
     "parse_front_matter",
     "parse_value",
     "parse_xmp",
+    "read_record",
     "real_root",
+    "reapply",
+    "record",
     "references_into",
     "refs_t",
     "reindex",
     "relink",
     "remap",
     "remove_library",
-    "remove_tree",
     "resolve",
     "resolve_link",
-    "restore_from_trash",
+    "restore",
+    "saved_under",
     "scan",
     "send_to_trash",
     "sha256",
+    "sidecars",
     "split_multi",
     "split_url",
     "subtree",
-    "time_ns",
+    "trash_exists",
     "utcnow",
     "walk",
-    "write_atomic",
 ]

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from core.library.paths import FOLDER_TYPE, is_under, parent_of, subtree
 from core.library.tables import assets_t, refs_t
 from core.library.values import media_type
+from core.messages import Message
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -178,8 +179,8 @@ class Entry:
 class Reporter:
     """What scanning reports through (a JobContext fits; the default prints nothing)."""
 
-    def info(self, message: str, item: str | None = None) -> None: ...
-    def warn(self, message: str, item: str | None = None) -> None: ...
+    def info(self, message: Message | str, item: str | None = None) -> None: ...
+    def warn(self, message: Message | str, item: str | None = None) -> None: ...
     def advance(self, n: int = 1) -> None: ...
     def set_total(self, total: int | None) -> None: ...
 
@@ -201,4 +202,5 @@ def _row(library_id: int, e: Entry) -> dict[str, Any]:
         "rating": None,
         "tags": [],
         "props": {},
+        "edits": None,
     }

@@ -6,12 +6,13 @@ import dataclasses
 import datetime as dt
 import html
 import html.parser
+import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from core.library.jail import Jail
 from core.library.values import DOC_KINDS, STANDARD, Column, ValueError_, infer_type
 
 if TYPE_CHECKING:
@@ -285,24 +286,33 @@ def find_xmp(data: bytes) -> bytes | None:
     return data[m.start() : end + len(XMP_END[m.group(0)])]
 
 
-def extract_meta(path: Path, mtype: str, head: bytes | None = None) -> Meta | None:
-    """Metadata the file itself carries: Markdown front matter, HTML title/meta, embedded or sidecar XMP."""
+def sidecars(rel: str) -> tuple[str, str]:
+    """The XMP sidecar names of ``rel``: ``photo.xmp`` (Lightroom, Bridge) and ``photo.jpg.xmp`` (darktable)."""
+    stem, _ = posixpath.splitext(rel)
+    return stem + ".xmp", rel + ".xmp"
+
+
+def extract_meta(jail: Jail, rel: str, mtype: str, data: bytes | None = None) -> Meta | None:
+    """Metadata the file itself carries: Markdown front matter, HTML title/meta, embedded or sidecar XMP.
+    Everything is read through the library's jail (no symbolic link followed)."""
     try:
         if mtype == "text/markdown":
-            text = (head if head is not None else path.read_bytes()).decode("utf-8", "replace")
+            text = (data if data is not None else jail.read_bytes(rel)).decode("utf-8", "replace")
             fm = parse_front_matter(text)
             return meta_from_mapping(fm) if fm else None
         if DOC_KINDS.get(mtype) == "html":
             p = _HtmlMeta()
-            p.feed((head if head is not None else path.read_bytes()).decode("utf-8", "replace"))
+            p.feed((data if data is not None else jail.read_bytes(rel)).decode("utf-8", "replace"))
             return meta_from_mapping(p.data) if p.data else None
         if mtype.startswith(("image/", "video/")) or mtype == "application/pdf":
-            sidecar = path.with_suffix(".xmp")
-            if sidecar.is_file():
-                return parse_xmp(sidecar.read_bytes())
-            with open(path, "rb") as fh:
-                packet = find_xmp(fh.read(512 * 1024))
+            for sidecar in sidecars(rel):
+                try:
+                    return parse_xmp(jail.read_bytes(sidecar, limit=16 << 20))
+                except OSError:
+                    continue
+            packet = find_xmp(jail.read_bytes(rel, limit=512 * 1024))
             return parse_xmp(packet) if packet else None
     except OSError:
         return None
+    return None
     return None

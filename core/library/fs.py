@@ -1,227 +1,137 @@
-"""File system actions: atomic writes, removing trees, the trash."""
+"""File system actions of operations: checksums and the library's own trash.
+
+The trash is a recycle area inside each library, ``.asyncops-trash/`` at its root (never catalogued). Deleting
+an item renames it — inside directory descriptors, on the same file system, so at once whatever its size —
+into an entry folder of its own, ``.asyncops-trash/<entry>/item``, next to ``record.json``: which path it was,
+which job put it there, when, and the catalogue edits of what it held. Restoring reads that record: only the
+job that put an entry there can have it brought back, to the path it came from. Nothing is guessed from the
+platform's trash folders or their modification times.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import errno
 import hashlib
+import json
 import os
-import stat
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
-from urllib.parse import unquote
+import re
+from typing import Any
 
-from core.library.catalogue import Reporter
-from core.library.paths import TMP_SUFFIX
+from core.library.jail import DIR_FLAGS, NOFOLLOW, O_CLOEXEC, Jail, JailError
+from core.messages import define, msg
 
-if TYPE_CHECKING:
-    pass
+TRASH_DIR = ".asyncops-trash"
+ITEM = "item"
+RECORD = "record.json"
+ENTRY_RE = re.compile(r"^[0-9]+-[0-9]+-[0-9]+$")
+
+define("library.trash_unknown", "{entry} is not an entry of this library's trash")
+define("library.trash_other", "the trash entry {entry} holds {recorded}, put there by job #{job}; not restored here")
+define("library.trash_gone", "{entry} is no longer in the trash")
+define("library.exists_again", "{path} exists again; not overwritten")
+
+
+class TrashError(OSError):
+    """A trash entry that cannot be restored (carries a Message)."""
+
+    def __init__(self, message: Any) -> None:
+        self.message = message
+        super().__init__(errno.ENOENT, message.text)
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to ``path`` and rename over it: a reader sees the old or the new content, never half."""
-    tmp = path.with_name(path.name + TMP_SUFFIX)
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+def _write_new(name: str, dir_fd: int, data: bytes) -> None:
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | O_CLOEXEC, 0o600, dir_fd=dir_fd)
     try:
-        st = path.stat()
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-    except OSError:
-        pass
-    os.replace(tmp, path)
-
-
-# =====================================================================================================
-# Removing and the trash
-# =====================================================================================================
-def remove_tree(
-    path: Path,
-    report: Reporter | None = None,
-    on_error: Callable[[str, OSError], None] | None = None,
-    on_folder: Callable[[str], None] | None = None,
-) -> tuple[int, int]:
-    """Delete a file, a symbolic link (never its target) or a folder and everything in it; (files, folders)
-    removed. Works on folder descriptors (no symbolic link is ever followed, even one swapped in meanwhile).
-    Errors go to ``on_error`` and the rest goes on. ``on_folder`` hears of each folder inside ``path`` that is
-    gone with everything in it (its path: ``path``/relative), as soon as it is."""
-    report = report or Reporter()
-    files = folders = 0
-
-    def fail(p: str, exc: OSError) -> None:
-        if on_error is not None:
-            on_error(p, exc)
-
-    st = os.lstat(path)
-    if not stat.S_ISDIR(st.st_mode):
-        try:
-            os.unlink(path)
-            report.advance()
-            return 1, 0
-        except OSError as exc:
-            fail(str(path), exc)
-            return 0, 0
-    flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
-    unlink, rmdir, open_ = os.unlink, os.rmdir, os.open
-
-    def clear(fd: int, where: str) -> bool:
-        """Empty the folder open as ``fd``; True when everything in it is gone."""
-        nonlocal files, folders
-        with os.scandir(fd) as it:
-            entries = list(it)
-        n = 0
-        ok = True
-        for e in entries:
-            name = e.name
-            try:
-                is_dir = e.is_dir(follow_symlinks=False)
-            except OSError:
-                is_dir = False
-            if not is_dir:
-                try:
-                    unlink(name, dir_fd=fd)
-                    n += 1
-                except OSError as exc:
-                    ok = False
-                    fail(f"{where}/{name}", exc)
-                continue
-            try:
-                sub = open_(name, flags, dir_fd=fd)
-            except OSError as exc:
-                ok = False
-                fail(f"{where}/{name}", exc)
-                continue
-            try:
-                emptied = clear(sub, f"{where}/{name}")
-            finally:
-                os.close(sub)
-            try:
-                rmdir(name, dir_fd=fd)
-                folders += 1
-                n += 1
-            except OSError as exc:
-                ok = False
-                fail(f"{where}/{name}", exc)
-                continue
-            if emptied and on_folder is not None:
-                on_folder(f"{where}/{name}")
-        files += n
-        report.advance(n)
-        return ok
-
-    fd = os.open(path, flags)
-    try:
-        clear(fd, str(path))
+        os.write(fd, data)
+        os.fsync(fd)
     finally:
         os.close(fd)
-    folders_inside = folders
-    try:
-        os.rmdir(path)
-        folders += 1
-        report.advance()
-    except OSError as exc:
-        fail(str(path), exc)
-    files -= folders_inside  # folders were counted in n as well
-    return files, folders
 
 
-def _trash_dirs(path: Path) -> list[Path]:
-    """Freedesktop trash folders that may have received ``path`` (home trash first)."""
-    out = []
-    try:
-        from send2trash import plat_other
-
-        out.append(Path(os.fsdecode(plat_other.HOMETRASH_B)))
-        top = Path(os.fsdecode(plat_other.find_mount_point(os.fsencode(path.parent))))
-        out += [top / ".Trash" / str(os.getuid()), top / f".Trash-{os.getuid()}"]
-    except Exception:  # pragma: no cover - non-freedesktop platforms
-        xdg = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
-        out.append(Path(xdg) / "Trash")
-    return out
+_counter = [0]
 
 
-def _info_path(info: Path, trash: Path) -> Path | None:
-    try:
-        for line in info.read_text("utf-8", "replace").splitlines():
-            if line.startswith("Path="):
-                p = unquote(line[5:].strip())
-                if os.path.isabs(p):
-                    return Path(p)
-                # relative to the top folder of the volume (the trash is TOP/.Trash-uid or TOP/.Trash/uid)
-                top = trash.parent if trash.name.startswith(".Trash-") else trash.parent.parent
-                if trash.name == "Trash":  # home trash: relative to XDG_DATA_HOME
-                    top = trash.parent
-                return top / p
-    except OSError:
-        return None
-    return None
-
-
-def send_to_trash(path: Path) -> str | None:
-    """Move ``path`` to the platform's trash (Send2Trash); the trash entry it became, when it can be found
-    (freedesktop trash: the entry under ``files/``), so that it can be restored."""
-    from send2trash import send2trash
-
-    absolute = Path(os.path.abspath(path))
-    before = time_ns()
-    send2trash(os.fspath(absolute))
-    if os.name == "nt" or os.uname().sysname == "Darwin":  # pragma: no cover - no restore support there
-        return None
-    best: tuple[int, Path] | None = None
-    stem, ext = os.path.splitext(absolute.name)
-    for trash in _trash_dirs(absolute):
-        info_dir = trash / "info"
-        if not info_dir.is_dir():
-            continue
-        for info in list(info_dir.glob(f"{glob_escape(stem)}*{glob_escape(ext)}.trashinfo")):
+def send_to_trash(jail: Jail, rel: str, job: int | None, edits: dict[str, Any] | None = None) -> str:
+    """Move ``rel`` into a new entry of the library's trash; its entry name (what :func:`restore` takes)."""
+    with jail.folder(TRASH_DIR, create=True) as tfd, jail.parent(rel) as (pfd, name):
+        os.stat(name, dir_fd=pfd, follow_symlinks=False)  # FileNotFoundError before an entry is made
+        while True:
+            _counter[0] += 1
+            entry = f"{job or 0}-{os.getpid()}{dt.datetime.now(dt.UTC):%H%M%S%f}-{_counter[0]}"
             try:
-                m = info.stat().st_mtime_ns
-            except OSError:
+                os.mkdir(entry, 0o700, dir_fd=tfd)
+                break
+            except FileExistsError:
                 continue
-            if m < before - 2_000_000_000 or _info_path(info, trash) != absolute:
-                continue
-            entry = trash / "files" / info.name[: -len(".trashinfo")]
-            if os.path.lexists(entry) and (best is None or m > best[0]):
-                best = (m, entry)
-    return str(best[1]) if best else None
+        efd = os.open(entry, DIR_FLAGS, dir_fd=tfd)
+        try:
+            record = {
+                "path": rel,
+                "job": job,
+                "deleted_at": dt.datetime.now(dt.UTC).isoformat(),
+                "edits": edits or {},
+            }
+            _write_new(RECORD, efd, json.dumps(record, ensure_ascii=False).encode())
+            try:
+                os.rename(name, ITEM, src_dir_fd=pfd, dst_dir_fd=efd)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(RECORD, dir_fd=efd)
+                    os.rmdir(entry, dir_fd=tfd)
+                raise
+        finally:
+            os.close(efd)
+    return entry
 
 
-def restore_from_trash(entry: Path, target: Path) -> None:
-    """Move a freedesktop trash entry back to ``target`` and drop its .trashinfo; OSError when it cannot."""
-    if not os.path.lexists(entry):
-        raise FileNotFoundError(f"{entry} is no longer in the trash")
-    if os.path.lexists(target):
-        raise FileExistsError(f"{target} exists again")
-    info = entry.parent.parent / "info" / (entry.name + ".trashinfo")
-    if entry.parent.name != "files" or not info.is_file():
-        raise FileNotFoundError(f"{entry} is not an entry of a trash folder")
-    recorded = _info_path(info, entry.parent.parent)
-    if recorded is not None and recorded != target:
-        raise ValueError(f"the trash entry {entry.name} came from {recorded}, not {target}")
-    target.parent.mkdir(parents=True, exist_ok=True)
+def read_record(jail: Jail, entry: str) -> dict[str, Any]:
+    """The record of a trash entry; TrashError when ``entry`` is not one of this library's trash."""
+    if not isinstance(entry, str) or not ENTRY_RE.match(entry):
+        raise TrashError(msg("library.trash_unknown", entry=entry))
     try:
-        os.rename(entry, target)
-    except OSError as exc:
-        import errno
-        import shutil
-
-        if exc.errno != errno.EXDEV:
-            raise
-        shutil.move(os.fspath(entry), os.fspath(target))
-    info.unlink(missing_ok=True)
+        data = jail.read_bytes(f"{TRASH_DIR}/{entry}/{RECORD}", limit=64 << 20)
+        record = json.loads(data)
+    except (OSError, ValueError):
+        raise TrashError(msg("library.trash_gone", entry=entry)) from None
+    if not isinstance(record, dict) or not isinstance(record.get("path"), str):
+        raise TrashError(msg("library.trash_unknown", entry=entry))
+    return record
 
 
-def glob_escape(text: str) -> str:
-    import glob
+def restore(jail: Jail, entry: str, rel: str, job: int | None) -> dict[str, Any]:
+    """Move the item of ``entry`` back to ``rel``, when that entry holds ``rel`` and was put there by ``job``;
+    returns its record. TrashError (or OSError) otherwise, and nothing moves."""
+    record = read_record(jail, entry)
+    if record["path"] != rel or record.get("job") != job:
+        raise TrashError(msg("library.trash_other", entry=entry, recorded=record["path"], job=record.get("job")))
+    with jail.folder(f"{TRASH_DIR}/{entry}") as efd, jail.parent(rel, create=True) as (pfd, name):
+        try:
+            os.stat(name, dir_fd=pfd, follow_symlinks=False)
+        except FileNotFoundError:
+            pass
+        else:
+            raise FileExistsError(errno.EEXIST, msg("library.exists_again", path=rel).text, rel)
+        try:
+            os.stat(ITEM, dir_fd=efd, follow_symlinks=False)
+        except FileNotFoundError:
+            raise TrashError(msg("library.trash_gone", entry=entry)) from None
+        os.rename(ITEM, name, src_dir_fd=efd, dst_dir_fd=pfd)
+        with contextlib.suppress(OSError):
+            os.unlink(RECORD, dir_fd=efd)
+    with contextlib.suppress(OSError), jail.folder(TRASH_DIR) as tfd:
+        os.rmdir(entry, dir_fd=tfd)
+    return record
 
-    return glob.escape(text)
 
-
-def time_ns() -> int:
-    import time
-
-    return time.time_ns()
+def trash_exists(jail: Jail, entry: str) -> bool:
+    try:
+        read_record(jail, entry)
+    except (TrashError, JailError):
+        return False
+    return True

@@ -19,13 +19,22 @@ from sqlalchemy import (
 )
 
 from core.library.catalogue import Entry, Reporter, _bp, _row
+from core.library.edits import merge_file
 from core.library.extract import Meta, extract_meta
+from core.library.fs import TRASH_DIR
+from core.library.jail import Jail, JailError
 from core.library.libraries import LibraryInfo
 from core.library.links import decode, document_kind, find_links, is_external, link_target
 from core.library.paths import BATCH, PART_SUFFIX, TMP_SUFFIX, normalize, parent_of, real_root, subtree
 from core.library.tables import assets_t, libraries_t, refs_t
 from core.library.values import DOC_KINDS
+from core.messages import define, msg
 from core.models import utcnow
+
+define("scan.unreadable", "cannot read: {reason}")
+define("scan.folder_unreadable", "cannot read the folder: {reason}")
+define("scan.link_skipped", "symbolic link not indexed (asyncops never follows links)")
+define("scan.link_outside", "line {line}: link {link!r} leaves the library; not followed")
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -53,38 +62,45 @@ class ScanStats:
         return dataclasses.asdict(self)
 
 
-def walk(root: Path, start: str = "", report: Reporter | None = None) -> Iterator[Entry]:
-    """Every file and folder below ``root/start`` (depth first, sorted), without following symbolic links."""
+def walk(root: Path | Jail, start: str = "", report: Reporter | None = None) -> Iterator[Entry]:
+    """Every file and folder below ``start`` (depth first, sorted), through directory descriptors opened from
+    the root without following any symbolic link; the library's trash and asyncops' temporaries are left out."""
     report = report or Reporter()
-    stack = [start]
-    while stack:
-        rel = stack.pop()
-        folder = root / rel if rel else root
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            report.warn(f"cannot read the folder: {exc.strerror or exc}", item=rel or "/")
-            continue
-        subdirs = []
-        for e in entries:
-            if e.name.endswith(TMP_SUFFIX) or e.name.endswith(PART_SUFFIX):
-                continue
-            child = f"{rel}/{e.name}" if rel else e.name
+    jail = root if isinstance(root, Jail) else Jail(root)
+    try:
+        stack = [start]
+        while stack:
+            rel = stack.pop()
             try:
-                if e.is_symlink():
-                    report.warn("symbolic link not indexed (asyncops never follows links)", item=child)
-                    continue
-                st = e.stat(follow_symlinks=False)
+                with jail.folder(rel) as fd, os.scandir(fd) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+                    stats = []
+                    for e in entries:
+                        try:
+                            stats.append((e, e.stat(follow_symlinks=False)))
+                        except OSError as exc:
+                            child = f"{rel}/{e.name}" if rel else e.name
+                            report.warn(msg("scan.unreadable", reason=exc.strerror or str(exc)), item=child)
             except OSError as exc:
-                report.warn(f"cannot read: {exc.strerror or exc}", item=child)
+                report.warn(msg("scan.folder_unreadable", reason=exc.strerror or str(exc)), item=rel or "/")
                 continue
-            if stat.S_ISDIR(st.st_mode):
-                yield Entry(child, True, 0, st.st_mtime)
-                subdirs.append(child)
-            elif stat.S_ISREG(st.st_mode):
-                yield Entry(child, False, st.st_size, st.st_mtime)
-        stack.extend(reversed(subdirs))
+            subdirs = []
+            for e, st in stats:
+                name = e.name
+                if name.endswith((TMP_SUFFIX, PART_SUFFIX)) or (not rel and name == TRASH_DIR):
+                    continue
+                child = f"{rel}/{name}" if rel else name
+                if stat.S_ISLNK(st.st_mode):
+                    report.warn(msg("scan.link_skipped"), item=child)
+                elif stat.S_ISDIR(st.st_mode):
+                    yield Entry(child, True, 0, st.st_mtime)
+                    subdirs.append(child)
+                elif stat.S_ISREG(st.st_mode):
+                    yield Entry(child, False, st.st_size, st.st_mtime)
+            stack.extend(reversed(subdirs))
+    finally:
+        if jail is not root:
+            jail.close()
 
 
 def scan(
@@ -95,11 +111,28 @@ def scan(
     under: Sequence[str] = (),
     force: bool = False,
     dry: bool = False,
+    prefer_file: bool = False,
 ) -> ScanStats:
     """Index the library (or only the subtrees ``under``): add new entries, update changed ones (size or
-    modified time), forget vanished ones, and re-read the metadata and references of new or changed files."""
+    modified time), forget vanished ones, and re-read the metadata and references of new or changed files.
+    Everything is read through the library's jail (directory descriptors, no link followed)."""
     report = report or Reporter()
     root = real_root(lib)
+    with Jail(root) as jail:
+        return _scan(db, lib, report, jail, under, force, dry, prefer_file)
+
+
+def _scan(
+    db: Database,
+    lib: LibraryInfo,
+    report: Reporter,
+    jail: Jail,
+    under: Sequence[str],
+    force: bool,
+    dry: bool,
+    prefer_file: bool,
+) -> ScanStats:
+    root = jail.root
     stats = ScanStats()
     prefixes = sorted({normalize(u, root=root) for u in under}) if under else [""]
     if "" in prefixes:
@@ -107,9 +140,8 @@ def scan(
     found: dict[str, Entry] = {}
     for prefix in prefixes:
         if prefix:
-            full = root / prefix
             try:
-                st = os.lstat(full)
+                st = jail.lstat(prefix)
             except OSError:
                 continue
             if stat.S_ISLNK(st.st_mode):
@@ -119,7 +151,7 @@ def scan(
             )
             if not stat.S_ISDIR(st.st_mode):
                 continue
-        for e in walk(root, prefix, report):
+        for e in walk(jail, prefix, report):
             found[e.rel] = e
     # ancestors of the scanned subtrees
     ancestors: set[str] = set()
@@ -129,7 +161,7 @@ def scan(
             ancestors.add(parent)
             if parent not in found:
                 try:
-                    st = os.lstat(root / parent)
+                    st = jail.lstat(parent)
                     found[parent] = Entry(parent, True, 0, st.st_mtime)
                 except OSError:
                     pass
@@ -189,7 +221,7 @@ def scan(
     for i in range(0, len(to_read), 500):
         if report.should_stop:
             break
-        reindex(db, lib, to_read[i : i + 500], stats, report, root=root)
+        reindex(db, lib, to_read[i : i + 500], stats, report, jail=jail, prefer_file=prefer_file)
     with db.connect_write() as conn:
         if not under:
             conn.execute(update(libraries_t).where(libraries_t.c.id == lib.id).values(scanned_at=utcnow()))
@@ -209,12 +241,17 @@ def reindex(
     *,
     root: Path | None = None,
     conn: Connection | None = None,
+    jail: Jail | None = None,
+    prefer_file: bool = False,
 ) -> None:
-    """Re-read the metadata and the references of catalogued files ``paths`` (a batch)."""
+    """Re-read the metadata and the references of catalogued files ``paths`` (a batch); a person's edits are
+    kept (see core.library.edits), and a file whose own value changed under an edit is warned about."""
+    if jail is None:
+        with Jail(root or real_root(lib)) as own:
+            return reindex(db, lib, paths, stats, report, conn=conn, jail=own, prefer_file=prefer_file)
     report = report or Reporter()
     stats = stats or ScanStats()
-    root = root or real_root(lib)
-    work: list[tuple[int, str, str, Meta]] = []
+    work: list[tuple[int, str, str, Meta, dict[str, Any]]] = []
 
     def load(c: Connection) -> None:
         for i in range(0, len(paths), 500):
@@ -226,7 +263,7 @@ def reindex(
                 )
             ):
                 if _reads_content(r.media_type):
-                    work.append((r.id, r.path, r.media_type, Meta.of(r)))
+                    work.append((r.id, r.path, r.media_type, Meta.of(r), dict(r.edits or {})))
 
     if conn is not None:
         load(conn)
@@ -238,20 +275,25 @@ def reindex(
     meta_updates: list[dict[str, Any]] = []
     ref_rows: list[dict[str, Any]] = []
     sources: list[int] = []
-    for aid, rel, mtype, meta in work:
-        full = root / rel
+    for aid, rel, mtype, meta, edits in work:
         kind = document_kind(mtype)
         data: bytes | None = None
         if kind:
             try:
-                data = full.read_bytes()
+                data = jail.read_bytes(rel)
             except OSError as exc:
-                report.warn(f"cannot read: {exc.strerror or exc}", item=rel)
+                reason = exc.message if isinstance(exc, JailError) else exc.strerror or str(exc)
+                report.warn(msg("scan.unreadable", reason=str(reason)), item=rel)
                 stats.errors += 1
                 continue
-        extracted = extract_meta(full, mtype, data)
-        if extracted is not None and meta.merge_extracted(extracted):
-            meta_updates.append({"aid": aid, **meta.values()})
+        extracted = extract_meta(jail, rel, mtype, data)
+        if extracted is not None:
+            changed, edits_changed, conflicts = merge_file(meta, edits, extracted, prefer_file=prefer_file)
+            for c in conflicts:
+                code = "library.edit_dropped" if prefer_file else "library.edit_conflict"
+                report.warn(msg(code, field=c.field, file_value=c.file_value, edit_value=c.edit_value), item=rel)
+            if changed or edits_changed:
+                meta_updates.append({"aid": aid, **meta.values(), "edits": edits or None})
         if kind and data is not None:
             stats.documents += 1
             sources.append(aid)
@@ -261,7 +303,7 @@ def reindex(
                 target = link_target(rel, link)
                 if target is None:
                     stats.skipped_links += 1
-                    report.warn(f"line {link.line}: link {link.raw!r} leaves the library; not followed", item=rel)
+                    report.warn(msg("scan.link_outside", line=link.line, link=link.raw), item=rel)
                 ref_rows.append(
                     {
                         "library_id": lib.id,
@@ -291,6 +333,7 @@ def reindex(
                     rating=_bp("rating"),
                     tags=_bp("tags"),
                     props=_bp("props"),
+                    edits=_bp("edits"),
                 ),
                 meta_updates,
             )

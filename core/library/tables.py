@@ -38,7 +38,11 @@ class Library(Base):
 
 
 class Asset(Base):
-    """A file or folder of a library. ``props`` holds free typed properties: ``{key: [type, value]}``."""
+    """A file or folder of a library. ``props`` holds free typed properties: ``{key: [type, value]}``.
+
+    ``title`` … ``props`` are the effective values (what exports and the window show). ``edits`` holds the values
+    a person set, by field (``title``, ``description``, ``rating``, ``tags`` or ``p:NAME``): ``{"v": value,
+    "f": what the file said when it was set}``; re-reading the file keeps them (see core.library.edits)."""
 
     __tablename__ = "assets"
 
@@ -55,6 +59,7 @@ class Asset(Base):
     rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
     tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
     props: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    edits: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     __table_args__ = (
         Index("ux_assets_library_path", "library_id", "path", unique=True),

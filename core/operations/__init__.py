@@ -18,7 +18,10 @@ ENTRY_POINT_GROUP = "asyncops.operations"
 # Modules that define built-in operations; each has a module-level OPERATIONS tuple.
 BUILTIN_MODULES = (
     "core.operations.command",
-    "core.operations.library_ops",
+    "core.operations.scan",
+    "core.operations.delete",
+    "core.operations.restore",
+    "core.operations.move",
     "core.operations.metadata",
     "core.operations.fetch",
 )

@@ -88,3 +88,15 @@ def all_links_resolve(db: Database, lib: L.LibraryInfo) -> list[str]:
             if target is not None and not os.path.lexists(root / target):
                 broken.append(f"{e.rel}:{link.line} {link.raw}")
     return broken
+
+
+def trashed(root: Path) -> dict[str, Path]:
+    """What the library's own trash holds: {original path: the item in the trash}."""
+    import json
+
+    out = {}
+    area = root / L.TRASH_DIR
+    for entry in sorted(area.iterdir()) if area.is_dir() else []:
+        record = json.loads((entry / L.RECORD).read_text())
+        out[record["path"]] = entry / L.ITEM
+    return out
