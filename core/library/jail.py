@@ -137,6 +137,16 @@ class Jail:
             return False
         return True
 
+    def missing(self, rel: str) -> bool:
+        """``rel`` is certainly not there (not found), as opposed to unreachable through a link."""
+        try:
+            self.lstat(rel)
+        except (FileNotFoundError, NotADirectoryError):
+            return True
+        except OSError:
+            return False
+        return False
+
     def is_dir(self, rel: str) -> bool:
         try:
             return stat.S_ISDIR(self.lstat(rel).st_mode)

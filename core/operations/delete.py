@@ -160,7 +160,7 @@ class Delete(LibraryOperation):
                         c = L.count_under(conn, lib.id, [r.rel])
                     files, folders = files + c.files, folders + c.folders
                     ctx.advance(max(1, c.files + c.folders))
-                gone = not jail.exists(r.rel)
+                gone = not failures and jail.missing(r.rel)
                 with ctx.db.connect_write() as conn:
                     if gone:
                         conn.execute(delete(a).where(a.c.library_id == lib.id, L.subtree(a.c.path, r.rel)))
@@ -168,7 +168,7 @@ class Delete(LibraryOperation):
                         rows = conn.execute(
                             select(a.c.id, a.c.path).where(a.c.library_id == lib.id, L.subtree(a.c.path, r.rel))
                         ).all()
-                        ids = [i for i, p in rows if not jail.exists(p)]
+                        ids = [i for i, p in rows if jail.missing(p)]
                         for k in range(0, len(ids), 500):
                             conn.execute(delete(a).where(a.c.id.in_(ids[k : k + 500])))
                 if gone:

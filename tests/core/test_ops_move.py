@@ -114,9 +114,7 @@ def test_move_dry_run_and_thresholds(db: Database, tmp_path: Path) -> None:
     env = OperationEnv(db, "tester")
     params = op.validate({"library": "lib", "paths": "pics", "destination": "media"}, env)
     report = op.dry_run(env, params)
-    assert (
-        report.summary == "would move 120 files and 1 folder in 1 item and rewrite 60 links in 1 document"
-    )
+    assert report.summary == "would move 120 files and 1 folder in 1 item and rewrite 60 links in 1 document"
     assert "gallery.md line 1: pics/p000.png → media/pics/p000.png" in report.details
     assert (tmp_path / "lib" / "pics").is_dir() and paths(db, lib) >= {"pics/p000.png"}
     plan = jobs.plan(db, "move", params)
