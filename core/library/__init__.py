@@ -200,6 +200,9 @@ from core.library.tables import (
     refs_t,
 )
 from core.library.values import (
+    _CANON as _CANON,
+)
+from core.library.values import (
     _EXTRA_TYPES as _EXTRA_TYPES,
 )
 from core.library.values import (
@@ -208,9 +211,13 @@ from core.library.values import (
     HEADER_RE,
     READ_ONLY,
     STANDARD,
+    TEXT_TYPES,
+    TYPE_ALIASES,
     TYPES,
     Column,
     ValueError_,
+    canonical_type,
+    format_date,
     format_value,
     infer_type,
     join_multi,
@@ -248,9 +255,11 @@ __all__ = [
     "SCHEME",
     "STANDARD",
     "STANDARD_FIELDS",
+    "TEXT_TYPES",
     "TMP_SUFFIX",
     "TRASH_DIR",
     "TYPES",
+    "TYPE_ALIASES",
     "XMP_END",
     "XMP_START",
     "Asset",
@@ -279,6 +288,7 @@ __all__ = [
     "apply_edits",
     "assets_t",
     "below",
+    "canonical_type",
     "count_under",
     "css_links",
     "decode",
@@ -289,6 +299,7 @@ __all__ = [
     "field_name",
     "find_links",
     "find_xmp",
+    "format_date",
     "format_value",
     "get_library",
     "html_links",

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 from core.library.jail import Jail
 from core.library.values import DOC_KINDS, STANDARD, Column, ValueError_, infer_type
+from core.messages import msg
 
 if TYPE_CHECKING:
     pass
@@ -49,7 +50,7 @@ class Meta:
     def set(self, col: Column, value: Any) -> bool:
         """Set (None or [] clears); True when something changed."""
         if col.read_only:
-            raise ValueError_(f"{col.name} is read-only")
+            raise ValueError_(msg("value.read_only", name=col.name))
         if col.standard:
             attr = STANDARD[col.name][0]
             if attr == "tags":

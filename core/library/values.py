@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import mimetypes
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    pass
-
+from core.messages import Message, define, msg
 
 # =====================================================================================================
 # Media types and typed values
@@ -40,7 +39,26 @@ def media_type(name: str) -> str:
     return mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
 
 
-TYPES = ("String", "Long", "Double", "Boolean", "Date")
+# Every JCR property type the DAM accepts; Binary is refused (per column). What each is stored as:
+# Long -> int, Double -> float, Boolean -> bool, Date -> ISO-8601 text, Decimal -> its text (exact), the others
+# (String, Name, Path, URI, Reference, WeakReference) -> text.
+TYPES = (
+    "String",
+    "Long",
+    "Double",
+    "Decimal",
+    "Boolean",
+    "Date",
+    "Name",
+    "Path",
+    "URI",
+    "Reference",
+    "WeakReference",
+)
+TEXT_TYPES = frozenset({"String", "Name", "Path", "URI", "Reference", "WeakReference"})
+TYPE_ALIASES = {"int": "Long", "integer": "Long", "number": "Double", "calendar": "Date"}
+_CANON = {t.lower(): t for t in (*TYPES, "Binary")} | TYPE_ALIASES
+LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
 # The standard metadata: CSV header name -> (Asset column, type, multi).
 STANDARD = {
     "dc:title": ("title", "String", False),
@@ -59,41 +77,89 @@ ALIASES = {
     "size": "dam:size",
     "modified": "dam:modified",
 }
-HEADER_RE = re.compile(r"^(?P<name>.*?)\{\{\s*(?P<type>[A-Za-z]+)\s*(?::\s*(?P<multi>multi)\s*)?\}\}\s*$")
+# name{{Type}} / name{{Type: multi}}: any case, spaces anywhere inside the braces.
+HEADER_RE = re.compile(r"^(?P<name>.*?)\{\{\s*(?P<type>[A-Za-z]*)\s*(?::\s*(?P<multi>[A-Za-z]*)\s*)?\}\}\s*$")
+
+define("value.not_long", "{text!r} is not a Long (a whole number)")
+define("value.long_range", "{text!r} does not fit a Long (64 bits)")
+define("value.not_double", "{text!r} is not a Double (a number)")
+define("value.not_decimal", "{text!r} is not a Decimal (a number)")
+define("value.not_boolean", "{text!r} is not a Boolean (true or false)")
+define("value.not_date", "{text!r} is not a Date (ISO-8601, such as 2024-05-01T10:00:00.000+00:00)")
+define("value.unknown_type", "unknown type {type!r} in {header!r} (types: {types:list})")
+define("value.binary", "{header!r}: Binary values cannot be imported from a CSV file")
+define("value.malformed", "malformed header {header!r} (expected name{{{{Type}}}} or name{{{{Type: multi}}}})")
+define("value.bad_multi", "{header!r}: {word!r} is not 'multi'")
+define("value.empty_name", "empty property name in {header!r}")
+define("value.standard_type", "{header!r}: {name} is {want}; read as {want}")
+define("value.standard_multi", "{header!r}: {name} holds one value; multiple values are joined")
+define("value.read_only", "{name} is read-only")
 
 
 class ValueError_(ValueError):
-    """A value that does not fit its declared type (message names the value and the type)."""
+    """A value or header that does not fit (``message`` names it)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text)
+        self.message = message
+
+
+def canonical_type(word: str) -> str | None:
+    """The JCR type a header names (any case; aliases Int, Integer, Number, Calendar); None when unknown."""
+    return _CANON.get(word.strip().lower())
 
 
 def parse_value(text: str, type_: str) -> Any:
     t = text.strip()
-    if type_ == "String":
+    if type_ in TEXT_TYPES:
         return text
     if type_ == "Long":
         try:
-            return int(t)
+            v = int(t)
         except ValueError:
-            raise ValueError_(f"{text!r} is not a Long (a whole number)") from None
+            raise ValueError_(msg("value.not_long", text=text)) from None
+        if not LONG_MIN <= v <= LONG_MAX:
+            raise ValueError_(msg("value.long_range", text=text))
+        return v
     if type_ == "Double":
         try:
             return float(t)
         except ValueError:
-            raise ValueError_(f"{text!r} is not a Double (a number)") from None
+            raise ValueError_(msg("value.not_double", text=text)) from None
+    if type_ == "Decimal":
+        try:
+            decimal.Decimal(t)
+        except decimal.InvalidOperation:
+            raise ValueError_(msg("value.not_decimal", text=text)) from None
+        return t
     if type_ == "Boolean":
         low = t.lower()
         if low in ("true", "1", "yes"):
             return True
         if low in ("false", "0", "no"):
             return False
-        raise ValueError_(f"{text!r} is not a Boolean (true or false)")
+        raise ValueError_(msg("value.not_boolean", text=text))
     if type_ == "Date":
         try:
             d = dt.datetime.fromisoformat(t.replace("Z", "+00:00"))
         except ValueError:
-            raise ValueError_(f"{text!r} is not a Date (ISO-8601, such as 2024-05-01T10:00:00Z)") from None
+            raise ValueError_(msg("value.not_date", text=text)) from None
         return d.isoformat()
-    raise ValueError_(f"unknown type {type_!r} (types: {', '.join(TYPES)})")
+    raise ValueError_(msg("value.unknown_type", type=type_, header=type_, types=list(TYPES)))
+
+
+def format_date(value: Any) -> str:
+    """A date as the DAM's importer reads it: milliseconds and a numeric offset (2017-07-07T13:29:29.000+00:00)."""
+    if isinstance(value, (int, float)):
+        d = dt.datetime.fromtimestamp(value, dt.UTC)
+    else:
+        try:
+            d = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return str(value)
+    if d.tzinfo is None:
+        d = d.replace(tzinfo=dt.UTC)
+    return d.isoformat(timespec="milliseconds")
 
 
 def format_value(value: Any, type_: str) -> str:
@@ -103,6 +169,8 @@ def format_value(value: Any, type_: str) -> str:
         return "true" if value else "false"
     if type_ == "Double" and isinstance(value, float) and value.is_integer():
         return repr(value)
+    if type_ == "Date":
+        return format_date(value)
     return str(value)
 
 
@@ -119,39 +187,27 @@ def infer_type(value: Any) -> str:
 
 
 def split_multi(text: str, delimiter: str) -> list[str]:
-    """Split on ``delimiter`` not preceded by a backslash; ``\\`` escapes itself and the delimiter."""
+    """The values of a multi-value cell: split on ``delimiter`` (the DAM's format knows no escape)."""
     if text == "":
         return []
-    if "\\" not in text:
-        return text.split(delimiter)
-    out, cur, i = [], [], 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            cur.append(text[i + 1])
-            i += 2
-            continue
-        if text.startswith(delimiter, i):
-            out.append("".join(cur))
-            cur = []
-            i += len(delimiter)
-            continue
-        cur.append(text[i])
-        i += 1
-    out.append("".join(cur))
-    return out
+    return text.split(delimiter)
 
 
 def join_multi(values: Iterable[str], delimiter: str) -> str:
-    return delimiter.join(v.replace("\\", "\\\\").replace(delimiter, "\\" + delimiter) for v in values)
+    """Values joined with ``delimiter`` as they are (the DAM's format has no escape: a value holding the
+    delimiter is reported by the export, not altered)."""
+    return delimiter.join(values)
 
 
 @dataclass(frozen=True)
 class Column:
-    """A metadata column: ``name{{Type}}`` or ``name{{Type: multi}}``."""
+    """A metadata column: ``name{{Type}}`` or ``name{{Type: multi}}``. ``notes`` are header warnings that do
+    not refuse the column (a standard field read with its own type, a multi-value header on a single field)."""
 
     name: str
     type: str
     multi: bool = False
+    notes: tuple[Message, ...] = ()
 
     @property
     def header(self) -> str:
@@ -166,36 +222,49 @@ class Column:
         return self.name in READ_ONLY
 
     @classmethod
-    def parse(cls, header: str) -> Column:
-        """A CSV header (typed or plain) or a property name; raises ValueError_ naming what is wrong."""
+    def parse(cls, header: str, *, lenient: bool = False) -> Column:
+        """A CSV header (typed or plain) or a property name; raises ValueError_ naming what is wrong. With
+        ``lenient`` (import), a standard field with another type or ``multi`` is read with its own type and
+        the difference is noted instead of refused."""
         text = header.strip()
         m = HEADER_RE.match(text)
+        multi = False
         if m:
-            name, type_, multi = m.group("name").strip(), m.group("type"), bool(m.group("multi"))
-            canon = {t.lower(): t for t in TYPES}.get(type_.lower())
-            if canon is None:
-                raise ValueError_(f"unknown type {type_!r} in {header!r} (types: {', '.join(TYPES)})")
-            type_ = canon
+            name, word, mword = m.group("name").strip(), m.group("type"), m.group("multi")
+            type_ = canonical_type(word) if word else None
+            if type_ is None:
+                raise ValueError_(msg("value.unknown_type", type=word, header=header, types=list(TYPES)))
+            if type_ == "Binary":
+                raise ValueError_(msg("value.binary", header=header))
+            if mword is not None:
+                if mword.lower() != "multi":
+                    raise ValueError_(msg("value.bad_multi", header=header, word=mword))
+                multi = True
         elif "{{" in text or "}}" in text:
-            raise ValueError_(f"malformed header {header!r} (expected name{{{{Type}}}} or name{{{{Type: multi}}}})")
+            raise ValueError_(msg("value.malformed", header=header))
         else:
-            name, type_, multi = text, "", False
+            name, type_ = text, ""
         if not type_:  # short names (title, rating, ...) only stand for the standard fields when untyped
             name = ALIASES.get(name, name)
         if not name:
-            raise ValueError_(f"empty property name in {header!r}")
+            raise ValueError_(msg("value.empty_name", header=header))
         if name in STANDARD:
             _, std_type, std_multi = STANDARD[name]
-            if type_ and (type_ != std_type or multi != std_multi):
+            notes: list[Message] = []
+            if type_ and type_ != std_type and not (type_ in TEXT_TYPES and std_type == "String"):
                 want = cls(name, std_type, std_multi).header
-                raise ValueError_(f"{header!r}: {name} is {want}")
-            return cls(name, std_type, std_multi)
+                if not lenient:
+                    raise ValueError_(msg("value.standard_type", header=header, name=name, want=want))
+                notes.append(msg("value.standard_type", header=header, name=name, want=want))
+            if type_ and multi and not std_multi:
+                notes.append(msg("value.standard_multi", header=header, name=name))
+            return cls(name, std_type, std_multi, tuple(notes))
         if name in READ_ONLY:
             return cls(name, READ_ONLY[name][1], False)
         return cls(name, type_ or "String", multi)
 
     def parse_cell(self, text: str, delimiter: str) -> Any:
-        """The stored value of a CSV cell (None / [] for an empty cell: the property is cleared)."""
+        """The stored value of a CSV cell (None / [] for an empty cell)."""
         if self.multi:
             return [parse_value(v, self.type) for v in split_multi(text, delimiter) if v != ""]
         if text == "":
@@ -203,11 +272,9 @@ class Column:
         return parse_value(text, self.type)
 
     def format_cell(self, value: Any, delimiter: str) -> str:
-        if self.multi:
+        if self.multi or isinstance(value, list):
             if value is None:
                 return ""
             items = value if isinstance(value, list) else [value]
             return join_multi((format_value(v, self.type) for v in items), delimiter)
-        if isinstance(value, list):
-            return join_multi((format_value(v, self.type) for v in value), delimiter)
         return format_value(value, self.type)

@@ -22,7 +22,9 @@ BUILTIN_MODULES = (
     "core.operations.delete",
     "core.operations.restore",
     "core.operations.move",
-    "core.operations.metadata",
+    "core.operations.metadata_export",
+    "core.operations.metadata_import",
+    "core.operations.mass_edit",
     "core.operations.fetch",
 )
 

@@ -14,12 +14,13 @@ from core.engine import Engine
 from core.errors import NotAllowed, NotFound
 from core.operations import OperationEnv, registry
 from tests.core.helpers import wait_status
-from tests.core.library_helpers import isolate_trash, log_lines, make_library, run_op, trashed
+from tests.core.library_helpers import log_lines, make_library, run_op, trashed
 
 
 @pytest.fixture
-def trash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    return isolate_trash(monkeypatch, tmp_path)
+def trash(tmp_path: Path) -> Path:
+    """The library's own trash (never the user's)."""
+    return tmp_path / "lib" / L.TRASH_DIR
 
 
 def test_delete_to_trash_warns_about_references_and_undo_restores(db: Database, tmp_path: Path, trash: Path) -> None:
