@@ -136,7 +136,7 @@ class MetadataExport(LibraryOperation):
         conflicts: set[str] = set()
         _, where = self._select(lib, params)
         chosen = [L.Column.parse(p) for p in params.get("properties") or []]
-        explicit = {c.name for c in chosen if "{{" in c.header}
+        explicit = {c.name for c, raw in zip(chosen, params.get("properties") or [], strict=True) if "{{" in raw}
         want_all = not chosen
         wanted_custom = {c.name for c in chosen if not c.standard and not c.read_only}
         if want_all or wanted_custom - explicit:
