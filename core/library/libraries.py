@@ -17,6 +17,7 @@ from sqlalchemy import (
 
 from core.errors import NotFound, UsageError
 from core.library.tables import Library, MovePlan, assets_t, libraries_t, refs_t
+from core.messages import define, msg
 
 if TYPE_CHECKING:
     from core.db import Database
@@ -25,6 +26,20 @@ if TYPE_CHECKING:
 # =====================================================================================================
 # Libraries
 # =====================================================================================================
+define("library.missing", "library add: {path} does not exist")
+define("library.not_folder", "library add: {path} is not a folder")
+define(
+    "library.bad_name",
+    "library add: {name!r} is not a valid name (letters, digits, space, . @ + - _; at most 200 characters)",
+)
+define("library.name_taken", "library add: a library named {name!r} already exists ({root})")
+define("library.same_root", "library add: {root} is already the library {name!r}")
+define(
+    "library.overlaps",
+    "library add: {root} overlaps the library {name!r} ({other}); libraries may not contain one another",
+)
+define("library.unknown", "parameter {param!r}: no library named {name!r} (libraries: {known})")
+define("library.none_yet", "none; add one with: asyncops library add PATH")
 NAME_RE = re.compile(r"^[\w][\w .@+-]{0,199}$")
 
 
@@ -54,27 +69,22 @@ def add_library(db: Database, path: str | os.PathLike[str], name: str | None = N
     """Register a folder as a library (nothing is read or written in it). UsageError when it cannot be."""
     folder = Path(path).expanduser()
     if not folder.exists():
-        raise UsageError(f"library add: {path} does not exist")
+        raise UsageError(msg("library.missing", path=str(path)), field="path")
     if not folder.is_dir():
-        raise UsageError(f"library add: {path} is not a folder")
+        raise UsageError(msg("library.not_folder", path=str(path)), field="path")
     root = folder.resolve()
     name = (name if name is not None else root.name).strip()
     if not NAME_RE.match(name):
-        raise UsageError(
-            f"library add: {name!r} is not a valid name (letters, digits, space, . @ + - _; at most 200 characters)"
-        )
+        raise UsageError(msg("library.bad_name", name=name), field="name")
     with db.write() as s:
         for other in s.scalars(select(Library)):
             if other.name == name:
-                raise UsageError(f"library add: a library named {name!r} already exists ({other.root})")
+                raise UsageError(msg("library.name_taken", name=name, root=other.root), field="name")
             o = Path(other.root)
             if o == root:
-                raise UsageError(f"library add: {root} is already the library {other.name!r}")
+                raise UsageError(msg("library.same_root", root=str(root), name=other.name), field="path")
             if o in root.parents or root in o.parents:
-                raise UsageError(
-                    f"library add: {root} overlaps the library {other.name!r} ({o}); "
-                    "libraries may not contain one another"
-                )
+                raise UsageError(msg("library.overlaps", root=str(root), name=other.name, other=str(o)), field="path")
         lib = Library(name=name, root=str(root))
         s.add(lib)
         s.flush()
@@ -116,8 +126,13 @@ def get_library(db: Database, name: str, *, param: str = "library") -> LibraryIn
         if row is None:
             known = ", ".join(conn.execute(select(libraries_t.c.name).order_by(libraries_t.c.name)).scalars())
             raise NotFound(
-                f"parameter {param!r}: no library named {name!r} "
-                f"({'libraries: ' + known if known else 'add one with: asyncops library add PATH'})"
+                msg(
+                    "library.unknown",
+                    param=param,
+                    name=name,
+                    known=known or msg("library.none_yet").text,
+                ),
+                field=param,
             )
     return LibraryInfo(row.id, row.name, Path(row.root))
 

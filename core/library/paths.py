@@ -15,6 +15,7 @@ from sqlalchemy import (
 
 from core.errors import NotAllowed, NotFound, ParamError
 from core.library.libraries import LibraryInfo
+from core.messages import Message, define, msg
 
 if TYPE_CHECKING:
     pass
@@ -29,15 +30,25 @@ BATCH = 2000
 # =====================================================================================================
 # Paths
 # =====================================================================================================
+define("library.path_param", "parameter {param!r}: {detail}")
+define("library.not_a_path", "expected a path, got {type}")
+define("library.nul", "{path!r} contains a NUL character")
+define("library.leaves_root", "{path!r} leaves the library root: not allowed")
+define("library.root_missing", "library {name!r}: its folder {root} is missing (mounted? moved?)")
+define("library.is_root", "{path!r} is the library root itself: not allowed")
+define("library.through_link", "{path!r} goes through a symbolic link that leaves the library: not allowed")
+define("library.path_missing", "{path!r} does not exist in the library {name!r}")
+
+
 class PathNotFound(NotFound):
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(f"parameter {param!r}: {message}")
+    def __init__(self, param: str, message: Message | str) -> None:
+        super().__init__(msg("library.path_param", param=param, detail=Message.of(message).text), field=param)
         self.param = param
 
 
 class PathNotAllowed(NotAllowed):
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(f"parameter {param!r}: {message}")
+    def __init__(self, param: str, message: Message | str) -> None:
+        super().__init__(msg("library.path_param", param=param, detail=Message.of(message).text), field=param)
         self.param = param
 
 
@@ -48,11 +59,11 @@ def normalize(rel: str, *, param: str = "path", root: Path | None = None) -> str
     A path that climbs above the root with ``..`` is refused (PathNotAllowed).
     """
     if not isinstance(rel, str):
-        raise ParamError(param, f"expected a path, got {type(rel).__name__}")
+        raise ParamError(param, msg("library.not_a_path", type=type(rel).__name__))
     if _is_plain(rel):
         return rel
     if "\x00" in rel:
-        raise ParamError(param, f"{rel!r} contains a NUL character")
+        raise ParamError(param, msg("library.nul", path=rel))
     text = rel.replace("\\", "/") if os.sep == "\\" else rel
     if root is not None and text.startswith("/"):
         r = root.as_posix().rstrip("/") + "/"
@@ -63,7 +74,7 @@ def normalize(rel: str, *, param: str = "path", root: Path | None = None) -> str
     if norm == ".":
         return ""
     if norm == ".." or norm.startswith("../"):
-        raise PathNotAllowed(param, f"{rel!r} leaves the library root: not allowed")
+        raise PathNotAllowed(param, msg("library.leaves_root", path=rel))
     return norm
 
 
@@ -95,7 +106,7 @@ class Resolved:
 
 def real_root(lib: LibraryInfo) -> Path:
     if not lib.root.is_dir():
-        raise NotFound(f"library {lib.name!r}: its folder {lib.root} is missing (mounted? moved?)")
+        raise NotFound(msg("library.root_missing", name=lib.name, root=str(lib.root)))
     return lib.root.resolve()
 
 
@@ -110,15 +121,15 @@ def resolve(
     root = real_root(lib)
     norm = normalize(rel, param=param, root=root)
     if norm == "" and not allow_root:
-        raise PathNotAllowed(param, f"{rel!r} is the library root itself: not allowed")
+        raise PathNotAllowed(param, msg("library.is_root", path=rel))
     full = root / norm if norm else root
     parent_real = Path(os.path.realpath(full.parent)) if norm else root
     if parent_real != root and root not in parent_real.parents:
-        raise PathNotAllowed(param, f"{rel!r} goes through a symbolic link that leaves the library: not allowed")
+        raise PathNotAllowed(param, msg("library.through_link", path=rel))
     # Re-anchor on the real parent, so that a symlinked folder inside the library cannot change it later.
     full = parent_real / full.name if norm else root
     if must_exist and not os.path.lexists(full):
-        raise PathNotFound(param, f"{rel!r} does not exist in the library {lib.name!r}")
+        raise PathNotFound(param, msg("library.path_missing", path=rel, name=lib.name))
     rel_real = full.relative_to(root).as_posix() if norm else ""
     return Resolved(rel_real if rel_real != "." else "", full)
 
