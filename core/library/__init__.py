@@ -45,7 +45,6 @@ from core.library.edits import (
     _set as _set,
 )
 from core.library.extract import (
-    DATE_RE,
     FRONT_MATTER,
     NS,
     XMP_END,
@@ -65,10 +64,7 @@ from core.library.extract import (
     _jsonable as _jsonable,
 )
 from core.library.extract import (
-    _scalar as _scalar,
-)
-from core.library.extract import (
-    _split_flow as _split_flow,
+    _yaml_loader as _yaml_loader,
 )
 from core.library.fs import (
     ENTRY_RE,
@@ -233,7 +229,6 @@ __all__ = [
     "CSS_COMMENT",
     "CSS_IMPORT",
     "CSS_URL",
-    "DATE_RE",
     "DIR_FLAGS",
     "DOC_KINDS",
     "ENTRY_RE",

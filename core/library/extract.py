@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedET
+
 from core.library.jail import Jail
 from core.library.values import DOC_KINDS, STANDARD, Column, ValueError_, infer_type
 from core.messages import msg
@@ -96,72 +99,29 @@ class Meta:
 
 # -- extraction from files -----------------------------------------------------------------------------
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 
 
-def _scalar(text: str) -> Any:
-    t = text.strip()
-    if len(t) >= 2 and t[0] == t[-1] and t[0] in "\"'":
-        return t[1:-1]
-    if t.startswith("[") and t.endswith("]"):
-        return [_scalar(x) for x in _split_flow(t[1:-1]) if x.strip()]
-    low = t.lower()
-    if low in ("true", "yes"):
-        return True
-    if low in ("false", "no"):
-        return False
-    if low in ("", "~", "null"):
-        return None
-    if re.fullmatch(r"[-+]?\d+", t):
-        return int(t)
-    if re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?", t):
-        return float(t)
-    if DATE_RE.match(t):
-        return dt.datetime.fromisoformat(t.replace("Z", "+00:00")) if "T" in t or " " in t else dt.date.fromisoformat(t)
-    return t
+def _yaml_loader() -> Any:
+    import yaml
 
-
-def _split_flow(text: str) -> list[str]:
-    out, cur, quote_ch = [], [], ""
-    for ch in text:
-        if quote_ch:
-            cur.append(ch)
-            if ch == quote_ch:
-                quote_ch = ""
-        elif ch in "\"'":
-            quote_ch = ch
-            cur.append(ch)
-        elif ch == ",":
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    out.append("".join(cur))
-    return out
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there
 
 
 def parse_front_matter(text: str) -> dict[str, Any]:
-    """The flat YAML subset used in Markdown front matter: ``key: value``, ``key: [a, b]`` and ``- item`` lists."""
+    """The YAML front matter of a Markdown document (PyYAML's safe loader): a mapping, or {} when there is
+    none or it does not parse; keys with no value are left out."""
+    import yaml
+
     m = FRONT_MATTER.match(text)
     if not m:
         return {}
-    out: dict[str, Any] = {}
-    key = None
-    for line in m.group(1).splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        item = re.match(r"^\s+-\s*(.*)$", line) or re.match(r"^-\s+(.*)$", line)
-        if item and key is not None:
-            if not isinstance(out.get(key), list):
-                out[key] = []
-            out[key].append(_scalar(item.group(1)))
-            continue
-        kv = re.match(r"^([A-Za-z_][\w:.-]*)\s*:\s*(.*)$", line)
-        if kv and not line[0].isspace():
-            key = kv.group(1)
-            value = kv.group(2)
-            out[key] = _scalar(value) if value.strip() else []
-    return {k: v for k, v in out.items() if v is not None and v != []}
+    try:
+        data = yaml.load(m.group(1), Loader=_yaml_loader())
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if v is not None and v != []}
 
 
 def meta_from_mapping(data: dict[str, Any]) -> Meta:
@@ -250,8 +210,8 @@ def parse_xmp(packet: bytes) -> Meta:
     """Title, description, subject (tags) and rating of an XMP packet (embedded or sidecar)."""
     meta = Meta()
     try:
-        root = ElementTree.fromstring(packet)
-    except ElementTree.ParseError:
+        root = DefusedET.fromstring(packet)
+    except (ElementTree.ParseError, DefusedXmlException, ValueError):
         return meta
     rdf, dc, xmp = "{{{}}}".format(NS["rdf"]), "{{{}}}".format(NS["dc"]), "{{{}}}".format(NS["xmp"])
 

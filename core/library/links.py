@@ -179,9 +179,18 @@ def _markdown() -> Any:
 
     md.core.ruler.at("inline", core_inline)
 
+    # markdown-it's own rule functions (public modules), wrapped under their names: no private internals
+    from markdown_it import rules_block, rules_inline
+
+    originals = {
+        "link": rules_inline.link,
+        "image": rules_inline.image,
+        "autolink": rules_inline.autolink,
+        "html_inline": rules_inline.html_inline,
+    }
+
     def wrap_inline(name: str) -> None:
-        rules = md.inline.ruler.__rules__
-        original = next(r.fn for r in rules if r.name == name)
+        original = originals[name]
 
         def rule(state: Any, silent: bool) -> bool:
             start, count = state.pos, len(state.tokens)
@@ -196,9 +205,7 @@ def _markdown() -> Any:
     for name in ("link", "image", "autolink", "html_inline"):
         wrap_inline(name)
 
-    block_rules = md.block.ruler.__rules__
-    reference = next(r for r in block_rules if r.name == "reference")
-    original_reference = reference.fn
+    original_reference = rules_block.reference
 
     def reference_rule(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
         ok = original_reference(state, start_line, end_line, silent)
@@ -215,7 +222,7 @@ def _markdown() -> Any:
                 state.env.setdefault("_asyncops_links", []).append(("offset", off, raw, "md-def", angle))
         return ok
 
-    md.block.ruler.at("reference", reference_rule, {"alt": reference.alt})
+    md.block.ruler.at("reference", reference_rule)  # markdown-it declares it with no alternative chains
     _MD = md
     return md
 
