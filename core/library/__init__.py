@@ -76,6 +76,7 @@ from core.library.fs import (
     restore,
     send_to_trash,
     sha256,
+    trash_copy,
     trash_exists,
 )
 from core.library.fs import (
@@ -221,6 +222,36 @@ from core.library.values import (
     parse_value,
     split_multi,
 )
+from core.library.writeback import (
+    _HEAD_END as _HEAD_END,
+)
+from core.library.writeback import (
+    _HEAD_START as _HEAD_START,
+)
+from core.library.writeback import (
+    _TITLE as _TITLE,
+)
+from core.library.writeback import (
+    _XML_LANG as _XML_LANG,
+)
+from core.library.writeback import (
+    SKELETON,
+    STANDARD_KEYS,
+    render,
+    target_of,
+    write_html,
+    write_markdown,
+    write_xmp,
+)
+from core.library.writeback import (
+    _insert_in_head as _insert_in_head,
+)
+from core.library.writeback import (
+    _meta_tag as _meta_tag,
+)
+from core.library.writeback import (
+    _value as _value,
+)
 from core.models import utcnow
 
 __all__ = [
@@ -248,8 +279,10 @@ __all__ = [
     "RECORD",
     "REF_DEF",
     "SCHEME",
+    "SKELETON",
     "STANDARD",
     "STANDARD_FIELDS",
+    "STANDARD_KEYS",
     "TEXT_TYPES",
     "TMP_SUFFIX",
     "TRASH_DIR",
@@ -325,6 +358,7 @@ __all__ = [
     "relink",
     "remap",
     "remove_library",
+    "render",
     "resolve",
     "resolve_link",
     "restore",
@@ -336,7 +370,12 @@ __all__ = [
     "split_multi",
     "split_url",
     "subtree",
+    "target_of",
+    "trash_copy",
     "trash_exists",
     "utcnow",
     "walk",
+    "write_html",
+    "write_markdown",
+    "write_xmp",
 ]

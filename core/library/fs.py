@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from typing import Any
 
 from core.library.jail import DIR_FLAGS, NOFOLLOW, O_CLOEXEC, Jail, JailError
@@ -90,6 +91,34 @@ def send_to_trash(jail: Jail, rel: str, job: int | None, edits: dict[str, Any] |
     return entry
 
 
+def trash_copy(jail: Jail, rel: str, job: int | None, edits: dict[str, Any] | None = None) -> str:
+    """Keep a copy of the file ``rel`` (as it is now) in a new trash entry, before it is rewritten."""
+    data = jail.read_bytes(rel)
+    with jail.folder(TRASH_DIR, create=True) as tfd:
+        while True:
+            _counter[0] += 1
+            entry = f"{job or 0}-{os.getpid()}{dt.datetime.now(dt.UTC):%H%M%S%f}-{_counter[0]}"
+            try:
+                os.mkdir(entry, 0o700, dir_fd=tfd)
+                break
+            except FileExistsError:
+                continue
+        efd = os.open(entry, DIR_FLAGS, dir_fd=tfd)
+        try:
+            record = {
+                "path": rel,
+                "job": job,
+                "deleted_at": dt.datetime.now(dt.UTC).isoformat(),
+                "edits": edits or {},
+                "copy": True,
+            }
+            _write_new(RECORD, efd, json.dumps(record, ensure_ascii=False).encode())
+            _write_new(ITEM, efd, data)
+        finally:
+            os.close(efd)
+    return entry
+
+
 def read_record(jail: Jail, entry: str) -> dict[str, Any]:
     """The record of a trash entry; TrashError when ``entry`` is not one of this library's trash."""
     if not isinstance(entry, str) or not ENTRY_RE.match(entry):
@@ -104,19 +133,21 @@ def read_record(jail: Jail, entry: str) -> dict[str, Any]:
     return record
 
 
-def restore(jail: Jail, entry: str, rel: str, job: int | None) -> dict[str, Any]:
+def restore(jail: Jail, entry: str, rel: str, job: int | None, *, replace: bool = False) -> dict[str, Any]:
     """Move the item of ``entry`` back to ``rel``, when that entry holds ``rel`` and was put there by ``job``;
-    returns its record. TrashError (or OSError) otherwise, and nothing moves."""
+    returns its record. TrashError (or OSError) otherwise, and nothing moves. ``replace`` puts a kept copy
+    back over the current file (the undo of a rewrite)."""
     record = read_record(jail, entry)
     if record["path"] != rel or record.get("job") != job:
         raise TrashError(msg("library.trash_other", entry=entry, recorded=record["path"], job=record.get("job")))
     with jail.folder(f"{TRASH_DIR}/{entry}") as efd, jail.parent(rel, create=True) as (pfd, name):
         try:
-            os.stat(name, dir_fd=pfd, follow_symlinks=False)
+            st = os.stat(name, dir_fd=pfd, follow_symlinks=False)
         except FileNotFoundError:
             pass
         else:
-            raise FileExistsError(errno.EEXIST, msg("library.exists_again", path=rel).text, rel)
+            if not (replace and record.get("copy") and stat.S_ISREG(st.st_mode)):
+                raise FileExistsError(errno.EEXIST, msg("library.exists_again", path=rel).text, rel)
         try:
             os.stat(ITEM, dir_fd=efd, follow_symlinks=False)
         except FileNotFoundError:

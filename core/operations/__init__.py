@@ -26,6 +26,7 @@ BUILTIN_MODULES = (
     "core.operations.metadata_import",
     "core.operations.mass_edit",
     "core.operations.fetch",
+    "core.operations.writeback",
 )
 
 
