@@ -15,7 +15,6 @@ column, and only that cell is left out. Rows apply in transactions of ``batch_si
 from __future__ import annotations
 
 import contextlib
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -129,6 +128,31 @@ def _show(value: Any) -> str:
     if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and value[0] in L.TYPES:
         value = value[1]  # a free property: [type, value]
     return repr(value)
+
+
+_STD = {name: attr for name, (attr, _, _) in L.STANDARD.items()}
+_STD_NAME = {attr: name for name, attr in _STD.items()}
+_POS = {"title": 1, "description": 2, "rating": 3}
+_SELECT: dict[int, L.Prepared] = {}
+
+
+def _select(n: int) -> L.Prepared:
+    """SELECT id, path, title, description, rating, tags, props, edits of ``n`` paths (compiled once per n)."""
+    got = _SELECT.get(n)
+    if got is None:
+        names = [f"p{i}" for i in range(n)]
+        stmt = select(
+            a.c.id,
+            a.c.path,
+            a.c.title,
+            a.c.description,
+            a.c.rating,
+            cast(a.c.tags, Text),
+            cast(a.c.props, Text),
+            cast(a.c.edits, Text),
+        ).where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names]))
+        got = _SELECT[n] = L.Prepared(stmt, ("lib", *names))
+    return got
 
 
 class _Update:
@@ -279,7 +303,9 @@ class MetadataImport(LibraryOperation):
         keep = params.get("empty", "keep") == "keep"
         delim = params["multi_delimiter"]
         caches: list[dict[str, Any]] = [{} for _ in head.cols]
-        batch: list[tuple[int, str, list[tuple[L.Column, Any]]]] = []
+        batch: list[tuple[int, str, list[tuple[L.Column, Any]], tuple[str, ...]]] = []
+        prop_idx = [i for i, col in head.cols if not col.standard]
+        merged: dict[Any, str] = {}  # (stored props, property cells) -> merged props: this run's own cache
         root = L.real_root(lib)
         it = records(Path(params["input"]).expanduser(), params["separator"])
         next(it)  # the header
@@ -306,7 +332,7 @@ class MetadataImport(LibraryOperation):
                     continue
                 raw = raw[len(prefix) :] or "/"
             try:
-                rel = L.normalize(raw, param=pc, root=root)
+                rel = raw[1:] if raw[:1] == "/" and L._is_plain(raw[1:]) else L.normalize(raw, param=pc, root=root)
             except (ParamError, L.PathNotAllowed) as exc:
                 stats.skipped += 1
                 reason = exc.detail_message if isinstance(exc, ParamError) else exc.message
@@ -333,9 +359,9 @@ class MetadataImport(LibraryOperation):
                     warn(msg("meta.import_bad_cell", line=start, column=col.header, reason=v.message.text), where)
                     continue
                 values.append((col, v))
-            batch.append((start, rel, values))
+            batch.append((start, rel, values, tuple(row[i] for i in prop_idx)))
             if len(batch) >= params["batch_size"]:
-                self._apply(db, lib, batch, stats, warn, writer, pc)
+                self._apply(db, lib, batch, stats, warn, writer, pc, merged)
                 batch = []
                 if ctx is not None:
                     ctx.progress(stats.rows)
@@ -343,99 +369,108 @@ class MetadataImport(LibraryOperation):
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return
         if batch:
-            self._apply(db, lib, batch, stats, warn, writer, pc)
+            self._apply(db, lib, batch, stats, warn, writer, pc, merged)
 
     def _apply(
         self,
         db: Database,
         lib: L.LibraryInfo,
-        batch: list[tuple[int, str, list[tuple[L.Column, Any]]]],
+        batch: list[tuple[int, str, list[tuple[L.Column, Any]], tuple[str, ...]]],
         stats: ImportStats,
         warn: Any,
         writer: WriteBatches | None,
         pc: str,
+        merged: dict[Any, str],
     ) -> None:
-        """One batch in one transaction (a dry run only reads): all of its good rows apply, or none."""
-        paths = list(dict.fromkeys(rel for _, rel, _ in batch))
+        """One batch in one transaction (a dry run only reads): all of its good rows apply, or none. Stored
+        JSON is decoded once per distinct text and merged results are cached (most rows share them); only the
+        edits, which remember each asset's former value, are written per row."""
+        paths = list(dict.fromkeys(rel for _, rel, _, _ in batch))
         later: list[tuple[Message, str]] = []  # warnings are reported after the transaction (the log writes too)
         cm = writer.transaction() if writer is not None else db.connect_read()
         with cm as conn:
-            current: dict[str, list[Any]] = {}
-            for i in range(0, len(paths), 500):
-                stmt = select(
-                    a.c.id,
-                    a.c.path,
-                    a.c.title,
-                    a.c.description,
-                    a.c.rating,
-                    cast(a.c.tags, Text),
-                    cast(a.c.props, Text),
-                    cast(a.c.edits, Text),
-                ).where(a.c.library_id == lib.id, a.c.path.in_(paths[i : i + 500]))
-                for r in conn.execute(stmt):
-                    meta = L.Meta(r[2], r[3], r[4], list(_json(r[5], []) or []), copy.deepcopy(_json(r[6], {}) or {}))
-                    current[r.path] = [r.id, meta, copy.deepcopy(_json(r[7], {}) or {}), False]
-            for line, rel, values in batch:
-                found = current.get(rel)
-                if found is None:
-                    stats.skipped += 1
-                    later.append(
-                        (
-                            msg("meta.import_not_in_library", line=line, column=pc, path=rel, library=lib.name),
-                            f"line {line}",
+            cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
+            try:
+                current: dict[str, list[Any]] = {}
+                for i in range(0, len(paths), 500):
+                    chunk = paths[i : i + 500]
+                    for row in _select(len(chunk)).run(cur, conn.dialect, (lib.id, *chunk)).fetchall():
+                        current[row[1]] = [row[0], *row[2:], False]
+                dry = writer is None
+                for line, rel, values, pkey in batch:
+                    found = current.get(rel)
+                    if found is None:
+                        stats.skipped += 1
+                        later.append(
+                            (
+                                msg("meta.import_not_in_library", line=line, column=pc, path=rel, library=lib.name),
+                                f"line {line}",
+                            )
                         )
-                    )
-                    continue
-                _, meta, edits, _ = found
-                before = copy.deepcopy(meta)
-                changed = False
-                for col, v in values:
-                    changed = meta.set(col, v) or changed
-                if not changed:
-                    stats.unchanged += 1
-                    continue
-                stats.changed += 1
-                L.record(edits, before, meta)
-                found[3] = True
-                if len(stats.applied) < _MAX_LISTED:
-                    stats.applied.append(rel)
-                if writer is None:
-                    self._diff(stats, rel, before, meta)
-            rows = [
-                (
-                    m.title,
-                    m.description,
-                    m.rating,
-                    L.json_dumps(m.tags),
-                    L.json_dumps(m.props),
-                    L.json_dumps(e) if e else None,
-                    aid,
-                )
-                for aid, m, e, dirty in current.values()
-                if dirty
-            ]
-            if writer is not None and rows:
-                cur = conn.connection.cursor()
-                try:
+                        continue
+                    tags_t, props_t, edits_t = found[4], found[5], found[6]
+                    changes: list[tuple[str, Any, Any]] = []
+                    props_changed = False
+                    for col, v in values:
+                        attr = _STD.get(col.name)
+                        if attr is None:
+                            old = (_json(props_t, {}) or {}).get(col.name)
+                            new = None if v is None or v == [] else [col.type, v]
+                            if old != new:
+                                changes.append(("p:" + col.name, old, new))
+                                props_changed = True
+                        elif attr == "tags":
+                            old_tags = _json(tags_t, []) or []
+                            new_tags = [str(x) for x in (v or [])]
+                            if new_tags != old_tags:
+                                changes.append(("tags", old_tags, new_tags))
+                                tags_t = L.json_dumps(new_tags)
+                        else:
+                            k = _POS[attr]
+                            if found[k] != v:
+                                changes.append((attr, found[k], v))
+                                found[k] = v
+                    if not changes:
+                        stats.unchanged += 1
+                        continue
+                    stats.changed += 1
+                    if props_changed:
+                        key = (props_t, pkey)
+                        hit = merged.get(key)
+                        if hit is None:
+                            new_props = dict(_json(props_t, {}) or {})
+                            for name, _, new in changes:
+                                if name.startswith("p:"):
+                                    if new is None:
+                                        new_props.pop(name[2:], None)
+                                    else:
+                                        new_props[name[2:]] = new
+                            hit = L.json_dumps(new_props)
+                            if len(merged) >= _CACHE_MAX:
+                                merged.clear()
+                            merged[key] = hit
+                        props_t = hit
+                    edits = dict(_json(edits_t, {}) or {})
+                    for name, old, new in changes:
+                        prev = edits.get(name)
+                        edits[name] = {"v": new, "f": prev["f"] if prev else old}
+                    found[4], found[5], found[6], found[7] = tags_t, props_t, L.json_dumps(edits), True
+                    if len(stats.applied) < _MAX_LISTED:
+                        stats.applied.append(rel)
+                    if dry:
+                        self._diff(stats, rel, changes)
+                rows = [(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in current.values() if r[7]]
+                if not dry and rows:
                     _Update.get().run_many(cur, conn.dialect, rows)
-                finally:
-                    cur.close()
+            finally:
+                cur.close()
         for message, item in later:
             warn(message, item)
 
     @staticmethod
-    def _diff(stats: ImportStats, rel: str, before: L.Meta, after: L.Meta) -> None:
-        fields = [
-            ("dc:title", "title"),
-            ("dc:description", "description"),
-            ("xmp:Rating", "rating"),
-            ("cq:tags", "tags"),
-        ]
-        changes = [(name, getattr(before, attr), getattr(after, attr)) for name, attr in fields]
-        changes += [(k, before.props.get(k), after.props.get(k)) for k in sorted(set(before.props) | set(after.props))]
-        for name, old, new in changes:
-            if old == new or (not old and not new):
-                continue
+    def _diff(stats: ImportStats, rel: str, changes: list[tuple[str, Any, Any]]) -> None:
+        for key, old, new in changes:
+            name = _STD_NAME.get(key, key[2:])
             if len(stats.diff) < DIFF_FULL:
                 stats.diff.append(msg("meta.diff", path=rel, field=name, before=_show(old), after=_show(new)).text)
             else:
