@@ -194,7 +194,9 @@ from core.library.tables import (
     Reference,
     assets_t,
     libraries_t,
+    plans_t,
     refs_t,
+    steps_t,
 )
 from core.library.values import (
     _CANON as _CANON,
@@ -348,6 +350,7 @@ __all__ = [
     "parse_front_matter",
     "parse_value",
     "parse_xmp",
+    "plans_t",
     "read_record",
     "real_root",
     "reapply",
@@ -369,6 +372,7 @@ __all__ = [
     "sidecars",
     "split_multi",
     "split_url",
+    "steps_t",
     "subtree",
     "target_of",
     "trash_copy",

@@ -77,7 +77,7 @@ class Prepared:
             return None
         sql, order = self.sql(conn.dialect)
         params = rows if order is None else [self._params(order, r) for r in rows]
-        return conn.exec_driver_sql(sql, params)  # type: ignore[arg-type]
+        return conn.exec_driver_sql(sql, params)
 
     def run(self, cursor: Any, dialect: Any, row: Sequence[Any]) -> Any:
         sql, order = self.sql(dialect)

@@ -222,9 +222,9 @@ def parse_xmp(packet: bytes) -> Meta:
         rating = desc.get(xmp + "Rating")
         for el in desc:
             if el.tag == dc + "title":
-                meta.title = (texts(el) or [None])[0] or meta.title
+                meta.title = next(iter(texts(el)), None) or meta.title
             elif el.tag == dc + "description":
-                meta.description = (texts(el) or [None])[0] or meta.description
+                meta.description = next(iter(texts(el)), None) or meta.description
             elif el.tag == dc + "subject":
                 meta.tags = texts(el) or meta.tags
             elif el.tag == xmp + "Rating" and el.text:

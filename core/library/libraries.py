@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 
 from core.errors import NotFound, UsageError
-from core.library.tables import Library, MovePlan, assets_t, libraries_t, refs_t
+from core.library.tables import Library, MovePlan, assets_t, libraries_t, plans_t, refs_t
 from core.messages import define, msg
 
 if TYPE_CHECKING:
@@ -144,6 +144,6 @@ def remove_library(db: Database, name: str) -> int:
         n = conn.execute(select(func.count()).select_from(assets_t).where(assets_t.c.library_id == lib.id)).scalar()
         conn.execute(delete(refs_t).where(refs_t.c.library_id == lib.id))
         conn.execute(delete(assets_t).where(assets_t.c.library_id == lib.id))
-        conn.execute(delete(MovePlan.__table__).where(MovePlan.library_id == lib.id))
+        conn.execute(delete(plans_t).where(MovePlan.library_id == lib.id))
         conn.execute(delete(libraries_t).where(libraries_t.c.id == lib.id))
     return int(n or 0)

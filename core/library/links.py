@@ -300,8 +300,8 @@ def markdown_links(text: str) -> list[Link]:
     for note in env.get("_asyncops_links", []):
         if note[0] == "offset":
             _, off, raw, kind, angle = note
-            line, col = _locate(starts, off)
-            out.append(Link(line, col, kind, raw, angle))
+            line, at = _locate(starts, off)
+            out.append(Link(line, at, kind, raw, angle))
         else:
             _, block, off, raw, kind, angle = note
             line, col = _block_position(block, off, raw, lines)

@@ -289,9 +289,10 @@ def reindex(
         extracted = extract_meta(jail, rel, mtype, data)
         if extracted is not None:
             changed, edits_changed, conflicts = merge_file(meta, edits, extracted, prefer_file=prefer_file)
-            for c in conflicts:
+            for conflict in conflicts:
                 code = "library.edit_dropped" if prefer_file else "library.edit_conflict"
-                report.warn(msg(code, field=c.field, file_value=c.file_value, edit_value=c.edit_value), item=rel)
+                args = {"field": conflict.field, "file_value": conflict.file_value, "edit_value": conflict.edit_value}
+                report.warn(msg(code, **args), item=rel)
             if changed or edits_changed:
                 meta_updates.append({"aid": aid, **meta.values(), "edits": edits or None})
         if kind and data is not None:

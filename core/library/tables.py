@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -113,6 +114,8 @@ class MoveStep(Base):
     done: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-libraries_t = Library.__table__
-assets_t = Asset.__table__
-refs_t = Reference.__table__
+libraries_t = cast(Table, Library.__table__)
+assets_t = cast(Table, Asset.__table__)
+refs_t = cast(Table, Reference.__table__)
+plans_t = cast(Table, MovePlan.__table__)
+steps_t = cast(Table, MoveStep.__table__)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 from xml.etree import ElementTree
 
@@ -96,6 +97,14 @@ def _insert_in_head(text: str, tag: str) -> str:
     return tag + "\n" + text
 
 
+def _keep_tags(inner: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: m.group(1) + inner + m.group(3)
+
+
+def _constant(tag: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: tag
+
+
 def write_html(data: bytes, fields: dict[str, Any]) -> tuple[bytes, list[str]]:
     text = data.decode("utf-8", "surrogateescape")
     for key, v in fields.items():
@@ -103,7 +112,7 @@ def write_html(data: bytes, fields: dict[str, Any]) -> tuple[bytes, list[str]]:
         if key == "title":
             inner = html.escape(str(value or ""), quote=False)
             if _TITLE.search(text):
-                text = _TITLE.sub(lambda m, inner=inner: m.group(1) + inner + m.group(3), text, count=1)
+                text = _TITLE.sub(_keep_tags(inner), text, count=1)
             elif value:
                 text = _insert_in_head(text, f"<title>{inner}</title>")
             continue
@@ -116,7 +125,7 @@ def write_html(data: bytes, fields: dict[str, Any]) -> tuple[bytes, list[str]]:
             continue
         tag = f'<meta name="{html.escape(name)}" content="{html.escape(str(value))}">'
         if pattern.search(text):
-            text = pattern.sub(lambda m, tag=tag: tag, text, count=1)
+            text = pattern.sub(_constant(tag), text, count=1)
         else:
             text = _insert_in_head(text, tag)
     return text.encode("utf-8", "surrogateescape"), list(fields)

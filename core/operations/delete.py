@@ -242,6 +242,7 @@ class _Forgetter:
             try:
                 with self.db.connect_write() as conn:
                     for rel in batch:
+                        assert rel is not None
                         conn.execute(delete(a).where(a.c.library_id == self.library_id, L.subtree(a.c.path, rel)))
             except BaseException as exc:  # reported by close(), in the operation's thread
                 self.error = exc

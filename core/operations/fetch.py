@@ -187,8 +187,8 @@ class Fetch(LibraryOperation):
         out: list[Entry] = []
         names: set[str] = set()
         for url, checksum, where in raw:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
+            split_url = urlsplit(url)
+            if split_url.scheme not in ("http", "https") or not split_url.hostname:
                 raise ParamError(where, msg("fetch.not_http", url=url))
             if url in sums:
                 checksum = _checksum(sums[url], "checksums")
@@ -211,7 +211,8 @@ class Fetch(LibraryOperation):
         lib = self.lib(env.db, params)
         folder = L.resolve(lib, params["folder"], param="folder", must_exist=False, allow_root=True)
         entries = self.entries(params)
-        details, exists = [], 0
+        details: list[str] = []
+        exists = 0
         for e in entries:
             target = folder.path / e.name
             note = ""

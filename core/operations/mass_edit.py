@@ -224,7 +224,7 @@ class MassEdit(LibraryOperation):
         lib = self.lib(env.db, params)
         actions = self.actions(params)
         matched = changed = 0
-        sample = []
+        sample: list[str] = []
         for _, path, meta, _edits in self._matches(env.db, lib, params):
             matched += 1
             if self._edit(meta, actions, params):

@@ -260,7 +260,7 @@ class MetadataExport(LibraryOperation):
         lib = self.lib(env.db, params)
         with env.db.connect_read() as conn:
             cols, _ = self.columns(conn, lib, params)
-            sample = []
+            sample: list[str] = []
             n = 0
             for chunk in self.row_chunks(conn, lib, params, cols):
                 if len(sample) < SAMPLE:

@@ -197,8 +197,7 @@ class Move(LibraryOperation):
         if params.get("pairs"):
             for a, b in params["pairs"]:
                 src = L.resolve(lib, a, param="pairs")
-                dst = L.resolve(lib, b, param="pairs", must_exist=False)
-                raw.append((src, dst.rel))
+                raw.append((src, L.resolve(lib, b, param="pairs", must_exist=False).rel))
         else:
             dest = L.resolve(lib, params["destination"], param="destination", must_exist=False, allow_root=True)
             if os.path.lexists(dest.path) and not dest.path.is_dir():
@@ -288,7 +287,7 @@ class Move(LibraryOperation):
                 edits.append([link.line, link.col, link.raw, new_raw])
                 if len(plan.samples) < SAMPLE:
                     plan.samples.append(msg("move.sample", doc=new, line=link.line, old=link.raw, new=new_raw).text)
-            new_data = L.encode(L.apply_edits(text, [tuple(e) for e in edits])) if edits else data  # type: ignore[misc]
+            new_data = L.encode(L.apply_edits(text, [(e[0], e[1], e[2], e[3]) for e in edits])) if edits else data
             plan.steps.append(
                 ("rewrite", {"doc": new, "orig": L.sha256(data), "new": L.sha256(new_data), "edits": edits})
             )
@@ -398,9 +397,7 @@ class Move(LibraryOperation):
         db = ctx.db
         delay = float(os.environ.get(STEP_DELAY_ENV) or 0)
         with db.connect_read() as conn:
-            steps = list(
-                conn.execute(select(L.MoveStep.__table__).where(L.MoveStep.plan_id == plan_id).order_by(L.MoveStep.seq))
-            )
+            steps = list(conn.execute(select(L.steps_t).where(L.MoveStep.plan_id == plan_id).order_by(L.MoveStep.seq)))
         ctx.progress(sum(1 for s in steps if s.done), len(steps))
         with L.Jail(L.real_root(lib)) as jail:
             for step in steps:
@@ -428,7 +425,7 @@ class Move(LibraryOperation):
 
     @staticmethod
     def _done(conn: Any, step_id: int) -> None:
-        conn.execute(update(L.MoveStep.__table__).where(L.MoveStep.id == step_id).values(done=True))
+        conn.execute(update(L.steps_t).where(L.MoveStep.id == step_id).values(done=True))
 
     def _step_clear(
         self,
@@ -561,9 +558,7 @@ class Move(LibraryOperation):
             "links_rewritten": sum(len(d["edits"]) for d in rewrites),
         }
         with ctx.db.connect_write() as conn:
-            conn.execute(
-                update(L.MovePlan.__table__).where(L.MovePlan.id == plan_id).values(state="done", result=result)
-            )
+            conn.execute(update(L.plans_t).where(L.MovePlan.id == plan_id).values(state="done", result=result))
             self._done(conn, step_id)
         ctx.info(
             msg(
@@ -582,8 +577,8 @@ class Move(LibraryOperation):
 
 
 # -- the journal ----------------------------------------------------------------------------------------
-plans_t = L.MovePlan.__table__
-steps_t = L.MoveStep.__table__
+plans_t = L.plans_t
+steps_t = L.steps_t
 
 
 def _write_plan(db: Database, lib: L.LibraryInfo, job_id: int | None, params: dict[str, Any], plan: Plan) -> int:
