@@ -190,7 +190,13 @@ class Slow(http.server.BaseHTTPRequestHandler):
             except OSError:
                 return
             return
-        body = b"fresh content"
+        if self.path.startswith("/redirect"):
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        body = b"fresh content" * (100 if self.path.startswith("/big") else 1)
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -255,3 +261,22 @@ def test_fetch_stop_ends_the_job_within_a_second_against_a_trickling_server(
     t.join(5)
     assert done and done[0] - asked < 1.0
     assert not (tmp_path / "lib" / "d" / "trickle").exists()
+
+
+def test_fetch_max_bytes_and_redirects_to_other_schemes(db: Database, tmp_path: Path, slow_server: str) -> None:
+    make_library(db, tmp_path / "lib", {"d/keep.txt": "k"})
+    result, ctx = run_op(
+        db,
+        "fetch",
+        {
+            "library": "lib",
+            "folder": "d",
+            "urls": [f"{slow_server}/big.bin", f"{slow_server}/redirect.bin", f"{slow_server}/small.bin"],
+            "max_bytes": 100,
+        },
+    )
+    assert result["downloaded"] == ["d/small.bin"] and len(result["failed"]) == 2
+    errors = [m for m, _ in log_lines(db, ctx, "ERROR")]
+    assert any("larger than max_bytes (100 bytes)" in m for m in errors)
+    assert any("only http and https are followed" in m for m in errors)
+    assert not list((tmp_path / "lib" / "d").glob("*" + L.PART_SUFFIX))
