@@ -13,7 +13,9 @@ import contextlib
 import errno
 import os
 import stat
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from core.messages import define, msg
@@ -23,6 +25,7 @@ NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | NOFOLLOW | O_CLOEXEC
 READ_FLAGS = os.O_RDONLY | NOFOLLOW | O_CLOEXEC
 TMP_SUFFIX = ".asyncops-tmp"
+WORKERS = max(2, min(4, os.cpu_count() or 1))  # threads removing the subfolders of a folder being deleted
 
 define("library.jail_link", "{path}: a symbolic link or a file stands where a folder is expected; not followed")
 
@@ -248,49 +251,64 @@ class Jail:
                     advance(1)
                 return 1, 0
 
-            def clear(fd: int, where: str) -> bool:
+            lock = threading.Lock()
+
+            def count(n_files: int, n_folders: int) -> None:
                 nonlocal files, folders
+                with lock:
+                    files += n_files
+                    folders += n_folders
+                if advance and (n_files or n_folders):
+                    advance(n_files + n_folders)
+
+            def remove_dir(fd: int, name: str, where: str) -> bool:
+                """Empty the folder ``name`` of ``fd`` and remove it; True when it is gone."""
+                try:
+                    sub = os.open(name, DIR_FLAGS, dir_fd=fd)
+                except OSError as exc:
+                    on_error(f"{where}/{name}", exc)
+                    return False
+                try:
+                    emptied = clear(sub, f"{where}/{name}", None)
+                finally:
+                    os.close(sub)
+                try:
+                    os.rmdir(name, dir_fd=fd)
+                except OSError as exc:
+                    on_error(f"{where}/{name}", exc)
+                    return False
+                count(0, 1)
+                if emptied and on_folder is not None:
+                    on_folder(f"{where}/{name}")
+                return True
+
+            def clear(fd: int, where: str, pool: ThreadPoolExecutor | None) -> bool:
+                """Empty the folder open as ``fd``; its subfolders on ``pool`` when given (the kernel's work on
+                different folders goes on in parallel); True when everything in it is gone."""
                 with os.scandir(fd) as it:
                     entries = list(it)
                 ok, n = True, 0
+                subdirs = []
                 for e in entries:
                     try:
                         is_dir = e.is_dir(follow_symlinks=False)
                     except OSError:
                         is_dir = False
-                    if not is_dir:
-                        try:
-                            os.unlink(e.name, dir_fd=fd)
-                            n += 1
-                        except OSError as exc:
-                            ok = False
-                            on_error(f"{where}/{e.name}", exc)
+                    if is_dir:
+                        subdirs.append(e.name)
                         continue
                     try:
-                        sub = os.open(e.name, DIR_FLAGS, dir_fd=fd)
+                        os.unlink(e.name, dir_fd=fd)
+                        n += 1
                     except OSError as exc:
                         ok = False
                         on_error(f"{where}/{e.name}", exc)
-                        continue
-                    try:
-                        emptied = clear(sub, f"{where}/{e.name}")
-                    finally:
-                        os.close(sub)
-                    try:
-                        os.rmdir(e.name, dir_fd=fd)
-                    except OSError as exc:
-                        ok = False
-                        on_error(f"{where}/{e.name}", exc)
-                        continue
-                    folders += 1
-                    if advance:
-                        advance(1)
-                    if emptied and on_folder is not None:
-                        on_folder(f"{where}/{e.name}")
-                files += n
-                if advance and n:
-                    advance(n)
-                return ok
+                count(n, 0)
+                if pool is not None and len(subdirs) > 1:
+                    results = list(pool.map(lambda d: remove_dir(fd, d, where), subdirs))
+                else:
+                    results = [remove_dir(fd, d, where) for d in subdirs]
+                return ok and all(results)
 
             try:
                 fd = os.open(name, DIR_FLAGS, dir_fd=pfd)
@@ -298,14 +316,13 @@ class Jail:
                 on_error(rel, JailError(rel) if exc.errno in (errno.ELOOP, errno.ENOTDIR) else exc)
                 return 0, 0
             try:
-                clear(fd, rel)
+                with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="asyncops-rm") as pool:
+                    clear(fd, rel, pool)
             finally:
                 os.close(fd)
             try:
                 os.rmdir(name, dir_fd=pfd)
-                folders += 1
-                if advance:
-                    advance(1)
+                count(0, 1)
             except OSError as exc:
                 on_error(rel, exc)
             return files, folders
