@@ -164,8 +164,12 @@ def ensure_folders(conn: Connection, library_id: int, root: Path, rel: str) -> N
         conn.execute(insert(assets_t), rows)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON (one encoder for every call: no per-call set-up in hot loops)."""
+    return _ENCODER.encode(value)
 
 
 @dataclass

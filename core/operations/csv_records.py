@@ -80,7 +80,46 @@ class _Lines:
 
 
 def records(path: Path, delimiter: str) -> Iterator[tuple[int, int, list[str] | Unreadable]]:
-    """(first line, last line, fields or Unreadable) of every record of ``path``, header included."""
+    """(first line, last line, fields or Unreadable) of every record of ``path``, header included.
+
+    The whole file is first read as UTF-8 text by the io and csv modules (C speed; ``newline=""`` keeps LF,
+    CRLF and CR endings alike); when a byte turns out not to be UTF-8, reading goes on line by line from the
+    record where it stopped, so that only the lines that do not decode are lost."""
+    done = 0
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh, delimiter=delimiter, strict=True)
+            while True:
+                start = reader.line_num + 1
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    got = _error(exc, start, max(reader.line_num, start))
+                    done += 1
+                    yield start, got.end, got
+                    if "never closed" in got.message.text:
+                        return
+                    continue
+                done += 1
+                yield start, reader.line_num, row
+    except UnicodeDecodeError:
+        pass
+    for k, item in enumerate(_records_by_line(path, delimiter)):
+        if k >= done:
+            yield item
+
+
+def _error(exc: csv.Error, start: int, end: int) -> Unreadable:
+    if "unexpected end of data" in str(exc):
+        return Unreadable(start, end, msg("csv.unclosed_quote", start=start, end=end))
+    code = "csv.malformed" if end > start else "csv.malformed_line"
+    return Unreadable(start, end, msg(code, start=start, end=end, reason=str(exc)))
+
+
+def _records_by_line(path: Path, delimiter: str) -> Iterator[tuple[int, int, list[str] | Unreadable]]:
+    """The same records, each line decoded on its own (a line that is not UTF-8 is an Unreadable of its own)."""
     with open(path, "rb") as fh:
         lines = _Lines(fh)
         reader = csv.reader(lines, delimiter=delimiter, strict=True)
@@ -92,12 +131,7 @@ def records(path: Path, delimiter: str) -> Iterator[tuple[int, int, list[str] | 
             except StopIteration:
                 got = None
             except csv.Error as exc:
-                end = max(lines.n, start)
-                if "unexpected end of data" in str(exc):
-                    got = Unreadable(start, end, msg("csv.unclosed_quote", start=start, end=end))
-                else:
-                    code = "csv.malformed" if end > start else "csv.malformed_line"
-                    got = Unreadable(start, end, msg(code, start=start, end=end, reason=str(exc)))
+                got = _error(exc, start, max(lines.n, start))
             while reported < len(lines.bad):
                 bad = lines.bad[reported]
                 reported += 1
@@ -109,6 +143,21 @@ def records(path: Path, delimiter: str) -> Iterator[tuple[int, int, list[str] | 
             yield start, lines.n if not isinstance(got, Unreadable) else got.end, got
             if isinstance(got, Unreadable) and "never closed" in got.message.text:
                 break
+
+
+def count_lines(path: Path) -> int:
+    """Lines of ``path`` after the first (LF, CRLF or CR endings), counted at C speed: a progress total."""
+    n = 0
+    last = b""
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            n += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+            if last == b"\r" and chunk[:1] == b"\n":
+                n -= 1
+            last = chunk[-1:]
+    if last and last not in (b"\n", b"\r"):
+        n += 1
+    return max(0, n - 1)
 
 
 def count_records(path: Path, delimiter: str) -> int:

@@ -30,7 +30,7 @@ def _json(value: Any, empty: Any) -> Any:
         return empty
     if not isinstance(value, str):
         return value
-    if value in ("[]", "{}"):
+    if value in ("[]", "{}", "null"):  # "null": a JSON column holding None, read as text
         return empty
     decoded = _JSON_CACHE.get(value)
     if decoded is None:

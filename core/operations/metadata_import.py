@@ -15,6 +15,7 @@ column, and only that cell is left out. Rows apply in transactions of ``batch_si
 from __future__ import annotations
 
 import contextlib
+import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ from core.dialect import json_from_text
 from core.errors import OperationFailed, ParamError
 from core.messages import Message, define, msg
 from core.operations.base import DryRun, OperationEnv, Param
-from core.operations.csv_records import Unreadable, count_records, records
+from core.operations.csv_records import Unreadable, count_lines, count_records, records
 from core.operations.library_ops import LIB, LibraryOperation
 from core.operations.metadata_common import (
     _CACHE_MAX,
@@ -305,6 +306,14 @@ class MetadataImport(LibraryOperation):
         caches: list[dict[str, Any]] = [{} for _ in head.cols]
         batch: list[tuple[int, str, list[tuple[L.Column, Any]], tuple[str, ...]]] = []
         prop_idx = [i for i, col in head.cols if not col.standard]
+        prop_cells = (lambda row: ()) if not prop_idx else (lambda row: tuple(row[i] for i in prop_idx))
+        if len(prop_idx) > 1:
+            prop_cells = operator.itemgetter(*prop_idx)
+        # (position, column, cache of parsed cells, a plain text column: the cell is its value)
+        columns = [
+            (i, col, caches[k], col.type in L.TEXT_TYPES and not col.multi) for k, (i, col) in enumerate(head.cols)
+        ]
+        width, path_idx, is_plain = head.width, head.path_idx, L._is_plain
         merged: dict[Any, str] = {}  # (stored props, property cells) -> merged props: this run's own cache
         root = L.real_root(lib)
         it = records(Path(params["input"]).expanduser(), params["separator"])
@@ -319,33 +328,37 @@ class MetadataImport(LibraryOperation):
             if not row or (len(row) == 1 and row[0] == "" and head.width > 1):
                 continue
             stats.rows += 1
-            where = f"line {start}"
-            if len(row) != head.width:
+            if len(row) != width:
+                where = f"line {start}"
                 stats.skipped += 1
                 warn(msg("meta.import_width", line=start, n=len(row), width=head.width), where)
                 continue
-            raw = row[head.path_idx].strip()
+            raw = row[path_idx].strip()
             if prefix:
                 if raw != prefix and not raw.startswith(prefix + "/"):
+                    where = f"line {start}"
                     stats.skipped += 1
                     warn(msg("meta.import_outside_prefix", line=start, column=pc, path=raw, prefix=prefix), where)
                     continue
                 raw = raw[len(prefix) :] or "/"
             try:
-                rel = raw[1:] if raw[:1] == "/" and L._is_plain(raw[1:]) else L.normalize(raw, param=pc, root=root)
+                rel = raw[1:] if raw[:1] == "/" and is_plain(raw[1:]) else L.normalize(raw, param=pc, root=root)
             except (ParamError, L.PathNotAllowed) as exc:
+                where = f"line {start}"
                 stats.skipped += 1
                 reason = exc.detail_message if isinstance(exc, ParamError) else exc.message
                 warn(msg("meta.import_bad_path", line=start, column=pc, reason=reason.text), where)
                 continue
             values: list[tuple[L.Column, Any]] = []
-            for k, (i, col) in enumerate(head.cols):
+            for i, col, cache, plain in columns:
                 text = row[i]
                 if text == "":
                     if not keep:
                         values.append((col, [] if col.multi else None))
                     continue
-                cache = caches[k]
+                if plain:
+                    values.append((col, text))
+                    continue
                 v = cache.get(text, _KEEP)
                 if v is _KEEP:
                     try:
@@ -356,10 +369,11 @@ class MetadataImport(LibraryOperation):
                         cache.clear()
                     cache[text] = v
                 if isinstance(v, L.ValueError_):
-                    warn(msg("meta.import_bad_cell", line=start, column=col.header, reason=v.message.text), where)
+                    why = v.message.text
+                    warn(msg("meta.import_bad_cell", line=start, column=col.header, reason=why), f"line {start}")
                     continue
                 values.append((col, v))
-            batch.append((start, rel, values, tuple(row[i] for i in prop_idx)))
+            batch.append((start, rel, values, prop_cells(row)))
             if len(batch) >= params["batch_size"]:
                 self._apply(db, lib, batch, stats, warn, writer, pc, merged)
                 batch = []
@@ -527,7 +541,7 @@ class MetadataImport(LibraryOperation):
 
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         lib = self.lib(ctx.db, params)
-        ctx.set_total(self.estimate(OperationEnv(ctx.db, ctx.user), params)["rows"])
+        ctx.set_total(count_lines(Path(params["input"]).expanduser()))  # a progress total: lines, counted at once
         st = self.process(ctx.db, lib, params, ctx)
         ctx.progress(st.rows, st.rows)
         ctx.info(
