@@ -11,6 +11,9 @@ XMP), ``links`` (finding and rewriting links), ``scanner`` (walking and reading)
 from __future__ import annotations
 
 from core.library.catalogue import (
+    _ENCODER as _ENCODER,
+)
+from core.library.catalogue import (
     Counts,
     Entry,
     Prepared,
@@ -29,6 +32,7 @@ from core.library.catalogue import (
 from core.library.edits import (
     STANDARD_FIELDS,
     Conflict,
+    edit_asset,
     field_name,
     merge_file,
     reapply,
@@ -90,6 +94,7 @@ from core.library.jail import (
     NOFOLLOW,
     O_CLOEXEC,
     READ_FLAGS,
+    WORKERS,
     Jail,
     JailError,
 )
@@ -246,7 +251,13 @@ from core.library.writeback import (
     write_xmp,
 )
 from core.library.writeback import (
+    _constant as _constant,
+)
+from core.library.writeback import (
     _insert_in_head as _insert_in_head,
+)
+from core.library.writeback import (
+    _keep_tags as _keep_tags,
 )
 from core.library.writeback import (
     _meta_tag as _meta_tag,
@@ -290,6 +301,7 @@ __all__ = [
     "TRASH_DIR",
     "TYPES",
     "TYPE_ALIASES",
+    "WORKERS",
     "XMP_END",
     "XMP_START",
     "Asset",
@@ -323,6 +335,7 @@ __all__ = [
     "css_links",
     "decode",
     "document_kind",
+    "edit_asset",
     "encode",
     "ensure_folders",
     "extract_meta",

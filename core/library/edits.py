@@ -124,6 +124,28 @@ def record(edits: dict[str, Any], before: Meta, after: Meta) -> bool:
     return changed
 
 
+def edit_asset(conn: Connection, library_id: int, path: str, changes: Iterable[tuple[Any, Any]]) -> bool:
+    """Set values on one asset as a person's edits (the window's door): ``changes`` are (Column, value) pairs
+    (None or [] clears); True when something changed."""
+    import copy
+
+    a = assets_t
+    row = conn.execute(select(a).where(a.c.library_id == library_id, a.c.path == path)).first()
+    if row is None:
+        return False
+    meta = Meta.of(row)
+    before = copy.deepcopy(meta)
+    changed = False
+    for col, value in changes:
+        changed = meta.set(col, value) or changed
+    if not changed:
+        return False
+    edits = dict(row.edits or {})
+    record(edits, before, meta)
+    conn.execute(update(a).where(a.c.id == row.id).values(edits=edits or None, **meta.values()))
+    return True
+
+
 def saved_under(conn: Connection, library_id: int, rows: Iterable[tuple[str, Any]]) -> dict[str, Any]:
     """``{path: edits}`` of the given (path, edits) rows that have edits (kept with a trash entry)."""
     return {path: dict(e) for path, e in rows if e}

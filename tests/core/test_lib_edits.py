@@ -88,3 +88,13 @@ def test_a_cleared_field_stays_cleared(db: Database, tmp_path: Path) -> None:
     run_op(db, "mass-edit", {"library": "lib", "filter": "glob:*.md", "clear": "dc:title"})
     run_op(db, "scan", {"library": "lib", "force": True})
     assert meta(db, lib, "docs/page.md")[0].title is None
+
+
+def test_the_window_sets_edits_through_edit_asset(db: Database, tmp_path: Path) -> None:
+    lib = make_library(db, tmp_path / "lib", FILES)
+    with db.connect_write() as conn:
+        assert L.edit_asset(conn, lib.id, "docs/page.md", [(L.Column.parse("dc:title"), "From the window")])
+        assert not L.edit_asset(conn, lib.id, "docs/page.md", [(L.Column.parse("dc:title"), "From the window")])
+    run_op(db, "scan", {"library": "lib", "force": True})
+    m, edits = meta(db, lib, "docs/page.md")
+    assert m.title == "From the window" and edits["title"] == {"v": "From the window", "f": "File title"}
