@@ -253,13 +253,25 @@ class Jail:
 
             lock = threading.Lock()
 
+            main = threading.get_ident()
+            pending = [0]  # items removed by worker threads, reported by this thread as their folders finish
+
             def count(n_files: int, n_folders: int) -> None:
                 nonlocal files, folders
                 with lock:
                     files += n_files
                     folders += n_folders
+                    if threading.get_ident() != main:
+                        pending[0] += n_files + n_folders
+                        return
                 if advance and (n_files or n_folders):
                     advance(n_files + n_folders)
+
+            def report() -> None:
+                with lock:
+                    n, pending[0] = pending[0], 0
+                if advance and n:
+                    advance(n)
 
             def remove_dir(fd: int, name: str, where: str) -> bool:
                 """Empty the folder ``name`` of ``fd`` and remove it; True when it is gone."""
@@ -305,7 +317,10 @@ class Jail:
                         on_error(f"{where}/{e.name}", exc)
                 count(n, 0)
                 if pool is not None and len(subdirs) > 1:
-                    results = list(pool.map(lambda d: remove_dir(fd, d, where), subdirs))
+                    results = []
+                    for done in pool.map(lambda d: remove_dir(fd, d, where), subdirs):
+                        results.append(done)
+                        report()  # progress goes through this thread only (the job's writes stay in one thread)
                 else:
                     results = [remove_dir(fd, d, where) for d in subdirs]
                 return ok and all(results)
