@@ -117,9 +117,7 @@ def test_empty_cells_keep_unless_asked_and_path_prefix(db: Database, tmp_path: P
     src.write_text(
         "ASSETPATH,dc:title,xmp:Rating\n/content/dam/lib/p00.png,,4\n/elsewhere/p01.png,X,1\n/content/dam/lib/p02.png,,\n"
     )
-    _, ctx = run_op(
-        db, "metadata-import", {"library": "lib", "input": str(src), "path_prefix": "/content/dam/lib"}
-    )
+    _, ctx = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "path_prefix": "/content/dam/lib"})
     assert (meta(db, lib, "p00.png").title, meta(db, lib, "p00.png").rating) == ("Set", 4)
     assert (meta(db, lib, "p02.png").title, meta(db, lib, "p02.png").rating) == ("Set", 3)
     assert (
