@@ -1,4 +1,7 @@
-"""CSV of the job list and of one job's details and log (the CLI's export-csv and the GUI's Download CSV)."""
+"""CSV of the job list and of one job's details and log (the CLI's export-csv and the GUI's Download CSV).
+
+Cells that a spreadsheet would run as a formula (beginning with ``=``, ``+``, ``-``, ``@``, tab or carriage
+return) are written with a leading ``'`` (OWASP's advice for CSV injection)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,17 @@ LIST_COLUMNS = (
 )
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(cell: Any) -> Any:
+    """A cell a spreadsheet shows as text instead of running it as a formula: a leading ``'`` before ``=``,
+    ``+``, ``-``, ``@``, tab or carriage return (labels, log lines and titles come from people and files)."""
+    if isinstance(cell, str) and cell and cell[0] in FORMULA_START:
+        return "'" + cell
+    return cell
+
+
 def _cell(job: JobSnapshot, column: str) -> Any:
     if column == "duration_s":
         d = job.duration()
@@ -52,7 +66,7 @@ def write_jobs(out: TextIO, jobs: Iterable[JobSnapshot], columns: Sequence[str] 
     w.writerow(columns)
     n = 0
     for job in jobs:
-        w.writerow([_cell(job, c) for c in columns])
+        w.writerow([safe(_cell(job, c)) for c in columns])
         n += 1
     return n
 
@@ -62,14 +76,14 @@ def write_job(out: TextIO, job: JobSnapshot, log: Iterable[LogEntry]) -> int:
     w = csv.writer(out)
     w.writerow(["field", "value"])
     for field in (*LIST_COLUMNS, "description", "inline", "max_attempts", "worker", "parent_id", "updated_at"):
-        w.writerow([field, _cell(job, field)])
-    w.writerow(["params", json.dumps(job.params, ensure_ascii=False, sort_keys=True)])
-    w.writerow(["result", json.dumps(job.result, ensure_ascii=False, sort_keys=True) if job.result else ""])
+        w.writerow([field, safe(_cell(job, field))])
+    w.writerow(["params", safe(json.dumps(job.params, ensure_ascii=False, sort_keys=True))])
+    w.writerow(["result", safe(json.dumps(job.result, ensure_ascii=False, sort_keys=True)) if job.result else ""])
     w.writerow(["link", job.link])
     w.writerow([])
     w.writerow(["time", "level", "message", "item"])
     n = 0
     for e in log:
-        w.writerow([iso(e.time), e.level, e.message, e.item or ""])
+        w.writerow([iso(e.time), e.level, safe(e.message), safe(e.item or "")])
         n += 1
     return n

@@ -8,9 +8,17 @@ import sys
 from typing import TYPE_CHECKING
 
 from core import library
+from core.messages import define, msg
 
 if TYPE_CHECKING:
     from core.store.db import Database
+
+define("library.added", "library {name!r} added: {root}; index it with: asyncops run scan -p library={name}")
+define("library.none", "no libraries; add one with: asyncops library add PATH [--name NAME]")
+define(
+    "library.removed",
+    "library {name!r} removed ({n} catalogue {n:plural:entry|entries} forgotten; no file was touched)",
+)
 
 
 def _db_option(p: argparse.ArgumentParser) -> None:
@@ -46,7 +54,7 @@ def run_library(args: argparse.Namespace, db: Database) -> int:
     cmd = args.library_command
     if cmd == "add":
         info = library.add_library(db, args.path, args.name)
-        print(f"library {info.name!r} added: {info.root}; index it with: asyncops run scan -p library={info.name}")
+        print(msg("library.added", name=info.name, root=str(info.root)).text)
         return 0
     if cmd == "list":
         libs = library.list_libraries(db)
@@ -55,7 +63,7 @@ def run_library(args: argparse.Namespace, db: Database) -> int:
             sys.stdout.write("\n")
             return 0
         if not libs:
-            print("no libraries; add one with: asyncops library add PATH [--name NAME]")
+            print(msg("library.none").text)
             return 0
         rows = [["NAME", "FILES", "FOLDERS", "SIZE", "SCANNED", "ROOT"]]
         for lib in libs:
@@ -67,7 +75,7 @@ def run_library(args: argparse.Namespace, db: Database) -> int:
         return 0
     if cmd == "remove":
         n = library.remove_library(db, args.name)
-        print(f"library {args.name!r} removed ({n} catalogue entries forgotten; no file was touched)")
+        print(msg("library.removed", name=args.name, n=n).text)
         return 0
     raise AssertionError(cmd)
 

@@ -21,9 +21,15 @@ ENTRY_POINT_GROUP = "asyncops.operations"
 # Modules that define built-in operations; each has a module-level OPERATIONS tuple.
 BUILTIN_MODULES = (
     "core.operations.command",
-    "core.operations.library_ops",
-    "core.operations.metadata",
+    "core.operations.scan",
+    "core.operations.delete",
+    "core.operations.restore",
+    "core.operations.move",
+    "core.operations.metadata_export",
+    "core.operations.metadata_import",
+    "core.operations.mass_edit",
     "core.operations.fetch",
+    "core.operations.writeback",
 )
 
 

@@ -3,6 +3,226 @@
     <context>
         <name>messages</name>
         <message>
+            <source>line {line}: not UTF-8 text ({reason}); not read</source>
+            <comment>csv.encoding</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lines {start}–{end}: malformed CSV ({reason}); not read</source>
+            <comment>csv.malformed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {start}: malformed CSV ({reason}); not read</source>
+            <comment>csv.malformed_line</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a quote opened on line {start} is never closed: lines {start}–{end} not read</source>
+            <comment>csv.unclosed_quote</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{source} line {line} refers to {target} ({link!r}), which is deleted</source>
+            <comment>delete.broken_ref</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot delete: {reason}</source>
+            <comment>delete.cannot</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deleted {deleted} of {n} {n:plural:item|items} {where}: {files} {files:plural:file|files}, {folders} {folders:plural:folder|folders}</source>
+            <comment>delete.done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing was deleted: {paths:list}</source>
+            <comment>delete.none</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped: the remaining items were not deleted</source>
+            <comment>delete.stopped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>permanently</source>
+            <comment>delete.where_permanent</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to the trash</source>
+            <comment>delete.where_trash</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>would delete {files} {files:plural:file|files} and {folders} {folders:plural:folder|folders} {where}; {references} {references:plural:reference|references} from other files would break</source>
+            <comment>delete.would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delete {path}</source>
+            <comment>delete.would_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a checksum such as sha256:0123abcd… (algorithms: {algorithms:list})</source>
+            <comment>fetch.bad_checksum</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{url}: expected text such as sha256:…</source>
+            <comment>fetch.bad_checksum_value</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {line}: expected URL [CHECKSUM], not {text!r}</source>
+            <comment>fetch.bad_line</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unexpected Content-Range {range!r}; downloading again from the start</source>
+            <comment>fetch.bad_range</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot connect: {reason}</source>
+            <comment>fetch.cannot_connect</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checksum mismatch: expected {expected}, got {got}; the download was discarded</source>
+            <comment>fetch.checksum</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>download cut off after {bytes} bytes: {reason}; run again to resume</source>
+            <comment>fetch.cut_off</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the total deadline passed: the downloads still running were stopped</source>
+            <comment>fetch.deadline</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{downloaded} downloaded ({bytes} bytes), {skipped} skipped, {failed} failed</source>
+            <comment>fetch.done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>downloaded {name} ({bytes} bytes)</source>
+            <comment>fetch.downloaded</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} already exists; skipped (overwrite=true replaces it)</source>
+            <comment>fetch.exists</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} exists with another checksum; not replaced (overwrite=true replaces it)</source>
+            <comment>fetch.exists_other</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed: {reason}</source>
+            <comment>fetch.failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP {status} {reason}</source>
+            <comment>fetch.http</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>incomplete: {written} of {expected} bytes; run again to resume</source>
+            <comment>fetch.incomplete</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no URL given</source>
+            <comment>fetch.no_url</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is a file, not a folder</source>
+            <comment>fetch.not_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{url!r} is not an http(s) URL</source>
+            <comment>fetch.not_http</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(exists: replaced)</source>
+            <comment>fetch.note_replaced</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(partly downloaded: resumed)</source>
+            <comment>fetch.note_resumed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(exists: skipped)</source>
+            <comment>fetch.note_skipped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give exactly one of urls or url_file</source>
+            <comment>fetch.one_of</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} was not a partial download of ours (a link or a folder); removed, starting over</source>
+            <comment>fetch.part_replaced</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server ignored the range request; downloading again from the start</source>
+            <comment>fetch.range_ignored</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} replaced</source>
+            <comment>fetch.replaced</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>resuming at byte {offset}</source>
+            <comment>fetch.resuming</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>redirected to {url}: only http and https are followed</source>
+            <comment>fetch.scheme</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>larger than max_bytes ({max_bytes} bytes); the download was stopped</source>
+            <comment>fetch.too_big</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read {path}: {reason}</source>
+            <comment>fetch.unreadable_list</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>would download {n} {n:plural:URL|URLs} into /{folder} ({existing} already there)</source>
+            <comment>fetch.would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{url} → {path}</source>
+            <comment>fetch.would_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)</source>
             <comment>job.bad_ref</comment>
             <translation type="unfinished" />
@@ -15,6 +235,516 @@
         <message>
             <source>the start time {when:time} is in the past: leave it empty to start now</source>
             <comment>launch.at_past</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library {name!r} added: {root}; index it with: asyncops run scan -p library={name}</source>
+            <comment>library.added</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library add: {name!r} is not a valid name (letters, digits, space, . @ + - _; at most 200 characters)</source>
+            <comment>library.bad_name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{field}: the file now says {file_value!r}, the catalogue keeps the edit {edit_value!r} (scan -p prefer=file takes the file's value)</source>
+            <comment>library.edit_conflict</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{field}: the file's value {file_value!r} replaces the edit {edit_value!r}</source>
+            <comment>library.edit_dropped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} exists again; not overwritten</source>
+            <comment>library.exists_again</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is the library root itself: not allowed</source>
+            <comment>library.is_root</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: a symbolic link or a file stands where a folder is expected; not followed</source>
+            <comment>library.jail_link</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} leaves the library root: not allowed</source>
+            <comment>library.leaves_root</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library add: {path} does not exist</source>
+            <comment>library.missing</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library add: a library named {name!r} already exists ({root})</source>
+            <comment>library.name_taken</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no libraries; add one with: asyncops library add PATH [--name NAME]</source>
+            <comment>library.none</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none; add one with: asyncops library add PATH</source>
+            <comment>library.none_yet</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected a path, got {type}</source>
+            <comment>library.not_a_path</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library add: {path} is not a folder</source>
+            <comment>library.not_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} contains a NUL character</source>
+            <comment>library.nul</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library add: {root} overlaps the library {name!r} ({other}); libraries may not contain one another</source>
+            <comment>library.overlaps</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} does not exist in the library {name!r}</source>
+            <comment>library.path_missing</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>parameter {param!r}: {detail}</source>
+            <comment>library.path_param</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library {name!r} removed ({n} catalogue {n:plural:entry|entries} forgotten; no file was touched)</source>
+            <comment>library.removed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library {name!r}: its folder {root} is missing (mounted? moved?)</source>
+            <comment>library.root_missing</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library add: {root} is already the library {name!r}</source>
+            <comment>library.same_root</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} goes through a symbolic link that leaves the library: not allowed</source>
+            <comment>library.through_link</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{entry} is no longer in the trash</source>
+            <comment>library.trash_gone</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the trash entry {entry} holds {recorded}, put there by job #{job}; not restored here</source>
+            <comment>library.trash_other</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{entry} is not an entry of this library's trash</source>
+            <comment>library.trash_unknown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>parameter {param!r}: no library named {name!r} (libraries: {known})</source>
+            <comment>library.unknown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot split {text!r}: {reason}</source>
+            <comment>mass.bad_filter_text</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not valid JSON: {reason}</source>
+            <comment>mass.bad_json</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected KEY=VALUE, not {text!r}</source>
+            <comment>mass.bad_set</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a JSON object: {reason}</source>
+            <comment>mass.bad_set_json</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{term!r}: expected folder:PATH, glob:PATTERN, tag:NAME, type:MEDIA or PROPERTY=VALUE</source>
+            <comment>mass.bad_term</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{matched} {matched:plural:asset|assets} matched, {changed} changed</source>
+            <comment>mass.done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no asset matches {filter!r}</source>
+            <comment>mass.no_match</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing to do: give set, clear, add_tags or remove_tags</source>
+            <comment>mass.nothing</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped after {changed} {changed:plural:change|changes}</source>
+            <comment>mass.stopped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown filter {kind!r} (folder, glob, tag, type or PROPERTY=VALUE)</source>
+            <comment>mass.unknown_filter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{matched} {matched:plural:asset matches|assets match}; {changed} would change</source>
+            <comment>mass.would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be non-empty, without newline or backslash, not {value!r}</source>
+            <comment>meta.bad_delimiter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be an absolute repository path such as /content/dam, not {value!r}</source>
+            <comment>meta.bad_prefix</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be one character (not a quote or a newline), not {value!r}</source>
+            <comment>meta.bad_separator</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: {field}: {before} → {after}</source>
+            <comment>meta.diff</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and {n} more {n:plural:change|changes} ({fields})</source>
+            <comment>meta.diff_more</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>clears it</source>
+            <comment>meta.empty_clear</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>leaves the value unchanged</source>
+            <comment>meta.empty_keep</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>columns: {columns:list}</source>
+            <comment>meta.export_columns</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name}: some values hold the multi-value delimiter {delimiter!r}; they are written as they are and will read back as several values</source>
+            <comment>meta.export_delimiter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wrote {n} {n:plural:asset|assets} and {columns} {columns:plural:column|columns} to {output}</source>
+            <comment>meta.export_done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is a folder</source>
+            <comment>meta.export_is_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder {path} does not exist</source>
+            <comment>meta.export_no_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is not a folder</source>
+            <comment>meta.export_not_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped after {n} {n:plural:asset|assets}; {output} was not written</source>
+            <comment>meta.export_stopped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>property {name} has different types on different assets; exported as {header}</source>
+            <comment>meta.export_type_conflict</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>would write {n} {n:plural:asset|assets} with {columns} {columns:plural:column|columns} to {output}</source>
+            <comment>meta.export_would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {line}, column {column}: {reason}; this cell is not applied</source>
+            <comment>meta.import_bad_cell</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {line}, column {column}: {reason}; skipped</source>
+            <comment>meta.import_bad_path</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line 1, column {n}: {reason}; the column is ignored</source>
+            <comment>meta.import_column_ignored</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line 1, column {n}: {reason}</source>
+            <comment>meta.import_column_note</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{rows} {rows:plural:row|rows}: {changed} changed, {unchanged} unchanged, {skipped} skipped, {unreadable} {unreadable:plural:record|records} not readable</source>
+            <comment>meta.import_done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line 1, column {n}: {name} appears twice</source>
+            <comment>meta.import_dup_column</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the path column {column!r} appears more than once (columns {positions:list})</source>
+            <comment>meta.import_dup_path_column</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is empty (expected a header line)</source>
+            <comment>meta.import_empty</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{lines} {lines:plural:line|lines} of {name} could not be read; {changed} {changed:plural:asset|assets} changed by the rows that could (listed in the result)</source>
+            <comment>meta.import_incomplete</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{column!r} is not a column of {name} (columns: {columns:list}){hint}</source>
+            <comment>meta.import_no_path_column</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {line}, column {column}: {path!r} is not in the library {library!r}; skipped</source>
+            <comment>meta.import_not_in_library</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {line}, column {column}: {path!r} is not under {prefix}; skipped</source>
+            <comment>meta.import_outside_prefix</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>column {header} is read-only (a fact of the file); ignored</source>
+            <comment>meta.import_read_only</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>; is the separator {separator!r}? (-p separator=…)</source>
+            <comment>meta.import_separator_hint</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped after line {line}: the rows before it were applied</source>
+            <comment>meta.import_stopped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read {path}: {reason}</source>
+            <comment>meta.import_unreadable_file</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {line}: {n} {n:plural:field|fields} where the header has {width}; skipped</source>
+            <comment>meta.import_width</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>would change {changed} of {rows} {rows:plural:row|rows} ({unchanged} unchanged, {skipped} skipped with a warning, {unreadable} {unreadable:plural:record|records} not readable)</source>
+            <comment>meta.import_would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>column {column}: {type}, several values separated by {delimiter!r}; an empty cell {empty}</source>
+            <comment>meta.reading_multi</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>column {column}: {type}, one value; an empty cell {empty}</source>
+            <comment>meta.reading_single</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must differ from the separator {separator!r}</source>
+            <comment>meta.same_delimiter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{dst} appeared while moving {src} there; plan {plan} was refused and forgotten: move it away and run the move again</source>
+            <comment>move.appeared</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected a JSON array of ["from", "to"] pairs</source>
+            <comment>move.bad_pairs</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>move job #{job} has an unfinished move on this library and is still running or waiting to run; this move was refused: run it again once that job has finished</source>
+            <comment>move.busy</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed since the move was planned: its links were not rewritten</source>
+            <comment>move.changed_since</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} already exists: nothing was moved (choose on_clash=overwrite or on_clash=rename)</source>
+            <comment>move.clash</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>completing the interrupted move of job #{job} first</source>
+            <comment>move.completing_other</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>completing the interrupted run of this move (job #{job})</source>
+            <comment>move.completing_same</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is required with paths</source>
+            <comment>move.destination_required</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>moved {items} {items:plural:item|items}; rewrote {links} {links:plural:link|links} in {documents} {documents:plural:document|documents}</source>
+            <comment>move.done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot move {src!r} into itself ({dst!r})</source>
+            <comment>move.into_itself</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{src} is neither at its place nor at {dst}; plan {plan} was refused and forgotten</source>
+            <comment>move.lost</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and {n} more</source>
+            <comment>move.more</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r} is a file, not a folder</source>
+            <comment>move.not_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(overwrites the existing one, which goes to the trash)</source>
+            <comment>move.overwrites</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>overwritten: the former {path} went to the trash</source>
+            <comment>move.overwritten</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give paths (with destination) or pairs, not both or neither</source>
+            <comment>move.paths_or_pairs</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>plan {plan}: move {files} {files:plural:file|files}, {folders} {folders:plural:folder|folders} in {items} {items:plural:item|items}; rewrite {links} {links:plural:link|links} in {documents} {documents:plural:document|documents}</source>
+            <comment>move.planned</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(renamed)</source>
+            <comment>move.renamed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>resuming plan {plan}</source>
+            <comment>move.resuming</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rewrote {n} {n:plural:link|links}</source>
+            <comment>move.rewrote</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{doc} line {line}: {old} → {new}</source>
+            <comment>move.sample</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>plan {plan} was refused and forgotten: {reason}</source>
+            <comment>move.step_failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped: plan {plan} is left unfinished; run the same move again to complete it</source>
+            <comment>move.stopped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {line}: cannot locate the link {link!r} to rewrite it; fix it by hand</source>
+            <comment>move.unlocated</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read it to fix its links: {reason}</source>
+            <comment>move.unreadable</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>would move {files} {files:plural:file|files} and {folders} {folders:plural:folder|folders} in {items} {items:plural:item|items} and rewrite {links} {links:plural:link|links} in {documents} {documents:plural:document|documents}</source>
+            <comment>move.would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an interrupted run of this move (plan {plan}) would be completed</source>
+            <comment>move.would_complete</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{src} → {dst}</source>
+            <comment>move.would_pair</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -113,6 +843,91 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>item {n}: expected an object with text fields path and trash</source>
+            <comment>restore.bad_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected a non-empty JSON array of {{path, trash}} objects</source>
+            <comment>restore.bad_items</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot restore: {reason}</source>
+            <comment>restore.cannot</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>restored {restored} of {n} {n:plural:item|items}</source>
+            <comment>restore.done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: exists again, would not be overwritten</source>
+            <comment>restore.exists</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: no longer in the trash</source>
+            <comment>restore.gone</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing was restored</source>
+            <comment>restore.none</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>would restore {ok} of {n} {n:plural:item|items}</source>
+            <comment>restore.would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>restore {path}</source>
+            <comment>restore.would_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{files} {files:plural:file|files}, {folders} {folders:plural:folder|folders}: {added} added, {updated} updated, {removed} forgotten; {references} {references:plural:reference|references} in {documents} {documents:plural:document|documents}</source>
+            <comment>scan.done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read the folder: {reason}</source>
+            <comment>scan.folder_unreadable</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>line {line}: link {link!r} leaves the library; not followed</source>
+            <comment>scan.link_outside</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>symbolic link not indexed (asyncops never follows links)</source>
+            <comment>scan.link_skipped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{files} {files:plural:file|files} and {folders} {folders:plural:folder|folders} on disk</source>
+            <comment>scan.on_disk</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scanning {root}</source>
+            <comment>scan.start</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read: {reason}</source>
+            <comment>scan.unreadable</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scan of {library} would add {added}, update {updated} and forget {removed} entries ({unchanged} unchanged)</source>
+            <comment>scan.would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job #{id} ({operation}) cannot be undone</source>
             <comment>undo.impossible</comment>
             <translation type="unfinished" />
@@ -130,6 +945,76 @@
         <message>
             <source>{user} is not an admin: not allowed</source>
             <comment>users.not_admin</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{header!r}: {word!r} is not 'multi'</source>
+            <comment>value.bad_multi</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{header!r}: Binary values cannot be imported from a CSV file</source>
+            <comment>value.binary</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>empty property name in {header!r}</source>
+            <comment>value.empty_name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} does not fit a Long (64 bits)</source>
+            <comment>value.long_range</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>malformed header {header!r} (expected name{{{{Type}}}} or name{{{{Type: multi}}}})</source>
+            <comment>value.malformed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a Boolean (true or false)</source>
+            <comment>value.not_boolean</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a Date (ISO-8601, such as 2024-05-01T10:00:00.000+00:00)</source>
+            <comment>value.not_date</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a Decimal (a number)</source>
+            <comment>value.not_decimal</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a Double (a number)</source>
+            <comment>value.not_double</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a Long (a whole number)</source>
+            <comment>value.not_long</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} is read-only</source>
+            <comment>value.read_only</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{header!r}: {name} holds one value; multiple values are joined</source>
+            <comment>value.standard_multi</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{header!r}: {name} is {want}; read as {want}</source>
+            <comment>value.standard_type</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown type {type!r} in {header!r} (types: {types:list})</source>
+            <comment>value.unknown_type</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -170,6 +1055,66 @@
         <message>
             <source>scheduled for {when:time}</source>
             <comment>wait.scheduled</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>expected the written list of a metadata-writeback result</source>
+            <comment>writeback.bad_revert</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write: {reason}</source>
+            <comment>writeback.cannot</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} changed since it was written; not removed</source>
+            <comment>writeback.changed_since</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wrote the edits of {n} {n:plural:asset|assets} into {files} {files:plural:file|files}</source>
+            <comment>writeback.done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: {fields:list} have no place in {target}; they stay edits of the catalogue</source>
+            <comment>writeback.kept</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: its type keeps no metadata in the file; the edits stay in the catalogue</source>
+            <comment>writeback.no_place</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing could be written</source>
+            <comment>writeback.none</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>put back {n} {n:plural:file|files} as they were before job #{job}</source>
+            <comment>writeback.reverted</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped: the remaining assets keep their edits in the catalogue only</source>
+            <comment>writeback.stopped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>would write the edits of {n} {n:plural:asset|assets} into their files</source>
+            <comment>writeback.would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: {fields:list} → {target}</source>
+            <comment>writeback.would_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wrote {fields:list} into {target}</source>
+            <comment>writeback.wrote</comment>
             <translation type="unfinished" />
         </message>
     </context>
@@ -364,6 +1309,22 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Deadline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>seconds the whole job may take; the downloads still running then are stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Max bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>largest download accepted, in bytes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Mass edit</source>
             <translation type="unfinished" />
         </message>
@@ -468,7 +1429,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>for spreadsheets: a byte-order mark and ';' as separator (unless separator is given)</source>
+            <source>for spreadsheets: a byte-order mark, ';' as separator (unless separator is given) and cells beginning with = + - @ shown as text (a leading ')</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -480,11 +1441,19 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Path prefix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>written before every asset path, e.g. /content/dam/mylib (default: paths start with /)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Import metadata</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Read asset metadata from a CSV file (path column and typed headers, as written by metadata-export) and apply good rows in transactional batches; unknown paths, bad values and malformed lines are reported as warnings with their line and column.</source>
+            <source>Read asset metadata from a CSV file in the DAM's format (path column and typed headers) and apply it in transactional batches; each value set is an edit that survives re-reading the file. Unreadable records fail the job (listing what was applied); bad cells are warnings naming their line and column.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -500,7 +1469,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>the column with the asset path</source>
+            <source>the column with the asset path (any case)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>repository prefix of the paths, stripped on import (e.g. /content/dam/mylib)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an empty cell leaves the property unchanged (keep, as the DAM does) or clears it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>keep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>clear</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -509,6 +1498,34 @@
         </message>
         <message>
             <source>rows per transaction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write metadata into files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the values people set (import, mass edit) into the files themselves: front matter for Markdown, &lt;title&gt; and &lt;meta&gt; for HTML, XMP sidecars for media. Undo puts the files back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only the assets of this folder (and below)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>used by undo: the files a writeback job wrote</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>used by undo: the writeback job to revert</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -576,7 +1593,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>what to restore: [{"path": "docs/a.md", "trash": "/home/me/.local/share/Trash/files/a.md"}]</source>
+            <source>what to restore: [{"path": "docs/a.md", "trash": "ENTRY"}] as the delete job's result names them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the delete job that put them in the trash</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -584,7 +1605,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Index a library: every file and folder, the metadata of each asset and the references between files (Markdown, HTML, CSS). A re-scan only reads what changed.</source>
+            <source>Index a library: every file and folder, the metadata of each asset and the references between files (Markdown, HTML, CSS). A re-scan only reads what changed. Values a person set (import, mass edit) are kept; a file whose own value changed under one is warned about.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -597,6 +1618,22 @@
         </message>
         <message>
             <source>re-read every file, changed or not</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prefer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>when a file's own value changed under a person's edit: keep the edit (warned) or take the file's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -3,6 +3,226 @@
     <context>
         <name>messages</name>
         <message>
+            <source>line {line}: not UTF-8 text ({reason}); not read</source>
+            <comment>csv.encoding</comment>
+            <translation>ligne {line} : pas du texte UTF-8 ({reason}) ; non lue</translation>
+        </message>
+        <message>
+            <source>lines {start}–{end}: malformed CSV ({reason}); not read</source>
+            <comment>csv.malformed</comment>
+            <translation>lignes {start}–{end} : CSV mal formé ({reason}) ; non lues</translation>
+        </message>
+        <message>
+            <source>line {start}: malformed CSV ({reason}); not read</source>
+            <comment>csv.malformed_line</comment>
+            <translation>ligne {start} : CSV mal formé ({reason}) ; non lue</translation>
+        </message>
+        <message>
+            <source>a quote opened on line {start} is never closed: lines {start}–{end} not read</source>
+            <comment>csv.unclosed_quote</comment>
+            <translation>un guillemet ouvert à la ligne {start} n'est jamais fermé : lignes {start}–{end} non lues</translation>
+        </message>
+        <message>
+            <source>{source} line {line} refers to {target} ({link!r}), which is deleted</source>
+            <comment>delete.broken_ref</comment>
+            <translation>{source} ligne {line} fait référence à {target} ({link!r}), qui est supprimé</translation>
+        </message>
+        <message>
+            <source>cannot delete: {reason}</source>
+            <comment>delete.cannot</comment>
+            <translation>suppression impossible : {reason}</translation>
+        </message>
+        <message>
+            <source>deleted {deleted} of {n} {n:plural:item|items} {where}: {files} {files:plural:file|files}, {folders} {folders:plural:folder|folders}</source>
+            <comment>delete.done</comment>
+            <translation>{deleted} sur {n} {n:plural:élément supprimé|éléments supprimés} {where} : {files} {files:plural:fichier|fichiers}, {folders} {folders:plural:dossier|dossiers}</translation>
+        </message>
+        <message>
+            <source>nothing was deleted: {paths:list}</source>
+            <comment>delete.none</comment>
+            <translation>rien n'a été supprimé : {paths:list}</translation>
+        </message>
+        <message>
+            <source>stopped: the remaining items were not deleted</source>
+            <comment>delete.stopped</comment>
+            <translation>arrêté : les éléments restants n'ont pas été supprimés</translation>
+        </message>
+        <message>
+            <source>permanently</source>
+            <comment>delete.where_permanent</comment>
+            <translation>définitivement</translation>
+        </message>
+        <message>
+            <source>to the trash</source>
+            <comment>delete.where_trash</comment>
+            <translation>dans la corbeille</translation>
+        </message>
+        <message>
+            <source>would delete {files} {files:plural:file|files} and {folders} {folders:plural:folder|folders} {where}; {references} {references:plural:reference|references} from other files would break</source>
+            <comment>delete.would</comment>
+            <translation>supprimerait {files} {files:plural:fichier|fichiers} et {folders} {folders:plural:dossier|dossiers} {where} ; casserait {references} {references:plural:référence|références} venant d'autres fichiers</translation>
+        </message>
+        <message>
+            <source>delete {path}</source>
+            <comment>delete.would_item</comment>
+            <translation>supprimer {path}</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a checksum such as sha256:0123abcd… (algorithms: {algorithms:list})</source>
+            <comment>fetch.bad_checksum</comment>
+            <translation>{text!r} n'est pas une somme de contrôle comme sha256:0123abcd… (algorithmes : {algorithms:list})</translation>
+        </message>
+        <message>
+            <source>{url}: expected text such as sha256:…</source>
+            <comment>fetch.bad_checksum_value</comment>
+            <translation>{url} : texte du type sha256:… attendu</translation>
+        </message>
+        <message>
+            <source>line {line}: expected URL [CHECKSUM], not {text!r}</source>
+            <comment>fetch.bad_line</comment>
+            <translation>ligne {line} : URL [SOMME] attendu, pas {text!r}</translation>
+        </message>
+        <message>
+            <source>unexpected Content-Range {range!r}; downloading again from the start</source>
+            <comment>fetch.bad_range</comment>
+            <translation>Content-Range inattendu {range!r} ; nouveau téléchargement depuis le début</translation>
+        </message>
+        <message>
+            <source>cannot connect: {reason}</source>
+            <comment>fetch.cannot_connect</comment>
+            <translation>connexion impossible : {reason}</translation>
+        </message>
+        <message>
+            <source>checksum mismatch: expected {expected}, got {got}; the download was discarded</source>
+            <comment>fetch.checksum</comment>
+            <translation>somme de contrôle incorrecte : {expected} attendue, {got} obtenue ; le téléchargement a été supprimé</translation>
+        </message>
+        <message>
+            <source>download cut off after {bytes} bytes: {reason}; run again to resume</source>
+            <comment>fetch.cut_off</comment>
+            <translation>téléchargement interrompu après {bytes} octets : {reason} ; relancez pour reprendre</translation>
+        </message>
+        <message>
+            <source>the total deadline passed: the downloads still running were stopped</source>
+            <comment>fetch.deadline</comment>
+            <translation>le délai total est dépassé : les téléchargements encore en cours ont été arrêtés</translation>
+        </message>
+        <message>
+            <source>{downloaded} downloaded ({bytes} bytes), {skipped} skipped, {failed} failed</source>
+            <comment>fetch.done</comment>
+            <translation>téléchargés : {downloaded} ({bytes} octets), ignorés : {skipped}, en échec : {failed}</translation>
+        </message>
+        <message>
+            <source>downloaded {name} ({bytes} bytes)</source>
+            <comment>fetch.downloaded</comment>
+            <translation>{name} téléchargé ({bytes} octets)</translation>
+        </message>
+        <message>
+            <source>{name} already exists; skipped (overwrite=true replaces it)</source>
+            <comment>fetch.exists</comment>
+            <translation>{name} existe déjà ; ignoré (overwrite=true le remplace)</translation>
+        </message>
+        <message>
+            <source>{name} exists with another checksum; not replaced (overwrite=true replaces it)</source>
+            <comment>fetch.exists_other</comment>
+            <translation>{name} existe avec une autre somme de contrôle ; non remplacé (overwrite=true le remplace)</translation>
+        </message>
+        <message>
+            <source>failed: {reason}</source>
+            <comment>fetch.failed</comment>
+            <translation>échec : {reason}</translation>
+        </message>
+        <message>
+            <source>HTTP {status} {reason}</source>
+            <comment>fetch.http</comment>
+            <translation>HTTP {status} {reason}</translation>
+        </message>
+        <message>
+            <source>incomplete: {written} of {expected} bytes; run again to resume</source>
+            <comment>fetch.incomplete</comment>
+            <translation>incomplet : {written} octets sur {expected} ; relancez pour reprendre</translation>
+        </message>
+        <message>
+            <source>no URL given</source>
+            <comment>fetch.no_url</comment>
+            <translation>aucune URL donnée</translation>
+        </message>
+        <message>
+            <source>{path!r} is a file, not a folder</source>
+            <comment>fetch.not_folder</comment>
+            <translation>{path!r} est un fichier, pas un dossier</translation>
+        </message>
+        <message>
+            <source>{url!r} is not an http(s) URL</source>
+            <comment>fetch.not_http</comment>
+            <translation>{url!r} n'est pas une URL http(s)</translation>
+        </message>
+        <message>
+            <source>(exists: replaced)</source>
+            <comment>fetch.note_replaced</comment>
+            <translation>(existe : remplacé)</translation>
+        </message>
+        <message>
+            <source>(partly downloaded: resumed)</source>
+            <comment>fetch.note_resumed</comment>
+            <translation>(partiellement téléchargé : repris)</translation>
+        </message>
+        <message>
+            <source>(exists: skipped)</source>
+            <comment>fetch.note_skipped</comment>
+            <translation>(existe : ignoré)</translation>
+        </message>
+        <message>
+            <source>give exactly one of urls or url_file</source>
+            <comment>fetch.one_of</comment>
+            <translation>donnez exactement un des paramètres urls ou url_file</translation>
+        </message>
+        <message>
+            <source>{name} was not a partial download of ours (a link or a folder); removed, starting over</source>
+            <comment>fetch.part_replaced</comment>
+            <translation>{name} n'était pas un de nos téléchargements partiels (un lien ou un dossier) ; supprimé, reprise depuis le début</translation>
+        </message>
+        <message>
+            <source>the server ignored the range request; downloading again from the start</source>
+            <comment>fetch.range_ignored</comment>
+            <translation>le serveur a ignoré la requête de plage ; nouveau téléchargement depuis le début</translation>
+        </message>
+        <message>
+            <source>{name} replaced</source>
+            <comment>fetch.replaced</comment>
+            <translation>{name} remplacé</translation>
+        </message>
+        <message>
+            <source>resuming at byte {offset}</source>
+            <comment>fetch.resuming</comment>
+            <translation>reprise à l'octet {offset}</translation>
+        </message>
+        <message>
+            <source>redirected to {url}: only http and https are followed</source>
+            <comment>fetch.scheme</comment>
+            <translation>redirigé vers {url} : seuls http et https sont suivis</translation>
+        </message>
+        <message>
+            <source>larger than max_bytes ({max_bytes} bytes); the download was stopped</source>
+            <comment>fetch.too_big</comment>
+            <translation>plus grand que max_bytes ({max_bytes} octets) ; le téléchargement a été arrêté</translation>
+        </message>
+        <message>
+            <source>cannot read {path}: {reason}</source>
+            <comment>fetch.unreadable_list</comment>
+            <translation>impossible de lire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>would download {n} {n:plural:URL|URLs} into /{folder} ({existing} already there)</source>
+            <comment>fetch.would</comment>
+            <translation>téléchargerait {n} {n:plural:URL|URL} dans /{folder} ({existing} déjà là)</translation>
+        </message>
+        <message>
+            <source>{url} → {path}</source>
+            <comment>fetch.would_item</comment>
+            <translation>{url} → {path}</translation>
+        </message>
+        <message>
             <source>{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)</source>
             <comment>job.bad_ref</comment>
             <translation>{text!r} n'est ni un numéro de tâche ni un lien (un nombre comme 12, ou asyncops://job/12)</translation>
@@ -16,6 +236,516 @@
             <source>the start time {when:time} is in the past: leave it empty to start now</source>
             <comment>launch.at_past</comment>
             <translation>l'heure de début {when:time} est passée : laissez-la vide pour commencer maintenant</translation>
+        </message>
+        <message>
+            <source>library {name!r} added: {root}; index it with: asyncops run scan -p library={name}</source>
+            <comment>library.added</comment>
+            <translation>bibliothèque {name!r} ajoutée : {root} ; indexez-la avec : asyncops run scan -p library={name}</translation>
+        </message>
+        <message>
+            <source>library add: {name!r} is not a valid name (letters, digits, space, . @ + - _; at most 200 characters)</source>
+            <comment>library.bad_name</comment>
+            <translation>library add : {name!r} n'est pas un nom valide (lettres, chiffres, espace, . @ + - _ ; 200 caractères au plus)</translation>
+        </message>
+        <message>
+            <source>{field}: the file now says {file_value!r}, the catalogue keeps the edit {edit_value!r} (scan -p prefer=file takes the file's value)</source>
+            <comment>library.edit_conflict</comment>
+            <translation>{field} : le fichier indique maintenant {file_value!r}, le catalogue garde la modification {edit_value!r} (scan -p prefer=file prend la valeur du fichier)</translation>
+        </message>
+        <message>
+            <source>{field}: the file's value {file_value!r} replaces the edit {edit_value!r}</source>
+            <comment>library.edit_dropped</comment>
+            <translation>{field} : la valeur du fichier {file_value!r} remplace la modification {edit_value!r}</translation>
+        </message>
+        <message>
+            <source>{path} exists again; not overwritten</source>
+            <comment>library.exists_again</comment>
+            <translation>{path} existe de nouveau ; non écrasé</translation>
+        </message>
+        <message>
+            <source>{path!r} is the library root itself: not allowed</source>
+            <comment>library.is_root</comment>
+            <translation>{path!r} est la racine même de la bibliothèque : non autorisé</translation>
+        </message>
+        <message>
+            <source>{path}: a symbolic link or a file stands where a folder is expected; not followed</source>
+            <comment>library.jail_link</comment>
+            <translation>{path} : un lien symbolique ou un fichier se trouve là où un dossier est attendu ; non suivi</translation>
+        </message>
+        <message>
+            <source>{path!r} leaves the library root: not allowed</source>
+            <comment>library.leaves_root</comment>
+            <translation>{path!r} sort de la racine de la bibliothèque : non autorisé</translation>
+        </message>
+        <message>
+            <source>library add: {path} does not exist</source>
+            <comment>library.missing</comment>
+            <translation>library add : {path} n'existe pas</translation>
+        </message>
+        <message>
+            <source>library add: a library named {name!r} already exists ({root})</source>
+            <comment>library.name_taken</comment>
+            <translation>library add : une bibliothèque nommée {name!r} existe déjà ({root})</translation>
+        </message>
+        <message>
+            <source>no libraries; add one with: asyncops library add PATH [--name NAME]</source>
+            <comment>library.none</comment>
+            <translation>aucune bibliothèque ; ajoutez-en une avec : asyncops library add CHEMIN [--name NOM]</translation>
+        </message>
+        <message>
+            <source>none; add one with: asyncops library add PATH</source>
+            <comment>library.none_yet</comment>
+            <translation>aucune ; ajoutez-en une avec : asyncops library add CHEMIN</translation>
+        </message>
+        <message>
+            <source>expected a path, got {type}</source>
+            <comment>library.not_a_path</comment>
+            <translation>chemin attendu, reçu {type}</translation>
+        </message>
+        <message>
+            <source>library add: {path} is not a folder</source>
+            <comment>library.not_folder</comment>
+            <translation>library add : {path} n'est pas un dossier</translation>
+        </message>
+        <message>
+            <source>{path!r} contains a NUL character</source>
+            <comment>library.nul</comment>
+            <translation>{path!r} contient un caractère NUL</translation>
+        </message>
+        <message>
+            <source>library add: {root} overlaps the library {name!r} ({other}); libraries may not contain one another</source>
+            <comment>library.overlaps</comment>
+            <translation>library add : {root} chevauche la bibliothèque {name!r} ({other}) ; une bibliothèque ne peut pas en contenir une autre</translation>
+        </message>
+        <message>
+            <source>{path!r} does not exist in the library {name!r}</source>
+            <comment>library.path_missing</comment>
+            <translation>{path!r} n'existe pas dans la bibliothèque {name!r}</translation>
+        </message>
+        <message>
+            <source>parameter {param!r}: {detail}</source>
+            <comment>library.path_param</comment>
+            <translation>paramètre {param!r} : {detail}</translation>
+        </message>
+        <message>
+            <source>library {name!r} removed ({n} catalogue {n:plural:entry|entries} forgotten; no file was touched)</source>
+            <comment>library.removed</comment>
+            <translation>bibliothèque {name!r} retirée (le catalogue a oublié {n} {n:plural:entrée|entrées} ; aucun fichier n'a été touché)</translation>
+        </message>
+        <message>
+            <source>library {name!r}: its folder {root} is missing (mounted? moved?)</source>
+            <comment>library.root_missing</comment>
+            <translation>bibliothèque {name!r} : son dossier {root} est introuvable (monté ? déplacé ?)</translation>
+        </message>
+        <message>
+            <source>library add: {root} is already the library {name!r}</source>
+            <comment>library.same_root</comment>
+            <translation>library add : {root} est déjà la bibliothèque {name!r}</translation>
+        </message>
+        <message>
+            <source>{path!r} goes through a symbolic link that leaves the library: not allowed</source>
+            <comment>library.through_link</comment>
+            <translation>{path!r} passe par un lien symbolique qui sort de la bibliothèque : non autorisé</translation>
+        </message>
+        <message>
+            <source>{entry} is no longer in the trash</source>
+            <comment>library.trash_gone</comment>
+            <translation>{entry} n'est plus dans la corbeille</translation>
+        </message>
+        <message>
+            <source>the trash entry {entry} holds {recorded}, put there by job #{job}; not restored here</source>
+            <comment>library.trash_other</comment>
+            <translation>l'entrée de corbeille {entry} contient {recorded}, mise là par la tâche n° {job} ; non restaurée ici</translation>
+        </message>
+        <message>
+            <source>{entry} is not an entry of this library's trash</source>
+            <comment>library.trash_unknown</comment>
+            <translation>{entry} n'est pas une entrée de la corbeille de cette bibliothèque</translation>
+        </message>
+        <message>
+            <source>parameter {param!r}: no library named {name!r} (libraries: {known})</source>
+            <comment>library.unknown</comment>
+            <translation>paramètre {param!r} : aucune bibliothèque nommée {name!r} (bibliothèques : {known})</translation>
+        </message>
+        <message>
+            <source>cannot split {text!r}: {reason}</source>
+            <comment>mass.bad_filter_text</comment>
+            <translation>impossible de découper {text!r} : {reason}</translation>
+        </message>
+        <message>
+            <source>not valid JSON: {reason}</source>
+            <comment>mass.bad_json</comment>
+            <translation>JSON non valide : {reason}</translation>
+        </message>
+        <message>
+            <source>expected KEY=VALUE, not {text!r}</source>
+            <comment>mass.bad_set</comment>
+            <translation>CLÉ=VALEUR attendu, pas {text!r}</translation>
+        </message>
+        <message>
+            <source>not a JSON object: {reason}</source>
+            <comment>mass.bad_set_json</comment>
+            <translation>pas un objet JSON : {reason}</translation>
+        </message>
+        <message>
+            <source>{term!r}: expected folder:PATH, glob:PATTERN, tag:NAME, type:MEDIA or PROPERTY=VALUE</source>
+            <comment>mass.bad_term</comment>
+            <translation>{term!r} : attendu folder:CHEMIN, glob:MOTIF, tag:NOM, type:MÉDIA ou PROPRIÉTÉ=VALEUR</translation>
+        </message>
+        <message>
+            <source>{matched} {matched:plural:asset|assets} matched, {changed} changed</source>
+            <comment>mass.done</comment>
+            <translation>{matched} {matched:plural:ressource correspondante|ressources correspondantes}, modifiées : {changed}</translation>
+        </message>
+        <message>
+            <source>no asset matches {filter!r}</source>
+            <comment>mass.no_match</comment>
+            <translation>aucune ressource ne correspond à {filter!r}</translation>
+        </message>
+        <message>
+            <source>nothing to do: give set, clear, add_tags or remove_tags</source>
+            <comment>mass.nothing</comment>
+            <translation>rien à faire : donnez set, clear, add_tags ou remove_tags</translation>
+        </message>
+        <message>
+            <source>stopped after {changed} {changed:plural:change|changes}</source>
+            <comment>mass.stopped</comment>
+            <translation>arrêté après {changed} {changed:plural:modification|modifications}</translation>
+        </message>
+        <message>
+            <source>unknown filter {kind!r} (folder, glob, tag, type or PROPERTY=VALUE)</source>
+            <comment>mass.unknown_filter</comment>
+            <translation>filtre inconnu {kind!r} (folder, glob, tag, type ou PROPRIÉTÉ=VALEUR)</translation>
+        </message>
+        <message>
+            <source>{matched} {matched:plural:asset matches|assets match}; {changed} would change</source>
+            <comment>mass.would</comment>
+            <translation>{matched} {matched:plural:ressource correspond|ressources correspondent} ; à modifier : {changed}</translation>
+        </message>
+        <message>
+            <source>must be non-empty, without newline or backslash, not {value!r}</source>
+            <comment>meta.bad_delimiter</comment>
+            <translation>ne doit être ni vide ni contenir de saut de ligne ou de barre oblique inverse, pas {value!r}</translation>
+        </message>
+        <message>
+            <source>must be an absolute repository path such as /content/dam, not {value!r}</source>
+            <comment>meta.bad_prefix</comment>
+            <translation>doit être un chemin absolu du dépôt comme /content/dam, pas {value!r}</translation>
+        </message>
+        <message>
+            <source>must be one character (not a quote or a newline), not {value!r}</source>
+            <comment>meta.bad_separator</comment>
+            <translation>doit être un seul caractère (ni un guillemet ni un saut de ligne), pas {value!r}</translation>
+        </message>
+        <message>
+            <source>{path}: {field}: {before} → {after}</source>
+            <comment>meta.diff</comment>
+            <translation>{path} : {field} : {before} → {after}</translation>
+        </message>
+        <message>
+            <source>… and {n} more {n:plural:change|changes} ({fields})</source>
+            <comment>meta.diff_more</comment>
+            <translation>… et {n} {n:plural:autre modification|autres modifications} ({fields})</translation>
+        </message>
+        <message>
+            <source>clears it</source>
+            <comment>meta.empty_clear</comment>
+            <translation>l'efface</translation>
+        </message>
+        <message>
+            <source>leaves the value unchanged</source>
+            <comment>meta.empty_keep</comment>
+            <translation>laisse la valeur inchangée</translation>
+        </message>
+        <message>
+            <source>columns: {columns:list}</source>
+            <comment>meta.export_columns</comment>
+            <translation>colonnes : {columns:list}</translation>
+        </message>
+        <message>
+            <source>{name}: some values hold the multi-value delimiter {delimiter!r}; they are written as they are and will read back as several values</source>
+            <comment>meta.export_delimiter</comment>
+            <translation>{name} : certaines valeurs contiennent le délimiteur multivaleur {delimiter!r} ; elles sont écrites telles quelles et seront relues comme plusieurs valeurs</translation>
+        </message>
+        <message>
+            <source>wrote {n} {n:plural:asset|assets} and {columns} {columns:plural:column|columns} to {output}</source>
+            <comment>meta.export_done</comment>
+            <translation>{n} {n:plural:ressource|ressources} et {columns} {columns:plural:colonne|colonnes} écrites dans {output}</translation>
+        </message>
+        <message>
+            <source>{path} is a folder</source>
+            <comment>meta.export_is_folder</comment>
+            <translation>{path} est un dossier</translation>
+        </message>
+        <message>
+            <source>the folder {path} does not exist</source>
+            <comment>meta.export_no_folder</comment>
+            <translation>le dossier {path} n'existe pas</translation>
+        </message>
+        <message>
+            <source>{path!r} is not a folder</source>
+            <comment>meta.export_not_folder</comment>
+            <translation>{path!r} n'est pas un dossier</translation>
+        </message>
+        <message>
+            <source>stopped after {n} {n:plural:asset|assets}; {output} was not written</source>
+            <comment>meta.export_stopped</comment>
+            <translation>arrêté après {n} {n:plural:ressource|ressources} ; {output} n'a pas été écrit</translation>
+        </message>
+        <message>
+            <source>property {name} has different types on different assets; exported as {header}</source>
+            <comment>meta.export_type_conflict</comment>
+            <translation>la propriété {name} a des types différents selon les ressources ; exportée comme {header}</translation>
+        </message>
+        <message>
+            <source>would write {n} {n:plural:asset|assets} with {columns} {columns:plural:column|columns} to {output}</source>
+            <comment>meta.export_would</comment>
+            <translation>écrirait {n} {n:plural:ressource|ressources} avec {columns} {columns:plural:colonne|colonnes} dans {output}</translation>
+        </message>
+        <message>
+            <source>line {line}, column {column}: {reason}; this cell is not applied</source>
+            <comment>meta.import_bad_cell</comment>
+            <translation>ligne {line}, colonne {column} : {reason} ; cette cellule n'est pas appliquée</translation>
+        </message>
+        <message>
+            <source>line {line}, column {column}: {reason}; skipped</source>
+            <comment>meta.import_bad_path</comment>
+            <translation>ligne {line}, colonne {column} : {reason} ; ignorée</translation>
+        </message>
+        <message>
+            <source>line 1, column {n}: {reason}; the column is ignored</source>
+            <comment>meta.import_column_ignored</comment>
+            <translation>ligne 1, colonne {n} : {reason} ; la colonne est ignorée</translation>
+        </message>
+        <message>
+            <source>line 1, column {n}: {reason}</source>
+            <comment>meta.import_column_note</comment>
+            <translation>ligne 1, colonne {n} : {reason}</translation>
+        </message>
+        <message>
+            <source>{rows} {rows:plural:row|rows}: {changed} changed, {unchanged} unchanged, {skipped} skipped, {unreadable} {unreadable:plural:record|records} not readable</source>
+            <comment>meta.import_done</comment>
+            <translation>{rows} {rows:plural:ligne|lignes} — modifiées : {changed}, inchangées : {unchanged}, ignorées : {skipped} ; {unreadable} {unreadable:plural:enregistrement illisible|enregistrements illisibles}</translation>
+        </message>
+        <message>
+            <source>line 1, column {n}: {name} appears twice</source>
+            <comment>meta.import_dup_column</comment>
+            <translation>ligne 1, colonne {n} : {name} apparaît deux fois</translation>
+        </message>
+        <message>
+            <source>the path column {column!r} appears more than once (columns {positions:list})</source>
+            <comment>meta.import_dup_path_column</comment>
+            <translation>la colonne du chemin {column!r} apparaît plus d'une fois (colonnes {positions:list})</translation>
+        </message>
+        <message>
+            <source>{path} is empty (expected a header line)</source>
+            <comment>meta.import_empty</comment>
+            <translation>{path} est vide (une ligne d'en-tête est attendue)</translation>
+        </message>
+        <message>
+            <source>{lines} {lines:plural:line|lines} of {name} could not be read; {changed} {changed:plural:asset|assets} changed by the rows that could (listed in the result)</source>
+            <comment>meta.import_incomplete</comment>
+            <translation>{lines} {lines:plural:ligne illisible|lignes illisibles} dans {name} ; {changed} {changed:plural:ressource modifiée|ressources modifiées} par les lignes lisibles (listées dans le résultat)</translation>
+        </message>
+        <message>
+            <source>{column!r} is not a column of {name} (columns: {columns:list}){hint}</source>
+            <comment>meta.import_no_path_column</comment>
+            <translation>{column!r} n'est pas une colonne de {name} (colonnes : {columns:list}){hint}</translation>
+        </message>
+        <message>
+            <source>line {line}, column {column}: {path!r} is not in the library {library!r}; skipped</source>
+            <comment>meta.import_not_in_library</comment>
+            <translation>ligne {line}, colonne {column} : {path!r} n'est pas dans la bibliothèque {library!r} ; ignorée</translation>
+        </message>
+        <message>
+            <source>line {line}, column {column}: {path!r} is not under {prefix}; skipped</source>
+            <comment>meta.import_outside_prefix</comment>
+            <translation>ligne {line}, colonne {column} : {path!r} n'est pas sous {prefix} ; ignorée</translation>
+        </message>
+        <message>
+            <source>column {header} is read-only (a fact of the file); ignored</source>
+            <comment>meta.import_read_only</comment>
+            <translation>la colonne {header} est en lecture seule (une caractéristique du fichier) ; ignorée</translation>
+        </message>
+        <message>
+            <source>; is the separator {separator!r}? (-p separator=…)</source>
+            <comment>meta.import_separator_hint</comment>
+            <translation> ; le séparateur est-il {separator!r} ? (-p separator=…)</translation>
+        </message>
+        <message>
+            <source>stopped after line {line}: the rows before it were applied</source>
+            <comment>meta.import_stopped</comment>
+            <translation>arrêté après la ligne {line} : les lignes précédentes ont été appliquées</translation>
+        </message>
+        <message>
+            <source>cannot read {path}: {reason}</source>
+            <comment>meta.import_unreadable_file</comment>
+            <translation>impossible de lire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>line {line}: {n} {n:plural:field|fields} where the header has {width}; skipped</source>
+            <comment>meta.import_width</comment>
+            <translation>ligne {line} : {n} {n:plural:champ|champs} alors que l'en-tête en a {width} ; ignorée</translation>
+        </message>
+        <message>
+            <source>would change {changed} of {rows} {rows:plural:row|rows} ({unchanged} unchanged, {skipped} skipped with a warning, {unreadable} {unreadable:plural:record|records} not readable)</source>
+            <comment>meta.import_would</comment>
+            <translation>modifierait {changed} sur {rows} {rows:plural:ligne|lignes} (inchangées : {unchanged}, ignorées avec un avertissement : {skipped} ; {unreadable} {unreadable:plural:enregistrement illisible|enregistrements illisibles})</translation>
+        </message>
+        <message>
+            <source>column {column}: {type}, several values separated by {delimiter!r}; an empty cell {empty}</source>
+            <comment>meta.reading_multi</comment>
+            <translation>colonne {column} : {type}, plusieurs valeurs séparées par {delimiter!r} ; une cellule vide {empty}</translation>
+        </message>
+        <message>
+            <source>column {column}: {type}, one value; an empty cell {empty}</source>
+            <comment>meta.reading_single</comment>
+            <translation>colonne {column} : {type}, une seule valeur ; une cellule vide {empty}</translation>
+        </message>
+        <message>
+            <source>must differ from the separator {separator!r}</source>
+            <comment>meta.same_delimiter</comment>
+            <translation>doit être différent du séparateur {separator!r}</translation>
+        </message>
+        <message>
+            <source>{dst} appeared while moving {src} there; plan {plan} was refused and forgotten: move it away and run the move again</source>
+            <comment>move.appeared</comment>
+            <translation>{dst} est apparu pendant le déplacement de {src} à cet endroit ; le plan {plan} a été refusé et oublié : déplacez-le ailleurs et relancez le déplacement</translation>
+        </message>
+        <message>
+            <source>expected a JSON array of ["from", "to"] pairs</source>
+            <comment>move.bad_pairs</comment>
+            <translation>tableau JSON de paires ["from", "to"] attendu</translation>
+        </message>
+        <message>
+            <source>move job #{job} has an unfinished move on this library and is still running or waiting to run; this move was refused: run it again once that job has finished</source>
+            <comment>move.busy</comment>
+            <translation>la tâche de déplacement n° {job} a un déplacement inachevé sur cette bibliothèque et est encore en cours ou en attente ; ce déplacement a été refusé : relancez-le une fois cette tâche terminée</translation>
+        </message>
+        <message>
+            <source>changed since the move was planned: its links were not rewritten</source>
+            <comment>move.changed_since</comment>
+            <translation>modifié depuis la planification du déplacement : ses liens n'ont pas été réécrits</translation>
+        </message>
+        <message>
+            <source>{path!r} already exists: nothing was moved (choose on_clash=overwrite or on_clash=rename)</source>
+            <comment>move.clash</comment>
+            <translation>{path!r} existe déjà : rien n'a été déplacé (choisissez on_clash=overwrite ou on_clash=rename)</translation>
+        </message>
+        <message>
+            <source>completing the interrupted move of job #{job} first</source>
+            <comment>move.completing_other</comment>
+            <translation>achèvement préalable du déplacement interrompu de la tâche n° {job}</translation>
+        </message>
+        <message>
+            <source>completing the interrupted run of this move (job #{job})</source>
+            <comment>move.completing_same</comment>
+            <translation>achèvement de l'exécution interrompue de ce déplacement (tâche n° {job})</translation>
+        </message>
+        <message>
+            <source>is required with paths</source>
+            <comment>move.destination_required</comment>
+            <translation>est obligatoire avec paths</translation>
+        </message>
+        <message>
+            <source>moved {items} {items:plural:item|items}; rewrote {links} {links:plural:link|links} in {documents} {documents:plural:document|documents}</source>
+            <comment>move.done</comment>
+            <translation>{items} {items:plural:élément déplacé|éléments déplacés} ; {links} {links:plural:lien réécrit|liens réécrits} dans {documents} {documents:plural:document|documents}</translation>
+        </message>
+        <message>
+            <source>cannot move {src!r} into itself ({dst!r})</source>
+            <comment>move.into_itself</comment>
+            <translation>impossible de déplacer {src!r} dans lui-même ({dst!r})</translation>
+        </message>
+        <message>
+            <source>{src} is neither at its place nor at {dst}; plan {plan} was refused and forgotten</source>
+            <comment>move.lost</comment>
+            <translation>{src} n'est ni à sa place ni à {dst} ; le plan {plan} a été refusé et oublié</translation>
+        </message>
+        <message>
+            <source>… and {n} more</source>
+            <comment>move.more</comment>
+            <translation>… et {n} de plus</translation>
+        </message>
+        <message>
+            <source>{path!r} is a file, not a folder</source>
+            <comment>move.not_folder</comment>
+            <translation>{path!r} est un fichier, pas un dossier</translation>
+        </message>
+        <message>
+            <source>(overwrites the existing one, which goes to the trash)</source>
+            <comment>move.overwrites</comment>
+            <translation>(écrase l'élément existant, qui va à la corbeille)</translation>
+        </message>
+        <message>
+            <source>overwritten: the former {path} went to the trash</source>
+            <comment>move.overwritten</comment>
+            <translation>écrasé : l'ancien {path} a été mis à la corbeille</translation>
+        </message>
+        <message>
+            <source>give paths (with destination) or pairs, not both or neither</source>
+            <comment>move.paths_or_pairs</comment>
+            <translation>donnez soit paths (avec destination), soit pairs, mais pas les deux</translation>
+        </message>
+        <message>
+            <source>plan {plan}: move {files} {files:plural:file|files}, {folders} {folders:plural:folder|folders} in {items} {items:plural:item|items}; rewrite {links} {links:plural:link|links} in {documents} {documents:plural:document|documents}</source>
+            <comment>move.planned</comment>
+            <translation>plan {plan} : déplacer {files} {files:plural:fichier|fichiers}, {folders} {folders:plural:dossier|dossiers} en {items} {items:plural:élément|éléments} ; réécrire {links} {links:plural:lien|liens} dans {documents} {documents:plural:document|documents}</translation>
+        </message>
+        <message>
+            <source>(renamed)</source>
+            <comment>move.renamed</comment>
+            <translation>(renommé)</translation>
+        </message>
+        <message>
+            <source>resuming plan {plan}</source>
+            <comment>move.resuming</comment>
+            <translation>reprise du plan {plan}</translation>
+        </message>
+        <message>
+            <source>rewrote {n} {n:plural:link|links}</source>
+            <comment>move.rewrote</comment>
+            <translation>{n} {n:plural:lien réécrit|liens réécrits}</translation>
+        </message>
+        <message>
+            <source>{doc} line {line}: {old} → {new}</source>
+            <comment>move.sample</comment>
+            <translation>{doc} ligne {line} : {old} → {new}</translation>
+        </message>
+        <message>
+            <source>plan {plan} was refused and forgotten: {reason}</source>
+            <comment>move.step_failed</comment>
+            <translation>le plan {plan} a été refusé et oublié : {reason}</translation>
+        </message>
+        <message>
+            <source>stopped: plan {plan} is left unfinished; run the same move again to complete it</source>
+            <comment>move.stopped</comment>
+            <translation>arrêté : le plan {plan} reste inachevé ; relancez le même déplacement pour l'achever</translation>
+        </message>
+        <message>
+            <source>line {line}: cannot locate the link {link!r} to rewrite it; fix it by hand</source>
+            <comment>move.unlocated</comment>
+            <translation>ligne {line} : impossible de localiser le lien {link!r} pour le réécrire ; corrigez-le à la main</translation>
+        </message>
+        <message>
+            <source>cannot read it to fix its links: {reason}</source>
+            <comment>move.unreadable</comment>
+            <translation>impossible de le lire pour corriger ses liens : {reason}</translation>
+        </message>
+        <message>
+            <source>would move {files} {files:plural:file|files} and {folders} {folders:plural:folder|folders} in {items} {items:plural:item|items} and rewrite {links} {links:plural:link|links} in {documents} {documents:plural:document|documents}</source>
+            <comment>move.would</comment>
+            <translation>déplacerait {files} {files:plural:fichier|fichiers} et {folders} {folders:plural:dossier|dossiers} en {items} {items:plural:élément|éléments} et réécrirait {links} {links:plural:lien|liens} dans {documents} {documents:plural:document|documents}</translation>
+        </message>
+        <message>
+            <source>an interrupted run of this move (plan {plan}) would be completed</source>
+            <comment>move.would_complete</comment>
+            <translation>une exécution interrompue de ce déplacement (plan {plan}) serait achevée</translation>
+        </message>
+        <message>
+            <source>{src} → {dst}</source>
+            <comment>move.would_pair</comment>
+            <translation>{src} → {dst}</translation>
         </message>
         <message>
             <source>unknown operation '{name}' (known: {known})</source>
@@ -113,6 +843,91 @@
             <translation>s'exécutera maintenant : sous les seuils ({items:list})</translation>
         </message>
         <message>
+            <source>item {n}: expected an object with text fields path and trash</source>
+            <comment>restore.bad_item</comment>
+            <translation>élément {n} : objet attendu avec les champs texte path et trash</translation>
+        </message>
+        <message>
+            <source>expected a non-empty JSON array of {{path, trash}} objects</source>
+            <comment>restore.bad_items</comment>
+            <translation>tableau JSON non vide d'objets {{path, trash}} attendu</translation>
+        </message>
+        <message>
+            <source>cannot restore: {reason}</source>
+            <comment>restore.cannot</comment>
+            <translation>restauration impossible : {reason}</translation>
+        </message>
+        <message>
+            <source>restored {restored} of {n} {n:plural:item|items}</source>
+            <comment>restore.done</comment>
+            <translation>{restored} sur {n} {n:plural:élément restauré|éléments restaurés}</translation>
+        </message>
+        <message>
+            <source>{path}: exists again, would not be overwritten</source>
+            <comment>restore.exists</comment>
+            <translation>{path} : existe de nouveau, ne serait pas écrasé</translation>
+        </message>
+        <message>
+            <source>{path}: no longer in the trash</source>
+            <comment>restore.gone</comment>
+            <translation>{path} : n'est plus dans la corbeille</translation>
+        </message>
+        <message>
+            <source>nothing was restored</source>
+            <comment>restore.none</comment>
+            <translation>rien n'a été restauré</translation>
+        </message>
+        <message>
+            <source>would restore {ok} of {n} {n:plural:item|items}</source>
+            <comment>restore.would</comment>
+            <translation>restaurerait {ok} sur {n} {n:plural:élément|éléments}</translation>
+        </message>
+        <message>
+            <source>restore {path}</source>
+            <comment>restore.would_item</comment>
+            <translation>restaurer {path}</translation>
+        </message>
+        <message>
+            <source>{files} {files:plural:file|files}, {folders} {folders:plural:folder|folders}: {added} added, {updated} updated, {removed} forgotten; {references} {references:plural:reference|references} in {documents} {documents:plural:document|documents}</source>
+            <comment>scan.done</comment>
+            <translation>{files} {files:plural:fichier|fichiers}, {folders} {folders:plural:dossier|dossiers} — ajoutés : {added}, mis à jour : {updated}, oubliés : {removed} ; {references} {references:plural:référence|références} dans {documents} {documents:plural:document|documents}</translation>
+        </message>
+        <message>
+            <source>cannot read the folder: {reason}</source>
+            <comment>scan.folder_unreadable</comment>
+            <translation>lecture du dossier impossible : {reason}</translation>
+        </message>
+        <message>
+            <source>line {line}: link {link!r} leaves the library; not followed</source>
+            <comment>scan.link_outside</comment>
+            <translation>ligne {line} : le lien {link!r} sort de la bibliothèque ; non suivi</translation>
+        </message>
+        <message>
+            <source>symbolic link not indexed (asyncops never follows links)</source>
+            <comment>scan.link_skipped</comment>
+            <translation>lien symbolique non indexé (asyncops ne suit jamais les liens)</translation>
+        </message>
+        <message>
+            <source>{files} {files:plural:file|files} and {folders} {folders:plural:folder|folders} on disk</source>
+            <comment>scan.on_disk</comment>
+            <translation>{files} {files:plural:fichier|fichiers} et {folders} {folders:plural:dossier|dossiers} sur le disque</translation>
+        </message>
+        <message>
+            <source>scanning {root}</source>
+            <comment>scan.start</comment>
+            <translation>analyse de {root}</translation>
+        </message>
+        <message>
+            <source>cannot read: {reason}</source>
+            <comment>scan.unreadable</comment>
+            <translation>lecture impossible : {reason}</translation>
+        </message>
+        <message>
+            <source>scan of {library} would add {added}, update {updated} and forget {removed} entries ({unchanged} unchanged)</source>
+            <comment>scan.would</comment>
+            <translation>l'analyse de {library} ajouterait {added} entrées, en mettrait à jour {updated} et en oublierait {removed} ({unchanged} inchangées)</translation>
+        </message>
+        <message>
             <source>job #{id} ({operation}) cannot be undone</source>
             <comment>undo.impossible</comment>
             <translation>la tâche n° {id} ({operation}) ne peut pas être annulée</translation>
@@ -131,6 +946,76 @@
             <source>{user} is not an admin: not allowed</source>
             <comment>users.not_admin</comment>
             <translation>{user} n'est pas administrateur : action non autorisée</translation>
+        </message>
+        <message>
+            <source>{header!r}: {word!r} is not 'multi'</source>
+            <comment>value.bad_multi</comment>
+            <translation>{header!r} : {word!r} n'est pas « multi »</translation>
+        </message>
+        <message>
+            <source>{header!r}: Binary values cannot be imported from a CSV file</source>
+            <comment>value.binary</comment>
+            <translation>{header!r} : les valeurs Binary ne peuvent pas être importées depuis un fichier CSV</translation>
+        </message>
+        <message>
+            <source>empty property name in {header!r}</source>
+            <comment>value.empty_name</comment>
+            <translation>nom de propriété vide dans {header!r}</translation>
+        </message>
+        <message>
+            <source>{text!r} does not fit a Long (64 bits)</source>
+            <comment>value.long_range</comment>
+            <translation>{text!r} ne tient pas dans un Long (64 bits)</translation>
+        </message>
+        <message>
+            <source>malformed header {header!r} (expected name{{{{Type}}}} or name{{{{Type: multi}}}})</source>
+            <comment>value.malformed</comment>
+            <translation>en-tête mal formé {header!r} (attendu : nom{{{{Type}}}} ou nom{{{{Type: multi}}}})</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a Boolean (true or false)</source>
+            <comment>value.not_boolean</comment>
+            <translation>{text!r} n'est pas un Boolean (true ou false)</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a Date (ISO-8601, such as 2024-05-01T10:00:00.000+00:00)</source>
+            <comment>value.not_date</comment>
+            <translation>{text!r} n'est pas une Date (ISO-8601, par ex. 2024-05-01T10:00:00.000+00:00)</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a Decimal (a number)</source>
+            <comment>value.not_decimal</comment>
+            <translation>{text!r} n'est pas un Decimal (un nombre)</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a Double (a number)</source>
+            <comment>value.not_double</comment>
+            <translation>{text!r} n'est pas un Double (un nombre)</translation>
+        </message>
+        <message>
+            <source>{text!r} is not a Long (a whole number)</source>
+            <comment>value.not_long</comment>
+            <translation>{text!r} n'est pas un Long (un nombre entier)</translation>
+        </message>
+        <message>
+            <source>{name} is read-only</source>
+            <comment>value.read_only</comment>
+            <translation>{name} est en lecture seule</translation>
+        </message>
+        <message>
+            <source>{header!r}: {name} holds one value; multiple values are joined</source>
+            <comment>value.standard_multi</comment>
+            <translation>{header!r} : {name} contient une seule valeur ; les valeurs multiples sont jointes</translation>
+        </message>
+        <message>
+            <source>{header!r}: {name} is {want}; read as {want}</source>
+            <comment>value.standard_type</comment>
+            <translation>{header!r} : {name} est de type {want} ; lu comme {want}</translation>
+        </message>
+        <message>
+            <source>unknown type {type!r} in {header!r} (types: {types:list})</source>
+            <comment>value.unknown_type</comment>
+            <translation>type inconnu {type!r} dans {header!r} (types : {types:list})</translation>
         </message>
         <message>
             <source>next in queue</source>
@@ -171,6 +1056,66 @@
             <source>scheduled for {when:time}</source>
             <comment>wait.scheduled</comment>
             <translation>programmée pour le {when:time}</translation>
+        </message>
+        <message>
+            <source>expected the written list of a metadata-writeback result</source>
+            <comment>writeback.bad_revert</comment>
+            <translation>liste written d'un résultat de metadata-writeback attendue</translation>
+        </message>
+        <message>
+            <source>cannot write: {reason}</source>
+            <comment>writeback.cannot</comment>
+            <translation>écriture impossible : {reason}</translation>
+        </message>
+        <message>
+            <source>{path} changed since it was written; not removed</source>
+            <comment>writeback.changed_since</comment>
+            <translation>{path} a changé depuis son écriture ; non supprimé</translation>
+        </message>
+        <message>
+            <source>wrote the edits of {n} {n:plural:asset|assets} into {files} {files:plural:file|files}</source>
+            <comment>writeback.done</comment>
+            <translation>modifications de {n} {n:plural:ressource|ressources} écrites dans {files} {files:plural:fichier|fichiers}</translation>
+        </message>
+        <message>
+            <source>{path}: {fields:list} have no place in {target}; they stay edits of the catalogue</source>
+            <comment>writeback.kept</comment>
+            <translation>{path} : {fields:list} n'ont pas de place dans {target} ; ils restent des modifications du catalogue</translation>
+        </message>
+        <message>
+            <source>{path}: its type keeps no metadata in the file; the edits stay in the catalogue</source>
+            <comment>writeback.no_place</comment>
+            <translation>{path} : son type ne garde aucune métadonnée dans le fichier ; les modifications restent dans le catalogue</translation>
+        </message>
+        <message>
+            <source>nothing could be written</source>
+            <comment>writeback.none</comment>
+            <translation>rien n'a pu être écrit</translation>
+        </message>
+        <message>
+            <source>put back {n} {n:plural:file|files} as they were before job #{job}</source>
+            <comment>writeback.reverted</comment>
+            <translation>{n} {n:plural:fichier remis|fichiers remis} dans l'état d'avant la tâche n° {job}</translation>
+        </message>
+        <message>
+            <source>stopped: the remaining assets keep their edits in the catalogue only</source>
+            <comment>writeback.stopped</comment>
+            <translation>arrêté : les ressources restantes gardent leurs modifications dans le catalogue seulement</translation>
+        </message>
+        <message>
+            <source>would write the edits of {n} {n:plural:asset|assets} into their files</source>
+            <comment>writeback.would</comment>
+            <translation>écrirait les modifications de {n} {n:plural:ressource|ressources} dans leurs fichiers</translation>
+        </message>
+        <message>
+            <source>{path}: {fields:list} → {target}</source>
+            <comment>writeback.would_item</comment>
+            <translation>{path} : {fields:list} → {target}</translation>
+        </message>
+        <message>
+            <source>wrote {fields:list} into {target}</source>
+            <comment>writeback.wrote</comment>
+            <translation>{fields:list} écrits dans {target}</translation>
         </message>
     </context>
     <context>
@@ -364,6 +1309,22 @@
             <translation>secondes sans données avant qu'un téléchargement échoue</translation>
         </message>
         <message>
+            <source>Deadline</source>
+            <translation>Délai total</translation>
+        </message>
+        <message>
+            <source>seconds the whole job may take; the downloads still running then are stopped</source>
+            <translation>durée maximale de toute la tâche, en secondes ; les téléchargements encore en cours sont alors arrêtés</translation>
+        </message>
+        <message>
+            <source>Max bytes</source>
+            <translation>Taille maximale (octets)</translation>
+        </message>
+        <message>
+            <source>largest download accepted, in bytes</source>
+            <translation>plus gros téléchargement accepté, en octets</translation>
+        </message>
+        <message>
             <source>Mass edit</source>
             <translation>Modification en masse</translation>
         </message>
@@ -468,8 +1429,8 @@
             <translation>Excel</translation>
         </message>
         <message>
-            <source>for spreadsheets: a byte-order mark and ';' as separator (unless separator is given)</source>
-            <translation>pour les tableurs : une marque d'ordre des octets et « ; » comme séparateur (sauf si un séparateur est donné)</translation>
+            <source>for spreadsheets: a byte-order mark, ';' as separator (unless separator is given) and cells beginning with = + - @ shown as text (a leading ')</source>
+            <translation>pour les tableurs : une marque d'ordre des octets, « ; » comme séparateur (sauf si un séparateur est donné) et les cellules commençant par = + - @ affichées comme texte (précédées d'une ')</translation>
         </message>
         <message>
             <source>Path column</source>
@@ -480,12 +1441,20 @@
             <translation>nom de la colonne du chemin</translation>
         </message>
         <message>
+            <source>Path prefix</source>
+            <translation>Préfixe des chemins</translation>
+        </message>
+        <message>
+            <source>written before every asset path, e.g. /content/dam/mylib (default: paths start with /)</source>
+            <translation>écrit devant chaque chemin de ressource, par ex. /content/dam/mylib (par défaut : les chemins commencent par /)</translation>
+        </message>
+        <message>
             <source>Import metadata</source>
             <translation>Importer des métadonnées</translation>
         </message>
         <message>
-            <source>Read asset metadata from a CSV file (path column and typed headers, as written by metadata-export) and apply good rows in transactional batches; unknown paths, bad values and malformed lines are reported as warnings with their line and column.</source>
-            <translation>Lit les métadonnées des ressources dans un fichier CSV (colonne du chemin et en-têtes typés, comme les écrit metadata-export) et applique les lignes correctes par lots transactionnels ; les chemins inconnus, les valeurs incorrectes et les lignes mal formées sont signalés comme avertissements avec leur ligne et leur colonne.</translation>
+            <source>Read asset metadata from a CSV file in the DAM's format (path column and typed headers) and apply it in transactional batches; each value set is an edit that survives re-reading the file. Unreadable records fail the job (listing what was applied); bad cells are warnings naming their line and column.</source>
+            <translation>Lit les métadonnées des ressources dans un fichier CSV au format du DAM (colonne du chemin et en-têtes typés) et les applique par lots transactionnels ; chaque valeur définie est une modification qui survit à la relecture du fichier. Des enregistrements illisibles font échouer la tâche (en listant ce qui a été appliqué) ; les cellules incorrectes donnent des avertissements indiquant leur ligne et leur colonne.</translation>
         </message>
         <message>
             <source>rows</source>
@@ -500,8 +1469,28 @@
             <translation>le fichier CSV</translation>
         </message>
         <message>
-            <source>the column with the asset path</source>
-            <translation>la colonne qui contient le chemin de la ressource</translation>
+            <source>the column with the asset path (any case)</source>
+            <translation>la colonne qui contient le chemin de la ressource (casse indifférente)</translation>
+        </message>
+        <message>
+            <source>repository prefix of the paths, stripped on import (e.g. /content/dam/mylib)</source>
+            <translation>préfixe de dépôt des chemins, retiré à l'import (par ex. /content/dam/mylib)</translation>
+        </message>
+        <message>
+            <source>Empty</source>
+            <translation>Cellule vide</translation>
+        </message>
+        <message>
+            <source>an empty cell leaves the property unchanged (keep, as the DAM does) or clears it</source>
+            <translation>une cellule vide laisse la propriété inchangée (conserver, comme le fait le DAM) ou l'efface</translation>
+        </message>
+        <message>
+            <source>keep</source>
+            <translation>conserver</translation>
+        </message>
+        <message>
+            <source>clear</source>
+            <translation>effacer</translation>
         </message>
         <message>
             <source>Batch size</source>
@@ -510,6 +1499,34 @@
         <message>
             <source>rows per transaction</source>
             <translation>lignes par transaction</translation>
+        </message>
+        <message>
+            <source>Write metadata into files</source>
+            <translation>Écrire les métadonnées dans les fichiers</translation>
+        </message>
+        <message>
+            <source>Write the values people set (import, mass edit) into the files themselves: front matter for Markdown, &lt;title&gt; and &lt;meta&gt; for HTML, XMP sidecars for media. Undo puts the files back.</source>
+            <translation>Écrit les valeurs définies par des personnes (import, modification en masse) dans les fichiers eux-mêmes : front matter pour Markdown, &lt;title&gt; et &lt;meta&gt; pour HTML, fichiers annexes XMP pour les médias. L'annulation remet les fichiers dans leur état d'origine.</translation>
+        </message>
+        <message>
+            <source>only the assets of this folder (and below)</source>
+            <translation>seulement les ressources de ce dossier (et de ses sous-dossiers)</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>used by undo: the files a writeback job wrote</source>
+            <translation>utilisé par l'annulation : les fichiers écrits par une tâche de réécriture</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Tâche</translation>
+        </message>
+        <message>
+            <source>used by undo: the writeback job to revert</source>
+            <translation>utilisé par l'annulation : la tâche de réécriture à annuler</translation>
         </message>
         <message>
             <source>Move</source>
@@ -576,16 +1593,20 @@
             <translation>Éléments</translation>
         </message>
         <message>
-            <source>what to restore: [{"path": "docs/a.md", "trash": "/home/me/.local/share/Trash/files/a.md"}]</source>
-            <translation>quoi restaurer : [{"path": "docs/a.md", "trash": "/home/moi/.local/share/Trash/files/a.md"}]</translation>
+            <source>what to restore: [{"path": "docs/a.md", "trash": "ENTRY"}] as the delete job's result names them</source>
+            <translation>quoi restaurer : [{"path": "docs/a.md", "trash": "ENTRÉE"}] tels que les nomme le résultat de la tâche de suppression</translation>
+        </message>
+        <message>
+            <source>the delete job that put them in the trash</source>
+            <translation>la tâche de suppression qui les a mis à la corbeille</translation>
         </message>
         <message>
             <source>Scan library</source>
             <translation>Analyser la bibliothèque</translation>
         </message>
         <message>
-            <source>Index a library: every file and folder, the metadata of each asset and the references between files (Markdown, HTML, CSS). A re-scan only reads what changed.</source>
-            <translation>Indexe une bibliothèque : chaque fichier et dossier, les métadonnées de chaque ressource et les références entre fichiers (Markdown, HTML, CSS). Une nouvelle analyse ne lit que ce qui a changé.</translation>
+            <source>Index a library: every file and folder, the metadata of each asset and the references between files (Markdown, HTML, CSS). A re-scan only reads what changed. Values a person set (import, mass edit) are kept; a file whose own value changed under one is warned about.</source>
+            <translation>Indexe une bibliothèque : chaque fichier et dossier, les métadonnées de chaque ressource et les références entre fichiers (Markdown, HTML, CSS). Une nouvelle analyse ne lit que ce qui a changé. Les valeurs définies par une personne (import, modification en masse) sont conservées ; un avertissement signale un fichier dont la propre valeur a changé sous l'une d'elles.</translation>
         </message>
         <message>
             <source>only this folder of the library (default: all of it)</source>
@@ -598,6 +1619,22 @@
         <message>
             <source>re-read every file, changed or not</source>
             <translation>relire chaque fichier, modifié ou non</translation>
+        </message>
+        <message>
+            <source>Prefer</source>
+            <translation>Préférer</translation>
+        </message>
+        <message>
+            <source>when a file's own value changed under a person's edit: keep the edit (warned) or take the file's</source>
+            <translation>quand la valeur propre d'un fichier a changé sous la modification d'une personne : garder la modification (avec un avertissement) ou prendre celle du fichier</translation>
+        </message>
+        <message>
+            <source>edits</source>
+            <translation>modifications</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>fichier</translation>
         </message>
     </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Helpers for the library tests: a sample library on disk, a JobContext for direct runs, trash isolation."""
+"""Helpers for the library tests: a sample library on disk, a JobContext for direct runs, the trash's content."""
 
 from __future__ import annotations
 
@@ -57,22 +57,25 @@ def run_op(db: Database, name: str, params: dict[str, Any]) -> tuple[Any, JobCon
     return result, ctx
 
 
+def run_failing(db: Database, name: str, params: dict[str, Any]) -> tuple[Any, JobContext]:
+    """Run an operation that must fail (OperationFailed): (the error, with its result, and the context)."""
+    from core.errors import OperationFailed
+    from core.operations import OperationEnv
+
+    op = registry.get(name)
+    params = op.validate(params, OperationEnv(db, "tester"))
+    snap = jobs.submit(db, name, params, inline_worker="test-inline", validate=False)
+    ctx = JobContext(snap, db, flush_interval=0)
+    try:
+        op.run(ctx, params)
+    except OperationFailed as exc:
+        ctx.flush()
+        return exc, ctx
+    raise AssertionError(f"{name} did not fail")
+
+
 def log_lines(db: Database, ctx: JobContext, level: str | None = None) -> list[tuple[str, str | None]]:
     return [(e.message, e.item) for e in jobs.log_of(db, ctx.job_id) if level is None or e.level == level]
-
-
-def isolate_trash(monkeypatch: Any, tmp_path: Path) -> Path:
-    """Point the freedesktop trash of Send2Trash at the test's folder (never the user's real trash)."""
-    from send2trash import plat_other
-
-    xdg = tmp_path / "xdg"
-    xdg.mkdir(exist_ok=True)
-    monkeypatch.setenv("XDG_DATA_HOME", str(xdg))
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(xdg))
-    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(xdg / "Trash"))
-    monkeypatch.setattr(plat_other, "HOMETRASH", str(xdg / "Trash"))
-    return xdg / "Trash"
 
 
 def all_links_resolve(db: Database, lib: L.LibraryInfo) -> list[str]:
@@ -88,3 +91,15 @@ def all_links_resolve(db: Database, lib: L.LibraryInfo) -> list[str]:
             if target is not None and not os.path.lexists(root / target):
                 broken.append(f"{e.rel}:{link.line} {link.raw}")
     return broken
+
+
+def trashed(root: Path) -> dict[str, Path]:
+    """What the library's own trash holds: {original path: the item in the trash}."""
+    import json
+
+    out = {}
+    area = root / L.TRASH_DIR
+    for entry in sorted(area.iterdir()) if area.is_dir() else []:
+        record = json.loads((entry / L.RECORD).read_text())
+        out[record["path"]] = entry / L.ITEM
+    return out

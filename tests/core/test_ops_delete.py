@@ -14,12 +14,13 @@ from core.operations import OperationEnv, registry
 from core.store import jobs, settings
 from core.store.db import Database
 from tests.core.helpers import wait_status
-from tests.core.library_helpers import isolate_trash, log_lines, make_library, run_op
+from tests.core.library_helpers import log_lines, make_library, run_op, trashed
 
 
 @pytest.fixture
-def trash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    return isolate_trash(monkeypatch, tmp_path)
+def trash(tmp_path: Path) -> Path:
+    """The library's own trash (never the user's)."""
+    return tmp_path / "lib" / L.TRASH_DIR
 
 
 def test_delete_to_trash_warns_about_references_and_undo_restores(db: Database, tmp_path: Path, trash: Path) -> None:
@@ -27,7 +28,7 @@ def test_delete_to_trash_warns_about_references_and_undo_restores(db: Database, 
     result, ctx = run_op(db, "delete", {"library": "lib", "paths": '["guide", "img/logo.png"]'})
     root = tmp_path / "lib"
     assert not (root / "guide").exists() and not (root / "img" / "logo.png").exists()
-    assert (trash / "files" / "guide" / "setup.md").is_file()
+    assert trashed(root)["guide"].joinpath("setup.md").is_file()
     assert result["deleted"] == ["guide", "img/logo.png"] and result["files"] == 3 and result["folders"] == 1
     warnings = log_lines(db, ctx, "WARNING")
     # the referring file and the line; references from inside what is deleted are not reported
@@ -56,7 +57,7 @@ def test_delete_to_trash_warns_about_references_and_undo_restores(db: Database, 
     restored, _ = run_op(db, name, params)
     assert restored["restored"] == ["guide", "img/logo.png"]
     assert (root / "guide" / "setup.md").read_text().startswith("---") and (root / "img" / "logo.png").is_file()
-    assert not (trash / "files" / "guide").exists() and not (trash / "info" / "guide.trashinfo").exists()
+    assert trashed(root) == {}
     assert L.list_libraries(db)[0].files == 8
     assert registry.get("restore").undo(restored, params) == (
         "delete",
@@ -71,12 +72,12 @@ def test_delete_permanent_and_dry_run(db: Database, tmp_path: Path, trash: Path)
     params = op.validate({"library": "lib", "paths": "guide,/site", "permanent": "true"}, env)
     report = op.dry_run(env, params)
     assert report.counts == {"assets": 4, "folders": 3, "references": 2}
-    assert report.summary.startswith("would delete 4 file(s) and 3 folder(s) permanently")
-    assert "warning: index.md line 3 refers to guide/setup.md (guide/setup.md)" in report.details
+    assert report.summary.startswith("would delete 4 files and 3 folders permanently")
+    assert "index.md line 3 refers to guide/setup.md ('guide/setup.md'), which is deleted" in report.details
     assert (tmp_path / "lib" / "guide").is_dir()  # a dry run changes nothing
     result, _ = run_op(db, "delete", params)
     assert not (tmp_path / "lib" / "guide").exists() and not (tmp_path / "lib" / "site").exists()
-    assert not trash.exists() and result["permanent"] and op.undo(result, params) is None
+    assert trashed(tmp_path / "lib") == {} and result["permanent"] and op.undo(result, params) is None
 
 
 def test_delete_never_leaves_the_library(db: Database, tmp_path: Path, trash: Path) -> None:

@@ -13,7 +13,7 @@ from core.errors import ParamError
 from core.operations import OperationEnv, registry
 from core.store import jobs
 from core.store.db import Database
-from tests.core.library_helpers import log_lines, make_library, run_op
+from tests.core.library_helpers import log_lines, make_library, run_failing, run_op
 
 
 def meta(db: Database, lib: L.LibraryInfo, path: str) -> L.Meta:
@@ -46,8 +46,8 @@ def test_export_edit_import_round_trip(db: Database, tmp_path: Path) -> None:
         "commerce:skus{{String: multi}}",
     ]
     assert rows[1:] == [
-        ["guide/intro.md", "", "", "", "", "", "A1|B|2"],
-        ["guide/setup.md", "Setup guide", "", "install|linux", "4", "ACME", "A1|B|2"],
+        ["/guide/intro.md", "", "", "", "", "", "A1|B|2"],
+        ["/guide/setup.md", "Setup guide", "", "install|linux", "4", "ACME", "A1|B|2"],
     ]
     assert result["assets"] == 2 and not list(tmp_path.glob(".meta.csv.*"))
     # edit in a spreadsheet-like way, then import back
@@ -56,15 +56,15 @@ def test_export_edit_import_round_trip(db: Database, tmp_path: Path) -> None:
     with open(out, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows(rows)
     op = registry.get("metadata-import")
-    params = op.validate({"library": "lib", "input": str(out)}, OperationEnv(db, "tester"))
+    params = op.validate({"library": "lib", "input": str(out), "empty": "clear"}, OperationEnv(db, "tester"))
     report = op.dry_run(OperationEnv(db, "tester"), params)
-    assert report.counts == {"rows": 2, "changed": 2, "unchanged": 0, "skipped": 0}
+    assert report.counts == {"rows": 2, "changed": 2, "unchanged": 0, "skipped": 0, "unreadable": 0}
     assert meta(db, lib, "guide/intro.md").title is None  # the dry run changed nothing
     result, ctx = run_op(db, "metadata-import", params)
     assert result["changed"] == 2 and ctx.warnings == 0
     intro, setup = meta(db, lib, "guide/intro.md"), meta(db, lib, "guide/setup.md")
     assert (intro.title, intro.tags, intro.rating) == ("Introduction", ["intro", "basics"], 5)
-    assert setup.props == {"commerce:skus": ["String", ["Z9"]]}  # client cleared by its empty cell
+    assert setup.props == {"commerce:skus": ["String", ["Z9"]]}  # client cleared by its empty cell (empty=clear)
     again, _ = run_op(db, "metadata-import", params)
     assert (again["changed"], again["unchanged"]) == (0, 2)
 
@@ -80,22 +80,38 @@ def test_import_warnings_name_line_and_column(db: Database, tmp_path: Path) -> N
         "guide/setup.md;2\n"
         '"img/logo.png;1;"multi\nline";x\n'
         "../escape.md;1;x;1\n"
-        "img/bg.png;;Background;2.25\n",
+        "img/bg.png;;Background;2.25\n"
+        "img/diagram.png;99999999999999999999;Diagram;1\n",
         encoding="utf-8",
     )
-    result, ctx = run_op(
+    # one record could not be read: the job fails, having applied (and listed) every other row
+    failed, ctx = run_failing(
         db, "metadata-import", {"library": "lib", "input": str(src), "separator": ";", "batch_size": "2"}
     )
+    result = failed.result
+    assert result["unreadable_lines"] == [[6, 6]] and sorted(result["applied"]) == [
+        "guide/intro.md",
+        "img/bg.png",
+        "img/diagram.png",
+        "index.md",
+    ]
     warnings = [m for m, _ in log_lines(db, ctx, "WARNING")]
     assert "line 3, column assetPath: 'nope.md' is not in the library 'lib'; skipped" in warnings
-    assert "line 4, column xmp:Rating{{Long}}: 'three' is not a Long (a whole number); row skipped" in warnings
-    assert "line 5: 2 field(s) where the header has 4; skipped" in warnings
-    assert any(w.startswith("line 6:") for w in warnings)
+    # a bad cell costs that cell only: the title of the row applies
+    assert (
+        "line 4, column xmp:Rating{{Long}}: 'three' is not a Long (a whole number); this cell is not applied"
+        in warnings
+    )
+    assert "line 5: 2 fields where the header has 4; skipped" in warnings
+    assert any(w.startswith("line 6: malformed CSV") for w in [m for m, _ in log_lines(db, ctx, "ERROR")])
+    assert "line 7: 2 fields where the header has 4; skipped" in warnings
     assert any(w.startswith("line 8, column assetPath:") and "leaves the library" in w for w in warnings)
-    assert result["changed"] == 2
+    assert any(w.startswith("line 10, column xmp:Rating{{Long}}:") and "64 bits" in w for w in warnings)
+    assert result["changed"] == 4
     assert (meta(db, lib, "index.md").title, meta(db, lib, "index.md").rating) == ("Home", 3)
     assert meta(db, lib, "index.md").props["size"] == ["Double", 1.5]
     assert meta(db, lib, "img/bg.png").title == "Background" and meta(db, lib, "guide/intro.md").rating is None
+    assert meta(db, lib, "guide/intro.md").title == "Intro"
 
 
 def test_import_refuses_bad_headers_before_anything(db: Database, tmp_path: Path) -> None:
@@ -106,9 +122,12 @@ def test_import_refuses_bad_headers_before_anything(db: Database, tmp_path: Path
     bad.write_text("path;dc:title\na.txt;x\n")
     with pytest.raises(ParamError, match=r"'assetPath' is not a column.*is the separator ';'"):
         op.validate({"library": "lib", "input": str(bad)}, env)
-    bad.write_text("assetPath,x{{Blob}}\n")
-    with pytest.raises(ParamError, match=r"line 1, column 2: unknown type 'Blob'"):
+    bad.write_text("AssetPath,x{{Blob}}\n")  # an unknown type costs its column only (and the path column's case)
+    assert op.header(op.validate({"library": "lib", "input": str(bad)}, env)).cols == []
+    bad.write_text("assetPath,dc:title,assetPath\n")
+    with pytest.raises(ParamError, match=r"the path column 'assetPath' appears more than once \(columns 1, 3\)"):
         op.validate({"library": "lib", "input": str(bad)}, env)
+    bad.write_text("assetPath,x\n")
     with pytest.raises(ParamError, match="multi_delimiter"):
         op.validate({"library": "lib", "input": str(bad), "multi_delimiter": ","}, env)
 
@@ -140,7 +159,7 @@ def test_export_options_excel_subfolders_and_chosen_properties(db: Database, tmp
     assert out.read_bytes().startswith(b"\xef\xbb\xbfassetPath;dc:title{{String}};xmp:Rating{{Long}};")
     rows = read_csv(out, ";", "utf-8-sig")
     assert rows[0][3:] == ["client{{String}}", "dc:format{{String}}"]
-    assert len(rows) == 9 and ["guide/setup.md", "Setup guide", "4", "ACME", "text/markdown"] in rows
+    assert len(rows) == 9 and ["/guide/setup.md", "Setup guide", "4", "ACME", "text/markdown"] in rows
     with pytest.raises(ParamError, match="folder"):
         registry.get("metadata-export").validate(
             {"library": "lib", "output": str(out), "folder": "index.md"}, OperationEnv(db, "tester")

@@ -18,7 +18,7 @@ from core.operations import OperationEnv, registry
 from core.store import jobs, settings
 from core.store.db import Database
 from tests.core.helpers import wait_for, wait_status
-from tests.core.library_helpers import all_links_resolve, isolate_trash, make_library, run_op
+from tests.core.library_helpers import all_links_resolve, make_library, run_op, trashed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,7 +74,6 @@ def test_move_undo_moves_back_with_links_fixed(db: Database, tmp_path: Path) -> 
 def test_move_clash_refused_before_anything_moves_or_renamed_or_overwritten(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    trash = isolate_trash(monkeypatch, tmp_path)
     lib = make_library(
         db, tmp_path / "lib", {"a/x.md": "[y](y.md)", "a/y.md": "y", "b/x.md": "old", "c.md": "[ax](a/x.md)"}
     )
@@ -103,7 +102,7 @@ def test_move_clash_refused_before_anything_moves_or_renamed_or_overwritten(
         db, "move", {"library": "lib", "paths": ["d/x (1).md"], "destination": "b", "on_clash": "overwrite"}
     )
     assert (root / "b" / "x (1).md").read_text() == "other" and result["overwritten"] == ["b/x (1).md"]
-    assert (trash / "files" / "x (1).md").read_text() == "[y](../a/y.md)"
+    assert trashed(root)["b/x (1).md"].read_text() == "[y](../a/y.md)"
     assert paths(db, lib) == disk(root)
 
 
@@ -115,9 +114,7 @@ def test_move_dry_run_and_thresholds(db: Database, tmp_path: Path) -> None:
     env = OperationEnv(db, "tester")
     params = op.validate({"library": "lib", "paths": "pics", "destination": "media"}, env)
     report = op.dry_run(env, params)
-    assert (
-        report.summary == "would move 120 file(s) and 1 folder(s) in 1 item(s) and rewrite 60 link(s) in 1 document(s)"
-    )
+    assert report.summary == "would move 120 files and 1 folder in 1 item and rewrite 60 links in 1 document"
     assert "gallery.md line 1: pics/p000.png → media/pics/p000.png" in report.details
     assert (tmp_path / "lib" / "pics").is_dir() and paths(db, lib) >= {"pics/p000.png"}
     plan = jobs.plan(db, "move", params)
@@ -209,8 +206,17 @@ def test_move_killed_with_sigkill_is_completed_by_running_it_again(db: Database,
     finally:
         proc.wait(10)
     assert proc.returncode == -signal.SIGKILL
+    first = jobs.list_jobs(db, operation="move")[0]
     again = _start_move(tmp_path, 0)
-    assert again.wait(60) == 0
+    # the first job still owns its plan (running or waiting to run again): the second is refused, and the
+    # first is left as it is (an operation never changes another job's state)
+    assert again.wait(60) != 0
+    second = next(j for j in jobs.list_jobs(db, operation="move") if j.id != first.id)
+    assert str(second.status) == "FAILED" and "still running or waiting to run" in (second.message or "")
+    engine = Engine(db, tick=0.05, heartbeat_interval=0.5, dead_after=3.0).start()
+    try:
+        done = wait_status(db, first.id, "SUCCEEDED", timeout=60)
+    finally:
+        engine.shutdown(grace=5)
+    assert done.result["complete"]
     _check_complete(db, lib, tmp_path / "lib")
-    statuses = sorted(str(j.status) for j in jobs.list_jobs(db, operation="move"))
-    assert statuses == ["STOPPED", "SUCCEEDED"]  # the re-queued first job was completed by the second

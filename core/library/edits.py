@@ -1,0 +1,169 @@
+"""A person's edits: values set by metadata-import, mass-edit or the window, kept in ``assets.edits``.
+
+Each edited field (``title``, ``description``, ``rating``, ``tags`` or ``p:NAME`` for a free property) keeps
+``{"v": the value set, "f": what the file said then}``. Reading the file again (re-scan, a move's link
+rewrite, a restore) updates the fields nobody edited; an edited field keeps its value, and when the file's
+own value changed under it the reader is told (file, field, both values) — unless ``prefer=file``, which
+drops the edit and takes the file's value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, update
+
+from core.library.extract import Meta
+from core.library.tables import assets_t
+from core.messages import define
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+STANDARD_FIELDS = ("title", "description", "rating", "tags")
+
+define(
+    "library.edit_conflict",
+    "{field}: the file now says {file_value!r}, the catalogue keeps the edit {edit_value!r} "
+    "(scan -p prefer=file takes the file's value)",
+)
+define("library.edit_dropped", "{field}: the file's value {file_value!r} replaces the edit {edit_value!r}")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    field: str
+    edit_value: Any
+    file_value: Any
+
+
+def field_name(key: str) -> str:
+    return key[2:] if key.startswith("p:") else key
+
+
+def _get(meta: Meta, key: str) -> Any:
+    if key.startswith("p:"):
+        return meta.props.get(key[2:])
+    return getattr(meta, key)
+
+
+def _set(meta: Meta, key: str, value: Any) -> None:
+    if key.startswith("p:"):
+        if value is None:
+            meta.props.pop(key[2:], None)
+        else:
+            meta.props[key[2:]] = list(value)
+    elif key == "tags":
+        meta.tags = list(value or [])
+    else:
+        setattr(meta, key, value)
+
+
+def _file_fields(file: Meta) -> Iterable[tuple[str, Any]]:
+    """The fields a file provides (what it does not say is not a value)."""
+    for attr in ("title", "description", "rating"):
+        v = getattr(file, attr)
+        if v is not None:
+            yield attr, v
+    if file.tags:
+        yield "tags", list(file.tags)
+    for k, v in file.props.items():
+        yield "p:" + k, list(v)
+
+
+def merge_file(
+    meta: Meta, edits: dict[str, Any], file: Meta, *, prefer_file: bool = False
+) -> tuple[bool, bool, list[Conflict]]:
+    """Merge what the file says into ``meta`` (the effective values) under ``edits`` (changed in place);
+    (meta changed, edits changed, conflicts)."""
+    changed = edits_changed = False
+    conflicts: list[Conflict] = []
+    for key, fv in _file_fields(file):
+        e = edits.get(key)
+        if e is None:
+            if _get(meta, key) != fv:
+                _set(meta, key, fv)
+                changed = True
+            continue
+        if fv != e.get("f"):
+            conflicts.append(Conflict(field_name(key), e.get("v"), fv))
+            if prefer_file:
+                del edits[key]
+                edits_changed = True
+                if _get(meta, key) != fv:
+                    _set(meta, key, fv)
+                    changed = True
+                continue
+            e["f"] = fv
+            edits_changed = True
+        if _get(meta, key) != e.get("v"):
+            _set(meta, key, e.get("v"))
+            changed = True
+    return changed, edits_changed, conflicts
+
+
+def record(edits: dict[str, Any], before: Meta, after: Meta) -> bool:
+    """Note in ``edits`` every field that differs between ``before`` and ``after`` (a person's change); True
+    when ``edits`` changed. The first edit of a field remembers the value it replaced as the file's."""
+    changed = False
+    keys = [*STANDARD_FIELDS, *("p:" + k for k in set(before.props) | set(after.props))]
+    for key in keys:
+        old, new = _get(before, key), _get(after, key)
+        if key == "tags":
+            old, new = list(old or []), list(new or [])
+        if old == new:
+            continue
+        e = edits.get(key)
+        if e is None:
+            edits[key] = {"v": new, "f": old}
+        else:
+            e["v"] = new
+        changed = True
+    return changed
+
+
+def edit_asset(conn: Connection, library_id: int, path: str, changes: Iterable[tuple[Any, Any]]) -> bool:
+    """Set values on one asset as a person's edits (the window's door): ``changes`` are (Column, value) pairs
+    (None or [] clears); True when something changed."""
+    import copy
+
+    a = assets_t
+    row = conn.execute(select(a).where(a.c.library_id == library_id, a.c.path == path)).first()
+    if row is None:
+        return False
+    meta = Meta.of(row)
+    before = copy.deepcopy(meta)
+    changed = False
+    for col, value in changes:
+        changed = meta.set(col, value) or changed
+    if not changed:
+        return False
+    edits = dict(row.edits or {})
+    record(edits, before, meta)
+    conn.execute(update(a).where(a.c.id == row.id).values(edits=edits or None, **meta.values()))
+    return True
+
+
+def saved_under(conn: Connection, library_id: int, rows: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    """``{path: edits}`` of the given (path, edits) rows that have edits (kept with a trash entry)."""
+    return {path: dict(e) for path, e in rows if e}
+
+
+def reapply(conn: Connection, library_id: int, saved: dict[str, Any]) -> int:
+    """Put saved edits back on the assets at those paths (after a restore re-read them); the count."""
+    if not saved:
+        return 0
+    a = assets_t
+    n = 0
+    paths = list(saved)
+    for i in range(0, len(paths), 500):
+        for r in conn.execute(select(a).where(a.c.library_id == library_id, a.c.path.in_(paths[i : i + 500]))):
+            edits = saved[r.path]
+            meta = Meta.of(r)
+            for key, e in edits.items():
+                _set(meta, key, e.get("v"))
+            conn.execute(update(a).where(a.c.id == r.id).values(edits=edits, **meta.values()))
+            n += 1
+    return n

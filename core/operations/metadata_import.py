@@ -1,0 +1,567 @@
+"""``metadata-import``: asset metadata from a CSV file in the DAM's format; every value set is a person's edit.
+
+The header names the path column (``assetPath``, any case) and typed columns ``name{{Type}}`` /
+``name{{Type: multi}}`` (any case, spaces anywhere inside the braces; every JCR type and the aliases Int,
+Integer, Number, Calendar). A column whose type is unknown or Binary is ignored with a warning; a standard
+field declared with another type or ``multi`` is read as itself, with a warning. An empty cell leaves the
+property unchanged (``empty=clear`` clears it). ``path_prefix`` is stripped from the paths (rows outside it
+are warned about).
+
+Nothing is lost silently: a record the parser cannot read (an unclosed quote, a broken encoding) is an error
+naming its lines, and the job ends FAILED listing what it applied; a bad cell is a warning naming its line and
+column, and only that cell is left out. Rows apply in transactions of ``batch_size``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import operator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Text, bindparam, cast, select, update
+
+from core import library as L
+from core.errors import OperationFailed, ParamError
+from core.messages import Message, define, msg
+from core.operations.base import DryRun, OperationEnv, Param
+from core.operations.csv_records import Unreadable, count_lines, count_records, records
+from core.operations.library_ops import LIB, LibraryOperation
+from core.operations.metadata_common import (
+    _CACHE_MAX,
+    PATH_COLUMN,
+    _check_separators,
+    _json,
+    a,
+    check_prefix,
+    prefix_of,
+)
+from core.store.dialect import json_from_text
+
+if TYPE_CHECKING:
+    from core.context import JobContext
+    from core.store.db import Database, WriteBatches
+
+define("meta.import_unreadable_file", "cannot read {path}: {reason}")
+define("meta.import_empty", "{path} is empty (expected a header line)")
+define("meta.import_no_path_column", "{column!r} is not a column of {name} (columns: {columns:list}){hint}")
+define("meta.import_separator_hint", "; is the separator {separator!r}? (-p separator=…)")
+define("meta.import_dup_path_column", "the path column {column!r} appears more than once (columns {positions:list})")
+define("meta.import_dup_column", "line 1, column {n}: {name} appears twice")
+define("meta.import_column_ignored", "line 1, column {n}: {reason}; the column is ignored")
+define("meta.import_column_note", "line 1, column {n}: {reason}")
+define("meta.import_read_only", "column {header} is read-only (a fact of the file); ignored")
+define("meta.import_width", "line {line}: {n} {n:plural:field|fields} where the header has {width}; skipped")
+define("meta.import_bad_path", "line {line}, column {column}: {reason}; skipped")
+define("meta.import_outside_prefix", "line {line}, column {column}: {path!r} is not under {prefix}; skipped")
+define(
+    "meta.import_not_in_library", "line {line}, column {column}: {path!r} is not in the library {library!r}; skipped"
+)
+define("meta.import_bad_cell", "line {line}, column {column}: {reason}; this cell is not applied")
+define("meta.import_stopped", "stopped after line {line}: the rows before it were applied")
+define(
+    "meta.import_done",
+    "{rows} {rows:plural:row|rows}: {changed} changed, {unchanged} unchanged, {skipped} skipped, "
+    "{unreadable} {unreadable:plural:record|records} not readable",
+)
+define(
+    "meta.import_incomplete",
+    "{lines} {lines:plural:line|lines} of {name} could not be read; {changed} {changed:plural:asset|assets} "
+    "changed by the rows that could (listed in the result)",
+)
+define(
+    "meta.import_would",
+    "would change {changed} of {rows} {rows:plural:row|rows} ({unchanged} unchanged, {skipped} skipped with a "
+    "warning, {unreadable} {unreadable:plural:record|records} not readable)",
+)
+define("meta.reading_single", "column {column}: {type}, one value; an empty cell {empty}")
+define(
+    "meta.reading_multi", "column {column}: {type}, several values separated by {delimiter!r}; an empty cell {empty}"
+)
+define("meta.empty_keep", "leaves the value unchanged")
+define("meta.empty_clear", "clears it")
+define("meta.diff", "{path}: {field}: {before} → {after}")
+define("meta.diff_more", "… and {n} more {n:plural:change|changes} ({fields})")
+
+EMPTY = ("keep", "clear")
+DIFF_FULL = 50
+_KEEP = object()
+_FIELDS = ("title", "description", "rating", "tags", "props", "edits")
+_MAX_LISTED = 1000
+
+
+@dataclass
+class Header:
+    path_idx: int
+    width: int
+    cols: list[tuple[int, L.Column]]
+    notes: list[Message] = field(default_factory=list)  # column warnings (ignored columns, read-as notes)
+
+
+@dataclass
+class ImportStats:
+    rows: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    unreadable: list[Unreadable] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)
+    diff: list[str] = field(default_factory=list)
+    more: dict[str, int] = field(default_factory=dict)
+    warnings: list[tuple[Message, str | None]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "unreadable_records": len(self.unreadable),
+            "unreadable_lines": [[u.start, u.end] for u in self.unreadable],
+            "applied": self.applied[:_MAX_LISTED],
+        }
+
+
+def _show(value: Any) -> str:
+    if value is None or value == []:
+        return "∅"
+    if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and value[0] in L.TYPES:
+        value = value[1]  # a free property: [type, value]
+    return repr(value)
+
+
+_STD = {name: attr for name, (attr, _, _) in L.STANDARD.items()}
+_STD_NAME = {attr: name for name, attr in _STD.items()}
+_POS = {"title": 1, "description": 2, "rating": 3}
+_SELECT: dict[int, L.Prepared] = {}
+
+
+def _select(n: int) -> L.Prepared:
+    """SELECT id, path, title, description, rating, tags, props, edits of ``n`` paths (compiled once per n)."""
+    got = _SELECT.get(n)
+    if got is None:
+        names = [f"p{i}" for i in range(n)]
+        stmt = select(
+            a.c.id,
+            a.c.path,
+            a.c.title,
+            a.c.description,
+            a.c.rating,
+            cast(a.c.tags, Text),
+            cast(a.c.props, Text),
+            cast(a.c.edits, Text),
+        ).where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names]))
+        got = _SELECT[n] = L.Prepared(stmt, ("lib", *names))
+    return got
+
+
+class _Update:
+    """The UPDATE of an asset's metadata and edits, compiled once."""
+
+    stmt: L.Prepared | None = None
+
+    @classmethod
+    def get(cls) -> L.Prepared:
+        if cls.stmt is None:
+            values = {
+                f: json_from_text(bindparam(f"v_{f}", type_=Text))
+                if f in ("tags", "props", "edits")
+                else bindparam(f"v_{f}")
+                for f in _FIELDS
+            }
+            cls.stmt = L.Prepared(
+                update(a).where(a.c.id == bindparam("aid")).values(**values), (*(f"v_{f}" for f in _FIELDS), "aid")
+            )
+        return cls.stmt
+
+
+class MetadataImport(LibraryOperation):
+    name = "metadata-import"
+    title = "Import metadata"
+    description = (
+        "Read asset metadata from a CSV file in the DAM's format (path column and typed headers) and apply it in "
+        "transactional batches; each value set is an edit that survives re-reading the file. Unreadable records "
+        "fail the job (listing what was applied); bad cells are warnings naming their line and column."
+    )
+    params = (
+        LIB,
+        Param("input", "file", required=True, help="the CSV file"),
+        Param("separator", "str", default=",", help="field separator"),
+        Param("multi_delimiter", "str", default="|", help="between the values of a multi-value property"),
+        Param("path_column", "str", default=PATH_COLUMN, help="the column with the asset path (any case)"),
+        Param(
+            "path_prefix",
+            "str",
+            advanced=True,
+            help="repository prefix of the paths, stripped on import (e.g. /content/dam/mylib)",
+        ),
+        Param(
+            "empty",
+            "choice",
+            default="keep",
+            choices=EMPTY,
+            help="an empty cell leaves the property unchanged (keep, as the DAM does) or clears it",
+        ),
+        Param("batch_size", "int", default=50, minimum=1, maximum=100_000, help="rows per transaction"),
+    )
+    counted_items = ("rows",)
+    default_thresholds = {"rows": 500}
+    supports_dry_run = True
+
+    def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
+        _check_separators(params)
+        check_prefix(params)
+        path = Path(params["input"]).expanduser()
+        if not path.is_file():
+            raise ParamError("input", msg("meta.import_unreadable_file", path=str(path), reason="not a file"))
+        self.header(params)
+        if env is not None:
+            self.lib(env.db, params)
+
+    def label_for(self, params: dict[str, Any]) -> str:
+        return f"Import metadata from {Path(params.get('input', '')).name} · {params.get('library', '')}"
+
+    def header(self, params: dict[str, Any]) -> Header:
+        """How each column will be read; ParamError for what makes the whole file unreadable."""
+        path = Path(params["input"]).expanduser()
+        try:
+            first = next(records(path, params["separator"]), None)
+        except OSError as exc:
+            raise ParamError("input", msg("meta.import_unreadable_file", path=str(path), reason=str(exc))) from None
+        if first is None or not first[2]:
+            raise ParamError("input", msg("meta.import_empty", path=str(path)))
+        row = first[2]
+        if isinstance(row, Unreadable):
+            raise ParamError("input", row.message)
+        pc = params["path_column"]
+        positions = [i for i, h in enumerate(row) if h.strip().lower() == pc.lower()]
+        if not positions:
+            others = [s for s in ";,\t|" if s != params["separator"] and s in row[0]]
+            hint = msg("meta.import_separator_hint", separator=others[0]).text if len(row) == 1 and others else ""
+            raise ParamError(
+                "path_column", msg("meta.import_no_path_column", column=pc, name=path.name, columns=row, hint=hint)
+            )
+        if len(positions) > 1:
+            raise ParamError(
+                "input", msg("meta.import_dup_path_column", column=pc, positions=[p + 1 for p in positions])
+            )
+        head = Header(positions[0], len(row), [])
+        seen: set[str] = set()
+        for i, h in enumerate(row):
+            if i == head.path_idx:
+                continue
+            try:
+                col = L.Column.parse(h, lenient=True)
+            except L.ValueError_ as exc:
+                head.notes.append(msg("meta.import_column_ignored", n=i + 1, reason=exc.message.text))
+                continue
+            if col.name in seen:
+                raise ParamError("input", msg("meta.import_dup_column", n=i + 1, name=col.name))
+            seen.add(col.name)
+            head.notes += [msg("meta.import_column_note", n=i + 1, reason=n.text) for n in col.notes]
+            if col.read_only:
+                head.notes.append(msg("meta.import_read_only", header=h))
+            else:
+                head.cols.append((i, col))
+        return head
+
+    def estimate(self, env: OperationEnv, params: dict[str, Any]) -> dict[str, int]:
+        return {"rows": count_records(Path(params["input"]).expanduser(), params.get("separator") or ",")}
+
+    # -- reading and applying ---------------------------------------------------------------------------
+    def process(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any], ctx: JobContext | None) -> ImportStats:
+        """Read the file and apply (ctx given) or only compare (dry run) the changes, in constant memory."""
+        stats = ImportStats()
+        head = self.header(params)
+
+        def warn(message: Message, item: str | None = None) -> None:
+            if ctx is not None:
+                ctx.warn(message, item)
+            elif len(stats.warnings) < 1000:
+                stats.warnings.append((message, item))
+
+        for note in head.notes:
+            warn(note)
+        with contextlib.ExitStack() as stack:
+            writer = stack.enter_context(db.write_batches()) if ctx is not None else None
+            self._read(db, lib, params, ctx, stats, head, warn, writer)
+        return stats
+
+    def _read(
+        self,
+        db: Database,
+        lib: L.LibraryInfo,
+        params: dict[str, Any],
+        ctx: JobContext | None,
+        stats: ImportStats,
+        head: Header,
+        warn: Any,
+        writer: WriteBatches | None,
+    ) -> None:
+        pc = params["path_column"]
+        prefix = prefix_of(params)
+        keep = params.get("empty", "keep") == "keep"
+        delim = params["multi_delimiter"]
+        caches: list[dict[str, Any]] = [{} for _ in head.cols]
+        batch: list[tuple[int, str, list[tuple[L.Column, Any]], tuple[str, ...]]] = []
+        prop_idx = [i for i, col in head.cols if not col.standard]
+        prop_cells = (lambda row: ()) if not prop_idx else (lambda row: tuple(row[i] for i in prop_idx))
+        if len(prop_idx) > 1:
+            prop_cells = operator.itemgetter(*prop_idx)
+        # (position, column, cache of parsed cells, a plain text column: the cell is its value)
+        columns = [
+            (i, col, caches[k], col.type in L.TEXT_TYPES and not col.multi) for k, (i, col) in enumerate(head.cols)
+        ]
+        width, path_idx, is_plain = head.width, head.path_idx, L._is_plain
+        merged: dict[Any, str] = {}  # (stored props, property cells) -> merged props: this run's own cache
+        root = L.real_root(lib)
+        it = records(Path(params["input"]).expanduser(), params["separator"])
+        next(it)  # the header
+        for start, _end, row in it:
+            if isinstance(row, Unreadable):
+                stats.rows += 1
+                stats.unreadable.append(row)
+                if ctx is not None:
+                    ctx.error(row.message, f"line {row.start}")
+                continue
+            if not row or (len(row) == 1 and row[0] == "" and head.width > 1):
+                continue
+            stats.rows += 1
+            if len(row) != width:
+                where = f"line {start}"
+                stats.skipped += 1
+                warn(msg("meta.import_width", line=start, n=len(row), width=head.width), where)
+                continue
+            raw = row[path_idx].strip()
+            if prefix:
+                if raw != prefix and not raw.startswith(prefix + "/"):
+                    where = f"line {start}"
+                    stats.skipped += 1
+                    warn(msg("meta.import_outside_prefix", line=start, column=pc, path=raw, prefix=prefix), where)
+                    continue
+                raw = raw[len(prefix) :] or "/"
+            try:
+                rel = raw[1:] if raw[:1] == "/" and is_plain(raw[1:]) else L.normalize(raw, param=pc, root=root)
+            except (ParamError, L.PathNotAllowed) as exc:
+                where = f"line {start}"
+                stats.skipped += 1
+                reason = exc.detail_message if isinstance(exc, ParamError) else exc.message
+                warn(msg("meta.import_bad_path", line=start, column=pc, reason=reason.text), where)
+                continue
+            values: list[tuple[L.Column, Any]] = []
+            for i, col, cache, plain in columns:
+                text = row[i]
+                if text == "":
+                    if not keep:
+                        values.append((col, [] if col.multi else None))
+                    continue
+                if plain:
+                    values.append((col, text))
+                    continue
+                v = cache.get(text, _KEEP)
+                if v is _KEEP:
+                    try:
+                        v = col.parse_cell(text, delim)
+                    except L.ValueError_ as exc:
+                        v = exc
+                    if len(cache) >= _CACHE_MAX:
+                        cache.clear()
+                    cache[text] = v
+                if isinstance(v, L.ValueError_):
+                    why = v.message.text
+                    warn(msg("meta.import_bad_cell", line=start, column=col.header, reason=why), f"line {start}")
+                    continue
+                values.append((col, v))
+            batch.append((start, rel, values, prop_cells(row)))
+            if len(batch) >= params["batch_size"]:
+                self._apply(db, lib, batch, stats, warn, writer, pc, merged)
+                batch = []
+                if ctx is not None:
+                    ctx.progress(stats.rows)
+                    if ctx.should_stop:
+                        ctx.warn(msg("meta.import_stopped", line=start))
+                        return
+        if batch:
+            self._apply(db, lib, batch, stats, warn, writer, pc, merged)
+
+    def _apply(
+        self,
+        db: Database,
+        lib: L.LibraryInfo,
+        batch: list[tuple[int, str, list[tuple[L.Column, Any]], tuple[str, ...]]],
+        stats: ImportStats,
+        warn: Any,
+        writer: WriteBatches | None,
+        pc: str,
+        merged: dict[Any, str],
+    ) -> None:
+        """One batch in one transaction (a dry run only reads): all of its good rows apply, or none. Stored
+        JSON is decoded once per distinct text and merged results are cached (most rows share them); only the
+        edits, which remember each asset's former value, are written per row."""
+        paths = list(dict.fromkeys(rel for _, rel, _, _ in batch))
+        later: list[tuple[Message, str]] = []  # warnings are reported after the transaction (the log writes too)
+        cm = writer.transaction() if writer is not None else db.connect_read()
+        with cm as conn:
+            cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
+            try:
+                current: dict[str, list[Any]] = {}
+                for i in range(0, len(paths), 500):
+                    chunk = paths[i : i + 500]
+                    for row in _select(len(chunk)).run(cur, conn.dialect, (lib.id, *chunk)).fetchall():
+                        current[row[1]] = [row[0], *row[2:], False]
+                dry = writer is None
+                for line, rel, values, pkey in batch:
+                    found = current.get(rel)
+                    if found is None:
+                        stats.skipped += 1
+                        later.append(
+                            (
+                                msg("meta.import_not_in_library", line=line, column=pc, path=rel, library=lib.name),
+                                f"line {line}",
+                            )
+                        )
+                        continue
+                    tags_t, props_t, edits_t = found[4], found[5], found[6]
+                    changes: list[tuple[str, Any, Any]] = []
+                    props_changed = False
+                    for col, v in values:
+                        attr = _STD.get(col.name)
+                        if attr is None:
+                            old = (_json(props_t, {}) or {}).get(col.name)
+                            new = None if v is None or v == [] else [col.type, v]
+                            if old != new:
+                                changes.append(("p:" + col.name, old, new))
+                                props_changed = True
+                        elif attr == "tags":
+                            old_tags = _json(tags_t, []) or []
+                            new_tags = [str(x) for x in (v or [])]
+                            if new_tags != old_tags:
+                                changes.append(("tags", old_tags, new_tags))
+                                tags_t = L.json_dumps(new_tags)
+                        else:
+                            k = _POS[attr]
+                            if found[k] != v:
+                                changes.append((attr, found[k], v))
+                                found[k] = v
+                    if not changes:
+                        stats.unchanged += 1
+                        continue
+                    stats.changed += 1
+                    if props_changed:
+                        key = (props_t, pkey)
+                        hit = merged.get(key)
+                        if hit is None:
+                            new_props = dict(_json(props_t, {}) or {})
+                            for name, _, new in changes:
+                                if name.startswith("p:"):
+                                    if new is None:
+                                        new_props.pop(name[2:], None)
+                                    else:
+                                        new_props[name[2:]] = new
+                            hit = L.json_dumps(new_props)
+                            if len(merged) >= _CACHE_MAX:
+                                merged.clear()
+                            merged[key] = hit
+                        props_t = hit
+                    edits = dict(_json(edits_t, {}) or {})
+                    for name, old, new in changes:
+                        prev = edits.get(name)
+                        edits[name] = {"v": new, "f": prev["f"] if prev else old}
+                    found[4], found[5], found[6], found[7] = tags_t, props_t, L.json_dumps(edits), True
+                    if len(stats.applied) < _MAX_LISTED:
+                        stats.applied.append(rel)
+                    if dry:
+                        self._diff(stats, rel, changes)
+                rows = [(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in current.values() if r[7]]
+                if not dry and rows:
+                    _Update.get().run_many(cur, conn.dialect, rows)
+            finally:
+                cur.close()
+        for message, item in later:
+            warn(message, item)
+
+    @staticmethod
+    def _diff(stats: ImportStats, rel: str, changes: list[tuple[str, Any, Any]]) -> None:
+        for key, old, new in changes:
+            name = _STD_NAME.get(key, key[2:])
+            if len(stats.diff) < DIFF_FULL:
+                stats.diff.append(msg("meta.diff", path=rel, field=name, before=_show(old), after=_show(new)).text)
+            else:
+                stats.more[name] = stats.more.get(name, 0) + 1
+
+    # -- reports ----------------------------------------------------------------------------------------
+    def readings(self, params: dict[str, Any]) -> list[str]:
+        """How each column will be read (type, one or several values, what an empty cell does)."""
+        head = self.header(params)
+        empty = msg("meta.empty_keep" if params.get("empty", "keep") == "keep" else "meta.empty_clear").text
+        out = []
+        for _, col in head.cols:
+            if col.multi:
+                out.append(
+                    msg(
+                        "meta.reading_multi",
+                        column=col.name,
+                        type=col.type,
+                        delimiter=params["multi_delimiter"],
+                        empty=empty,
+                    ).text
+                )
+            else:
+                out.append(msg("meta.reading_single", column=col.name, type=col.type, empty=empty).text)
+        return out + [n.text for n in head.notes]
+
+    def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
+        lib = self.lib(env.db, params)
+        st = self.process(env.db, lib, params, None)
+        details = self.readings(params) + st.diff
+        if st.more:
+            n = sum(st.more.values())
+            details.append(msg("meta.diff_more", n=n, fields=", ".join(f"{k}: {v}" for k, v in st.more.items())).text)
+        details += [u.message.text for u in st.unreadable]
+        details += [m.text for m, _ in st.warnings if m.code != "meta.import_column_note"]
+        return DryRun(
+            msg(
+                "meta.import_would",
+                changed=st.changed,
+                rows=st.rows,
+                unchanged=st.unchanged,
+                skipped=st.skipped,
+                unreadable=len(st.unreadable),
+            ).text,
+            details,
+            {
+                "rows": st.rows,
+                "changed": st.changed,
+                "unchanged": st.unchanged,
+                "skipped": st.skipped,
+                "unreadable": len(st.unreadable),
+            },
+        )
+
+    def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
+        lib = self.lib(ctx.db, params)
+        ctx.set_total(count_lines(Path(params["input"]).expanduser()))  # a progress total: lines, counted at once
+        st = self.process(ctx.db, lib, params, ctx)
+        ctx.progress(st.rows, st.rows)
+        ctx.info(
+            msg(
+                "meta.import_done",
+                rows=st.rows,
+                changed=st.changed,
+                unchanged=st.unchanged,
+                skipped=st.skipped,
+                unreadable=len(st.unreadable),
+            )
+        )
+        path = Path(params["input"]).expanduser()
+        result = {"library": lib.name, "input": str(path), **st.to_json()}
+        if st.unreadable:
+            lines = sum(u.lines for u in st.unreadable)
+            raise OperationFailed(
+                msg("meta.import_incomplete", lines=lines, name=path.name, changed=st.changed), result=result
+            )
+        return result
+
+
+OPERATIONS = (MetadataImport,)

@@ -1,0 +1,200 @@
+"""``metadata-writeback``: write a person's edits into the files themselves, so other tools see them.
+
+Markdown gets YAML front matter, HTML ``<title>`` and ``<meta>``, media an XMP sidecar. Before a file is
+rewritten its current content is kept in the library's trash with the edits it carried; the file is written
+atomically inside the jail; the edits now in the file leave the catalogue's edit list (free properties of media,
+which XMP sidecars do not carry here, stay edits). Undo puts the kept copies back (a sidecar it created is
+removed when nobody changed it since) and the edits with them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, update
+
+from core import library as L
+from core.errors import OperationFailed, ParamError
+from core.messages import define, msg
+from core.operations.base import DryRun, OperationEnv, Param
+from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
+
+if TYPE_CHECKING:
+    from core.context import JobContext
+    from core.store.db import Database
+
+define("writeback.would_item", "{path}: {fields:list} → {target}")
+define("writeback.would", "would write the edits of {n} {n:plural:asset|assets} into their files")
+define("writeback.no_place", "{path}: its type keeps no metadata in the file; the edits stay in the catalogue")
+define("writeback.kept", "{path}: {fields:list} have no place in {target}; they stay edits of the catalogue")
+define("writeback.cannot", "cannot write: {reason}")
+define("writeback.wrote", "wrote {fields:list} into {target}")
+define("writeback.done", "wrote the edits of {n} {n:plural:asset|assets} into {files} {files:plural:file|files}")
+define("writeback.stopped", "stopped: the remaining assets keep their edits in the catalogue only")
+define("writeback.changed_since", "{path} changed since it was written; not removed")
+define("writeback.reverted", "put back {n} {n:plural:file|files} as they were before job #{job}")
+define("writeback.bad_revert", "expected the written list of a metadata-writeback result")
+define("writeback.none", "nothing could be written")
+
+
+class MetadataWriteback(LibraryOperation):
+    name = "metadata-writeback"
+    title = "Write metadata into files"
+    description = (
+        "Write the values people set (import, mass edit) into the files themselves: front matter for "
+        "Markdown, <title> and <meta> for HTML, XMP sidecars for media. Undo puts the files back."
+    )
+    params = (
+        LIB,
+        Param("folder", "folder", default="", relative=True, help="only the assets of this folder (and below)"),
+        Param("revert", "json", advanced=True, help="used by undo: the files a writeback job wrote"),
+        Param("job", "int", advanced=True, help="used by undo: the writeback job to revert"),
+    )
+    counted_items = ("assets",)
+    default_thresholds = {"assets": 100}
+    supports_dry_run = True
+
+    def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
+        revert = params.get("revert")
+        if revert is not None and (
+            not isinstance(revert, list) or not all(isinstance(x, dict) and "path" in x for x in revert)
+        ):
+            raise ParamError("revert", msg("writeback.bad_revert"))
+        if env is not None:
+            lib = self.lib(env.db, params)
+            L.resolve(lib, params.get("folder", ""), param="folder", allow_root=True)
+
+    def label_for(self, params: dict[str, Any]) -> str:
+        if params.get("revert") is not None:
+            return f"Undo metadata write-back #{params.get('job')} · {params.get('library', '')}"
+        return f"Write metadata into files of /{str(params.get('folder', '')).strip('/')} · {params.get('library', '')}"
+
+    def _edited(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any]) -> list[tuple[int, str, str, dict]]:
+        folder = L.normalize(params.get("folder", ""), param="folder")
+        a = L.assets_t
+        with db.connect_read() as conn:
+            rows = conn.execute(
+                select(a.c.id, a.c.path, a.c.media_type, a.c.edits)
+                .where(
+                    a.c.library_id == lib.id, a.c.is_dir.is_(False), L.subtree(a.c.path, folder), a.c.edits.is_not(None)
+                )
+                .order_by(a.c.path)
+            ).all()
+        return [(r.id, r.path, r.media_type, dict(r.edits)) for r in rows if r.edits]
+
+    def estimate(self, env: OperationEnv, params: dict[str, Any]) -> dict[str, int]:
+        if params.get("revert") is not None:
+            return {"assets": len(params["revert"])}
+        return {"assets": len(self._edited(env.db, self.lib(env.db, params), params))}
+
+    def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
+        lib = self.lib(env.db, params)
+        details = []
+        n = 0
+        with L.Jail(L.real_root(lib)) as jail:
+            for _, rel, mtype, edits in self._edited(env.db, lib, params):
+                target = L.target_of(rel, mtype, jail.exists)
+                if target is None:
+                    details.append(msg("writeback.no_place", path=rel).text)
+                    continue
+                n += 1
+                if len(details) < SAMPLE * 5:
+                    fields = [L.field_name(k) for k in edits]
+                    details.append(msg("writeback.would_item", path=rel, fields=fields, target=target[0]).text)
+        return DryRun(msg("writeback.would", n=n).text, details, {"assets": n})
+
+    def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
+        lib = self.lib(ctx.db, params)
+        if params.get("revert") is not None:
+            return self._revert(ctx, lib, params)
+        work = self._edited(ctx.db, lib, params)
+        ctx.set_total(len(work))
+        written: list[dict[str, Any]] = []
+        a = L.assets_t
+        with L.Jail(L.real_root(lib)) as jail:
+            for aid, rel, mtype, edits in work:
+                if ctx.should_stop:
+                    ctx.warn(msg("writeback.stopped"))
+                    break
+                ctx.advance()
+                target = L.target_of(rel, mtype, jail.exists)
+                if target is None:
+                    ctx.warn(msg("writeback.no_place", path=rel), item=rel)
+                    continue
+                path, kind = target
+                fields = {k: e.get("v") for k, e in edits.items()}
+                try:
+                    current = jail.read_bytes(path) if jail.exists(path) else None
+                    data, done = L.render(kind, current, fields)
+                    backup = L.trash_copy(jail, path, ctx.job_id, {rel: edits}) if current is not None else None
+                    jail.write_atomic(path, data)
+                except OSError as exc:
+                    reason = getattr(exc, "message", None) or exc.strerror or str(exc)
+                    ctx.error(msg("writeback.cannot", reason=str(reason)), item=rel)
+                    continue
+                kept = {k: e for k, e in edits.items() if k not in done}
+                if kept:
+                    ctx.warn(msg("writeback.kept", path=rel, fields=[L.field_name(k) for k in kept], target=path), rel)
+                with ctx.db.connect_write() as conn:
+                    conn.execute(update(a).where(a.c.id == aid).values(edits=kept or None))
+                    _refresh(ctx, lib, jail, conn, [rel, path])
+                ctx.log(msg("writeback.wrote", fields=[L.field_name(k) for k in done], target=path), "INFO", rel)
+                written.append({"path": path, "asset": rel, "trash": backup, "sha": L.sha256(data)})
+        ctx.progress(len(work), len(work))
+        ctx.info(msg("writeback.done", n=len({w["asset"] for w in written}), files=len(written)))
+        result = {"library": lib.name, "job": ctx.job_id, "written": written}
+        if work and not written:
+            raise OperationFailed(msg("writeback.none"), result=result)
+        return result
+
+    def _revert(self, ctx: JobContext, lib: L.LibraryInfo, params: dict[str, Any]) -> dict[str, Any]:
+        items = params["revert"]
+        ctx.set_total(len(items))
+        reverted: list[str] = []
+        saved: dict[str, Any] = {}
+        with L.Jail(L.real_root(lib)) as jail:
+            for it in items:
+                path = L.normalize(it["path"], param="revert")
+                try:
+                    if it.get("trash"):
+                        record = L.restore(jail, it["trash"], path, params.get("job"), replace=True)
+                        saved.update(record.get("edits") or {})
+                    elif L.sha256(jail.read_bytes(path)) == it.get("sha"):
+                        jail.unlink(path)  # a sidecar the writeback created, unchanged since
+                    else:
+                        ctx.warn(msg("writeback.changed_since", path=path), item=path)
+                        continue
+                except OSError as exc:
+                    reason = getattr(exc, "message", None) or exc.strerror or str(exc)
+                    ctx.error(msg("writeback.cannot", reason=str(reason)), item=path)
+                    continue
+                reverted.append(path)
+                ctx.advance()
+            with ctx.db.connect_write() as conn:
+                paths = sorted({p for it in items for p in (it["path"], it.get("asset") or it["path"])})
+                _refresh(ctx, lib, jail, conn, paths)
+                L.reapply(conn, lib.id, {k: v for k, v in saved.items() if v})
+        ctx.info(msg("writeback.reverted", n=len(reverted), job=params.get("job")))
+        return {"library": lib.name, "reverted": reverted}
+
+    def undo(self, result: dict[str, Any] | None, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        if not result or not result.get("written"):
+            return None
+        return "metadata-writeback", {"library": params["library"], "revert": result["written"], "job": result["job"]}
+
+
+def _refresh(ctx: JobContext, lib: L.LibraryInfo, jail: L.Jail, conn: Any, paths: list[str]) -> None:
+    """Size and modified time of the files written, then their metadata read again (edits kept)."""
+    a = L.assets_t
+    for p in paths:
+        try:
+            st = jail.lstat(p)
+        except OSError:
+            continue
+        conn.execute(
+            update(a).where(a.c.library_id == lib.id, a.c.path == p).values(size=st.st_size, mtime=st.st_mtime)
+        )
+    L.reindex(ctx.db, lib, paths, None, ctx, conn=conn, jail=jail)  # type: ignore[arg-type]
+
+
+OPERATIONS = (MetadataWriteback,)
