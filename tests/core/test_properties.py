@@ -62,7 +62,9 @@ def test_job_list_csv_round_trips_any_text(rows: list[tuple[str, str]]) -> None:
     snaps = [snapshot(i + 1, label, msg) for i, (label, msg) in enumerate(rows)]
     assert export.write_jobs(out, snaps) == len(rows)
     back = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert [(r["label"], r["message"]) for r in back] == rows
+    # every text comes back, cells that a spreadsheet would run as a formula with the leading ' that stops it
+    assert [(r["label"], r["message"]) for r in back] == [(export.safe(a), export.safe(b)) for a, b in rows]
+    assert all(not c.startswith(export.FORMULA_START) for r in back for c in (r["label"], r["message"]))
     assert all(r["status"] == "FAILED" and r["errors"] == "1" for r in back)
 
 
