@@ -29,8 +29,8 @@ from core.operations import DryRun, Operation, OperationEnv, Registry, registry
 from core.records import JobSnapshot, LogEntry
 from core.store import jobs, settings
 from core.store.db import Database
-from core.store.settings import PurgeConfig, QueueConfig
-from core.users import current_user, is_admin
+from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
+from core.users import admins_named, current_user, is_admin
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -108,7 +108,8 @@ class Tracker:
         create: bool = False,
     ) -> None:
         self.db = db if isinstance(db, Database) else Database(db, create=create)
-        self.user = user or current_user()
+        # PostgreSQL: the session's role, whatever was asked (the server enforces it); SQLite: the person named.
+        self.user = current_user(self.db) if not self.db.is_sqlite else (user or current_user())
         self.operations = operations or registry
         self.bus = bus if bus is not None else EventBus()
         self.engine: Engine | None = None
@@ -124,9 +125,10 @@ class Tracker:
         return is_admin(self.db, self.user)
 
     def require_admin(self) -> None:
-        """Configuration, queues and others' jobs need an admin. A database with no admin named yet (one
-        person's new file) lets its user configure it; once ``admins`` names someone, only they can."""
-        if not self.admin and settings.get_admins(self.db):
+        """Configuration, queues, libraries and others' jobs need an admin. A database with no admin named yet
+        (one person's new file, or a PostgreSQL database before ``asyncops team init``) lets its user configure
+        it; once ``admins`` names someone (SQLite) or the team exists (PostgreSQL), only admins can."""
+        if not self.admin and admins_named(self.db):
             raise NotAllowed(msg("users.not_admin", user=self.user))
 
     def _scope(self, flt: JobFilter | None) -> dict[str, Any]:
@@ -368,6 +370,16 @@ class Tracker:
 
     def config(self) -> dict[str, Any]:
         return settings.show(self.db)
+
+    def notify_settings(self) -> NotifyConfig | None:
+        """This person's e-mail notifications, if any."""
+        return settings.get_notify(self.db, self.user)
+
+    def set_notify(self, email: str, when: str = "all") -> NotifyConfig:
+        return settings.set_notify(self.db, self.user, email, when)
+
+    def notify_off(self) -> bool:
+        return settings.clear_notify(self.db, self.user)
 
     def set_config(self, key: str, value: str) -> Any:
         self.require_admin()
