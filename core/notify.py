@@ -194,6 +194,13 @@ class EmailNotifier:
         if not cfg.configured:
             log.warning("job #%d: %s asked for e-mail but no SMTP server is set (smtp.host)", snap.id, snap.owner)
             return
+        if cfg.user and not cfg.password:
+            log.warning(
+                "job #%d: no e-mail: smtp.user is set but this engine cannot read smtp.password (on PostgreSQL only "
+                "admins and workers can: run `asyncops worker` as an asyncops_worker role)",
+                snap.id,
+            )
+            return
         errors = jobs.log_of(self.db, snap.id, levels=["ERROR"], limit=FIRST_ERRORS)
         sender = cfg.sender or cfg.user or f"asyncops@{socket.getfqdn()}"
         message = compose(snap, errors, sender=sender, to=pref.email)
