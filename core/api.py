@@ -314,8 +314,11 @@ class Tracker:
         label = msg("undo.label", id=j.id, label=j.label).text
         return self.launch(launch, label=label, parent_id=j.id, now=False)[0]
 
-    def purge(self, *, days: float | None = None, keep: int | None = None) -> int:
-        """Delete finished jobs past their retention (admins: everybody's; others: their own)."""
+    def purge(self, *, days: float | None = None, keep: int | None = None, all_users: bool | None = None) -> int:
+        """Delete finished jobs past their retention (admins: everybody's; others: their own). Asking for
+        everybody's (``all_users=True``) without being an admin is NotAllowed, and nothing is deleted."""
+        if all_users and not self.admin:
+            raise NotAllowed(msg("users.not_admin", user=self.user))
         n = jobs.purge(self.db, days=days, failed_days=days, keep=keep, owner=None if self.admin else self.user)
         if n:
             self._publish(EventKind.REMOVED)

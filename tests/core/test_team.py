@@ -210,7 +210,13 @@ def test_non_admin_cannot_configure_pause_or_purge_others(team_db: Team, capsys:
             assert rc == 3, (argv, err)
             assert "not allowed" in err or "no job" in err
         rc, out, _ = run(capsys, "purge", "--older-than", "0", "--db", team_db.alice.url)
-        assert rc == 0 and out.strip() == "purged 0 finished job(s)"
+        assert rc == 0 and out.strip() == "purged 0 finished job(s)"  # her own: none of bob's
+        ta = Tracker(team_db.alice.url)
+        try:
+            with pytest.raises(NotAllowed):
+                ta.purge(days=0, keep=0, all_users=True)
+        finally:
+            ta.close()
         # below the Tracker, the server refuses too
         alice = team_db.alice.db()
         try:
@@ -242,6 +248,8 @@ def test_admin_sees_and_acts_on_all(team_db: Team, capsys: Any) -> None:
     assert run(capsys, "config", "set", "purge.days", "3", "--db", carol)[0] == 0
     assert run(capsys, "queue", "pause", "default", "--db", carol)[0] == 0
     assert run(capsys, "queue", "resume", "default", "--db", carol)[0] == 0
+    rc, out, _ = run(capsys, "jobs", "--json", "--db", team_db.bob.url)
+    assert "no engine is running" in json.loads(out)[0]["waiting_reason"]
     assert run(capsys, "stop", str(b), "--db", carol)[0] == 0
     assert run(capsys, "remove", str(b), "--db", carol)[0] == 0
     rc, out, err = run(capsys, "config", "set", "admins", "x", "--db", carol)
@@ -358,3 +366,62 @@ def test_sqlite_admin_only_actions_need_an_admin(db: Database, capsys: Any) -> N
         rc, _, err = run(capsys, *argv)
         assert rc == 3 and "not allowed" in err, argv
     assert settings.show(db) == before
+
+
+@needs_server
+def test_a_worker_mails_a_persons_job_and_her_own_engine_cannot_read_the_password(
+    team_db: Team, capsys: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from core.notify import EmailNotifier
+    from tests.core.test_notify import PASSWORD, Smtp, free_port
+
+    server = Smtp(free_port(), auth=True).start()
+    try:
+        carol = team_db.carol.url
+        for key, value in (
+            ("smtp.host", "127.0.0.1"),
+            ("smtp.port", str(server.port)),
+            ("smtp.user", "mailer"),
+            ("smtp.password", PASSWORD),
+            ("smtp.from", "tracker@example.org"),
+        ):
+            assert run(capsys, "config", "set", key, value, "--db", carol)[0] == 0
+        _rc, out, _ = run(capsys, "config", "show", "--json", "--db", team_db.alice.url)
+        assert json.loads(out)["smtp.password"] == "" and PASSWORD not in out  # hidden from a person
+        assert run(capsys, "notify", "--email", "alice@example.org", "--db", team_db.alice.url)[0] == 0
+        _rc, out, _ = run(capsys, "notify", "--db", team_db.bob.url)
+        assert "no e-mail notifications" in out  # her setting is hers
+        first = _submit(capsys, team_db.alice, "by her engine")
+        alice_db = team_db.alice.db()
+        notifier = EmailNotifier(alice_db, backoff=0.05)
+        eng = Engine(alice_db, tick=0.05, heartbeat_interval=0.5, dead_after=3.0)
+        eng.bus.subscribe(notifier)
+        eng.start()
+        with caplog.at_level(logging.WARNING, logger="asyncops.notify"):
+            try:
+                _wait(lambda: jobs.get(alice_db, first, admin=False).status.is_terminal)
+                assert notifier.join(10)
+            finally:
+                eng.shutdown(grace=5)
+                notifier.close(5)
+        assert "cannot read smtp.password" in caplog.text and not server.inbox.messages
+        alice_db.dispose()
+
+        second = _submit(capsys, team_db.alice, "by the worker")
+        walt_db = team_db.walt.db()
+        notifier = EmailNotifier(walt_db, backoff=0.05)
+        eng = Engine(walt_db, kind="worker", tick=0.05, heartbeat_interval=0.5, dead_after=3.0)
+        eng.bus.subscribe(notifier)
+        eng.start()
+        try:
+            _wait(lambda: jobs.get(walt_db, second, admin=True).status.is_terminal)
+            assert notifier.join(10)
+        finally:
+            eng.shutdown(grace=5)
+            notifier.close(5)
+            walt_db.dispose()
+        assert [m["To"] for m in server.inbox.messages] == ["alice@example.org"]
+        assert f"#{second}" in server.inbox.messages[0]["Subject"]
+        assert server.inbox.logins == [("mailer", "ok")]
+    finally:
+        server.stop()
