@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import stat
+import subprocess
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from core import team
 from core.api import JobFilter, Tracker
@@ -180,6 +182,32 @@ def test_a_plain_select_as_the_role_returns_only_their_rows(team_db: Team, capsy
                 conn.execute(text(stmt))
     finally:
         raw.dispose()
+    psql = shutil.which("psql") or next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"))), None)
+    if psql:  # the real psql, when installed: the same rows
+        u = make_url(team_db.alice.url)
+        out = subprocess.run(
+            [
+                str(psql),
+                "-X",
+                "-At",
+                "-h",
+                str(u.host),
+                "-p",
+                str(u.port or 5432),
+                "-U",
+                str(u.username),
+                "-d",
+                str(u.database),
+                "-c",
+                "SELECT id, owner FROM jobs ORDER BY id",
+            ],
+            env={**os.environ, "PGPASSWORD": str(u.password)},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.split() == [f"{a}|{team_db.alice.name}"]
     walt = create_engine(team_db.walt.url)
     try:
         with walt.connect() as conn:  # a worker sees every job, and the SMTP password to send mail
