@@ -628,14 +628,17 @@ def claim(db: Database | Connection, queue: QueueConfig, worker: str) -> JobSnap
     """
     params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow()}
     if isinstance(db, Connection):  # inside the caller's write transaction (finish one job, claim the next)
-        row = _claim_on(db, params)
+        row = _claim_on(db, params, nested=True)
     else:
-        with db.connect_write() as conn:
-            row = _claim_on(conn, params)
+        try:
+            with db.connect_write() as conn:
+                row = _claim_on(conn, params, nested=False)
+        except IntegrityError:  # PostgreSQL: a slot freed and retaken between our snapshot and our lock
+            row = None
     return JobSnapshot.from_row(row) if row is not None else None
 
 
-def _claim_on(conn: Connection, params: dict[str, Any]) -> Any:
+def _claim_on(conn: Connection, params: dict[str, Any], *, nested: bool) -> Any:
     # the operations this engine has, read under the write lock (not before waiting for it)
     params["ops"] = registry.names()
     if dialect.is_sqlite(conn):
@@ -643,6 +646,8 @@ def _claim_on(conn: Connection, params: dict[str, Any]) -> Any:
     slot = conn.execute(_FREE_SLOT, {"q": params["q"], "cap": params["cap"]}).scalar()
     if slot is None:
         return None
+    if not nested:
+        return conn.execute(_CLAIM_PG, {**params, "w_slot": slot}).first()
     try:
         with conn.begin_nested():  # a lost race on a slot must not undo the caller's other writes
             return conn.execute(_CLAIM_PG, {**params, "w_slot": slot}).first()
