@@ -27,7 +27,7 @@ from core.engine import Engine
 from core.errors import NotAllowed, NotFound
 from core.store import jobs, settings
 from core.store.db import Database
-from tests.conftest import SERVER, TEST_ROLE
+from tests.conftest import SERVER, TEST_ROLE, server_url
 
 needs_server = pytest.mark.skipif(not SERVER, reason="needs ASYNCOPS_TEST_SERVER (a PostgreSQL server)")
 
@@ -76,12 +76,21 @@ def team_db(db: Database) -> Iterator[Team]:
     try:
         yield Team(db.url, **people)
     finally:
-        with db.engine.begin() as conn:
-            conn.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename LIKE :p"), {"p": f"%_{tag}"}
-            )
-            for p in people.values():
-                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{p.name}"')
+        _drop_roles([p.name for p in people.values()])
+
+
+def _drop_roles(names: list[str]) -> None:
+    """As the server's superuser: end the roles' sessions left open, then drop the roles."""
+    su = create_engine(server_url("postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with su.connect() as conn:
+            for name in names:
+                conn.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :n"), {"n": name}
+                )
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{name}"')
+    finally:
+        su.dispose()
 
 
 def _submit(capsys: Any, person: Person, label: str) -> int:
@@ -351,8 +360,7 @@ def test_team_commands(db: Database, capsys: Any, tmp_path: Path) -> None:
         rc, _, err = run(capsys, "team", "remove", name, "--db", url)
         assert rc == 3
     finally:
-        with db.engine.begin() as conn:
-            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{name}"')
+        _drop_roles([name])
     assert TEST_ROLE in url
 
 
