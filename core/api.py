@@ -30,8 +30,8 @@ from core.records import JobSnapshot, LogEntry, iso
 from core.store import jobs, settings
 from core.store.db import Database
 from core.store.schema import utcnow
-from core.store.settings import PurgeConfig, QueueConfig
-from core.users import current_user, is_admin
+from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
+from core.users import admins_named, current_user, is_admin
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -110,7 +110,8 @@ class Tracker:
         create: bool = False,
     ) -> None:
         self.db = db if isinstance(db, Database) else Database(db, create=create)
-        self.user = user or current_user()
+        # PostgreSQL: the session's role, whatever was asked (the server enforces it); SQLite: the person named.
+        self.user = current_user(self.db) if not self.db.is_sqlite else (user or current_user())
         self.operations = operations or registry
         self.bus = bus if bus is not None else EventBus()
         self.engine: Engine | None = None
@@ -126,9 +127,10 @@ class Tracker:
         return is_admin(self.db, self.user)
 
     def require_admin(self) -> None:
-        """Configuration, queues and others' jobs need an admin. A database with no admin named yet (one
-        person's new file) lets its user configure it; once ``admins`` names someone, only they can."""
-        if not self.admin and settings.get_admins(self.db):
+        """Configuration, queues, libraries and others' jobs need an admin. A database with no admin named yet
+        (one person's new file, or a PostgreSQL database before ``asyncops team init``) lets its user configure
+        it; once ``admins`` names someone (SQLite) or the team exists (PostgreSQL), only admins can."""
+        if not self.admin and admins_named(self.db):
             raise NotAllowed(msg("users.not_admin", user=self.user))
 
     def _scope(self, flt: JobFilter | None) -> dict[str, Any]:
@@ -330,9 +332,19 @@ class Tracker:
         label = msg("undo.label", id=j.id, label=j.label).text
         return self.launch(launch, label=label, parent_id=j.id, now=False)[0]
 
-    def purge(self, *, days: float | None = None, keep: int | None = None, failed_days: float | None = None) -> int:
+    def purge(
+        self,
+        *,
+        days: float | None = None,
+        keep: int | None = None,
+        failed_days: float | None = None,
+        all_users: bool | None = None,
+    ) -> int:
         """Delete finished jobs past their retention (admins: everybody's; others: their own). ``days`` alone
-        applies to every finished job; with ``failed_days`` too, succeeded and other jobs keep their own."""
+        applies to every finished job; with ``failed_days`` too, succeeded and other jobs keep their own.
+        Asking for everybody's (``all_users=True``) without being an admin is NotAllowed, and nothing is deleted."""
+        if all_users and not self.admin:
+            raise NotAllowed(msg("users.not_admin", user=self.user))
         failed = days if failed_days is None else failed_days
         n = jobs.purge(self.db, days=days, failed_days=failed, keep=keep, owner=None if self.admin else self.user)
         if n:
@@ -388,6 +400,16 @@ class Tracker:
 
     def config(self) -> dict[str, Any]:
         return settings.show(self.db)
+
+    def notify_settings(self) -> NotifyConfig | None:
+        """This person's e-mail notifications, if any."""
+        return settings.get_notify(self.db, self.user)
+
+    def set_notify(self, email: str, when: str = "all") -> NotifyConfig:
+        return settings.set_notify(self.db, self.user, email, when)
+
+    def notify_off(self) -> bool:
+        return settings.clear_notify(self.db, self.user)
 
     def set_config(self, key: str, value: str) -> Any:
         self.require_admin()

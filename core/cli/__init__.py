@@ -20,7 +20,9 @@ from core.api import Tracker
 from core.cli import commands as c
 from core.cli.desktop_install import cmd_desktop_install
 from core.cli.formatting import err
+from core.cli.notify import cmd_notify
 from core.cli.parser import PROG, build_parser, parse_params
+from core.cli.team import cmd_team
 from core.errors import EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE, AsyncopsError
 from core.library_cli import run_library
 from core.store.db import DatabaseError, DatabaseUnreachable
@@ -42,6 +44,8 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "config": c.cmd_config,
     "queue": c.cmd_queue,
     "operations": c.cmd_operations,
+    "team": cmd_team,
+    "notify": cmd_notify,
 }
 
 

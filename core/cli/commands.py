@@ -26,6 +26,7 @@ from core.cli.parser import parse_params
 from core.engine import Engine
 from core.errors import EXIT_FAILED, EXIT_OK, UsageError
 from core.events import EventKind
+from core.notify import subscribe as subscribe_email
 from core.records import JobSnapshot
 from core.status import JobStatus
 from core.store.jobs import parse_job_ref
@@ -345,6 +346,7 @@ def cmd_worker(args: argparse.Namespace, t: Tracker) -> int:
     interrupts = _Interrupts()
     with interrupts.installed():  # before the engine starts: a SIGTERM from then on is a graceful stop
         engine = Engine(db, kind="worker", queues=queues).start()
+        subscribe_email(engine)  # mail the owners of the jobs this worker runs (core/notify.py)
         served = ", ".join(queues) if queues else "all queues"
         print(f"worker {engine.id} serving {served} on {db.url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
         while not interrupts.event.wait(0.5):

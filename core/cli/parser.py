@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Sequence
 
 from core import __version__
+from core.cli import notify as notify_cli
+from core.cli import team as team_cli
 from core.cli.desktop_install import add_parser as add_desktop_install_parser
 from core.errors import UsageError
 from core.library_cli import add_parser as add_library_parser
@@ -139,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_library_parser(sub)
     add_desktop_install_parser(sub, common)
+    team_cli.add_parser(sub, common)
+    notify_cli.add_parser(sub, common)
     return parser
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 import core.library  # noqa: F401  (registers the catalogue tables)
+from core.errors import NotAllowed
 from core.store import dialect
 from core.store.schema import Base
 
@@ -63,11 +64,12 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
                     "database there"
                 )
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(f"cannot create the folder {path.parent}: {exc.strerror}") from exc
         if not os.access(path.parent, os.W_OK):
             raise DatabaseError(f"cannot create a database in {path.parent}: the folder is read-only")
+        _create_private(path)
         return
     try:
         with open(path, "rb") as fh:
@@ -101,6 +103,17 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
         )
 
 
+def _create_private(path: Path) -> None:
+    """A new database file readable by its owner only (SQLite gives its -wal and -shm files the same mode)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the database {path}: {exc.strerror}") from exc
+    os.close(fd)
+
+
 def data_dir() -> Path:
     """The user's asyncops data folder (``ASYNCOPS_DATA_DIR`` overrides the platform's default)."""
     override = os.environ.get("ASYNCOPS_DATA_DIR")
@@ -113,7 +126,9 @@ def resolve_url(url: str | None = None) -> str:
     url = url or os.environ.get("ASYNCOPS_DB") or None
     if url is None:
         folder = data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder.chmod(0o700)  # whatever the umask: the data folder is its owner's only
         return f"sqlite:///{folder / 'asyncops.db'}"
     if "://" not in url:
         path = Path(url).expanduser().resolve()
@@ -176,8 +191,27 @@ class Database:
         self._write_lock: threading.RLock | None = threading.RLock() if self.is_sqlite else None
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._identity: dialect.SessionIdentity | None = None
         if migrate:
             self.migrate()
+        if not self.is_sqlite and migrate:
+            self.session_identity()  # who this process is, from now on (core.users.current_user())
+
+    def session_identity(self) -> dialect.SessionIdentity:
+        """PostgreSQL: the session's role, whether it is an admin or a worker, and whether the database has
+        row-level security (``asyncops team init``). Read once per Database."""
+        if self._identity is None:
+            try:
+                with self.engine.connect() as conn:
+                    self._identity = dialect.session_identity(conn)
+            except OperationalError as exc:
+                raise DatabaseUnreachable(
+                    f"cannot reach the database {self.display_url}: {_first_line(exc.orig)}"
+                ) from exc
+            from core import users
+
+            users.remember_role(self._identity.user)
+        return self._identity
 
     @property
     def is_sqlite(self) -> bool:
@@ -192,9 +226,23 @@ class Database:
 
     # -- sessions ---------------------------------------------------------------------------------
     @contextlib.contextmanager
+    def refusals(self) -> Iterator[None]:
+        """What the server refuses to this role (a grant or a row-level security policy: SQLSTATE 42501)
+        becomes NotAllowed (exit 3) naming the role; nothing was changed."""
+        try:
+            yield
+        except SQLAlchemyDatabaseError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "42501":
+                raise
+            role = self._identity.user if self._identity is not None else "this role"
+            raise NotAllowed(
+                f"not allowed: the database refused it to {role} ({_first_line(exc.orig)}); ask an asyncops admin"
+            ) from exc
+
+    @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A short read-only session (rolled back at the end)."""
-        with self._read_sessions() as session:
+        with self.refusals(), self._read_sessions() as session:
             try:
                 yield session
             finally:
@@ -206,21 +254,23 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction, committed on success, rolled back on any error."""
-        with self._writer(), self._write_sessions() as session, session.begin():
+        with self.refusals(), self._writer(), self._write_sessions() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def connect_write(self) -> Iterator[Connection]:
         """A Core connection in a write transaction (hot paths that need no ORM)."""
-        with self._writer(), self._write_engine.begin() as conn:
+        with self.refusals(), self._writer(), self._write_engine.begin() as conn:
             yield conn
 
     def write_batches(self) -> WriteBatches:
         """One connection held for many short write transactions (imports apply thousands of batches)."""
         return WriteBatches(self)
 
-    def connect_read(self) -> contextlib.AbstractContextManager[Connection]:
-        return self.engine.connect()
+    @contextlib.contextmanager
+    def connect_read(self) -> Iterator[Connection]:
+        with self.refusals(), self.engine.connect() as conn:
+            yield conn
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -313,5 +363,5 @@ class WriteBatches:
     def transaction(self) -> Iterator[Connection]:
         if self._conn is None:
             raise RuntimeError("WriteBatches.transaction() outside its with block")
-        with self.db._writer(), self._conn.begin():
+        with self.db.refusals(), self.db._writer(), self._conn.begin():
             yield self._conn

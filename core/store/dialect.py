@@ -6,6 +6,7 @@ and the job store call these helpers and never test the dialect themselves.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, event, func, text
@@ -64,14 +65,35 @@ def _is_memory(engine: Engine) -> bool:
     return not db or db == ":memory:" or "mode=memory" in str(engine.url)
 
 
-def lock_queue(conn: Connection | Session, queue: str) -> None:
-    """Serialise job claims of one queue across engines for the rest of this transaction.
+@dataclass(frozen=True)
+class SessionIdentity:
+    """Who a PostgreSQL session is: its role, and what the database says that role may do."""
 
-    SQLite write transactions are already serialised by BEGIN IMMEDIATE; PostgreSQL locks the queue row.
+    user: str
+    admin: bool  # a superuser, a member of asyncops_admin, or (a member of) the owner of the jobs table
+    worker: bool  # a member of asyncops_worker (runs anyone's jobs)
+    team: bool  # the jobs table has row-level security: `asyncops team init` ran on this database
+
+
+_IDENTITY = text(
     """
-    if is_sqlite(conn):
-        return
-    conn.execute(text("SELECT name FROM queues WHERE name = :q FOR UPDATE"), {"q": queue})
+    SELECT current_user AS "user",
+           r.rolsuper
+             OR EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'asyncops_admin'
+                        AND pg_has_role(current_user, g.oid, 'MEMBER'))
+             OR COALESCE((SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c
+                          WHERE c.oid = to_regclass('jobs')), false) AS admin,
+           EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'asyncops_worker'
+                   AND pg_has_role(current_user, g.oid, 'MEMBER')) AS worker,
+           COALESCE((SELECT c.relrowsecurity FROM pg_class c WHERE c.oid = to_regclass('jobs')), false) AS team
+    FROM pg_roles r WHERE r.rolname = current_user
+    """
+)
+
+
+def session_identity(conn: Connection) -> SessionIdentity:
+    row = conn.execute(_IDENTITY).one()
+    return SessionIdentity(str(row.user), bool(row.admin), bool(row.worker), bool(row.team))
 
 
 def seconds_between(engine: Engine, start: Any, end: Any) -> Any:

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import psutil
-from sqlalchemy import Float, and_, bindparam, cast, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Float, and_, bindparam, cast, delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from core.errors import ConflictError, NotAllowed, NotFound, UsageError
@@ -90,7 +91,7 @@ def plan(
     the queue's max_parallel still holds.
     """
     op = registry.get(operation)
-    counts = op.estimate(OperationEnv(db, user or current_user()), params) if op.counted_items else {}
+    counts = op.estimate(OperationEnv(db, user or current_user(db)), params) if op.counted_items else {}
     thresholds = settings.get_thresholds(db).get(operation, {})
     over = [
         f"{item} {counts[item]} > {thresholds[item]}"
@@ -132,7 +133,7 @@ def submit(
     Raises UsageError/ParamError (nothing written) for an unknown operation, a bad parameter or queue.
     """
     op = registry.get(operation)
-    owner = owner or current_user()
+    owner = owner or current_user(db)
     params = dict(params or {})
     if validate:
         params = op.validate(params, OperationEnv(db, owner))
@@ -198,7 +199,7 @@ def submit_many(
 ) -> int:
     """Bulk submission in one transaction (scripts and benchmarks); parameters are validated."""
     op = registry.get(operation)
-    owner = owner or current_user()
+    owner = owner or current_user(db)
     settings.ensure_defaults(db)
     qcfg = settings.get_queue(db, queue)
     now = utcnow()
@@ -239,7 +240,7 @@ def _visible(user: str, all_users: bool) -> Any:
 
 def get(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None) -> JobSnapshot:
     """One job the user may see; NotFound or NotAllowed (exit 3) otherwise."""
-    user = user or current_user()
+    user = user or current_user(db)
     if admin is None:
         admin = is_admin(db, user)
     with db.connect_read() as conn:
@@ -296,7 +297,7 @@ def list_jobs(
     """The user's jobs (everybody's for ``all_users``, which the caller checked is an admin), newest first."""
     stmt = _filtered(
         select(jobs_t).order_by(jobs_t.c.id.desc()),
-        user=user or current_user(),
+        user=user or current_user(db),
         all_users=all_users,
         statuses=statuses,
         operation=operation,
@@ -360,7 +361,7 @@ def job_ids(
         order.append(c.id.desc() if descending else c.id.asc())
     stmt = _filtered(
         select(c.id).order_by(*order),
-        user=user or current_user(),
+        user=user or current_user(db),
         all_users=all_users,
         statuses=statuses,
         operation=operation,
@@ -382,7 +383,7 @@ def count_jobs(
     """How many jobs ``list_jobs`` would return without a limit."""
     stmt = _filtered(
         select(func.count()).select_from(jobs_t),
-        user=user or current_user(),
+        user=user or current_user(db),
         all_users=all_users,
         statuses=statuses,
         operation=operation,
@@ -397,16 +398,16 @@ def count_by_status(
     *,
     user: str | None = None,
     all_users: bool = False,
+    statuses: Iterable[str] | None = None,
     operation: str | None = None,
     search: str | None = None,
 ) -> dict[str, int]:
-    """Jobs per status under the list's filters (visibility, operation, free text)."""
     c = jobs_t.c
     stmt = _filtered(
         select(c.status, func.count()).group_by(c.status),
-        user=user or current_user(),
+        user=user or current_user(db),
         all_users=all_users,
-        statuses=None,
+        statuses=statuses,
         operation=operation,
         search=search,
     )
@@ -427,7 +428,7 @@ def changed_since(
     db: Database, since: dt.datetime, *, user: str | None = None, all_users: bool = False
 ) -> list[JobSnapshot]:
     """Jobs updated at or after ``since`` (re-read by clients that did not see this process's events)."""
-    user = user or current_user()
+    user = user or current_user(db)
     stmt = select(jobs_t).where(jobs_t.c.updated_at >= since, _visible(user, all_users)).order_by(jobs_t.c.id)
     with db.connect_read() as conn:
         return [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
@@ -481,13 +482,17 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
     now = now or utcnow()
     queues = {q.name: q for q in settings.get_queues(db)}
     with db.connect_read() as conn:
-        running: dict[str, int] = dict(
-            conn.execute(
-                select(jobs_t.c.queue, func.count())
-                .where(jobs_t.c.status.in_(_statuses(RUNNING)))
-                .group_by(jobs_t.c.queue)
-            ).all()
-        )
+        if db.is_sqlite:
+            running: dict[str, int] = dict(
+                conn.execute(
+                    select(jobs_t.c.queue, func.count())
+                    .where(jobs_t.c.status.in_(_statuses(RUNNING)))
+                    .group_by(jobs_t.c.queue)
+                ).all()
+            )
+        else:  # everybody's running jobs (row-level security shows a person only their own)
+            names = sorted({s.queue for s in waiting})
+            running = {q: int(conn.execute(select(func.asyncops_running(q))).scalar() or 0) for q in names}
         engines = list(conn.execute(select(EngineRow.queues, EngineRow.kind, EngineRow.heartbeat_at)))
     live = [e for e in engines if e.kind != "inline" and now - e.heartbeat_at < dt.timedelta(seconds=60)]
 
@@ -557,26 +562,97 @@ def _claim_statement() -> Any:
     )
 
 
+def _claim_statement_pg() -> Any:
+    """PostgreSQL: the next QUEUED job, skipping rows other engines are claiming (``FOR UPDATE SKIP LOCKED``),
+    into the free slot the caller locked; the running count comes from a function that sees every owner's jobs
+    (row-level security shows a person's engine only their own)."""
+    next_id = (
+        select(jobs_t.c.id)
+        .where(
+            jobs_t.c.queue == bindparam("q"),
+            jobs_t.c.status == str(S.QUEUED),
+            jobs_t.c.operation.in_(bindparam("ops", expanding=True)),
+        )
+        .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    paused = select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery()
+    return (
+        update(jobs_t)
+        .where(
+            jobs_t.c.id == next_id,
+            jobs_t.c.status == str(S.QUEUED),
+            func.asyncops_running(bindparam("q")) < bindparam("cap"),
+            paused.is_(False),
+        )
+        .values(
+            status=str(S.ACTIVE),
+            worker=bindparam("w_worker"),
+            started_at=bindparam("w_now"),
+            updated_at=bindparam("w_now"),
+            finished_at=None,
+            attempt=jobs_t.c.attempt + 1,
+            stop_requested=False,
+            slot=bindparam("w_slot"),
+        )
+        .returning(*jobs_t.c)
+    )
+
+
+# A free slot of the queue: not held by a running job, and not being claimed by another engine right now (a
+# transaction-scoped advisory lock, tried without waiting: engines never queue behind one lock).
+_FREE_SLOT = text(
+    """
+    SELECT s FROM generate_series(0, CAST(:cap AS integer) - 1) AS s
+    WHERE s NOT IN (SELECT asyncops_used_slots(:q))
+      AND pg_try_advisory_xact_lock(hashtext('asyncops.queue.' || :q), s)
+    LIMIT 1
+    """
+)
+
 # Built once: constructing SQLAlchemy statements costs more than running them on SQLite.
 _CLAIM = _claim_statement()
+_CLAIM_PG = _claim_statement_pg()
 
 
 def claim(db: Database | Connection, queue: QueueConfig, worker: str) -> JobSnapshot | None:
     """Atomically take the next QUEUED job of ``queue`` if it has a free slot; None otherwise.
 
-    One statement does every check (free slot, queue not paused, job still QUEUED) under the write lock, so two
+    SQLite: one statement does every check (free slot, queue not paused, job still QUEUED) under the write lock.
+    PostgreSQL: the engine locks a free slot number without waiting, then takes the next job no other engine is
+    taking (SKIP LOCKED); a unique index on (queue, slot) of running jobs keeps the cap exact. Either way two
     engines on one database never take the same job and never exceed the queue's capacity together. An engine
     only takes operations it has (workers on other hosts may have other plugins installed).
     """
-    params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow(), "ops": registry.names()}
+    params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow()}
     if isinstance(db, Connection):  # inside the caller's write transaction (finish one job, claim the next)
-        dialect.lock_queue(db, queue.name)
-        row = db.execute(_CLAIM, params).first()
+        row = _claim_on(db, params, nested=True)
     else:
-        with db.connect_write() as conn:
-            dialect.lock_queue(conn, queue.name)
-            row = conn.execute(_CLAIM, params).first()
+        try:
+            with db.connect_write() as conn:
+                row = _claim_on(conn, params, nested=False)
+        except IntegrityError:  # PostgreSQL: a slot freed and retaken between our snapshot and our lock
+            row = None
     return JobSnapshot.from_row(row) if row is not None else None
+
+
+def _claim_on(conn: Connection, params: dict[str, Any], *, nested: bool) -> Any:
+    # the operations this engine has, read under the write lock (not before waiting for it)
+    params["ops"] = registry.names()
+    if dialect.is_sqlite(conn):
+        return conn.execute(_CLAIM, params).first()
+    slot = conn.execute(_FREE_SLOT, {"q": params["q"], "cap": params["cap"]}).scalar()
+    if slot is None:
+        return None
+    if not nested:
+        return conn.execute(_CLAIM_PG, {**params, "w_slot": slot}).first()
+    try:
+        with conn.begin_nested():  # a lost race on a slot must not undo the caller's other writes
+            return conn.execute(_CLAIM_PG, {**params, "w_slot": slot}).first()
+    except IntegrityError:  # a slot freed and retaken between our snapshot and our lock: try again later
+        return None
 
 
 _TRANSITIONS: dict[tuple[Any, ...], Any] = {}

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any, cast
 
 from sqlalchemy import (
+    DDL,
     JSON,
     BigInteger,
     Boolean,
@@ -20,7 +21,9 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    event,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -91,6 +94,10 @@ class Job(Base):
     # Where a running job's external processes are ({"host", "pid", "pgid", "started"}), so that recovery can
     # end them when the engine that ran the job died; cleared when the job ends.
     runtime: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # PostgreSQL: which of its queue's max_parallel slots a claimed job holds (unique among running jobs of the
+    # queue), so that engines claiming at once never exceed the cap without waiting on one lock. NULL on SQLite
+    # (one writer at a time) and for inline runs.
+    slot: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     log: Mapped[list[JobLog]] = relationship(
         back_populates="job", cascade="all, delete-orphan", passive_deletes=True, order_by="JobLog.id"
@@ -103,6 +110,14 @@ class Job(Base):
         Index("ix_jobs_updated_at", "updated_at"),
         Index("ix_jobs_status_finished", "status", "finished_at"),
         Index("ix_jobs_worker_status", "worker", "status"),
+        Index(
+            "ux_jobs_running_slot",
+            "queue",
+            "slot",
+            unique=True,
+            postgresql_where=text("slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING')"),
+            sqlite_where=text("slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING')"),
+        ),
     )
 
 
@@ -165,6 +180,33 @@ class EngineRow(Base):
     queues: Mapped[list[Any]] = mapped_column(default=list)
     started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     heartbeat_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+class NotifyPref(Base):
+    """A person's e-mail notifications: where, and for which outcomes (all, failed, warnings)."""
+
+    __tablename__ = "notify_prefs"
+
+    owner: Mapped[str] = mapped_column(String(200), primary_key=True)
+    email: Mapped[str] = mapped_column(String(320))
+    when: Mapped[str] = mapped_column(String(20), default="all")
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+# PostgreSQL only: a job's owner defaults to the session's role, and two functions count a queue's running jobs
+# and their slots across every owner (row-level security hides other people's jobs from a person's engine; the
+# functions run as the tables' owner and return counts and slot numbers only). Migration 0006 runs the same.
+PG_DDL = (
+    "ALTER TABLE jobs ALTER COLUMN owner SET DEFAULT CURRENT_USER",
+    """CREATE OR REPLACE FUNCTION asyncops_running(q text) RETURNS bigint
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS
+       $$ SELECT count(*) FROM jobs WHERE queue = q AND status IN ('ACTIVE', 'STOPPING') $$""",
+    """CREATE OR REPLACE FUNCTION asyncops_used_slots(q text) RETURNS SETOF integer
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS
+       $$ SELECT slot FROM jobs WHERE queue = q AND slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING') $$""",
+)
+for _ddl in PG_DDL:
+    event.listen(Job.__table__, "after_create", DDL(_ddl).execute_if(dialect="postgresql"))
 
 
 def table(model: type[Base]) -> Table:

@@ -3,7 +3,9 @@
 Keys of ``asyncops config set KEY VALUE``:
 ``queue.<name>.kind|max_parallel|retries|retry_delay|priority|operations|workers_only``,
 ``threshold.<operation>.<counted item>``, ``purge.time`` (HH:MM), ``purge.days``, ``purge.failed_days``,
-``purge.keep`` and ``admins``.
+``purge.keep``, ``admins`` (SQLite) and ``smtp.host|port|security|user|password|from``.
+
+A person's e-mail notifications (:func:`get_notify`, :func:`set_notify`) are rows of their own.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from sqlalchemy import delete, select
 from core.errors import NotFound, UsageError
 from core.operations import registry
 from core.status import TERMINAL
-from core.store.schema import Job, QueueRow, Setting
+from core.store.schema import Job, NotifyPref, QueueRow, Setting, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -278,6 +280,92 @@ def put_value(db: Database, key: str, value: Any) -> None:
         _put(s, key, value)
 
 
+# -- e-mail -----------------------------------------------------------------------------------------
+SMTP_SECURITY = ("none", "starttls", "ssl")
+SMTP_KEYS = ("host", "port", "security", "user", "password", "from")
+NOTIFY_WHEN = ("all", "failed", "warnings")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str = ""
+    port: int = 25
+    security: str = "none"
+    user: str = ""
+    password: str = field(default="", repr=False)  # never in a repr, a log line or `config show`
+    sender: str = ""
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host)
+
+
+def get_smtp(db: Database) -> SmtpConfig:
+    """The SMTP settings (the password is readable by admins and workers only on PostgreSQL)."""
+    with db.read() as s:
+        rows = {r.key: r.value for r in s.scalars(select(Setting).where(Setting.key.startswith("smtp.")))}
+    d = SmtpConfig()
+    return SmtpConfig(
+        host=str(rows.get("smtp.host", d.host)),
+        port=int(rows.get("smtp.port", d.port)),
+        security=str(rows.get("smtp.security", d.security)),
+        user=str(rows.get("smtp.user", d.user)),
+        password=str(rows.get("smtp.password", d.password)),
+        sender=str(rows.get("smtp.from", d.sender)),
+    )
+
+
+def _set_smtp(db: Database, attr: str, value: str) -> None:
+    key = f"smtp.{attr}"
+    v: Any = value.strip() if attr != "password" else value
+    if attr == "port":
+        v = _parse_int(key, value)
+        if not 1 <= v <= 65535:
+            raise UsageError(f"{key} must be 1 to 65535, not {v}")
+    elif attr == "security" and v not in SMTP_SECURITY:
+        raise UsageError(f"{key} must be one of {', '.join(SMTP_SECURITY)}, not {value!r}")
+    elif attr == "from" and v and not EMAIL.match(v):
+        raise UsageError(f"{key} must be an e-mail address, not {value!r}")
+    elif attr not in SMTP_KEYS:
+        raise UsageError(f"unknown key {key!r}: smtp has {', '.join(SMTP_KEYS)}")
+    with db.write() as s:
+        _put(s, key, v)
+
+
+@dataclass(frozen=True)
+class NotifyConfig:
+    owner: str
+    email: str
+    when: str = "all"
+
+
+def get_notify(db: Database, owner: str) -> NotifyConfig | None:
+    with db.read() as s:
+        row = s.get(NotifyPref, owner)
+        return None if row is None else NotifyConfig(row.owner, row.email, row.when)
+
+
+def set_notify(db: Database, owner: str, email: str, when: str = "all") -> NotifyConfig:
+    email = email.strip()
+    if not EMAIL.match(email):
+        raise UsageError(f"--email: {email!r} is not an e-mail address")
+    if when not in NOTIFY_WHEN:
+        raise UsageError(f"--when must be one of {', '.join(NOTIFY_WHEN)}, not {when!r}")
+    with db.write() as s:
+        row = s.get(NotifyPref, owner)
+        if row is None:
+            s.add(NotifyPref(owner=owner, email=email, when=when, updated_at=utcnow()))
+        else:
+            row.email, row.when, row.updated_at = email, when, utcnow()
+    return NotifyConfig(owner, email, when)
+
+
+def clear_notify(db: Database, owner: str) -> bool:
+    with db.write() as s:
+        return bool(s.execute(delete(NotifyPref).where(NotifyPref.owner == owner)).rowcount)  # type: ignore[attr-defined]
+
+
 # -- `config show` / `config set` -------------------------------------------------------------------
 def show(db: Database) -> dict[str, Any]:
     out: dict[str, Any] = {}
@@ -291,6 +379,12 @@ def show(db: Database) -> dict[str, Any]:
     for k, v in asdict(get_purge(db)).items():
         out[f"purge.{k}"] = v
     out["admins"] = get_admins(db)
+    smtp = get_smtp(db)
+    for k in SMTP_KEYS:
+        if k == "password":  # never shown: only whether one is set (and on PostgreSQL only to admins)
+            out["smtp.password"] = "(set)" if smtp.password else ""
+        else:
+            out[f"smtp.{k}"] = getattr(smtp, "sender" if k == "from" else k)
     return out
 
 
@@ -372,12 +466,18 @@ def set_key(db: Database, key: str, value: str) -> None:
         else:
             raise UsageError(f"unknown key {key!r}: purge has time, days, failed_days, keep")
         save_purge(db, purge_cfg)
+    elif parts[0] == "smtp" and len(parts) == 2:
+        _set_smtp(db, parts[1], value)
     elif key == "admins":
+        if not db.is_sqlite:
+            raise UsageError(
+                "on PostgreSQL an admin is a member of the asyncops_admin role: asyncops team add-user NAME --admin"
+            )
         names = parse_list(value)
         with db.write() as s:
             _put(s, "admins", names)
     else:
         raise UsageError(
             f"unknown key {key!r}; keys are queue.<name>.<field>, threshold.<operation>.<item>, "
-            "purge.time|days|failed_days|keep and admins"
+            "purge.time|days|failed_days|keep, admins and smtp.host|port|security|user|password|from"
         )
