@@ -21,12 +21,14 @@ from typing import Any
 from tqdm import tqdm
 
 from core.api import JobFilter, Launch, Tracker
+from core.cli.engine_cmd import after_queue, recover
 from core.cli.formatting import PROG, err, fit, local, output, print_details, progress_text, table, terminal_width
 from core.cli.parser import parse_params
 from core.engine import Engine
 from core.errors import EXIT_FAILED, EXIT_OK, UsageError
 from core.events import EventKind
 from core.records import JobSnapshot
+from core.service.serve import EngineService
 from core.status import JobStatus
 from core.store.jobs import parse_job_ref
 
@@ -51,7 +53,9 @@ def cmd_submit(args: argparse.Namespace, t: Tracker) -> int:
     launch = _check(args, t, foreground=False)
     if args.dry_run:
         return _dry_run(t, launch)
-    print(_launch(args, t, launch).id)
+    snap = _launch(args, t, launch)
+    print(snap.id)
+    after_queue(args, t, [snap])
     return EXIT_OK
 
 
@@ -97,6 +101,7 @@ def cmd_run(args: argparse.Namespace, t: Tracker) -> int:
     if not launch.plan.inline:
         snap = _launch(args, t, launch)
         print(f"queued as job {snap.id} ({launch.plan.reason}); follow it with: {PROG} show {snap.id}")
+        after_queue(args, t, [snap])
         return EXIT_OK
     interrupts = _Interrupts()
     with interrupts.installed():  # before the job starts: Ctrl-C from then on stops it cleanly
@@ -213,6 +218,7 @@ def _filter(args: argparse.Namespace) -> JobFilter:
 def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
+    recover(t)  # a job whose engine is provably gone shows INTERRUPTED, not ACTIVE
     rows = t.jobs(_filter(args), limit=args.limit or None)
     all_users, user = args.all, t.user
     if args.json:
@@ -256,7 +262,10 @@ def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def cmd_show(args: argparse.Namespace, t: Tracker) -> int:
-    j = t.job(parse_job_ref(args.job))
+    job_id = parse_job_ref(args.job)
+    if t.job(job_id).status.is_running:
+        recover(t)
+    j = t.job(job_id)
     if args.json:
         obj = j.to_json()
         if args.log:
@@ -298,12 +307,16 @@ def cmd_remove(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
-    print(t.retry(parse_job_ref(args.job)).id)
+    snap = t.retry(parse_job_ref(args.job))
+    print(snap.id)
+    after_queue(args, t, [snap])
     return EXIT_OK
 
 
 def cmd_undo(args: argparse.Namespace, t: Tracker) -> int:
-    print(t.undo(parse_job_ref(args.job)).id)
+    snap = t.undo(parse_job_ref(args.job))
+    print(snap.id)
+    after_queue(args, t, [snap])
     return EXIT_OK
 
 
@@ -344,7 +357,11 @@ def cmd_worker(args: argparse.Namespace, t: Tracker) -> int:
             raise UsageError(f"--queue: no queue named {', '.join(missing)} (queues: {', '.join(sorted(known))})")
     interrupts = _Interrupts()
     with interrupts.installed():  # before the engine starts: a SIGTERM from then on is a graceful stop
-        engine = Engine(db, kind="worker", queues=queues).start()
+        # the foreground engine: it never idles out; serving every queue, it holds the engine lock when free
+        # (so clients find it and auto-start nothing) and opens the event channel
+        service = EngineService(db, kind="worker", queues=queues, grace=args.grace)
+        service.start()
+        engine = service.engine
         served = ", ".join(queues) if queues else "all queues"
         print(f"worker {engine.id} serving {served} on {db.url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
         while not interrupts.event.wait(0.5):
@@ -352,7 +369,7 @@ def cmd_worker(args: argparse.Namespace, t: Tracker) -> int:
         print(
             f"shutting down: running jobs get {args.grace:g}s to stop (Ctrl-C again to leave at once)", file=sys.stderr
         )
-        engine.shutdown(grace=args.grace)
+        service.close()
     print("worker stopped", file=sys.stderr)
     return EXIT_OK
 
