@@ -73,7 +73,7 @@ def after_queue(args: argparse.Namespace, t: Tracker, snaps: Sequence[JobSnapsho
     off = bool(getattr(args, "no_autostart", False)) or autostart_disabled()
     status = ensure_engine(t.db.url, autostart=not off)
     if status.state is EngineState.RUNNING and status.socket:
-        notify(status.socket, [s.id for s in snaps])
+        notify(status.socket, snaps)
     if status.state is EngineState.FAILED:
         err(f"cannot start the background engine ({status.detail}); see {status.log}")
     if not status.serving:

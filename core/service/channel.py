@@ -5,8 +5,8 @@ Each engine that serves a database on this host listens on a Unix-domain socket 
 
 - engine → client: first ``{"hello": {"engine_id", "pid"}}``, then one :class:`~core.events.JobEvent` a line
   (``{"kind", "job_id", "job", "changes", "log"}``, see :func:`encode`);
-- client → engine: ``{"op": "wake", "created": [ids]}`` after a submit: the engine wakes its slots at once and
-  relays a CREATED event of each id to every client.
+- client → engine: ``{"op": "wake", "created": [job, …]}`` after a submit (each job as ``JobSnapshot.to_json``,
+  or only its id): the engine relays a CREATED event of each to every client and wakes its slots at once.
 
 Events only make clients faster: the database stays the truth. A client that was disconnected (the engine
 idled out, or its buffer overflowed) reconnects and should re-read the rows changed meanwhile — the
@@ -268,10 +268,19 @@ class ChannelServer:
             return
         if not isinstance(obj, dict) or obj.get("op") != "wake":
             return
+        ids: list[int] = []
+        for item in obj.get("created") or ():
+            if isinstance(item, dict):  # the client sent the snapshot: announce it before the engine moves it
+                try:
+                    snap = snapshot_from_json(item)
+                except (ValueError, KeyError, TypeError):
+                    continue
+                self.bus.publish(JobEvent(EventKind.CREATED, snap.id, job=snap))
+            elif isinstance(item, int) and not isinstance(item, bool):
+                ids.append(item)
         self.on_wake()
-        created = [int(i) for i in obj.get("created") or () if isinstance(i, int) and not isinstance(i, bool)]
-        if created and self.lookup is not None:
-            self._relay.put(created)  # read on another thread: the selector keeps serving
+        if ids and self.lookup is not None:
+            self._relay.put(ids)  # read on another thread: the selector keeps serving
 
     def _relay_loop(self) -> None:
         assert self.lookup is not None
@@ -343,10 +352,12 @@ def _same_user(sock: socket.socket) -> bool:
 
 
 # -- client side ------------------------------------------------------------------------------------
-def notify(path: Path | str, created: Iterable[int] = (), *, timeout: float = 0.2) -> bool:
-    """Tell the engine listening at ``path`` to wake (and to announce ``created`` jobs). False when no engine
-    listens: the engine's database poll will find the work anyway."""
-    line = json.dumps({"op": "wake", "created": [int(i) for i in created]}).encode() + b"\n"
+def notify(path: Path | str, created: Iterable[JobSnapshot | int] = (), *, timeout: float = 0.2) -> bool:
+    """Tell the engine listening at ``path`` to wake, and to announce the ``created`` jobs to its clients (give
+    snapshots: ids make the engine read them first). False when no engine listens: the engine's database poll
+    finds the work anyway."""
+    items = [c.to_json() if isinstance(c, JobSnapshot) else int(c) for c in created]
+    line = json.dumps({"op": "wake", "created": items}, ensure_ascii=False, default=str).encode() + b"\n"
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(timeout)
