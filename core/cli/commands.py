@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -28,6 +27,8 @@ from core.engine import Engine
 from core.errors import EXIT_FAILED, EXIT_OK, UsageError
 from core.events import EventKind
 from core.records import JobSnapshot
+from core.service import local_engine
+from core.service.channel import wait_for_job
 from core.service.serve import EngineService
 from core.status import JobStatus
 from core.store.jobs import parse_job_ref
@@ -288,13 +289,18 @@ def cmd_stop(args: argparse.Namespace, t: Tracker) -> int:
     if snap.status.is_terminal or args.no_wait:
         print(f"job {job_id}: {snap.status}" + ("" if snap.status.is_terminal else " (stop requested)"))
         return EXIT_OK
-    deadline = time.monotonic() + args.timeout
-    while time.monotonic() < deadline:
-        snap = t.job(job_id)
-        if snap.status.is_terminal:
-            print(f"job {job_id}: {snap.status}")
-            return EXIT_OK
-        time.sleep(0.05)  # polling another process's progress; no event crosses processes
+    info = local_engine(t.db.url)  # its channel says at once when the job ends; the database is re-read anyway
+    snap = wait_for_job(
+        info.socket if info is not None else None,
+        job_id,
+        lambda: t.job(job_id),
+        lambda s: s.status.is_terminal,
+        args.timeout,
+        fallback=0.5,
+    )
+    if snap.status.is_terminal:
+        print(f"job {job_id}: {snap.status}")
+        return EXIT_OK
     print(f"job {job_id}: stop requested, still {snap.status} after {args.timeout:g}s")
     return EXIT_OK
 

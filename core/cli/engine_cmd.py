@@ -27,12 +27,11 @@ from core.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from core.records import JobSnapshot
 from core.service import (
     EngineState,
+    after_submit,
     autostart_disabled,
-    ensure_engine,
     is_alive,
     list_engines,
     lock_path,
-    notify,
     recover_gone,
 )
 from core.service.lock import read_info
@@ -71,9 +70,7 @@ def after_queue(args: argparse.Namespace, t: Tracker, snaps: Sequence[JobSnapsho
     """After jobs were written: make sure a local engine serves them (start the background one unless
     auto-start is off) and wake it; when none does, say so on stderr and how to start one."""
     off = bool(getattr(args, "no_autostart", False)) or autostart_disabled()
-    status = ensure_engine(t.db.url, autostart=not off)
-    if status.state is EngineState.RUNNING and status.socket:
-        notify(status.socket, snaps)
+    status = after_submit(t.db.url, snaps, autostart=not off)
     if status.state is EngineState.FAILED:
         err(f"cannot start the background engine ({status.detail}); see {status.log}")
     if not status.serving:

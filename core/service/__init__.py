@@ -6,7 +6,8 @@ What a client (the CLI, the window) uses:
   host (it holds the engine lock), or start the background one (``asyncops engine serve``), detached;
 - :func:`local_engine` (db_url) → :class:`LockInfo` | None: the local engine holding the lock (pid, kind,
   engine id, channel socket);
-- :func:`notify` (socket, created ids): wake that engine at once after a submit;
+- :func:`after_submit` (db_url, snapshots) → :class:`EngineStatus`: after writing jobs, ensure the engine and
+  wake it over its channel (which announces the jobs to its other clients); :func:`notify` is the wake alone;
 - :func:`subscribe` (socket or a callable giving it, callback, on_connect=…) → :class:`ChannelClient`: job
   events from the engine, pushed, with reconnection; ``on_connect`` is where a client re-reads what changed;
 - :func:`recover_gone` (db, bus): the jobs of this host's engines that are provably gone become INTERRUPTED;
@@ -27,6 +28,7 @@ from core.service.spawn import (
     NO_AUTOSTART_ENV,
     EngineState,
     EngineStatus,
+    after_submit,
     autostart_disabled,
     ensure_engine,
     is_serving,
@@ -43,6 +45,7 @@ __all__ = [
     "EngineState",
     "EngineStatus",
     "LockInfo",
+    "after_submit",
     "autostart_disabled",
     "ensure_engine",
     "gone_engines",

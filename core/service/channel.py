@@ -481,3 +481,44 @@ def subscribe(
 def wait_connected(client: ChannelClient, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     return client.connected.wait(max(0.0, deadline - time.monotonic()))
+
+
+def wait_for_job(
+    socket_path: Path | str | None,
+    job_id: int,
+    read: Callable[[], JobSnapshot],
+    done: Callable[[JobSnapshot], bool],
+    timeout: float,
+    *,
+    fallback: float = 1.0,
+) -> JobSnapshot:
+    """Wait until ``done(job)``: woken by the engine's events when one listens at ``socket_path``, and reading
+    the database (``read``) every ``fallback`` seconds in any case (the job may run on another host's
+    engine). Returns the last snapshot seen, done or not after ``timeout``."""
+    cond = threading.Condition()
+    latest: list[JobSnapshot] = []
+
+    def got(event: JobEvent) -> None:
+        if event.job_id == job_id and event.job is not None:
+            with cond:
+                latest.append(event.job)
+                cond.notify_all()
+
+    client = subscribe(socket_path, got, retry=fallback) if socket_path else None
+    try:
+        deadline = time.monotonic() + timeout
+        if client is not None:
+            client.connected.wait(min(1.0, timeout))  # then nothing that ends from now on is missed
+        snap = read()
+        while not done(snap):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            with cond:
+                cond.wait_for(lambda: any(done(s) for s in latest), min(fallback, left))
+                ended = next((s for s in latest if done(s)), None)
+            snap = ended if ended is not None else read()
+        return snap
+    finally:
+        if client is not None:
+            client.close()

@@ -80,8 +80,13 @@ def _private_dir(path: Path) -> Path | None:
 
 
 def runtime_dir() -> Path:
-    """``$XDG_RUNTIME_DIR/asyncops`` (private, cleared at logout), else ``run/`` in the data folder."""
-    xdg = os.environ.get("XDG_RUNTIME_DIR")
+    """``$XDG_RUNTIME_DIR/asyncops`` (private, cleared at logout), else ``run/`` in the data folder.
+
+    Without the variable (cron, some ssh sessions) ``/run/user/<uid>`` is used when it exists: it is what the
+    variable names in a desktop session, so a job queued from cron finds the window's engine."""
+    xdg = os.environ.get("XDG_RUNTIME_DIR") or ""
+    if not xdg and os.path.isdir(f"/run/user/{os.getuid()}"):
+        xdg = f"/run/user/{os.getuid()}"
     if xdg and os.path.isabs(xdg):
         found = _private_dir(Path(xdg) / "asyncops")
         if found is not None:

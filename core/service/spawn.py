@@ -17,10 +17,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from core.records import JobSnapshot
+from core.service.channel import notify
 from core.service.lock import LockInfo, holder, is_alive, lock_path, socket_path, start_lock_path
 from core.store.db import data_dir, resolve_url
 
@@ -161,6 +164,16 @@ def spawn(url: str, *, start_fd: int | None = None, extra: list[str] | None = No
             cwd=folder,
             env=env,
         )
+
+
+def after_submit(db_url: str | None, jobs: Sequence[JobSnapshot], *, autostart: bool | None = None) -> EngineStatus:
+    """What a client does once it has written jobs: make sure a local engine serves them (starting the
+    background one unless auto-start is off), and wake it at once over its channel, which also announces the
+    jobs to the engine's other clients. A freshly started engine needs no wake: it looks at its queues first."""
+    status = ensure_engine(db_url, autostart=autostart)
+    if status.state is EngineState.RUNNING and status.socket:
+        notify(status.socket, jobs)
+    return status
 
 
 def is_serving(db_url: str | None) -> bool:

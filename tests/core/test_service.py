@@ -304,3 +304,14 @@ def test_a_foreground_worker_holds_the_lock_so_nothing_is_started(service: Datab
         except subprocess.TimeoutExpired:
             w.kill()
             w.wait(10)
+
+
+def test_stop_waits_on_the_engines_events(service: Database) -> None:
+    db = service
+    r = cli("submit", "command", "-p", 'argv=["sleep","60"]')
+    assert r.returncode == 0, r.stderr
+    job_id = int(r.stdout)
+    wait_status(db, job_id, "ACTIVE", timeout=60)
+    r = cli("stop", str(job_id), "--timeout", "30")
+    assert r.returncode == 0, r.stderr
+    assert f"job {job_id}: STOPPED" in r.stdout
