@@ -172,11 +172,29 @@ def read_info(path: Path) -> LockInfo | None:
         return None
 
 
-def holder(path: Path) -> LockInfo | None:
-    """The live holder of the lock at ``path``, or None when the lock is free."""
-    if not is_alive(path):
-        return None
-    return read_info(path)
+def holder(path: Path, *, settle: float = 0.5) -> LockInfo | None:
+    """The live holder of the lock at ``path``, or None when the lock is free. A holder that has only just
+    taken the lock is given ``settle`` seconds to write who it is (its pid must be alive)."""
+    deadline = time.monotonic() + settle
+    while is_alive(path):
+        info = read_info(path)
+        if info is not None and _pid_alive(info):
+            return info
+        if time.monotonic() >= deadline:
+            # held, but the file does not name a live holder yet: say what is known
+            return LockInfo(pid=0, engine_id="", kind="service", url="", socket="", started=0.0)
+        time.sleep(0.01)  # the holder writes the file right after taking the lock
+    return None
+
+
+def _pid_alive(info: LockInfo) -> bool:
+    try:
+        os.kill(info.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return info.pid > 0
 
 
 def find_lock(engine_id: str) -> Path | None:

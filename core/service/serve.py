@@ -84,8 +84,13 @@ class EngineService:
         try:
             # a foreground worker serving only some queues never takes the lock: the background engine may
             # still be needed for the others
-            if self.background or not self.queues:
-                self.lock = EngineLock.acquire(lock_path(self.db.url), timeout=1.0 if self.background else 0.1)
+            if self.background:
+                self.lock = EngineLock.acquire(lock_path(self.db.url), timeout=1.0)
+            elif not self.queues:
+                try:
+                    self.lock = EngineLock.acquire(lock_path(self.db.url), timeout=0.1)
+                except OSError as exc:  # no runtime folder: a foreground worker still runs
+                    log.warning("cannot take the engine lock (%s): clients will not find this worker", exc)
             if self.lock is None and self.background:
                 return False
             if self.lock is not None:

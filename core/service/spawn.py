@@ -88,7 +88,7 @@ def ensure_engine(db_url: str | None = None, *, autostart: bool | None = None, w
     path = lock_path(url)
     info = holder(path)
     if info is not None:
-        return EngineStatus(EngineState.RUNNING, info.pid, info.kind, socket=info.socket)
+        return _found(EngineState.RUNNING, info, url)
     if autostart is None:
         autostart = not autostart_disabled()
     if not autostart:
@@ -103,9 +103,13 @@ def ensure_engine(db_url: str | None = None, *, autostart: bool | None = None, w
         while time.monotonic() < deadline:
             info = holder(path)
             if info is not None:
-                return EngineStatus(EngineState.STARTED, info.pid, info.kind, socket=info.socket)
+                return _found(EngineState.STARTED, info, url)
             time.sleep(0.01)  # the child's boot: nothing to block on before it holds the lock
     return status
+
+
+def _found(state: EngineState, info: LockInfo, url: str) -> EngineStatus:
+    return EngineStatus(state, info.pid or None, info.kind, socket=info.socket or str(socket_path(url)))
 
 
 def _start(url: str, path: Path) -> EngineStatus:
@@ -115,7 +119,7 @@ def _start(url: str, path: Path) -> EngineStatus:
             return EngineStatus(EngineState.FAILED, detail="another client is starting the engine and takes too long")
         info = holder(path)  # the starter before us may have won
         if info is not None:
-            return EngineStatus(EngineState.RUNNING, info.pid, info.kind, socket=info.socket)
+            return _found(EngineState.RUNNING, info, url)
         proc = spawn(url, start_fd=fd)
         # reap it when it ends (a long-lived client such as the window would otherwise keep a zombie)
         threading.Thread(target=proc.wait, name="asyncops-engine-reaper", daemon=True).start()
