@@ -29,6 +29,7 @@ from core.events import EventKind
 from core.records import JobSnapshot
 from core.service import local_engine
 from core.service.channel import wait_for_job
+from core.service.idle import IDLE_EXIT_KEY, idle_exit_seconds, set_idle_exit
 from core.service.serve import EngineService
 from core.status import JobStatus
 from core.store.jobs import parse_job_ref
@@ -382,10 +383,15 @@ def cmd_worker(args: argparse.Namespace, t: Tracker) -> int:
 
 def cmd_config(args: argparse.Namespace, t: Tracker) -> int:
     if args.config_command == "set":
-        value = t.set_config(args.key, args.value)
+        if args.key == IDLE_EXIT_KEY:  # until core.store.settings knows the key
+            t.require_admin()
+            value: Any = set_idle_exit(t.db, args.value)
+        else:
+            value = t.set_config(args.key, args.value)
         print(f"{args.key} = {json.dumps(value)}")
         return EXIT_OK
     values = t.config()
+    values.setdefault(IDLE_EXIT_KEY, idle_exit_seconds(t.db))
     if args.json:
         json.dump(values, sys.stdout, indent=2)
         sys.stdout.write("\n")

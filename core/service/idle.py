@@ -8,12 +8,14 @@ knows the key, it is read with ``settings.get_value`` and this module's default.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
 
 from sqlalchemy import func, select
 
+from core.errors import UsageError
 from core.status import RUNNING, WAITING
 from core.store import settings
 from core.store.db import Database
@@ -34,6 +36,18 @@ def idle_exit_seconds(db: Database) -> float:
     except (TypeError, ValueError):
         return DEFAULT_IDLE_EXIT
     return seconds if seconds >= 0 else DEFAULT_IDLE_EXIT
+
+
+def set_idle_exit(db: Database, text: str) -> float:
+    """Store ``engine.idle_exit`` from its text (seconds, 0 = never); a bad value raises UsageError."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise UsageError(f"{IDLE_EXIT_KEY} must be a number of seconds (0: never), not {text!r}") from None
+    if not math.isfinite(seconds) or seconds < 0:
+        raise UsageError(f"{IDLE_EXIT_KEY} must be 0 (never) or more seconds, not {text!r}")
+    settings.put_value(db, IDLE_EXIT_KEY, seconds)
+    return seconds
 
 
 def served_queues(db: Database, kind: str, only: tuple[str, ...] | None) -> list[str]:

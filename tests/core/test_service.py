@@ -315,3 +315,15 @@ def test_stop_waits_on_the_engines_events(service: Database) -> None:
     r = cli("stop", str(job_id), "--timeout", "30")
     assert r.returncode == 0, r.stderr
     assert f"job {job_id}: STOPPED" in r.stdout
+
+
+def test_idle_exit_is_a_setting(db: Database) -> None:
+    from core.cli import main
+    from core.service.idle import idle_exit_seconds
+
+    assert idle_exit_seconds(db) == 600
+    assert main(["config", "set", "engine.idle_exit", "30"]) == 0
+    assert idle_exit_seconds(db) == 30
+    assert main(["config", "set", "engine.idle_exit", "-1"]) == 2
+    assert main(["config", "set", "engine.idle_exit", "nan"]) == 2
+    assert idle_exit_seconds(db) == 30
