@@ -185,6 +185,8 @@ class ChannelServer:
 
     # bus listener: any thread
     def _on_event(self, event: JobEvent) -> None:
+        if not self._clients:  # nobody listens (a client connecting now re-reads after its hello)
+            return
         try:
             self._pending.put(encode(event))
         except Exception:

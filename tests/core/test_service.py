@@ -327,3 +327,49 @@ def test_idle_exit_is_a_setting(db: Database) -> None:
     assert main(["config", "set", "engine.idle_exit", "-1"]) == 2
     assert main(["config", "set", "engine.idle_exit", "nan"]) == 2
     assert idle_exit_seconds(db) == 30
+
+
+def test_a_client_reconnects_when_its_engine_comes_back(db: Database) -> None:
+    """The engine idled out and a new one started: the client gets its events again, and its on_connect
+    (where a window re-reads what changed meanwhile) runs at each connection."""
+    import shutil
+    import tempfile
+
+    from core.events import EventBus
+    from core.service.channel import ChannelServer
+
+    folder = Path(tempfile.mkdtemp(prefix="ao-"))  # socket paths are limited to ~100 bytes
+    path = folder / "e.sock"
+    snap = jobs.submit(db, "command", {"cmd": "true"})
+    seen: list[JobEvent] = []
+    hellos: list[dict[str, object]] = []
+    cond = threading.Condition()
+
+    def got(event: JobEvent) -> None:
+        with cond:
+            seen.append(event)
+            cond.notify_all()
+
+    def hello(info: dict[str, object]) -> None:
+        with cond:
+            hellos.append(info)
+            cond.notify_all()
+
+    client = subscribe(path, got, on_connect=hello, retry=0.05)
+    try:
+        for n in (1, 2):
+            bus = EventBus()
+            server = ChannelServer(path, bus, hello={"n": n}).start()
+            try:
+                with cond:
+                    assert cond.wait_for(lambda n=n: len(hellos) == n, 30)
+                bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+                with cond:
+                    assert cond.wait_for(lambda n=n: len(seen) == n, 30)
+            finally:
+                server.close()
+        assert [h["n"] for h in hellos] == [1, 2]
+        assert all(e.job is not None and e.job.id == snap.id for e in seen)
+    finally:
+        client.close()
+        shutil.rmtree(folder, ignore_errors=True)
