@@ -234,6 +234,8 @@ def test_kill_9_of_the_background_engine_shows_interrupted_at_the_next_jobs(serv
     job_id = int(r.stdout)
     wait_status(db, job_id, "ACTIVE", timeout=60)
     wait_for(lambda: marker.exists() and marker.read_text().strip(), 30)
+    # the engine records where the command runs right after starting it: recovery ends only what it knows
+    wait_for(lambda: jobs.get(db, job_id).runtime, 30)
     pid = engine_pid(db)
     os.kill(pid, signal.SIGKILL)
     wait_for(lambda: _gone(pid), 10)
