@@ -152,6 +152,7 @@ class ChannelServer:
         sock.setblocking(False)
         self._listener = sock
         self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)  # a poke already pending is enough: never block an engine thread
         self._sel.register(sock, selectors.EVENT_READ, "accept")
         self._sel.register(self._wake_r, selectors.EVENT_READ, "wake")
         self._unsubscribe = self.bus.subscribe(self._on_event)
@@ -354,7 +355,7 @@ def _same_user(sock: socket.socket) -> bool:
 
 
 # -- client side ------------------------------------------------------------------------------------
-def notify(path: Path | str, created: Iterable[JobSnapshot | int] = (), *, timeout: float = 0.2) -> bool:
+def notify(path: Path | str, created: Iterable[JobSnapshot | int] = (), *, timeout: float = 1.0) -> bool:
     """Tell the engine listening at ``path`` to wake, and to announce the ``created`` jobs to its clients (give
     snapshots: ids make the engine read them first). False when no engine listens: the engine's database poll
     finds the work anyway."""

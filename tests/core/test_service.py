@@ -271,14 +271,16 @@ def test_channel_delivers_created_and_terminal_events_to_another_process(service
             return any(e.job_id == job_id and e.job is not None and e.job.status.is_terminal for e in seen)
 
         with cond:
-            assert cond.wait_for(terminal, 60)
+            ended = cond.wait_for(terminal, 60)
             mine = [e for e in seen if e.job_id == job_id]
     finally:
         client.close()
+    said = [(e.kind.value, e.job.status.value if e.job else None) for e in mine]
+    assert ended, (said, jobs.get(db, job_id).status, r.stderr)
     # the engine's own poll may start the job before the submitter's wake arrives: the order of CREATED and
     # the first change is not promised (clients key on the job's updated_at); both are delivered
     created = [e for e in mine if e.kind is EventKind.CREATED]
-    assert created and created[0].job is not None and created[0].job.status.value == "QUEUED"
+    assert created and created[0].job is not None and created[0].job.status.value == "QUEUED", (said, r.stderr)
     assert any(e.job is not None and e.job.status.value == "SUCCEEDED" for e in mine)
 
 
