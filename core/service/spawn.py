@@ -94,16 +94,18 @@ def ensure_engine(db_url: str | None = None, *, autostart: bool | None = None, w
     if not autostart:
         return EngineStatus(EngineState.DISABLED, detail="auto-start is off")
     try:
-        status = _start(url, path)
+        status, proc = _start(url, path)
     except OSError as exc:
         log.warning("cannot start the background engine: %s", exc)
         return EngineStatus(EngineState.FAILED, detail=str(exc))
-    if wait > 0 and status.state is EngineState.STARTED:
+    if wait > 0 and proc is not None:
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             info = holder(path)
             if info is not None:
                 return _found(EngineState.STARTED, info, url)
+            if proc.poll() is not None:
+                return EngineStatus(EngineState.FAILED, detail=f"the engine exited at once (see {log_file()})")
             time.sleep(0.01)  # the child's boot: nothing to block on before it holds the lock
     return status
 
@@ -112,18 +114,19 @@ def _found(state: EngineState, info: LockInfo, url: str) -> EngineStatus:
     return EngineStatus(state, info.pid or None, info.kind, socket=info.socket or str(socket_path(url)))
 
 
-def _start(url: str, path: Path) -> EngineStatus:
+def _start(url: str, path: Path) -> tuple[EngineStatus, subprocess.Popen[bytes] | None]:
     fd = os.open(start_lock_path(url), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600)
     try:
         if not _lock_within(fd, timeout=15.0):
-            return EngineStatus(EngineState.FAILED, detail="another client is starting the engine and takes too long")
+            detail = "another client is starting the engine and takes too long"
+            return EngineStatus(EngineState.FAILED, detail=detail), None
         info = holder(path)  # the starter before us may have won
         if info is not None:
-            return _found(EngineState.RUNNING, info, url)
+            return _found(EngineState.RUNNING, info, url), None
         proc = spawn(url, start_fd=fd)
         # reap it when it ends (a long-lived client such as the window would otherwise keep a zombie)
         threading.Thread(target=proc.wait, name="asyncops-engine-reaper", daemon=True).start()
-        return EngineStatus(EngineState.STARTED, proc.pid, "service", socket=str(socket_path(url)))
+        return EngineStatus(EngineState.STARTED, proc.pid, "service", socket=str(socket_path(url))), proc
     finally:
         os.close(fd)  # the child keeps its copy (and so the start lock) until it holds the engine lock
 

@@ -193,8 +193,12 @@ def test_no_autostart_prints_the_hint_and_starts_nothing(db: Database, monkeypat
     assert r.returncode == 0 and "asyncops worker" in r.stderr
     r = cli("submit", "--no-autostart", "command", "-p", "cmd=true")
     assert r.returncode == 0 and "asyncops worker" in r.stderr
+    stopped = jobs.request_stop(db, jobs.submit(db, "command", {"cmd": "true"}).id)  # a finished job
+    assert stopped.status.value == "STOPPED"
+    r = cli("--no-autostart", "retry", str(stopped.id))
+    assert r.returncode == 0 and "asyncops worker" in r.stderr, r.stderr
     assert not is_alive(lock_path(db.url)) and _ours(db.url) == []
-    assert {j.status.value for j in jobs.list_jobs(db, with_reasons=False)} == {"QUEUED"}
+    assert {j.status.value for j in jobs.list_jobs(db, with_reasons=False)} == {"QUEUED", "STOPPED"}
 
 
 # -- stop, idle exit --------------------------------------------------------------------------------
