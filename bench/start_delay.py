@@ -11,7 +11,8 @@ for each to finish (and the engine to be idle) before the next. Two ways, one af
 
 The delay is measured from just before the submit to the moment this process receives the job's ACTIVE event
 over the channel (and, for reference, ``started_at - created_at`` as the database recorded them). The last
-line is one JSON object: p50/p99 of each way in ms and the ratio of the p50s. Goal: channel p50 < 20 ms,
+line is one JSON object: p50/p99 of each way in ms and the ratio of the p50s (and, with ``--cli N``, the
+p50 of N whole ``asyncops submit`` commands, a new interpreter each). Goal: channel p50 < 20 ms,
 p99 < 100 ms.
 """
 
@@ -22,6 +23,7 @@ import json
 import os
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -84,9 +86,31 @@ def run(db: Database, socket: str, watch: Watch, n: int, wake: bool) -> tuple[li
     return seen, recorded
 
 
+def run_cli(db: Database, watch: Watch, n: int) -> list[float]:
+    """The whole ``asyncops submit`` command in a new process (interpreter start and imports included)."""
+    seen = []
+    idle = threading.Event()
+    for _ in range(n):
+        t0 = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-m", "core.cli", "submit", "command", "-p", 'argv=["true"]'],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        job_id = int(out.stdout)
+        if not watch.wait_end(job_id, 30):
+            raise SystemExit(f"job {job_id} did not finish within 30 s")
+        seen.append((watch.started[job_id] - t0) * 1000)
+        idle.wait(0.03)
+    return seen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--jobs", type=int, default=100)
+    parser.add_argument("--cli", type=int, default=10, help="also time N whole `asyncops submit` commands")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="asyncops-bench-") as tmp:
         os.environ["ASYNCOPS_DATA_DIR"] = str(Path(tmp) / "data")
@@ -104,6 +128,7 @@ def main() -> None:
             run(db, status.socket, watch, 5, wake=True)  # warm up (imports, first process spawn)
             poll_seen, poll_db = run(db, status.socket, watch, args.jobs, wake=False)
             chan_seen, chan_db = run(db, status.socket, watch, args.jobs, wake=True)
+            cli_seen = run_cli(db, watch, args.cli) if args.cli else []
         finally:
             client.close()
             if status.pid:
@@ -122,6 +147,8 @@ def main() -> None:
         "channel_db_p99_ms": round(percentile(chan_db, 0.99), 2),
         "poll_db_p50_ms": round(statistics.median(poll_db), 2),
     }
+    if cli_seen:
+        figures["cli_submit_p50_ms"] = round(statistics.median(cli_seen), 1)
     figures["ratio_p50_poll_over_channel"] = round(figures["poll_p50_ms"] / max(figures["channel_p50_ms"], 1e-3), 1)
     print(
         f"submit → start on an idle local engine, {args.jobs} jobs each way\n"
@@ -130,6 +157,8 @@ def main() -> None:
         f"(as recorded: p50 {figures['channel_db_p50_ms']} ms, p99 {figures['channel_db_p99_ms']} ms)\n"
         f"  goal: p50 < 20 ms, p99 < 100 ms"
     )
+    if cli_seen:
+        print(f"  a whole `asyncops submit` command (new interpreter): p50 {figures['cli_submit_p50_ms']} ms")
     print(json.dumps(figures))
 
 
