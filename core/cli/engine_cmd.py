@@ -31,6 +31,7 @@ from core.service import (
     autostart_disabled,
     is_alive,
     list_engines,
+    local_engine,
     lock_path,
     recover_gone,
 )
@@ -100,6 +101,9 @@ def _status(args: argparse.Namespace, t: Tracker) -> int:
         json.dump([e.to_json() for e in engines], sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
+    mine = local_engine(t.db.url)
+    if mine is not None and not any(e.id == mine.engine_id for e in engines):
+        print(f"the background engine (pid {mine.pid or '?'}) holds the lock and is starting", file=sys.stderr)
     if not engines:
         print(f"no engine serves {t.db.display_url}; queued jobs wait until one starts (`{PROG} submit` starts one)")
         return EXIT_OK
