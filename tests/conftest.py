@@ -98,6 +98,9 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         monkeypatch.delenv("ASYNCOPS_USER", raising=False)
     else:
         monkeypatch.setenv("ASYNCOPS_USER", TEST_ROLE)
+    # queueing commands start no background engine in tests (a process that would outlive the test); the
+    # tests of the engine service delete this and end what they started
+    monkeypatch.setenv("ASYNCOPS_NO_AUTOSTART", "1")
     monkeypatch.delenv("ASYNCOPS_ADMIN", raising=False)
     monkeypatch.setenv("PYTHONPATH", str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     yield tmp_path

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from core.api import Tracker
 from core.cli import commands as c
 from core.cli.desktop_install import cmd_desktop_install
+from core.cli.engine_cmd import cmd_engine
 from core.cli.formatting import err
 from core.cli.notify import cmd_notify
 from core.cli.parser import PROG, build_parser, parse_params
@@ -41,6 +42,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "export-csv": c.cmd_export,
     "purge": c.cmd_purge,
     "worker": c.cmd_worker,
+    "engine": cmd_engine,
     "config": c.cmd_config,
     "queue": c.cmd_queue,
     "operations": c.cmd_operations,

@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from tqdm import tqdm
 
 from core.api import JobFilter, Launch, Tracker
+from core.cli.engine_cmd import after_queue, recover
 from core.cli.formatting import PROG, err, fit, local, output, print_details, progress_text, table, terminal_width
 from core.cli.parser import parse_params
 from core.engine import Engine
@@ -28,6 +28,10 @@ from core.errors import EXIT_FAILED, EXIT_OK, UsageError
 from core.events import EventKind
 from core.notify import subscribe as subscribe_email
 from core.records import JobSnapshot
+from core.service import local_engine
+from core.service.channel import wait_for_job
+from core.service.idle import IDLE_EXIT_KEY, idle_exit_seconds, set_idle_exit
+from core.service.serve import EngineService
 from core.status import JobStatus
 from core.store.jobs import parse_job_ref
 
@@ -52,7 +56,9 @@ def cmd_submit(args: argparse.Namespace, t: Tracker) -> int:
     launch = _check(args, t, foreground=False)
     if args.dry_run:
         return _dry_run(t, launch)
-    print(_launch(args, t, launch).id)
+    snap = _launch(args, t, launch)
+    print(snap.id)
+    after_queue(args, t, [snap])
     return EXIT_OK
 
 
@@ -98,6 +104,7 @@ def cmd_run(args: argparse.Namespace, t: Tracker) -> int:
     if not launch.plan.inline:
         snap = _launch(args, t, launch)
         print(f"queued as job {snap.id} ({launch.plan.reason}); follow it with: {PROG} show {snap.id}")
+        after_queue(args, t, [snap])
         return EXIT_OK
     interrupts = _Interrupts()
     with interrupts.installed():  # before the job starts: Ctrl-C from then on stops it cleanly
@@ -214,6 +221,7 @@ def _filter(args: argparse.Namespace) -> JobFilter:
 def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
+    recover(t)  # a job whose engine is provably gone shows INTERRUPTED, not ACTIVE
     rows = t.jobs(_filter(args), limit=args.limit or None)
     all_users, user = args.all, t.user
     if args.json:
@@ -257,7 +265,10 @@ def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def cmd_show(args: argparse.Namespace, t: Tracker) -> int:
-    j = t.job(parse_job_ref(args.job))
+    job_id = parse_job_ref(args.job)
+    if t.job(job_id).status.is_running:
+        recover(t)
+    j = t.job(job_id)
     if args.json:
         obj = j.to_json()
         if args.log:
@@ -280,13 +291,18 @@ def cmd_stop(args: argparse.Namespace, t: Tracker) -> int:
     if snap.status.is_terminal or args.no_wait:
         print(f"job {job_id}: {snap.status}" + ("" if snap.status.is_terminal else " (stop requested)"))
         return EXIT_OK
-    deadline = time.monotonic() + args.timeout
-    while time.monotonic() < deadline:
-        snap = t.job(job_id)
-        if snap.status.is_terminal:
-            print(f"job {job_id}: {snap.status}")
-            return EXIT_OK
-        time.sleep(0.05)  # polling another process's progress; no event crosses processes
+    info = local_engine(t.db.url)  # its channel says at once when the job ends; the database is re-read anyway
+    snap = wait_for_job(
+        info.socket if info is not None else None,
+        job_id,
+        lambda: t.job(job_id),
+        lambda s: s.status.is_terminal,
+        args.timeout,
+        fallback=0.5,
+    )
+    if snap.status.is_terminal:
+        print(f"job {job_id}: {snap.status}")
+        return EXIT_OK
     print(f"job {job_id}: stop requested, still {snap.status} after {args.timeout:g}s")
     return EXIT_OK
 
@@ -299,12 +315,16 @@ def cmd_remove(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
-    print(t.retry(parse_job_ref(args.job)).id)
+    snap = t.retry(parse_job_ref(args.job))
+    print(snap.id)
+    after_queue(args, t, [snap])
     return EXIT_OK
 
 
 def cmd_undo(args: argparse.Namespace, t: Tracker) -> int:
-    print(t.undo(parse_job_ref(args.job)).id)
+    snap = t.undo(parse_job_ref(args.job))
+    print(snap.id)
+    after_queue(args, t, [snap])
     return EXIT_OK
 
 
@@ -345,26 +365,35 @@ def cmd_worker(args: argparse.Namespace, t: Tracker) -> int:
             raise UsageError(f"--queue: no queue named {', '.join(missing)} (queues: {', '.join(sorted(known))})")
     interrupts = _Interrupts()
     with interrupts.installed():  # before the engine starts: a SIGTERM from then on is a graceful stop
-        engine = Engine(db, kind="worker", queues=queues).start()
+        # the foreground engine: it never idles out; serving every queue, it holds the engine lock when free
+        # (so clients find it and auto-start nothing) and opens the event channel
+        service = EngineService(db, kind="worker", queues=queues, grace=args.grace)
+        service.start()
+        engine = service.engine
         subscribe_email(engine)  # mail the owners of the jobs this worker runs (core/notify.py)
         served = ", ".join(queues) if queues else "all queues"
-        print(f"worker {engine.id} serving {served} on {db.url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
+        print(f"worker {engine.id} serving {served} on {db.display_url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
         while not interrupts.event.wait(0.5):
             pass
         print(
             f"shutting down: running jobs get {args.grace:g}s to stop (Ctrl-C again to leave at once)", file=sys.stderr
         )
-        engine.shutdown(grace=args.grace)
+        service.close()
     print("worker stopped", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_config(args: argparse.Namespace, t: Tracker) -> int:
     if args.config_command == "set":
-        value = t.set_config(args.key, args.value)
+        if args.key == IDLE_EXIT_KEY:  # until core.store.settings knows the key
+            t.require_admin()
+            value: Any = set_idle_exit(t.db, args.value)
+        else:
+            value = t.set_config(args.key, args.value)
         print(f"{args.key} = {json.dumps(value)}")
         return EXIT_OK
     values = t.config()
+    values.setdefault(IDLE_EXIT_KEY, idle_exit_seconds(t.db))
     if args.json:
         json.dump(values, sys.stdout, indent=2)
         sys.stdout.write("\n")

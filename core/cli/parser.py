@@ -9,6 +9,7 @@ from core import __version__
 from core.cli import notify as notify_cli
 from core.cli import team as team_cli
 from core.cli.desktop_install import add_parser as add_desktop_install_parser
+from core.cli.engine_cmd import add_parser as add_engine_parser
 from core.errors import UsageError
 from core.library_cli import add_parser as add_library_parser
 
@@ -37,6 +38,12 @@ def _common() -> Parser:
         action="store_true",
         default=argparse.SUPPRESS,
         help="with --db: create the database's folder if it does not exist",
+    )
+    p.add_argument(
+        "--no-autostart",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="do not start the background engine when queueing work (also: ASYNCOPS_NO_AUTOSTART=1)",
     )
     return p
 
@@ -119,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("worker", "run a headless engine until Ctrl-C or SIGTERM")
     p.add_argument("--queue", action="append", metavar="Q", help="serve only this queue (repeatable)")
     p.add_argument("--grace", type=float, default=10.0, help="seconds running jobs get to stop at shutdown")
+
+    add_engine_parser(sub, common)
 
     p = add("config", "show or change the shared configuration")
     csub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
