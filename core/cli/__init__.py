@@ -21,6 +21,7 @@ from core.cli import commands as c
 from core.cli.desktop_install import cmd_desktop_install
 from core.cli.formatting import err
 from core.cli.parser import PROG, build_parser, parse_params
+from core.cli.workflows import COMMANDS as WORKFLOW_COMMANDS
 from core.errors import EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE, AsyncopsError
 from core.library_cli import run_library
 from core.store.db import DatabaseError, DatabaseUnreachable
@@ -42,6 +43,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "config": c.cmd_config,
     "queue": c.cmd_queue,
     "operations": c.cmd_operations,
+    **WORKFLOW_COMMANDS,  # issue 11: priority, profile, chain; submit --after, jobs --profile, retry --failed
 }
 
 

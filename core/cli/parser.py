@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from core import __version__
 from core.cli.desktop_install import add_parser as add_desktop_install_parser
+from core.cli.workflows import add_parsers as add_workflow_parsers
 from core.errors import UsageError
 from core.library_cli import add_parser as add_library_parser
 
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_library_parser(sub)
     add_desktop_install_parser(sub, common)
+    add_workflow_parsers(sub, common)
     return parser
 
 
