@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from core import __version__
 from core.cli.desktop_install import add_parser as add_desktop_install_parser
-from core.cli.workflows import add_parsers as add_workflow_parsers
+from core.cli.workflows_parser import add_parsers as add_workflow_parsers
 from core.errors import UsageError
 from core.library_cli import add_parser as add_library_parser
 

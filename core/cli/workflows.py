@@ -1,10 +1,10 @@
 """``asyncops`` commands of issue 11: ``submit --after``, ``profile …``, ``chain …``, ``priority``,
-``retry --failed`` and ``jobs --profile``, with their grammar (:func:`add_parsers`).
+``retry --failed`` and ``jobs --profile``.
 
 ``submit``, ``jobs``, ``show`` and ``retry`` keep their commands in ``commands``; the ones here handle the new
 options and hand everything else to them (so ``jobs --json`` and ``show --json`` also carry ``profile``,
-``origin``, ``chain_run`` and ``after``). The grammar module imports this one, so the commands module is
-imported inside the functions (it imports the grammar in turn).
+``origin``, ``chain_run`` and ``after``). Their grammar is in ``workflows_parser`` (the grammar module imports
+it, and this module imports the grammar's ``parse_params``).
 """
 
 from __future__ import annotations
@@ -13,16 +13,17 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
+from core.api import JobFilter, Tracker
+from core.cli import commands as c
 from core.cli.formatting import err, local, table
+from core.cli.parser import parse_params
 from core.errors import EXIT_FAILED, EXIT_OK, UsageError
 from core.messages import define, msg
 from core.records import JobSnapshot
-from core.workflows import bulk, cron
-
-if TYPE_CHECKING:
-    from core.api import JobFilter, Tracker
+from core.store.jobs import parse_job_ref
+from core.workflows import bulk
 
 define("cli.profile_saved", "profile {name} saved")
 define("cli.profile_saved_next", "profile {name} saved; next run at {when:time}")
@@ -41,86 +42,6 @@ define("cli.retried", "retried {n} failed {n:plural:job|jobs}")
 define("cli.retried_none", "no failed job to retry")
 
 
-# -- grammar ----------------------------------------------------------------------------------------
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    """The new commands, and the new options of ``submit``, ``jobs`` and ``retry``."""
-    choices: dict[str, argparse.ArgumentParser] = sub.choices
-
-    p = choices["submit"]
-    p.add_argument(
-        "--after",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="start only once job ID has ended (repeatable); if it did not succeed, this job is not run",
-    )
-    p.add_argument("--run-anyway", action="store_true", help="with --after: run however the jobs waited for ended")
-
-    p = choices["jobs"]
-    p.add_argument("--profile", metavar="NAME", help="only jobs started from this saved profile")
-
-    p = choices["retry"]
-    for action in p._actions:
-        if action.dest == "job":  # `retry ID` or `retry --failed`
-            action.nargs, action.required, action.default = "?", False, None
-    p.add_argument("--failed", action="store_true", help="retry every failed job of yours (once each)")
-    p.add_argument("--operation", metavar="OP", help="with --failed: only jobs of this operation")
-    p.add_argument("--since", metavar="DURATION", help="with --failed: failed within e.g. 30m, 12h, 2d, 1w")
-
-    def add(name: str, help: str) -> argparse.ArgumentParser:
-        return cast(argparse.ArgumentParser, sub.add_parser(name, help=help, description=help, parents=[common]))
-
-    p = add("priority", "re-order a queued or scheduled job: higher runs first in its queue")
-    p.add_argument("job", metavar="ID", help="job id or link asyncops://job/ID")
-    p.add_argument("priority", metavar="N", type=int)
-
-    def schedule_args(q: argparse.ArgumentParser) -> None:
-        q.add_argument("--schedule", metavar="CRON", help="run on this cron schedule (5 fields, local time)")
-        q.add_argument(
-            "--catch-up",
-            choices=cron.CATCH_UP,
-            default="one",
-            help="times missed while no engine ran: run once at the next start (one, default) or skip (none)",
-        )
-
-    p = add("profile", "saved operations: save, list, show, run, remove")
-    psub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
-    q = psub.add_parser("save", help="save (or replace) a profile", parents=[common])
-    q.add_argument("name", metavar="NAME")
-    q.add_argument("operation", metavar="OP", help="operation name (see `asyncops operations`)")
-    q.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE", help="a parameter (repeatable)")
-    q.add_argument("--label", help="what the job table shows")
-    q.add_argument("--queue", help="queue (default: the queue that takes this operation)")
-    q.add_argument("--priority", type=int, default=0, help="higher runs first inside the queue")
-    schedule_args(q)
-    q = psub.add_parser("list", help="your profiles and their next due time", parents=[common])
-    q.add_argument("--json", action="store_true")
-    q = psub.add_parser("show", help="one profile", parents=[common])
-    q.add_argument("name", metavar="NAME")
-    q.add_argument("--json", action="store_true")
-    q = psub.add_parser("run", help="queue a job from a profile and print its id", parents=[common])
-    q.add_argument("name", metavar="NAME")
-    q.add_argument(
-        "-p", "--param", action="append", default=[], metavar="KEY=VALUE", help="override a parameter (repeatable)"
-    )
-    q = psub.add_parser("remove", help="remove a profile", parents=[common])
-    q.add_argument("name", metavar="NAME")
-
-    p = add("chain", "profiles run one after the other: save, run, list, remove")
-    csub = p.add_subparsers(dest="chain_command", metavar="ACTION", required=True)
-    q = csub.add_parser("save", help="save (or replace) a chain of profiles", parents=[common])
-    q.add_argument("name", metavar="NAME")
-    q.add_argument("steps", metavar="PROFILE", nargs="+", help="the steps, in order; a failed step stops the later")
-    q.add_argument("--finally", dest="finally_profile", metavar="PROFILE", help="a last step that runs anyway")
-    schedule_args(q)
-    q = csub.add_parser("run", help="queue one job per step and print their ids", parents=[common])
-    q.add_argument("name", metavar="NAME")
-    q = csub.add_parser("list", help="your chains", parents=[common])
-    q.add_argument("--json", action="store_true")
-    q = csub.add_parser("remove", help="remove a chain", parents=[common])
-    q.add_argument("name", metavar="NAME")
-
-
 # -- the Tracker as jobs/show see it ----------------------------------------------------------------
 class _Annotated:
     """The Tracker, with the jobs it gives annotated (why a job waits for others; profile, origin, chain run,
@@ -137,8 +58,6 @@ class _Annotated:
         return self._t.workflows.annotate([self._t.job(job_id)])[0]
 
     def _profile_rows(self, flt: JobFilter | None) -> list[JobSnapshot]:
-        from core.api import JobFilter
-
         flt = flt or JobFilter()
         self._t._scope(flt)  # --all: admins only
         assert self._profile is not None
@@ -164,20 +83,15 @@ class _Annotated:
 
 
 def _view(t: Tracker, profile: str | None = None) -> Tracker:
-    return cast("Tracker", _Annotated(t, profile))
+    return cast(Tracker, _Annotated(t, profile))
 
 
 # -- commands ---------------------------------------------------------------------------------------
 def _refs(values: Sequence[str]) -> list[int]:
-    from core.store.jobs import parse_job_ref
-
     return [parse_job_ref(v) for v in values]
 
 
 def cmd_submit(args: argparse.Namespace, t: Tracker) -> int:
-    from core.cli import commands as c
-    from core.cli.parser import parse_params
-
     if not args.after and not args.run_anyway:
         return c.cmd_submit(args, t)
     if args.run_anyway and not args.after:
@@ -203,20 +117,14 @@ def cmd_submit(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
-    from core.cli import commands as c
-
     return c.cmd_jobs(args, _view(t, args.profile))
 
 
 def cmd_show(args: argparse.Namespace, t: Tracker) -> int:
-    from core.cli import commands as c
-
     return c.cmd_show(args, _view(t))
 
 
 def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
-    from core.cli import commands as c
-
     if not args.failed:
         if args.operation or args.since:
             raise UsageError(msg("cli.retry_filters_alone"))
@@ -250,8 +158,6 @@ def _dump(obj: Any) -> None:
 
 
 def cmd_profile(args: argparse.Namespace, t: Tracker) -> int:
-    from core.cli.parser import parse_params
-
     w = t.workflows
     action = args.profile_command
     if action == "save":

@@ -98,7 +98,9 @@ class Workflows:
         now: dt.datetime | None = None,
     ) -> ProfileRecord:
         profiles.check_name(name)
-        clean = self._check(operation, params)
+        checked = self._check(operation, params)
+        # what the person gave, validated; the operation's defaults apply when it runs
+        clean = {k: checked[k] for k in params if k in checked} if params.keys() <= checked.keys() else checked
         return profiles.save_profile(
             self.db,
             owner=self.t.user,
