@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from core.api import JobFilter, Tracker
 from core.cli import commands as c
-from core.cli.formatting import err, local, table
+from core.cli.formatting import err, local, print_details, table
 from core.cli.parser import parse_params
 from core.errors import EXIT_FAILED, EXIT_OK, UsageError
 from core.messages import define, msg
@@ -121,7 +121,27 @@ def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def cmd_show(args: argparse.Namespace, t: Tracker) -> int:
-    return c.cmd_show(args, _view(t))
+    view = _view(t)
+    if args.json:
+        return c.cmd_show(args, view)
+    j = view.job(parse_job_ref(args.job))
+    print_details(j, sys.stdout)
+    extra = j.to_json()
+    lines = []
+    if extra.get("after"):
+        lines.append(("After", ", ".join(f"#{i}" for i in extra["after"])))
+    if extra.get("profile"):
+        lines.append(("Profile", f"{extra['profile']} ({extra.get('origin') or 'manual'})"))
+    if extra.get("chain_run"):
+        lines.append(("Chain run", f"#{extra['chain_run']}"))
+    for key, value in lines:
+        print(f"{key:<10}  {value}")
+    if args.log:
+        print("\nLog:")
+        for e in t.log(j.id):
+            item = f" [{e.item}]" if e.item else ""
+            print(f"{local(e.time)} {e.level:<7} {e.message}{item}")
+    return EXIT_OK
 
 
 def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:

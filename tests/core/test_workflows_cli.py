@@ -173,6 +173,9 @@ def test_chains_save_run_list_remove(db: Database, capsys) -> None:
     assert [j["profile"] for j in shown] == ["a", "b", "tidy"]
     assert len({j["chain_run"] for j in shown}) == 1 and f"run #{shown[0]['chain_run']}" in err
     assert [j["status"] for j in shown] == ["QUEUED", "SCHEDULED", "SCHEDULED"]
+    rc, out, _ = run(capsys, "show", str(ids[1]), "--log")
+    assert rc == 0 and f"waits for job #{ids[0]}" in out and f"After       #{ids[0]}" in out
+    assert "Profile     b (manual)" in out and f"Chain run   #{shown[0]['chain_run']}" in out and "Log:" in out
     rc, _, err = run(capsys, "profile", "remove", "a")
     assert rc == 2 and "chain 'ab'" in err
     rc, out, _ = run(capsys, "chain", "remove", "ab")
