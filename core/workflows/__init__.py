@@ -9,7 +9,8 @@
 - ``profiles`` and ``chains``: saved profiles and chains (their SQL and rules);
 - ``schedules``: cron times and ``fire_due``, which engines call on each tick;
 - ``bulk``: re-ordering (priority) and ``retry --failed``;
-- ``facade``: :class:`Workflows`, the Tracker's ``workflows`` attribute (what the window and the CLI call).
+- ``facade``: :class:`Workflows`, the Tracker's ``workflows`` attribute (what the window and the CLI call);
+- ``ticks``: what an engine's housekeeping calls (``tick`` each tick, ``release_ended`` after a job ended).
 
 This package stays light to import: ``core.store.db`` imports ``core.workflows.tables`` while the store itself
 is still loading, so nothing here imports the other modules eagerly.

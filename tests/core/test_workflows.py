@@ -363,3 +363,21 @@ def test_retry_failed_from_two_threads_retries_once(t: Tracker) -> None:
     for d in dbs:
         d.dispose()
     assert sorted(out[0] + out[1]) == failed
+
+
+def test_the_engine_tick_fires_releases_and_publishes(t: Tracker) -> None:
+    from core.events import EventBus, EventKind
+    from core.workflows import ticks
+
+    bus = EventBus()
+    seen: list[tuple[EventKind, int]] = []
+    bus.subscribe(lambda e: seen.append((e.kind, e.job_id)))
+    p = t.workflows.save_profile("hourly", "command", {"cmd": "echo"}, schedule=HOURLY, now=T0)
+    parent = submit(t)
+    child = submit(t, after=[parent.id])
+    assert ticks.tick(t.db, bus, now=T0) is False and seen == []
+    finish(t.db, parent.id, S.SUCCEEDED)
+    assert ticks.release_ended(t.db, bus) is True and seen == [(EventKind.CHANGED, child.id)]
+    assert p.next_due is not None
+    assert ticks.tick(t.db, bus, now=p.next_due) is True
+    assert seen[-1][0] is EventKind.CREATED and len(seen) == 2
