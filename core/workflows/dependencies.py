@@ -18,14 +18,13 @@ from sqlalchemy.engine import Connection
 from core.errors import NotAllowed, NotFound, UsageError
 from core.messages import Message, define, msg
 from core.records import JobSnapshot
-from core.status import TERMINAL, JobStatus
+from core.status import JobStatus
 from core.store import jobs
 from core.store.db import Database
 from core.store.schema import Job, table, utcnow
+from core.workflows import reasons
 from core.workflows.tables import JobDependency
 
-define("wait.after", "waits for job #{id}")
-define("wait.after_more", "waits for job #{id} and {more} more")
 define("flow.parent_failed", "not run: job #{id}, which it waited for, ended {status}")
 define("flow.parent_removed", "not run: job #{id}, which it waited for, was removed")
 define("flow.after_unknown", "--after {id}: there is no job #{id}")
@@ -37,7 +36,6 @@ define("flow.run_anyway_alone", "--run-anyway needs --after: it says what to do 
 S = JobStatus
 jobs_t = table(Job)
 dep_t = table(JobDependency)
-_TERMINAL = sorted(str(s) for s in TERMINAL)
 HELD = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
 """The start time a dependent job has between its insert and the recording of its parents (never due)."""
 
@@ -107,28 +105,9 @@ def forget(conn: Connection, job_id: int) -> None:
     conn.execute(delete(dep_t).where(dep_t.c.job_id == job_id))
 
 
-def _waiting_edges(conn: Connection, only: Sequence[int] | None) -> dict[int, list[Any]]:
-    """Per waiting job: its edges with the parent's status (None when the parent was removed)."""
-    parent = jobs_t.alias("parent")
-    child = jobs_t.alias("child")
-    stmt = (
-        select(dep_t.c.job_id, dep_t.c.parent_id, dep_t.c.run_anyway, parent.c.status)
-        .join(child, child.c.id == dep_t.c.job_id)
-        .outerjoin(parent, parent.c.id == dep_t.c.parent_id)
-        .where(child.c.status == str(S.SCHEDULED), child.c.scheduled_for.is_(None))
-        .order_by(dep_t.c.job_id, dep_t.c.parent_id)
-    )
-    if only is not None:
-        stmt = stmt.where(dep_t.c.job_id.in_(list(only)))
-    out: dict[int, list[Any]] = {}
-    for r in conn.execute(stmt):
-        out.setdefault(r.job_id, []).append(r)
-    return out
-
-
 def _decide(edges: list[Any]) -> tuple[JobStatus, Message | None] | None:
     """QUEUED, or STOPPED with the reason, once every parent has ended; None while one still runs or waits."""
-    if any(e.status is not None and e.status not in _TERMINAL for e in edges):
+    if any(e.status is not None and e.status not in reasons.TERMINAL for e in edges):
         return None
     for e in edges:
         if e.run_anyway or e.status == str(S.SUCCEEDED):
@@ -149,7 +128,7 @@ def release(db: Database, now: dt.datetime | None = None, *, only: Sequence[int]
     moved: list[JobSnapshot] = []
     for _ in range(1000):  # each pass moves at least one job, or ends the loop
         with db.connect_read() as conn:
-            waiting = _waiting_edges(conn, only)
+            waiting = reasons.waiting_edges(conn, only)
         decisions = [(job_id, d) for job_id, edges in waiting.items() if (d := _decide(edges)) is not None]
         if not decisions:
             break
@@ -166,40 +145,3 @@ def release(db: Database, now: dt.datetime | None = None, *, only: Sequence[int]
         if only is not None:
             break
     return moved
-
-
-def parents_of(db: Database, ids: Sequence[int]) -> dict[int, list[int]]:
-    """What each job of ``ids`` waits (or waited) for."""
-    out: dict[int, list[int]] = {}
-    if not ids:
-        return out
-    with db.connect_read() as conn:
-        for i in range(0, len(ids), 500):
-            stmt = (
-                select(dep_t.c.job_id, dep_t.c.parent_id)
-                .where(dep_t.c.job_id.in_(list(ids[i : i + 500])))
-                .order_by(dep_t.c.job_id, dep_t.c.parent_id)
-            )
-            for job_id, parent_id in conn.execute(stmt):
-                out.setdefault(job_id, []).append(parent_id)
-    return out
-
-
-def waiting_reason(db: Database, snaps: list[JobSnapshot]) -> list[JobSnapshot]:
-    """``snaps`` with the waiting reason of each job that waits for others ("waits for job #ID"); others as
-    they are. The store's ``annotate`` calls it last, so this reason replaces "next in queue"."""
-    held = [s.id for s in snaps if s.status is S.SCHEDULED and s.scheduled_for is None]
-    if not held:
-        return snaps
-    with db.connect_read() as conn:
-        edges = _waiting_edges(conn, held)
-    reasons: dict[int, Message] = {}
-    for job_id, rows in edges.items():
-        pending = [e.parent_id for e in rows if e.status is not None and e.status not in _TERMINAL]
-        if pending:
-            first = pending[0]
-            more = len(pending) - 1
-            reasons[job_id] = msg("wait.after_more", id=first, more=more) if more else msg("wait.after", id=first)
-    if not reasons:
-        return snaps
-    return [s.replace(waiting=reasons[s.id]) if s.id in reasons else s for s in snaps]

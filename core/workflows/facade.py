@@ -10,7 +10,7 @@ from core.errors import UsageError
 from core.events import EventKind
 from core.messages import msg
 from core.records import JobSnapshot
-from core.workflows import bulk, dependencies, launching, origins, profiles, runs, schedules
+from core.workflows import bulk, dependencies, launching, origins, profiles, reasons, runs, schedules
 from core.workflows.profiles import ChainRecord, ProfileRecord
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class Workflows:
 
     def annotate(self, snaps: list[JobSnapshot]) -> list[JobSnapshot]:
         """Waiting reasons of jobs that wait for others, and the issue-11 JSON fields."""
-        return origins.annotate(self.db, dependencies.waiting_reason(self.db, snaps))
+        return origins.annotate(self.db, reasons.waiting_reason(self.db, snaps))
 
     # -- profiles ---------------------------------------------------------------------------------
     def save_profile(

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from core.records import JobSnapshot
 from core.store.db import Database
 from core.store.schema import Job, table
-from core.workflows import dependencies
+from core.workflows import reasons
 from core.workflows.tables import JobOrigin
 
 MANUAL = "manual"
@@ -82,7 +82,7 @@ def annotate(db: Database, snaps: list[JobSnapshot]) -> list[JobSnapshot]:
         return snaps
     ids = [s.id for s in snaps]
     rows = of(db, ids)
-    parents = dependencies.parents_of(db, ids)
+    parents = reasons.parents_of(db, ids)
     out: list[JobSnapshot] = []
     for s in snaps:
         r = rows.get(s.id)

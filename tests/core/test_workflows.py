@@ -19,7 +19,7 @@ from core.status import JobStatus
 from core.store import jobs
 from core.store.db import Database
 from core.store.schema import Base, Job, table
-from core.workflows import bulk, cron, dependencies, origins, schedules
+from core.workflows import bulk, cron, dependencies, origins, reasons, schedules
 from core.workflows.tables import ScheduleRun
 
 S = JobStatus
@@ -148,7 +148,7 @@ def test_unknown_and_foreign_parents_and_cycles_are_refused_and_nothing_is_writt
         dependencies.add(t.db, parent.id, [child.id])
     with pytest.raises(UsageError, match="cycle"):
         dependencies.add(t.db, child.id, [child.id])
-    assert dependencies.parents_of(t.db, [parent.id, child.id]) == {child.id: [parent.id]}
+    assert reasons.parents_of(t.db, [parent.id, child.id]) == {child.id: [parent.id]}
 
 
 def test_release_from_two_threads_moves_each_job_once(t: Tracker) -> None:
