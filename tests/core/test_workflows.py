@@ -381,3 +381,24 @@ def test_the_engine_tick_fires_releases_and_publishes(t: Tracker) -> None:
     assert p.next_due is not None
     assert ticks.tick(t.db, bus, now=p.next_due) is True
     assert seen[-1][0] is EventKind.CREATED and len(seen) == 2
+
+
+def test_a_chain_runs_on_a_real_engine_whose_housekeeping_releases(db: Database, engine: object) -> None:
+    """End to end: the engine runs each step; ``ticks.release_ended`` (what its housekeeping will call after a
+    job ends) moves the next one on; the failed step stops the later one and the finally step still runs."""
+    from core.workflows import ticks
+    from tests.core.helpers import wait_for
+
+    t = Tracker(db)
+    for name, cmd in (("ok", "true"), ("fails", "false"), ("later", "true"), ("tidy", "true")):
+        t.workflows.save_profile(name, "command", {"cmd": cmd})
+    t.workflows.save_chain("c", ["ok", "fails", "later"], finally_profile="tidy")
+    ids = [s.id for s in t.workflows.run_chain("c")]
+
+    def done() -> list[JobStatus] | None:
+        ticks.release_ended(db)
+        states = [s.status for s in jobs.get_many(db, ids)]
+        return states if all(s.is_terminal for s in states) else None
+
+    states = {s.id: s.status for s in jobs.get_many(db, ids)} if wait_for(done, timeout=30) else {}
+    assert [states[i] for i in ids] == [S.SUCCEEDED, S.FAILED, S.STOPPED, S.SUCCEEDED]
