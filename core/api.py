@@ -262,6 +262,9 @@ class Tracker:
         """Record the job. It runs at once in the attached engine when ``now`` (default: the plan's choice)
         and no queue or start time was chosen; the future then gives its final snapshot. A job that waits for
         others (``after``) or comes from a profile is recorded by :attr:`workflows` and never runs at once."""
+        when = jobs.parse_at(at)
+        if when is not None and when < utcnow() - dt.timedelta(seconds=60):
+            raise UsageError(msg("launch.at_past", when=iso(when)), field="at")
         if after or run_anyway or profile is not None or origin is not None:
             snap = self.workflows.launch(
                 launch,
@@ -277,9 +280,6 @@ class Tracker:
                 origin=origin,
             )
             return snap, None
-        when = jobs.parse_at(at)
-        if when is not None and when < utcnow() - dt.timedelta(seconds=60):
-            raise UsageError(msg("launch.at_past", when=iso(when)), field="at")
         run_now = launch.plan.inline if now is None else now
         if run_now and queue is None and at is None and self.engine is not None:
             snap, future = self.engine.start_inline(
