@@ -32,6 +32,7 @@ from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
 from core.users import admins_named, current_user, is_admin
+from core.workflows.facade import Workflows
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -115,6 +116,7 @@ class Tracker:
         self.operations = operations or registry
         self.bus = bus if bus is not None else EventBus()
         self.engine: Engine | None = None
+        self.workflows = Workflows(self)
 
     @classmethod
     def without_database(cls) -> Tracker:
@@ -254,12 +256,32 @@ class Tracker:
         description: str | None = None,
         parent_id: int | None = None,
         now: bool | None = None,
+        after: Sequence[int] = (),
+        run_anyway: bool = False,
+        profile: str | None = None,
+        origin: str | None = None,
     ) -> tuple[JobSnapshot, Future[JobSnapshot] | None]:
         """Record the job. It runs at once in the attached engine when ``now`` (default: the plan's choice)
-        and no queue or start time was chosen; the future then gives its final snapshot."""
+        and no queue or start time was chosen; the future then gives its final snapshot. A job that waits for
+        others (``after``) or comes from a profile is recorded by :attr:`workflows` and never runs at once."""
         when = jobs.parse_at(at)
         if when is not None and when < utcnow() - dt.timedelta(seconds=60):
             raise UsageError(msg("launch.at_past", when=iso(when)), field="at")
+        if after or run_anyway or profile is not None or origin is not None:
+            snap = self.workflows.launch(
+                launch,
+                queue=queue,
+                priority=priority,
+                at=at,
+                label=label,
+                description=description,
+                parent_id=parent_id,
+                after=after,
+                run_anyway=run_anyway,
+                profile=profile,
+                origin=origin,
+            )
+            return snap, None
         run_now = launch.plan.inline if now is None else now
         if run_now and queue is None and at is None and self.engine is not None:
             snap, future = self.engine.start_inline(

@@ -80,6 +80,11 @@ class JobSnapshot:
     waiting: Message | None = None
     runtime: dict[str, Any] | None = None
     message_data: dict[str, Any] | None = None
+    # where the job came from and what it waits for (core.workflows): filled by the store's annotate
+    profile: str | None = None
+    origin: str | None = None
+    chain_run: int | None = None
+    after: tuple[int, ...] = ()
 
     @classmethod
     def from_row(cls, row: Any, waiting: Message | None = None) -> JobSnapshot:
@@ -153,6 +158,7 @@ class JobSnapshot:
             out[k] = iso(v) if isinstance(v, dt.datetime) else (str(v) if isinstance(v, JobStatus) else v)
         out["waiting_reason"] = self.waiting_reason
         out["link"] = self.link
+        out.update(profile=self.profile, origin=self.origin, chain_run=self.chain_run, after=list(self.after))
         return out
 
 

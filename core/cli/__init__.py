@@ -24,6 +24,7 @@ from core.cli.formatting import err
 from core.cli.notify import cmd_notify
 from core.cli.parser import PROG, build_parser, parse_params
 from core.cli.team import cmd_team
+from core.cli.workflows import COMMANDS as WORKFLOW_COMMANDS
 from core.errors import EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE, AsyncopsError
 from core.library_cli import run_library
 from core.store.db import DatabaseError, DatabaseUnreachable
@@ -48,6 +49,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "operations": c.cmd_operations,
     "team": cmd_team,
     "notify": cmd_notify,
+    **WORKFLOW_COMMANDS,  # issue 11: priority, profile, chain; submit --after, jobs --profile, retry --failed
 }
 
 

@@ -10,6 +10,7 @@ from core.cli import notify as notify_cli
 from core.cli import team as team_cli
 from core.cli.desktop_install import add_parser as add_desktop_install_parser
 from core.cli.engine_cmd import add_parser as add_engine_parser
+from core.cli.workflows_parser import add_parsers as add_workflow_parsers
 from core.errors import UsageError
 from core.library_cli import add_parser as add_library_parser
 
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_desktop_install_parser(sub, common)
     team_cli.add_parser(sub, common)
     notify_cli.add_parser(sub, common)
+    add_workflow_parsers(sub, common)
     return parser
 
 

@@ -21,7 +21,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-import core.library  # noqa: F401  (registers the catalogue tables)
+import core.library
+import core.workflows.tables  # noqa: F401  (registers the workflow tables)
 from core.errors import NotAllowed
 from core.store import dialect
 from core.store.schema import Base

@@ -33,6 +33,7 @@ from core.store.db import Database
 from core.store.schema import EngineRow, Job, JobLog, QueueRow, RemovedJob, table, utcnow
 from core.store.settings import QueueConfig
 from core.users import current_user, is_admin
+from core.workflows import origins, reasons
 
 define("wait.retry", "retry {attempt}/{attempts} at {when:time}")
 define("wait.scheduled", "scheduled for {when:time}")
@@ -478,7 +479,7 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
     """Fill ``waiting_reason`` of waiting jobs: queue full (2/2 running), queue paused, scheduled, retry."""
     waiting = [s for s in snaps if s.status.is_waiting]
     if not waiting:
-        return snaps
+        return origins.annotate(db, snaps)
     now = now or utcnow()
     queues = {q.name: q for q in settings.get_queues(db)}
     with db.connect_read() as conn:
@@ -523,7 +524,7 @@ def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = N
         else:
             reason = msg("wait.next")
         out.append(s.replace(waiting=reason))
-    return out
+    return origins.annotate(db, reasons.waiting_reason(db, out))
 
 
 # -- claim and state changes (the engine's side) ----------------------------------------------------

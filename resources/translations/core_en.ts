@@ -3,6 +3,101 @@
     <context>
         <name>messages</name>
         <message>
+            <source>no chain named {name!r} (see `asyncops chain list`)</source>
+            <comment>chain.not_found</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>chain {chain!r}: no profile named {name!r} (save it with `asyncops profile save`)</source>
+            <comment>chain.profile_unknown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>chain {name} removed</source>
+            <comment>cli.chain_removed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>chain {name}: run #{run}, {n:plural:job|jobs} {ids:list}</source>
+            <comment>cli.chain_run</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>chain {name} saved ({steps:list})</source>
+            <comment>cli.chain_saved</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>chain {name} saved ({steps:list}); next run at {when:time}</source>
+            <comment>cli.chain_saved_next</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no chains; save one with: asyncops chain save NAME PROFILE [PROFILE …]</source>
+            <comment>cli.no_chains</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no profiles; save one with: asyncops profile save NAME OP -p KEY=VALUE</source>
+            <comment>cli.no_profiles</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job {id}: priority {priority}</source>
+            <comment>cli.priority_set</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>profile {name} removed</source>
+            <comment>cli.profile_removed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>profile {name} saved</source>
+            <comment>cli.profile_saved</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>profile {name} saved; next run at {when:time}</source>
+            <comment>cli.profile_saved_next</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retried {n} failed {n:plural:job|jobs}</source>
+            <comment>cli.retried</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no failed job to retry</source>
+            <comment>cli.retried_none</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retry: --operation and --since go with --failed</source>
+            <comment>cli.retry_filters_alone</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retry: give a job ID or --failed, not both</source>
+            <comment>cli.retry_job_and_failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retry: give a job ID, or --failed to retry every failed job</source>
+            <comment>cli.retry_needs_job</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--catch-up {value!r}: use none or one</source>
+            <comment>cron.catch_up</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--schedule {expr!r} is not a cron expression of 5 fields (minute hour day month weekday)</source>
+            <comment>cron.invalid</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>line {line}: not UTF-8 text ({reason}); not read</source>
             <comment>csv.encoding</comment>
             <translation type="unfinished" />
@@ -220,6 +315,41 @@
         <message>
             <source>{url} → {path}</source>
             <comment>fetch.would_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--after and --at cannot be combined: a job that waits for others starts when they end</source>
+            <comment>flow.after_at</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--after {id}: job #{id} already waits for job #{job}: that would be a cycle</source>
+            <comment>flow.after_cycle</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--after {id}: job #{id} belongs to another user: not allowed</source>
+            <comment>flow.after_foreign</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--after {id}: there is no job #{id}</source>
+            <comment>flow.after_unknown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not run: job #{id}, which it waited for, ended {status}</source>
+            <comment>flow.parent_failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not run: job #{id}, which it waited for, was removed</source>
+            <comment>flow.parent_removed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--run-anyway needs --after: it says what to do when a job waited for fails</source>
+            <comment>flow.run_anyway_alone</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -843,6 +973,31 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>job #{id} is {status}: only a queued or scheduled job can be re-ordered</source>
+            <comment>priority.not_waiting</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{kind} name {name!r}: use letters, digits, '.', '_' or '-' (at most 100 characters)</source>
+            <comment>profile.bad_name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>profile {name!r} is a step of chain {chain!r}: remove the chain first</source>
+            <comment>profile.in_chain</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no profile named {name!r} (see `asyncops profile list`)</source>
+            <comment>profile.not_found</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--queue: no queue named {queue!r} (queues: {queues:list})</source>
+            <comment>profile.queue_unknown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>item {n}: expected an object with text fields path and trash</source>
             <comment>restore.bad_item</comment>
             <translation type="unfinished" />
@@ -885,6 +1040,21 @@
         <message>
             <source>restore {path}</source>
             <comment>restore.would_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--since {text!r}: use a duration such as 30m, 12h, 2d or 1w</source>
+            <comment>retry.bad_since</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} not retried: {reason}</source>
+            <comment>retry.skipped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--operation {name!r}: no such operation (see `asyncops operations`)</source>
+            <comment>retry.unknown_operation</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1015,6 +1185,16 @@
         <message>
             <source>unknown type {type!r} in {header!r} (types: {types:list})</source>
             <comment>value.unknown_type</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waits for job #{id}</source>
+            <comment>wait.after</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waits for job #{id} and {more} more</source>
+            <comment>wait.after_more</comment>
             <translation type="unfinished" />
         </message>
         <message>

@@ -3,6 +3,101 @@
     <context>
         <name>messages</name>
         <message>
+            <source>no chain named {name!r} (see `asyncops chain list`)</source>
+            <comment>chain.not_found</comment>
+            <translation>aucune chaîne nommée {name!r} (voir `asyncops chain list`)</translation>
+        </message>
+        <message>
+            <source>chain {chain!r}: no profile named {name!r} (save it with `asyncops profile save`)</source>
+            <comment>chain.profile_unknown</comment>
+            <translation>chaîne {chain!r} : aucun profil nommé {name!r} (enregistrez-le avec `asyncops profile save`)</translation>
+        </message>
+        <message>
+            <source>chain {name} removed</source>
+            <comment>cli.chain_removed</comment>
+            <translation>chaîne {name} supprimée</translation>
+        </message>
+        <message>
+            <source>chain {name}: run #{run}, {n:plural:job|jobs} {ids:list}</source>
+            <comment>cli.chain_run</comment>
+            <translation>chaîne {name} : exécution n° {run}, {n:plural:tâche|tâches} {ids:list}</translation>
+        </message>
+        <message>
+            <source>chain {name} saved ({steps:list})</source>
+            <comment>cli.chain_saved</comment>
+            <translation>chaîne {name} enregistrée ({steps:list})</translation>
+        </message>
+        <message>
+            <source>chain {name} saved ({steps:list}); next run at {when:time}</source>
+            <comment>cli.chain_saved_next</comment>
+            <translation>chaîne {name} enregistrée ({steps:list}) ; prochaine exécution le {when:time}</translation>
+        </message>
+        <message>
+            <source>no chains; save one with: asyncops chain save NAME PROFILE [PROFILE …]</source>
+            <comment>cli.no_chains</comment>
+            <translation>aucune chaîne ; enregistrez-en une avec : asyncops chain save NOM PROFIL [PROFIL …]</translation>
+        </message>
+        <message>
+            <source>no profiles; save one with: asyncops profile save NAME OP -p KEY=VALUE</source>
+            <comment>cli.no_profiles</comment>
+            <translation>aucun profil ; enregistrez-en un avec : asyncops profile save NOM OP -p CLÉ=VALEUR</translation>
+        </message>
+        <message>
+            <source>job {id}: priority {priority}</source>
+            <comment>cli.priority_set</comment>
+            <translation>tâche n° {id} : priorité {priority}</translation>
+        </message>
+        <message>
+            <source>profile {name} removed</source>
+            <comment>cli.profile_removed</comment>
+            <translation>profil {name} supprimé</translation>
+        </message>
+        <message>
+            <source>profile {name} saved</source>
+            <comment>cli.profile_saved</comment>
+            <translation>profil {name} enregistré</translation>
+        </message>
+        <message>
+            <source>profile {name} saved; next run at {when:time}</source>
+            <comment>cli.profile_saved_next</comment>
+            <translation>profil {name} enregistré ; prochaine exécution le {when:time}</translation>
+        </message>
+        <message>
+            <source>retried {n} failed {n:plural:job|jobs}</source>
+            <comment>cli.retried</comment>
+            <translation>{n} {n:plural:tâche échouée relancée|tâches échouées relancées}</translation>
+        </message>
+        <message>
+            <source>no failed job to retry</source>
+            <comment>cli.retried_none</comment>
+            <translation>aucune tâche échouée à relancer</translation>
+        </message>
+        <message>
+            <source>retry: --operation and --since go with --failed</source>
+            <comment>cli.retry_filters_alone</comment>
+            <translation>retry : --operation et --since vont avec --failed</translation>
+        </message>
+        <message>
+            <source>retry: give a job ID or --failed, not both</source>
+            <comment>cli.retry_job_and_failed</comment>
+            <translation>retry : donnez un numéro de tâche ou --failed, pas les deux</translation>
+        </message>
+        <message>
+            <source>retry: give a job ID, or --failed to retry every failed job</source>
+            <comment>cli.retry_needs_job</comment>
+            <translation>retry : donnez un numéro de tâche, ou --failed pour relancer toutes les tâches échouées</translation>
+        </message>
+        <message>
+            <source>--catch-up {value!r}: use none or one</source>
+            <comment>cron.catch_up</comment>
+            <translation>--catch-up {value!r} : utilisez none ou one</translation>
+        </message>
+        <message>
+            <source>--schedule {expr!r} is not a cron expression of 5 fields (minute hour day month weekday)</source>
+            <comment>cron.invalid</comment>
+            <translation>--schedule {expr!r} n'est pas une expression cron à 5 champs (minute heure jour mois jour-de-semaine)</translation>
+        </message>
+        <message>
             <source>line {line}: not UTF-8 text ({reason}); not read</source>
             <comment>csv.encoding</comment>
             <translation>ligne {line} : pas du texte UTF-8 ({reason}) ; non lue</translation>
@@ -221,6 +316,41 @@
             <source>{url} → {path}</source>
             <comment>fetch.would_item</comment>
             <translation>{url} → {path}</translation>
+        </message>
+        <message>
+            <source>--after and --at cannot be combined: a job that waits for others starts when they end</source>
+            <comment>flow.after_at</comment>
+            <translation>--after et --at ne se combinent pas : une tâche qui en attend d'autres commence quand elles finissent</translation>
+        </message>
+        <message>
+            <source>--after {id}: job #{id} already waits for job #{job}: that would be a cycle</source>
+            <comment>flow.after_cycle</comment>
+            <translation>--after {id} : la tâche n° {id} attend déjà la tâche n° {job} : ce serait un cycle</translation>
+        </message>
+        <message>
+            <source>--after {id}: job #{id} belongs to another user: not allowed</source>
+            <comment>flow.after_foreign</comment>
+            <translation>--after {id} : la tâche n° {id} appartient à un autre utilisateur : non autorisé</translation>
+        </message>
+        <message>
+            <source>--after {id}: there is no job #{id}</source>
+            <comment>flow.after_unknown</comment>
+            <translation>--after {id} : il n'y a pas de tâche n° {id}</translation>
+        </message>
+        <message>
+            <source>not run: job #{id}, which it waited for, ended {status}</source>
+            <comment>flow.parent_failed</comment>
+            <translation>non exécutée : la tâche n° {id}, qu'elle attendait, s'est terminée {status}</translation>
+        </message>
+        <message>
+            <source>not run: job #{id}, which it waited for, was removed</source>
+            <comment>flow.parent_removed</comment>
+            <translation>non exécutée : la tâche n° {id}, qu'elle attendait, a été supprimée</translation>
+        </message>
+        <message>
+            <source>--run-anyway needs --after: it says what to do when a job waited for fails</source>
+            <comment>flow.run_anyway_alone</comment>
+            <translation>--run-anyway demande --after : il dit quoi faire quand une tâche attendue échoue</translation>
         </message>
         <message>
             <source>{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)</source>
@@ -843,6 +973,31 @@
             <translation>s'exécutera maintenant : sous les seuils ({items:list})</translation>
         </message>
         <message>
+            <source>job #{id} is {status}: only a queued or scheduled job can be re-ordered</source>
+            <comment>priority.not_waiting</comment>
+            <translation>la tâche n° {id} est {status} : seule une tâche en file ou programmée peut être réordonnée</translation>
+        </message>
+        <message>
+            <source>{kind} name {name!r}: use letters, digits, '.', '_' or '-' (at most 100 characters)</source>
+            <comment>profile.bad_name</comment>
+            <translation>nom de {kind} {name!r} : utilisez des lettres, des chiffres, '.', '_' ou '-' (100 caractères au plus)</translation>
+        </message>
+        <message>
+            <source>profile {name!r} is a step of chain {chain!r}: remove the chain first</source>
+            <comment>profile.in_chain</comment>
+            <translation>le profil {name!r} est une étape de la chaîne {chain!r} : supprimez d'abord la chaîne</translation>
+        </message>
+        <message>
+            <source>no profile named {name!r} (see `asyncops profile list`)</source>
+            <comment>profile.not_found</comment>
+            <translation>aucun profil nommé {name!r} (voir `asyncops profile list`)</translation>
+        </message>
+        <message>
+            <source>--queue: no queue named {queue!r} (queues: {queues:list})</source>
+            <comment>profile.queue_unknown</comment>
+            <translation>--queue : aucune file nommée {queue!r} (files : {queues:list})</translation>
+        </message>
+        <message>
             <source>item {n}: expected an object with text fields path and trash</source>
             <comment>restore.bad_item</comment>
             <translation>élément {n} : objet attendu avec les champs texte path et trash</translation>
@@ -886,6 +1041,21 @@
             <source>restore {path}</source>
             <comment>restore.would_item</comment>
             <translation>restaurer {path}</translation>
+        </message>
+        <message>
+            <source>--since {text!r}: use a duration such as 30m, 12h, 2d or 1w</source>
+            <comment>retry.bad_since</comment>
+            <translation>--since {text!r} : utilisez une durée comme 30m, 12h, 2d ou 1w</translation>
+        </message>
+        <message>
+            <source>job #{id} not retried: {reason}</source>
+            <comment>retry.skipped</comment>
+            <translation>tâche n° {id} non relancée : {reason}</translation>
+        </message>
+        <message>
+            <source>--operation {name!r}: no such operation (see `asyncops operations`)</source>
+            <comment>retry.unknown_operation</comment>
+            <translation>--operation {name!r} : opération inconnue (voir `asyncops operations`)</translation>
         </message>
         <message>
             <source>{files} {files:plural:file|files}, {folders} {folders:plural:folder|folders}: {added} added, {updated} updated, {removed} forgotten; {references} {references:plural:reference|references} in {documents} {documents:plural:document|documents}</source>
@@ -1016,6 +1186,16 @@
             <source>unknown type {type!r} in {header!r} (types: {types:list})</source>
             <comment>value.unknown_type</comment>
             <translation>type inconnu {type!r} dans {header!r} (types : {types:list})</translation>
+        </message>
+        <message>
+            <source>waits for job #{id}</source>
+            <comment>wait.after</comment>
+            <translation>attend la tâche n° {id}</translation>
+        </message>
+        <message>
+            <source>waits for job #{id} and {more} more</source>
+            <comment>wait.after_more</comment>
+            <translation>attend la tâche n° {id} et {more} autre(s)</translation>
         </message>
         <message>
             <source>next in queue</source>

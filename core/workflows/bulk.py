@@ -1,0 +1,121 @@
+"""Re-ordering a waiting job (``priority``) and retrying every failed job at once (``retry --failed``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from core.errors import AsyncopsError, ConflictError, UsageError
+from core.messages import Message, define, msg
+from core.records import JobSnapshot
+from core.status import JobStatus
+from core.store import jobs
+from core.store.db import Database
+from core.store.schema import Job, table, utcnow
+from core.workflows.tables import JobRetried
+
+define("priority.not_waiting", "job #{id} is {status}: only a queued or scheduled job can be re-ordered")
+define("retry.bad_since", "--since {text!r}: use a duration such as 30m, 12h, 2d or 1w")
+define("retry.unknown_operation", "--operation {name!r}: no such operation (see `asyncops operations`)")
+define("retry.skipped", "job #{id} not retried: {reason}")
+
+S = JobStatus
+jobs_t = table(Job)
+retried_t = table(JobRetried)
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw])$")
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """``30m``, ``12h``, ``2d``, ``1w``, ``90s``; UsageError (exit 2) otherwise."""
+    m = _DURATION.match(text.strip().lower())
+    if not m:
+        raise UsageError(msg("retry.bad_since", text=text), field="since")
+    return dt.timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)])
+
+
+def set_priority(db: Database, job_id: int, priority: int, *, user: str, admin: bool) -> JobSnapshot:
+    """A QUEUED or SCHEDULED job's priority (higher runs first in its queue), by compare-and-set on its status."""
+    job = jobs.get(db, job_id, user=user, admin=admin)  # NotFound / NotAllowed (exit 3)
+    with db.connect_write() as conn:
+        row = conn.execute(
+            update(jobs_t)
+            .where(jobs_t.c.id == job_id, jobs_t.c.status.in_([str(S.QUEUED), str(S.SCHEDULED)]))
+            .values(priority=int(priority), updated_at=utcnow())
+            .returning(*jobs_t.c)
+        ).first()
+    if row is None:
+        current = jobs.get_many(db, [job_id])
+        status = current[0].status if current else job.status
+        raise ConflictError(msg("priority.not_waiting", id=job_id, status=str(status)))
+    return JobSnapshot.from_row(row)
+
+
+@dataclass
+class BulkRetry:
+    """What ``retry --failed`` did: the new jobs, and the failed jobs it could not retry (with why)."""
+
+    retried: list[tuple[int, JobSnapshot]] = field(default_factory=list)
+    skipped: list[Message] = field(default_factory=list)
+
+
+def failed_to_retry(
+    db: Database, *, user: str, operation: str | None = None, since: dt.timedelta | None = None, now: dt.datetime
+) -> list[int]:
+    """The user's FAILED jobs (of ``operation``, finished within ``since``) that were never retried: neither
+    by ``retry`` (a job names it as its parent) nor by an earlier ``retry --failed``."""
+    child = jobs_t.alias("child")
+    stmt = (
+        select(jobs_t.c.id)
+        .where(
+            jobs_t.c.owner == user,
+            jobs_t.c.status == str(S.FAILED),
+            ~exists().where(child.c.parent_id == jobs_t.c.id),
+            ~exists().where(retried_t.c.job_id == jobs_t.c.id),
+        )
+        .order_by(jobs_t.c.id)
+    )
+    if operation:
+        stmt = stmt.where(jobs_t.c.operation == operation)
+    if since is not None:
+        stmt = stmt.where(jobs_t.c.finished_at >= now - since)
+    with db.connect_read() as conn:
+        return list(conn.execute(stmt).scalars())
+
+
+def retry_failed(
+    db: Database,
+    *,
+    user: str,
+    admin: bool,
+    operation: str | None = None,
+    since: dt.timedelta | None = None,
+    now: dt.datetime | None = None,
+) -> BulkRetry:
+    """Retry each matching failed job once: a new job each, linked by ``parent_id``. A job is first marked
+    (a unique row), so two ``retry --failed`` at once never retry it twice."""
+    now = now or utcnow()
+    out = BulkRetry()
+    for job_id in failed_to_retry(db, user=user, operation=operation, since=since, now=now):
+        try:
+            with db.connect_write() as conn:
+                if conn.execute(select(retried_t.c.job_id).where(retried_t.c.job_id == job_id)).first():
+                    continue
+                conn.execute(insert(retried_t), {"job_id": job_id, "retried_at": now})
+        except IntegrityError:  # another retry --failed took it (PostgreSQL, concurrent transactions)
+            continue
+        try:
+            snap = jobs.retry(db, job_id, user=user, admin=admin)
+        except AsyncopsError as exc:
+            with db.connect_write() as conn:
+                conn.execute(delete(retried_t).where(retried_t.c.job_id == job_id))
+            out.skipped.append(msg("retry.skipped", id=job_id, reason=str(exc)))
+            continue
+        with db.connect_write() as conn:
+            conn.execute(update(retried_t).where(retried_t.c.job_id == job_id).values(retry_id=snap.id))
+        out.retried.append((job_id, snap))
+    return out
