@@ -43,6 +43,15 @@ define("wait.queue_full", "queue full ({running}/{capacity} running)")
 define("wait.no_worker", "no worker is running for this queue (start `asyncops worker`)")
 define("wait.no_engine", "no engine is running for this queue (open asyncops or start `asyncops worker`)")
 define("wait.next", "next in queue")
+define("job.bad_at", "--at: {text!r} is not an ISO-8601 time such as 2026-12-01T18:30")
+define("job.bad_queue", "--queue: no queue named '{queue}' (queues: {names})")
+define("job.not_found", "no job #{id}")
+define("job.foreign", "job #{id} belongs to another user: not allowed")
+define("job.bad_sort", "cannot sort by '{key}' (keys: {keys:list})")
+define("job.already_finished", "job #{id} has already finished ({status})")
+define("job.remove_running", "job #{id} is {status}: stop it first, then remove it")
+define("job.remove_started", "job #{id} started meanwhile: stop it first, then remove it")
+define("job.retry_unfinished", "job #{id} is {status}: only a finished job can be retried")
 define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)")
 
 jobs_t = table(Job)
@@ -65,7 +74,7 @@ def parse_at(text: str | dt.datetime | None) -> dt.datetime | None:
         try:
             d = dt.datetime.fromisoformat(text.strip())
         except ValueError:
-            raise UsageError(f"--at: {text!r} is not an ISO-8601 time such as 2026-12-01T18:30") from None
+            raise UsageError(msg("job.bad_at", text=text), field="at") from None
     if d.tzinfo is None:
         d = d.astimezone()
     return d.astimezone(dt.UTC)
@@ -148,7 +157,7 @@ def submit(
             match = [q for q in queues if q.name == queue]
             if not match:
                 names = ", ".join(q.name for q in queues)
-                raise UsageError(f"--queue: no queue named {queue!r} (queues: {names})")
+                raise UsageError(msg("job.bad_queue", queue=queue, names=names), field="queue")
             qcfg = match[0]
         now = utcnow()
         if inline_worker:
@@ -249,8 +258,8 @@ def get(db: Database, job_id: int, *, user: str | None = None, admin: bool | Non
         if row is None:
             exists = conn.execute(select(jobs_t.c.id).where(jobs_t.c.id == job_id)).first()
             if exists is None:
-                raise NotFound(f"no job #{job_id}")
-            raise NotAllowed(f"job #{job_id} belongs to another user: not allowed")
+                raise NotFound(msg("job.not_found", id=job_id))
+            raise NotAllowed(msg("job.foreign", id=job_id))
     return annotate(db, [JobSnapshot.from_row(row)])[0]
 
 
@@ -336,7 +345,7 @@ def _sort_expr(db: Database, key: str, now: dt.datetime) -> Any:
     if key == "duration":
         return dialect.seconds_between(db.engine, c.started_at, func.coalesce(c.finished_at, literal(now)))
     if key not in SORT_KEYS:
-        raise UsageError(f"cannot sort by {key!r} (keys: {', '.join(SORT_KEYS)})")
+        raise UsageError(msg("job.bad_sort", key=key, keys=list(SORT_KEYS)))
     return getattr(c, key)
 
 
@@ -746,7 +755,7 @@ def request_stop(
     """A waiting job stops at once; an active one is asked to (its engine honours ``stop_requested``)."""
     job = _owned(db, job_id, user, admin)
     if job.status.is_terminal:
-        raise ConflictError(f"job #{job_id} has already finished ({job.status})")
+        raise ConflictError(msg("job.already_finished", id=job_id, status=str(job.status)))
     if job.status.is_waiting:
         snap = transition(
             db,
@@ -779,13 +788,13 @@ def remove(
     """Delete a finished job and its log; refuses ACTIVE, STOPPING and QUEUED jobs (stop them first)."""
     job = _owned(db, job_id, user, admin)
     if job.status in NOT_REMOVABLE:
-        raise ConflictError(f"job #{job_id} is {job.status}: stop it first, then remove it")
+        raise ConflictError(msg("job.remove_running", id=job_id, status=str(job.status)))
     with db.connect_write() as conn:
         gone = conn.execute(
             delete(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.not_in(_statuses(NOT_REMOVABLE)))
         ).rowcount
         if not gone:
-            raise ConflictError(f"job #{job_id} started meanwhile: stop it first, then remove it")
+            raise ConflictError(msg("job.remove_started", id=job_id))
         conn.execute(delete(log_t).where(log_t.c.job_id == job_id))
         _tombstone(conn, [job_id])
     if bus is not None:
@@ -806,7 +815,7 @@ def retry(
     """A finished job runs again with the same parameters, as a new job linked to it."""
     job = _owned(db, job_id, user, admin)
     if not job.status.is_terminal:
-        raise ConflictError(f"job #{job_id} is {job.status}: only a finished job can be retried")
+        raise ConflictError(msg("job.retry_unfinished", id=job_id, status=str(job.status)))
     return submit(
         db,
         job.operation,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 
 from core.errors import NotFound, UsageError
+from core.messages import define, msg
 from core.operations import registry
 from core.status import TERMINAL
 from core.store.schema import Job, NotifyPref, QueueRow, Setting, utcnow
@@ -27,6 +28,22 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from core.store.db import Database
+
+define("queue.bad_name", "queue name '{name}': use 1-100 letters, digits, '-' or '_'")
+define("queue.bad_kind", "queue {queue}: kind must be one of {kinds:list}, not '{kind}'")
+define("queue.bad_parallel", "queue {queue}: max_parallel must be between 1 and 256, not {value}")
+define("queue.bad_retries", "queue {queue}: retries must be between 0 and 100, not {value}")
+define("queue.bad_delay", "queue {queue}: retry_delay must be 0 to 86400 seconds, not {value}")
+define("queue.not_found", "no queue named '{name}'")
+define("queue.unknown_ops", "queue {queue}: unknown operation(s) {ops:list}")
+define("queue.default_kept", "the default queue cannot be removed")
+define("queue.busy", "queue {queue} still has unfinished jobs (for example #{job}); stop them first")
+define("threshold.unknown_op", "threshold: unknown operation '{operation}'")
+define("threshold.unknown_item", "threshold: {operation} counts no '{item}' (it counts: {counted})")
+define("threshold.negative", "threshold.{operation}.{item} must be 0 or more, not {value}")
+define("purge.bad_time", "purge.time must be HH:MM (00:00 to 23:59), not '{value}'")
+define("purge.bad_days", "purge.{name} must be 0 to 36500 days, not {value}")
+define("purge.bad_keep", "purge.keep must be 0 to 10000000 jobs, not {value}")
 
 DEFAULT_QUEUE = "default"
 QUEUE_KINDS = ("ordered", "parallel")
@@ -56,15 +73,17 @@ class QueueConfig:
 
     def validated(self) -> QueueConfig:
         if not QUEUE_NAME.match(self.name):
-            raise UsageError(f"queue name {self.name!r}: use 1-100 letters, digits, '-' or '_'")
+            raise UsageError(msg("queue.bad_name", name=self.name), field="name")
         if self.kind not in QUEUE_KINDS:
-            raise UsageError(f"queue {self.name}: kind must be one of {', '.join(QUEUE_KINDS)}, not {self.kind!r}")
+            raise UsageError(
+                msg("queue.bad_kind", queue=self.name, kinds=list(QUEUE_KINDS), kind=self.kind), field="kind"
+            )
         if not 1 <= self.max_parallel <= 256:
-            raise UsageError(f"queue {self.name}: max_parallel must be between 1 and 256, not {self.max_parallel}")
+            raise UsageError(msg("queue.bad_parallel", queue=self.name, value=self.max_parallel), field="max_parallel")
         if not 0 <= self.retries <= 100:
-            raise UsageError(f"queue {self.name}: retries must be between 0 and 100, not {self.retries}")
+            raise UsageError(msg("queue.bad_retries", queue=self.name, value=self.retries), field="retries")
         if not 0 <= self.retry_delay <= 86400:
-            raise UsageError(f"queue {self.name}: retry_delay must be 0 to 86400 seconds, not {self.retry_delay}")
+            raise UsageError(msg("queue.bad_delay", queue=self.name, value=self.retry_delay), field="retry_delay")
         return self
 
     @classmethod
@@ -140,7 +159,7 @@ def get_queue(db: Database, name: str) -> QueueConfig:
     with db.read() as s:
         row = s.get(QueueRow, name)
         if row is None:
-            raise NotFound(f"no queue named {name!r}")
+            raise NotFound(msg("queue.not_found", name=name), field="queue")
         return QueueConfig.from_row(row)
 
 
@@ -149,7 +168,7 @@ def save_queue(db: Database, cfg: QueueConfig) -> QueueConfig:
 
     unknown = [op for op in cfg.operations if op not in registry]
     if unknown:
-        raise UsageError(f"queue {cfg.name}: unknown operation(s) {', '.join(unknown)}")
+        raise UsageError(msg("queue.unknown_ops", queue=cfg.name, ops=unknown), field="operations")
     with db.write() as s:
         row = s.get(QueueRow, cfg.name)
         if row is None:
@@ -163,15 +182,15 @@ def save_queue(db: Database, cfg: QueueConfig) -> QueueConfig:
 def delete_queue(db: Database, name: str) -> None:
 
     if name == DEFAULT_QUEUE:
-        raise UsageError("the default queue cannot be removed")
+        raise UsageError(msg("queue.default_kept"))
     with db.write() as s:
         if s.get(QueueRow, name) is None:
-            raise NotFound(f"no queue named {name!r}")
+            raise NotFound(msg("queue.not_found", name=name), field="queue")
         pending = s.scalar(
             select(Job.id).where(Job.queue == name, Job.status.not_in([str(x) for x in TERMINAL])).limit(1)
         )
         if pending is not None:
-            raise UsageError(f"queue {name} still has unfinished jobs (for example #{pending}); stop them first")
+            raise UsageError(msg("queue.busy", queue=name, job=pending))
         s.execute(delete(QueueRow).where(QueueRow.name == name))
 
 
@@ -179,7 +198,7 @@ def set_paused(db: Database, name: str, paused: bool) -> QueueConfig:
     with db.write() as s:
         row = s.get(QueueRow, name)
         if row is None:
-            raise NotFound(f"no queue named {name!r}")
+            raise NotFound(msg("queue.not_found", name=name), field="queue")
         row.paused = paused
         return QueueConfig.from_row(row)
 
@@ -221,15 +240,18 @@ def save_thresholds(db: Database, values: dict[tuple[str, str], int]) -> None:
 
 
 def _check_threshold(operation: str, item: str, value: int) -> None:
-
     if operation not in registry:
-        raise UsageError(f"threshold: unknown operation {operation!r}")
+        raise UsageError(msg("threshold.unknown_op", operation=operation), field=f"{operation}.{item}")
     op = registry.get(operation)
     if item not in op.counted_items:
         counted = ", ".join(op.counted_items) or "none"
-        raise UsageError(f"threshold: {operation} counts no {item!r} (it counts: {counted})")
+        raise UsageError(
+            msg("threshold.unknown_item", operation=operation, item=item, counted=counted), field=f"{operation}.{item}"
+        )
     if value < 0:
-        raise UsageError(f"threshold.{operation}.{item} must be 0 or more, not {value}")
+        raise UsageError(
+            msg("threshold.negative", operation=operation, item=item, value=value), field=f"{operation}.{item}"
+        )
 
 
 # -- purge and admins -------------------------------------------------------------------------------
@@ -255,13 +277,13 @@ def save_purge(db: Database, cfg: PurgeConfig) -> PurgeConfig:
 def validate_purge(cfg: PurgeConfig) -> None:
     """Raise UsageError naming the first bad field (the GUI checks before it writes anything)."""
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", cfg.time):
-        raise UsageError(f"purge.time must be HH:MM (00:00 to 23:59), not {cfg.time!r}")
+        raise UsageError(msg("purge.bad_time", value=cfg.time), field="time")
     for name in ("days", "failed_days"):
         v = getattr(cfg, name)
         if not 0 <= v <= 36500:
-            raise UsageError(f"purge.{name} must be 0 to 36500 days, not {v}")
+            raise UsageError(msg("purge.bad_days", name=name, value=v), field=name)
     if not 0 <= cfg.keep <= 10_000_000:
-        raise UsageError(f"purge.keep must be 0 to 10000000 jobs, not {cfg.keep}")
+        raise UsageError(msg("purge.bad_keep", value=cfg.keep), field="keep")
 
 
 def get_admins(db: Database) -> list[str]:

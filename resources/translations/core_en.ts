@@ -353,13 +353,58 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>job #{id} has already finished ({status})</source>
+            <comment>job.already_finished</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--at: {text!r} is not an ISO-8601 time such as 2026-12-01T18:30</source>
+            <comment>job.bad_at</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--queue: no queue named '{queue}' (queues: {names})</source>
+            <comment>job.bad_queue</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)</source>
             <comment>job.bad_ref</comment>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>cannot sort by '{key}' (keys: {keys:list})</source>
+            <comment>job.bad_sort</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} belongs to another user: not allowed</source>
+            <comment>job.foreign</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{operation} has no dry run</source>
             <comment>job.no_dry_run</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no job #{id}</source>
+            <comment>job.not_found</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} is {status}: stop it first, then remove it</source>
+            <comment>job.remove_running</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} started meanwhile: stop it first, then remove it</source>
+            <comment>job.remove_started</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a finished job can be retried</source>
+            <comment>job.retry_unfinished</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -998,6 +1043,66 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>purge.{name} must be 0 to 36500 days, not {value}</source>
+            <comment>purge.bad_days</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>purge.keep must be 0 to 10000000 jobs, not {value}</source>
+            <comment>purge.bad_keep</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>purge.time must be HH:MM (00:00 to 23:59), not '{value}'</source>
+            <comment>purge.bad_time</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queue {queue}: retry_delay must be 0 to 86400 seconds, not {value}</source>
+            <comment>queue.bad_delay</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queue {queue}: kind must be one of {kinds:list}, not '{kind}'</source>
+            <comment>queue.bad_kind</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queue name '{name}': use 1-100 letters, digits, '-' or '_'</source>
+            <comment>queue.bad_name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queue {queue}: max_parallel must be between 1 and 256, not {value}</source>
+            <comment>queue.bad_parallel</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queue {queue}: retries must be between 0 and 100, not {value}</source>
+            <comment>queue.bad_retries</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queue {queue} still has unfinished jobs (for example #{job}); stop them first</source>
+            <comment>queue.busy</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the default queue cannot be removed</source>
+            <comment>queue.default_kept</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no queue named '{name}'</source>
+            <comment>queue.not_found</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queue {queue}: unknown operation(s) {ops:list}</source>
+            <comment>queue.unknown_ops</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>item {n}: expected an object with text fields path and trash</source>
             <comment>restore.bad_item</comment>
             <translation type="unfinished" />
@@ -1095,6 +1200,21 @@
         <message>
             <source>scan of {library} would add {added}, update {updated} and forget {removed} entries ({unchanged} unchanged)</source>
             <comment>scan.would</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>threshold.{operation}.{item} must be 0 or more, not {value}</source>
+            <comment>threshold.negative</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>threshold: {operation} counts no '{item}' (it counts: {counted})</source>
+            <comment>threshold.unknown_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>threshold: unknown operation '{operation}'</source>
+            <comment>threshold.unknown_op</comment>
             <translation type="unfinished" />
         </message>
         <message>

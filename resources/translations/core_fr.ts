@@ -353,14 +353,59 @@
             <translation>--run-anyway demande --after : il dit quoi faire quand une tâche attendue échoue</translation>
         </message>
         <message>
+            <source>job #{id} has already finished ({status})</source>
+            <comment>job.already_finished</comment>
+            <translation>la tâche n° {id} est déjà terminée ({status})</translation>
+        </message>
+        <message>
+            <source>--at: {text!r} is not an ISO-8601 time such as 2026-12-01T18:30</source>
+            <comment>job.bad_at</comment>
+            <translation>--at : {text!r} n'est pas une heure ISO-8601 comme 2026-12-01T18:30</translation>
+        </message>
+        <message>
+            <source>--queue: no queue named '{queue}' (queues: {names})</source>
+            <comment>job.bad_queue</comment>
+            <translation>--queue : aucune file nommée « {queue} » (files : {names})</translation>
+        </message>
+        <message>
             <source>{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)</source>
             <comment>job.bad_ref</comment>
             <translation>{text!r} n'est ni un numéro de tâche ni un lien (un nombre comme 12, ou asyncops://job/12)</translation>
         </message>
         <message>
+            <source>cannot sort by '{key}' (keys: {keys:list})</source>
+            <comment>job.bad_sort</comment>
+            <translation>impossible de trier par « {key} » (clés : {keys:list})</translation>
+        </message>
+        <message>
+            <source>job #{id} belongs to another user: not allowed</source>
+            <comment>job.foreign</comment>
+            <translation>la tâche n° {id} appartient à un autre utilisateur : action non autorisée</translation>
+        </message>
+        <message>
             <source>{operation} has no dry run</source>
             <comment>job.no_dry_run</comment>
             <translation>{operation} n'a pas de simulation</translation>
+        </message>
+        <message>
+            <source>no job #{id}</source>
+            <comment>job.not_found</comment>
+            <translation>aucune tâche n° {id}</translation>
+        </message>
+        <message>
+            <source>job #{id} is {status}: stop it first, then remove it</source>
+            <comment>job.remove_running</comment>
+            <translation>la tâche n° {id} est {status} : arrêtez-la d'abord, puis supprimez-la</translation>
+        </message>
+        <message>
+            <source>job #{id} started meanwhile: stop it first, then remove it</source>
+            <comment>job.remove_started</comment>
+            <translation>la tâche n° {id} a démarré entre-temps : arrêtez-la d'abord, puis supprimez-la</translation>
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a finished job can be retried</source>
+            <comment>job.retry_unfinished</comment>
+            <translation>la tâche n° {id} est {status} : seule une tâche terminée peut être relancée</translation>
         </message>
         <message>
             <source>the start time {when:time} is in the past: leave it empty to start now</source>
@@ -998,6 +1043,66 @@
             <translation>--queue : aucune file nommée {queue!r} (files : {queues:list})</translation>
         </message>
         <message>
+            <source>purge.{name} must be 0 to 36500 days, not {value}</source>
+            <comment>purge.bad_days</comment>
+            <translation>purge.{name} doit être de 0 à 36500 jours, pas {value}</translation>
+        </message>
+        <message>
+            <source>purge.keep must be 0 to 10000000 jobs, not {value}</source>
+            <comment>purge.bad_keep</comment>
+            <translation>purge.keep doit être de 0 à 10000000 tâches, pas {value}</translation>
+        </message>
+        <message>
+            <source>purge.time must be HH:MM (00:00 to 23:59), not '{value}'</source>
+            <comment>purge.bad_time</comment>
+            <translation>purge.time doit être au format HH:MM (00:00 à 23:59), pas « {value} »</translation>
+        </message>
+        <message>
+            <source>queue {queue}: retry_delay must be 0 to 86400 seconds, not {value}</source>
+            <comment>queue.bad_delay</comment>
+            <translation>file {queue} : le délai avant nouvel essai doit être de 0 à 86400 secondes, pas {value}</translation>
+        </message>
+        <message>
+            <source>queue {queue}: kind must be one of {kinds:list}, not '{kind}'</source>
+            <comment>queue.bad_kind</comment>
+            <translation>file {queue} : le type doit être l'un de {kinds:list}, pas « {kind} »</translation>
+        </message>
+        <message>
+            <source>queue name '{name}': use 1-100 letters, digits, '-' or '_'</source>
+            <comment>queue.bad_name</comment>
+            <translation>nom de file « {name} » : utilisez de 1 à 100 lettres, chiffres, « - » ou « _ »</translation>
+        </message>
+        <message>
+            <source>queue {queue}: max_parallel must be between 1 and 256, not {value}</source>
+            <comment>queue.bad_parallel</comment>
+            <translation>file {queue} : max_parallel doit être compris entre 1 et 256, pas {value}</translation>
+        </message>
+        <message>
+            <source>queue {queue}: retries must be between 0 and 100, not {value}</source>
+            <comment>queue.bad_retries</comment>
+            <translation>file {queue} : le nombre de nouvelles tentatives doit être compris entre 0 et 100, pas {value}</translation>
+        </message>
+        <message>
+            <source>queue {queue} still has unfinished jobs (for example #{job}); stop them first</source>
+            <comment>queue.busy</comment>
+            <translation>la file {queue} a encore des tâches non terminées (par exemple n° {job}) ; arrêtez-les d'abord</translation>
+        </message>
+        <message>
+            <source>the default queue cannot be removed</source>
+            <comment>queue.default_kept</comment>
+            <translation>la file par défaut ne peut pas être supprimée</translation>
+        </message>
+        <message>
+            <source>no queue named '{name}'</source>
+            <comment>queue.not_found</comment>
+            <translation>aucune file nommée « {name} »</translation>
+        </message>
+        <message>
+            <source>queue {queue}: unknown operation(s) {ops:list}</source>
+            <comment>queue.unknown_ops</comment>
+            <translation>file {queue} : opération(s) inconnue(s) {ops:list}</translation>
+        </message>
+        <message>
             <source>item {n}: expected an object with text fields path and trash</source>
             <comment>restore.bad_item</comment>
             <translation>élément {n} : objet attendu avec les champs texte path et trash</translation>
@@ -1096,6 +1201,21 @@
             <source>scan of {library} would add {added}, update {updated} and forget {removed} entries ({unchanged} unchanged)</source>
             <comment>scan.would</comment>
             <translation>l'analyse de {library} ajouterait {added} entrées, en mettrait à jour {updated} et en oublierait {removed} ({unchanged} inchangées)</translation>
+        </message>
+        <message>
+            <source>threshold.{operation}.{item} must be 0 or more, not {value}</source>
+            <comment>threshold.negative</comment>
+            <translation>threshold.{operation}.{item} doit valoir 0 ou plus, pas {value}</translation>
+        </message>
+        <message>
+            <source>threshold: {operation} counts no '{item}' (it counts: {counted})</source>
+            <comment>threshold.unknown_item</comment>
+            <translation>seuil : {operation} ne compte pas de « {item} » (elle compte : {counted})</translation>
+        </message>
+        <message>
+            <source>threshold: unknown operation '{operation}'</source>
+            <comment>threshold.unknown_op</comment>
+            <translation>seuil : opération inconnue « {operation} »</translation>
         </message>
         <message>
             <source>job #{id} ({operation}) cannot be undone</source>

@@ -220,7 +220,6 @@ def test_errors_go_under_the_field_they_name(qtbot: Any, window: Any) -> None:
     dlg.reject()
 
 
-@pytest.mark.xfail(reason="core/settings.py does not name the field of its errors yet (UsageError(field=...))")
 def test_core_settings_errors_name_their_field(qtbot: Any, window: Any) -> None:
     dlg = QueuesDialog(tracker=window.ctx.tracker, background=window.ctx.background, parent=window)
     qtbot.waitUntil(lambda: dlg.list.count() >= 1, timeout=5000)
