@@ -30,7 +30,7 @@ def _db_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add ``library`` with its actions to the top-level subcommands."""
     text = "add, list or remove asset libraries (folders indexed by the scan operation)"
     p = subparsers.add_parser("library", help=text, description=text)

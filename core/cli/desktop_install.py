@@ -20,7 +20,7 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ENTRY = "asyncops.desktop"
 
 
-def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     text = "install the desktop entry, icon and asyncops:// link handler for this user (XDG folders)"
     p = sub.add_parser("desktop-install", help=text, description=text)
     p.add_argument("--uninstall", action="store_true", help="remove what desktop-install put there")
