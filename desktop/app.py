@@ -70,8 +70,10 @@ class AppContext:
             self.background.shutdown()
 
     def stop_engine(self, grace: float = 10.0) -> None:
-        """Stop the engine (running jobs get ``grace`` seconds); blocking, any thread; safe twice."""
+        """Stop the engine (running jobs get ``grace`` seconds); blocking, any thread; safe twice. The
+        database is closed once no background read still uses it."""
         self.engine.shutdown(grace)
+        self.background.join()
         self.tracker.close()
 
     def shutdown(self, grace: float = 10.0) -> None:

@@ -125,6 +125,9 @@ def _collect_leaked_connections() -> None:
 SQLITE_IDENTITY_TESTS = {
     "tests/core/test_cli.py::test_another_users_job_is_not_allowed": "test_team.py::test_two_users_see_their_own_jobs",
     "tests/core/test_cli.py::test_admins_setting_makes_an_admin": "test_team.py::test_admin_sees_and_acts_on_all",
+    "tests/core/test_workflows_cli.py::test_submit_after_another_users_job_is_not_allowed": (
+        "test_team.py::test_two_users_see_their_own_jobs"
+    ),
 }
 
 

@@ -103,3 +103,9 @@ class Background(QObject):
     def shutdown(self) -> None:
         self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def join(self) -> None:
+        """Wait for the work in flight to end (short database reads), so that the database it uses can be
+        closed after it; callbacks are no longer delivered once shut down."""
+        self._closed = True
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -135,9 +135,10 @@ def test_unknown_and_foreign_parents_and_cycles_are_refused_and_nothing_is_writt
     launch = t.check("command", {"cmd": "echo"}, foreground=False)
     with pytest.raises(NotFound):
         t.launch(launch, after=[parent.id + 100])
-    other = Tracker(t.db, user="someone-else")
-    with pytest.raises(NotAllowed):
-        other.launch(launch, after=[parent.id])
+    if t.db.is_sqlite:  # on PostgreSQL the role is the identity (test_team.py covers foreign jobs there)
+        other = Tracker(t.db, user="someone-else")
+        with pytest.raises(NotAllowed):
+            other.launch(launch, after=[parent.id])
     with pytest.raises(UsageError):
         t.launch(launch, after=[parent.id], at="2999-01-01T00:00")
     with pytest.raises(UsageError):
