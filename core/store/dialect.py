@@ -96,6 +96,16 @@ def session_identity(conn: Connection) -> SessionIdentity:
     return SessionIdentity(str(row.user), bool(row.admin), bool(row.worker), bool(row.team))
 
 
+def lock_queue(conn: Connection | Session, queue: str) -> None:
+    """Serialise the engines' claims of one queue for the rest of this transaction, so that the running jobs
+    they count and the jobs they take agree (the queue's cap and each engine's fair share hold).
+
+    SQLite write transactions are already serialised by BEGIN IMMEDIATE; PostgreSQL locks the queue row."""
+    if is_sqlite(conn):
+        return
+    conn.execute(text("SELECT name FROM queues WHERE name = :q FOR UPDATE"), {"q": queue})
+
+
 def seconds_between(engine: Engine, start: Any, end: Any) -> Any:
     """SQL for the seconds from ``start`` to ``end`` (two timestamp expressions)."""
     if engine.dialect.name == "sqlite":
