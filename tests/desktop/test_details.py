@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 
 from core.operations import Operation, Param, registry
@@ -32,7 +34,15 @@ class Chatty(Operation):
         return {"lines": ctx.done}
 
 
-def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, window: Any) -> None:
+@pytest.fixture
+def chatty() -> Iterator[None]:
+    """Registered before the window: an engine runs the operations it was built with."""
+    registry.register(Chatty)
+    yield
+    registry.unregister(Chatty.name)
+
+
+def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, chatty: None, window: Any) -> None:
     registry.register(Chatty)
     try:
         snap = window.ctx.engine.submit("test-chatty", {"lines": 60, "step": 0.05}, owner="tester")

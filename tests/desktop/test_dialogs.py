@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from core.errors import UsageError
@@ -49,13 +51,21 @@ class Sample(Operation):
         return {"count": params["count"]}
 
 
+@pytest.fixture
+def sample() -> Iterator[None]:
+    """Registered before the window: an engine runs the operations it was built with."""
+    registry.register(Sample)
+    yield
+    registry.unregister(Sample.name)
+
+
 def _dialog(qtbot: Any, window: Any, op: str) -> NewOperationDialog:
     dlg = window.new_operation(op)
     qtbot.waitUntil(lambda: dlg.last_check is not None and dlg.queue.count() > 1, timeout=5000)
     return dlg
 
 
-def test_form_is_built_from_the_schema(qtbot: Any, window: Any, tmp_path: Path) -> None:
+def test_form_is_built_from_the_schema(qtbot: Any, sample: None, window: Any, tmp_path: Path) -> None:
     registry.register(Sample)
     try:
         dlg = _dialog(qtbot, window, "test-sample")
@@ -93,7 +103,7 @@ def test_form_is_built_from_the_schema(qtbot: Any, window: Any, tmp_path: Path) 
         registry.unregister(Sample.name)
 
 
-def test_launch_runs_now_under_the_threshold(qtbot: Any, window: Any, tmp_path: Path) -> None:
+def test_launch_runs_now_under_the_threshold(qtbot: Any, sample: None, window: Any, tmp_path: Path) -> None:
     registry.register(Sample)
     try:
         dlg = _dialog(qtbot, window, "test-sample")
@@ -111,7 +121,7 @@ def test_launch_runs_now_under_the_threshold(qtbot: Any, window: Any, tmp_path: 
         registry.unregister(Sample.name)
 
 
-def test_launch_goes_to_the_background_and_says_so(qtbot: Any, window: Any, tmp_path: Path) -> None:
+def test_launch_goes_to_the_background_and_says_so(qtbot: Any, sample: None, window: Any, tmp_path: Path) -> None:
     registry.register(Sample)
     try:
         dlg = _dialog(qtbot, window, "test-sample")
@@ -230,7 +240,7 @@ def test_core_settings_errors_name_their_field(qtbot: Any, window: Any) -> None:
     assert "max_parallel" in dlg.errors.shown()
 
 
-def test_thresholds_dialog(qtbot: Any, window: Any) -> None:
+def test_thresholds_dialog(qtbot: Any, sample: None, window: Any) -> None:
     registry.register(Sample)
     try:
         dlg = ThresholdsDialog(tracker=window.ctx.tracker, background=window.ctx.background, parent=window)

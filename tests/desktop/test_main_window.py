@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QWidget
 
+from core.operations import Operation, registry
 from core.store import jobs, settings
 from desktop.jobs.model import COL, COLUMNS, JobRole
 from tests.core.helpers import wait_status
@@ -297,43 +299,49 @@ def test_admin_sees_all_users(qtbot: Any, db: Any, probe: Any, monkeypatch: Any)
         close_window(win)
 
 
-def test_undo_asks_the_tracker_and_launches_the_inverse(qtbot: Any, window: Any, probe: Any, monkeypatch: Any) -> None:
+class Reversible(Operation):
+    name = "test-reversible"
+    title = "Reversible"
+
+    def run(self, ctx: Any, params: dict[str, Any]) -> dict[str, Any]:
+        return {"done": True}
+
+    def undo(self, result: Any, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        return ("test-probe", {"items": 0}) if result and result.get("done") else None
+
+
+@pytest.fixture
+def reversible() -> Iterator[None]:
+    """Registered before the window: an engine runs the operations it was built with."""
+    registry.register(Reversible)
+    yield
+    registry.unregister(Reversible.name)
+
+
+def test_undo_asks_the_tracker_and_launches_the_inverse(
+    qtbot: Any, probe: Any, reversible: None, window: Any, monkeypatch: Any
+) -> None:
     """Job ▸ Undo: enabled when the Tracker can undo the finished job; the confirmation says what will run."""
-    from core.operations import Operation, registry
     from desktop.details import window as details
 
-    class Reversible(Operation):
-        name = "test-reversible"
-        title = "Reversible"
-
-        def run(self, ctx: Any, params: dict[str, Any]) -> dict[str, Any]:
-            return {"done": True}
-
-        def undo(self, result: Any, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-            return ("test-probe", {"items": 0}) if result and result.get("done") else None
-
-    registry.register(Reversible)
-    try:
-        tracker = window.ctx.tracker
-        job = window.ctx.engine.submit("test-reversible", {}, owner="tester")
-        wait_status(tracker.db, job.id)
-        wait_cached(qtbot, window, job.id)
-        qtbot.waitUntil(lambda: window.model.cached(job.id).status.is_terminal, timeout=5000)
-        window.table.selectRow(window.proxy.row_of(job.id))
-        assert window.action_undo.isEnabled()
-        asked: list[str] = []
-        monkeypatch.setattr(
-            details,
-            "confirm_undo",
-            lambda parent, snap, launch, titles: asked.append(details.undo_text(snap, launch, titles)) or True,
-        )
-        window.action_undo.trigger()
-        qtbot.waitUntil(lambda: any(s.parent_id == job.id for s in tracker.jobs()), timeout=5000)
-        undo = next(s for s in tracker.jobs() if s.parent_id == job.id)
-        assert undo.operation == "test-probe" and undo.label.startswith(f"Undo #{job.id}")
-        assert asked and f"#{job.id}" in asked[0]
-        # a running or unknown operation's job: Undo is off, and says why
-        window.table.clearSelection()
-        assert not window.action_undo.isEnabled()
-    finally:
-        registry.unregister(Reversible.name)
+    tracker = window.ctx.tracker
+    job = window.ctx.engine.submit("test-reversible", {}, owner="tester")
+    wait_status(tracker.db, job.id)
+    wait_cached(qtbot, window, job.id)
+    qtbot.waitUntil(lambda: window.model.cached(job.id).status.is_terminal, timeout=5000)
+    window.table.selectRow(window.proxy.row_of(job.id))
+    assert window.action_undo.isEnabled()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        details,
+        "confirm_undo",
+        lambda parent, snap, launch, titles: asked.append(details.undo_text(snap, launch, titles)) or True,
+    )
+    window.action_undo.trigger()
+    qtbot.waitUntil(lambda: any(s.parent_id == job.id for s in tracker.jobs()), timeout=5000)
+    undo = next(s for s in tracker.jobs() if s.parent_id == job.id)
+    assert undo.operation == "test-probe" and undo.label.startswith(f"Undo #{job.id}")
+    assert asked and f"#{job.id}" in asked[0]
+    # a running or unknown operation's job: Undo is off, and says why
+    window.table.clearSelection()
+    assert not window.action_undo.isEnabled()
