@@ -23,25 +23,29 @@ import threading
 import time
 import traceback
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
-from core import jobs, settings
+from core import dialect, jobs, settings
 from core.context import JobContext, StopRequested
 from core.db import Database
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
 from core.models import Job, Setting, utcnow
-from core.operations import registry
+from core.operations import Operation, Registry, registry
 from core.records import JobSnapshot
 from core.settings import QueueConfig
 from core.status import RUNNING, JobStatus, sources_of
 
 log = logging.getLogger(__name__)
 S = JobStatus
+# The claim statement of the store, asked with this engine's own operation names (never the global registry).
+_CLAIM = jobs._CLAIM
 
 
 class Engine:
@@ -60,8 +64,12 @@ class Engine:
         flush_interval: float = 0.25,
         idle_poll: float = 0.25,
         purge: bool = True,
+        operations: Registry | Mapping[str, Operation] | None = None,
     ) -> None:
         self.db = db
+        # The operations this engine runs, fixed for its life: claims ask only for these, so a plugin
+        # registered or removed later never makes it take a job it cannot run.
+        self.operations: Mapping[str, Operation] = _operation_set(operations)
         self.bus = bus if bus is not None else EventBus()
         self.kind = kind
         self.serve = tuple(queues) if queues is not None else None  # None: every queue
@@ -204,7 +212,7 @@ class Engine:
             job, next_job = next_job, None
             if job is None and not cfg.paused:
                 try:
-                    job = jobs.claim(self.db, cfg, self.id)
+                    job = self._claim(self.db, cfg)
                 except Exception:
                     log.exception("claim on queue %s failed", queue)
             if job is None:
@@ -238,6 +246,23 @@ class Engine:
             self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
             self.wake()
 
+    def _claim(self, target: Database | Connection, queue: QueueConfig) -> JobSnapshot | None:
+        params = {
+            "q": queue.name,
+            "cap": queue.capacity,
+            "w_worker": self.id,
+            "w_now": utcnow(),
+            "ops": sorted(self.operations),
+        }
+        if isinstance(target, Connection):  # inside the caller's write transaction (finish one, claim the next)
+            dialect.lock_queue(target, queue.name)
+            row = target.execute(_CLAIM, params).first()
+        else:
+            with target.connect_write() as conn:
+                dialect.lock_queue(conn, queue.name)
+                row = conn.execute(_CLAIM, params).first()
+        return JobSnapshot.from_row(row) if row is not None else None
+
     # -- running one job ----------------------------------------------------------------------------
     def _execute(
         self, job: JobSnapshot, claim_next: QueueConfig | None = None
@@ -253,7 +278,9 @@ class Engine:
         try:
             if job.stop_requested:
                 ctx.stop_event.set()
-            op = registry.get(job.operation)
+            op = self.operations.get(job.operation)
+            if op is None:
+                raise OperationFailed(f"this engine does not have the operation {job.operation!r}")
             result = op.run(ctx, dict(job.params))
         except StopRequested:
             pass
@@ -294,7 +321,8 @@ class Engine:
             failure = f"finished with {counters['errors']} error(s)"
         if stopped and not (failure is None and complete and not shutdown):
             if shutdown:
-                resumable = registry.get(job.operation).resumable if job.operation in registry else False
+                op = self.operations.get(job.operation)
+                resumable = op is not None and op.resumable
                 new = S.QUEUED if resumable and not job.inline else S.INTERRUPTED
                 fields["message"] = "interrupted: the engine shut down" + (", queued again" if new is S.QUEUED else "")
                 if new is S.QUEUED:
@@ -323,7 +351,7 @@ class Engine:
                 snap = jobs.transition(conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **fields)
                 next_job = None
                 if claim_next is not None and not claim_next.paused and not self._stopping.is_set():
-                    next_job = jobs.claim(conn, claim_next, self.id)
+                    next_job = self._claim(conn, claim_next)
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
             return jobs.get_many(self.db, [job.id])[0], next_job
@@ -475,3 +503,11 @@ class Engine:
         count = jobs.purge(self.db, bus=self.bus)
         log.info("daily purge removed %d finished job(s)", count)
         return count
+
+
+def _operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:
+    if operations is None:
+        operations = registry
+    if isinstance(operations, Registry):
+        return MappingProxyType({op.name: op for op in operations.all()})
+    return MappingProxyType(dict(operations))
