@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from core.errors import ParamError
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
     from core.db import Database
 
 PARAM_TYPES = (

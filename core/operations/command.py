@@ -19,7 +19,7 @@ from core.errors import OperationFailed, ParamError
 from core.operations.base import Operation, OperationEnv, Param
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
 
 DEFAULT_WARNING = r"(?i)warning"
 DEFAULT_PROGRESS = r"^PROGRESS\s+(?P<done>\d+)\s*/\s*(?P<total>\d+)\s*$"

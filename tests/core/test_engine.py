@@ -8,14 +8,15 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 
 from core import jobs, settings
-from core.context import JobContext
 from core.db import Database
-from core.engine import Engine
+from core.engine import Engine, JobContext, housekeeping
 from core.events import EventKind, JobEvent
 from core.models import utcnow
 from core.operations import registry
+from core.records import JobSnapshot
 from core.settings import QueueConfig
 from core.status import JobStatus
 from tests.core.helpers import Probe, wait_for, wait_status
@@ -96,15 +97,20 @@ def test_scheduled_job_starts_within_a_second_of_its_time(db: Database, engine: 
 
 def test_retries_follow_the_queue_settings(db: Database, engine: Engine) -> None:
     settings.save_queue(db, QueueConfig("flaky", retries=2, retry_delay=0.2, max_parallel=1))
+    changes: list[JobSnapshot] = []
+    engine.bus.subscribe(lambda e: changes.append(e.job) if e.kind is EventKind.CHANGED and e.job else None)
     snap = engine.submit("test-probe", {"fail": "true"}, queue="flaky")
     assert snap.max_attempts == 3
-    retrying = wait_status(db, snap.id, "SCHEDULED")
-    assert retrying.attempt == 1
-    assert "retry 2/3" in jobs.get(db, snap.id).waiting_reason
     done = wait_status(db, snap.id, "FAILED")
+    # the waiting state lasts 0.2 s: read from the events (never missed), not by polling the database
+    retrying = [c for c in changes if c.id == snap.id and c.status is S.SCHEDULED]
+    assert [r.attempt for r in retrying] == [1, 2]
+    assert retrying[0].message == "attempt 1/3 failed: RuntimeError: probe asked to fail"
+    reason = jobs.annotate(db, [retrying[0]], now=retrying[0].updated_at)[0].waiting_reason
+    assert reason is not None and "retry 2/3" in reason
     assert done.attempt == 3
     assert Probe.runs == [snap.id] * 3
-    assert "RuntimeError: probe asked to fail" in done.message
+    assert "RuntimeError: probe asked to fail" in done.message and done.outcome.code == "job.raised"
 
 
 def test_retry_command_submits_a_linked_copy(db: Database, engine: Engine) -> None:
@@ -233,7 +239,12 @@ def test_errors_logged_without_raising_fail_the_job(db: Database) -> None:
     try:
         snap = eng.submit("test-partial", {})
         done = wait_status(db, snap.id, "FAILED")
-        assert done.message == "finished with 1 error(s)" and done.result == {"ok": 9} and done.colour == "red"
+        assert (
+            done.message == "finished with 1 error"
+            and done.outcome.args == {"n": 1}
+            and done.result == {"ok": 9}
+            and done.colour == "red"
+        )
     finally:
         eng.shutdown()
         registry.unregister("test-partial")
@@ -266,10 +277,8 @@ def test_daily_purge_runs_once_a_day_in_one_engine(db: Database, engine: Engine)
 
         conn.execute(update(Job.__table__).values(finished_at=utcnow() - dt.timedelta(days=400)))
     settings.set_key(db, "purge.time", "00:00")
-    assert engine._maybe_purge() == 1
-    assert engine._maybe_purge() is None  # already ran today
-    other = Engine(db)
-    assert other._maybe_purge() is None
+    assert housekeeping.maybe_purge(db, engine.bus) == 1
+    assert housekeeping.maybe_purge(db, engine.bus) is None  # already ran today, in this engine or another
 
 
 def test_resumable_job_of_a_dead_engine_is_queued_again(db: Database) -> None:
@@ -284,8 +293,11 @@ def test_resumable_job_of_a_dead_engine_is_queued_again(db: Database) -> None:
         # ghost-engine never registered a heartbeat: it is dead
         dead = jobs.dead_engines(db, 30)
         assert dead == ["ghost-engine"]
-        recovered = {s.id: s.status for s in jobs.recover(db, "ghost-engine")}
-        assert recovered == {snap.id: S.INTERRUPTED, snap2.id: S.QUEUED}
+        ops = {op.name: op for op in registry.all()}
+        recovered = {s.id: s for s in housekeeping.recover(db, "ghost-engine", ops)}
+        assert {i: s.status for i, s in recovered.items()} == {snap.id: S.INTERRUPTED, snap2.id: S.QUEUED}
+        assert recovered[snap.id].outcome.code == "job.interrupted_dead_engine"
+        assert recovered[snap2.id].message == "queued again: the engine running it stopped unexpectedly"
     finally:
         registry.unregister("test-resumable")
 
@@ -340,22 +352,46 @@ def test_an_engine_keeps_the_operation_set_it_was_built_with(db: Database) -> No
     assert Probe.runs == [probe.id]
 
 
-def test_an_outcome_the_database_refused_is_written_later(db: Database, engine: Engine, monkeypatch) -> None:
+def test_an_outcome_the_database_refused_is_written_again_until_accepted(
+    db: Database, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = jobs.transition
-    refusals = []
+    refusals: list[JobStatus] = []
     refused = threading.Event()
+    release = threading.Event()
 
-    def full_disk(target, job_id, new, **kw):  # type: ignore[no-untyped-def]
-        if new in (S.SUCCEEDED, S.FAILED) and len(refusals) < 2:  # the outcome, then the first "failed"
+    def locked(target, job_id, new, **kw):  # type: ignore[no-untyped-def]
+        if new is S.SUCCEEDED and not release.is_set():  # the store boundary refuses the outcome
             refusals.append(new)
-            if len(refusals) == 2:
-                refused.set()
-            raise OSError("database or disk is full")
+            refused.set()
+            raise OperationalError("UPDATE jobs", {}, Exception("database is locked"))
         return real(target, job_id, new, **kw)
 
-    monkeypatch.setattr(jobs, "transition", full_disk)
-    snap = engine.submit("test-probe", {})
+    monkeypatch.setattr(jobs, "transition", locked)
+    snap = engine.submit("test-probe", {"items": "3"})
     assert refused.wait(30)
-    assert jobs.get(db, snap.id).status is S.ACTIVE
-    done = wait_status(db, snap.id, "FAILED")  # written by housekeeping, not left ACTIVE
-    assert "could not record the outcome" in done.message and "disk is full" in done.message
+    assert jobs.get(db, snap.id).status is S.ACTIVE  # neither FAILED nor SUCCEEDED while refused
+    release.set()
+    done = wait_status(db, snap.id)
+    assert done.status is S.SUCCEEDED and done.message == "" and done.result == {"done": 3}
+    assert done.progress_done == 3 and done.errors == 0
+    assert refusals and all(r is S.SUCCEEDED for r in refusals)
+
+
+def test_an_outcome_that_cannot_be_stored_fails_the_job_saying_so(db: Database) -> None:
+    class Unstorable(Probe):
+        name = "test-unstorable"
+
+        def run(self, ctx, params):  # type: ignore[no-untyped-def]
+            return {"when": object()}  # not JSON
+
+    registry.register(Unstorable)
+    eng = Engine(db, tick=0.05).start()
+    try:
+        snap = eng.submit("test-unstorable", {})
+        done = wait_status(db, snap.id)
+    finally:
+        eng.shutdown()
+        registry.unregister("test-unstorable")
+    assert done.status is S.FAILED and done.outcome.code == "job.unrecordable"
+    assert "could not record the outcome" in done.message and done.result is None

@@ -14,7 +14,7 @@ import pytest
 
 from core import jobs, settings
 from core.db import Database
-from core.engine import Engine
+from core.engine import Engine, housekeeping
 from core.settings import QueueConfig
 from tests.core.helpers import wait_for, wait_status
 
@@ -154,7 +154,7 @@ def test_silent_engine_on_another_host_is_declared_dead(db: Database) -> None:
     snap = jobs.submit(db, "command", {"cmd": "true"}, inline_worker="far:1:x")
     assert jobs.dead_engines(db, dead_after=60) == []
     assert jobs.dead_engines(db, dead_after=30) == ["far:1:x"]
-    jobs.recover(db, "far:1:x")
+    housekeeping.recover(db, "far:1:x", {})
     assert jobs.get(db, snap.id).status.value == "INTERRUPTED"
 
 

@@ -1,7 +1,9 @@
-"""The engine: per-queue worker threads, atomic claims, stop, retries, heartbeat, recovery, schedule, purge.
+"""The engine: per-queue worker threads, atomic claims, stop, retries, and outcomes written until accepted.
 
 One Engine runs in each process that executes jobs: the GUI, ``asyncops worker`` and an inline
-``asyncops run``. Engines share nothing but the database; any number may serve one database.
+``asyncops run``. Engines share nothing but the database; any number may serve one database. An engine is given
+its operation set when it is built (by default the registry's operations at that moment) and keeps it for its
+life: it claims and runs only those.
 
 Threads:
   * ``asyncops-<queue>-<n>``: a queue's slots. Each claims the next job with one compare-and-set statement
@@ -10,7 +12,11 @@ Threads:
   * ``asyncops-housekeeping``: every ``tick`` seconds, notices stop requests written by other processes,
     flushes idle job contexts, promotes due scheduled jobs and wakes the slots when other processes queued
     work; every ``heartbeat_interval`` it beats and recovers the jobs of dead engines; it also runs the
-    daily purge.
+    daily purge (see :mod:`core.engine.housekeeping`).
+
+A job's outcome is decided once, when its operation returns, and written until the database accepts it: while
+the database refuses (locked, disk full, server restarting) the job stays ACTIVE and the slot writes the same
+outcome again with backoff, so a job that succeeded is never recorded as failed because of the database.
 """
 
 from __future__ import annotations
@@ -25,27 +31,55 @@ import traceback
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from core import dialect, jobs, settings
-from core.context import JobContext, StopRequested
 from core.db import Database
+from core.engine import housekeeping
+from core.engine.context import JobContext, StopRequested, refused_by_database
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
-from core.models import Job, Setting, utcnow
+from core.messages import Message, define, msg
+from core.models import utcnow
 from core.operations import Operation, Registry, registry
-from core.records import JobSnapshot
+from core.records import JobSnapshot, LogEntry
 from core.settings import QueueConfig
 from core.status import RUNNING, JobStatus, sources_of
 
 log = logging.getLogger(__name__)
 S = JobStatus
-# The claim statement of the store, asked with this engine's own operation names (never the global registry).
+# The store's claim statement, asked with this engine's own operation names (never the global registry's).
 _CLAIM = jobs._CLAIM
+MAX_RETRY_DELAY = 5.0
+
+define("job.finished_with_errors", "finished with {n} {n:plural:error|errors}")
+define("job.stopped", "stopped by request")
+define("job.interrupted_shutdown", "interrupted: its engine shut down")
+define("job.requeued_shutdown", "queued again: its engine shut down")
+define("job.attempt_failed", "attempt {attempt}/{attempts} failed: {reason}")
+define("job.raised", "{type}: {error}")
+define("job.unknown_operation", "this engine does not have the operation {operation}")
+define("job.unrecordable", "asyncops could not record the outcome: {type}: {error}")
+define("engine.op_failed", "failed: {reason}")
+define("engine.traceback", "{traceback}")
+define("engine.retrying", "attempt {attempt} failed ({reason}); retrying in {delay:g}s")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What becomes of a job whose operation returned: its new status, message and other columns."""
+
+    status: JobStatus
+    message: Message | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def columns(self) -> dict[str, Any]:
+        m = self.message
+        return {**self.fields, "message": m.text if m else "", "message_data": m.to_json() if m else None}
 
 
 class Engine:
@@ -82,11 +116,11 @@ class Engine:
         self.purge_enabled = purge
         self._running: dict[int, JobContext] = {}
         self._shutdown_ids: set[int] = set()
-        self._unrecorded: dict[int, str] = {}  # outcomes the database refused, written again by housekeeping
         self._lock = threading.Lock()
         self._wake = threading.Condition()
         self._generation = 0
         self._stopping = threading.Event()
+        self._gone = threading.Event()  # set when shutdown() returns: outcome retries give up
         self._slots: dict[str, list[threading.Thread]] = {}
         self._queues: dict[str, QueueConfig] = {}
         self._house: threading.Thread | None = None
@@ -127,6 +161,7 @@ class Engine:
                 t.join(max(0.0, deadline - time.monotonic()))
         if self._house is not None:
             self._house.join(max(0.0, deadline - time.monotonic()) + self.tick * 2)
+        self._gone.set()  # outcomes still refused stay ACTIVE: recovery interrupts them once this process ends
         with self._lock:
             left = bool(self._running)
         if self._started and not left:
@@ -273,29 +308,12 @@ class Engine:
         with self._lock:
             self._running[job.id] = ctx
         self.bus.publish(JobEvent(EventKind.CHANGED, job.id, job=job))
-        result: dict[str, Any] | None = None
-        failure: str | None = None
-        try:
-            if job.stop_requested:
-                ctx.stop_event.set()
-            op = self.operations.get(job.operation)
-            if op is None:
-                raise OperationFailed(f"this engine does not have the operation {job.operation!r}")
-            result = op.run(ctx, dict(job.params))
-        except StopRequested:
-            pass
-        except OperationFailed as exc:
-            failure, result = str(exc), exc.result
-        except Exception as exc:
-            failure = f"{type(exc).__name__}: {exc}"
-            ctx.error(f"failed: {failure}")
-            ctx.log("".join(traceback.format_exception(exc)), "DEBUG")
         next_job = None
+        final = job
         try:
-            final, next_job = self._finish(ctx, job, result, failure, claim_next)
-        except Exception as exc:  # never leave a job ACTIVE: record the failure as plainly as possible
-            log.exception("cannot record the outcome of job #%s", job.id)
-            final = self._last_resort(job, f"asyncops could not record the outcome: {type(exc).__name__}: {exc}")
+            result, failure = self._run(ctx, job)
+            outcome = self._decide(ctx, job, result, failure)
+            final, next_job = self._record(ctx, job, outcome, claim_next)
         finally:
             with self._lock:
                 self._running.pop(job.id, None)
@@ -304,81 +322,111 @@ class Engine:
                 self.wake()  # a slot is free
         return final, next_job
 
-    def _finish(
-        self,
-        ctx: JobContext,
-        job: JobSnapshot,
-        result: dict[str, Any] | None,
-        failure: str | None,
-        claim_next: QueueConfig | None = None,
-    ) -> tuple[JobSnapshot, JobSnapshot | None]:
+    def _run(self, ctx: JobContext, job: JobSnapshot) -> tuple[dict[str, Any] | None, Message | None]:
+        """The operation's result, and why it failed (None when it did not)."""
+        if job.stop_requested:
+            ctx.stop_event.set()
+        op = self.operations.get(job.operation)
+        if op is None:
+            return None, msg("job.unknown_operation", operation=job.operation)
+        try:
+            return op.run(ctx, dict(job.params)), None
+        except StopRequested:
+            return None, None
+        except OperationFailed as exc:
+            return exc.result, exc.message
+        except Exception as exc:
+            failure = msg("job.raised", type=type(exc).__name__, error=str(exc))
+            ctx.error(msg("engine.op_failed", reason=failure.text))
+            ctx.log(msg("engine.traceback", traceback="".join(traceback.format_exception(exc))), "DEBUG")
+            return None, failure
+
+    def _decide(
+        self, ctx: JobContext, job: JobSnapshot, result: dict[str, Any] | None, failure: Message | None
+    ) -> Outcome:
+        """The job's outcome from what its operation did (logs the retry warning when it will run again)."""
         counters = ctx.counters()
         stopped = ctx.should_stop
         complete = counters["progress_total"] is not None and counters["progress_done"] >= counters["progress_total"]
         shutdown = job.id in self._shutdown_ids
-        fields: dict[str, Any] = {"result": result, "runtime": None, **counters}
+        fields: dict[str, Any] = {"result": result, "runtime": None}
         if failure is None and counters["errors"] and not stopped:
-            failure = f"finished with {counters['errors']} error(s)"
+            failure = msg("job.finished_with_errors", n=counters["errors"])
         if stopped and not (failure is None and complete and not shutdown):
-            if shutdown:
-                op = self.operations.get(job.operation)
-                resumable = op is not None and op.resumable
-                new = S.QUEUED if resumable and not job.inline else S.INTERRUPTED
-                fields["message"] = "interrupted: the engine shut down" + (", queued again" if new is S.QUEUED else "")
-                if new is S.QUEUED:
-                    fields["worker"] = None
-            else:
-                new, fields["message"] = S.STOPPED, "stopped by request"
-        elif failure is not None:
-            if job.attempt < job.max_attempts and not job.inline:
-                delay = self._queues.get(job.queue, QueueConfig(job.queue)).retry_delay
-                when = utcnow() + dt.timedelta(seconds=delay)
-                new = S.SCHEDULED
-                fields.update(
-                    scheduled_for=when,
-                    worker=None,
-                    message=f"attempt {job.attempt}/{job.max_attempts} failed: {failure}",
-                )
-                ctx.warn(f"attempt {job.attempt} failed ({failure}); retrying in {delay:g}s")
-            else:
-                new, fields["message"] = S.FAILED, failure
-        else:
-            new, fields["message"] = S.SUCCEEDED, ""
-        with ctx.closing() as (entries, final_counters):
-            fields.update(final_counters)  # a retry warning above was counted after `counters`
-            with self.db.connect_write() as conn:
-                jobs.append_log(conn, entries)
-                snap = jobs.transition(conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **fields)
-                next_job = None
-                if claim_next is not None and not claim_next.paused and not self._stopping.is_set():
-                    next_job = self._claim(conn, claim_next)
+            if not shutdown:
+                return Outcome(S.STOPPED, msg("job.stopped"), fields)
+            op = self.operations.get(job.operation)
+            if op is not None and op.resumable and not job.inline:
+                return Outcome(S.QUEUED, msg("job.requeued_shutdown"), {**fields, "worker": None})
+            return Outcome(S.INTERRUPTED, msg("job.interrupted_shutdown"), fields)
+        if failure is None:
+            return Outcome(S.SUCCEEDED, None, fields)
+        if job.attempt < job.max_attempts and not job.inline:
+            delay = self._queues.get(job.queue, QueueConfig(job.queue)).retry_delay
+            ctx.warn(msg("engine.retrying", attempt=job.attempt, reason=failure.text, delay=delay))
+            return Outcome(
+                S.SCHEDULED,
+                msg("job.attempt_failed", attempt=job.attempt, attempts=job.max_attempts, reason=failure.text),
+                {**fields, "scheduled_for": utcnow() + dt.timedelta(seconds=delay), "worker": None},
+            )
+        return Outcome(S.FAILED, failure, fields)
+
+    def _record(
+        self, ctx: JobContext, job: JobSnapshot, outcome: Outcome, claim_next: QueueConfig | None
+    ) -> tuple[JobSnapshot, JobSnapshot | None]:
+        """Write the outcome until the database accepts it; the job stays ACTIVE meanwhile.
+
+        A refusal (locked, disk full, server restarting) is retried with backoff for as long as this engine
+        lives (if it dies first, recovery interrupts the job: never a wrong outcome). An outcome that cannot be
+        stored at all (a result that is not JSON, a bug) is replaced once by FAILED saying so."""
+        entries, counters = ctx.close()
+        delay, refusals, replaced = 0.05, 0, False
+        while True:
+            try:
+                return self._write_outcome(job, outcome, entries, counters, claim_next)
+            except Exception as exc:
+                if refused_by_database(exc):
+                    refusals += 1
+                    if refusals == 1:
+                        log.warning("job #%s: the database refused its outcome (%s); writing it again", job.id, exc)
+                elif not replaced:
+                    log.exception("cannot record the outcome of job #%s", job.id)
+                    note = msg("job.unrecordable", type=type(exc).__name__, error=str(exc).splitlines()[0][:500])
+                    outcome, replaced = Outcome(S.FAILED, note, {"result": None, "runtime": None}), True
+                    counters = {**counters, "errors": counters["errors"] + 1}
+                    entries = [*entries, LogEntry.of(job.id, utcnow(), "ERROR", note)]
+                    continue
+                else:
+                    log.exception("cannot record the outcome of job #%s; it stays ACTIVE", job.id)
+                    return job, None
+            if self._gone.wait(delay):
+                log.error("job #%s: engine stopped before its outcome was accepted; recovery will see it", job.id)
+                return job, None
+            delay = min(MAX_RETRY_DELAY, delay * 2)
+            claim_next = None  # claim with a write that is accepted, not with the retries of this one
+
+    def _write_outcome(
+        self,
+        job: JobSnapshot,
+        outcome: Outcome,
+        entries: list[LogEntry],
+        counters: dict[str, Any],
+        claim_next: QueueConfig | None,
+    ) -> tuple[JobSnapshot, JobSnapshot | None]:
+        new = outcome.status
+        with self.db.connect_write() as conn:
+            jobs.append_log(conn, entries)
+            snap = jobs.transition(
+                conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
+            )
+            next_job = None
+            if claim_next is not None and not claim_next.paused and not self._stopping.is_set():
+                next_job = self._claim(conn, claim_next)
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
             return jobs.get_many(self.db, [job.id])[0], next_job
         self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
         return snap, next_job
-
-    def _last_resort(self, job: JobSnapshot, message: str) -> JobSnapshot:
-        """Mark the job FAILED; while the database refuses (disk full, locked), housekeeping keeps trying."""
-        try:
-            snap = jobs.transition(self.db, job.id, S.FAILED, by=self.id, expect=RUNNING, message=message)
-        except Exception:
-            log.exception("cannot mark job #%s failed; will try again", job.id)
-            with self._lock:
-                self._unrecorded[job.id] = message
-            return job
-        with self._lock:
-            self._unrecorded.pop(job.id, None)
-        if snap is not None:
-            self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
-            return snap
-        return jobs.get_many(self.db, [job.id])[0]
-
-    def _retry_unrecorded(self) -> None:
-        with self._lock:
-            pending = list(self._unrecorded.items())
-        for job_id, message in pending:
-            self._last_resort(jobs.get_many(self.db, [job_id])[0], message)
 
     def _honour_stop(self, job_id: int) -> None:
         ctx = self.context(job_id)
@@ -392,7 +440,7 @@ class Engine:
     # -- housekeeping -------------------------------------------------------------------------------
     def _housekeeping(self) -> None:
         last_beat = last_config = last_due = last_purge = time.monotonic()
-        tasks: list[tuple[str, Callable[[], None]]] = []
+        tasks: list[tuple[str, Callable[[], object]]] = []
         while not self._stopping.wait(self.tick):
             now = time.monotonic()
             tasks = [("stop requests", self._poll_stops), ("flush", self._flush_idle)]
@@ -407,11 +455,10 @@ class Engine:
             if now - last_beat >= self.heartbeat_interval:
                 last_beat = now
                 tasks.append(("heartbeat", self._beat))
-                tasks.append(("unrecorded outcomes", self._retry_unrecorded))
                 tasks.append(("recovery", self._recover_dead))
             if self.purge_enabled and self.kind != "inline" and now - last_purge >= 30.0:
                 last_purge = now
-                tasks.append(("purge", self._maybe_purge))
+                tasks.append(("purge", lambda: housekeeping.maybe_purge(self.db, self.bus)))
             for name, task in tasks:
                 try:
                     task()
@@ -432,31 +479,8 @@ class Engine:
 
     def _poll_queued(self) -> None:
         """Wake the slots when another process queued work that this engine could take."""
-        if not self._queues:
-            return
-        jt = Job.__table__
-        with self.db.connect_read() as conn:
-            queued = dict(
-                conn.execute(
-                    select(jt.c.queue, func.count())
-                    .where(jt.c.status == str(S.QUEUED), jt.c.queue.in_(list(self._queues)))
-                    .group_by(jt.c.queue)
-                ).all()
-            )
-            if not queued:
-                return
-            active = dict(
-                conn.execute(
-                    select(jt.c.queue, func.count())
-                    .where(jt.c.status.in_([str(s) for s in RUNNING]), jt.c.queue.in_(list(queued)))
-                    .group_by(jt.c.queue)
-                ).all()
-            )
-        for q, n in queued.items():
-            cfg = self._queues.get(q)
-            if n and cfg is not None and not cfg.paused and active.get(q, 0) < cfg.capacity:
-                self.wake()
-                return
+        if housekeeping.queued_work_waiting(self.db, self._queues):
+            self.wake()
 
     def _due_now(self) -> bool:
         return self._next_due is not None and self._next_due <= utcnow()
@@ -465,9 +489,7 @@ class Engine:
         self._next_due = jobs.next_due(self.db)
         if not self._due_now():
             return
-        promoted = jobs.promote_due(self.db)
-        for snap in promoted:
-            self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+        promoted = housekeeping.promote_due(self.db, self.bus)
         self._next_due = jobs.next_due(self.db)
         if promoted:
             self.wake()
@@ -478,31 +500,8 @@ class Engine:
             jobs.register_engine(self.db, self.id, self.kind, self.serve or ())
 
     def _recover_dead(self) -> None:
-        for engine_id in jobs.dead_engines(self.db, self.dead_after, exclude=self.id):
-            recovered = jobs.recover(self.db, engine_id, bus=self.bus)
-            if recovered:
-                log.warning("recovered %d job(s) of dead engine %s", len(recovered), engine_id)
-                self.wake()
-
-    def _maybe_purge(self, now: dt.datetime | None = None) -> int | None:
-        """Run the daily purge once a day, at its time, in whichever engine gets there first."""
-        cfg = settings.get_purge(self.db)
-        local = (now or utcnow()).astimezone()
-        hour, minute = cfg.hour_minute
-        if (local.hour, local.minute) < (hour, minute):
-            return None
-        today = local.date().isoformat()
-        with self.db.write() as s:  # compare-and-set of the last run date under the write lock
-            row = s.get(Setting, "purge.last_run")
-            if row is not None and row.value == today:
-                return None
-            if row is None:
-                s.add(Setting(key="purge.last_run", value=today))
-            else:
-                row.value = today
-        count = jobs.purge(self.db, bus=self.bus)
-        log.info("daily purge removed %d finished job(s)", count)
-        return count
+        if housekeeping.recover_dead(self.db, self.id, self.dead_after, self.operations, self.bus):
+            self.wake()
 
 
 def _operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:

@@ -3,21 +3,26 @@
 Progress and log lines are buffered in memory and written in batches (at most every ``flush_interval``
 seconds, or when the buffer is large), so a job that reports 100,000 items costs a few hundred commits, not
 100,000. State changes are not the context's business: the engine commits those at once.
+
+A write the database refuses (locked, disk full, server restarting) never reaches the operation: the lines stay
+in the buffer and are written again later, with backoff. While the database keeps refusing, the buffer is
+bounded: lines beyond ``MAX_PENDING`` are dropped and counted (the counters of warnings and errors stay exact),
+and one log line says how many were dropped as soon as a write is accepted again.
 """
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import threading
 import time
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import Table, update
+from sqlalchemy import exc as sa_exc
 
 from core.events import EventBus, EventKind, JobEvent
 from core.jobs import append_log
-from core.messages import Message
+from core.messages import Message, define, msg
 from core.models import Job, utcnow
 from core.records import LogEntry
 
@@ -27,7 +32,24 @@ if TYPE_CHECKING:
 
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 MAX_MESSAGE = 20_000
-_jobs = Job.__table__
+MAX_PENDING = 10_000
+"""Log lines kept in memory while the database refuses writes; later ones are dropped and counted."""
+MAX_BACKOFF = 5.0
+_jobs = cast(Table, Job.__table__)
+log = logging.getLogger(__name__)
+
+define(
+    "job.lines_dropped",
+    "{n} log {n:plural:line was|lines were} dropped while the database refused writes ({error})",
+)
+
+
+def refused_by_database(exc: BaseException) -> bool:
+    """True for a write the database refused for now (locked, disk full, connection lost, server restarting),
+    which the same statement may pass later; False for a bug (a value that cannot be stored, a wrong column)."""
+    if isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError, OSError)):
+        return True
+    return isinstance(exc, sa_exc.DBAPIError) and bool(exc.connection_invalidated)
 
 
 class StopRequested(Exception):
@@ -65,6 +87,10 @@ class JobContext:
         self._lock = threading.Lock()  # guards counters and the buffer
         self._flush_lock = threading.Lock()  # one flush at a time, in order
         self._last_flush = time.monotonic()
+        self._backoff = 0.0  # seconds before the next flush after the database refused one
+        self._refusal: str | None = None  # why the last flush was refused (cleared once one is accepted)
+        self._dropped = 0  # lines dropped while refused, not yet reported in the log
+        self._closed = False
 
     # -- stop ---------------------------------------------------------------------------------------
     @property
@@ -111,7 +137,10 @@ class JobContext:
             message = message[:MAX_MESSAGE] + " …(truncated)"
         entry = LogEntry.of(self.job_id, utcnow(), level, message, item)
         with self._lock:
-            self._pending.append(entry)
+            if len(self._pending) < MAX_PENDING:
+                self._pending.append(entry)
+            else:
+                self._dropped += 1
             if level == "WARNING":
                 self.warnings += 1
             elif level == "ERROR":
@@ -130,30 +159,59 @@ class JobContext:
 
     # -- flushing -----------------------------------------------------------------------------------
     def _maybe_flush(self) -> None:
-        if len(self._pending) >= self.max_buffer or time.monotonic() - self._last_flush >= self.flush_interval:
+        due = time.monotonic() - self._last_flush >= max(self.flush_interval, self._backoff)
+        if due or (len(self._pending) >= self.max_buffer and not self._backoff):
             self.flush()
 
     def flush(self) -> None:
-        """Write buffered progress and log lines in one transaction; notice a stop asked by another process."""
+        """Write buffered progress and log lines in one transaction; notice a stop asked by another process.
+
+        A write the database refuses keeps everything for the next flush (see the module's docstring)."""
         with self._flush_lock:
+            if self._closed:
+                return
             with self._lock:
-                if not self._dirty:
+                if not self._dirty and not self._dropped:
                     self._last_flush = time.monotonic()
                     return
                 entries, self._pending = self._pending, []
-                values: dict[str, Any] = {
-                    "progress_done": self.done,
-                    "progress_total": self.total,
-                    "warnings": self.warnings,
-                    "errors": self.errors,
-                    "updated_at": utcnow(),
-                }
+                dropped = self._dropped
+                values = {**self._counters_locked(), "updated_at": utcnow()}
                 self._dirty = False
-            stop = self._write(values, entries)
+            written = list(entries)
+            if dropped:
+                note = msg("job.lines_dropped", n=dropped, error=self._refusal or "")
+                written.append(LogEntry.of(self.job_id, utcnow(), "WARNING", note))
+                values["warnings"] += 1
+            try:
+                stop = self._write(values, written)
+            except Exception as exc:
+                if not refused_by_database(exc):
+                    raise
+                self._refused(exc, entries)
+                return
+            with self._lock:
+                self._dropped -= dropped
+                if dropped:
+                    self.warnings += 1
+            self._backoff, self._refusal = 0.0, None
             self._last_flush = time.monotonic()
         if stop:
             self.stop_event.set()
-        self.bus.publish(JobEvent(EventKind.PROGRESS, self.job_id, changes=values, log=tuple(entries)))
+        self.bus.publish(JobEvent(EventKind.PROGRESS, self.job_id, changes=values, log=tuple(written)))
+
+    def _refused(self, exc: BaseException, entries: list[LogEntry]) -> None:
+        """Put the lines back in front of the buffer (dropping the newest beyond the bound) and back off."""
+        if self._refusal is None:
+            log.warning("job #%s: the database refused its progress and log (%s); keeping them", self.job_id, exc)
+        self._refusal = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        with self._lock:
+            merged = entries + self._pending
+            self._pending = merged[:MAX_PENDING]
+            self._dropped += len(merged) - len(self._pending)
+            self._dirty = True
+        self._backoff = min(MAX_BACKOFF, max(self.flush_interval, self._backoff * 2 or 0.1))
+        self._last_flush = time.monotonic()
 
     def _write(self, values: dict[str, Any], entries: list[LogEntry]) -> bool:
         with self.db.connect_write() as conn:
@@ -162,21 +220,29 @@ class JobContext:
             append_log(conn, entries)
         return bool(stop)
 
-    @contextlib.contextmanager
-    def closing(self) -> Iterator[tuple[list[LogEntry], dict[str, Any]]]:
-        """For the engine writing the job's outcome: the log lines not written yet and the final counters, with
-        every other flush held off until the outcome is committed."""
+    def close(self) -> tuple[list[LogEntry], dict[str, Any]]:
+        """For the engine writing the job's outcome: the log lines not written yet (with a line counting the
+        dropped ones) and the final counters. After this the context writes nothing itself, so the engine may
+        write them with the outcome as many times as it takes."""
         with self._flush_lock:
+            self._closed = True
             with self._lock:
                 entries, self._pending = self._pending, []
+                if self._dropped:
+                    note = msg("job.lines_dropped", n=self._dropped, error=self._refusal or "")
+                    entries.append(LogEntry.of(self.job_id, utcnow(), "WARNING", note))
+                    self.warnings += 1
+                    self._dropped = 0
                 self._dirty = False
-                counters = {
-                    "progress_done": self.done,
-                    "progress_total": self.total,
-                    "warnings": self.warnings,
-                    "errors": self.errors,
-                }
-            yield entries, counters
+                return entries, self._counters_locked()
+
+    def _counters_locked(self) -> dict[str, Any]:
+        return {
+            "progress_done": self.done,
+            "progress_total": self.total,
+            "warnings": self.warnings,
+            "errors": self.errors,
+        }
 
     def set_runtime(self, **info: Any) -> None:
         """Record at once where this job's external processes are (host, pid, pgid), so that if this engine
@@ -186,9 +252,4 @@ class JobContext:
 
     def counters(self) -> dict[str, Any]:
         with self._lock:
-            return {
-                "progress_done": self.done,
-                "progress_total": self.total,
-                "warnings": self.warnings,
-                "errors": self.errors,
-            }
+            return self._counters_locked()
