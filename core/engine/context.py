@@ -91,6 +91,7 @@ class JobContext:
         self._refusal: str | None = None  # why the last flush was refused (cleared once one is accepted)
         self._dropped = 0  # lines dropped while refused, not yet reported in the log
         self._closed = False
+        self._runtime: dict[str, Any] | None = None  # a runtime the database refused, written with the next flush
 
     # -- stop ---------------------------------------------------------------------------------------
     @property
@@ -137,10 +138,11 @@ class JobContext:
             message = message[:MAX_MESSAGE] + " …(truncated)"
         entry = LogEntry.of(self.job_id, utcnow(), level, message, item)
         with self._lock:
-            if len(self._pending) < MAX_PENDING:
-                self._pending.append(entry)
-            else:
+            if self._refusal is not None and len(self._pending) >= MAX_PENDING:
+                # the database refuses and the buffer is full: keep the first and the latest lines, count the rest
+                self._pending.pop(MAX_PENDING // 2)
                 self._dropped += 1
+            self._pending.append(entry)
             if level == "WARNING":
                 self.warnings += 1
             elif level == "ERROR":
@@ -158,6 +160,17 @@ class JobContext:
         self.log(message, "ERROR", item)
 
     # -- flushing -----------------------------------------------------------------------------------
+    @property
+    def lines_dropped(self) -> int:
+        """Log lines dropped while the database refused writes, not yet reported in the log."""
+        return self._dropped
+
+    def flush_if_due(self) -> None:
+        """Flush when ``flush_interval`` has passed (or, after a refusal, the backoff); the engine's housekeeping
+        calls this for jobs that report nothing for a while."""
+        if time.monotonic() - self._last_flush >= max(self.flush_interval, self._backoff):
+            self.flush()
+
     def _maybe_flush(self) -> None:
         due = time.monotonic() - self._last_flush >= max(self.flush_interval, self._backoff)
         if due or (len(self._pending) >= self.max_buffer and not self._backoff):
@@ -177,11 +190,12 @@ class JobContext:
                 entries, self._pending = self._pending, []
                 dropped = self._dropped
                 values = {**self._counters_locked(), "updated_at": utcnow()}
+                if self._runtime is not None:
+                    values["runtime"] = self._runtime
                 self._dirty = False
             written = list(entries)
             if dropped:
-                note = msg("job.lines_dropped", n=dropped, error=self._refusal or "")
-                written.append(LogEntry.of(self.job_id, utcnow(), "WARNING", note))
+                written.insert(min(len(written), MAX_PENDING // 2), self._dropped_note(dropped))
                 values["warnings"] += 1
             try:
                 stop = self._write(values, written)
@@ -194,6 +208,8 @@ class JobContext:
                 self._dropped -= dropped
                 if dropped:
                     self.warnings += 1
+                if "runtime" in values and self._runtime is values["runtime"]:
+                    self._runtime = None
             self._backoff, self._refusal = 0.0, None
             self._last_flush = time.monotonic()
         if stop:
@@ -207,8 +223,11 @@ class JobContext:
         self._refusal = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
         with self._lock:
             merged = entries + self._pending
-            self._pending = merged[:MAX_PENDING]
-            self._dropped += len(merged) - len(self._pending)
+            if len(merged) > MAX_PENDING:  # keep the first and the latest lines
+                half = MAX_PENDING // 2
+                self._dropped += len(merged) - MAX_PENDING
+                merged = merged[:half] + merged[len(merged) - (MAX_PENDING - half) :]
+            self._pending = merged
             self._dirty = True
         self._backoff = min(MAX_BACKOFF, max(self.flush_interval, self._backoff * 2 or 0.1))
         self._last_flush = time.monotonic()
@@ -229,12 +248,15 @@ class JobContext:
             with self._lock:
                 entries, self._pending = self._pending, []
                 if self._dropped:
-                    note = msg("job.lines_dropped", n=self._dropped, error=self._refusal or "")
-                    entries.append(LogEntry.of(self.job_id, utcnow(), "WARNING", note))
+                    entries.insert(min(len(entries), MAX_PENDING // 2), self._dropped_note(self._dropped))
                     self.warnings += 1
                     self._dropped = 0
                 self._dirty = False
                 return entries, self._counters_locked()
+
+    def _dropped_note(self, n: int) -> LogEntry:
+        """The line that stands where ``n`` dropped lines were."""
+        return LogEntry.of(self.job_id, utcnow(), "WARNING", msg("job.lines_dropped", n=n, error=self._refusal or ""))
 
     def _counters_locked(self) -> dict[str, Any]:
         return {
@@ -246,9 +268,20 @@ class JobContext:
 
     def set_runtime(self, **info: Any) -> None:
         """Record at once where this job's external processes are (host, pid, pgid), so that if this engine
-        dies, recovery can end them instead of leaving them running unseen."""
-        with self.db.connect_write() as conn:
-            conn.execute(update(_jobs).where(_jobs.c.id == self.job_id).values(runtime=info))
+        dies, recovery can end them instead of leaving them running unseen. When the database refuses, it is
+        written with the next flush that it accepts (the operation goes on either way)."""
+        try:
+            with self.db.connect_write() as conn:
+                conn.execute(update(_jobs).where(_jobs.c.id == self.job_id).values(runtime=info))
+        except Exception as exc:
+            if not refused_by_database(exc):
+                raise
+            log.warning(
+                "job #%s: the database refused its runtime (%s); writing it with the next flush", self.job_id, exc
+            )
+            with self._lock:
+                self._runtime = info
+                self._dirty = True
 
     def counters(self) -> dict[str, Any]:
         with self._lock:

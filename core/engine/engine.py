@@ -475,7 +475,7 @@ class Engine:
         with self._lock:
             contexts = list(self._running.values())
         for ctx in contexts:
-            ctx.flush()
+            ctx.flush_if_due()
 
     def _poll_queued(self) -> None:
         """Wake the slots when another process queued work that this engine could take."""
