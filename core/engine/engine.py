@@ -29,6 +29,7 @@ import threading
 import time
 import traceback
 import uuid
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -37,9 +38,9 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from core import dialect, jobs, settings
+from core import jobs, settings
 from core.db import Database
-from core.engine import housekeeping
+from core.engine import claims, housekeeping
 from core.engine.context import JobContext, StopRequested, refused_by_database
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
@@ -52,9 +53,8 @@ from core.status import RUNNING, JobStatus, sources_of
 
 log = logging.getLogger(__name__)
 S = JobStatus
-# The store's claim statement, asked with this engine's own operation names (never the global registry's).
-_CLAIM = jobs._CLAIM
 MAX_RETRY_DELAY = 5.0
+YIELD = 0.005
 
 define("job.finished_with_errors", "finished with {n} {n:plural:error|errors}")
 define("job.stopped", "stopped by request")
@@ -104,6 +104,7 @@ class Engine:
         # The operations this engine runs, fixed for its life: claims ask only for these, so a plugin
         # registered or removed later never makes it take a job it cannot run.
         self.operations: Mapping[str, Operation] = _operation_set(operations)
+        self._operation_names = sorted(self.operations)
         self.bus = bus if bus is not None else EventBus()
         self.kind = kind
         self.serve = tuple(queues) if queues is not None else None  # None: every queue
@@ -123,6 +124,10 @@ class Engine:
         self._gone = threading.Event()  # set when shutdown() returns: outcome retries give up
         self._slots: dict[str, list[threading.Thread]] = {}
         self._queues: dict[str, QueueConfig] = {}
+        self._ready: dict[str, deque[JobSnapshot]] = {}  # claimed for a waiting slot, not started yet
+        self._idle: dict[str, int] = {}  # slots of each queue waiting for work (guarded by _wake)
+        self._crowded: dict[str, bool] = {}  # other engines serve the queue too (as of the last claim)
+        self._shares: dict[str, int] = {}  # this engine's fair share of each queue's capacity
         self._house: threading.Thread | None = None
         self._started = False
         self._next_due: dt.datetime | None = None
@@ -179,6 +184,10 @@ class Engine:
             self._generation += 1
             self._wake.notify_all()
 
+    def fair_share(self, queue: str) -> int | None:
+        """How many of the queue's jobs this engine may run while other engines want them (None: not served)."""
+        return self._shares.get(queue)
+
     def running_ids(self) -> list[int]:
         with self._lock:
             return list(self._running)
@@ -218,6 +227,8 @@ class Engine:
     # -- queue slots --------------------------------------------------------------------------------
     def _refresh_queues(self) -> None:
         cfgs = {q.name: q for q in settings.get_queues(self.db) if self._serves(q)}
+        with self.db.connect_read() as conn:
+            self._shares = {name: claims.fair_share(conn, cfg) for name, cfg in cfgs.items()}
         self._queues = cfgs
         for name, cfg in cfgs.items():
             slots = self._slots.setdefault(name, [])
@@ -244,16 +255,21 @@ class Engine:
                 break  # the queue was removed or made smaller: this slot retires
             with self._wake:
                 generation = self._generation
-            job, next_job = next_job, None
+            if next_job is not None and self._crowded.get(queue):
+                # claimed with the last outcome: let the other engines at the database before the next write
+                time.sleep(YIELD)
+            job, next_job = next_job or self._take_ready(queue), None
             if job is None and not cfg.paused:
-                try:
-                    job = self._claim(self.db, cfg)
-                except Exception:
-                    log.exception("claim on queue %s failed", queue)
+                job, at_share = self._claim_now(cfg)
+                if job is None and at_share and not self._stopping.wait(self.tick * 3):
+                    # the queue has room beyond this engine's share: leave the others time to take it, then borrow
+                    job, _ = self._claim_now(cfg, borrow=True)
             if job is None:
                 with self._wake:
                     if self._generation == generation and not self._stopping.is_set():
+                        self._idle[queue] = self._idle.get(queue, 0) + 1
                         self._wake.wait(5.0)
+                        self._idle[queue] -= 1
                 continue
             try:
                 _, next_job = self._execute(job, claim_next=cfg)
@@ -261,6 +277,40 @@ class Engine:
                 log.exception("slot %s-%d: job #%s", queue, index, job.id)
         if next_job is not None:  # claimed while finishing the last one, never started: hand it back
             self._give_back(next_job)
+        while (left := self._take_ready(queue)) is not None:  # claimed for slots that will not start them
+            self._give_back(left)
+
+    def _take_ready(self, queue: str) -> JobSnapshot | None:
+        with self._lock:
+            ready = self._ready.get(queue)
+            return ready.popleft() if ready else None
+
+    def _claim_now(self, cfg: QueueConfig, *, borrow: bool = False) -> tuple[JobSnapshot | None, bool]:
+        """Claim a job for this slot and, in the same statement, one for each slot of the queue that waits
+        (handed over through ``_ready``). Returns the job (or None) and whether the claim stopped at this
+        engine's share while the queue had room."""
+        with self._wake:
+            want = 1 + self._idle.get(cfg.name, 0)
+        try:
+            with self.db.connect_write() as conn:
+                got = self._claim(conn, cfg, want=want, borrow=borrow)
+        except Exception:
+            log.exception("claim on queue %s failed", cfg.name)
+            return None, False
+        if not got.jobs:
+            return None, got.at_share
+        first, *rest = got.jobs
+        if rest:
+            with self._lock:
+                self._ready.setdefault(cfg.name, deque()).extend(rest)
+            self.wake()
+        return first, got.at_share
+
+    def _claim(self, conn: Connection, cfg: QueueConfig, *, want: int = 1, borrow: bool = False) -> claims.Claimed:
+        share = self._shares.get(cfg.name)
+        got = claims.claim(conn, cfg, self.id, self._operation_names, want=want, share=share, borrow=borrow)
+        self._crowded[cfg.name] = got.crowded
+        return got
 
     def _give_back(self, job: JobSnapshot) -> None:
         try:
@@ -280,23 +330,6 @@ class Engine:
         if snap is not None:
             self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
             self.wake()
-
-    def _claim(self, target: Database | Connection, queue: QueueConfig) -> JobSnapshot | None:
-        params = {
-            "q": queue.name,
-            "cap": queue.capacity,
-            "w_worker": self.id,
-            "w_now": utcnow(),
-            "ops": sorted(self.operations),
-        }
-        if isinstance(target, Connection):  # inside the caller's write transaction (finish one, claim the next)
-            dialect.lock_queue(target, queue.name)
-            row = target.execute(_CLAIM, params).first()
-        else:
-            with target.connect_write() as conn:
-                dialect.lock_queue(conn, queue.name)
-                row = conn.execute(_CLAIM, params).first()
-        return JobSnapshot.from_row(row) if row is not None else None
 
     # -- running one job ----------------------------------------------------------------------------
     def _execute(
@@ -421,7 +454,7 @@ class Engine:
             )
             next_job = None
             if claim_next is not None and not claim_next.paused and not self._stopping.is_set():
-                next_job = self._claim(conn, claim_next)
+                next_job = next(iter(self._claim(conn, claim_next).jobs), None)
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
             return jobs.get_many(self.db, [job.id])[0], next_job
