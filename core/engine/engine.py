@@ -312,6 +312,13 @@ class Engine:
         self._crowded[cfg.name] = got.crowded
         return got
 
+    def _may_chain(self, cfg: QueueConfig) -> bool:
+        """Whether a finishing slot may claim its next job with the outcome: not when jobs claimed for other
+        slots still wait to start (it takes one of those), nor when the queue is paused or the engine stops."""
+        with self._lock:
+            waiting = bool(self._ready.get(cfg.name))
+        return not (waiting or cfg.paused or self._stopping.is_set())
+
     def _give_back(self, job: JobSnapshot) -> None:
         try:
             snap = jobs.transition(
@@ -453,7 +460,7 @@ class Engine:
                 conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
             )
             next_job = None
-            if claim_next is not None and not claim_next.paused and not self._stopping.is_set():
+            if claim_next is not None and self._may_chain(claim_next):
                 next_job = next(iter(self._claim(conn, claim_next).jobs), None)
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
