@@ -82,6 +82,30 @@ _STATE = select(
 )
 
 
+# The common case in one statement: one job, if the queue has room, this worker is under its share and the
+# queue is not paused (the checks evaluated by the same statement that takes the job).
+_TAKE_ONE = (
+    update(_jobs)
+    .where(
+        _jobs.c.id == _next_ids().limit(1).scalar_subquery(),
+        _jobs.c.status == str(JobStatus.QUEUED),
+        _running_in_queue().scalar_subquery() < bindparam("cap"),
+        _running_in_queue().where(_jobs.c.worker == bindparam("w_worker")).scalar_subquery() < bindparam("share"),
+        select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery().is_(False),
+    )
+    .values(
+        status=str(JobStatus.ACTIVE),
+        worker=bindparam("w_worker"),
+        started_at=bindparam("w_now"),
+        updated_at=bindparam("w_now"),
+        finished_at=None,
+        attempt=_jobs.c.attempt + 1,
+        stop_requested=False,
+    )
+    .returning(*_jobs.c)
+)
+
+
 def claim(
     conn: Connection,
     queue: QueueConfig,
@@ -98,13 +122,29 @@ def claim(
     if want <= 0 or not operations:
         return Claimed([])
     dialect.lock_queue(conn, queue.name)
+    crowded = share is not None and share < queue.capacity
+    if want == 1:
+        limit = queue.capacity if share is None or borrow else share
+        params = {
+            "q": queue.name,
+            "ops": list(operations),
+            "cap": queue.capacity,
+            "share": limit,
+            "w_worker": worker,
+            "w_now": utcnow(),
+        }
+        row = conn.execute(_TAKE_ONE, params).first()
+        if row is not None:
+            return Claimed([JobSnapshot.from_row(row)], False, crowded)
+        if not crowded or borrow:
+            return Claimed([], False, crowded)
+        # nothing taken while others share the queue: say whether this engine's share was what stopped it
     paused, active, mine = conn.execute(_STATE, {"q": queue.name, "w_worker": worker}).one()
     if paused is None or paused:
         return Claimed([])
     room = queue.capacity - int(active)
     n = min(want, room)
     at_share = False
-    crowded = share is not None and share < queue.capacity
     if share is not None and not borrow and int(mine) + n > share:
         n = max(0, share - int(mine))
         at_share = room > n
