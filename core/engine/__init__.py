@@ -2,6 +2,7 @@
 
 - :mod:`core.engine.engine`: :class:`Engine`, its life cycle, queue slots and the writing of outcomes;
 - :mod:`core.engine.context`: :class:`JobContext`, what a running operation reports through;
+- :mod:`core.engine.claims`: how an engine takes jobs (several at once, within its fair share of a queue);
 - :mod:`core.engine.housekeeping`: daily purge, recovery of dead engines' jobs, promotion of due jobs;
 - :mod:`core.engine.processes`: ending the process groups that jobs of dead engines left behind.
 """

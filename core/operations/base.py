@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from core.errors import ParamError
 
 if TYPE_CHECKING:
-    from core.engine import JobContext
     from core.db import Database
+    from core.engine import JobContext
 
 PARAM_TYPES = (
     "str",
