@@ -70,6 +70,8 @@ def bench_asyncops(folder: Path, n: int) -> float:
         elapsed = time.perf_counter() - t0
         done = len(jobs.list_jobs(db, statuses=["SUCCEEDED"], with_reasons=False))
         assert done == n, f"only {done}/{n} jobs succeeded"
+        groups, writes = engine.write_groups
+        print(f"asyncops engine: {writes} writes in {groups} transactions", file=sys.stderr)
     finally:
         engine.shutdown()
         db.dispose()

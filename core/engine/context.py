@@ -15,10 +15,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, update
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection
 
 from core.events import EventBus, EventKind, JobEvent
 from core.jobs import append_log
@@ -66,8 +68,10 @@ class JobContext:
         worker: str | None = None,
         flush_interval: float = 0.25,
         max_buffer: int = 2000,
+        writer: Callable[[Callable[[Connection], bool]], bool] | None = None,
     ) -> None:
         self.job = job
+        self._writer = writer  # the engine's group writer; None: each flush is a transaction of its own
         self.job_id = job.id
         self.params = job.params
         self.user = job.owner
@@ -233,11 +237,16 @@ class JobContext:
         self._last_flush = time.monotonic()
 
     def _write(self, values: dict[str, Any], entries: list[LogEntry]) -> bool:
-        with self.db.connect_write() as conn:
+        def write(conn: Connection) -> bool:
             stmt = update(_jobs).where(_jobs.c.id == self.job_id).values(**values).returning(_jobs.c.stop_requested)
             stop = conn.execute(stmt).scalar()
             append_log(conn, entries)
-        return bool(stop)
+            return bool(stop)
+
+        if self._writer is not None:
+            return self._writer(write)
+        with self.db.connect_write() as conn:
+            return write(conn)
 
     def close(self) -> tuple[list[LogEntry], dict[str, Any]]:
         """For the engine writing the job's outcome: the log lines not written yet (with a line counting the

@@ -42,6 +42,7 @@ from core import jobs, settings
 from core.db import Database
 from core.engine import claims, housekeeping
 from core.engine.context import JobContext, StopRequested, refused_by_database
+from core.engine.writer import Writer
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
@@ -129,6 +130,7 @@ class Engine:
         self._crowded: dict[str, bool] = {}  # other engines serve the queue too (as of the last claim)
         self._shares: dict[str, int] = {}  # this engine's fair share of each queue's capacity
         self._house: threading.Thread | None = None
+        self._writer = Writer(db, name="asyncops-writer")  # commits the outcomes, claims and progress of all slots
         self._started = False
         self._next_due: dt.datetime | None = None
 
@@ -137,6 +139,7 @@ class Engine:
         if self._started:
             return self
         self._started = True
+        self._writer.start()
         settings.ensure_defaults(self.db)
         jobs.register_engine(self.db, self.id, self.kind, self.serve or ())
         self._recover_dead()
@@ -167,6 +170,7 @@ class Engine:
         if self._house is not None:
             self._house.join(max(0.0, deadline - time.monotonic()) + self.tick * 2)
         self._gone.set()  # outcomes still refused stay ACTIVE: recovery interrupts them once this process ends
+        self._writer.close()  # what still writes (an inline run, a late flush) writes in its own thread
         with self._lock:
             left = bool(self._running)
         if self._started and not left:
@@ -183,6 +187,11 @@ class Engine:
         with self._wake:
             self._generation += 1
             self._wake.notify_all()
+
+    @property
+    def write_groups(self) -> tuple[int, int]:
+        """Transactions the engine's writer committed, and the writes (outcomes, claims, flushes) in them."""
+        return self._writer.groups, self._writer.writes
 
     def fair_share(self, queue: str) -> int | None:
         """How many of the queue's jobs this engine may run while other engines want them (None: not served)."""
@@ -292,8 +301,7 @@ class Engine:
         with self._wake:
             want = 1 + self._idle.get(cfg.name, 0)
         try:
-            with self.db.connect_write() as conn:
-                got = self._claim(conn, cfg, want=want, borrow=borrow)
+            got = self._writer.write(lambda conn: self._claim(conn, cfg, want=want, borrow=borrow))
         except Exception:
             log.exception("claim on queue %s failed", cfg.name)
             return None, False
@@ -344,7 +352,9 @@ class Engine:
     ) -> tuple[JobSnapshot, JobSnapshot | None]:
         """Run one job and record its outcome; with ``claim_next``, claim the queue's next job in the same
         transaction (one commit per job instead of two). Returns (final snapshot, next job or None)."""
-        ctx = JobContext(job, self.db, self.bus, worker=self.id, flush_interval=self.flush_interval)
+        ctx = JobContext(
+            job, self.db, self.bus, worker=self.id, flush_interval=self.flush_interval, writer=self._writer.write
+        )
         with self._lock:
             self._running[job.id] = ctx
         self.bus.publish(JobEvent(EventKind.CHANGED, job.id, job=job))
@@ -454,14 +464,17 @@ class Engine:
         claim_next: QueueConfig | None,
     ) -> tuple[JobSnapshot, JobSnapshot | None]:
         new = outcome.status
-        with self.db.connect_write() as conn:
+
+        def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
             jobs.append_log(conn, entries)
             snap = jobs.transition(
                 conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
             )
-            next_job = None
             if claim_next is not None and self._may_chain(claim_next):
-                next_job = next(iter(self._claim(conn, claim_next).jobs), None)
+                return snap, next(iter(self._claim(conn, claim_next).jobs), None)
+            return snap, None
+
+        snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
             return jobs.get_many(self.db, [job.id])[0], next_job
