@@ -327,7 +327,7 @@ class Engine:
             waiting = bool(self._ready.get(cfg.name))
         return not (waiting or cfg.paused or self._stopping.is_set())
 
-    def _give_back(self, job: JobSnapshot) -> None:
+    def _give_back(self, job: JobSnapshot) -> JobSnapshot | None:
         try:
             snap = jobs.transition(
                 self.db,
@@ -341,10 +341,11 @@ class Engine:
             )
         except Exception:
             log.exception("cannot hand job #%s back to its queue", job.id)
-            return
+            return None
         if snap is not None:
             self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
             self.wake()
+        return snap
 
     # -- running one job ----------------------------------------------------------------------------
     def _execute(
@@ -355,7 +356,12 @@ class Engine:
         ctx = JobContext(
             job, self.db, self.bus, worker=self.id, flush_interval=self.flush_interval, writer=self._writer.write
         )
-        with self._lock:
+        with self._lock:  # under the lock shutdown() reads _running with: a job is either seen by it, or sees it
+            if self._stopping.is_set():
+                if not job.inline:  # claimed as the engine began to stop, not started: back to its queue
+                    return self._give_back(job) or job, None
+                self._shutdown_ids.add(job.id)
+                ctx.stop_event.set()
             self._running[job.id] = ctx
         self.bus.publish(JobEvent(EventKind.CHANGED, job.id, job=job))
         next_job = None

@@ -260,10 +260,37 @@ def test_unexpected_exception_fails_with_traceback_in_log(db: Database, engine: 
 def test_shutdown_interrupts_running_jobs(db: Database) -> None:
     eng = Engine(db, tick=0.05).start()
     snap = eng.submit("test-probe", {"items": "1000", "step": "0.05"})
-    wait_status(db, snap.id, "ACTIVE")
+    wait_for(lambda: eng.context(snap.id))  # running, not only claimed
     eng.shutdown(grace=5)
     done = jobs.get(db, snap.id)
     assert done.status is S.INTERRUPTED and "shut down" in done.message
+
+
+def test_a_job_claimed_as_the_engine_stops_goes_back_to_its_queue(db: Database) -> None:
+    eng = Engine(db, tick=0.05)
+    claimed = threading.Event()
+    release = threading.Event()
+    real = eng._claim_now
+
+    def slow_claim(cfg, *, borrow=False):  # type: ignore[no-untyped-def]
+        got = real(cfg, borrow=borrow)
+        if got[0] is not None:
+            claimed.set()
+            release.wait(30)  # the engine is asked to stop between the claim and the start
+        return got
+
+    eng._claim_now = slow_claim  # type: ignore[method-assign]
+    eng.start()
+    snap = eng.submit("test-probe", {})
+    assert claimed.wait(30)
+    stopper = threading.Thread(target=eng.shutdown, kwargs={"grace": 10})
+    stopper.start()
+    wait_for(lambda: not eng.is_running)
+    release.set()
+    stopper.join(30)
+    again = jobs.get(db, snap.id)
+    assert again.status is S.QUEUED and again.attempt == 0 and again.worker is None
+    assert Probe.runs == []
 
 
 def test_daily_purge_runs_once_a_day_in_one_engine(db: Database, engine: Engine) -> None:
@@ -308,7 +335,7 @@ def test_shutdown_leaves_waiting_jobs_queued(db: Database) -> None:
     try:
         first = eng.submit("test-probe", {"items": "1000", "step": "0.01"})
         second = eng.submit("test-probe", {})
-        wait_status(db, first.id, "ACTIVE")
+        wait_for(lambda: eng.context(first.id))  # running, not only claimed
     finally:
         eng.shutdown(grace=5)
     assert jobs.get(db, first.id).status is S.INTERRUPTED
