@@ -130,7 +130,7 @@ class Engine:
         self._crowded: dict[str, bool] = {}  # other engines serve the queue too (as of the last claim)
         self._shares: dict[str, int] = {}  # this engine's fair share of each queue's capacity
         self._house: threading.Thread | None = None
-        self._writer = Writer(db, name="asyncops-writer")  # commits the outcomes, claims and progress of all slots
+        self._writer = Writer(db)  # commits the outcomes, claims and progress of all slots in groups
         self._started = False
         self._next_due: dt.datetime | None = None
 
@@ -139,7 +139,6 @@ class Engine:
         if self._started:
             return self
         self._started = True
-        self._writer.start()
         settings.ensure_defaults(self.db)
         jobs.register_engine(self.db, self.id, self.kind, self.serve or ())
         self._recover_dead()
@@ -170,7 +169,6 @@ class Engine:
         if self._house is not None:
             self._house.join(max(0.0, deadline - time.monotonic()) + self.tick * 2)
         self._gone.set()  # outcomes still refused stay ACTIVE: recovery interrupts them once this process ends
-        self._writer.close()  # what still writes (an inline run, a late flush) writes in its own thread
         with self._lock:
             left = bool(self._running)
         if self._started and not left:

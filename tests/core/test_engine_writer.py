@@ -18,7 +18,7 @@ from core.engine.writer import Writer
 def test_writes_handed_over_together_commit_in_one_group_and_a_bad_one_fails_alone(db: Database) -> None:
     with db.connect_write() as conn:
         conn.execute(text("CREATE TABLE probe (x INTEGER PRIMARY KEY)"))
-    writer = Writer(db).start()
+    writer = Writer(db)
     busy, release = threading.Event(), threading.Event()
 
     def first(conn: Connection) -> str:
@@ -34,22 +34,21 @@ def test_writes_handed_over_together_commit_in_one_group_and_a_bad_one_fails_alo
             head = pool.submit(writer.write, first)
             assert busy.wait(30)
             results = [pool.submit(insert, x) for x in [*range(9), 3]]  # 3 twice: that write fails
-            while writer._queue.qsize() < 10:  # every write is waiting for the group
+            while len(writer._pending) < 10:  # every write is waiting for the group
                 threading.Event().wait(0.01)
             release.set()
             assert head.result() == "first"
             outcomes = [f.exception() or f.result() for f in results]
     finally:
-        writer.close()
+        release.set()
     assert outcomes[:9] == [1] * 9 and isinstance(outcomes[9], IntegrityError)
     assert (writer.groups, writer.writes) == (2, 10)  # the first alone, then the nine in one transaction
     with db.connect_read() as conn:
         assert conn.execute(text("SELECT count(*) FROM probe")).scalar() == 9
-    assert writer.write(lambda conn: "after close") == "after close"  # runs in the caller's thread
 
 
 def test_a_refused_commit_fails_every_write_of_its_group(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    writer = Writer(db).start()
+    writer = Writer(db)
 
     def refuse() -> None:
         raise OSError(28, "No space left on device")
@@ -60,7 +59,7 @@ def test_a_refused_commit_fails_every_write_of_its_group(db: Database, monkeypat
             writer.write(lambda conn: 1)
     finally:
         monkeypatch.undo()
-        writer.close()
+    assert writer.write(lambda conn: 2) == 2  # and the next write is accepted
 
 
 def test_an_engine_never_started_shuts_down(db: Database) -> None:
