@@ -4,8 +4,10 @@
 
 Both systems enqueue N no-op jobs one by one and run them on two threads against a SQLite file, in this
 process, one after the other; the figure is jobs per second from the first enqueue to the last completion.
-asyncops commits every state change (submit, claim -> ACTIVE, finish -> SUCCEEDED). The last line is one
-JSON object: asyncops_jobs_per_s, huey_jobs_per_s, ratio, start_delay_p50_ms, start_delay_p99_ms.
+asyncops commits every state change (submit, claim -> ACTIVE, finish -> SUCCEEDED). Then four engines (each
+with its own Database, as four processes would be) share 2,000 queued jobs on a queue of capacity 4: their
+jobs per second and the largest share one engine ran. The last line is one JSON object: asyncops_jobs_per_s,
+huey_jobs_per_s, ratio, start_delay_p50_ms, start_delay_p99_ms, four_engines_jobs_per_s, four_engines_max_share.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -67,6 +70,8 @@ def bench_asyncops(folder: Path, n: int) -> float:
         elapsed = time.perf_counter() - t0
         done = len(jobs.list_jobs(db, statuses=["SUCCEEDED"], with_reasons=False))
         assert done == n, f"only {done}/{n} jobs succeeded"
+        groups, writes = engine.write_groups
+        print(f"asyncops engine: {writes} writes in {groups} transactions", file=sys.stderr)
     finally:
         engine.shutdown()
         db.dispose()
@@ -92,6 +97,35 @@ def bench_delay(folder: Path, samples: int) -> tuple[float, float]:
         db.dispose()
     delays.sort()
     return statistics.median(delays), delays[min(len(delays) - 1, int(len(delays) * 0.99))]
+
+
+def bench_engines(folder: Path, n: int, count: int = 4) -> tuple[float, float]:
+    """Jobs per second of ``count`` engines sharing ``n`` queued jobs, and the largest fraction one of them ran."""
+    db = Database(f"sqlite:///{folder / 'engines.db'}")
+    settings.save_queue(db, QueueConfig("default", max_parallel=count, paused=True))
+    registry.register(NoOp, replace=True)
+    NoOp.done, NoOp.target = 0, n
+    NoOp.finished.clear()
+    jobs.submit_many(db, "bench-noop", [{} for _ in range(n)])
+    databases = [Database(db.url) for _ in range(count)]
+    engines = [Engine(d, purge=False).start() for d in databases]
+    try:
+        while any(e.fair_share("default") != 1 for e in engines):  # each has seen the others
+            time.sleep(0.01)
+        t0 = time.perf_counter()
+        settings.set_paused(db, "default", False)
+        if not NoOp.finished.wait(600):
+            raise SystemExit("the engines did not finish")
+        while jobs.list_jobs(db, statuses=["ACTIVE", "QUEUED"], limit=1, with_reasons=False):
+            time.sleep(0.001)
+        elapsed = time.perf_counter() - t0
+        by_engine = Counter(j.worker for j in jobs.list_jobs(db, with_reasons=False))
+    finally:
+        for e in engines:
+            e.shutdown()
+        for d in [*databases, db]:
+            d.dispose()
+    return n / elapsed, max(by_engine.values()) / n
 
 
 def bench_huey(folder: Path, n: int) -> float | None:
@@ -140,12 +174,14 @@ def main() -> None:
         huey_rate = bench_huey(folder, args.jobs)
         ours = bench_asyncops(folder, args.jobs)
         p50, p99 = bench_delay(folder, args.delay_samples)
+        shared_rate, max_share = bench_engines(folder, 2000)
     ratio = ours / huey_rate if huey_rate else None
     print(f"asyncops: {ours:,.0f} jobs/s ({args.jobs} no-op jobs, 2 threads, every state change committed)")
     if huey_rate:
         print(f"huey (SqliteHuey, 2 threads): {huey_rate:,.0f} jobs/s")
         print(f"ratio asyncops/huey: {ratio:.2f} (goal >= 1.5)")
     print(f"start delay on an idle queue: p50 {p50:.1f} ms, p99 {p99:.1f} ms (goal < 50 ms)")
+    print(f"four engines, 2,000 jobs: {shared_rate:,.0f} jobs/s, the busiest ran {max_share:.0%} (goal <= 40 %)")
     print(
         json.dumps(
             {
@@ -154,6 +190,8 @@ def main() -> None:
                 "ratio": round(ratio, 3) if ratio else None,
                 "start_delay_p50_ms": round(p50, 2),
                 "start_delay_p99_ms": round(p99, 2),
+                "four_engines_jobs_per_s": round(shared_rate, 1),
+                "four_engines_max_share": round(max_share, 3),
             }
         )
     )

@@ -65,7 +65,7 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def run_op(db: Any, name: str, params: dict[str, Any]) -> Any:
-    from core.context import JobContext
+    from core.engine import JobContext
     from core.operations import OperationEnv, registry
     from core.store import jobs
 

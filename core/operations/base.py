@@ -24,7 +24,7 @@ from core.errors import ParamError
 from core.messages import Message, define, msg
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
     from core.store.db import Database
 
 PARAM_TYPES = (

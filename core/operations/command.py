@@ -1,7 +1,13 @@
-"""``command``: run a program (argv, or a shell line), capturing stdout and stderr into the job log."""
+"""``command``: run a program (argv, or a shell line), capturing stdout and stderr into the job log.
+
+Its output is always drained: a reader thread per stream reads to the end whatever happens to the log (a
+database that refuses writes, a line that cannot be stored), so the program never blocks on a full pipe and the
+job ends with the program's own exit code. Lines that could not be logged are counted and the count is logged.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
@@ -10,19 +16,39 @@ import signal
 import socket
 import subprocess
 import threading
+import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import psutil
 
 from core.errors import OperationFailed, ParamError
+from core.messages import Message, define, msg
 from core.operations.base import Operation, OperationEnv, Param
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
 
 DEFAULT_WARNING = r"(?i)warning"
 DEFAULT_PROGRESS = r"^PROGRESS\s+(?P<done>\d+)\s*/\s*(?P<total>\d+)\s*$"
+
+define("command.started", "$ {command}")
+define("command.exited", "exited with code {exit_code}")
+define("command.exit_code", "exit code {exit_code}")
+define("command.stopped_code", "stopped: the program ended with code {exit_code}")
+define("command.stopped_signal", "stopped: the program ended by signal {signal}")
+define("command.cannot_start", "cannot start {program}: {reason}")
+define("command.lines_lost", "{n} output {n:plural:line|lines} could not be logged ({error})")
+define("command.sigterm", "sending SIGTERM to {n} {n:plural:process|processes}")
+define("command.sigkill", "{n} {n:plural:process|processes} ignored SIGTERM for {grace:g}s: sending SIGKILL")
+define("command.one_of", "give exactly one of argv or cmd")
+define("command.shell_needs_cmd", "shell=true needs cmd (a command line), not argv")
+define("command.not_a_folder", "{path} is not a folder")
+define("command.bad_pattern", "not a valid regular expression: {error}")
+define("command.bad_env", "values must be text or numbers")
+define("command.empty", "is empty")
+define("command.not_found", "program not found: {program}")
+define("command.cannot_split", "cannot split the command line: {error}")
 
 
 class Command(Operation):
@@ -69,26 +95,26 @@ class Command(Operation):
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         has_argv, has_cmd = bool(params.get("argv")), bool(params.get("cmd"))
         if has_argv == has_cmd:
-            raise ParamError("argv" if not has_cmd else "cmd", "give exactly one of argv or cmd")
+            raise ParamError("argv" if not has_cmd else "cmd", msg("command.one_of"))
         if params.get("shell") and not has_cmd:
-            raise ParamError("shell", "shell=true needs cmd (a command line), not argv")
+            raise ParamError("shell", msg("command.shell_needs_cmd"))
         cwd = params.get("cwd")
         if cwd and not Path(cwd).expanduser().is_dir():
-            raise ParamError("cwd", f"{cwd} is not a folder")
+            raise ParamError("cwd", msg("command.not_a_folder", path=cwd))
         for key in ("warning_pattern", "progress_pattern"):
             try:
                 re.compile(params.get(key) or "")
             except re.error as exc:
-                raise ParamError(key, f"not a valid regular expression: {exc}") from None
+                raise ParamError(key, msg("command.bad_pattern", error=str(exc))) from None
         env_vars = params.get("env") or {}
         if any(not isinstance(v, (str, int, float)) for v in env_vars.values()):
-            raise ParamError("env", "values must be text or numbers")
+            raise ParamError("env", msg("command.bad_env"))
         if not params.get("shell"):
             argv = self.argv(params)
             if not argv:
-                raise ParamError("cmd" if has_cmd else "argv", "is empty")
+                raise ParamError("cmd" if has_cmd else "argv", msg("command.empty"))
             if not _findable(argv[0], cwd):
-                raise ParamError("cmd" if has_cmd else "argv", f"program not found: {argv[0]}")
+                raise ParamError("cmd" if has_cmd else "argv", msg("command.not_found", program=argv[0]))
 
     @staticmethod
     def argv(params: dict[str, Any]) -> list[str]:
@@ -99,7 +125,7 @@ class Command(Operation):
         try:
             return shlex.split(params["cmd"])
         except ValueError as exc:
-            raise ParamError("cmd", f"cannot split the command line: {exc}") from None
+            raise ParamError("cmd", msg("command.cannot_split", error=str(exc))) from None
 
     def label_for(self, params: dict[str, Any]) -> str:
         text = params.get("cmd") or shlex.join(params.get("argv") or [])
@@ -111,7 +137,7 @@ class Command(Operation):
         warning = re.compile(params.get("warning_pattern") or DEFAULT_WARNING)
         progress = re.compile(params.get("progress_pattern") or DEFAULT_PROGRESS)
         cwd = str(Path(params["cwd"]).expanduser()) if params.get("cwd") else None
-        ctx.info(f"$ {shlex.join(argv)}")
+        ctx.info(msg("command.started", command=shlex.join(argv)))
         try:
             proc = subprocess.Popen(
                 argv,
@@ -123,27 +149,34 @@ class Command(Operation):
                 start_new_session=True,  # its own process group, so a stop reaches the whole tree
             )
         except OSError as exc:
-            raise OperationFailed(f"cannot start {argv[0]}: {exc.strerror or exc}") from exc
+            reason = exc.strerror or str(exc)
+            raise OperationFailed(msg("command.cannot_start", program=argv[0], reason=reason)) from exc
         try:
             started = psutil.Process(proc.pid).create_time()
         except psutil.NoSuchProcess:
             started = None
         ctx.set_runtime(host=socket.gethostname(), pid=proc.pid, pgid=proc.pid, started=started)
         counts = {"stdout": 0, "stderr": 0}
+        lost: list[str] = []  # why each line that could not be logged was lost
+
+        def report(line: str, name: str) -> None:
+            m = progress.search(line)
+            if m:
+                ctx.progress(int(m.group("done")), int(m.group("total")))
+            elif warning.search(line):
+                ctx.warn(line, item=name)
+            else:
+                ctx.log(line, "INFO", item=name)
 
         def pump(stream: IO[bytes], name: str) -> None:
-            for raw in iter(stream.readline, b""):
-                line = raw.decode("utf-8", "replace").rstrip("\r\n")
-                counts[name] += 1
-                m = progress.search(line)
-                if m:
-                    ctx.progress(int(m.group("done")), int(m.group("total")))
-                    continue
-                if warning.search(line):
-                    ctx.warn(line, item=name)
-                else:
-                    ctx.log(line, "INFO", item=name)
-            stream.close()
+            """Read to the end, whatever becomes of each line: the program must never block on this pipe."""
+            with stream:
+                for raw in iter(stream.readline, b""):
+                    counts[name] += 1
+                    try:
+                        report(raw.decode("utf-8", "replace").rstrip("\r\n"), name)
+                    except Exception as exc:
+                        lost.append(f"{type(exc).__name__}: {exc}")
 
         readers = [
             threading.Thread(target=pump, args=(s, n), daemon=True, name=f"job{ctx.job_id}-{n}")
@@ -160,15 +193,33 @@ class Command(Operation):
         rc = proc.wait()
         for t in readers:
             t.join(timeout=5)
-        result = {"exit_code": rc, "stdout_lines": counts["stdout"], "stderr_lines": counts["stderr"]}
+        if lost:
+            ctx.warn(msg("command.lines_lost", n=len(lost), error=lost[0].splitlines()[0][:300]))
+        result: dict[str, Any] = {"exit_code": rc, "stdout_lines": counts["stdout"], "stderr_lines": counts["stderr"]}
+        if rc < 0:
+            result["signal"] = _signal_name(-rc)
         if stopped:
-            ctx.warn(f"stopped; the process ended with code {rc}")
+            ctx.info(ended(rc))
             return result
         if rc != 0:
-            ctx.error(f"exited with code {rc}")
-            raise OperationFailed(f"exit code {rc}", result)
-        ctx.info("exited with code 0")
+            ctx.error(msg("command.exited", exit_code=rc))
+            raise OperationFailed(msg("command.exit_code", exit_code=rc), result)
+        ctx.info(msg("command.exited", exit_code=0))
         return result
+
+
+def ended(rc: int) -> Message:
+    """How a stopped program ended: by a signal (a negative return code) or with its own exit code."""
+    if rc < 0:
+        return msg("command.stopped_signal", signal=_signal_name(-rc))
+    return msg("command.stopped_code", exit_code=rc)
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
 
 
 def _findable(program: str, cwd: str | None) -> bool:
@@ -181,20 +232,30 @@ def _findable(program: str, cwd: str | None) -> bool:
 
 
 def terminate_tree(proc: subprocess.Popen[bytes], grace: float, ctx: JobContext | None = None) -> None:
-    """SIGTERM to the process group and every descendant, then SIGKILL to what is left after ``grace``."""
+    """SIGTERM to the process group and every descendant, then SIGKILL to what is left after ``grace``.
+
+    The program itself is waited for through ``proc`` (never reaped behind its back, so ``proc.returncode``
+    stays its real status: a signal or its own exit code); its descendants through psutil."""
     try:
         parent = psutil.Process(proc.pid)
-        family = [parent, *parent.children(recursive=True)]
+        children = parent.children(recursive=True)
+        family = [parent, *children]
     except psutil.NoSuchProcess:
-        family = []
+        children, family = [], []
     if ctx:
-        ctx.info(f"sending SIGTERM to {len(family) or 1} process(es)")
+        ctx.info(msg("command.sigterm", n=len(family) or 1))
     _signal_all(proc.pid, family, signal.SIGTERM)
-    _, alive = psutil.wait_procs(family, timeout=grace)
+    deadline = time.monotonic() + grace
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=grace)
+    _, alive = psutil.wait_procs(children, timeout=max(0.0, deadline - time.monotonic()))
     if alive or proc.poll() is None:
+        left = alive + (family[:1] if proc.poll() is None else [])
         if ctx:
-            ctx.warn(f"{len(alive) or 1} process(es) ignored SIGTERM for {grace:g}s: sending SIGKILL")
-        _signal_all(proc.pid, alive, signal.SIGKILL)
+            ctx.warn(msg("command.sigkill", n=len(left) or 1, grace=grace))
+        _signal_all(proc.pid, left, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=5)
         psutil.wait_procs(alive, timeout=5)
 
 

@@ -15,7 +15,7 @@ from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, LibraryOperation, _paths
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
     from core.store.db import Database
 
 define("delete.would_item", "delete {path}")

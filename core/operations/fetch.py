@@ -36,7 +36,7 @@ from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
 
 define("fetch.bad_checksum", "{text!r} is not a checksum such as sha256:0123abcd… (algorithms: {algorithms:list})")
 define("fetch.one_of", "give exactly one of urls or url_file")

@@ -20,7 +20,7 @@ from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from core.context import JobContext
+    from core.engine import JobContext
 from core.messages import define, msg
 from core.operations.metadata_common import (
     _CACHE_MAX,

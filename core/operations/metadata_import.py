@@ -40,7 +40,7 @@ from core.operations.metadata_common import (
 from core.store.dialect import json_from_text
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
     from core.store.db import Database, WriteBatches
 
 define("meta.import_unreadable_file", "cannot read {path}: {reason}")

@@ -32,7 +32,7 @@ from core.operations.move_journal import (
 )
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
     from core.store.db import Database
 
 # =====================================================================================================

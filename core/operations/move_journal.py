@@ -10,7 +10,7 @@ from sqlalchemy import insert, select, update
 from core import library as L
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
     from core.store.db import Database
 
 plans_t = L.plans_t

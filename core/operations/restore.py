@@ -16,7 +16,7 @@ from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, LibraryOperation
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
 
 define("restore.bad_items", "expected a non-empty JSON array of {{path, trash}} objects")
 define("restore.bad_item", "item {n}: expected an object with text fields path and trash")

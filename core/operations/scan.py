@@ -10,7 +10,7 @@ from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, LibraryOperation
 
 if TYPE_CHECKING:
-    from core.context import JobContext
+    from core.engine import JobContext
 
 
 define(

@@ -2,7 +2,7 @@
 
 Proof, on this host: the engine lock that names an engine is free (the OS released it), or the engine's process
 is gone (its pid is missing, or belongs to a newer process). An engine of another host is never declared gone
-here: its heartbeat is only shown. Recovering the jobs of a gone engine uses the store's ``jobs.recover``.
+here: its heartbeat is only shown. Recovering the jobs of a gone engine uses the engine's ``housekeeping.recover``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from core.engine import housekeeping
 from core.events import EventBus
+from core.operations import Operation, registry
 from core.records import JobSnapshot, iso
 from core.service.lock import LockInfo, find_lock, holder, is_alive, lock_path
 from core.status import RUNNING
@@ -98,11 +100,16 @@ def gone_engines(db: Database) -> list[str]:
     return sorted(g for g in gone if g in running and here(g))
 
 
+def _operations() -> dict[str, Operation]:
+    """The operations this process knows: whether a recovered job can resume is the operation's to say."""
+    return {op.name: op for op in registry.all()}
+
+
 def recover_gone(db: Database, bus: EventBus | None = None) -> list[JobSnapshot]:
     """Recover the running jobs of this host's gone engines (INTERRUPTED, or QUEUED when resumable)."""
     out: list[JobSnapshot] = []
     for engine_id in gone_engines(db):
-        recovered = jobs.recover(db, engine_id, bus=bus)
+        recovered = housekeeping.recover(db, engine_id, _operations(), bus=bus)
         if recovered:
             log.warning("recovered %d job(s) of engine %s, which is gone", len(recovered), engine_id)
         out.extend(recovered)

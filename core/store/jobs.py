@@ -7,10 +7,7 @@ win, and an engine that lost a job (declared dead) cannot overwrite what recover
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import signal
 import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -956,92 +953,3 @@ def dead_engines(db: Database, dead_after: float, *, exclude: str | None = None)
     # Running jobs whose engine row is gone entirely (it was removed, or never written): recover them too.
     dead.extend(w for w in orphan_workers if w and w not in known and w != exclude)
     return dead
-
-
-def recover(db: Database, engine_id: str, *, bus: EventBus | None = None) -> list[JobSnapshot]:
-    """The jobs of a dead engine become INTERRUPTED, or QUEUED again when their operation can resume."""
-    recovered: list[JobSnapshot] = []
-    with db.connect_write() as conn:
-        rows = list(
-            conn.execute(
-                select(jobs_t.c.id, jobs_t.c.operation, jobs_t.c.stop_requested).where(
-                    jobs_t.c.worker == engine_id, jobs_t.c.status.in_(_statuses(RUNNING))
-                )
-            )
-        )
-        for r in rows:
-            resumable = r.operation in registry and registry.get(r.operation).resumable and not r.stop_requested
-            if resumable:
-                snap = transition(
-                    conn,
-                    r.id,
-                    S.QUEUED,
-                    by=engine_id,
-                    expect=(S.ACTIVE,),
-                    worker=None,
-                    message="re-queued: the engine running it stopped unexpectedly",
-                )
-            else:
-                snap = transition(
-                    conn,
-                    r.id,
-                    S.INTERRUPTED,
-                    by=engine_id,
-                    expect=RUNNING,
-                    message="interrupted: the engine running it stopped unexpectedly",
-                )
-            if snap is not None:
-                recovered.append(snap)
-        conn.execute(delete(table(EngineRow)).where(EngineRow.id == engine_id))
-    for snap in recovered:
-        if snap.runtime:
-            _end_orphans(db, snap)
-    if bus is not None:
-        for snap in recovered:
-            bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
-    return recovered
-
-
-def _end_orphans(db: Database, snap: JobSnapshot, grace: float = 3.0) -> None:
-    """The processes a job of a dead engine started (its ``runtime``) are ended, when they run on this host."""
-    rt = snap.runtime or {}
-    host, pgid, pid = rt.get("host"), rt.get("pgid"), rt.get("pid")
-    if host != socket.gethostname():
-        note = (
-            f"its process group {pgid} on {host} may still be running: recovery can only end processes of its own host"
-        )
-        level = "WARNING"
-    else:
-        note, level = _kill_group(pgid, pid, rt.get("started"), grace), "INFO"
-    with db.connect_write() as conn:
-        conn.execute(update(jobs_t).where(jobs_t.c.id == snap.id).values(runtime=None))
-        append_log(conn, [LogEntry(None, snap.id, utcnow(), level, note)])
-
-
-def _kill_group(pgid: int | None, pid: int | None, started: float | None, grace: float) -> str:
-    if not pgid or not pid:
-        return "no process to end"
-    try:
-        leader = psutil.Process(pid)
-        if started is not None and abs(leader.create_time() - started) > 1:
-            return f"process {pid} is gone (its number now belongs to another program)"
-    except psutil.NoSuchProcess:
-        leader = None
-    members = [p for p in psutil.process_iter(["pid"]) if _pgid(p) == pgid]
-    if leader is None and not members:
-        return f"process group {pgid} had already ended"
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pgid, signal.SIGTERM)
-    _, alive = psutil.wait_procs(members, timeout=grace)
-    if alive:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(pgid, signal.SIGKILL)
-        return f"ended the orphaned process group {pgid} left by the dead engine (SIGKILL after {grace:g}s)"
-    return f"ended the orphaned process group {pgid} left by the dead engine (SIGTERM)"
-
-
-def _pgid(p: psutil.Process) -> int | None:
-    try:
-        return os.getpgid(p.pid)
-    except (ProcessLookupError, PermissionError):
-        return None

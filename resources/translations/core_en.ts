@@ -88,6 +88,91 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>values must be text or numbers</source>
+            <comment>command.bad_env</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a valid regular expression: {error}</source>
+            <comment>command.bad_pattern</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot split the command line: {error}</source>
+            <comment>command.cannot_split</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot start {program}: {reason}</source>
+            <comment>command.cannot_start</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>is empty</source>
+            <comment>command.empty</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>exit code {exit_code}</source>
+            <comment>command.exit_code</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>exited with code {exit_code}</source>
+            <comment>command.exited</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} output {n:plural:line|lines} could not be logged ({error})</source>
+            <comment>command.lines_lost</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is not a folder</source>
+            <comment>command.not_a_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>program not found: {program}</source>
+            <comment>command.not_found</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give exactly one of argv or cmd</source>
+            <comment>command.one_of</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>shell=true needs cmd (a command line), not argv</source>
+            <comment>command.shell_needs_cmd</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} {n:plural:process|processes} ignored SIGTERM for {grace:g}s: sending SIGKILL</source>
+            <comment>command.sigkill</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sending SIGTERM to {n} {n:plural:process|processes}</source>
+            <comment>command.sigterm</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>$ {command}</source>
+            <comment>command.started</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped: the program ended with code {exit_code}</source>
+            <comment>command.stopped_code</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped: the program ended by signal {signal}</source>
+            <comment>command.stopped_signal</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>--catch-up {value!r}: use none or one</source>
             <comment>cron.catch_up</comment>
             <translation type="unfinished" />
@@ -160,6 +245,21 @@
         <message>
             <source>delete {path}</source>
             <comment>delete.would_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed: {reason}</source>
+            <comment>engine.op_failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>attempt {attempt} failed ({reason}); retrying in {delay:g}s</source>
+            <comment>engine.retrying</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{traceback}</source>
+            <comment>engine.traceback</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -358,6 +458,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>attempt {attempt}/{attempts} failed: {reason}</source>
+            <comment>job.attempt_failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>--at: {text!r} is not an ISO-8601 time such as 2026-12-01T18:30</source>
             <comment>job.bad_at</comment>
             <translation type="unfinished" />
@@ -378,8 +483,28 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>finished with {n} {n:plural:error|errors}</source>
+            <comment>job.finished_with_errors</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job #{id} belongs to another user: not allowed</source>
             <comment>job.foreign</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>interrupted: the engine running it stopped unexpectedly</source>
+            <comment>job.interrupted_dead_engine</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>interrupted: its engine shut down</source>
+            <comment>job.interrupted_shutdown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} log {n:plural:line was|lines were} dropped while the database refused writes ({error})</source>
+            <comment>job.lines_dropped</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -393,6 +518,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{type}: {error}</source>
+            <comment>job.raised</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job #{id} is {status}: stop it first, then remove it</source>
             <comment>job.remove_running</comment>
             <translation type="unfinished" />
@@ -403,8 +533,33 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>queued again: the engine running it stopped unexpectedly</source>
+            <comment>job.requeued_dead_engine</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>queued again: its engine shut down</source>
+            <comment>job.requeued_shutdown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job #{id} is {status}: only a finished job can be retried</source>
             <comment>job.retry_unfinished</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stopped by request</source>
+            <comment>job.stopped</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this engine does not have the operation {operation}</source>
+            <comment>job.unknown_operation</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>asyncops could not record the outcome: {type}: {error}</source>
+            <comment>job.unrecordable</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1020,6 +1175,36 @@
         <message>
             <source>job #{id} is {status}: only a queued or scheduled job can be re-ordered</source>
             <comment>priority.not_waiting</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>process group {pgid} had already ended</source>
+            <comment>process.already_ended</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its process group {pgid} on {host} may still be running: recovery can only end processes of its own host</source>
+            <comment>process.elsewhere</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ended the orphaned process group {pgid} left by the dead engine ({signal})</source>
+            <comment>process.ended</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ended the orphaned process group {pgid} left by the dead engine (SIGKILL after {grace:g}s)</source>
+            <comment>process.killed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no process to end</source>
+            <comment>process.none</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>process {pid} is gone (its number now belongs to another program)</source>
+            <comment>process.reused</comment>
             <translation type="unfinished" />
         </message>
         <message>

@@ -88,6 +88,91 @@
             <translation>retry : donnez un numéro de tâche, ou --failed pour relancer toutes les tâches échouées</translation>
         </message>
         <message>
+            <source>values must be text or numbers</source>
+            <comment>command.bad_env</comment>
+            <translation>les valeurs doivent être du texte ou des nombres</translation>
+        </message>
+        <message>
+            <source>not a valid regular expression: {error}</source>
+            <comment>command.bad_pattern</comment>
+            <translation>expression régulière non valide : {error}</translation>
+        </message>
+        <message>
+            <source>cannot split the command line: {error}</source>
+            <comment>command.cannot_split</comment>
+            <translation>impossible de découper la ligne de commande : {error}</translation>
+        </message>
+        <message>
+            <source>cannot start {program}: {reason}</source>
+            <comment>command.cannot_start</comment>
+            <translation>impossible de lancer {program} : {reason}</translation>
+        </message>
+        <message>
+            <source>is empty</source>
+            <comment>command.empty</comment>
+            <translation>est vide</translation>
+        </message>
+        <message>
+            <source>exit code {exit_code}</source>
+            <comment>command.exit_code</comment>
+            <translation>code de sortie {exit_code}</translation>
+        </message>
+        <message>
+            <source>exited with code {exit_code}</source>
+            <comment>command.exited</comment>
+            <translation>terminé avec le code {exit_code}</translation>
+        </message>
+        <message>
+            <source>{n} output {n:plural:line|lines} could not be logged ({error})</source>
+            <comment>command.lines_lost</comment>
+            <translation>{n} {n:plural:ligne de sortie non journalisée|lignes de sortie non journalisées} ({error})</translation>
+        </message>
+        <message>
+            <source>{path} is not a folder</source>
+            <comment>command.not_a_folder</comment>
+            <translation>{path} n'est pas un dossier</translation>
+        </message>
+        <message>
+            <source>program not found: {program}</source>
+            <comment>command.not_found</comment>
+            <translation>programme introuvable : {program}</translation>
+        </message>
+        <message>
+            <source>give exactly one of argv or cmd</source>
+            <comment>command.one_of</comment>
+            <translation>donnez exactement un des paramètres argv ou cmd</translation>
+        </message>
+        <message>
+            <source>shell=true needs cmd (a command line), not argv</source>
+            <comment>command.shell_needs_cmd</comment>
+            <translation>shell=true nécessite cmd (une ligne de commande), pas argv</translation>
+        </message>
+        <message>
+            <source>{n} {n:plural:process|processes} ignored SIGTERM for {grace:g}s: sending SIGKILL</source>
+            <comment>command.sigkill</comment>
+            <translation>{n} {n:plural:processus a ignoré|processus ont ignoré} SIGTERM pendant {grace:g} s : envoi de SIGKILL</translation>
+        </message>
+        <message>
+            <source>sending SIGTERM to {n} {n:plural:process|processes}</source>
+            <comment>command.sigterm</comment>
+            <translation>envoi de SIGTERM à {n} {n:plural:processus|processus}</translation>
+        </message>
+        <message>
+            <source>$ {command}</source>
+            <comment>command.started</comment>
+            <translation>$ {command}</translation>
+        </message>
+        <message>
+            <source>stopped: the program ended with code {exit_code}</source>
+            <comment>command.stopped_code</comment>
+            <translation>arrêté : le programme s'est terminé avec le code {exit_code}</translation>
+        </message>
+        <message>
+            <source>stopped: the program ended by signal {signal}</source>
+            <comment>command.stopped_signal</comment>
+            <translation>arrêté : le programme a été terminé par le signal {signal}</translation>
+        </message>
+        <message>
             <source>--catch-up {value!r}: use none or one</source>
             <comment>cron.catch_up</comment>
             <translation>--catch-up {value!r} : utilisez none ou one</translation>
@@ -161,6 +246,21 @@
             <source>delete {path}</source>
             <comment>delete.would_item</comment>
             <translation>supprimer {path}</translation>
+        </message>
+        <message>
+            <source>failed: {reason}</source>
+            <comment>engine.op_failed</comment>
+            <translation>échec : {reason}</translation>
+        </message>
+        <message>
+            <source>attempt {attempt} failed ({reason}); retrying in {delay:g}s</source>
+            <comment>engine.retrying</comment>
+            <translation>l'essai {attempt} a échoué ({reason}) ; nouvel essai dans {delay:g} s</translation>
+        </message>
+        <message>
+            <source>{traceback}</source>
+            <comment>engine.traceback</comment>
+            <translation>{traceback}</translation>
         </message>
         <message>
             <source>{text!r} is not a checksum such as sha256:0123abcd… (algorithms: {algorithms:list})</source>
@@ -358,6 +458,11 @@
             <translation>la tâche n° {id} est déjà terminée ({status})</translation>
         </message>
         <message>
+            <source>attempt {attempt}/{attempts} failed: {reason}</source>
+            <comment>job.attempt_failed</comment>
+            <translation>l'essai {attempt}/{attempts} a échoué : {reason}</translation>
+        </message>
+        <message>
             <source>--at: {text!r} is not an ISO-8601 time such as 2026-12-01T18:30</source>
             <comment>job.bad_at</comment>
             <translation>--at : {text!r} n'est pas une heure ISO-8601 comme 2026-12-01T18:30</translation>
@@ -378,9 +483,29 @@
             <translation>impossible de trier par « {key} » (clés : {keys:list})</translation>
         </message>
         <message>
+            <source>finished with {n} {n:plural:error|errors}</source>
+            <comment>job.finished_with_errors</comment>
+            <translation>terminée avec {n} {n:plural:erreur|erreurs}</translation>
+        </message>
+        <message>
             <source>job #{id} belongs to another user: not allowed</source>
             <comment>job.foreign</comment>
             <translation>la tâche n° {id} appartient à un autre utilisateur : action non autorisée</translation>
+        </message>
+        <message>
+            <source>interrupted: the engine running it stopped unexpectedly</source>
+            <comment>job.interrupted_dead_engine</comment>
+            <translation>interrompue : le moteur qui l'exécutait s'est arrêté de façon inattendue</translation>
+        </message>
+        <message>
+            <source>interrupted: its engine shut down</source>
+            <comment>job.interrupted_shutdown</comment>
+            <translation>interrompue : son moteur s'est arrêté</translation>
+        </message>
+        <message>
+            <source>{n} log {n:plural:line was|lines were} dropped while the database refused writes ({error})</source>
+            <comment>job.lines_dropped</comment>
+            <translation>{n} {n:plural:ligne de journal perdue|lignes de journal perdues} pendant que la base de données refusait les écritures ({error})</translation>
         </message>
         <message>
             <source>{operation} has no dry run</source>
@@ -393,6 +518,11 @@
             <translation>aucune tâche n° {id}</translation>
         </message>
         <message>
+            <source>{type}: {error}</source>
+            <comment>job.raised</comment>
+            <translation>{type} : {error}</translation>
+        </message>
+        <message>
             <source>job #{id} is {status}: stop it first, then remove it</source>
             <comment>job.remove_running</comment>
             <translation>la tâche n° {id} est {status} : arrêtez-la d'abord, puis supprimez-la</translation>
@@ -403,9 +533,34 @@
             <translation>la tâche n° {id} a démarré entre-temps : arrêtez-la d'abord, puis supprimez-la</translation>
         </message>
         <message>
+            <source>queued again: the engine running it stopped unexpectedly</source>
+            <comment>job.requeued_dead_engine</comment>
+            <translation>remise en file : le moteur qui l'exécutait s'est arrêté de façon inattendue</translation>
+        </message>
+        <message>
+            <source>queued again: its engine shut down</source>
+            <comment>job.requeued_shutdown</comment>
+            <translation>remise en file : son moteur s'est arrêté</translation>
+        </message>
+        <message>
             <source>job #{id} is {status}: only a finished job can be retried</source>
             <comment>job.retry_unfinished</comment>
             <translation>la tâche n° {id} est {status} : seule une tâche terminée peut être relancée</translation>
+        </message>
+        <message>
+            <source>stopped by request</source>
+            <comment>job.stopped</comment>
+            <translation>arrêtée à la demande</translation>
+        </message>
+        <message>
+            <source>this engine does not have the operation {operation}</source>
+            <comment>job.unknown_operation</comment>
+            <translation>ce moteur n'a pas l'opération {operation}</translation>
+        </message>
+        <message>
+            <source>asyncops could not record the outcome: {type}: {error}</source>
+            <comment>job.unrecordable</comment>
+            <translation>asyncops n'a pas pu enregistrer le résultat : {type} : {error}</translation>
         </message>
         <message>
             <source>the start time {when:time} is in the past: leave it empty to start now</source>
@@ -1021,6 +1176,36 @@
             <source>job #{id} is {status}: only a queued or scheduled job can be re-ordered</source>
             <comment>priority.not_waiting</comment>
             <translation>la tâche n° {id} est {status} : seule une tâche en file ou programmée peut être réordonnée</translation>
+        </message>
+        <message>
+            <source>process group {pgid} had already ended</source>
+            <comment>process.already_ended</comment>
+            <translation>le groupe de processus {pgid} était déjà terminé</translation>
+        </message>
+        <message>
+            <source>its process group {pgid} on {host} may still be running: recovery can only end processes of its own host</source>
+            <comment>process.elsewhere</comment>
+            <translation>son groupe de processus {pgid} sur {host} tourne peut-être encore : la récupération ne peut terminer que les processus de son propre hôte</translation>
+        </message>
+        <message>
+            <source>ended the orphaned process group {pgid} left by the dead engine ({signal})</source>
+            <comment>process.ended</comment>
+            <translation>fin du groupe de processus orphelin {pgid} laissé par le moteur mort ({signal})</translation>
+        </message>
+        <message>
+            <source>ended the orphaned process group {pgid} left by the dead engine (SIGKILL after {grace:g}s)</source>
+            <comment>process.killed</comment>
+            <translation>fin du groupe de processus orphelin {pgid} laissé par le moteur mort (SIGKILL après {grace:g} s)</translation>
+        </message>
+        <message>
+            <source>no process to end</source>
+            <comment>process.none</comment>
+            <translation>aucun processus à terminer</translation>
+        </message>
+        <message>
+            <source>process {pid} is gone (its number now belongs to another program)</source>
+            <comment>process.reused</comment>
+            <translation>le processus {pid} a disparu (son numéro appartient maintenant à un autre programme)</translation>
         </message>
         <message>
             <source>{kind} name {name!r}: use letters, digits, '.', '_' or '-' (at most 100 characters)</source>

@@ -59,8 +59,11 @@ class Probe(Operation):
                 cls.current -= 1
 
 
-def wait_for(predicate: Callable[[], Any], timeout: float = 10.0, interval: float = 0.02) -> Any:
-    """Poll ``predicate`` (reading another thread's or process's work) until it is truthy."""
+def wait_for(predicate: Callable[[], Any], timeout: float = 30.0, interval: float = 0.02) -> Any:
+    """Poll ``predicate`` (reading another thread's or process's work) until it is truthy.
+
+    The timeout is a deadline for a broken build, not a measure: it is generous so that a loaded machine only
+    makes the wait longer, never a failure."""
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
@@ -71,7 +74,7 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 10.0, interval: floa
         time.sleep(interval)
 
 
-def wait_status(db: Database, job_id: int, *statuses: str, timeout: float = 10.0) -> JobSnapshot:
+def wait_status(db: Database, job_id: int, *statuses: str, timeout: float = 30.0) -> JobSnapshot:
     wanted = {str(s) for s in statuses}
 
     def check() -> JobSnapshot | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from core import library as L
-from core.context import JobContext
+from core.engine import JobContext
 from core.operations import registry
 from core.store import jobs
 from core.store.db import Database

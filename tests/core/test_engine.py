@@ -8,11 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 
-from core.context import JobContext
-from core.engine import Engine
+from core.engine import Engine, JobContext, housekeeping
 from core.events import EventKind, JobEvent
 from core.operations import registry
+from core.records import JobSnapshot
 from core.status import JobStatus
 from core.store import jobs, settings
 from core.store.db import Database
@@ -58,7 +59,7 @@ def test_stop_active_job_within_a_second(db: Database, engine: Engine) -> None:
     wait_status(db, snap.id, "ACTIVE")
     t0 = utcnow()
     engine.stop_job(snap.id)
-    done = wait_status(db, snap.id, "STOPPED", timeout=5)
+    done = wait_status(db, snap.id, "STOPPED")
     assert done.finished_at - t0 < dt.timedelta(seconds=1)
 
 
@@ -70,7 +71,7 @@ def test_stop_reaches_the_whole_process_tree_with_sigkill_after_grace(db: Databa
     wait_for(lambda: (tmp_path / "child.pid").exists() and (tmp_path / "child.pid").read_text().strip())
     child = int((tmp_path / "child.pid").read_text())
     engine.stop_job(snap.id)
-    wait_status(db, snap.id, "STOPPED", timeout=5)
+    wait_status(db, snap.id, "STOPPED")
     import psutil
 
     wait_for(lambda: not psutil.pid_exists(child) or psutil.Process(child).status() == psutil.STATUS_ZOMBIE, 5)
@@ -89,22 +90,27 @@ def test_scheduled_job_starts_within_a_second_of_its_time(db: Database, engine: 
     snap = engine.submit("test-probe", {}, at=at.isoformat())
     assert snap.status is S.SCHEDULED
     assert "scheduled for" in jobs.get(db, snap.id).waiting_reason
-    done = wait_status(db, snap.id, "SUCCEEDED", timeout=5)
+    done = wait_status(db, snap.id, "SUCCEEDED")
     assert done.started_at >= at - dt.timedelta(milliseconds=1)
     assert done.started_at - at < dt.timedelta(seconds=1)
 
 
 def test_retries_follow_the_queue_settings(db: Database, engine: Engine) -> None:
     settings.save_queue(db, QueueConfig("flaky", retries=2, retry_delay=0.2, max_parallel=1))
+    changes: list[JobSnapshot] = []
+    engine.bus.subscribe(lambda e: changes.append(e.job) if e.kind is EventKind.CHANGED and e.job else None)
     snap = engine.submit("test-probe", {"fail": "true"}, queue="flaky")
     assert snap.max_attempts == 3
-    retrying = wait_status(db, snap.id, "SCHEDULED")
-    assert retrying.attempt == 1
-    assert "retry 2/3" in jobs.get(db, snap.id).waiting_reason
-    done = wait_status(db, snap.id, "FAILED", timeout=10)
+    done = wait_status(db, snap.id, "FAILED")
+    # the waiting state lasts 0.2 s: read from the events (never missed), not by polling the database
+    retrying = [c for c in changes if c.id == snap.id and c.status is S.SCHEDULED]
+    assert [r.attempt for r in retrying] == [1, 2]
+    assert retrying[0].message == "attempt 1/3 failed: RuntimeError: probe asked to fail"
+    reason = jobs.annotate(db, [retrying[0]], now=retrying[0].updated_at)[0].waiting_reason
+    assert reason is not None and "retry 2/3" in reason
     assert done.attempt == 3
     assert Probe.runs == [snap.id] * 3
-    assert "RuntimeError: probe asked to fail" in done.message
+    assert "RuntimeError: probe asked to fail" in done.message and done.outcome.code == "job.raised"
 
 
 def test_retry_command_submits_a_linked_copy(db: Database, engine: Engine) -> None:
@@ -157,13 +163,16 @@ def test_priority_orders_the_queue(db: Database) -> None:
 
 
 def test_paused_queue_starts_nothing_until_resumed(db: Database, engine: Engine) -> None:
+    settings.save_queue(db, QueueConfig("other"))
     settings.set_paused(db, "default", True)
     snap = engine.submit("test-probe", {})
-    with pytest.raises(AssertionError):
-        wait_status(db, snap.id, "ACTIVE", "SUCCEEDED", timeout=0.6)
+    # proof that the engine is claiming: a job queued after it, on another queue, is done
+    later = engine.submit("test-probe", {}, queue="other")
+    wait_status(db, later.id, "SUCCEEDED")
+    assert jobs.get(db, snap.id).status is S.QUEUED
     assert jobs.get(db, snap.id).waiting_reason == "queue default paused"
     settings.set_paused(db, "default", False)
-    wait_status(db, snap.id, "SUCCEEDED", timeout=5)
+    wait_status(db, snap.id, "SUCCEEDED")
 
 
 def test_progress_is_batched_not_committed_per_item(db: Database) -> None:
@@ -208,7 +217,7 @@ def test_events_reach_listeners_and_a_broken_listener_is_isolated(db: Database, 
     engine.bus.subscribe(broken)
     engine.bus.subscribe(listener)
     snap = engine.submit("test-probe", {"items": "3", "warn": "2"})
-    assert done.wait(5)
+    assert done.wait(30)
     kinds = [(e.kind, e.job.status if e.job else None) for e in seen if e.job_id == snap.id]
     assert kinds[0] == (EventKind.CREATED, S.QUEUED)
     assert (EventKind.CHANGED, S.ACTIVE) in kinds
@@ -217,7 +226,7 @@ def test_events_reach_listeners_and_a_broken_listener_is_isolated(db: Database, 
     assert final.warnings == 2 and final.colour == "yellow"
 
 
-def test_errors_logged_without_raising_fail_the_job(db: Database, engine: Engine) -> None:
+def test_errors_logged_without_raising_fail_the_job(db: Database) -> None:
     class Partial(Probe):
         name = "test-partial"
 
@@ -226,11 +235,18 @@ def test_errors_logged_without_raising_fail_the_job(db: Database, engine: Engine
             return {"ok": 9}
 
     registry.register(Partial)
+    eng = Engine(db, tick=0.05).start()  # built after the operation was registered
     try:
-        snap = engine.submit("test-partial", {})
+        snap = eng.submit("test-partial", {})
         done = wait_status(db, snap.id, "FAILED")
-        assert done.message == "finished with 1 error(s)" and done.result == {"ok": 9} and done.colour == "red"
+        assert (
+            done.message == "finished with 1 error"
+            and done.outcome.args == {"n": 1}
+            and done.result == {"ok": 9}
+            and done.colour == "red"
+        )
     finally:
+        eng.shutdown()
         registry.unregister("test-partial")
 
 
@@ -244,10 +260,37 @@ def test_unexpected_exception_fails_with_traceback_in_log(db: Database, engine: 
 def test_shutdown_interrupts_running_jobs(db: Database) -> None:
     eng = Engine(db, tick=0.05).start()
     snap = eng.submit("test-probe", {"items": "1000", "step": "0.05"})
-    wait_status(db, snap.id, "ACTIVE")
+    wait_for(lambda: eng.context(snap.id))  # running, not only claimed
     eng.shutdown(grace=5)
     done = jobs.get(db, snap.id)
     assert done.status is S.INTERRUPTED and "shut down" in done.message
+
+
+def test_a_job_claimed_as_the_engine_stops_goes_back_to_its_queue(db: Database) -> None:
+    eng = Engine(db, tick=0.05)
+    claimed = threading.Event()
+    release = threading.Event()
+    real = eng._claim_now
+
+    def slow_claim(cfg, *, borrow=False):  # type: ignore[no-untyped-def]
+        got = real(cfg, borrow=borrow)
+        if got[0] is not None:
+            claimed.set()
+            release.wait(30)  # the engine is asked to stop between the claim and the start
+        return got
+
+    eng._claim_now = slow_claim  # type: ignore[method-assign]
+    eng.start()
+    snap = eng.submit("test-probe", {})
+    assert claimed.wait(30)
+    stopper = threading.Thread(target=eng.shutdown, kwargs={"grace": 10})
+    stopper.start()
+    wait_for(lambda: not eng.is_running)
+    release.set()
+    stopper.join(30)
+    again = jobs.get(db, snap.id)
+    assert again.status is S.QUEUED and again.attempt == 0 and again.worker is None
+    assert Probe.runs == []
 
 
 def test_daily_purge_runs_once_a_day_in_one_engine(db: Database, engine: Engine) -> None:
@@ -261,10 +304,8 @@ def test_daily_purge_runs_once_a_day_in_one_engine(db: Database, engine: Engine)
 
         conn.execute(update(Job.__table__).values(finished_at=utcnow() - dt.timedelta(days=400)))
     settings.set_key(db, "purge.time", "00:00")
-    assert engine._maybe_purge() == 1
-    assert engine._maybe_purge() is None  # already ran today
-    other = Engine(db)
-    assert other._maybe_purge() is None
+    assert housekeeping.maybe_purge(db, engine.bus) == 1
+    assert housekeeping.maybe_purge(db, engine.bus) is None  # already ran today, in this engine or another
 
 
 def test_resumable_job_of_a_dead_engine_is_queued_again(db: Database) -> None:
@@ -279,8 +320,11 @@ def test_resumable_job_of_a_dead_engine_is_queued_again(db: Database) -> None:
         # ghost-engine never registered a heartbeat: it is dead
         dead = jobs.dead_engines(db, 30)
         assert dead == ["ghost-engine"]
-        recovered = {s.id: s.status for s in jobs.recover(db, "ghost-engine")}
-        assert recovered == {snap.id: S.INTERRUPTED, snap2.id: S.QUEUED}
+        ops = {op.name: op for op in registry.all()}
+        recovered = {s.id: s for s in housekeeping.recover(db, "ghost-engine", ops)}
+        assert {i: s.status for i, s in recovered.items()} == {snap.id: S.INTERRUPTED, snap2.id: S.QUEUED}
+        assert recovered[snap.id].outcome.code == "job.interrupted_dead_engine"
+        assert recovered[snap2.id].message == "queued again: the engine running it stopped unexpectedly"
     finally:
         registry.unregister("test-resumable")
 
@@ -291,7 +335,7 @@ def test_shutdown_leaves_waiting_jobs_queued(db: Database) -> None:
     try:
         first = eng.submit("test-probe", {"items": "1000", "step": "0.01"})
         second = eng.submit("test-probe", {})
-        wait_status(db, first.id, "ACTIVE")
+        wait_for(lambda: eng.context(first.id))  # running, not only claimed
     finally:
         eng.shutdown(grace=5)
     assert jobs.get(db, first.id).status is S.INTERRUPTED
@@ -299,35 +343,82 @@ def test_shutdown_leaves_waiting_jobs_queued(db: Database) -> None:
     assert again.status is S.QUEUED and again.attempt == 0 and again.worker is None
 
 
-def test_an_engine_leaves_operations_it_does_not_have_to_others(db: Database, engine: Engine) -> None:
-    settings.set_paused(db, "default", True)  # the engine must not take it before the plugin is gone
-    foreign = jobs.submit(db, "test-probe", {})
-    registry.unregister("test-probe")  # as on a worker without the plugin
+def test_an_engine_claims_and_runs_only_the_operations_it_was_given(db: Database) -> None:
+    foreign = jobs.submit(db, "test-probe", {})  # as on a worker without the plugin
+    without = {op.name: op for op in registry.all() if op.name != "test-probe"}
+    eng = Engine(db, tick=0.05, operations=without).start()
     try:
-        settings.set_paused(db, "default", False)
-        mine = engine.submit("command", {"cmd": "true"})
-        wait_status(db, mine.id, "SUCCEEDED")
+        mine = eng.submit("command", {"cmd": "true"})
+        wait_status(db, mine.id, "SUCCEEDED", timeout=30)
         assert jobs.get(db, foreign.id).status is S.QUEUED
     finally:
-        registry.register(Probe)
+        eng.shutdown()
+    assert Probe.runs == []
 
 
-def test_an_outcome_the_database_refused_is_written_later(db: Database, engine: Engine, monkeypatch) -> None:
+def test_an_engine_keeps_the_operation_set_it_was_built_with(db: Database) -> None:
+    class Late(Probe):
+        name = "test-late"
+
+    settings.ensure_defaults(db)
+    settings.set_paused(db, "default", True)
+    eng = Engine(db, tick=0.05)  # takes the registry's operations now, test-probe among them
+    registry.register(Late)
+    try:
+        late = jobs.submit(db, "test-late", {})
+        probe = jobs.submit(db, "test-probe", {})
+        registry.unregister("test-probe")  # a plugin removed under the running engine changes nothing
+        eng.start()
+        settings.set_paused(db, "default", False)
+        wait_status(db, probe.id, "SUCCEEDED", timeout=30)
+        assert jobs.get(db, late.id).status is S.QUEUED  # registered after the engine was built
+    finally:
+        eng.shutdown()
+        registry.unregister("test-late")
+        registry.register(Probe, replace=True)
+    assert Probe.runs == [probe.id]
+
+
+def test_an_outcome_the_database_refused_is_written_again_until_accepted(
+    db: Database, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = jobs.transition
-    refusals = []
+    refusals: list[JobStatus] = []
     refused = threading.Event()
+    release = threading.Event()
 
-    def full_disk(target, job_id, new, **kw):  # type: ignore[no-untyped-def]
-        if new in (S.SUCCEEDED, S.FAILED) and len(refusals) < 2:  # the outcome, then the first "failed"
+    def locked(target, job_id, new, **kw):  # type: ignore[no-untyped-def]
+        if new is S.SUCCEEDED and not release.is_set():  # the store boundary refuses the outcome
             refusals.append(new)
-            if len(refusals) == 2:
-                refused.set()
-            raise OSError("database or disk is full")
+            refused.set()
+            raise OperationalError("UPDATE jobs", {}, Exception("database is locked"))
         return real(target, job_id, new, **kw)
 
-    monkeypatch.setattr(jobs, "transition", full_disk)
-    snap = engine.submit("test-probe", {})
-    assert refused.wait(5)
-    assert jobs.get(db, snap.id).status is S.ACTIVE
-    done = wait_status(db, snap.id, "FAILED", timeout=5)  # written by housekeeping, not left ACTIVE
-    assert "could not record the outcome" in done.message and "disk is full" in done.message
+    monkeypatch.setattr(jobs, "transition", locked)
+    snap = engine.submit("test-probe", {"items": "3"})
+    assert refused.wait(30)
+    assert jobs.get(db, snap.id).status is S.ACTIVE  # neither FAILED nor SUCCEEDED while refused
+    release.set()
+    done = wait_status(db, snap.id)
+    assert done.status is S.SUCCEEDED and done.message == "" and done.result == {"done": 3}
+    assert done.progress_done == 3 and done.errors == 0
+    assert refusals and all(r is S.SUCCEEDED for r in refusals)
+
+
+def test_an_outcome_that_cannot_be_stored_fails_the_job_saying_so(db: Database) -> None:
+    class Unstorable(Probe):
+        name = "test-unstorable"
+
+        def run(self, ctx, params):  # type: ignore[no-untyped-def]
+            return {"when": object()}  # not JSON
+
+    registry.register(Unstorable)
+    eng = Engine(db, tick=0.05).start()
+    try:
+        snap = eng.submit("test-unstorable", {})
+        done = wait_status(db, snap.id)
+    finally:
+        eng.shutdown()
+        registry.unregister("test-unstorable")
+    assert done.status is S.FAILED and done.outcome.code == "job.unrecordable"
+    assert "could not record the outcome" in done.message and done.result is None

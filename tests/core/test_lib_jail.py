@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from core import library as L
-from core.context import JobContext
+from core.engine import JobContext
 from core.errors import OperationFailed
 from core.operations import OperationEnv, registry
 from core.store import jobs

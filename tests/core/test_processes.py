@@ -12,7 +12,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from core.engine import Engine
+from core.engine import Engine, housekeeping
 from core.store import jobs, settings
 from core.store.db import Database
 from core.store.settings import QueueConfig
@@ -108,18 +108,20 @@ def test_kill_9_of_a_worker_is_recovered(db: Database, workers, tmp_path: Path) 
     w = start_worker(workers)
     wait_for(lambda: live_engines(db) == 1, 30)
     snap = jobs.submit(db, "command", {"cmd": f"echo $$ > {tmp_path / 'pid'}; exec sleep 60", "shell": True})
-    active = wait_status(db, snap.id, "ACTIVE", timeout=30)
-    wait_for(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text().strip())
+    wait_status(db, snap.id, "ACTIVE", timeout=30)
+    # killed only once the worker recorded where its command runs (before that, nobody could end it)
+    active = wait_for(lambda: (s := jobs.get(db, snap.id)).runtime and s, 30)
+    wait_for(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text().strip(), 30)
     os.kill(w.pid, signal.SIGKILL)
     w.wait(10)
     orphan = int((tmp_path / "pid").read_text())
     assert psutil.pid_exists(orphan)  # the command outlived its engine
     eng = Engine(db, tick=0.05, heartbeat_interval=0.2, dead_after=30).start()
     try:
-        done = wait_status(db, snap.id, "INTERRUPTED", timeout=5)
+        done = wait_status(db, snap.id, "INTERRUPTED", timeout=30)
         # recovery ends the orphaned command, so a retry can never run next to it
-        wait_for(lambda: not psutil.pid_exists(orphan) or psutil.Process(orphan).status() == psutil.STATUS_ZOMBIE, 10)
-        wait_for(lambda: any("orphaned process group" in e.message for e in jobs.log_of(db, snap.id)), 10)
+        wait_for(lambda: not psutil.pid_exists(orphan) or psutil.Process(orphan).status() == psutil.STATUS_ZOMBIE, 30)
+        wait_for(lambda: any("orphaned process group" in e.message for e in jobs.log_of(db, snap.id)), 30)
     finally:
         eng.shutdown()
         try:
@@ -152,7 +154,7 @@ def test_silent_engine_on_another_host_is_declared_dead(db: Database) -> None:
     snap = jobs.submit(db, "command", {"cmd": "true"}, inline_worker="far:1:x")
     assert jobs.dead_engines(db, dead_after=60) == []
     assert jobs.dead_engines(db, dead_after=30) == ["far:1:x"]
-    jobs.recover(db, "far:1:x")
+    housekeeping.recover(db, "far:1:x", {})
     assert jobs.get(db, snap.id).status.value == "INTERRUPTED"
 
 
@@ -162,7 +164,7 @@ def test_stop_from_another_process_within_a_second(db: Database, engine: Engine)
     r = cli("stop", str(snap.id), "--no-wait")
     assert r.returncode == 0, r.stderr
     requested = jobs.get(db, snap.id)
-    done = wait_status(db, snap.id, "STOPPED", timeout=5)
+    done = wait_status(db, snap.id, "STOPPED")
     assert done.finished_at - requested.updated_at < __import__("datetime").timedelta(seconds=1)
 
 

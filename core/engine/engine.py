@@ -1,0 +1,576 @@
+"""The engine: per-queue worker threads, atomic claims, stop, retries, and outcomes written until accepted.
+
+One Engine runs in each process that executes jobs: the GUI, ``asyncops worker`` and an inline
+``asyncops run``. Engines share nothing but the database; any number may serve one database. An engine is given
+its operation set when it is built (by default the registry's operations at that moment) and keeps it for its
+life: it claims and runs only those.
+
+Threads:
+  * ``asyncops-<queue>-<n>``: a queue's slots. Each claims the next job with one compare-and-set statement
+    and runs it; a queue of capacity N has N slots in every engine, and the claim statement keeps the
+    number of ACTIVE jobs of the queue (across all engines) at most N.
+  * ``asyncops-housekeeping``: every ``tick`` seconds, notices stop requests written by other processes,
+    flushes idle job contexts, promotes due scheduled jobs and wakes the slots when other processes queued
+    work; every ``heartbeat_interval`` it beats and recovers the jobs of dead engines; it also runs the
+    daily purge (see :mod:`core.engine.housekeeping`).
+
+A job's outcome is decided once, when its operation returns, and written until the database accepts it: while
+the database refuses (locked, disk full, server restarting) the job stays ACTIVE and the slot writes the same
+outcome again with backoff, so a job that succeeded is never recorded as failed because of the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import socket
+import threading
+import time
+import traceback
+import uuid
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from core.engine import claims, housekeeping
+from core.engine.context import JobContext, StopRequested, refused_by_database
+from core.engine.writer import Writer
+from core.errors import OperationFailed
+from core.events import EventBus, EventKind, JobEvent
+from core.messages import Message, define, msg
+from core.operations import Operation, Registry, registry
+from core.records import JobSnapshot, LogEntry
+from core.status import RUNNING, JobStatus, sources_of
+from core.store import jobs, settings
+from core.store.db import Database
+from core.store.schema import utcnow
+from core.store.settings import QueueConfig
+from core.workflows import ticks
+
+log = logging.getLogger(__name__)
+S = JobStatus
+MAX_RETRY_DELAY = 5.0
+YIELD = 0.005
+
+define("job.finished_with_errors", "finished with {n} {n:plural:error|errors}")
+define("job.stopped", "stopped by request")
+define("job.interrupted_shutdown", "interrupted: its engine shut down")
+define("job.requeued_shutdown", "queued again: its engine shut down")
+define("job.attempt_failed", "attempt {attempt}/{attempts} failed: {reason}")
+define("job.raised", "{type}: {error}")
+define("job.unknown_operation", "this engine does not have the operation {operation}")
+define("job.unrecordable", "asyncops could not record the outcome: {type}: {error}")
+define("engine.op_failed", "failed: {reason}")
+define("engine.traceback", "{traceback}")
+define("engine.retrying", "attempt {attempt} failed ({reason}); retrying in {delay:g}s")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What becomes of a job whose operation returned: its new status, message and other columns."""
+
+    status: JobStatus
+    message: Message | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def columns(self) -> dict[str, Any]:
+        m = self.message
+        return {**self.fields, "message": m.text if m else "", "message_data": m.to_json() if m else None}
+
+
+class Engine:
+    """Runs jobs of the database's queues. Thread-safe; ``start()`` once, ``shutdown()`` once (or more)."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        bus: EventBus | None = None,
+        queues: Sequence[str] | None = None,
+        kind: str = "gui",
+        tick: float = 0.1,
+        heartbeat_interval: float = 5.0,
+        dead_after: float = 30.0,
+        flush_interval: float = 0.25,
+        idle_poll: float = 0.25,
+        purge: bool = True,
+        operations: Registry | Mapping[str, Operation] | None = None,
+    ) -> None:
+        self.db = db
+        # The operations this engine runs, fixed for its life: claims ask only for these, so a plugin
+        # registered or removed later never makes it take a job it cannot run.
+        self.operations: Mapping[str, Operation] = _operation_set(operations)
+        self._operation_names = sorted(self.operations)
+        self.bus = bus if bus is not None else EventBus()
+        self.kind = kind
+        self.serve = tuple(queues) if queues is not None else None  # None: every queue
+        self.id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.tick = tick
+        self.heartbeat_interval = heartbeat_interval
+        self.dead_after = dead_after
+        self.flush_interval = flush_interval
+        self.idle_poll = idle_poll
+        self.purge_enabled = purge
+        self._running: dict[int, JobContext] = {}
+        self._shutdown_ids: set[int] = set()
+        self._lock = threading.Lock()
+        self._wake = threading.Condition()
+        self._generation = 0
+        self._stopping = threading.Event()
+        self._gone = threading.Event()  # set when shutdown() returns: outcome retries give up
+        self._slots: dict[str, list[threading.Thread]] = {}
+        self._queues: dict[str, QueueConfig] = {}
+        self._ready: dict[str, deque[JobSnapshot]] = {}  # claimed for a waiting slot, not started yet
+        self._idle: dict[str, int] = {}  # slots of each queue waiting for work (guarded by _wake)
+        self._crowded: dict[str, bool] = {}  # other engines serve the queue too (as of the last claim)
+        self._shares: dict[str, int] = {}  # this engine's fair share of each queue's capacity
+        self._house: threading.Thread | None = None
+        self._writer = Writer(db)  # commits the outcomes, claims and progress of all slots in groups
+        self._started = False
+        self._next_due: dt.datetime | None = None
+
+    # -- life cycle ---------------------------------------------------------------------------------
+    def start(self) -> Engine:
+        if self._started:
+            return self
+        self._started = True
+        settings.ensure_defaults(self.db)
+        jobs.register_engine(self.db, self.id, self.kind, self.serve or ())
+        self._recover_dead()
+        if self.kind != "inline":
+            self._refresh_queues()
+        self._house = threading.Thread(target=self._housekeeping, name="asyncops-housekeeping", daemon=True)
+        self._house.start()
+        return self
+
+    def shutdown(self, grace: float = 10.0) -> None:
+        """Stop taking jobs; ask running jobs to stop and wait up to ``grace`` seconds for them.
+
+        Jobs cut short by a shutdown become INTERRUPTED (or QUEUED again when their operation can resume).
+        """
+        if self._stopping.is_set():
+            return
+        self._stopping.set()
+        with self._lock:
+            running = list(self._running.items())
+            self._shutdown_ids.update(job_id for job_id, _ in running)
+        for _, ctx in running:
+            ctx.stop_event.set()
+        self.wake()
+        deadline = time.monotonic() + grace
+        for threads in list(self._slots.values()):
+            for t in threads:
+                t.join(max(0.0, deadline - time.monotonic()))
+        if self._house is not None:
+            self._house.join(max(0.0, deadline - time.monotonic()) + self.tick * 2)
+        self._gone.set()  # outcomes still refused stay ACTIVE: recovery interrupts them once this process ends
+        with self._lock:
+            left = bool(self._running)
+        if self._started and not left:
+            try:
+                jobs.unregister_engine(self.db, self.id)
+            except Exception:
+                log.exception("cannot unregister engine %s", self.id)
+
+    @property
+    def is_running(self) -> bool:
+        return self._started and not self._stopping.is_set()
+
+    def wake(self) -> None:
+        with self._wake:
+            self._generation += 1
+            self._wake.notify_all()
+
+    @property
+    def write_groups(self) -> tuple[int, int]:
+        """Transactions the engine's writer committed, and the writes (outcomes, claims, flushes) in them."""
+        return self._writer.groups, self._writer.writes
+
+    def fair_share(self, queue: str) -> int | None:
+        """How many of the queue's jobs this engine may run while other engines want them (None: not served)."""
+        return self._shares.get(queue)
+
+    def running_ids(self) -> list[int]:
+        with self._lock:
+            return list(self._running)
+
+    # -- API used by the CLI and the GUI -------------------------------------------------------------
+    def submit(self, operation: str, params: dict[str, Any] | None = None, **kw: Any) -> JobSnapshot:
+        snap = jobs.submit(self.db, operation, params, bus=self.bus, **kw)
+        self.wake()
+        return snap
+
+    def stop_job(self, job_id: int, *, user: str | None = None, admin: bool | None = None) -> JobSnapshot:
+        snap = jobs.request_stop(self.db, job_id, user=user, admin=admin, bus=self.bus)
+        if snap.status.is_running:
+            self._honour_stop(job_id)
+        return snap
+
+    def start_inline(
+        self, operation: str, params: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[JobSnapshot, Future[JobSnapshot]]:
+        """Record a job as ACTIVE in this engine and run it now on its own thread (not through a queue)."""
+        snap = jobs.submit(self.db, operation, params, inline_worker=self.id, bus=self.bus, **kw)
+        future: Future[JobSnapshot] = Future()
+
+        def target() -> None:
+            try:
+                future.set_result(self._execute(snap)[0])
+            except BaseException as exc:  # pragma: no cover - _execute handles everything itself
+                future.set_exception(exc)
+
+        threading.Thread(target=target, name=f"asyncops-inline-{snap.id}", daemon=True).start()
+        return snap, future
+
+    def context(self, job_id: int) -> JobContext | None:
+        with self._lock:
+            return self._running.get(job_id)
+
+    # -- queue slots --------------------------------------------------------------------------------
+    def _refresh_queues(self) -> None:
+        cfgs = {q.name: q for q in settings.get_queues(self.db) if self._serves(q)}
+        with self.db.connect_read() as conn:
+            self._shares = {name: claims.fair_share(conn, cfg) for name, cfg in cfgs.items()}
+        self._queues = cfgs
+        for name, cfg in cfgs.items():
+            slots = self._slots.setdefault(name, [])
+            slots[:] = [t for t in slots if t.is_alive()]
+            while len(slots) < cfg.capacity and not self._stopping.is_set():
+                index = len(slots)
+                t = threading.Thread(
+                    target=self._slot, args=(name, index), name=f"asyncops-{name}-{index}", daemon=True
+                )
+                slots.append(t)
+                t.start()
+        self.wake()
+
+    def _serves(self, q: QueueConfig) -> bool:
+        if self.serve is not None:
+            return q.name in self.serve
+        return not (q.workers_only and self.kind != "worker")
+
+    def _slot(self, queue: str, index: int) -> None:
+        next_job: JobSnapshot | None = None
+        while not self._stopping.is_set():
+            cfg = self._queues.get(queue)
+            if cfg is None or index >= cfg.capacity:
+                break  # the queue was removed or made smaller: this slot retires
+            with self._wake:
+                generation = self._generation
+            if next_job is not None and self._crowded.get(queue):
+                # claimed with the last outcome: let the other engines at the database before the next write
+                time.sleep(YIELD)
+            job, next_job = next_job or self._take_ready(queue), None
+            if job is None and not cfg.paused:
+                job, at_share = self._claim_now(cfg)
+                if job is None and at_share and not self._stopping.wait(self.tick * 3):
+                    # the queue has room beyond this engine's share: leave the others time to take it, then borrow
+                    job, _ = self._claim_now(cfg, borrow=True)
+            if job is None:
+                with self._wake:
+                    if self._generation == generation and not self._stopping.is_set():
+                        self._idle[queue] = self._idle.get(queue, 0) + 1
+                        self._wake.wait(5.0)
+                        self._idle[queue] -= 1
+                continue
+            try:
+                _, next_job = self._execute(job, claim_next=cfg)
+            except Exception:  # pragma: no cover - _execute records failures itself
+                log.exception("slot %s-%d: job #%s", queue, index, job.id)
+        if next_job is not None:  # claimed while finishing the last one, never started: hand it back
+            self._give_back(next_job)
+        while (left := self._take_ready(queue)) is not None:  # claimed for slots that will not start them
+            self._give_back(left)
+
+    def _take_ready(self, queue: str) -> JobSnapshot | None:
+        with self._lock:
+            ready = self._ready.get(queue)
+            return ready.popleft() if ready else None
+
+    def _claim_now(self, cfg: QueueConfig, *, borrow: bool = False) -> tuple[JobSnapshot | None, bool]:
+        """Claim a job for this slot and, in the same statement, one for each slot of the queue that waits
+        (handed over through ``_ready``). Returns the job (or None) and whether the claim stopped at this
+        engine's share while the queue had room."""
+        with self._wake:
+            want = 1 + self._idle.get(cfg.name, 0)
+        try:
+            got = self._writer.write(lambda conn: self._claim(conn, cfg, want=want, borrow=borrow))
+        except Exception:
+            log.exception("claim on queue %s failed", cfg.name)
+            return None, False
+        if not got.jobs:
+            return None, got.at_share
+        first, *rest = got.jobs
+        if rest:
+            with self._lock:
+                self._ready.setdefault(cfg.name, deque()).extend(rest)
+            self.wake()
+        return first, got.at_share
+
+    def _claim(self, conn: Connection, cfg: QueueConfig, *, want: int = 1, borrow: bool = False) -> claims.Claimed:
+        share = self._shares.get(cfg.name)
+        got = claims.claim(conn, cfg, self.id, self._operation_names, want=want, share=share, borrow=borrow)
+        self._crowded[cfg.name] = got.crowded
+        return got
+
+    def _may_chain(self, cfg: QueueConfig) -> bool:
+        """Whether a finishing slot may claim its next job with the outcome: not when jobs claimed for other
+        slots still wait to start (it takes one of those), nor when the queue is paused or the engine stops."""
+        with self._lock:
+            waiting = bool(self._ready.get(cfg.name))
+        return not (waiting or cfg.paused or self._stopping.is_set())
+
+    def _give_back(self, job: JobSnapshot) -> JobSnapshot | None:
+        try:
+            snap = jobs.transition(
+                self.db,
+                job.id,
+                S.QUEUED,
+                by=self.id,
+                expect=(S.ACTIVE,),
+                worker=None,
+                attempt=job.attempt - 1,
+                started_at=None,
+            )
+        except Exception:
+            log.exception("cannot hand job #%s back to its queue", job.id)
+            return None
+        if snap is not None:
+            self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+            self.wake()
+        return snap
+
+    # -- running one job ----------------------------------------------------------------------------
+    def _execute(
+        self, job: JobSnapshot, claim_next: QueueConfig | None = None
+    ) -> tuple[JobSnapshot, JobSnapshot | None]:
+        """Run one job and record its outcome; with ``claim_next``, claim the queue's next job in the same
+        transaction (one commit per job instead of two). Returns (final snapshot, next job or None)."""
+        ctx = JobContext(
+            job, self.db, self.bus, worker=self.id, flush_interval=self.flush_interval, writer=self._writer.write
+        )
+        with self._lock:  # under the lock shutdown() reads _running with: a job is either seen by it, or sees it
+            if self._stopping.is_set():
+                if not job.inline:  # claimed as the engine began to stop, not started: back to its queue
+                    return self._give_back(job) or job, None
+                self._shutdown_ids.add(job.id)
+                ctx.stop_event.set()
+            self._running[job.id] = ctx
+        self.bus.publish(JobEvent(EventKind.CHANGED, job.id, job=job))
+        next_job = None
+        final = job
+        try:
+            result, failure = self._run(ctx, job)
+            outcome = self._decide(ctx, job, result, failure)
+            final, next_job = self._record(ctx, job, outcome, claim_next)
+        finally:
+            with self._lock:
+                self._running.pop(job.id, None)
+                self._shutdown_ids.discard(job.id)
+            if next_job is None:
+                self.wake()  # a slot is free
+        return final, next_job
+
+    def _run(self, ctx: JobContext, job: JobSnapshot) -> tuple[dict[str, Any] | None, Message | None]:
+        """The operation's result, and why it failed (None when it did not)."""
+        if job.stop_requested:
+            ctx.stop_event.set()
+        op = self.operations.get(job.operation)
+        if op is None:
+            return None, msg("job.unknown_operation", operation=job.operation)
+        try:
+            return op.run(ctx, dict(job.params)), None
+        except StopRequested:
+            return None, None
+        except OperationFailed as exc:
+            return exc.result, exc.message
+        except Exception as exc:
+            failure = msg("job.raised", type=type(exc).__name__, error=str(exc))
+            ctx.error(msg("engine.op_failed", reason=failure.text))
+            ctx.log(msg("engine.traceback", traceback="".join(traceback.format_exception(exc))), "DEBUG")
+            return None, failure
+
+    def _decide(
+        self, ctx: JobContext, job: JobSnapshot, result: dict[str, Any] | None, failure: Message | None
+    ) -> Outcome:
+        """The job's outcome from what its operation did (logs the retry warning when it will run again)."""
+        counters = ctx.counters()
+        stopped = ctx.should_stop
+        complete = counters["progress_total"] is not None and counters["progress_done"] >= counters["progress_total"]
+        shutdown = job.id in self._shutdown_ids
+        fields: dict[str, Any] = {"result": result, "runtime": None}
+        if failure is None and counters["errors"] and not stopped:
+            failure = msg("job.finished_with_errors", n=counters["errors"])
+        if stopped and not (failure is None and complete and not shutdown):
+            if not shutdown:
+                return Outcome(S.STOPPED, msg("job.stopped"), fields)
+            op = self.operations.get(job.operation)
+            if op is not None and op.resumable and not job.inline:
+                return Outcome(S.QUEUED, msg("job.requeued_shutdown"), {**fields, "worker": None})
+            return Outcome(S.INTERRUPTED, msg("job.interrupted_shutdown"), fields)
+        if failure is None:
+            return Outcome(S.SUCCEEDED, None, fields)
+        if job.attempt < job.max_attempts and not job.inline:
+            delay = self._queues.get(job.queue, QueueConfig(job.queue)).retry_delay
+            ctx.warn(msg("engine.retrying", attempt=job.attempt, reason=failure.text, delay=delay))
+            return Outcome(
+                S.SCHEDULED,
+                msg("job.attempt_failed", attempt=job.attempt, attempts=job.max_attempts, reason=failure.text),
+                {**fields, "scheduled_for": utcnow() + dt.timedelta(seconds=delay), "worker": None},
+            )
+        return Outcome(S.FAILED, failure, fields)
+
+    def _record(
+        self, ctx: JobContext, job: JobSnapshot, outcome: Outcome, claim_next: QueueConfig | None
+    ) -> tuple[JobSnapshot, JobSnapshot | None]:
+        """Write the outcome until the database accepts it; the job stays ACTIVE meanwhile.
+
+        A refusal (locked, disk full, server restarting) is retried with backoff for as long as this engine
+        lives (if it dies first, recovery interrupts the job: never a wrong outcome). An outcome that cannot be
+        stored at all (a result that is not JSON, a bug) is replaced once by FAILED saying so."""
+        entries, counters = ctx.close()
+        delay, refusals, replaced = 0.05, 0, False
+        while True:
+            try:
+                return self._write_outcome(job, outcome, entries, counters, claim_next)
+            except Exception as exc:
+                if refused_by_database(exc):
+                    refusals += 1
+                    if refusals == 1:
+                        log.warning("job #%s: the database refused its outcome (%s); writing it again", job.id, exc)
+                elif not replaced:
+                    log.exception("cannot record the outcome of job #%s", job.id)
+                    note = msg("job.unrecordable", type=type(exc).__name__, error=str(exc).splitlines()[0][:500])
+                    outcome, replaced = Outcome(S.FAILED, note, {"result": None, "runtime": None}), True
+                    counters = {**counters, "errors": counters["errors"] + 1}
+                    entries = [*entries, LogEntry.of(job.id, utcnow(), "ERROR", note)]
+                    continue
+                else:
+                    log.exception("cannot record the outcome of job #%s; it stays ACTIVE", job.id)
+                    return job, None
+            if self._gone.wait(delay):
+                log.error("job #%s: engine stopped before its outcome was accepted; recovery will see it", job.id)
+                return job, None
+            delay = min(MAX_RETRY_DELAY, delay * 2)
+            claim_next = None  # claim with a write that is accepted, not with the retries of this one
+
+    def _write_outcome(
+        self,
+        job: JobSnapshot,
+        outcome: Outcome,
+        entries: list[LogEntry],
+        counters: dict[str, Any],
+        claim_next: QueueConfig | None,
+    ) -> tuple[JobSnapshot, JobSnapshot | None]:
+        new = outcome.status
+
+        def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
+            jobs.append_log(conn, entries)
+            snap = jobs.transition(
+                conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
+            )
+            if claim_next is not None and self._may_chain(claim_next):
+                return snap, next(iter(self._claim(conn, claim_next).jobs), None)
+            return snap, None
+
+        snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
+        if snap is None:
+            log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
+            return jobs.get_many(self.db, [job.id])[0], next_job
+        self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+        return snap, next_job
+
+    def _honour_stop(self, job_id: int) -> None:
+        ctx = self.context(job_id)
+        if ctx is None:
+            return
+        ctx.stop_event.set()
+        snap = jobs.transition(self.db, job_id, S.STOPPING, by=self.id, expect=(S.ACTIVE,))
+        if snap is not None:
+            self.bus.publish(JobEvent(EventKind.CHANGED, job_id, job=snap))
+
+    # -- housekeeping -------------------------------------------------------------------------------
+    def _housekeeping(self) -> None:
+        last_beat = last_config = last_due = last_purge = time.monotonic()
+        tasks: list[tuple[str, Callable[[], object]]] = []
+        while not self._stopping.wait(self.tick):
+            now = time.monotonic()
+            tasks = [("stop requests", self._poll_stops), ("flush", self._flush_idle)]
+            if self.kind != "inline":
+                tasks.append(("wake on queued work", self._poll_queued))
+                if now - last_due >= 0.5 or self._due_now():
+                    last_due = now
+                    tasks.append(("scheduled jobs", self._promote_due))
+                    tasks.append(("workflows", self._workflows))
+                if now - last_config >= 1.0:
+                    last_config = now
+                    tasks.append(("queue settings", self._refresh_queues))
+            if now - last_beat >= self.heartbeat_interval:
+                last_beat = now
+                tasks.append(("heartbeat", self._beat))
+                tasks.append(("recovery", self._recover_dead))
+            if self.purge_enabled and self.kind != "inline" and now - last_purge >= 30.0:
+                last_purge = now
+                tasks.append(("purge", lambda: housekeeping.maybe_purge(self.db, self.bus)))
+            for name, task in tasks:
+                try:
+                    task()
+                except Exception:
+                    log.exception("engine housekeeping (%s) failed", name)
+
+    def _poll_stops(self) -> None:
+        if not self.running_ids():
+            return
+        for job_id in jobs.stop_requests(self.db, self.id):
+            self._honour_stop(job_id)
+
+    def _flush_idle(self) -> None:
+        with self._lock:
+            contexts = list(self._running.values())
+        for ctx in contexts:
+            ctx.flush_if_due()
+
+    def _poll_queued(self) -> None:
+        """Wake the slots when another process queued work that this engine could take."""
+        if housekeeping.queued_work_waiting(self.db, self._queues):
+            self.wake()
+
+    def _due_now(self) -> bool:
+        return self._next_due is not None and self._next_due <= utcnow()
+
+    def _promote_due(self) -> None:
+        self._next_due = jobs.next_due(self.db)
+        if not self._due_now():
+            return
+        promoted = housekeeping.promote_due(self.db, self.bus)
+        self._next_due = jobs.next_due(self.db)
+        if promoted:
+            self.wake()
+
+    def _workflows(self) -> None:
+        """Saved profiles whose schedule is due start their job; jobs whose parents all ended are released."""
+        if ticks.tick(self.db, self.bus):
+            self.wake()
+
+    def _beat(self) -> None:
+        if not jobs.heartbeat(self.db, self.id):
+            log.warning("engine %s was declared dead by another engine; registering again", self.id)
+            jobs.register_engine(self.db, self.id, self.kind, self.serve or ())
+
+    def _recover_dead(self) -> None:
+        if housekeeping.recover_dead(self.db, self.id, self.dead_after, self.operations, self.bus):
+            self.wake()
+
+
+def _operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:
+    if operations is None:
+        operations = registry
+    if isinstance(operations, Registry):
+        return MappingProxyType({op.name: op for op in operations.all()})
+    return MappingProxyType(dict(operations))

@@ -1,0 +1,77 @@
+"""One writer per engine: the outcomes, claims and progress of all its slots committed together.
+
+A slot hands its write (a function of the connection) to the writer. Whoever finds the writer free commits, in
+one transaction, every write waiting at that moment, its own and the others' (flat combining): with no contention
+a write costs one lock, not a hand-over to another thread; when several slots write together (short jobs), one
+commit serves them all. Each write runs in a savepoint of its own, so one that fails (a value that cannot be
+stored) fails alone while the others commit. When the commit itself is refused (locked, disk full), every write
+of the group sees that error, and its slot writes it again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from sqlalchemy.engine import Connection
+
+from core.store.db import Database
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_Item = tuple[Callable[[Connection], Any], "Future[Any]"]
+
+
+class Writer:
+    """Commits the writes handed to :meth:`write` in groups. Thread-safe."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._pending: list[_Item] = []
+        self._pending_lock = threading.Lock()
+        self._committing = threading.Lock()  # one group at a time
+        self.groups = 0  # transactions committed (a measure for tests and benchmarks)
+        self.writes = 0  # writes committed in them
+
+    def write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work(conn)`` in the next group's transaction; returns its result once committed, or raises its
+        error (or the commit's)."""
+        future: Future[T] = Future()
+        with self._pending_lock:
+            self._pending.append((work, future))
+        with self._committing:
+            if not future.done():  # not committed by the group before: commit what waits now, this one included
+                with self._pending_lock:
+                    group, self._pending = self._pending, []
+                self._commit(group)
+        return future.result()
+
+    def _commit(self, group: list[_Item]) -> None:
+        outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
+        try:
+            with self.db.connect_write() as conn:
+                for work, future in group:
+                    savepoint = conn.begin_nested()
+                    try:
+                        result = work(conn)
+                    except Exception as exc:
+                        savepoint.rollback()
+                        outcomes.append((future, None, exc))
+                    else:
+                        savepoint.commit()
+                        outcomes.append((future, result, None))
+        except Exception as exc:  # the transaction or its commit was refused: every write of the group failed
+            for _, future in group:
+                future.set_exception(exc)
+            return
+        self.groups += 1
+        self.writes += sum(1 for _, _, error in outcomes if error is None)
+        for future, result, error in outcomes:
+            if error is None:
+                future.set_result(result)
+            else:
+                future.set_exception(error)

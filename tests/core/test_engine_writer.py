@@ -1,0 +1,66 @@
+"""The engine's writer commits the writes of all its slots together; one failing write fails alone."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from core.engine import Engine
+from core.engine.writer import Writer
+from core.store.db import Database
+
+
+def test_writes_handed_over_together_commit_in_one_group_and_a_bad_one_fails_alone(db: Database) -> None:
+    with db.connect_write() as conn:
+        conn.execute(text("CREATE TABLE probe (x INTEGER PRIMARY KEY)"))
+    writer = Writer(db)
+    busy, release = threading.Event(), threading.Event()
+
+    def first(conn: Connection) -> str:
+        busy.set()
+        release.wait(30)  # holds the writer while the others are handed over
+        return "first"
+
+    def insert(x: int) -> int:
+        return writer.write(lambda conn: conn.execute(text("INSERT INTO probe VALUES (:x)"), {"x": x}).rowcount)
+
+    try:
+        with ThreadPoolExecutor(11) as pool:
+            head = pool.submit(writer.write, first)
+            assert busy.wait(30)
+            results = [pool.submit(insert, x) for x in [*range(9), 3]]  # 3 twice: that write fails
+            while len(writer._pending) < 10:  # every write is waiting for the group
+                threading.Event().wait(0.01)
+            release.set()
+            assert head.result() == "first"
+            outcomes = [f.exception() or f.result() for f in results]
+    finally:
+        release.set()
+    assert outcomes[:9] == [1] * 9 and isinstance(outcomes[9], IntegrityError)
+    assert (writer.groups, writer.writes) == (2, 10)  # the first alone, then the nine in one transaction
+    with db.connect_read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM probe")).scalar() == 9
+
+
+def test_a_refused_commit_fails_every_write_of_its_group(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    writer = Writer(db)
+
+    def refuse() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(db, "connect_write", refuse)
+    try:
+        with pytest.raises(OSError):
+            writer.write(lambda conn: 1)
+    finally:
+        monkeypatch.undo()
+    assert writer.write(lambda conn: 2) == 2  # and the next write is accepted
+
+
+def test_an_engine_never_started_shuts_down(db: Database) -> None:
+    Engine(db).shutdown(1)
