@@ -74,36 +74,50 @@ def _running_in_queue() -> Any:
     return select(func.count()).where(_jobs.c.queue == bindparam("q"), _jobs.c.status.in_(_RUNNING))
 
 
-# One read for the decision: is the queue paused, how many of its jobs run, how many of them are this worker's.
-_STATE = select(
-    select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery(),
-    _running_in_queue().scalar_subquery(),
-    _running_in_queue().where(_jobs.c.worker == bindparam("w_worker")).scalar_subquery(),
-)
+def _running_count(pg: bool) -> Any:
+    """Running jobs of the queue ``q`` among every owner's: on PostgreSQL through ``asyncops_running`` (a
+    function the database owner made), since row-level security shows a person's engine only their own jobs."""
+    return func.asyncops_running(bindparam("q")) if pg else _running_in_queue().scalar_subquery()
 
 
-# The common case in one statement: one job, if the queue has room, this worker is under its share and the
-# queue is not paused (the checks evaluated by the same statement that takes the job).
-_TAKE_ONE = (
-    update(_jobs)
-    .where(
-        _jobs.c.id == _next_ids().limit(1).scalar_subquery(),
-        _jobs.c.status == str(JobStatus.QUEUED),
-        _running_in_queue().scalar_subquery() < bindparam("cap"),
-        _running_in_queue().where(_jobs.c.worker == bindparam("w_worker")).scalar_subquery() < bindparam("share"),
-        select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery().is_(False),
+def _statements(pg: bool) -> tuple[Any, Any]:
+    """(state, take_one) for a dialect; built once each."""
+    cached = _BUILT.get(pg)
+    if cached is not None:
+        return cached
+    # One read for the decision: is the queue paused, how many of its jobs run, how many of them are this worker's.
+    state = select(
+        select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery(),
+        _running_count(pg),
+        _running_in_queue().where(_jobs.c.worker == bindparam("w_worker")).scalar_subquery(),
     )
-    .values(
-        status=str(JobStatus.ACTIVE),
-        worker=bindparam("w_worker"),
-        started_at=bindparam("w_now"),
-        updated_at=bindparam("w_now"),
-        finished_at=None,
-        attempt=_jobs.c.attempt + 1,
-        stop_requested=False,
+    # The common case in one statement: one job, if the queue has room, this worker is under its share and the
+    # queue is not paused (the checks evaluated by the same statement that takes the job).
+    take_one = (
+        update(_jobs)
+        .where(
+            _jobs.c.id == _next_ids().limit(1).scalar_subquery(),
+            _jobs.c.status == str(JobStatus.QUEUED),
+            _running_count(pg) < bindparam("cap"),
+            _running_in_queue().where(_jobs.c.worker == bindparam("w_worker")).scalar_subquery() < bindparam("share"),
+            select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery().is_(False),
+        )
+        .values(
+            status=str(JobStatus.ACTIVE),
+            worker=bindparam("w_worker"),
+            started_at=bindparam("w_now"),
+            updated_at=bindparam("w_now"),
+            finished_at=None,
+            attempt=_jobs.c.attempt + 1,
+            stop_requested=False,
+        )
+        .returning(*_jobs.c)
     )
-    .returning(*_jobs.c)
-)
+    _BUILT[pg] = (state, take_one)
+    return state, take_one
+
+
+_BUILT: dict[bool, tuple[Any, Any]] = {}
 
 
 def claim(
@@ -122,6 +136,7 @@ def claim(
     if want <= 0 or not operations:
         return Claimed([])
     dialect.lock_queue(conn, queue.name)
+    state, take_one = _statements(not dialect.is_sqlite(conn))
     crowded = share is not None and share < queue.capacity
     if want == 1:
         limit = queue.capacity if share is None or borrow else share
@@ -133,13 +148,13 @@ def claim(
             "w_worker": worker,
             "w_now": utcnow(),
         }
-        row = conn.execute(_TAKE_ONE, params).first()
+        row = conn.execute(take_one, params).first()
         if row is not None:
             return Claimed([JobSnapshot.from_row(row)], False, crowded)
         if not crowded or borrow:
             return Claimed([], False, crowded)
         # nothing taken while others share the queue: say whether this engine's share was what stopped it
-    paused, active, mine = conn.execute(_STATE, {"q": queue.name, "w_worker": worker}).one()
+    paused, active, mine = conn.execute(state, {"q": queue.name, "w_worker": worker}).one()
     if paused is None or paused:
         return Claimed([])
     room = queue.capacity - int(active)

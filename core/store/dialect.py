@@ -100,10 +100,11 @@ def lock_queue(conn: Connection | Session, queue: str) -> None:
     """Serialise the engines' claims of one queue for the rest of this transaction, so that the running jobs
     they count and the jobs they take agree (the queue's cap and each engine's fair share hold).
 
-    SQLite write transactions are already serialised by BEGIN IMMEDIATE; PostgreSQL locks the queue row."""
+    SQLite write transactions are already serialised by BEGIN IMMEDIATE; PostgreSQL takes a transaction-level
+    advisory lock named after the queue (no privilege on the queues table needed: a person's engine has none)."""
     if is_sqlite(conn):
         return
-    conn.execute(text("SELECT name FROM queues WHERE name = :q FOR UPDATE"), {"q": queue})
+    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"asyncops.queue:{queue}"})
 
 
 def seconds_between(engine: Engine, start: Any, end: Any) -> Any:
