@@ -30,6 +30,9 @@ EXCEPTIONS: dict[str, set[str]] = {
         "core.library",
         "core.store.db",
         "core.users",
+        "core.engine",
+        "core.operations.command",
+        "core.operations.fetch",
     },
     # the console script: with arguments it is the command line
     "launcher.py": {"core.cli:main"},
