@@ -31,6 +31,7 @@ from core.engine import Engine
 from core.errors import AsyncopsError
 from core.store.db import DatabaseError
 from desktop import i18n, icons, prefs
+from desktop.jobs import presentation as P
 from desktop.main_window import MainWindow
 from desktop.services.background import Background
 from desktop.services.job_cache import JobCache
@@ -107,6 +108,7 @@ def create_window(
     Call ``window.ctx.shutdown()`` (or close the window under ``main``) to stop the engine."""
     ensure_app()
     tracker = Tracker(db_url)
+    P.set_labeler(tracker.display_label)  # generated labels read in the window's language
     engine = Engine(tracker.db, bus=tracker.bus, **(engine_options or {}))  # it publishes on the Tracker's bus
     tracker.attach(engine)
     if start_engine:

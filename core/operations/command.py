@@ -127,9 +127,9 @@ class Command(Operation):
         except ValueError as exc:
             raise ParamError("cmd", msg("command.cannot_split", error=str(exc))) from None
 
-    def label_for(self, params: dict[str, Any]) -> str:
+    def label_message(self, params: dict[str, Any]) -> Message:
         text = params.get("cmd") or shlex.join(params.get("argv") or [])
-        return text if len(text) <= 80 else text[:79] + "…"
+        return Message.plain(text if len(text) <= 80 else text[:79] + "…")  # the command line is its own label
 
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         argv = self.argv(params)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 
 from core import library as L
 from core.errors import OperationFailed
-from core.messages import define, msg
+from core.messages import Message, define, msg
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, LibraryOperation, _paths
 
@@ -35,6 +35,10 @@ define(
     "{folders} {folders:plural:folder|folders}",
 )
 define("delete.none", "nothing was deleted: {paths:list}")
+define("label.delete", "Delete {path} · {library}")
+define("label.delete_many", "Delete {n} {n:plural:item|items} · {library}")
+define("label.delete_permanently", "Delete {path} permanently · {library}")
+define("label.delete_permanently_many", "Delete {n} {n:plural:item|items} permanently · {library}")
 
 
 class Delete(LibraryOperation):
@@ -57,10 +61,12 @@ class Delete(LibraryOperation):
         if env is not None:
             _paths(self.lib(env.db, params), params["paths"])
 
-    def label_for(self, params: dict[str, Any]) -> str:
+    def label_message(self, params: dict[str, Any]) -> Message:
         paths = params.get("paths") or []
-        what = paths[0] if len(paths) == 1 else f"{len(paths)} items"
-        return f"Delete {what}{' permanently' if params.get('permanent') else ''} · {params.get('library', '')}"
+        code = "label.delete_permanently" if params.get("permanent") else "label.delete"
+        if len(paths) != 1:
+            code += "_many"
+        return msg(code, path=paths[0] if len(paths) == 1 else "", n=len(paths), library=params.get("library", ""))
 
     def estimate(self, env: OperationEnv, params: dict[str, Any]) -> dict[str, int]:
         lib = self.lib(env.db, params)

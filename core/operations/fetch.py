@@ -72,6 +72,8 @@ define("fetch.too_big", "larger than max_bytes ({max_bytes} bytes); the download
 define("fetch.cut_off", "download cut off after {bytes} bytes: {reason}; run again to resume")
 define("fetch.incomplete", "incomplete: {written} of {expected} bytes; run again to resume")
 define("fetch.scheme", "redirected to {url}: only http and https are followed")
+define("label.fetch", "Fetch {n} {n:plural:URL|URLs} → /{folder} · {library}")
+define("label.fetch_file", "Fetch the URLs of {file} → /{folder} · {library}")
 
 CHUNK = 256 * 1024
 CHECKSUM = re.compile(r"^(?P<algo>[a-z0-9_]+):(?P<hex>[0-9a-fA-F]+)$")
@@ -152,9 +154,12 @@ class Fetch(LibraryOperation):
             if os.path.lexists(folder.path) and not folder.path.is_dir():
                 raise ParamError("folder", msg("fetch.not_folder", path=folder.rel))
 
-    def label_for(self, params: dict[str, Any]) -> str:
-        n = len(params.get("urls") or []) or "URLs of " + Path(params.get("url_file") or "").name
-        return f"Fetch {n} → /{str(params.get('folder', '')).strip('/')} · {params.get('library', '')}"
+    def label_message(self, params: dict[str, Any]) -> Message:
+        folder, library = str(params.get("folder", "")).strip("/"), params.get("library", "")
+        if params.get("urls"):
+            return msg("label.fetch", n=len(params["urls"]), folder=folder, library=library)
+        name = Path(params.get("url_file") or "").name
+        return msg("label.fetch_file", file=name, folder=folder, library=library)
 
     def entries(self, params: dict[str, Any]) -> list[Entry]:
         raw: list[tuple[str, str | None, str]] = []

@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from core import library as L
 from core.errors import ParamError
+from core.messages import CATALOG, Message, define, msg
 from core.operations.base import Operation, Param
+
+define("label.scan", "Scan · {library}")
+define("label.restore", "Restore from trash · {library}")
 
 if TYPE_CHECKING:
     from core.store.db import Database
@@ -29,8 +33,11 @@ class LibraryOperation(Operation):
     def lib(self, db: Database, params: dict[str, Any]) -> L.LibraryInfo:
         return L.get_library(db, params["library"])
 
-    def label_for(self, params: dict[str, Any]) -> str:
-        return f"{self.title} · {params.get('library', '')}"
+    def label_message(self, params: dict[str, Any]) -> Message:
+        code = f"label.{self.name}"
+        if code in CATALOG:
+            return msg(code, library=params.get("library", ""))
+        return Message.plain(f"{self.title} · {params.get('library', '')}")
 
 
 def _paths(lib: L.LibraryInfo, raw: list[str], param: str = "paths", *, must_exist: bool = True) -> list[L.Resolved]:

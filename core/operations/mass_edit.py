@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from core import library as L
 from core.errors import ParamError
-from core.messages import define, msg
+from core.messages import Message, define, msg
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
 
@@ -39,6 +39,7 @@ define("mass.unknown_filter", "unknown filter {kind!r} (folder, glob, tag, type 
 define("mass.bad_set_json", "not a JSON object: {reason}")
 define("mass.bad_set", "expected KEY=VALUE, not {text!r}")
 define("mass.nothing", "nothing to do: give set, clear, add_tags or remove_tags")
+define("label.mass_edit", "Mass edit {filter} · {library}")
 
 
 @dataclass
@@ -138,8 +139,8 @@ class MassEdit(LibraryOperation):
         if env is not None:
             self.lib(env.db, params)
 
-    def label_for(self, params: dict[str, Any]) -> str:
-        return f"Mass edit {params.get('filter', '')} · {params.get('library', '')}"
+    def label_message(self, params: dict[str, Any]) -> Message:
+        return msg("label.mass_edit", filter=params.get("filter", ""), library=params.get("library", ""))
 
     @staticmethod
     def actions(params: dict[str, Any]) -> list[tuple[L.Column, Any]]:

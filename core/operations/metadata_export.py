@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from core.engine import JobContext
-from core.messages import define, msg
+from core.messages import Message, define, msg
 from core.operations.metadata_common import (
     _CACHE_MAX,
     EXPORT_CHUNK,
@@ -49,6 +49,7 @@ define(
 define("meta.export_columns", "columns: {columns:list}")
 define("meta.export_type_conflict", "property {name} has different types on different assets; exported as {header}")
 define("meta.export_stopped", "stopped after {n} {n:plural:asset|assets}; {output} was not written")
+define("label.metadata_export", "Export metadata of /{folder} → {file}")
 define(
     "meta.export_delimiter",
     "{name}: some values hold the multi-value delimiter {delimiter!r}; they are written as they are and will read "
@@ -120,9 +121,9 @@ class MetadataExport(LibraryOperation):
             if not folder.path.is_dir():
                 raise ParamError("folder", msg("meta.export_not_folder", path=folder.rel))
 
-    def label_for(self, params: dict[str, Any]) -> str:
+    def label_message(self, params: dict[str, Any]) -> Message:
         folder = str(params.get("folder", "")).strip("/")
-        return f"Export metadata of /{folder} → {Path(params.get('output', '')).name}"
+        return msg("label.metadata_export", folder=folder, file=Path(params.get("output", "")).name)
 
     def _select(self, lib: L.LibraryInfo, params: dict[str, Any]) -> tuple[str, Any]:
         folder = L.normalize(params.get("folder", ""), param="folder")

@@ -83,6 +83,7 @@ define("meta.empty_keep", "leaves the value unchanged")
 define("meta.empty_clear", "clears it")
 define("meta.diff", "{path}: {field}: {before} → {after}")
 define("meta.diff_more", "… and {n} more {n:plural:change|changes} ({fields})")
+define("label.metadata_import", "Import metadata from {file} · {library}")
 
 EMPTY = ("keep", "clear")
 DIFF_FULL = 50
@@ -219,8 +220,8 @@ class MetadataImport(LibraryOperation):
         if env is not None:
             self.lib(env.db, params)
 
-    def label_for(self, params: dict[str, Any]) -> str:
-        return f"Import metadata from {Path(params.get('input', '')).name} · {params.get('library', '')}"
+    def label_message(self, params: dict[str, Any]) -> Message:
+        return msg("label.metadata_import", file=Path(params.get("input", "")).name, library=params.get("library", ""))
 
     def header(self, params: dict[str, Any]) -> Header:
         """How each column will be read; ParamError for what makes the whole file unreadable."""

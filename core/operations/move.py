@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, literal, select, update
 
 from core import library as L
 from core.errors import OperationFailed, ParamError
-from core.messages import define, msg
+from core.messages import Message, define, msg
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, STEP_DELAY_ENV, LibraryOperation, _paths
 from core.operations.move_journal import (
@@ -83,6 +83,9 @@ define("move.lost", "{src} is neither at its place nor at {dst}; plan {plan} was
 define("move.unreadable", "cannot read it to fix its links: {reason}")
 define("move.rewrote", "rewrote {n} {n:plural:link|links}")
 define("move.changed_since", "changed since the move was planned: its links were not rewritten")
+define("label.move", "Move {path} → {destination} · {library}")
+define("label.move_many", "Move {n} {n:plural:item|items} → {destination} · {library}")
+define("label.move_pairs", "Move {n} {n:plural:item|items} · {library}")
 define(
     "move.done",
     "moved {items} {items:plural:item|items}; rewrote {links} {links:plural:link|links} in {documents} "
@@ -190,12 +193,15 @@ class Move(LibraryOperation):
             return  # an interrupted run of this very move: running it again completes it
         self._pairs(lib, params)
 
-    def label_for(self, params: dict[str, Any]) -> str:
+    def label_message(self, params: dict[str, Any]) -> Message:
+        library = params.get("library", "")
         if params.get("pairs"):
-            return f"Move {len(params['pairs'])} item(s) · {params.get('library', '')}"
+            return msg("label.move_pairs", n=len(params["pairs"]), library=library)
         paths = params.get("paths") or []
-        what = paths[0] if len(paths) == 1 else f"{len(paths)} items"
-        return f"Move {what} → {params.get('destination') or '/'} · {params.get('library', '')}"
+        where = params.get("destination") or "/"
+        if len(paths) == 1:
+            return msg("label.move", path=paths[0], destination=where, library=library)
+        return msg("label.move_many", n=len(paths), destination=where, library=library)
 
     def _pairs(self, lib: L.LibraryInfo, params: dict[str, Any]) -> list[Pair]:
         """What moves where; ParamError on a clash (unless a policy says otherwise) or an impossible move."""

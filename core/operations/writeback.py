@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 
 from core import library as L
 from core.errors import OperationFailed, ParamError
-from core.messages import define, msg
+from core.messages import Message, define, msg
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
 
@@ -35,6 +35,8 @@ define("writeback.changed_since", "{path} changed since it was written; not remo
 define("writeback.reverted", "put back {n} {n:plural:file|files} as they were before job #{job}")
 define("writeback.bad_revert", "expected the written list of a metadata-writeback result")
 define("writeback.none", "nothing could be written")
+define("label.writeback", "Write metadata into files of /{folder} · {library}")
+define("label.writeback_undo", "Undo metadata write-back #{job} · {library}")
 
 
 class MetadataWriteback(LibraryOperation):
@@ -64,10 +66,11 @@ class MetadataWriteback(LibraryOperation):
             lib = self.lib(env.db, params)
             L.resolve(lib, params.get("folder", ""), param="folder", allow_root=True)
 
-    def label_for(self, params: dict[str, Any]) -> str:
+    def label_message(self, params: dict[str, Any]) -> Message:
+        library = params.get("library", "")
         if params.get("revert") is not None:
-            return f"Undo metadata write-back #{params.get('job')} · {params.get('library', '')}"
-        return f"Write metadata into files of /{str(params.get('folder', '')).strip('/')} · {params.get('library', '')}"
+            return msg("label.writeback_undo", job=params.get("job"), library=library)
+        return msg("label.writeback", folder=str(params.get("folder", "")).strip("/"), library=library)
 
     def _edited(self, db: Database, lib: L.LibraryInfo, params: dict[str, Any]) -> list[tuple[int, str, str, dict]]:
         folder = L.normalize(params.get("folder", ""), param="folder")

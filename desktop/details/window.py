@@ -484,7 +484,7 @@ class JobDetailsWindow(QWidget):
 def undo_text(snap: JobSnapshot, launch: Launch, titles: dict[str, str]) -> str:
     """What the undo confirmation says: which job, what will be launched and where it runs."""
     what = P.operation_title(launch.operation, titles.get(launch.operation, ""))
-    text = translate("Undo", "Undo job #%1 (%2)?").replace("%1", str(snap.id)).replace("%2", snap.title)
+    text = translate("Undo", "Undo job #%1 (%2)?").replace("%1", str(snap.id)).replace("%2", P.job_title(snap))
     text += "\n\n" + translate("Undo", "This starts a new job: %1 — %2.").replace("%1", what).replace(
         "%2", launch.label
     )

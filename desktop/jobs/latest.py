@@ -70,11 +70,11 @@ class LatestModel(QAbstractListModel):
         if snap is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"#{snap.id} {snap.title} — {P.badge(snap).text}"
+            return f"#{snap.id} {P.job_title(snap)} — {P.badge(snap).text}"
         if role == JobRole:
             return snap
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{snap.title}\n{P.badge(snap).text}\n{snap.link}"
+            return f"{P.job_title(snap)}\n{P.badge(snap).text}\n{snap.link}"
         return None
 
     def retranslate(self) -> None:
@@ -147,7 +147,7 @@ class LatestDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_colour)
-        title = f"#{snap.id}  {snap.title}"
+        title = f"#{snap.id}  {P.job_title(snap)}"
         painter.drawText(
             QRect(r.left(), r.top(), r.width(), line),
             int(Qt.AlignmentFlag.AlignVCenter),

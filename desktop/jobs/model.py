@@ -326,6 +326,8 @@ class JobsModel(QAbstractTableModel):
             return P.format_short_time(getattr(snap, column))
         if column == "duration":
             return P.duration_text(snap)
+        if column == "label":
+            return P.job_title(snap)
         return getattr(snap, column)
 
     def _tooltip(self, snap: JobSnapshot, column: str) -> str | None:
@@ -334,7 +336,7 @@ class JobsModel(QAbstractTableModel):
         if column in ("created_at", "started_at"):
             return P.format_time(getattr(snap, column), seconds=True) or None
         if column == "label":
-            return f"{snap.label}\n{snap.link}"
+            return f"{P.job_title(snap)}\n{snap.link}"
         if column == "operation":
             return snap.operation
         return None

@@ -22,6 +22,24 @@ from desktop import i18n
 translate = QCoreApplication.translate
 S = JobStatus
 
+# How a job's label reads in the window's language: the Tracker's ``display_label`` (a generated label is a
+# message; a label a person typed stays as typed), set once by the composition root (``desktop/app.py``).
+_labeler: list[Callable[[JobSnapshot], Message]] = []
+
+
+def set_labeler(labeler: Callable[[JobSnapshot], Message] | None) -> None:
+    _labeler[:] = [labeler] if labeler is not None else []
+
+
+def job_title(snap: JobSnapshot) -> str:
+    """The job's label in the window's language (its English text when no labeler is set)."""
+    if _labeler:
+        try:
+            return i18n.tr_message(_labeler[0](snap)) or snap.title
+        except Exception:  # an operation's label code that fails must not break a paint
+            return snap.title
+    return snap.title
+
 
 @dataclass(frozen=True)
 class Palette:
@@ -305,7 +323,7 @@ class Notice:
 
 def finished_message(snap: JobSnapshot) -> Notice:
     """What a tray (or in-window) message says when a job ends: how, with its counts."""
-    title = f"#{snap.id} {snap.title}"
+    title = f"#{snap.id} {job_title(snap)}"
     parts = [status_name(snap.status)]
     if snap.progress_total or snap.progress_done:
         parts.append(
@@ -330,13 +348,13 @@ def background_message(snap: JobSnapshot, reason: Message | None = None) -> Noti
     title = translate("Notify", "Job #%1 runs in the background").replace("%1", str(snap.id))
     text = (
         translate("Notify", "%1 was queued on %2; you will be told when it ends.")
-        .replace("%1", snap.title)
+        .replace("%1", job_title(snap))
         .replace("%2", snap.queue)
     )
     if snap.status is S.SCHEDULED and snap.scheduled_for:
         text = (
             translate("Notify", "%1 is scheduled for %2.")
-            .replace("%1", snap.title)
+            .replace("%1", job_title(snap))
             .replace("%2", format_time(snap.scheduled_for))
         )
     if reason is not None:

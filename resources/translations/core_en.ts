@@ -563,6 +563,86 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Delete {path} · {library}</source>
+            <comment>label.delete</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete {n} {n:plural:item|items} · {library}</source>
+            <comment>label.delete_many</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete {path} permanently · {library}</source>
+            <comment>label.delete_permanently</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete {n} {n:plural:item|items} permanently · {library}</source>
+            <comment>label.delete_permanently_many</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fetch {n} {n:plural:URL|URLs} → /{folder} · {library}</source>
+            <comment>label.fetch</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fetch the URLs of {file} → /{folder} · {library}</source>
+            <comment>label.fetch_file</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mass edit {filter} · {library}</source>
+            <comment>label.mass_edit</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export metadata of /{folder} → {file}</source>
+            <comment>label.metadata_export</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import metadata from {file} · {library}</source>
+            <comment>label.metadata_import</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move {path} → {destination} · {library}</source>
+            <comment>label.move</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move {n} {n:plural:item|items} → {destination} · {library}</source>
+            <comment>label.move_many</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move {n} {n:plural:item|items} · {library}</source>
+            <comment>label.move_pairs</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore from trash · {library}</source>
+            <comment>label.restore</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan · {library}</source>
+            <comment>label.scan</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write metadata into files of /{folder} · {library}</source>
+            <comment>label.writeback</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo metadata write-back #{job} · {library}</source>
+            <comment>label.writeback_undo</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>the start time {when:time} is in the past: leave it empty to start now</source>
             <comment>launch.at_past</comment>
             <translation type="unfinished" />

@@ -563,6 +563,86 @@
             <translation>asyncops n'a pas pu enregistrer le résultat : {type} : {error}</translation>
         </message>
         <message>
+            <source>Delete {path} · {library}</source>
+            <comment>label.delete</comment>
+            <translation>Supprimer {path} · {library}</translation>
+        </message>
+        <message>
+            <source>Delete {n} {n:plural:item|items} · {library}</source>
+            <comment>label.delete_many</comment>
+            <translation>Supprimer {n} {n:plural:élément|éléments} · {library}</translation>
+        </message>
+        <message>
+            <source>Delete {path} permanently · {library}</source>
+            <comment>label.delete_permanently</comment>
+            <translation>Supprimer définitivement {path} · {library}</translation>
+        </message>
+        <message>
+            <source>Delete {n} {n:plural:item|items} permanently · {library}</source>
+            <comment>label.delete_permanently_many</comment>
+            <translation>Supprimer définitivement {n} {n:plural:élément|éléments} · {library}</translation>
+        </message>
+        <message>
+            <source>Fetch {n} {n:plural:URL|URLs} → /{folder} · {library}</source>
+            <comment>label.fetch</comment>
+            <translation>Télécharger {n} {n:plural:URL|URL} → /{folder} · {library}</translation>
+        </message>
+        <message>
+            <source>Fetch the URLs of {file} → /{folder} · {library}</source>
+            <comment>label.fetch_file</comment>
+            <translation>Télécharger les URL de {file} → /{folder} · {library}</translation>
+        </message>
+        <message>
+            <source>Mass edit {filter} · {library}</source>
+            <comment>label.mass_edit</comment>
+            <translation>Modification en masse {filter} · {library}</translation>
+        </message>
+        <message>
+            <source>Export metadata of /{folder} → {file}</source>
+            <comment>label.metadata_export</comment>
+            <translation>Exporter les métadonnées de /{folder} → {file}</translation>
+        </message>
+        <message>
+            <source>Import metadata from {file} · {library}</source>
+            <comment>label.metadata_import</comment>
+            <translation>Importer les métadonnées de {file} · {library}</translation>
+        </message>
+        <message>
+            <source>Move {path} → {destination} · {library}</source>
+            <comment>label.move</comment>
+            <translation>Déplacer {path} → {destination} · {library}</translation>
+        </message>
+        <message>
+            <source>Move {n} {n:plural:item|items} → {destination} · {library}</source>
+            <comment>label.move_many</comment>
+            <translation>Déplacer {n} {n:plural:élément|éléments} → {destination} · {library}</translation>
+        </message>
+        <message>
+            <source>Move {n} {n:plural:item|items} · {library}</source>
+            <comment>label.move_pairs</comment>
+            <translation>Déplacer {n} {n:plural:élément|éléments} · {library}</translation>
+        </message>
+        <message>
+            <source>Restore from trash · {library}</source>
+            <comment>label.restore</comment>
+            <translation>Restaurer depuis la corbeille · {library}</translation>
+        </message>
+        <message>
+            <source>Scan · {library}</source>
+            <comment>label.scan</comment>
+            <translation>Analyser · {library}</translation>
+        </message>
+        <message>
+            <source>Write metadata into files of /{folder} · {library}</source>
+            <comment>label.writeback</comment>
+            <translation>Écrire les métadonnées dans les fichiers de /{folder} · {library}</translation>
+        </message>
+        <message>
+            <source>Undo metadata write-back #{job} · {library}</source>
+            <comment>label.writeback_undo</comment>
+            <translation>Annuler la réécriture des métadonnées n° {job} · {library}</translation>
+        </message>
+        <message>
             <source>the start time {when:time} is in the past: leave it empty to start now</source>
             <comment>launch.at_past</comment>
             <translation>l'heure de début {when:time} est passée : laissez-la vide pour commencer maintenant</translation>

@@ -83,3 +83,21 @@ def test_a_message_round_trips_through_json_and_an_unknown_code_still_reads() ->
     assert back == m and back.text == "queue full (2/2 running)"
     assert Message("from.a.newer.version", {"x": 1}).text == "from.a.newer.version {'x': 1}"
     assert Message.from_json(None, "plain text").text == "plain text"
+
+
+def test_a_generated_label_reads_in_french_and_a_typed_one_stays(tmp_path) -> None:
+    from core.api import Tracker
+    from core.records import JobSnapshot
+
+    t = Tracker(str(tmp_path / "l.db"))
+    op = t.operation("move")
+    params = {"library": "docs", "paths": ["a.md", "b.md"], "destination": "guide"}
+    generated = op.label_for(params)
+    assert generated == "Move 2 items → guide · docs"
+    snap = t.submit("command", {"cmd": "true"})
+    as_generated = JobSnapshot.replace(snap, operation="move", params=params, label=generated)
+    fr = {c: tr for (ctx, c), tr in _french().items() if ctx == "messages"}
+    label = t.display_label(as_generated)
+    assert label.render(lambda code, english: fr.get(code, english), "fr") == "Déplacer 2 éléments → guide · docs"
+    assert t.display_label(JobSnapshot.replace(as_generated, label="Quarterly move")).text == "Quarterly move"
+    t.close()
