@@ -69,7 +69,7 @@ def add_library(db: Database, path: str | os.PathLike[str], name: str | None = N
     """Register a folder as a library (nothing is read or written in it). UsageError when it cannot be."""
     folder = Path(path).expanduser()
     if not folder.exists():
-        raise UsageError(msg("library.missing", path=str(path)), field="path")
+        raise NotFound(msg("library.missing", path=str(path)), field="path")
     if not folder.is_dir():
         raise UsageError(msg("library.not_folder", path=str(path)), field="path")
     root = folder.resolve()

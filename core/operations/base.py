@@ -54,6 +54,7 @@ define("param.bad_item", "item {index} is {value}: each item must be text or a n
 define("param.too_small", "must be at least {minimum}, not {value}")
 define("param.too_large", "must be at most {maximum}, not {value}")
 define("param.required", "is required")
+define("param.unknown", "{operation} has no such parameter (it takes: {names})")
 
 TRUE = {"1", "true", "yes", "on", "y"}
 FALSE = {"0", "false", "no", "off", "n", ""}
@@ -224,7 +225,7 @@ class Operation:
         unknown = sorted(set(raw) - known)
         if unknown:
             names = ", ".join(sorted(known)) or "none"
-            raise ParamError(unknown[0], f"{self.name} has no such parameter (it takes: {names})")
+            raise ParamError(unknown[0], msg("param.unknown", operation=self.name, names=names))
         out: dict[str, Any] = {}
         for p in self.params:
             if p.name in raw and raw[p.name] is not None and raw[p.name] != "":

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -47,6 +48,11 @@ define("command.not_a_folder", "{path} is not a folder")
 define("command.bad_pattern", "not a valid regular expression: {error}")
 define("command.bad_env", "values must be text or numbers")
 define("command.empty", "is empty")
+define(
+    "command.bad_env_name", "not an environment variable name: {names:list} (letters, digits and _, not first a digit)"
+)
+
+ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 define("command.not_found", "program not found: {program}")
 define("command.cannot_split", "cannot split the command line: {error}")
 
@@ -92,6 +98,12 @@ class Command(Operation):
         ),
     )
 
+    def validate(self, raw: Mapping[str, Any], env: OperationEnv | None = None) -> dict[str, Any]:
+        given = [k for k in ("cmd", "argv") if k in raw]
+        if len(given) == 1 and str(raw[given[0]] if raw[given[0]] is not None else "").strip() in ("", "[]"):
+            raise ParamError(given[0], msg("command.empty"))  # `-p cmd=`: what is wrong is what was given
+        return super().validate(raw, env)
+
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         has_argv, has_cmd = bool(params.get("argv")), bool(params.get("cmd"))
         if has_argv == has_cmd:
@@ -109,6 +121,9 @@ class Command(Operation):
         env_vars = params.get("env") or {}
         if any(not isinstance(v, (str, int, float)) for v in env_vars.values()):
             raise ParamError("env", msg("command.bad_env"))
+        bad_names = [k for k in env_vars if not ENV_NAME.match(str(k))]
+        if bad_names:
+            raise ParamError("env", msg("command.bad_env_name", names=bad_names))
         if not params.get("shell"):
             argv = self.argv(params)
             if not argv:

@@ -93,6 +93,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>not an environment variable name: {names:list} (letters, digits and _, not first a digit)</source>
+            <comment>command.bad_env_name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>not a valid regular expression: {error}</source>
             <comment>command.bad_pattern</comment>
             <translation type="unfinished" />
@@ -1225,6 +1230,11 @@
         <message>
             <source>must be at least {minimum}, not {value}</source>
             <comment>param.too_small</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{operation} has no such parameter (it takes: {names})</source>
+            <comment>param.unknown</comment>
             <translation type="unfinished" />
         </message>
         <message>

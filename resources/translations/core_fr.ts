@@ -93,6 +93,11 @@
             <translation>les valeurs doivent être du texte ou des nombres</translation>
         </message>
         <message>
+            <source>not an environment variable name: {names:list} (letters, digits and _, not first a digit)</source>
+            <comment>command.bad_env_name</comment>
+            <translation>pas un nom de variable d'environnement : {names:list} (lettres, chiffres et _, sans chiffre en premier)</translation>
+        </message>
+        <message>
             <source>not a valid regular expression: {error}</source>
             <comment>command.bad_pattern</comment>
             <translation>expression régulière non valide : {error}</translation>
@@ -1226,6 +1231,11 @@
             <source>must be at least {minimum}, not {value}</source>
             <comment>param.too_small</comment>
             <translation>doit valoir au moins {minimum}, pas {value}</translation>
+        </message>
+        <message>
+            <source>{operation} has no such parameter (it takes: {names})</source>
+            <comment>param.unknown</comment>
+            <translation>{operation} n'a pas de tel paramètre (il prend : {names})</translation>
         </message>
         <message>
             <source>runs in the background: above the threshold ({items:list})</source>

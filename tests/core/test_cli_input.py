@@ -235,6 +235,8 @@ def test_run_streams_the_programs_output(capsys: pytest.CaptureFixture[str]) -> 
         (["-p", "argv=not json"], "parameter 'argv': expected a JSON array such as"),
         (["-p", 'argv=["echo", null]'], "parameter 'argv': item 2 is null"),
         (["-p", "cmd=true", "-p", "grace=nan"], "parameter 'grace': expected a finite number"),
+        (["-p", "cmd="], "parameter 'cmd': is empty"),
+        (["-p", "cmd=true", "-p", 'env={"1BAD NAME": "x"}'], "parameter 'env': not an environment variable name: 1BAD"),
     ],
 )
 def test_bad_values_are_named_at_submit(args: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -260,3 +262,8 @@ def test_desktop_install_writes_the_entry_and_icon_under_xdg_data_home(
     assert (tmp_path / "share" / "icons" / "hicolor" / "256x256" / "apps" / "asyncops.png").stat().st_size > 0
     assert main(["desktop-install", "--uninstall"]) == 0
     assert not entry.exists()
+
+
+def test_adding_a_library_that_does_not_exist_is_not_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["library", "add", str(tmp_path / "nowhere")]) == 3
+    assert "does not exist" in capsys.readouterr().err

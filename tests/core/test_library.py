@@ -47,7 +47,7 @@ def test_add_list_remove_library(db: Database, tmp_path: Path) -> None:
     (tmp_path / "photos" / "sub").mkdir()
     with pytest.raises(UsageError, match="overlaps"):
         L.add_library(db, tmp_path / "photos" / "sub", "sub")
-    with pytest.raises(UsageError, match="does not exist"):
+    with pytest.raises(NotFound, match="does not exist"):
         L.add_library(db, tmp_path / "missing")
     (tmp_path / "file").write_text("x")
     with pytest.raises(UsageError, match="not a folder"):
