@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 
 from core.errors import ConflictError, NotFound, UsageError
 from core.messages import define, msg
@@ -175,21 +175,29 @@ def save_profile(
         "last_error": None,
         "updated_at": now,
     }
-    with db.connect_write() as conn:
-        found = conn.execute(
-            update(profile_t).where(profile_t.c.owner == owner, profile_t.c.name == name).values(**values)
-        ).rowcount
-        if not found:
-            conn.execute(insert(profile_t), {"owner": owner, "name": name, "created_at": now, **values})
+    _upsert(db, profile_t, owner, name, now, values)
     return get_profile(db, owner, name)
 
 
-def get_profile(db: Database, owner: str, name: str) -> ProfileRecord:
+def _upsert(db: Database, t: Table, owner: str, name: str, now: dt.datetime, values: dict[str, Any]) -> None:
+    """Save the owner's row of that name: update it, or insert it (with its creation time) when new."""
+    with db.connect_write() as conn:
+        found = conn.execute(update(t).where(t.c.owner == owner, t.c.name == name).values(**values)).rowcount
+        if not found:
+            conn.execute(insert(t), {"owner": owner, "name": name, "created_at": now, **values})
+
+
+def _one(db: Database, t: Table, owner: str, name: str, missing: str) -> Any:
+    """The owner's row of that name, or NotFound with the ``missing`` message."""
     with db.connect_read() as conn:
-        row = conn.execute(select(profile_t).where(profile_t.c.owner == owner, profile_t.c.name == name)).first()
+        row = conn.execute(select(t).where(t.c.owner == owner, t.c.name == name)).first()
     if row is None:
-        raise NotFound(msg("profile.not_found", name=name))
-    return ProfileRecord.from_row(row)
+        raise NotFound(msg(missing, name=name))
+    return row
+
+
+def get_profile(db: Database, owner: str, name: str) -> ProfileRecord:
+    return ProfileRecord.from_row(_one(db, profile_t, owner, name, "profile.not_found"))
 
 
 def list_profiles(db: Database, owner: str) -> list[ProfileRecord]:
@@ -237,21 +245,12 @@ def save_chain(
         "last_error": None,
         "updated_at": now,
     }
-    with db.connect_write() as conn:
-        found = conn.execute(
-            update(chain_t).where(chain_t.c.owner == owner, chain_t.c.name == name).values(**values)
-        ).rowcount
-        if not found:
-            conn.execute(insert(chain_t), {"owner": owner, "name": name, "created_at": now, **values})
+    _upsert(db, chain_t, owner, name, now, values)
     return get_chain(db, owner, name)
 
 
 def get_chain(db: Database, owner: str, name: str) -> ChainRecord:
-    with db.connect_read() as conn:
-        row = conn.execute(select(chain_t).where(chain_t.c.owner == owner, chain_t.c.name == name)).first()
-    if row is None:
-        raise NotFound(msg("chain.not_found", name=name))
-    return ChainRecord.from_row(row)
+    return ChainRecord.from_row(_one(db, chain_t, owner, name, "chain.not_found"))
 
 
 def list_chains(db: Database, owner: str) -> list[ChainRecord]:
