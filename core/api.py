@@ -35,9 +35,11 @@ from core.users import admins_named, current_user, is_admin
 from core.workflows.facade import Workflows
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Future
 
     from core.engine import Engine
+    from core.service import ChannelClient, EngineInfo, EngineStatus
 
 define("plan.above", "runs in the background: above the threshold ({items:list})")
 define("plan.under", "runs now: under the thresholds ({items:list})")
@@ -116,6 +118,7 @@ class Tracker:
         self.operations = operations or registry
         self.bus = bus if bus is not None else EventBus()
         self.engine: Engine | None = None
+        self.service_client = False  # a client of the local engine service (the window): see below
         self.workflows = Workflows(self)
 
     @classmethod
@@ -152,6 +155,8 @@ class Tracker:
         self.bus.publish(JobEvent(kind, snap.id if snap is not None else int(job_id or 0), job=snap))
         if self.engine is not None and kind is EventKind.CREATED:
             self.engine.wake()
+        elif self.service_client and kind is EventKind.CREATED and snap is not None:
+            self.wake_engine([snap])
 
     # -- reads --------------------------------------------------------------------------------------
     def job(self, job_id: int) -> JobSnapshot:
@@ -437,3 +442,61 @@ class Tracker:
         self.require_admin()
         settings.set_key(self.db, key, value)
         return settings.show(self.db).get(key, value)
+
+    # -- the local engine service: a client that runs no job itself (the window) -----------------------
+    # With ``service_client`` set, every job this Tracker queues wakes the local engine (starting it unless
+    # auto-start is off), and :meth:`run_in_engine` asks that engine to start a job at once.
+    def ensure_engine(self, *, autostart: bool | None = None) -> EngineStatus:
+        """Find the engine serving this database on this host, or start the background one (blocking: call it
+        off the GUI thread). ``autostart`` None: on unless ``ASYNCOPS_NO_AUTOSTART`` is set."""
+        from core.service import ensure_engine
+
+        return ensure_engine(self.db.url, autostart=autostart)
+
+    def engines(self) -> list[EngineInfo]:
+        """Every engine registered on the database (``asyncops engine status``)."""
+        from core.service import list_engines
+
+        return list_engines(self.db)
+
+    def subscribe(
+        self, callback: Callable[[JobEvent], None], *, on_connect: Callable[[dict[str, Any]], None] | None = None
+    ) -> ChannelClient:
+        """The local engine's events, pushed on a background thread, reconnecting to whichever engine holds the
+        lock (``on_connect`` after each connection: re-read what changed). ``close()`` the result to stop."""
+        from core.service import local_engine, subscribe
+
+        def path() -> str | None:
+            info = local_engine(self.db.url)
+            return info.socket if info is not None and info.socket else None
+
+        return subscribe(path, callback, on_connect=on_connect, retry=1.0)
+
+    def wake_engine(self, snaps: Sequence[JobSnapshot]) -> EngineStatus:
+        """After queueing jobs: make sure the local engine serves them and wake it (it announces them)."""
+        from core.service import after_submit
+
+        return after_submit(self.db.url, snaps)
+
+    def run_in_engine(
+        self, launch: Launch, *, priority: int = 0, label: str | None = None, description: str | None = None
+    ) -> tuple[JobSnapshot, bool]:
+        """Run a launch at once in the local engine, past its queue's wait (as ``asyncops run`` runs inline);
+        (snapshot, True). Without an engine that answers it goes to its queue: (snapshot, False)."""
+        from core.service import ensure_engine, run_now
+
+        status = ensure_engine(self.db.url)
+        if status.serving and status.socket:
+            request = {
+                "operation": launch.operation,
+                "params": launch.params,
+                "owner": self.user,
+                "priority": priority,
+                "label": label or launch.label,
+                "description": description,
+            }
+            snap = run_now(status.socket, request, timeout=5.0 if status.state == "started" else 2.0)
+            if snap is not None:
+                return snap, True
+        snap = self.launch(launch, priority=priority, label=label, description=description, now=False)[0]
+        return snap, False

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -52,6 +54,7 @@ STATUS_FILTERS: dict[str, frozenset[str]] = {
     "failed": frozenset({"FAILED", "INTERRUPTED"}),
     "stopped": frozenset({"STOPPED"}),
 }
+CLOSE_NOTICE_OFF = "notices/close_jobs_keep_running_off"  # "Don't ask again" on the close notice
 DEFAULT_WIDTHS = {
     "id": 54,
     "operation": 118,
@@ -106,6 +109,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._apply_filters)
         self._connect_signals()
+        self._build_client_parts()
         self._restore_state()
         self.retranslateUi()
 
@@ -323,7 +327,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.action_open_link.triggered.connect(self.open_link)
         self.action_refresh.triggered.connect(self.refresh)
         self.action_find.triggered.connect(self._focus_search)
-        self.action_quit.triggered.connect(self.close)
+        self.action_quit.triggered.connect(self.quit)
         self.action_queues.triggered.connect(self.show_queues)
         self.action_thresholds.triggered.connect(self.show_thresholds)
         self.action_purge.triggered.connect(self.show_purge)
@@ -506,18 +510,68 @@ class MainWindow(WindowMenus, WindowCommands):
         s.setValue("filters/all_users", self.all_users.isChecked())
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        running = self.ctx.running_ids()
-        if running and self.confirm_quit:
+    # -- a client of the engine: closing leaves the jobs running ---------------------------------------
+    def _build_client_parts(self) -> None:
+        self._quitting = False
+        self._close_noticed = False
+        self.action_quit_stop = self._action("", "actionQuitStop", lambda: self.tr("Quit and s&top jobs"), None)
+        self.action_quit_stop.triggered.connect(self.quit_and_stop)
+        file_menu = self.menuBar().findChild(QMenu, "menuFile")
+        if file_menu is not None:
+            file_menu.insertAction(self.action_quit, self.action_quit_stop)
+        if self.notifier.tray is not None and (menu := self.notifier.tray.contextMenu()) is not None:
+            menu.addSeparator()
+            menu.addAction(self.action_quit)  # the tray menu: Show asyncops, Quit
+
+    def handle_request(self, job_id: int | None) -> None:
+        """A second ``asyncops`` (or ``asyncops asyncops://job/N``) handed its request to this window."""
+        self.bring_to_front()
+        if job_id is not None:
+            self.open_job(job_id)
+
+    def quit(self) -> None:
+        """File ▸ Quit, tray ▸ Quit: the window really goes; the jobs go on in the engine."""
+        self._quitting = True
+        self.close()
+
+    def quit_and_stop(self) -> None:
+        """File ▸ Quit and stop jobs: ask the engine to stop this person's running and waiting jobs, then quit."""
+        self.job_actions.stop_mine(on_done=self.quit)
+
+    def close_notice(self, running: int) -> QMessageBox:
+        """Says once that closing leaves the jobs running, with "Don't ask again" (remembered in QSettings)."""
+        if self.notifier.has_tray and not self._quitting:
             text = self.tr(
-                "%n job(s) run in this window. Quit anyway? They will be interrupted (resumable "
-                "operations are queued again).",
-                None,
-                len(running),
+                "%n job(s) keep running in the background; asyncops will tell you when they end.", None, running
             )
-            if not self.confirm(self.tr("Quit asyncops"), text):
-                event.ignore()
-                return
+        else:
+            text = self.tr(
+                "%n job(s) keep running in the background; open asyncops again to see how they end.", None, running
+            )
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Jobs keep running"), text, parent=self)
+        box.setObjectName("closeNotice")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setCheckBox(QCheckBox(self.tr("Don't ask again"), box))
+        return box
+
+    def _tell_jobs_go_on(self, running: int) -> None:
+        if not running or not self.confirm_quit or self._close_noticed or prefs.value(CLOSE_NOTICE_OFF, False, bool):
+            return
+        self._close_noticed = True  # once per window
+        box = self.close_notice(running)
+        box.exec()
+        if box.checkBox().isChecked():
+            prefs.set_value(CLOSE_NOTICE_OFF, True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.notifier.running_summary()[0]
+        if running and not self._quitting and self.notifier.has_tray:  # to the tray while jobs run
+            self._tell_jobs_go_on(running)
+            event.ignore()
+            self.save_state()
+            self.hide()
+            return
+        self._tell_jobs_go_on(running)
         self.save_state()
         for win in list(self.details.values()):
             win.close()

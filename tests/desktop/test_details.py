@@ -42,10 +42,12 @@ def chatty() -> Iterator[None]:
     registry.unregister(Chatty.name)
 
 
-def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, chatty: None, window: Any) -> None:
+def test_details_log_streams_while_the_job_runs(
+    qtbot: Any, qtmodeltester: Any, chatty: None, engine_proc: Any, window: Any
+) -> None:
     registry.register(Chatty)
     try:
-        snap = window.ctx.engine.submit("test-chatty", {"lines": 60, "step": 0.05}, owner="tester")
+        snap = engine_proc.submit("test-chatty", {"lines": 60, "step": 0.05}, owner="tester")
         details = window.open_job(snap.id)
         assert details.objectName() == "jobDetails"
         qtbot.waitUntil(lambda: details.snapshot is not None, timeout=5000)
@@ -85,8 +87,8 @@ def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, 
         registry.unregister(Chatty.name)
 
 
-def test_stop_and_retry_from_details(qtbot: Any, window: Any, probe: Any) -> None:
-    snap = window.ctx.engine.submit("test-probe", {"items": 1000, "step": 0.05}, owner="tester")
+def test_stop_and_retry_from_details(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
+    snap = engine_proc.submit("test-probe", {"items": 1000, "step": 0.05}, owner="tester")
     details = window.open_job(snap.id)
     qtbot.waitUntil(lambda: details.snapshot is not None and details.snapshot.status.is_running, timeout=5000)
     details.stop_button.click()

@@ -259,7 +259,7 @@ def test_thresholds_dialog(qtbot: Any, sample: None, window: Any) -> None:
         registry.unregister(Sample.name)
 
 
-def test_purge_dialog(qtbot: Any, window: Any, probe: Any) -> None:
+def test_purge_dialog(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
     db = window.ctx.tracker.db
     dlg = PurgeDialog(tracker=window.ctx.tracker, background=window.ctx.background, parent=window)
     qtbot.waitUntil(lambda: dlg.days.value() == PurgeConfig().days, timeout=5000)
@@ -277,7 +277,7 @@ def test_purge_dialog(qtbot: Any, window: Any, probe: Any) -> None:
         dlg.save()
     assert settings.get_purge(db) == PurgeConfig(time="02:30", days=3, failed_days=30, keep=1)
     # Purge now: keeps one finished job
-    eng = window.ctx.engine
+    eng = engine_proc
     for _ in range(3):
         s = eng.submit("test-probe", {"items": 0}, owner="tester")
         from tests.core.helpers import wait_status
