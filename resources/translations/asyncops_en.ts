@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="190" />
+            <location filename="../../desktop/jobs/presentation.py" line="208" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="191" />
+            <location filename="../../desktop/jobs/presentation.py" line="209" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="194" />
+            <location filename="../../desktop/jobs/presentation.py" line="212" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="201" />
-            <location filename="../../desktop/jobs/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="219" />
+            <location filename="../../desktop/jobs/presentation.py" line="275" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="226" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="210" />
+            <location filename="../../desktop/jobs/presentation.py" line="228" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="230" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="216" />
+            <location filename="../../desktop/jobs/presentation.py" line="234" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="219" />
+            <location filename="../../desktop/jobs/presentation.py" line="237" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="224" />
+            <location filename="../../desktop/jobs/presentation.py" line="242" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="229" />
+            <location filename="../../desktop/jobs/presentation.py" line="247" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="231" />
+            <location filename="../../desktop/jobs/presentation.py" line="249" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="235" />
+            <location filename="../../desktop/jobs/presentation.py" line="253" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="237" />
+            <location filename="../../desktop/jobs/presentation.py" line="255" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="240" />
+            <location filename="../../desktop/jobs/presentation.py" line="258" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="260" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="245" />
+            <location filename="../../desktop/jobs/presentation.py" line="263" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="248" />
+            <location filename="../../desktop/jobs/presentation.py" line="266" />
             <source>This operation's result cannot be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="253" />
+            <location filename="../../desktop/jobs/presentation.py" line="271" />
             <source>Download the details and log of job #%1 as CSV</source>
             <translation type="unfinished" />
         </message>
@@ -125,43 +125,45 @@
         <name>JobActions</name>
         <message>
             <location filename="../../desktop/services/actions.py" line="69" />
+            <location filename="../../desktop/services/actions.py" line="82" />
             <source>Some jobs could not be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="70" />
+            <location filename="../../desktop/services/actions.py" line="85" />
             <source>Cannot stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="76" />
+            <location filename="../../desktop/services/actions.py" line="90" />
             <source>Some jobs could not be removed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="77" />
+            <location filename="../../desktop/services/actions.py" line="91" />
             <source>Cannot remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="90" />
+            <location filename="../../desktop/services/actions.py" line="104" />
             <source>Cannot retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="102" />
-            <location filename="../../desktop/services/actions.py" line="111" />
+            <location filename="../../desktop/services/actions.py" line="116" />
+            <location filename="../../desktop/services/actions.py" line="125" />
             <source>Cannot undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="141" />
+            <location filename="../../desktop/services/actions.py" line="157" />
             <source>Cannot start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="153" />
-            <location filename="../../desktop/services/actions.py" line="163" />
+            <location filename="../../desktop/services/actions.py" line="169" />
+            <location filename="../../desktop/services/actions.py" line="179" />
             <source>Cannot write the CSV file</source>
             <translation type="unfinished" />
         </message>
@@ -169,198 +171,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="268" />
+            <location filename="../../desktop/details/window.py" line="266" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="268" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="269" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="270" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="271" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="272" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="273" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="274" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="275" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="276" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="277" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="278" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="279" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="282" />
+            <location filename="../../desktop/details/window.py" line="280" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="283" />
+            <location filename="../../desktop/details/window.py" line="281" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="284" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="285" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="285" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="285" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="288" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="289" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="292" />
+            <location filename="../../desktop/details/window.py" line="290" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="293" />
+            <location filename="../../desktop/details/window.py" line="291" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="295" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="296" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="297" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="298" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="299" />
             <source>Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="302" />
+            <location filename="../../desktop/details/window.py" line="300" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="303" />
+            <location filename="../../desktop/details/window.py" line="301" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="304" />
+            <location filename="../../desktop/details/window.py" line="302" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="330" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="353" />
+            <location filename="../../desktop/details/window.py" line="351" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="352" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="354" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="370" />
+            <location filename="../../desktop/details/window.py" line="368" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="308" />
-            <location filename="../../desktop/details/window.py" line="416" />
+            <location filename="../../desktop/details/window.py" line="306" />
+            <location filename="../../desktop/details/window.py" line="414" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="358" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="451" />
+            <location filename="../../desktop/details/window.py" line="449" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -368,12 +370,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="470" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="470" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -500,132 +502,157 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="115" />
+            <location filename="../../desktop/main_window.py" line="119" />
             <source>asyncops — Process Tracker</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="118" />
+            <location filename="../../desktop/main_window.py" line="122" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="119" />
+            <location filename="../../desktop/main_window.py" line="123" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="120" />
+            <location filename="../../desktop/main_window.py" line="124" />
             <source>Queued or scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="121" />
+            <location filename="../../desktop/main_window.py" line="125" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="122" />
+            <location filename="../../desktop/main_window.py" line="126" />
             <source>Failed or interrupted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="123" />
+            <location filename="../../desktop/main_window.py" line="127" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="127" />
+            <location filename="../../desktop/main_window.py" line="131" />
             <source>All operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="160" />
+            <location filename="../../desktop/main_window.py" line="164" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="166" />
+            <location filename="../../desktop/main_window.py" line="170" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="167" />
+            <location filename="../../desktop/main_window.py" line="171" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="169" />
+            <location filename="../../desktop/main_window.py" line="173" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="170" />
+            <location filename="../../desktop/main_window.py" line="174" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="244" />
+            <location filename="../../desktop/main_window.py" line="248" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="277" />
+            <location filename="../../desktop/main_window.py" line="281" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="289" />
+            <location filename="../../desktop/main_window.py" line="293" />
             <source>Clear</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="404" />
+            <location filename="../../desktop/main_window.py" line="416" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="415" />
+            <location filename="../../desktop/main_window.py" line="427" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="418" />
+            <location filename="../../desktop/main_window.py" line="430" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="423" />
+            <location filename="../../desktop/main_window.py" line="435" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="425" />
+            <location filename="../../desktop/main_window.py" line="437" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="426" />
+            <location filename="../../desktop/main_window.py" line="438" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="427" />
+            <location filename="../../desktop/main_window.py" line="439" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="517" />
+            <source>Quit and s&amp;top jobs</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="505" />
-            <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
+            <location filename="../../desktop/main_window.py" line="545" />
+            <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
-                <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
-                <numerusform>%n jobs run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</numerusform>
+                <numerusform>%n job keeps running in the background; asyncops will tell you when it ends.</numerusform>
+                <numerusform>%n jobs keep running in the background; asyncops will tell you when they end.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="549" />
+            <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
+            <translation>
+                <numerusform>%n job keeps running in the background; open asyncops again to see how it ends.</numerusform>
+                <numerusform>%n jobs keep running in the background; open asyncops again to see how they end.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="510" />
-            <source>Quit asyncops</source>
+            <location filename="../../desktop/main_window.py" line="551" />
+            <source>Jobs keep running</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="554" />
+            <source>Don't ask again</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
+            <translation type="vanished">
+                <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
+                <numerusform>%n jobs run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -759,37 +786,37 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="330" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="320" />
+            <location filename="../../desktop/jobs/presentation.py" line="338" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="330" />
+            <location filename="../../desktop/jobs/presentation.py" line="348" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="332" />
+            <location filename="../../desktop/jobs/presentation.py" line="350" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="338" />
+            <location filename="../../desktop/jobs/presentation.py" line="356" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="367" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="368" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -797,7 +824,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="370" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1022,47 +1049,47 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="44" />
+            <location filename="../../desktop/jobs/presentation.py" line="62" />
             <source>Scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="45" />
+            <location filename="../../desktop/jobs/presentation.py" line="63" />
             <source>Queued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="46" />
+            <location filename="../../desktop/jobs/presentation.py" line="64" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="47" />
+            <location filename="../../desktop/jobs/presentation.py" line="65" />
             <source>Stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="48" />
+            <location filename="../../desktop/jobs/presentation.py" line="66" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="49" />
+            <location filename="../../desktop/jobs/presentation.py" line="67" />
             <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="50" />
+            <location filename="../../desktop/jobs/presentation.py" line="68" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="51" />
+            <location filename="../../desktop/jobs/presentation.py" line="69" />
             <source>Interrupted</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="57" />
+            <location filename="../../desktop/jobs/presentation.py" line="75" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n warning</numerusform>
@@ -1070,7 +1097,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="61" />
+            <location filename="../../desktop/jobs/presentation.py" line="79" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -1105,37 +1132,37 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="161" />
-            <location filename="../../desktop/jobs/presentation.py" line="160" />
+            <location filename="../../desktop/jobs/presentation.py" line="178" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="99" />
+            <location filename="../../desktop/jobs/presentation.py" line="117" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="102" />
+            <location filename="../../desktop/jobs/presentation.py" line="120" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="105" />
+            <location filename="../../desktop/jobs/presentation.py" line="123" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="107" />
+            <location filename="../../desktop/jobs/presentation.py" line="125" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="143" />
+            <location filename="../../desktop/jobs/presentation.py" line="161" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="179" />
             <source>starting…</source>
             <translation type="unfinished" />
         </message>
@@ -1143,17 +1170,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="489" />
+            <location filename="../../desktop/details/window.py" line="487" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="490" />
+            <location filename="../../desktop/details/window.py" line="488" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="497" />
+            <location filename="../../desktop/details/window.py" line="495" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1161,7 +1188,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="101" />
+            <location filename="../../desktop/window_commands.py" line="100" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1169,22 +1196,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="104" />
+            <location filename="../../desktop/window_commands.py" line="103" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="124" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="124" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="142" />
+            <location filename="../../desktop/window_commands.py" line="141" />
             <source>%n row(s) written to %1</source>
             <translation>
                 <numerusform>%n row written to %1</numerusform>
@@ -1192,32 +1219,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="147" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="147" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="159" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="161" />
+            <location filename="../../desktop/window_commands.py" line="160" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="181" />
+            <location filename="../../desktop/window_commands.py" line="180" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="205" />
+            <location filename="../../desktop/window_commands.py" line="204" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1225,17 +1252,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="213" />
+            <location filename="../../desktop/window_commands.py" line="212" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="215" />
+            <location filename="../../desktop/window_commands.py" line="214" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="231" />
+            <location filename="../../desktop/window_commands.py" line="230" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n job</numerusform>
@@ -1243,7 +1270,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="232" />
+            <location filename="../../desktop/window_commands.py" line="231" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n running</numerusform>
@@ -1251,7 +1278,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="233" />
+            <location filename="../../desktop/window_commands.py" line="232" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1259,7 +1286,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="236" />
+            <location filename="../../desktop/window_commands.py" line="235" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n failed</numerusform>
@@ -1267,7 +1294,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="239" />
+            <location filename="../../desktop/window_commands.py" line="238" />
             <source>%n shown</source>
             <translation>
                 <numerusform>%n shown</numerusform>
@@ -1275,17 +1302,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="246" />
+            <location filename="../../desktop/window_commands.py" line="245" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="246" />
+            <location filename="../../desktop/window_commands.py" line="245" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="248" />
+            <location filename="../../desktop/window_commands.py" line="247" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>

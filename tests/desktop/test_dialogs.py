@@ -103,7 +103,9 @@ def test_form_is_built_from_the_schema(qtbot: Any, sample: None, window: Any, tm
         registry.unregister(Sample.name)
 
 
-def test_launch_runs_now_under_the_threshold(qtbot: Any, sample: None, window: Any, tmp_path: Path) -> None:
+def test_launch_runs_now_under_the_threshold(
+    qtbot: Any, sample: None, engine_proc: Any, window: Any, tmp_path: Path
+) -> None:
     registry.register(Sample)
     try:
         dlg = _dialog(qtbot, window, "test-sample")
