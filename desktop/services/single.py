@@ -23,7 +23,7 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_connection)
-        self._buffers: dict[QLocalSocket, bytes] = {}
+        self._buffers: dict[int, bytes] = {}
 
     def listen(self) -> bool:
         """Take the name. False when another window has it and answers; a name left by a window that died is
@@ -44,24 +44,23 @@ class InstanceServer(QObject):
     @Slot()
     def _on_connection(self) -> None:
         while (sock := self._server.nextPendingConnection()) is not None:
-            self._buffers[sock] = b""
-            sock.readyRead.connect(lambda s=sock: self._on_read(s))
-            sock.disconnected.connect(lambda s=sock: self._forget(s))
+            key = id(sock)
+            self._buffers[key] = b""
+            sock.readyRead.connect(lambda s=sock, k=key: self._on_read(s, k))
+            sock.disconnected.connect(lambda k=key: self._buffers.pop(k, None))
+            # the socket stays a child of the server (freed with it): deleting it here raced the server's end
 
-    def _forget(self, sock: QLocalSocket) -> None:
-        self._buffers.pop(sock, None)
-        sock.deleteLater()
-
-    def _on_read(self, sock: QLocalSocket) -> None:
-        if sock not in self._buffers:
+    def _on_read(self, sock: QLocalSocket, key: int) -> None:
+        if key not in self._buffers:
             return
-        data = self._buffers[sock] + bytes(sock.readAll().data())
+        data = self._buffers[key] + bytes(sock.readAll().data())
         if len(data) > 4096:  # not one of ours
             sock.abort()
             return
-        self._buffers[sock] = data
+        self._buffers[key] = data
         if b"\n" not in data:
             return
+        del self._buffers[key]
         line = data.split(b"\n", 1)[0]
         try:
             raw = json.loads(line).get("open")

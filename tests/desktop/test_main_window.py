@@ -132,7 +132,9 @@ def test_retry_from_the_window_tells_it_went_to_the_background(
     assert any("background" in window.inbox.notification(i).message.title for i in range(window.inbox.rowCount()))
 
 
-def test_csv_export_writes_what_the_view_shows(qtbot: Any, window: Any, probe: Any, tmp_path: Path) -> None:
+def test_csv_export_writes_what_the_view_shows(
+    qtbot: Any, engine_proc: Any, window: Any, probe: Any, tmp_path: Path
+) -> None:
     db = window.ctx.tracker.db
     settings.ensure_defaults(db)
     jobs.submit_many(db, "test-probe", [{"items": i} for i in range(25)], owner="tester")
