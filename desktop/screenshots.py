@@ -5,7 +5,8 @@
 A throw-away database (in a temporary folder) is filled with a realistic mix of jobs (``desktop.demo``); the
 engine is not started, so the picture shows exactly that mix. Rendered: the empty state, the main window with
 jobs of every status, the inbox, a job's details with its log, the New operation dialog for every operation,
-and the Queues, Thresholds and Purge dialogs. ``main-window.png`` is also what README shows (copies of the
+the Queues, Thresholds and Purge dialogs, and what closing says (the close notice, with and without a tray)
+with the tray menu. ``main-window.png`` is also what README shows (copies of the
 English and French pictures are kept in resources/screenshots/).
 """
 
@@ -118,9 +119,31 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     window.show_inbox(True)
     _settle(app, window, 0.3)
     save(window, "main-window-inbox")
+    box = window.close_notice(3)  # no tray: the window closes, the jobs go on
+    box.show()
+    _settle(app, window, 0.3)
+    save(box, "close-notice-no-tray")
+    box.close()
     window.confirm_quit = False
-    window.close()
+    window.quit()
     window.ctx.shutdown(1)
+
+    tray_window = create_window(start_engine=False, use_tray=True)  # with a tray: closing goes to the tray
+    _settle(app, tray_window, 0.5)
+    box = tray_window.close_notice(3)
+    box.show()
+    _settle(app, tray_window, 0.3)
+    save(box, "close-notice")
+    box.close()
+    assert tray_window.notifier.tray is not None
+    menu = tray_window.notifier.tray.contextMenu()
+    menu.adjustSize()
+    menu.show()
+    _settle(app, tray_window, 0.3)
+    save(menu, "tray-menu")
+    menu.hide()
+    tray_window.quit()
+    tray_window.ctx.shutdown(1)
     return out
 
 
