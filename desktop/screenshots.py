@@ -142,6 +142,7 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     _settle(app, tray_window, 0.3)
     save(menu, "tray-menu")
     menu.hide()
+    tray_window.confirm_quit = False
     tray_window.quit()
     tray_window.ctx.shutdown(1)
     return out
