@@ -467,7 +467,10 @@ class Tracker:
         from core.service import local_engine, subscribe
 
         def path() -> str | None:
-            info = local_engine(self.db.url)
+            try:
+                info = local_engine(self.db.url)
+            except OSError:  # no runtime folder: the database poll is all there is
+                return None
             return info.socket if info is not None and info.socket else None
 
         return subscribe(path, callback, on_connect=on_connect, retry=1.0)
