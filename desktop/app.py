@@ -158,6 +158,7 @@ async def run_window(app: QApplication, db_url: str | None = None, open_job: int
     server.close()
     window.ctx.close_gui()
     await asyncio.get_running_loop().run_in_executor(None, window.ctx.release)  # the jobs go on in the engine
+    window.deleteLater()  # with its tray icon and single-instance server
     return 0
 
 
