@@ -23,6 +23,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -115,13 +116,21 @@ def create_window(db_url: str | None = None, *, use_tray: bool | None = None, st
     cache.start()
     background.run(lambda: tracker.admin, on_success=window.set_admin, owner=window)  # it reads the database
     if start_engine:
-        background.run(tracker.ensure_engine, on_success=lambda st: _engine_found(ctx, st), owner=window)
+        background.run(tracker.ensure_engine, on_success=lambda st: _engine_found(window, st), owner=window)
     return window
 
 
-def _engine_found(ctx: AppContext, status: object) -> None:
-    ctx.engine_state = str(getattr(status, "state", ""))
-    log.info("local engine: %s (%s)", ctx.engine_state, getattr(status, "detail", "") or getattr(status, "pid", ""))
+def _engine_found(window: MainWindow, status: Any) -> None:
+    """What the start found: an engine serving the database, one just started, auto-start off, or a failure
+    (then the window says so: jobs would wait)."""
+    window.ctx.engine_state = str(status.state)
+    log.info("local engine: %s %s", status.state, status.detail or status.pid or "")
+    if window.ctx.engine_state == "failed":
+        text = QCoreApplication.translate(
+            "AppContext", "Queued jobs wait until an engine runs (asyncops worker). Details: %1 (see %2)"
+        )
+        title = QCoreApplication.translate("AppContext", "The background engine could not start")
+        window.show_error(title, text.replace("%1", status.detail).replace("%2", status.log))
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

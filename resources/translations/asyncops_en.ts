@@ -109,6 +109,19 @@
         </message>
     </context>
     <context>
+        <name>AppContext</name>
+        <message>
+            <location filename="../../desktop/app.py" line="129" />
+            <source>Queued jobs wait until an engine runs (asyncops worker). Details: %1 (see %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/app.py" line="132" />
+            <source>The background engine could not start</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConfigDialog</name>
         <message>
             <location filename="../../desktop/config/base.py" line="36" />

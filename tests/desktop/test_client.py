@@ -16,7 +16,7 @@ from typing import Any
 import psutil
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from core.service import local_engine, lock_path, notify, socket_path
 from core.service.lock import read_info
@@ -27,7 +27,7 @@ from desktop.main_window import CLOSE_NOTICE_OFF
 from desktop.services.handoff import hand_off, window_socket
 from desktop.services.single import InstanceServer
 from tests.core.helpers import wait_for, wait_status
-from tests.desktop.conftest import ROOT, make_window
+from tests.desktop.conftest import ROOT, close_window, make_window
 
 
 def engine_pid_of(worker: str | None) -> int:
@@ -238,3 +238,30 @@ def test_killing_the_window_leaves_its_jobs_running_to_the_end(autostart: Databa
         if window.poll() is None:
             window.kill()
         window.communicate()
+
+
+def test_file_quit_and_stop_jobs_stops_mine_then_quits(qtbot: Any, engine_proc: Any, window: Any, db: Database) -> None:
+    running = engine_proc.submit("test-probe", {"items": 400, "step": 0.05}, owner="tester")
+    waiting = jobs.submit(db, "test-probe", {"items": 0}, owner="tester", at="2099-01-01T00:00")
+    wait_status(db, running.id, "ACTIVE")
+    file_menu = window.menuBar().findChild(QMenu, "menuFile")
+    assert window.action_quit_stop in file_menu.actions()
+    with qtbot.waitSignal(window.closed, timeout=10_000):
+        window.action_quit_stop.trigger()
+    assert wait_status(db, running.id).status == "STOPPED"
+    assert jobs.get_many(db, [waiting.id])[0].status == "STOPPED"
+
+
+def test_the_window_says_when_the_engine_cannot_start(qtbot: Any, db: Database, monkeypatch: Any) -> None:
+    from core.api import Tracker
+    from core.service import EngineState, EngineStatus
+
+    failed = EngineStatus(EngineState.FAILED, detail="No space left on device")
+    monkeypatch.setattr(Tracker, "ensure_engine", lambda self, **kw: failed)
+    win = make_window(qtbot)
+    try:
+        qtbot.waitUntil(lambda: win.message_bar.isVisibleTo(win), timeout=10_000)
+        assert "No space left on device" in win.message_bar.text() and failed.log in win.message_bar.text()
+        assert win.ctx.engine_state == "failed"
+    finally:
+        close_window(win)
