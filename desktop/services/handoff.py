@@ -38,9 +38,25 @@ def _user() -> str:
         return str(os.getuid())
 
 
+_MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes
+
+
 def _private_folder() -> Path:
+    """``$XDG_RUNTIME_DIR``, else the data folder's ``run/`` when ``ASYNCOPS_DATA_DIR`` names one (tests,
+    scripts) and the path stays short enough for a socket, else the system's temporary folder."""
     xdg = os.environ.get("XDG_RUNTIME_DIR") or ""
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path(tempfile.gettempdir())
+    data = os.environ.get("ASYNCOPS_DATA_DIR") or ""
+    if xdg and os.path.isabs(xdg):
+        base = Path(xdg)
+    elif (
+        data
+        and len(os.fsencode(f"{os.path.abspath(data)}/run/asyncops-windows-{os.getuid()}/window-{'0' * 20}.sock"))
+        <= _MAX_SOCKET_PATH
+    ):
+        base = Path(os.path.abspath(data)) / "run"
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+    else:
+        base = Path(tempfile.gettempdir())
     folder = base / f"asyncops-windows-{os.getuid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
     st = folder.lstat()

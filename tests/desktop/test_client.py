@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +36,16 @@ def engine_pid_of(worker: str | None) -> int:
     """An engine id is host:pid:suffix."""
     assert worker is not None
     return int(worker.split(":")[1])
+
+
+@pytest.fixture
+def short_runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A runtime folder of the test's own, short enough for socket paths (the window's single-instance name and
+    the engine's lock and channel live there), removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="ao-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
@@ -161,7 +173,9 @@ def _launcher(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen
     )
 
 
-def test_a_second_asyncops_hands_the_job_link_to_the_open_window(qtbot: Any, window: Any, probe: Any) -> None:
+def test_a_second_asyncops_hands_the_job_link_to_the_open_window(
+    qtbot: Any, short_runtime: Path, window: Any, probe: Any
+) -> None:
     snap = window.ctx.tracker.submit("test-probe", {"items": 0})
     server = InstanceServer(window_socket(), parent=window)
     assert server.listen()
@@ -204,7 +218,7 @@ def test_a_window_left_by_a_dead_process_is_taken_over(qtbot: Any, tmp_path: Pat
 
 # -- the window's process dies: its jobs do not -------------------------------------------------------
 @pytest.fixture
-def autostart(db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+def autostart(db: Database, short_runtime: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     """Auto-start on for the processes the test starts; the engine they start is ended by its pid afterwards."""
     monkeypatch.delenv("ASYNCOPS_NO_AUTOSTART", raising=False)
     try:
