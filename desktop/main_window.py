@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import icons, prefs
 from desktop.details.window import JobDetailsWindow
 from desktop.jobs import presentation as P
+from desktop.jobs.counts import StatusCounts
 from desktop.jobs.delegate import JobTableDelegate
 from desktop.jobs.latest import LatestModel, LatestPanel
 from desktop.jobs.model import COL, COLUMNS, JobFilter, JobsModel, JobsProxyModel, Sort
@@ -78,7 +79,6 @@ class MainWindow(WindowMenus, WindowCommands):
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
         self.confirm_quit = True
-        self._counts: dict[str, int] | None = None
         self._unread = 0
         self.details: dict[int, JobDetailsWindow] = {}
         self.model = JobsModel(ctx.tracker, ctx.background, ctx.cache, parent=self)
@@ -101,8 +101,7 @@ class MainWindow(WindowMenus, WindowCommands):
             show_window=self.bring_to_front,
             parent=self,
         )
-        self._counts_timer = QTimer(self, singleShot=True, interval=700)
-        self._counts_timer.timeout.connect(self._refresh_counts)
+        self.status_counts = StatusCounts(self.model, parent=self)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._apply_filters)
         self._connect_signals()
@@ -132,8 +131,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.notifier.retranslate()
         self._update_stack()
         self._update_inbox_button(self._unread)
-        if self._counts is not None:
-            self._show_counts(self._counts)
+        self._show_counts()
         self.update_actions()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -297,9 +295,6 @@ class MainWindow(WindowMenus, WindowCommands):
 
     # -- wiring -------------------------------------------------------------------------------------
     def _connect_signals(self) -> None:
-        ctx = self.ctx
-        ctx.cache.changed.connect(self._on_cache_changed)
-        ctx.cache.removed.connect(self._on_cache_changed)
         self.model.loaded.connect(self._on_loaded)
         self.model.loadFailed.connect(self._on_load_failed)
         self.model.rowsInserted.connect(self._update_stack)
@@ -335,7 +330,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.inbox_view.activated.connect(self._on_inbox_activated)
         self.latest.openJob.connect(self.open_job)
         self.notifier.openJob.connect(self.open_job)
-        self.notifier.runningChanged.connect(lambda *_: self._counts_timer.start())
+        self.status_counts.changed.connect(self._show_counts)
         self.job_actions.notice.connect(self.notifier.tell_in_window)
         self.job_actions.failed.connect(self.show_error)
         self.job_actions.exported.connect(self._on_exported)
@@ -348,7 +343,6 @@ class MainWindow(WindowMenus, WindowCommands):
         self._apply_filters(force=True)
         self.latest_model.reload()
         self.notifier.load()
-        self._refresh_counts()
 
     def current_filter(self) -> JobFilter:
         return JobFilter(
@@ -370,7 +364,6 @@ class MainWindow(WindowMenus, WindowCommands):
         self._remember_selection()
         self.model.reload()
         self.latest_model.reload()
-        self._refresh_counts()
 
     def _remember_selection(self) -> None:
         self._selected_ids = self.selected_ids()
@@ -403,10 +396,6 @@ class MainWindow(WindowMenus, WindowCommands):
     def _focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
-
-    def _on_cache_changed(self, _ids: list[int]) -> None:
-        if not self._counts_timer.isActive():
-            self._counts_timer.start()
 
     def _on_load_failed(self, message: str) -> None:
         self.show_error(self.tr("Cannot read the job list"), message)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from core import api
-from core.api import Launch, Tracker
+from core.api import Launch
 from core.messages import Message
 from core.records import JobSnapshot
 from core.status import JobStatus
@@ -27,17 +26,6 @@ S = JobStatus
 # PySide's self.tr() in a mixin finds plural forms under the class of the object (MainWindow), not under this
 # one: messages with a count name their context explicitly.
 translate = QCoreApplication.translate
-
-
-def count_by_status(tracker: Tracker, all_users: bool) -> dict[str, int]:
-    """Jobs per status (every operation and text). ``Tracker.counts`` passes its filter's ``operation`` and
-    ``search`` to a store function that takes neither, so this adapter counts one status at a time."""
-    out = {}
-    for status in JobStatus:
-        n = tracker.count(api.JobFilter(all_users=all_users, statuses=(str(status),)))
-        if n:
-            out[str(status)] = n
-    return out
 
 
 class WindowCommands(WindowParts):
@@ -217,26 +205,11 @@ class WindowCommands(WindowParts):
 
     # -- status bar ---------------------------------------------------------------------------------
     def _refresh_counts(self) -> None:
-        all_users = self.current_filter().all_users
-        self.ctx.background.run(count_by_status, self.ctx.tracker, all_users, on_success=self._show_counts, owner=self)
+        """Re-read the unfinished jobs the filters show (the counts then follow the job cache)."""
+        self.status_counts.reload()
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        self._counts = counts
-        total = sum(counts.values())
-        running = counts.get("ACTIVE", 0) + counts.get("STOPPING", 0)
-        waiting = counts.get("QUEUED", 0) + counts.get("SCHEDULED", 0)
-        failed = counts.get("FAILED", 0) + counts.get("INTERRUPTED", 0)
-        parts = [
-            translate("WindowCommands", "%n job(s)", None, total),
-            translate("WindowCommands", "%n running", None, running),
-            translate("WindowCommands", "%n waiting", None, waiting),
-        ]
-        if failed:
-            parts.append(translate("WindowCommands", "%n failed", None, failed))
-        shown = self.model.rowCount()
-        if not self.model.filter.is_empty:
-            parts.insert(0, translate("WindowCommands", "%n shown", None, shown))
-        self.counts_label.setText("  ·  ".join(parts))
+    def _show_counts(self, *_: object) -> None:
+        self.counts_label.setText(self.status_counts.text())
 
     # -- inbox --------------------------------------------------------------------------------------
     def _update_inbox_button(self, unread: int) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QToolButton
 
 if TYPE_CHECKING:
     from desktop.details.window import JobDetailsWindow
+    from desktop.jobs.counts import StatusCounts
     from desktop.jobs.latest import LatestModel, LatestPanel
     from desktop.jobs.model import JobFilter, JobsModel, JobsProxyModel
     from desktop.notify.notifications import InboxModel, Notifier
@@ -43,8 +44,7 @@ class WindowParts(QMainWindow):
     inbox_dock: QDockWidget
     action_show_inbox: QAction
     language_group: QActionGroup
-    _counts: dict[str, int] | None
-    _counts_timer: QTimer
+    status_counts: StatusCounts
     _unread: int
 
     def current_filter(self) -> JobFilter:
