@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import icons, prefs
+from desktop import i18n, icons, prefs
 from desktop.details.window import JobDetailsWindow
+from desktop.jobs import layout
 from desktop.jobs import presentation as P
 from desktop.jobs.counts import StatusCounts
 from desktop.jobs.delegate import JobTableDelegate
@@ -52,20 +53,6 @@ STATUS_FILTERS: dict[str, frozenset[str]] = {
     "succeeded": frozenset({"SUCCEEDED"}),
     "failed": frozenset({"FAILED", "INTERRUPTED"}),
     "stopped": frozenset({"STOPPED"}),
-}
-DEFAULT_WIDTHS = {
-    "id": 54,
-    "operation": 118,
-    "label": 220,
-    "status": 184,
-    "progress": 190,
-    "warnings": 70,
-    "errors": 54,
-    "queue": 72,
-    "created_at": 100,
-    "started_at": 100,
-    "duration": 84,
-    "owner": 90,
 }
 
 
@@ -111,7 +98,10 @@ class MainWindow(WindowMenus, WindowCommands):
     # -- language -----------------------------------------------------------------------------------
     def retranslateUi(self) -> None:
         """Every text the window shows, again in the current language (at start and on LanguageChange)."""
-        self.setWindowTitle(self.tr("asyncops — Process Tracker"))
+        self.setWindowTitle(self.tr("Process Tracker"))  # the platform adds " — asyncops" (applicationDisplayName)
+        if getattr(self, "_fitted_language", None) not in (None, i18n.current_language()):
+            layout.fit_columns(self.table, self._titles_shown(), ("status", "operation"))  # longer words
+        self._fitted_language = i18n.current_language()
         self.texts.apply()
         status_texts = {
             "all": self.tr("All statuses"),
@@ -203,10 +193,8 @@ class MainWindow(WindowMenus, WindowCommands):
         hh.setStretchLastSection(False)
         hh.setSortIndicator(COL["id"], Qt.SortOrder.DescendingOrder)
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for name, width in DEFAULT_WIDTHS.items():
-            self.table.setColumnWidth(COL[name], width)
         self.table.setItemDelegate(JobTableDelegate(self.model, self.table))
-        self.table.setColumnHidden(COL["owner"], True)
+        layout.setup_columns(self.table, self.model, self._titles_shown())
 
         # empty and loading states
         self.empty_page = QWidget(self)
@@ -264,7 +252,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.splitter.addWidget(self.latest)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([1000, 300])
+        self.splitter.setSizes([1020, 260])
         self.setCentralWidget(self.splitter)
 
         self.counts_label = QLabel(self)
@@ -292,6 +280,9 @@ class MainWindow(WindowMenus, WindowCommands):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         self.inbox_dock = dock
+
+    def _titles_shown(self) -> list[str]:
+        return [P.operation_title(n, t) for n, t in self._op_titles.items()]
 
     # -- wiring -------------------------------------------------------------------------------------
     def _connect_signals(self) -> None:
@@ -453,15 +444,14 @@ class MainWindow(WindowMenus, WindowCommands):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 800)
+        layout.fit_to_screen(self)
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         split = s.value("window/splitter")
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)
-        header = s.value("table/header")
+        header = s.value("table/header2")  # "table/header" had no Finished column
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
         for combo, key in ((self.status_filter, "filters/status"), (self.operation_filter, "filters/operation")):
@@ -488,7 +478,7 @@ class MainWindow(WindowMenus, WindowCommands):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("table/header", self.table.horizontalHeader().saveState())
+        s.setValue("table/header2", self.table.horizontalHeader().saveState())
         s.setValue("filters/status", self.status_filter.currentData())
         s.setValue("filters/operation", self.operation_filter.currentData())
         s.setValue("filters/search", self.search_box.text())

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QStyle, QToolBar, QToolButton,
 
 from desktop import i18n, prefs
 from desktop.jobs import presentation as P
-from desktop.jobs.model import COLUMNS
+from desktop.jobs.model import COLUMNS, column_title
 from desktop.window_parts import WindowParts
 
 LANGUAGES = ("", *i18n.SUPPORTED)  # "" = the system's
@@ -199,7 +199,7 @@ class WindowMenus(WindowParts):
         for i, name in enumerate(COLUMNS):
             if name == "owner" and not self.current_filter().all_users:
                 continue
-            a = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal))
+            a = menu.addAction(column_title(name))
             a.setCheckable(True)
             a.setChecked(not self.table.isColumnHidden(i))
             a.setEnabled(name not in ("id", "status"))

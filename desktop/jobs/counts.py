@@ -25,6 +25,13 @@ translate = QCoreApplication.translate
 UNFINISHED = frozenset(str(s) for s in RUNNING | WAITING)
 
 
+def counts_text(total: int, running: int, waiting: int) -> str:
+    jobs = translate("WindowCommands", "%n job(s)", None, total)
+    active = translate("WindowCommands", "%n running", None, running)
+    queued = translate("WindowCommands", "%n waiting", None, waiting)
+    return f"{jobs}  ·  {active}  ·  {queued}"
+
+
 class StatusCounts(QObject):
     changed = Signal()
 
@@ -54,15 +61,7 @@ class StatusCounts(QObject):
         return sum(1 for s in self._live.values() if s in WAITING)
 
     def text(self) -> str:
-        if not self.model.ever_loaded:
-            return ""
-        return "  ·  ".join(
-            (
-                translate("WindowCommands", "%n job(s)", None, self.total),
-                translate("WindowCommands", "%n running", None, self.running),
-                translate("WindowCommands", "%n waiting", None, self.waiting),
-            )
-        )
+        return counts_text(self.total, self.running, self.waiting) if self.model.ever_loaded else ""
 
     # -- following ----------------------------------------------------------------------------------
     def reload(self) -> None:

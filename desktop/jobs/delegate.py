@@ -19,8 +19,15 @@ from desktop.jobs.model import COLUMNS, ZERO_COLOUR
 Index = QModelIndex | QPersistentModelIndex
 
 
-def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = None) -> int:
-    """Paint a badge left-aligned and vertically centred in ``rect``; returns its width."""
+def badge_width(fm: QFontMetrics, text: str) -> int:
+    """The width ``paint_badge`` needs to show ``text`` whole."""
+    dot = max(6, fm.height() // 2 - 1)
+    return fm.horizontalAdvance(text) + 2 * 7 + dot + 5 + 4
+
+
+def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = None, compact: bool = False) -> int:
+    """Paint a badge left-aligned and vertically centred in ``rect``; returns its width. ``compact`` paints
+    the short text ("Succeeded · 140 ⚠") where room is scarce."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if font is not None:
@@ -28,7 +35,9 @@ def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = N
     fm = QFontMetrics(painter.font())
     dot = max(6, fm.height() // 2 - 1)
     pad = 7
-    text = fm.elidedText(badge.text, Qt.TextElideMode.ElideRight, max(10, rect.width() - 2 * pad - dot - 6))
+    text = fm.elidedText(
+        badge.compact if compact else badge.text, Qt.TextElideMode.ElideRight, max(10, rect.width() - 2 * pad - dot - 6)
+    )
     width = min(rect.width() - 2, fm.horizontalAdvance(text) + 2 * pad + dot + 5)
     height = min(rect.height() - 4, fm.height() + 4)
     box = QRectF(rect.left() + 1, rect.top() + (rect.height() - height) / 2, width, height)
@@ -84,6 +93,13 @@ def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: A
     painter.restore()
 
 
+def elide(fm: QFontMetrics, column: str, text: str, width: int) -> str:
+    """A cell's text cut to ``width``: a label in the middle (its end — the file, the destination — is what
+    tells jobs apart; the whole label is in the tooltip), anything else at its end."""
+    mode = Qt.TextElideMode.ElideMiddle if column == "label" else Qt.TextElideMode.ElideRight
+    return fm.elidedText(text, mode, width)
+
+
 class JobTableDelegate(QStyledItemDelegate):
     """Every cell of the job table, painted straight from the row's snapshot.
 
@@ -117,7 +133,7 @@ class JobTableDelegate(QStyledItemDelegate):
                 painter.drawText(rect.adjusted(4, 0, -6, 0), RIGHT, str(self.model.job_id(index.row())))
             return
         if column == "status":
-            paint_badge(painter, rect.adjusted(3, 0, -3, 0), P.badge(snap))
+            paint_badge(painter, rect.adjusted(3, 0, -3, 0), P.badge(snap), compact=True)
             return
         if column == "progress":
             paint_progress(painter, rect, snap, pal, selected=selected)
@@ -134,7 +150,7 @@ class JobTableDelegate(QStyledItemDelegate):
                 painter.setFont(self.bold)
         painter.setPen(pen)
         r = rect.adjusted(5, 0, -6, 0)
-        painter.drawText(r, align, option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, r.width()))
+        painter.drawText(r, align, elide(option.fontMetrics, column, text, r.width()))
         if column in ("warnings", "errors") and value:
             painter.setFont(option.font)
 

@@ -70,7 +70,7 @@ class LatestModel(QAbstractListModel):
         if snap is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"#{snap.id} {P.job_title(snap)} — {P.badge(snap).text}"
+            return f"#{snap.id} {P.job_title(snap)} — {P.badge(snap).compact}"
         if role == JobRole:
             return snap
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -151,10 +151,12 @@ class LatestDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(r.left(), r.top(), r.width(), line),
             int(Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, r.width()),
+            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideMiddle, r.width()),
         )
         painter.setFont(option.font)
-        badge_w = paint_badge(painter, QRect(r.left(), r.top() + line, int(r.width() * 0.62), line), P.badge(snap))
+        badge_w = paint_badge(
+            painter, QRect(r.left(), r.top() + line, int(r.width() * 0.62), line), P.badge(snap), compact=True
+        )
         if snap.status.is_running:
             eta = snap.eta()
             info = (

@@ -81,10 +81,19 @@ def errors_text(n: int) -> str:
 
 @dataclass(frozen=True)
 class Badge:
-    text: str
+    text: str  # "Succeeded · 140 warnings": tooltips, the details window
     colour: str  # green, yellow, red, blue, grey (core.status.display_colour)
     fg: str
     bg: str
+    short: str = ""  # "Succeeded · 140 ⚠": the table and the side panel, where the text must never be cut
+
+    @property
+    def compact(self) -> str:
+        return self.short or self.text
+
+
+WARNING_SIGN = "\u26a0"  # ⚠
+ERROR_SIGN = "\u2716"  # ✖
 
 
 def percent(snap: JobSnapshot) -> int | None:
@@ -95,17 +104,24 @@ def percent(snap: JobSnapshot) -> int | None:
 def badge(snap: JobSnapshot) -> Badge:
     """The status badge: colour family plus a text that never relies on the colour alone."""
     colour = snap.colour
-    text = status_name(snap.status)
+    text = short = status_name(snap.status)
     if snap.status is S.SUCCEEDED and snap.warnings:
+        short = f"{text} · {format_count(snap.warnings)} {WARNING_SIGN}"
         text = f"{text} · {warnings_text(snap.warnings)}"
     elif colour == "red" and snap.errors:
+        short = f"{text} · {format_count(snap.errors)} {ERROR_SIGN}"
         text = f"{text} · {errors_text(snap.errors)}"
     elif snap.status.is_running:
         p = percent(snap)
         if p is not None:
-            text = f"{text} · {p}%"
+            text = short = f"{text} · {p}%"
     pal = PALETTES[colour]
-    return Badge(text, colour, pal.fg, pal.bg)
+    return Badge(text, colour, pal.fg, pal.bg, short)
+
+
+def badge_samples() -> list[str]:
+    """The widest compact badges a row can show in the current language (the status column is sized on them)."""
+    return [f"{status_name(s)} · 9\u202f999 {ERROR_SIGN}" for s in S]
 
 
 # -- numbers and times ------------------------------------------------------------------------------

@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="190" />
+            <location filename="../../desktop/jobs/presentation.py" line="224" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="191" />
+            <location filename="../../desktop/jobs/presentation.py" line="225" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="194" />
+            <location filename="../../desktop/jobs/presentation.py" line="228" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="201" />
-            <location filename="../../desktop/jobs/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="235" />
+            <location filename="../../desktop/jobs/presentation.py" line="291" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="242" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="210" />
+            <location filename="../../desktop/jobs/presentation.py" line="244" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="246" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="216" />
+            <location filename="../../desktop/jobs/presentation.py" line="250" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="219" />
+            <location filename="../../desktop/jobs/presentation.py" line="253" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="224" />
+            <location filename="../../desktop/jobs/presentation.py" line="258" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="229" />
+            <location filename="../../desktop/jobs/presentation.py" line="263" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="231" />
+            <location filename="../../desktop/jobs/presentation.py" line="265" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="235" />
+            <location filename="../../desktop/jobs/presentation.py" line="269" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="237" />
+            <location filename="../../desktop/jobs/presentation.py" line="271" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="240" />
+            <location filename="../../desktop/jobs/presentation.py" line="274" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="276" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="245" />
+            <location filename="../../desktop/jobs/presentation.py" line="279" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="248" />
+            <location filename="../../desktop/jobs/presentation.py" line="282" />
             <source>This operation's result cannot be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="253" />
+            <location filename="../../desktop/jobs/presentation.py" line="287" />
             <source>Download the details and log of job #%1 as CSV</source>
             <translation type="unfinished" />
         </message>
@@ -169,198 +169,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="268" />
+            <location filename="../../desktop/details/window.py" line="266" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="268" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="269" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="270" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="271" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="272" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="273" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="274" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="275" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="276" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="277" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="278" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="279" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="282" />
+            <location filename="../../desktop/details/window.py" line="280" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="283" />
+            <location filename="../../desktop/details/window.py" line="281" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="284" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="285" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="285" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="285" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="288" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="289" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="292" />
+            <location filename="../../desktop/details/window.py" line="290" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="293" />
+            <location filename="../../desktop/details/window.py" line="291" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="295" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="296" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="297" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="298" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="299" />
             <source>Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="302" />
+            <location filename="../../desktop/details/window.py" line="300" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="303" />
+            <location filename="../../desktop/details/window.py" line="301" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="304" />
+            <location filename="../../desktop/details/window.py" line="302" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="330" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="353" />
+            <location filename="../../desktop/details/window.py" line="351" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="352" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="354" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="370" />
+            <location filename="../../desktop/details/window.py" line="368" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="308" />
-            <location filename="../../desktop/details/window.py" line="416" />
+            <location filename="../../desktop/details/window.py" line="306" />
+            <location filename="../../desktop/details/window.py" line="414" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="358" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="451" />
+            <location filename="../../desktop/details/window.py" line="449" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -368,12 +368,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="470" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="470" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -381,62 +381,67 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="82" />
+            <location filename="../../desktop/jobs/model.py" line="86" />
             <source>ID</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="83" />
+            <location filename="../../desktop/jobs/model.py" line="87" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="84" />
+            <location filename="../../desktop/jobs/model.py" line="88" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="85" />
+            <location filename="../../desktop/jobs/model.py" line="89" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="86" />
+            <location filename="../../desktop/jobs/model.py" line="90" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="87" />
+            <location filename="../../desktop/jobs/model.py" line="91" />
             <source>Warnings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="88" />
+            <location filename="../../desktop/jobs/model.py" line="92" />
             <source>Errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="89" />
+            <location filename="../../desktop/jobs/model.py" line="93" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="90" />
+            <location filename="../../desktop/jobs/model.py" line="94" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="91" />
+            <location filename="../../desktop/jobs/model.py" line="95" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="92" />
+            <location filename="../../desktop/jobs/model.py" line="96" />
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/model.py" line="97" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="93" />
+            <location filename="../../desktop/jobs/model.py" line="98" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
@@ -444,12 +449,12 @@
     <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="214" />
+            <location filename="../../desktop/jobs/latest.py" line="216" />
             <source>Latest operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="215" />
+            <location filename="../../desktop/jobs/latest.py" line="217" />
             <source>Jobs you start appear here.</source>
             <translation type="unfinished" />
         </message>
@@ -500,122 +505,122 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="115" />
-            <source>asyncops — Process Tracker</source>
+            <location filename="../../desktop/main_window.py" line="101" />
+            <source>Process Tracker</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="118" />
+            <location filename="../../desktop/main_window.py" line="107" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="119" />
+            <location filename="../../desktop/main_window.py" line="108" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="120" />
+            <location filename="../../desktop/main_window.py" line="109" />
             <source>Queued or scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="121" />
+            <location filename="../../desktop/main_window.py" line="110" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="122" />
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Failed or interrupted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="123" />
+            <location filename="../../desktop/main_window.py" line="112" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="127" />
+            <location filename="../../desktop/main_window.py" line="116" />
             <source>All operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="160" />
+            <location filename="../../desktop/main_window.py" line="148" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="166" />
+            <location filename="../../desktop/main_window.py" line="154" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="167" />
+            <location filename="../../desktop/main_window.py" line="155" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="169" />
+            <location filename="../../desktop/main_window.py" line="157" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="170" />
+            <location filename="../../desktop/main_window.py" line="158" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="244" />
+            <location filename="../../desktop/main_window.py" line="230" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="277" />
+            <location filename="../../desktop/main_window.py" line="263" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="289" />
+            <location filename="../../desktop/main_window.py" line="275" />
             <source>Clear</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="404" />
+            <location filename="../../desktop/main_window.py" line="392" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="415" />
+            <location filename="../../desktop/main_window.py" line="403" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="418" />
+            <location filename="../../desktop/main_window.py" line="406" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="423" />
+            <location filename="../../desktop/main_window.py" line="411" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="425" />
+            <location filename="../../desktop/main_window.py" line="413" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="426" />
+            <location filename="../../desktop/main_window.py" line="414" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="427" />
+            <location filename="../../desktop/main_window.py" line="415" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="505" />
+            <location filename="../../desktop/main_window.py" line="492" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
@@ -623,7 +628,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="510" />
+            <location filename="../../desktop/main_window.py" line="497" />
             <source>Quit asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -759,37 +764,37 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="346" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="320" />
+            <location filename="../../desktop/jobs/presentation.py" line="354" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="330" />
+            <location filename="../../desktop/jobs/presentation.py" line="364" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="332" />
+            <location filename="../../desktop/jobs/presentation.py" line="366" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="338" />
+            <location filename="../../desktop/jobs/presentation.py" line="372" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="383" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="384" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -797,7 +802,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1022,47 +1027,47 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="44" />
+            <location filename="../../desktop/jobs/presentation.py" line="62" />
             <source>Scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="45" />
+            <location filename="../../desktop/jobs/presentation.py" line="63" />
             <source>Queued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="46" />
+            <location filename="../../desktop/jobs/presentation.py" line="64" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="47" />
+            <location filename="../../desktop/jobs/presentation.py" line="65" />
             <source>Stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="48" />
+            <location filename="../../desktop/jobs/presentation.py" line="66" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="49" />
+            <location filename="../../desktop/jobs/presentation.py" line="67" />
             <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="50" />
+            <location filename="../../desktop/jobs/presentation.py" line="68" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="51" />
+            <location filename="../../desktop/jobs/presentation.py" line="69" />
             <source>Interrupted</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="57" />
+            <location filename="../../desktop/jobs/presentation.py" line="75" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n warning</numerusform>
@@ -1070,7 +1075,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="61" />
+            <location filename="../../desktop/jobs/presentation.py" line="79" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -1104,38 +1109,38 @@
     <context>
         <name>Time</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="161" />
-            <location filename="../../desktop/jobs/presentation.py" line="160" />
+            <location filename="../../desktop/jobs/latest.py" line="163" />
+            <location filename="../../desktop/jobs/presentation.py" line="194" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="99" />
+            <location filename="../../desktop/jobs/presentation.py" line="133" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="102" />
+            <location filename="../../desktop/jobs/presentation.py" line="136" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="105" />
+            <location filename="../../desktop/jobs/presentation.py" line="139" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="107" />
+            <location filename="../../desktop/jobs/presentation.py" line="141" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="143" />
+            <location filename="../../desktop/jobs/presentation.py" line="177" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="195" />
             <source>starting…</source>
             <translation type="unfinished" />
         </message>
@@ -1143,17 +1148,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="489" />
+            <location filename="../../desktop/details/window.py" line="487" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="490" />
+            <location filename="../../desktop/details/window.py" line="488" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="497" />
+            <location filename="../../desktop/details/window.py" line="495" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1161,7 +1166,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="101" />
+            <location filename="../../desktop/window_commands.py" line="88" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1169,22 +1174,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="104" />
+            <location filename="../../desktop/window_commands.py" line="91" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="112" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="112" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="142" />
+            <location filename="../../desktop/window_commands.py" line="129" />
             <source>%n row(s) written to %1</source>
             <translation>
                 <numerusform>%n row written to %1</numerusform>
@@ -1192,32 +1197,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="135" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="135" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="147" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="161" />
+            <location filename="../../desktop/window_commands.py" line="148" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="181" />
+            <location filename="../../desktop/window_commands.py" line="168" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="205" />
+            <location filename="../../desktop/window_commands.py" line="192" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1225,17 +1230,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="213" />
+            <location filename="../../desktop/window_commands.py" line="200" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="215" />
+            <location filename="../../desktop/window_commands.py" line="202" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="231" />
+            <location filename="../../desktop/jobs/counts.py" line="29" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n job</numerusform>
@@ -1243,7 +1248,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="232" />
+            <location filename="../../desktop/jobs/counts.py" line="30" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n running</numerusform>
@@ -1251,7 +1256,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="233" />
+            <location filename="../../desktop/jobs/counts.py" line="31" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1259,33 +1264,31 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="236" />
             <source>%n failed</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n failed</numerusform>
                 <numerusform>%n failed</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="239" />
             <source>%n shown</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n shown</numerusform>
                 <numerusform>%n shown</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="246" />
+            <location filename="../../desktop/window_commands.py" line="218" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="246" />
+            <location filename="../../desktop/window_commands.py" line="218" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="248" />
+            <location filename="../../desktop/window_commands.py" line="220" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.operations import Operation, registry
 from core.store import jobs, settings
-from desktop.jobs.model import COL, COLUMNS, JobRole
+from desktop.jobs.model import COL, JobRole
 from tests.core.helpers import wait_status
 from tests.desktop.conftest import close_window, make_window
 
@@ -266,8 +266,8 @@ def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, win
 
 
 def test_columns(window: Any) -> None:
-    titles = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
-    assert titles[:11] == [
+    titles = [window.model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) for i in range(13)]
+    assert titles[:12] == [
         "ID",
         "Operation",
         "Label",
@@ -278,6 +278,7 @@ def test_columns(window: Any) -> None:
         "Queue",
         "Created",
         "Started",
+        "Finished",
         "Duration",
     ]
     assert window.table.isColumnHidden(COL["owner"])  # shown with "All users" (admins)
