@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QPainter
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -151,6 +151,7 @@ class JobDetailsWindow(QWidget):
         self.fields: dict[str, QLabel] = {}
         self.field_titles: dict[str, QLabel] = {}
         form_left, form_right = QFormLayout(), QFormLayout()
+        self.form_right = form_right
         for names, form in ((self.FIELDS_LEFT, form_left), (self.FIELDS_RIGHT, form_right)):
             for name in names:
                 label = QLabel(self)
@@ -385,7 +386,13 @@ class JobDetailsWindow(QWidget):
                 self.progress.setValue(1 if snap.status.is_terminal else 0)
                 self.progress.setFormat("")
         self.progress.setVisible(snap.status.is_running or bool(snap.progress_total))
+        # the bar takes the status's colour: a failed job's bar is red, not the running blue
+        pal = self.progress.palette()
+        pal.setColor(QPalette.ColorRole.Highlight, QColor(P.PALETTES[snap.colour].bar))
+        self.progress.setPalette(pal)
         self.progress_text.setText(P.progress_text(snap) if snap.status.is_running else "")
+        # a job that counts no items has no "Items: 0" line
+        self.form_right.setRowVisible(self.fields["progress"], bool(snap.progress_total or snap.progress_done))
         f["counters"].setText(f"{P.warnings_text(snap.warnings)} · {P.errors_text(snap.errors)}")
         self.badge.set_badge(P.badge(snap))
 

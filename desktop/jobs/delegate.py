@@ -54,11 +54,32 @@ def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = N
     return int(width)
 
 
+BUSY_PERIOD = 6  # seconds for the busy block to cross the bar and come back
+
+
+def busy_block(width: float, elapsed: float) -> tuple[float, float]:
+    """Left offset and width of the block of an indeterminate bar: it goes to and fro with the job's clock
+    (the table repaints running rows every second), so a job that reports no progress still looks alive."""
+    block = width / 4
+    phase = (elapsed % BUSY_PERIOD) / BUSY_PERIOD * 2
+    travel = phase if phase <= 1 else 2 - phase
+    return (width - block) * travel, block
+
+
+def fitting(fm: QFontMetrics, options: list[str], width: int) -> str:
+    """The first of ``options`` (longest first) that fits ``width``; the last one elided otherwise."""
+    for text in options:
+        if fm.horizontalAdvance(text) <= width:
+            return text
+    return fm.elidedText(options[-1], Qt.TextElideMode.ElideRight, width)
+
+
 def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: Any, *, selected: bool = False) -> None:
-    """A slim bar under the text for running jobs; plain text (done / total) otherwise."""
+    """A slim bar under the text for running jobs (a busy block when the job reports no fraction); plain text
+    (done / total) otherwise."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    text = P.progress_text(snap)
+    options = P.progress_texts(snap)
     fm = QFontMetrics(painter.font())
     text_colour = palette.color(palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text)
     if snap.status.is_running:
@@ -73,22 +94,24 @@ def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: A
         if fraction is not None and fraction > 0:
             painter.setBrush(colour)
             painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(bar_h, bar.width() * fraction), bar_h), 3, 3)
-        elif fraction is None:  # unknown total: a short block shows it is alive
-            painter.setBrush(colour.lighter(140))
-            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() / 4, bar_h), 3, 3)
+        elif fraction is None:  # unknown total: a block going to and fro shows it is alive
+            d = snap.duration()
+            left, block = busy_block(bar.width(), d.total_seconds() if d is not None else 0.0)
+            painter.setBrush(colour.lighter(115))
+            painter.drawRoundedRect(QRectF(bar.left() + left, bar.top(), block, bar_h), 3, 3)
         text_rect = QRect(inner.left(), inner.top() - 1, inner.width(), int(bar.top() - inner.top()))
         painter.setPen(text_colour)
         painter.drawText(
             text_rect,
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            fm.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
+            fitting(fm, options, text_rect.width()),
         )
     else:
         painter.setPen(text_colour)
         painter.drawText(
             rect.adjusted(4, 0, -4, 0),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 8),
+            fitting(fm, options, rect.width() - 8),
         )
     painter.restore()
 

@@ -162,7 +162,7 @@ class LatestDelegate(QStyledItemDelegate):
             info = (
                 P.translate("Time", "%1 left").replace("%1", P.format_duration(eta))
                 if eta is not None
-                else P.format_rate(snap.rate())
+                else P.format_rate(snap.rate()) or P.progress_text(snap)
             )
         else:
             info = P.format_short_time(snap.finished_at or snap.created_at)
@@ -177,7 +177,7 @@ class LatestDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
-        return QSize(260, 2 * (fm.height() + 6) + 12)
+        return QSize(120, 2 * (fm.height() + 6) + 12)  # a row spans the view's width (list mode)
 
 
 class LatestPanel(QWidget):
@@ -198,6 +198,7 @@ class LatestPanel(QWidget):
         self.view.setItemDelegate(LatestDelegate(self.view))
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.activated.connect(lambda idx: self.openJob.emit(idx.data(JobRole).id))
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)

@@ -177,27 +177,34 @@ def format_rate(rate: float | None) -> str:
     return translate("Time", "%1/s").replace("%1", value)
 
 
-def progress_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
-    """``45% · 120/s · 2 min 10 s left`` for a running job; ``1 200 / 1 200`` once finished."""
+def progress_texts(snap: JobSnapshot, now: dt.datetime | None = None) -> list[str]:
+    """What the progress cell can say, longest first (a narrow cell shows the first that fits): for a running
+    job ``45% · 120/s · 2 min 10 s left``, then without the rate, then the percent alone; a job that reports no
+    progress says how long it has run (``1 min 05 s elapsed``); ``1 200 / 1 200`` once finished."""
     if snap.status.is_running:
-        parts = []
         p = percent(snap)
-        if p is not None:
-            parts.append(f"{p}%")
-        elif snap.progress_done:
-            parts.append(format_count(snap.progress_done))
+        head = f"{p}%" if p is not None else format_count(snap.progress_done) if snap.progress_done else ""
         rate = format_rate(snap.rate(now))
-        if rate:
-            parts.append(rate)
         eta = snap.eta(now)
-        if eta is not None:
-            parts.append(translate("Time", "%1 left").replace("%1", format_duration(eta)))
-        return " · ".join(parts) if parts else translate("Time", "starting…")
+        left = translate("Time", "%1 left").replace("%1", format_duration(eta)) if eta is not None else ""
+        if not head and not rate and not left:
+            elapsed = snap.duration(now)
+            if elapsed is None or elapsed.total_seconds() < 1:
+                return [translate("Time", "starting…")]
+            return [translate("Time", "%1 elapsed").replace("%1", format_duration(elapsed))]
+        full = [x for x in (head, rate, left) if x]
+        options = [" · ".join(full), " · ".join(x for x in (head, left) if x), head or rate]
+        return [o for i, o in enumerate(options) if o and o not in options[:i]]
     if snap.progress_total:
-        return f"{format_count(snap.progress_done)} / {format_count(snap.progress_total)}"
+        return [f"{format_count(snap.progress_done)} / {format_count(snap.progress_total)}"]
     if snap.progress_done:
-        return format_count(snap.progress_done)
-    return ""
+        return [format_count(snap.progress_done)]
+    return [""]
+
+
+def progress_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
+    """The progress cell's full text (see ``progress_texts``)."""
+    return progress_texts(snap, now)[0]
 
 
 def duration_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:

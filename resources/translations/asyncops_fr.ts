@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="224" />
+            <location filename="../../desktop/jobs/presentation.py" line="231" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation>Lancer une nouvelle opération (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="225" />
+            <location filename="../../desktop/jobs/presentation.py" line="232" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation>Ouvrir une tâche depuis son lien asyncops://job/ID (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="228" />
+            <location filename="../../desktop/jobs/presentation.py" line="235" />
             <source>Select a job first</source>
             <translation>Sélectionnez d’abord une tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="235" />
-            <location filename="../../desktop/jobs/presentation.py" line="291" />
+            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="298" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="249" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Arrêter %n tâche sélectionnée</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="244" />
+            <location filename="../../desktop/jobs/presentation.py" line="251" />
             <source>Already stopping</source>
             <translation>Arrêt déjà en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="246" />
+            <location filename="../../desktop/jobs/presentation.py" line="253" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="250" />
+            <location filename="../../desktop/jobs/presentation.py" line="257" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="253" />
+            <location filename="../../desktop/jobs/presentation.py" line="260" />
             <source>Select a single job to see its details</source>
             <translation>Sélectionnez une seule tâche pour voir son détail</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="258" />
+            <location filename="../../desktop/jobs/presentation.py" line="265" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="263" />
+            <location filename="../../desktop/jobs/presentation.py" line="270" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="265" />
+            <location filename="../../desktop/jobs/presentation.py" line="272" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="269" />
+            <location filename="../../desktop/jobs/presentation.py" line="276" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="271" />
+            <location filename="../../desktop/jobs/presentation.py" line="278" />
             <source>Only finished jobs can be retried</source>
             <translation>Seules les tâches terminées peuvent être relancées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="274" />
+            <location filename="../../desktop/jobs/presentation.py" line="281" />
             <source>Select a single finished job to undo it</source>
             <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="276" />
+            <location filename="../../desktop/jobs/presentation.py" line="283" />
             <source>Only a finished job can be undone</source>
             <translation>Seule une tâche terminée peut être défaite</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="279" />
+            <location filename="../../desktop/jobs/presentation.py" line="286" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation>Défaire ce qu’a fait la tâche nº %1 (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="282" />
+            <location filename="../../desktop/jobs/presentation.py" line="289" />
             <source>This operation's result cannot be undone</source>
             <translation>Le résultat de cette opération ne peut pas être défait</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="287" />
+            <location filename="../../desktop/jobs/presentation.py" line="294" />
             <source>Download the details and log of job #%1 as CSV</source>
             <translation>Télécharger le détail et le journal de la tâche nº %1 en CSV</translation>
         </message>
@@ -169,198 +169,198 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="266" />
+            <location filename="../../desktop/details/window.py" line="267" />
             <source>Job #%1</source>
             <translation>Tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="268" />
+            <location filename="../../desktop/details/window.py" line="269" />
             <source>Description</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="269" />
+            <location filename="../../desktop/details/window.py" line="270" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="271" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="272" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="273" />
             <source>Attempt</source>
             <translation>Tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="274" />
             <source>Link</source>
             <translation>Lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="275" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="276" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="277" />
             <source>Scheduled for</source>
             <translation>Planifiée pour</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="278" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="279" />
             <source>Finished</source>
             <translation>Terminée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="280" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="281" />
             <source>Items</source>
             <translation>Éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="282" />
             <source>Warnings / errors</source>
             <translation>Avertissements / erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="284" />
+            <location filename="../../desktop/details/window.py" line="285" />
             <source>%1:</source>
             <translation>%1 :</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="286" />
             <source>Overview</source>
             <translation>Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="286" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="286" />
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="288" />
+            <location filename="../../desktop/details/window.py" line="289" />
             <source>All levels</source>
             <translation>Tous les niveaux</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="289" />
+            <location filename="../../desktop/details/window.py" line="290" />
             <source>Info and above</source>
             <translation>Info et plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="291" />
             <source>Warnings and errors</source>
             <translation>Avertissements et erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="292" />
             <source>Errors only</source>
             <translation>Erreurs seulement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="295" />
+            <location filename="../../desktop/details/window.py" line="296" />
             <source>Copy log</source>
             <translation>Copier le journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="296" />
+            <location filename="../../desktop/details/window.py" line="297" />
             <source>Log</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="298" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="299" />
             <source>Retry</source>
             <translation>Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="300" />
             <source>Undo…</source>
             <translation>Défaire…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="301" />
             <source>Download CSV…</source>
             <translation>Télécharger le CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="302" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="302" />
+            <location filename="../../desktop/details/window.py" line="303" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="330" />
+            <location filename="../../desktop/details/window.py" line="331" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="351" />
+            <location filename="../../desktop/details/window.py" line="352" />
             <source>%1 (priority %2)</source>
             <translation>%1 (priorité %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="352" />
+            <location filename="../../desktop/details/window.py" line="353" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="355" />
             <source>ran at once (under its threshold)</source>
             <translation>exécutée immédiatement (sous son seuil)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="368" />
+            <location filename="../../desktop/details/window.py" line="369" />
             <source>(no result yet)</source>
             <translation>(pas encore de résultat)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="306" />
-            <location filename="../../desktop/details/window.py" line="414" />
+            <location filename="../../desktop/details/window.py" line="307" />
+            <location filename="../../desktop/details/window.py" line="421" />
             <source>This job was removed.</source>
             <translation>Cette tâche a été supprimée.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="357" />
             <source>follows job #%1</source>
             <translation>suite de la tâche nº %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="449" />
+            <location filename="../../desktop/details/window.py" line="456" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n ligne</numerusform>
@@ -368,12 +368,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="470" />
+            <location filename="../../desktop/details/window.py" line="477" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="470" />
+            <location filename="../../desktop/details/window.py" line="477" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -449,12 +449,12 @@
     <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="216" />
+            <location filename="../../desktop/jobs/latest.py" line="217" />
             <source>Latest operations</source>
             <translation>Dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="217" />
+            <location filename="../../desktop/jobs/latest.py" line="218" />
             <source>Jobs you start appear here.</source>
             <translation>Les tâches que vous lancez apparaissent ici.</translation>
         </message>
@@ -768,37 +768,37 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="346" />
+            <location filename="../../desktop/jobs/presentation.py" line="353" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="354" />
+            <location filename="../../desktop/jobs/presentation.py" line="361" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="364" />
+            <location filename="../../desktop/jobs/presentation.py" line="371" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="366" />
+            <location filename="../../desktop/jobs/presentation.py" line="373" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="372" />
+            <location filename="../../desktop/jobs/presentation.py" line="379" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="383" />
+            <location filename="../../desktop/jobs/presentation.py" line="390" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="384" />
+            <location filename="../../desktop/jobs/presentation.py" line="391" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -806,7 +806,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <location filename="../../desktop/jobs/presentation.py" line="393" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -1114,7 +1114,7 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="163" />
-            <location filename="../../desktop/jobs/presentation.py" line="194" />
+            <location filename="../../desktop/jobs/presentation.py" line="189" />
             <source>%1 left</source>
             <translation>reste %1</translation>
         </message>
@@ -1144,25 +1144,30 @@
             <translation>%1/s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="195" />
+            <location filename="../../desktop/jobs/presentation.py" line="193" />
             <source>starting…</source>
             <translation>démarrage…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="194" />
+            <source>%1 elapsed</source>
+            <translation>en cours depuis %1</translation>
         </message>
     </context>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="487" />
+            <location filename="../../desktop/details/window.py" line="494" />
             <source>Undo job #%1 (%2)?</source>
             <translation>Défaire la tâche nº %1 (%2) ?</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="488" />
+            <location filename="../../desktop/details/window.py" line="495" />
             <source>This starts a new job: %1 — %2.</source>
             <translation>Cela lance une nouvelle tâche : %1 — %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="495" />
+            <location filename="../../desktop/details/window.py" line="502" />
             <source>Undo</source>
             <translation>Défaire</translation>
         </message>
