@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from core.api import Launch
+from core.errors import NotFound
 from core.messages import Message
 from core.records import JobSnapshot
 from core.status import JobStatus
@@ -148,7 +149,21 @@ class WindowCommands(WindowParts):
                 self.tr("“%1” is not a job number or link (asyncops://job/ID).").replace("%1", text),
             )
             return
-        self.open_job(job_id)
+        # ask first: a number nobody can see says so here, instead of opening an empty details window
+        self.ctx.background.run(
+            self.ctx.tracker.job,
+            job_id,
+            on_success=lambda snap: self.open_job(snap.id),
+            on_failure=lambda exc: self._link_failed(job_id, exc),
+            owner=self,
+        )
+
+    def _link_failed(self, job_id: int, exc: BaseException) -> None:
+        if isinstance(exc, NotFound):
+            text = self.tr("There is no job #%1 that you can see.").replace("%1", str(job_id))
+        else:
+            text = P.error_text(exc)
+        self.show_error(self.tr("Open job by link"), text)
 
     # -- dialogs ------------------------------------------------------------------------------------
     def new_operation(self, operation: str | None = None) -> NewOperationDialog:

@@ -9,7 +9,6 @@ Signals of JobDetailsWindow:
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +20,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +41,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -46,6 +54,7 @@ from core.api import Launch, Tracker
 from core.errors import NotFound
 from core.records import JobSnapshot, LogEntry
 from desktop import i18n
+from desktop.details.kv import KeyValueView
 from desktop.details.log_model import LEVEL_FILTERS, LogModel
 from desktop.jobs import presentation as P
 from desktop.jobs.delegate import paint_badge
@@ -169,18 +178,14 @@ class JobDetailsWindow(QWidget):
         overview.setLayout(forms)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.params_text = QPlainTextEdit(self)
-        self.params_text.setObjectName("paramsText")
-        self.params_text.setReadOnly(True)
-        self.params_text.setFont(mono)
-        self.result_text = QPlainTextEdit(self)
-        self.result_text.setObjectName("resultText")
-        self.result_text.setReadOnly(True)
-        self.result_text.setFont(mono)
+        self.params_view = KeyValueView(self)
+        self.params_view.setObjectName("paramsView")
+        self.result_view = KeyValueView(self)
+        self.result_view.setObjectName("resultView")
         tabs = QTabWidget(self)
         tabs.addTab(overview, "")
-        tabs.addTab(self.params_text, "")
-        tabs.addTab(self.result_text, "")
+        tabs.addTab(self.params_view, "")
+        tabs.addTab(self.result_view, "")
         self.tabs = tabs
 
         self.log_model = LogModel(self)
@@ -189,14 +194,18 @@ class JobDetailsWindow(QWidget):
         self.log_view.setModel(self.log_model)
         self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.log_view.setWordWrap(False)
+        # a long message keeps its end ("…which is deleted"), an item its file name; both whole on hover and in Copy
+        self.log_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.log_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)  # no half-cut top row
         self.log_view.verticalHeader().hide()
         self.log_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         hh = self.log_view.horizontalHeader()
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.log_view.setColumnWidth(0, 150)
-        self.log_view.setColumnWidth(1, 110)
-        self.log_view.setColumnWidth(3, 120)
         self.log_view.setFont(mono)
+        fm = QFontMetrics(mono)
+        self.log_view.setColumnWidth(0, fm.horizontalAdvance("2026-12-01 15:51:22") + 16)
+        self.log_view.setColumnWidth(1, fm.horizontalAdvance("Warning") + 40)  # icon and text
+        self.log_view.setColumnWidth(3, fm.horizontalAdvance("x") * 34)
         self.level_filter = QComboBox(self)
         self.level_filter.setObjectName("logLevelFilter")
         for key, _levels in LEVEL_FILTERS:
@@ -336,6 +345,7 @@ class JobDetailsWindow(QWidget):
         self.error.setText(text)
         self.error.show()
         self._update_buttons()
+        self.copy_link_button.setEnabled(self.snapshot is not None and not self._removed)
 
     def _show(self, snap: JobSnapshot) -> None:
         if self.snapshot is not None and snap.updated_at < self.snapshot.updated_at:
@@ -362,13 +372,20 @@ class JobDetailsWindow(QWidget):
             f[key].setText(P.format_time(getattr(snap, key), seconds=True) or "—")
         f["duration"].setText(P.duration_text(snap) or "—")
         self._show_progress(snap)
-        self.params_text.setPlainText(json.dumps(snap.params, indent=2, ensure_ascii=False, sort_keys=True))
-        self.result_text.setPlainText(
-            json.dumps(snap.result, indent=2, ensure_ascii=False, sort_keys=True)
-            if snap.result is not None
-            else self.tr("(no result yet)")
+        titles = self._param_titles(snap.operation)
+        self.params_view.set_data(snap.params, self.tr("(no parameters)"), lambda key: titles.get(key, key))
+        self.result_view.set_data(
+            snap.result, self.tr("(no result yet)") if not snap.status.is_terminal else self.tr("(no result)")
         )
         self._update_buttons()
+
+    def _param_titles(self, operation: str) -> dict[str, str]:
+        """Each parameter's label in the window's language (the operation's declaration; none when unknown)."""
+        try:
+            params = self.tracker.operation(operation).params
+        except Exception:  # an operation this version no longer has: its raw names
+            return {}
+        return {p.name: i18n.tr_core(p.title) for p in params}
 
     def _show_progress(self, snap: JobSnapshot) -> None:
         f = self.fields
@@ -481,6 +498,13 @@ class JobDetailsWindow(QWidget):
         path = self.ask_save_path(f"asyncops-job-{self.job_id}.csv")
         if path:
             self.job_actions.export_job(path, self.job_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the window, as a dialog would (a child that uses Escape itself keeps it)."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: Any) -> None:
         self.cache.unpin(self.job_id)

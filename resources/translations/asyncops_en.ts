@@ -169,198 +169,208 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="267" />
+            <location filename="../../desktop/details/window.py" line="276" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="269" />
+            <location filename="../../desktop/details/window.py" line="278" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="279" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="280" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="281" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="282" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="283" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="284" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="285" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="286" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="287" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="288" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="289" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="290" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="282" />
+            <location filename="../../desktop/details/window.py" line="291" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="294" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="295" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="295" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="295" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="289" />
+            <location filename="../../desktop/details/window.py" line="298" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="299" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="300" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="292" />
+            <location filename="../../desktop/details/window.py" line="301" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="296" />
+            <location filename="../../desktop/details/window.py" line="305" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="306" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="307" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="308" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="309" />
             <source>Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="310" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="302" />
+            <location filename="../../desktop/details/window.py" line="311" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="303" />
+            <location filename="../../desktop/details/window.py" line="312" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="331" />
+            <location filename="../../desktop/details/window.py" line="340" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="352" />
+            <location filename="../../desktop/details/window.py" line="362" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="353" />
+            <location filename="../../desktop/details/window.py" line="363" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="355" />
+            <location filename="../../desktop/details/window.py" line="365" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="369" />
+            <location filename="../../desktop/details/window.py" line="376" />
+            <source>(no parameters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="378" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="307" />
-            <location filename="../../desktop/details/window.py" line="421" />
+            <location filename="../../desktop/details/window.py" line="316" />
+            <location filename="../../desktop/details/window.py" line="438" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="357" />
+            <location filename="../../desktop/details/window.py" line="367" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="378" />
+            <source>(no result)</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="456" />
+            <location filename="../../desktop/details/window.py" line="473" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -368,12 +378,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="477" />
+            <location filename="../../desktop/details/window.py" line="494" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="477" />
+            <location filename="../../desktop/details/window.py" line="494" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -447,6 +457,24 @@
         </message>
     </context>
     <context>
+        <name>KeyValueView</name>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="85" />
+            <source>Copy as JSON</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LatestPanel</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="217" />
@@ -462,42 +490,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Level</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Item</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="54" />
+            <location filename="../../desktop/details/log_model.py" line="71" />
             <source>Debug</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="55" />
+            <location filename="../../desktop/details/log_model.py" line="72" />
             <source>Info</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="56" />
+            <location filename="../../desktop/details/log_model.py" line="73" />
             <source>Warning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="57" />
+            <location filename="../../desktop/details/log_model.py" line="74" />
             <source>Error</source>
             <translation type="unfinished" />
         </message>
@@ -1153,17 +1181,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="494" />
+            <location filename="../../desktop/details/window.py" line="518" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="495" />
+            <location filename="../../desktop/details/window.py" line="519" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="502" />
+            <location filename="../../desktop/details/window.py" line="526" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1171,7 +1199,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="88" />
+            <location filename="../../desktop/window_commands.py" line="89" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1179,22 +1207,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="91" />
+            <location filename="../../desktop/window_commands.py" line="92" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="112" />
+            <location filename="../../desktop/window_commands.py" line="113" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="112" />
+            <location filename="../../desktop/window_commands.py" line="113" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="129" />
+            <location filename="../../desktop/window_commands.py" line="130" />
             <source>%n row(s) written to %1</source>
             <translation>
                 <numerusform>%n row written to %1</numerusform>
@@ -1202,32 +1230,38 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="135" />
+            <location filename="../../desktop/window_commands.py" line="136" />
+            <location filename="../../desktop/window_commands.py" line="166" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="135" />
+            <location filename="../../desktop/window_commands.py" line="136" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="147" />
+            <location filename="../../desktop/window_commands.py" line="148" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="149" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="168" />
+            <location filename="../../desktop/window_commands.py" line="163" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="183" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="192" />
+            <location filename="../../desktop/window_commands.py" line="207" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1235,12 +1269,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="200" />
+            <location filename="../../desktop/window_commands.py" line="215" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="202" />
+            <location filename="../../desktop/window_commands.py" line="217" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1283,17 +1317,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="218" />
+            <location filename="../../desktop/window_commands.py" line="233" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="218" />
+            <location filename="../../desktop/window_commands.py" line="233" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="220" />
+            <location filename="../../desktop/window_commands.py" line="235" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
