@@ -95,7 +95,7 @@ class WindowMenus(WindowParts):
         tb.setMovable(False)
         tb.addAction(self.action_new)
         tb.addSeparator()
-        for a in (self.action_open, self.action_stop, self.action_retry, self.action_remove):
+        for a in (self.action_open, self.action_stop, self.action_retry, self.action_undo, self.action_remove):
             tb.addAction(a)
         tb.addSeparator()
         tb.addAction(self.action_export)
