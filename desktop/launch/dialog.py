@@ -41,6 +41,7 @@ from core.errors import AsyncopsError
 from core.messages import Message, msg
 from desktop import i18n
 from desktop.jobs import presentation as P
+from desktop.launch import confirm
 from desktop.launch.param_form import ParamForm, error_label, field_error, sentence
 from desktop.services.actions import JobActions
 from desktop.services.background import Background
@@ -366,6 +367,12 @@ class NewOperationDialog(QDialog):
             self._submitting = False
             self.launch.setEnabled(True)
             self._show_error(exc)
+
+        question = confirm.confirmation(launch)
+        if question is not None and not confirm.ask(self, question):
+            self._submitting = False  # the form stays as it was, to change or cancel
+            self.launch.setEnabled(True)
+            return
 
         self.job_actions.launch(launch, on_error=failed, on_done=self._on_submitted, owner=self, **opts)
 

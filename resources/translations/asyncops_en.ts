@@ -122,6 +122,70 @@
         </message>
     </context>
     <context>
+        <name>Confirm</name>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="37" />
+            <source>Delete %n item(s) for good? They do not go to the trash.</source>
+            <translation>
+                <numerusform>Delete %n item for good? It does not go to the trash.</numerusform>
+                <numerusform>Delete %n items for good? They do not go to the trash.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="40" />
+            <source>Move %n item(s) to the trash?</source>
+            <translation>
+                <numerusform>Move %n item to the trash?</numerusform>
+                <numerusform>Move %n items to the trash?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="43" />
+            <source>Move and overwrite the items of the same name at the destination (they go to the trash)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="48" />
+            <source>Change every asset that matches “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="51" />
+            <source>Apply the metadata of this file to the assets it names?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="54" />
+            <source>Write the metadata into the files themselves?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="58" />
+            <source>This run touches %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="60" />
+            <source>Undo can reverse it once it has run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="73" />
+            <source>Confirm: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="76" />
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="79" />
+            <source>Don't ask again for this kind of operation</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>JobActions</name>
         <message>
             <location filename="../../desktop/services/actions.py" line="69" />
@@ -677,105 +741,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="172" />
+            <location filename="../../desktop/launch/dialog.py" line="173" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="177" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="178" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="179" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="183" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="184" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
-            <location filename="../../desktop/launch/dialog.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="321" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="188" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="188" />
-            <location filename="../../desktop/launch/dialog.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="189" />
+            <location filename="../../desktop/launch/dialog.py" line="193" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="192" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="319" />
+            <location filename="../../desktop/launch/dialog.py" line="320" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="180" />
-            <location filename="../../desktop/launch/dialog.py" line="219" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="220" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="194" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="301" />
+            <location filename="../../desktop/launch/dialog.py" line="302" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="304" />
+            <location filename="../../desktop/launch/dialog.py" line="305" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="314" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="317" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>

@@ -122,6 +122,70 @@
         </message>
     </context>
     <context>
+        <name>Confirm</name>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="37" />
+            <source>Delete %n item(s) for good? They do not go to the trash.</source>
+            <translation>
+                <numerusform>Supprimer %n élément définitivement ? Il ne passe pas par la corbeille.</numerusform>
+                <numerusform>Supprimer %n éléments définitivement ? Ils ne passent pas par la corbeille.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="40" />
+            <source>Move %n item(s) to the trash?</source>
+            <translation>
+                <numerusform>Mettre %n élément à la corbeille ?</numerusform>
+                <numerusform>Mettre %n éléments à la corbeille ?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="43" />
+            <source>Move and overwrite the items of the same name at the destination (they go to the trash)?</source>
+            <translation>Déplacer en écrasant les éléments de même nom à la destination (ils vont à la corbeille) ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="48" />
+            <source>Change every asset that matches “%1”?</source>
+            <translation>Modifier toutes les ressources qui correspondent à « %1 » ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="51" />
+            <source>Apply the metadata of this file to the assets it names?</source>
+            <translation>Appliquer les métadonnées de ce fichier aux ressources qu'il nomme ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="54" />
+            <source>Write the metadata into the files themselves?</source>
+            <translation>Écrire les métadonnées dans les fichiers eux-mêmes ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="58" />
+            <source>This run touches %1.</source>
+            <translation>Ce traitement touche %1.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="60" />
+            <source>Undo can reverse it once it has run.</source>
+            <translation>Défaire pourra l'annuler une fois terminé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="73" />
+            <source>Confirm: %1</source>
+            <translation>Confirmer : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="76" />
+            <source>Start</source>
+            <translation>Démarrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="79" />
+            <source>Don't ask again for this kind of operation</source>
+            <translation>Ne plus demander pour ce type d'opération</translation>
+        </message>
+    </context>
+    <context>
         <name>JobActions</name>
         <message>
             <location filename="../../desktop/services/actions.py" line="69" />
@@ -681,105 +745,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="172" />
+            <location filename="../../desktop/launch/dialog.py" line="173" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="177" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="178" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="179" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="183" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="184" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
-            <location filename="../../desktop/launch/dialog.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="321" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="188" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="188" />
-            <location filename="../../desktop/launch/dialog.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="189" />
+            <location filename="../../desktop/launch/dialog.py" line="193" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="192" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="319" />
+            <location filename="../../desktop/launch/dialog.py" line="320" />
             <source>You will be told when it ends.</source>
             <translation>Vous serez prévenu quand elle se terminera.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="180" />
-            <location filename="../../desktop/launch/dialog.py" line="219" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="220" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="194" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="301" />
+            <location filename="../../desktop/launch/dialog.py" line="302" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="304" />
+            <location filename="../../desktop/launch/dialog.py" line="305" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="314" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="317" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
         </message>

@@ -10,17 +10,12 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from tests.core.helpers import wait_status
-from tests.desktop.test_main_window import reversible, wait_cached  # noqa: F401  (fixture)
+from tests.desktop.test_main_window import reversible, wait_cached  # noqa: F401  (reversible: a fixture)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no window manager, no keyboard grab
-def test_undo_in_menus_context_menu_and_details(
-    qtbot: Any,
-    probe: Any,
-    reversible: None,
-    window: Any,
-    monkeypatch: Any,  # noqa: F811
-) -> None:
+@pytest.mark.usefixtures("reversible")
+def test_undo_in_menus_context_menu_and_details(qtbot: Any, probe: Any, window: Any, monkeypatch: Any) -> None:
     from desktop.details import window as details_module
 
     tracker = window.ctx.tracker
