@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -39,7 +37,7 @@ from desktop.jobs.counts import StatusCounts
 from desktop.jobs.delegate import JobTableDelegate
 from desktop.jobs.latest import LatestModel, LatestPanel
 from desktop.jobs.model import COL, COLUMNS, JobFilter, JobsModel, JobsProxyModel, Sort
-from desktop.notify.notifications import InboxModel, MessageBar, Notifier
+from desktop.notify.notifications import InboxModel, InboxPopup, MessageBar, Notifier
 from desktop.retranslate import Texts
 from desktop.services.actions import JobActions
 from desktop.window_commands import WindowCommands
@@ -243,11 +241,8 @@ class MainWindow(WindowMenus, WindowCommands):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.setSpacing(4)
         lv.addLayout(filters)
-        bar_row = QHBoxLayout()
-        bar_row.setContentsMargins(8, 0, 8, 0)
-        bar_row.addWidget(self.message_bar)
-        lv.addLayout(bar_row)
         lv.addWidget(self.stack, 1)
+        self.message_bar.float_over(self.stack)  # over the table's foot: a message never moves its rows
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.latest)
         self.splitter.setStretchFactor(0, 1)
@@ -259,27 +254,8 @@ class MainWindow(WindowMenus, WindowCommands):
         self.counts_label.setObjectName("countsLabel")
 
     def _build_inbox(self) -> None:
-        dock = QDockWidget(self)
-        self.texts(dock.setWindowTitle, lambda: self.tr("Notifications"))
-        dock.setObjectName("inboxDock")
-        w = QWidget(dock)
-        v = QVBoxLayout(w)
-        v.setContentsMargins(4, 4, 4, 4)
-        self.inbox_view = QListView(w)
-        self.inbox_view.setObjectName("inboxView")
-        self.inbox_view.setModel(self.inbox)
-        self.inbox_view.setWordWrap(True)
-        self.inbox_view.setAlternatingRowColors(True)
-        self.inbox_view.setSpacing(2)
-        clear = QPushButton(w)
-        self.texts(clear.setText, lambda: self.tr("Clear"))
-        clear.clicked.connect(self.inbox.clear)
-        v.addWidget(self.inbox_view, 1)
-        v.addWidget(clear, 0, Qt.AlignmentFlag.AlignRight)
-        dock.setWidget(w)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        self.inbox_dock = dock
+        self.inbox_dock = InboxPopup(self.inbox, self)  # a popup over the window: the table keeps its width
+        self.inbox_view = self.inbox_dock.view
 
     def _titles_shown(self) -> list[str]:
         return [P.operation_title(n, t) for n, t in self._op_titles.items()]

@@ -114,21 +114,27 @@ class WindowCommands(WindowParts):
         return path
 
     def export_csv(self) -> None:
-        """The selected job's details and log, or the listed jobs (with the current filters and order)."""
-        ids = self.selected_ids()
-        if len(ids) == 1:
-            path = self.ask_save_path(f"asyncops-job-{ids[0]}.csv")
-            if path:
-                self.job_actions.export_job(path, ids[0])
-            return
+        """The jobs the table lists, with its filters and in its order (what the action says); one job's
+        details and log are downloaded from its details window."""
         path = self.ask_save_path("asyncops-jobs.csv")
         if path:
+            self._list_exports.add(path)
             self.job_actions.export_list(path, self.model.ids())
 
+    @property
+    def _list_exports(self) -> set[str]:
+        if not hasattr(self, "_list_exports_set"):
+            self._list_exports_set: set[str] = set()
+        return self._list_exports_set
+
     def _on_exported(self, path: str, rows: int) -> None:
-        self.statusBar().showMessage(
-            translate("WindowCommands", "%n row(s) written to %1", None, rows).replace("%1", path), 8000
-        )
+        """Say what the file holds: jobs for the list; log lines for one job's details (from its window)."""
+        if path in self._list_exports:
+            self._list_exports.discard(path)
+            text = translate("WindowCommands", "%n job(s) written to %1", None, rows)
+        else:
+            text = translate("WindowCommands", "Job details and %n log line(s) written to %1", None, rows)
+        self.statusBar().showMessage(text.replace("%1", path), 8000)
 
     # -- links --------------------------------------------------------------------------------------
     def ask_job_link(self) -> str | None:
@@ -235,7 +241,10 @@ class WindowCommands(WindowParts):
         self.inbox_button.setToolTip(translate("WindowCommands", "%n unread message(s)", None, unread))
 
     def show_inbox(self, visible: bool = True) -> None:
-        self.inbox_dock.setVisible(visible)
+        if visible:
+            self.inbox_dock.popup_under(self.inbox_button)
+        else:
+            self.inbox_dock.hide()
         self._on_inbox_visible(visible)
 
     def _on_inbox_visible(self, visible: bool) -> None:
@@ -249,6 +258,7 @@ class WindowCommands(WindowParts):
     def _on_inbox_activated(self, index: QModelIndex) -> None:
         n = self.inbox.notification(index.row())
         if n.message.job_id is not None:
+            self.inbox_dock.hide()
             self.open_job(n.message.job_id)
 
     def bring_to_front(self) -> None:

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QToolButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QToolButton
 
 if TYPE_CHECKING:
     from desktop.details.window import JobDetailsWindow
     from desktop.jobs.counts import StatusCounts
     from desktop.jobs.latest import LatestModel, LatestPanel
     from desktop.jobs.model import JobFilter, JobsModel, JobsProxyModel
-    from desktop.notify.notifications import InboxModel, Notifier
+    from desktop.notify.notifications import InboxModel, InboxPopup, Notifier
     from desktop.retranslate import Texts
     from desktop.services.actions import JobActions
 
@@ -41,7 +41,7 @@ class WindowParts(QMainWindow):
     table: QTableView
     counts_label: QLabel
     inbox_button: QToolButton
-    inbox_dock: QDockWidget
+    inbox_dock: InboxPopup
     action_show_inbox: QAction
     language_group: QActionGroup
     status_counts: StatusCounts

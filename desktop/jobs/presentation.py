@@ -288,15 +288,9 @@ def action_states(
     else:
         out["undo"] = ActionState(False, translate("Actions", "This operation's result cannot be undone"))
 
-    if n == 1:
-        out["export"] = ActionState(
-            True,
-            translate("Actions", "Download the details and log of job #%1 as CSV").replace("%1", str(selected[0].id)),
-        )
-    else:
-        out["export"] = ActionState(
-            True, translate("Actions", "Download the jobs listed (with the current filters) as CSV")
-        )
+    out["export"] = ActionState(
+        True, translate("Actions", "Download the jobs listed (with the current filters) as CSV")
+    )
     return out
 
 
@@ -365,6 +359,23 @@ def finished_message(snap: JobSnapshot) -> Notice:
         text += "\n" + outcome
     level = {"red": "error", "yellow": "warning"}.get(snap.colour, "info")
     return Notice(title, text, level, snap.id, again=lambda: finished_message(snap))
+
+
+def ended_message(snaps: Sequence[JobSnapshot]) -> Notice:
+    """One message for jobs that ended together (52 quick jobs are one line, not 52): how many, and how they
+    ended (``12 jobs ended`` / ``Succeeded: 11 · Failed: 1``); the first failed one is the job it opens."""
+    if len(snaps) == 1:
+        return finished_message(snaps[0])
+    n = len(snaps)  # a plain name: lupdate misses a message whose count is a call
+    title = translate("Notify", "%n job(s) ended", None, n)
+    by_status: dict[JobStatus, int] = {}
+    for x in snaps:
+        by_status[x.status] = by_status.get(x.status, 0) + 1
+    text = " · ".join(f"{status_name(st)}: {k}" for st, k in sorted(by_status.items(), key=lambda kv: -kv[1]))
+    colours = {x.colour for x in snaps}
+    level = "error" if "red" in colours else "warning" if "yellow" in colours else "info"
+    bad = next((x for x in snaps if x.colour == "red"), None) or next((x for x in snaps if x.colour == "yellow"), None)
+    return Notice(title, text, level, bad.id if bad else None, again=lambda: ended_message(snaps))
 
 
 def background_message(snap: JobSnapshot, reason: Message | None = None) -> Notice:

@@ -19,7 +19,7 @@
         </message>
         <message>
             <location filename="../../desktop/jobs/presentation.py" line="242" />
-            <location filename="../../desktop/jobs/presentation.py" line="298" />
+            <location filename="../../desktop/jobs/presentation.py" line="291" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
@@ -103,9 +103,8 @@
             <translation>Le résultat de cette opération ne peut pas être défait</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="294" />
             <source>Download the details and log of job #%1 as CSV</source>
-            <translation>Télécharger le détail et le journal de la tâche nº %1 en CSV</translation>
+            <translation type="vanished">Télécharger le détail et le journal de la tâche nº %1 en CSV</translation>
         </message>
     </context>
     <context>
@@ -183,6 +182,24 @@
             <location filename="../../desktop/launch/confirm.py" line="79" />
             <source>Don't ask again for this kind of operation</source>
             <translation>Ne plus demander pour ce type d'opération</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxPopup</name>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="483" />
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="484" />
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="485" />
+            <source>No notifications</source>
+            <translation>Aucune notification</translation>
         </message>
     </context>
     <context>
@@ -601,122 +618,120 @@
             <translation type="vanished">asyncops — Suivi des processus</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="101" />
+            <location filename="../../desktop/main_window.py" line="99" />
             <source>Process Tracker</source>
             <translation>Suivi des processus</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="107" />
+            <location filename="../../desktop/main_window.py" line="105" />
             <source>All statuses</source>
             <translation>Tous les statuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="108" />
+            <location filename="../../desktop/main_window.py" line="106" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="109" />
+            <location filename="../../desktop/main_window.py" line="107" />
             <source>Queued or scheduled</source>
             <translation>En file ou planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="110" />
+            <location filename="../../desktop/main_window.py" line="108" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="111" />
+            <location filename="../../desktop/main_window.py" line="109" />
             <source>Failed or interrupted</source>
             <translation>Échouée ou interrompue</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="112" />
+            <location filename="../../desktop/main_window.py" line="110" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="116" />
+            <location filename="../../desktop/main_window.py" line="114" />
             <source>All operations</source>
             <translation>Toutes les opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="148" />
+            <location filename="../../desktop/main_window.py" line="146" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation>Rechercher libellé, opération, description…  (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="154" />
+            <location filename="../../desktop/main_window.py" line="152" />
             <source>All users</source>
             <translation>Tous les utilisateurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="155" />
+            <location filename="../../desktop/main_window.py" line="153" />
             <source>Show the jobs of every user (administrators)</source>
             <translation>Afficher les tâches de tous les utilisateurs (administrateurs)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="157" />
+            <location filename="../../desktop/main_window.py" line="155" />
             <source>Status:</source>
             <translation>Statut :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="158" />
+            <location filename="../../desktop/main_window.py" line="156" />
             <source>Operation:</source>
             <translation>Opération :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="230" />
+            <location filename="../../desktop/main_window.py" line="228" />
             <source>Loading the job history…</source>
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="263" />
             <source>Notifications</source>
-            <translation>Notifications</translation>
+            <translation type="vanished">Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="275" />
             <source>Clear</source>
-            <translation>Effacer</translation>
+            <translation type="vanished">Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="392" />
+            <location filename="../../desktop/main_window.py" line="368" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="403" />
+            <location filename="../../desktop/main_window.py" line="379" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="406" />
+            <location filename="../../desktop/main_window.py" line="382" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="411" />
+            <location filename="../../desktop/main_window.py" line="387" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="413" />
+            <location filename="../../desktop/main_window.py" line="389" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="414" />
+            <location filename="../../desktop/main_window.py" line="390" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="415" />
+            <location filename="../../desktop/main_window.py" line="391" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="492" />
+            <location filename="../../desktop/main_window.py" line="468" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n tâche s’exécute dans cette fenêtre. Quitter quand même ? Elle sera interrompue (les opérations reprenables sont remises en file).</numerusform>
@@ -724,7 +739,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="497" />
+            <location filename="../../desktop/main_window.py" line="473" />
             <source>Quit asyncops</source>
             <translation>Quitter asyncops</translation>
         </message>
@@ -732,12 +747,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="177" />
+            <location filename="../../desktop/notify/notifications.py" line="202" />
             <source>Close this message</source>
             <translation>Fermer ce message</translation>
         </message>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="209" />
+            <location filename="../../desktop/notify/notifications.py" line="261" />
             <source>Open job #%1</source>
             <translation>Ouvrir la tâche nº %1</translation>
         </message>
@@ -851,8 +866,8 @@
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="263" />
-            <location filename="../../desktop/notify/notifications.py" line="275" />
+            <location filename="../../desktop/notify/notifications.py" line="318" />
+            <location filename="../../desktop/notify/notifications.py" line="330" />
             <source>Show asyncops</source>
             <translation>Afficher asyncops</translation>
         </message>
@@ -860,37 +875,45 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="353" />
+            <location filename="../../desktop/jobs/presentation.py" line="345" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="361" />
+            <location filename="../../desktop/jobs/presentation.py" line="353" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <source>%n job(s) ended</source>
+            <translation>
+                <numerusform>%n tâche terminée</numerusform>
+                <numerusform>%n tâches terminées</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="371" />
+            <location filename="../../desktop/jobs/presentation.py" line="380" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="373" />
+            <location filename="../../desktop/jobs/presentation.py" line="382" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="379" />
+            <location filename="../../desktop/jobs/presentation.py" line="388" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="390" />
+            <location filename="../../desktop/jobs/presentation.py" line="399" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="391" />
+            <location filename="../../desktop/jobs/presentation.py" line="400" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -898,7 +921,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="393" />
+            <location filename="../../desktop/jobs/presentation.py" line="402" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -1290,46 +1313,61 @@
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="130" />
             <source>%n row(s) written to %1</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n ligne écrite dans %1</numerusform>
                 <numerusform>%n lignes écrites dans %1</numerusform>
             </translation>
         </message>
-        <message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="134" />
+            <source>%n job(s) written to %1</source>
+            <translation>
+                <numerusform>%n tâche écrite dans %1</numerusform>
+                <numerusform>%n tâches écrites dans %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../desktop/window_commands.py" line="136" />
-            <location filename="../../desktop/window_commands.py" line="166" />
+            <source>Job details and %n log line(s) written to %1</source>
+            <translation>
+                <numerusform>Détails de la tâche et %n ligne de journal écrits dans %1</numerusform>
+                <numerusform>Détails de la tâche et %n lignes de journal écrits dans %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="142" />
+            <location filename="../../desktop/window_commands.py" line="172" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="136" />
+            <location filename="../../desktop/window_commands.py" line="142" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="154" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="149" />
+            <location filename="../../desktop/window_commands.py" line="155" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation>« %1 » n’est ni un numéro ni un lien de tâche (asyncops://job/ID).</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="163" />
+            <location filename="../../desktop/window_commands.py" line="169" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="183" />
+            <location filename="../../desktop/window_commands.py" line="189" />
             <source>Job #%1: %2</source>
             <translation>Tâche nº %1 : %2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="207" />
+            <location filename="../../desktop/window_commands.py" line="213" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -1337,12 +1375,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="215" />
+            <location filename="../../desktop/window_commands.py" line="221" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="217" />
+            <location filename="../../desktop/window_commands.py" line="223" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
@@ -1385,17 +1423,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="233" />
+            <location filename="../../desktop/window_commands.py" line="239" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="233" />
+            <location filename="../../desktop/window_commands.py" line="239" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="235" />
+            <location filename="../../desktop/window_commands.py" line="241" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>

@@ -13,7 +13,6 @@ from tests.core.helpers import wait_status
 from tests.desktop.test_main_window import reversible, wait_cached  # noqa: F401  (reversible: a fixture)
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no window manager, no keyboard grab
 @pytest.mark.usefixtures("reversible")
 def test_undo_in_menus_context_menu_and_details(qtbot: Any, probe: Any, window: Any, monkeypatch: Any) -> None:
     from desktop.details import window as details_module
