@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from core import export
+from core import export, library
 from core.errors import ConflictError, NotAllowed, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
@@ -205,6 +205,11 @@ class Tracker:
 
     def operation_list(self, *, public: bool = False) -> list[Operation]:
         return [op for op in self.operations.all() if not (public and getattr(op, "internal", False))]
+
+    # -- libraries (the New operation form offers them by name) ---------------------------------------
+    def library_names(self) -> list[tuple[str, str]]:
+        """(name, root folder) of every library, by name."""
+        return sorted((lib.name, str(lib.root)) for lib in library.list_libraries(self.db))
 
     # -- the launch decision ------------------------------------------------------------------------
     def env(self) -> OperationEnv:

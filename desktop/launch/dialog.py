@@ -47,6 +47,7 @@ from desktop.services.actions import JobActions
 from desktop.services.background import Background
 
 translate = QCoreApplication.translate
+HIDDEN_OPERATIONS = frozenset({"restore"})  # launched by Undo with the trash entries it needs, never by hand
 
 
 @dataclass
@@ -83,7 +84,11 @@ class NewOperationDialog(QDialog):
 
         self.operation = QComboBox(self)
         self.operation.setObjectName("operationCombo")
-        self._operations = {op.name: op for op in tracker.operation_list()}  # the registry, in memory
+        # the registry, in memory; internal operations (restore: Undo launches it) are not offered
+        self._operations = {
+            op.name: op for op in tracker.operation_list(public=True) if op.name not in HIDDEN_OPERATIONS
+        }
+        self._libraries: list[tuple[str, str]] | None = None
         for name in self._operations:
             self.operation.addItem("", name)
         self.description = QLabel(self)
@@ -167,6 +172,7 @@ class NewOperationDialog(QDialog):
             self.operation.setCurrentIndex(self.operation.findData(operation))
         self._on_operation()
         self.background.run(self.tracker.queues, on_success=self._on_queues, owner=self)
+        self.background.run(self.tracker.library_names, on_success=self._on_libraries, owner=self)
 
     # -- language -----------------------------------------------------------------------------------
     def _retranslate_fixed(self) -> None:
@@ -219,6 +225,11 @@ class NewOperationDialog(QDialog):
         for q in queues:
             self.queue.addItem(q.name + (self.tr(" (paused)") if q.paused else ""), q.name)
 
+    def _on_libraries(self, libraries: list[tuple[str, str]]) -> None:
+        self._libraries = libraries
+        if self.form is not None:
+            self.form.set_libraries(libraries)
+
     @property
     def op(self) -> Operation:
         return self._operations[self.operation.currentData()]
@@ -230,6 +241,8 @@ class NewOperationDialog(QDialog):
             self.form.deleteLater()
         self.form = ParamForm(op, self.content)
         self.form.setObjectName("paramForm")
+        if self._libraries is not None:
+            self.form.set_libraries(self._libraries)
         self.form.changed.connect(self._on_edited)
         self.content_layout.insertWidget(0, self.form)
 

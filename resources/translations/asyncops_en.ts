@@ -19,7 +19,7 @@
         </message>
         <message>
             <location filename="../../desktop/jobs/presentation.py" line="242" />
-            <location filename="../../desktop/jobs/presentation.py" line="291" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
@@ -744,105 +744,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="173" />
+            <location filename="../../desktop/launch/dialog.py" line="179" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="183" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="184" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="179" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="188" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="189" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="184" />
+            <location filename="../../desktop/launch/dialog.py" line="190" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
+            <location filename="../../desktop/launch/dialog.py" line="192" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
-            <location filename="../../desktop/launch/dialog.py" line="321" />
+            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="334" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="188" />
+            <location filename="../../desktop/launch/dialog.py" line="194" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="189" />
-            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="195" />
+            <location filename="../../desktop/launch/dialog.py" line="199" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="198" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="333" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
-            <location filename="../../desktop/launch/dialog.py" line="220" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="226" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="194" />
+            <location filename="../../desktop/launch/dialog.py" line="200" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="302" />
+            <location filename="../../desktop/launch/dialog.py" line="315" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="305" />
+            <location filename="../../desktop/launch/dialog.py" line="318" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="326" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="314" />
+            <location filename="../../desktop/launch/dialog.py" line="327" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="317" />
+            <location filename="../../desktop/launch/dialog.py" line="330" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
@@ -859,17 +859,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <location filename="../../desktop/jobs/presentation.py" line="347" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="353" />
+            <location filename="../../desktop/jobs/presentation.py" line="355" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <location filename="../../desktop/jobs/presentation.py" line="370" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n job ended</numerusform>
@@ -877,27 +877,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="380" />
+            <location filename="../../desktop/jobs/presentation.py" line="382" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="382" />
+            <location filename="../../desktop/jobs/presentation.py" line="384" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="388" />
+            <location filename="../../desktop/jobs/presentation.py" line="390" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="399" />
+            <location filename="../../desktop/jobs/presentation.py" line="401" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="400" />
+            <location filename="../../desktop/jobs/presentation.py" line="402" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -905,7 +905,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="402" />
+            <location filename="../../desktop/jobs/presentation.py" line="404" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -916,17 +916,57 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="113" />
+            <location filename="../../desktop/launch/param_form.py" line="115" />
             <source>Choose with a file dialog</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="197" />
+            <location filename="../../desktop/launch/param_form.py" line="147" />
+            <source>Choose in the library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="155" />
+            <source>Add files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="156" />
+            <source>Add a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="183" />
+            <source>Choose the library first: the picker opens in its folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="200" />
+            <source>Only what is inside the library can be chosen (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="221" />
+            <source>Choose a library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="236" />
+            <source>No library yet: add one with “asyncops library add FOLDER”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="255" />
+            <source>The library the operation works in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="317" />
             <source>a, b, c</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="383" />
             <source>More options</source>
             <translation type="unfinished" />
         </message>

@@ -19,7 +19,7 @@
         </message>
         <message>
             <location filename="../../desktop/jobs/presentation.py" line="242" />
-            <location filename="../../desktop/jobs/presentation.py" line="291" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
@@ -760,105 +760,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="173" />
+            <location filename="../../desktop/launch/dialog.py" line="179" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="183" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="184" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="179" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="188" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="189" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="184" />
+            <location filename="../../desktop/launch/dialog.py" line="190" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
+            <location filename="../../desktop/launch/dialog.py" line="192" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
-            <location filename="../../desktop/launch/dialog.py" line="321" />
+            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="334" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="188" />
+            <location filename="../../desktop/launch/dialog.py" line="194" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="189" />
-            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="195" />
+            <location filename="../../desktop/launch/dialog.py" line="199" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="198" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="333" />
             <source>You will be told when it ends.</source>
             <translation>Vous serez prévenu quand elle se terminera.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
-            <location filename="../../desktop/launch/dialog.py" line="220" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="226" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="194" />
+            <location filename="../../desktop/launch/dialog.py" line="200" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="302" />
+            <location filename="../../desktop/launch/dialog.py" line="315" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="305" />
+            <location filename="../../desktop/launch/dialog.py" line="318" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="326" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="314" />
+            <location filename="../../desktop/launch/dialog.py" line="327" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="317" />
+            <location filename="../../desktop/launch/dialog.py" line="330" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
         </message>
@@ -875,17 +875,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <location filename="../../desktop/jobs/presentation.py" line="347" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="353" />
+            <location filename="../../desktop/jobs/presentation.py" line="355" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <location filename="../../desktop/jobs/presentation.py" line="370" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n tâche terminée</numerusform>
@@ -893,27 +893,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="380" />
+            <location filename="../../desktop/jobs/presentation.py" line="382" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="382" />
+            <location filename="../../desktop/jobs/presentation.py" line="384" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="388" />
+            <location filename="../../desktop/jobs/presentation.py" line="390" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="399" />
+            <location filename="../../desktop/jobs/presentation.py" line="401" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="400" />
+            <location filename="../../desktop/jobs/presentation.py" line="402" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -921,7 +921,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="402" />
+            <location filename="../../desktop/jobs/presentation.py" line="404" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -932,17 +932,57 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="113" />
+            <location filename="../../desktop/launch/param_form.py" line="115" />
             <source>Choose with a file dialog</source>
             <translation>Choisir avec une boîte de dialogue</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="197" />
+            <location filename="../../desktop/launch/param_form.py" line="147" />
+            <source>Choose in the library</source>
+            <translation>Choisir dans la bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="155" />
+            <source>Add files…</source>
+            <translation>Ajouter des fichiers…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="156" />
+            <source>Add a folder…</source>
+            <translation>Ajouter un dossier…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="183" />
+            <source>Choose the library first: the picker opens in its folder.</source>
+            <translation>Choisissez d'abord la bibliothèque : le sélecteur s'ouvre dans son dossier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="200" />
+            <source>Only what is inside the library can be chosen (%1).</source>
+            <translation>Seul ce qui est dans la bibliothèque peut être choisi (%1).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="221" />
+            <source>Choose a library</source>
+            <translation>Choisissez une bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="236" />
+            <source>No library yet: add one with “asyncops library add FOLDER”</source>
+            <translation>Aucune bibliothèque : ajoutez-en une avec « asyncops library add DOSSIER »</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="255" />
+            <source>The library the operation works in</source>
+            <translation>La bibliothèque sur laquelle l'opération travaille</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="317" />
             <source>a, b, c</source>
             <translation>a, b, c</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="383" />
             <source>More options</source>
             <translation>Plus d’options</translation>
         </message>

@@ -1,0 +1,64 @@
+"""New operation for people, not developers: the library is chosen among the known ones, library paths have a
+picker that opens in the library, and internal operations (restore) are not offered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QLabel, QToolButton
+
+from desktop.launch.param_form import LibraryCombo, LibraryPathField
+
+
+def test_library_combo_and_pickers_rooted_at_the_library(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from core.library.libraries import add_library
+
+    root = tmp_path / "brand"
+    (root / "campaigns" / "2025").mkdir(parents=True)
+    (root / "campaigns" / "2025" / "a.jpg").write_bytes(b"x")
+    (tmp_path / "photos").mkdir()
+    add_library(window.ctx.tracker.db, root, "brand")
+    add_library(window.ctx.tracker.db, tmp_path / "photos", "photos")
+
+    dlg = window.new_operation("delete")
+    names = [dlg.operation.itemData(i) for i in range(dlg.operation.count())]
+    assert "restore" not in names and "delete" in names  # restore is launched by Undo, never by hand
+
+    combo = dlg.form.fields["library"].widget
+    assert isinstance(combo, LibraryCombo)
+    qtbot.waitUntil(lambda: combo.count() == 2, timeout=5000)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["brand", "photos"]
+    helps = [h.text() for h in dlg.form.findChildren(QLabel, "fieldHelp")]
+    assert helps and not any("asyncops library list" in h for h in helps)  # no developer's hint under it
+
+    paths = dlg.form.fields["paths"].widget
+    assert isinstance(paths, LibraryPathField)
+    # before a library is chosen the picker says what to do
+    combo.setEditText("")
+    paths.pick("files")
+    assert paths.note.isVisibleTo(dlg) and "library first" in paths.note.text()
+
+    combo.setCurrentIndex(0)
+    opened: list[str] = []
+
+    def pick_files(parent: Any, title: str, start: str) -> tuple[list[str], str]:
+        opened.append(start)
+        return [str(root / "campaigns" / "2025" / "a.jpg")], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(pick_files))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda p, t, s: str(root / "campaigns")))
+    paths.pick("files")
+    paths.pick("folder")
+    assert opened == [str(root)]  # the picker opens in the library
+    assert dlg.form.fields["paths"].get() == "campaigns/2025/a.jpg, campaigns"
+    assert isinstance(paths.browse, QToolButton) and paths.browse.menu() is not None  # files or a folder
+
+    # something outside the library is refused with a sentence
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda p, t, s: str(tmp_path / "photos")))
+    paths.pick("folder")
+    assert "inside the library" in paths.note.text()
+    assert dlg.form.fields["paths"].get() == "campaigns/2025/a.jpg, campaigns"
+    dlg.reject()
