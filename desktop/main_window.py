@@ -245,7 +245,8 @@ class MainWindow(WindowMenus, WindowCommands):
         self.message_bar.float_over(self.stack)  # over the table's foot: a message never moves its rows
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.latest)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)  # a wider window widens the side panel a little too
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([1020, 260])
         self.setCentralWidget(self.splitter)

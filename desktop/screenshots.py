@@ -152,7 +152,8 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
 
     window.show_inbox(True)
     _settle(app, window, 0.3)
-    save(window, "main-window-inbox")
+    save(window.inbox_dock, "inbox")  # a popup: a window of its own
+    window.show_inbox(False)
     window.confirm_quit = False
     window.close()
     window.ctx.shutdown(1)

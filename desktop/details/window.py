@@ -96,6 +96,33 @@ class BadgeLabel(QWidget):
         p.end()
 
 
+class WholeRows(QWidget):
+    """Holds a table view at a height of whole rows (the few pixels left stay empty below it): scrolled to the
+    newest line, the top line is not cut in half."""
+
+    def __init__(self, view: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        view.setParent(self)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def sizeHint(self) -> QSize:
+        return self.view.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.view.minimumSizeHint()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        v = self.view
+        row = max(1, v.verticalHeader().defaultSectionSize())
+        bar = v.horizontalScrollBar()
+        fixed = v.horizontalHeader().sizeHint().height() + 2 * v.frameWidth()
+        fixed += bar.sizeHint().height() if bar.isVisible() else 0
+        rows = max(1, (self.height() - fixed) // row)
+        v.setGeometry(0, 0, self.width(), min(self.height(), fixed + rows * row))
+
+
 class JobDetailsWindow(QWidget):
     """Signals: closed(int): the window for this job id closed."""
 
@@ -196,7 +223,6 @@ class JobDetailsWindow(QWidget):
         self.log_view.setWordWrap(False)
         # a long message keeps its end ("…which is deleted"), an item its file name; both whole on hover and in Copy
         self.log_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.log_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)  # no half-cut top row
         self.log_view.verticalHeader().hide()
         self.log_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         hh = self.log_view.horizontalHeader()
@@ -230,7 +256,7 @@ class JobDetailsWindow(QWidget):
         log_lay = QVBoxLayout(log_box)
         log_lay.setContentsMargins(0, 0, 0, 0)
         log_lay.addLayout(log_bar)
-        log_lay.addWidget(self.log_view)
+        log_lay.addWidget(WholeRows(self.log_view, log_box), 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(tabs)

@@ -15,8 +15,9 @@ from desktop.jobs.delegate import badge_width
 from desktop.jobs.model import COL, COLUMNS, UNSORTABLE, JobsModel
 
 PREFERRED_SIZE = QSize(1360, 800)
-# Shown on demand (the header's context menu): the defaults must fit a 1280-pixel screen beside the side panel
-DEFAULT_HIDDEN = frozenset({"queue", "created_at", "owner"})
+# Shown on demand (the header's context menu): the defaults must fit a 1280-pixel screen beside the side panel.
+# The operation is hidden too: a job's label says what it does (the operation is in its tooltip and a filter).
+DEFAULT_HIDDEN = frozenset({"operation", "queue", "created_at", "owner"})
 FIXED_WIDTHS = {"progress": 136, "warnings": 44, "errors": 44, "owner": 90, "queue": 72}
 LABEL_MIN = 160
 PAD = 14

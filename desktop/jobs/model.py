@@ -344,7 +344,8 @@ class JobsModel(QAbstractTableModel):
         if column in ("created_at", "started_at", "finished_at"):
             return P.format_time(getattr(snap, column), seconds=True) or None
         if column == "label":
-            return f"{P.job_title(snap)}\n{snap.link}"
+            operation = P.operation_title(snap.operation, self._titles.get(snap.operation, ""))
+            return f"{P.job_title(snap)}\n{operation} · {snap.link}"
         if column == "operation":
             return snap.operation
         return None

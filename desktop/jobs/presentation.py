@@ -106,10 +106,10 @@ def badge(snap: JobSnapshot) -> Badge:
     colour = snap.colour
     text = short = status_name(snap.status)
     if snap.status is S.SUCCEEDED and snap.warnings:
-        short = f"{text} · {format_count(snap.warnings)} {WARNING_SIGN}"
+        short = f"{text} · {short_count(snap.warnings)} {WARNING_SIGN}"
         text = f"{text} · {warnings_text(snap.warnings)}"
     elif colour == "red" and snap.errors:
-        short = f"{text} · {format_count(snap.errors)} {ERROR_SIGN}"
+        short = f"{text} · {short_count(snap.errors)} {ERROR_SIGN}"
         text = f"{text} · {errors_text(snap.errors)}"
     elif snap.status.is_running:
         p = percent(snap)
@@ -119,9 +119,20 @@ def badge(snap: JobSnapshot) -> Badge:
     return Badge(text, colour, pal.fg, pal.bg, short)
 
 
+def short_count(n: int) -> str:
+    """A count in at most four characters for a badge: ``140``, ``1.2k``, ``38k``, ``1.5M`` (whole in the tooltip)."""
+    if n < 1000:
+        return str(n)
+    for unit, size in (("M", 1_000_000), ("k", 1000)):
+        if n >= size or (unit == "M" and n >= 999_500):
+            value = n / size
+            return (f"{value:.1f}".rstrip("0").rstrip(".") if value < 10 else f"{value:.0f}") + unit
+    return str(n)
+
+
 def badge_samples() -> list[str]:
     """The widest compact badges a row can show in the current language (the status column is sized on them)."""
-    return [f"{status_name(s)} · 9\u202f999 {ERROR_SIGN}" for s in S]
+    return [f"{status_name(s)} · 999 {ERROR_SIGN}" for s in S]
 
 
 # -- numbers and times ------------------------------------------------------------------------------

@@ -157,13 +157,14 @@ def test_log_lines_do_not_repeat_the_item_and_keep_their_end(qapp: Any) -> None:
 
 def test_details_layout_for_people(qtbot: Any, window: Any, probe: Any) -> None:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QAbstractItemView
 
     snap = window.ctx.engine.submit("test-probe", {"items": 0}, owner="tester")
     details = window.open_job(snap.id)
     qtbot.waitUntil(lambda: details.snapshot is not None and details.snapshot.status.is_terminal, timeout=5000)
     assert details.log_view.textElideMode() == Qt.TextElideMode.ElideMiddle
-    assert details.log_view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
+    # the log shows whole rows: its height leaves no half row at the top or the bottom
+    rows = details.log_view.viewport().height() / details.log_view.verticalHeader().defaultSectionSize()
+    assert abs(rows - round(rows)) < 0.01
     assert not details.fields["progress"].isVisible()  # no "Items: 0"
     assert details.params_view.value("items") == "0"
     details.close()

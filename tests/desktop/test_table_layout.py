@@ -22,6 +22,15 @@ def test_badges_are_compact_with_the_full_text_in_the_tooltip() -> None:
     assert b.text == "Succeeded · 140 warning(s)" or b.text == "Succeeded · 140 warnings"
     assert P.badge(snap("FAILED", errors=2)).compact == "Failed · 2 ✖"
     assert P.badge(snap("ACTIVE", progress_done=45, progress_total=100)).compact == "Active · 45%"
+    assert P.badge(snap("SUCCEEDED", warnings=12_345)).compact == "Succeeded · 12k ⚠"  # never longer than 999
+    assert [P.short_count(n) for n in (999, 1000, 1234, 38_000, 999_999, 1_500_000)] == [
+        "999",
+        "1k",
+        "1.2k",
+        "38k",
+        "1M",
+        "1.5M",
+    ]
 
 
 def test_labels_are_cut_in_the_middle_keeping_their_end(qapp: Any) -> None:
@@ -44,7 +53,7 @@ def test_default_columns_fit_1280_by_720(qtbot: Any, window: Any, probe: Any) ->
     QApplication.processEvents()
     assert not window.table.horizontalScrollBar().isVisible()
     shown = [name for i, name in enumerate(COLUMNS) if not window.table.isColumnHidden(i)]
-    assert {"id", "operation", "label", "status", "progress", "started_at", "finished_at", "duration"} <= set(shown)
+    assert {"id", "label", "status", "progress", "started_at", "finished_at", "duration"} <= set(shown)
     # the badge is never cut: the status column holds the widest compact badge of any status
     fm = window.table.fontMetrics()
     need = max(badge_width(fm, t) for t in P.badge_samples())
