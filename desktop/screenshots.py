@@ -123,9 +123,7 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
     offered = [op.name for op in window.ctx.tracker.operation_list(public=True) if op.name not in HIDDEN_OPERATIONS]
     for name in offered:
         dlg = window.new_operation(name)
-        dlg.resize(680, 720)
-        if dlg.form is not None and "library" in dlg.form.fields:
-            dlg.form.fields["library"].set("brand-assets")
+        dlg.resize(680, 720)  # the demo's only library is chosen by itself
         _settle(app, window, 0.4)
         save(dlg, f"new-operation-{name}")
         dlg.reject()

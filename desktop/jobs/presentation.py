@@ -204,7 +204,16 @@ def progress_texts(snap: JobSnapshot, now: dt.datetime | None = None) -> list[st
                 return [translate("Time", "starting…")]
             return [translate("Time", "%1 elapsed").replace("%1", format_duration(elapsed))]
         full = [x for x in (head, rate, left) if x]
-        options = [" · ".join(full), " · ".join(x for x in (head, left) if x), head or rate]
+        rough = ""  # minutes are enough where room is short: "43% · 8 min left"
+        if eta is not None and eta.total_seconds() >= 60:
+            rounded = dt.timedelta(minutes=round(eta.total_seconds() / 60))
+            rough = translate("Time", "%1 left").replace("%1", format_duration(rounded).split(" 00")[0].strip())
+        options = [
+            " · ".join(full),
+            " · ".join(x for x in (head, left) if x),
+            " · ".join(x for x in (head, rough) if x),
+            head or rate,
+        ]
         return [o for i, o in enumerate(options) if o and o not in options[:i]]
     if snap.progress_total:
         return [f"{format_count(snap.progress_done)} / {format_count(snap.progress_total)}"]

@@ -229,6 +229,7 @@ class NewOperationDialog(QDialog):
         self._libraries = libraries
         if self.form is not None:
             self.form.set_libraries(libraries)
+            self._schedule_check()
 
     @property
     def op(self) -> Operation:

@@ -229,14 +229,12 @@ class LibraryCombo(QComboBox):
         for name, root in libraries:
             self.addItem(name, name)
             self.setItemData(self.count() - 1, root, Qt.ItemDataRole.ToolTipRole)
-        self.setEditText(text if text or len(libraries) != 1 else libraries[0][0])
-        self.blockSignals(False)
+        self.setEditText(text if text or len(libraries) != 1 else libraries[0][0])  # the only one is the one
+        self.blockSignals(False)  # not an edit of the person's: the form is re-checked, nothing marked red
         if not libraries and self.lineEdit() is not None:
             self.lineEdit().setPlaceholderText(  # type: ignore[union-attr]
                 translate("ParamForm", "No library yet: add one with “asyncops library add FOLDER”")
             )
-        if self.currentText() != text:
-            self.editTextChanged.emit(self.currentText())
 
     def root(self) -> str | None:
         return self.roots.get(self.currentText().strip())

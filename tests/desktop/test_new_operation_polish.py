@@ -62,3 +62,18 @@ def test_library_combo_and_pickers_rooted_at_the_library(
     assert "inside the library" in paths.note.text()
     assert dlg.form.fields["paths"].get() == "campaigns/2025/a.jpg, campaigns"
     dlg.reject()
+
+
+def test_the_only_library_is_chosen_without_marking_the_form_red(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from core.library.libraries import add_library
+
+    (tmp_path / "only").mkdir()
+    add_library(window.ctx.tracker.db, tmp_path / "only", "only")
+    dlg = window.new_operation("delete")
+    combo = dlg.form.fields["library"].widget
+    qtbot.waitUntil(lambda: combo.currentText() == "only", timeout=5000)
+    # the form was checked again with the library filled in
+    qtbot.waitUntil(lambda: dlg.last_check is not None and dlg.last_check.raw.get("library") == "only", timeout=5000)
+    assert dlg.form.errors() == {}  # nothing red before the person typed anything
+    assert "Fill in the parameters" in dlg.plan_label.text()
+    dlg.reject()
