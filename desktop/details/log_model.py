@@ -132,9 +132,11 @@ class LogModel(QAbstractTableModel):
     def entries(self) -> list[LogEntry]:
         return list(self._rows)
 
-    def as_text(self) -> str:
+    def as_text(self, rows: list[int] | None = None) -> str:
+        """The lines (all, or those of ``rows``) as tab-separated text, messages and items whole."""
+        entries = self._rows if rows is None else [self._rows[r] for r in rows]
         return "\n".join(
             f"{P.format_time(e.time, seconds=True)}\t{self.level_name(e.level)}\t{self.text(e)}"
             + (f"\t{e.item}" if e.item else "")
-            for e in self._rows
+            for e in entries
         )

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSize,
+    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -218,7 +220,11 @@ class JobDetailsWindow(QWidget):
         self.log_model = LogModel(self)
         self.log_view = QTableView(self)
         self.log_view.setObjectName("logView")
-        self.log_view.setModel(self.log_model)
+        self.log_shown = QSortFilterProxyModel(self)  # the search box's filter over every column
+        self.log_shown.setSourceModel(self.log_model)
+        self.log_shown.setFilterKeyColumn(-1)
+        self.log_shown.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.log_view.setModel(self.log_shown)
         self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.log_view.setWordWrap(False)
         # a long message keeps its end ("…which is deleted"), an item its file name; both whole on hover and in Copy
@@ -238,6 +244,10 @@ class JobDetailsWindow(QWidget):
             self.level_filter.addItem("", key)
         self.level_filter.currentIndexChanged.connect(self._on_level)
         self.log_count = QLabel(self)
+        self.log_search = QLineEdit(self)
+        self.log_search.setObjectName("logSearch")
+        self.log_search.setClearButtonEnabled(True)
+        self.log_search.textChanged.connect(self._on_search)
         self.copy_button = QPushButton(self)
         self.copy_button.setObjectName("copyLog")
         self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -250,6 +260,7 @@ class JobDetailsWindow(QWidget):
         log_bar.addWidget(self.log_title)
         log_bar.addWidget(self.log_count)
         log_bar.addStretch(1)
+        log_bar.addWidget(self.log_search, 2)
         log_bar.addWidget(self.level_filter)
         log_bar.addWidget(self.copy_button)
         log_box = QWidget(self)
@@ -329,6 +340,7 @@ class JobDetailsWindow(QWidget):
         for i in range(self.level_filter.count()):
             self.level_filter.setItemText(i, level_texts[self.level_filter.itemData(i)])
         self.copy_button.setText(self.tr("Copy log"))
+        self.log_search.setPlaceholderText(self.tr("Search the log…"))
         self.log_title.setText(self.tr("Log"))
         self.stop_button.setText(self.tr("Stop"))
         self.retry_button.setText(self.tr("Retry"))
@@ -496,7 +508,15 @@ class JobDetailsWindow(QWidget):
             self.fetch_log()
 
     def _show_log_count(self) -> None:
-        self.log_count.setText(self.tr("%n line(s)", None, self.log_model.rowCount()))
+        total, shown = self.log_model.rowCount(), self.log_shown.rowCount()
+        text = self.tr("%n line(s)", None, total)
+        if shown != total:
+            text = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", text)
+        self.log_count.setText(text)
+
+    def _on_search(self, text: str) -> None:
+        self.log_shown.setFilterFixedString(text.strip())
+        self._show_log_count()
 
     def _on_level(self) -> None:
         key = self.level_filter.currentData()
@@ -505,7 +525,9 @@ class JobDetailsWindow(QWidget):
         self.fetch_log()
 
     def copy_log(self) -> None:
-        QGuiApplication.clipboard().setText(self.log_model.as_text())
+        """The lines shown (all of them, or those the search finds), whole."""
+        rows = [self.log_shown.mapToSource(self.log_shown.index(r, 0)).row() for r in range(self.log_shown.rowCount())]
+        QGuiApplication.clipboard().setText(self.log_model.as_text(rows))
 
     # -- actions ------------------------------------------------------------------------------------
     def undo(self) -> None:

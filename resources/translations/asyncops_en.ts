@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="231" />
+            <location filename="../../desktop/jobs/presentation.py" line="251" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="232" />
+            <location filename="../../desktop/jobs/presentation.py" line="252" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="235" />
+            <location filename="../../desktop/jobs/presentation.py" line="255" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="242" />
-            <location filename="../../desktop/jobs/presentation.py" line="292" />
+            <location filename="../../desktop/jobs/presentation.py" line="262" />
+            <location filename="../../desktop/jobs/presentation.py" line="312" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="249" />
+            <location filename="../../desktop/jobs/presentation.py" line="269" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="251" />
+            <location filename="../../desktop/jobs/presentation.py" line="271" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="253" />
+            <location filename="../../desktop/jobs/presentation.py" line="273" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="260" />
+            <location filename="../../desktop/jobs/presentation.py" line="280" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="265" />
+            <location filename="../../desktop/jobs/presentation.py" line="285" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="270" />
+            <location filename="../../desktop/jobs/presentation.py" line="290" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="272" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="276" />
+            <location filename="../../desktop/jobs/presentation.py" line="296" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,27 +78,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="278" />
+            <location filename="../../desktop/jobs/presentation.py" line="298" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="281" />
+            <location filename="../../desktop/jobs/presentation.py" line="301" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="283" />
+            <location filename="../../desktop/jobs/presentation.py" line="303" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="286" />
+            <location filename="../../desktop/jobs/presentation.py" line="306" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="289" />
+            <location filename="../../desktop/jobs/presentation.py" line="309" />
             <source>This operation's result cannot be undone</source>
             <translation type="unfinished" />
         </message>
@@ -246,208 +246,214 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="313" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="315" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="316" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="317" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="318" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="282" />
+            <location filename="../../desktop/details/window.py" line="319" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="283" />
+            <location filename="../../desktop/details/window.py" line="320" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="284" />
+            <location filename="../../desktop/details/window.py" line="321" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="322" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="323" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="324" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="288" />
+            <location filename="../../desktop/details/window.py" line="325" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="289" />
+            <location filename="../../desktop/details/window.py" line="326" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="327" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="328" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="294" />
+            <location filename="../../desktop/details/window.py" line="331" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="295" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="295" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="295" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="335" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="337" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="305" />
+            <location filename="../../desktop/details/window.py" line="342" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="306" />
+            <location filename="../../desktop/details/window.py" line="343" />
+            <source>Search the log…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="307" />
+            <location filename="../../desktop/details/window.py" line="345" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="308" />
+            <location filename="../../desktop/details/window.py" line="346" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="309" />
+            <location filename="../../desktop/details/window.py" line="347" />
             <source>Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="310" />
+            <location filename="../../desktop/details/window.py" line="348" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="311" />
+            <location filename="../../desktop/details/window.py" line="349" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="312" />
+            <location filename="../../desktop/details/window.py" line="350" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="340" />
+            <location filename="../../desktop/details/window.py" line="378" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="362" />
+            <location filename="../../desktop/details/window.py" line="400" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="363" />
+            <location filename="../../desktop/details/window.py" line="401" />
+            <location filename="../../desktop/details/window.py" line="514" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="365" />
+            <location filename="../../desktop/details/window.py" line="403" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="376" />
+            <location filename="../../desktop/details/window.py" line="414" />
             <source>(no parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="378" />
+            <location filename="../../desktop/details/window.py" line="416" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="316" />
-            <location filename="../../desktop/details/window.py" line="438" />
+            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="476" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="367" />
+            <location filename="../../desktop/details/window.py" line="405" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="378" />
+            <location filename="../../desktop/details/window.py" line="416" />
             <source>(no result)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="473" />
+            <location filename="../../desktop/details/window.py" line="512" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -455,12 +461,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="494" />
+            <location filename="../../desktop/details/window.py" line="542" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="494" />
+            <location filename="../../desktop/details/window.py" line="542" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -680,42 +686,42 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="368" />
+            <location filename="../../desktop/main_window.py" line="369" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="379" />
+            <location filename="../../desktop/main_window.py" line="380" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="382" />
+            <location filename="../../desktop/main_window.py" line="383" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="387" />
+            <location filename="../../desktop/main_window.py" line="388" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="389" />
+            <location filename="../../desktop/main_window.py" line="390" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="390" />
+            <location filename="../../desktop/main_window.py" line="391" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="391" />
+            <location filename="../../desktop/main_window.py" line="392" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="468" />
+            <location filename="../../desktop/main_window.py" line="469" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
@@ -723,7 +729,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="473" />
+            <location filename="../../desktop/main_window.py" line="474" />
             <source>Quit asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -785,7 +791,7 @@
         </message>
         <message>
             <location filename="../../desktop/launch/dialog.py" line="193" />
-            <location filename="../../desktop/launch/dialog.py" line="334" />
+            <location filename="../../desktop/launch/dialog.py" line="335" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
@@ -806,7 +812,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="333" />
+            <location filename="../../desktop/launch/dialog.py" line="334" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
@@ -822,27 +828,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="315" />
+            <location filename="../../desktop/launch/dialog.py" line="316" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="318" />
+            <location filename="../../desktop/launch/dialog.py" line="319" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="326" />
+            <location filename="../../desktop/launch/dialog.py" line="327" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="327" />
+            <location filename="../../desktop/launch/dialog.py" line="328" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="330" />
+            <location filename="../../desktop/launch/dialog.py" line="331" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
@@ -859,17 +865,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="347" />
+            <location filename="../../desktop/jobs/presentation.py" line="367" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="355" />
+            <location filename="../../desktop/jobs/presentation.py" line="375" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="370" />
+            <location filename="../../desktop/jobs/presentation.py" line="390" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n job ended</numerusform>
@@ -877,27 +883,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="382" />
+            <location filename="../../desktop/jobs/presentation.py" line="402" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="384" />
+            <location filename="../../desktop/jobs/presentation.py" line="404" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="390" />
+            <location filename="../../desktop/jobs/presentation.py" line="410" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="401" />
+            <location filename="../../desktop/jobs/presentation.py" line="421" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="402" />
+            <location filename="../../desktop/jobs/presentation.py" line="422" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -905,7 +911,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="404" />
+            <location filename="../../desktop/jobs/presentation.py" line="424" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -956,17 +962,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="255" />
+            <location filename="../../desktop/launch/param_form.py" line="253" />
             <source>The library the operation works in</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="317" />
+            <location filename="../../desktop/launch/param_form.py" line="315" />
             <source>a, b, c</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="383" />
+            <location filename="../../desktop/launch/param_form.py" line="381" />
             <source>More options</source>
             <translation type="unfinished" />
         </message>
@@ -1253,42 +1259,43 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="163" />
-            <location filename="../../desktop/jobs/presentation.py" line="189" />
+            <location filename="../../desktop/jobs/presentation.py" line="200" />
+            <location filename="../../desktop/jobs/presentation.py" line="210" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="133" />
+            <location filename="../../desktop/jobs/presentation.py" line="144" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="136" />
+            <location filename="../../desktop/jobs/presentation.py" line="147" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="139" />
+            <location filename="../../desktop/jobs/presentation.py" line="150" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="141" />
+            <location filename="../../desktop/jobs/presentation.py" line="152" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="177" />
+            <location filename="../../desktop/jobs/presentation.py" line="188" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="193" />
+            <location filename="../../desktop/jobs/presentation.py" line="204" />
             <source>starting…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="194" />
+            <location filename="../../desktop/jobs/presentation.py" line="205" />
             <source>%1 elapsed</source>
             <translation type="unfinished" />
         </message>
@@ -1296,17 +1303,17 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="518" />
+            <location filename="../../desktop/details/window.py" line="566" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="519" />
+            <location filename="../../desktop/details/window.py" line="567" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="526" />
+            <location filename="../../desktop/details/window.py" line="574" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>

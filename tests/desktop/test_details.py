@@ -174,3 +174,21 @@ def test_open_link_to_an_unknown_job_says_so(qtbot: Any, window: Any) -> None:
     window.open_link("asyncops://job/987654")
     qtbot.waitUntil(lambda: "no job #987654" in window.message_bar.text(), timeout=5000)
     assert 987654 not in window.details
+
+
+def test_log_search_box(qtbot: Any, chatty: None, window: Any) -> None:
+    snap = window.ctx.engine.submit("test-chatty", {"lines": 20, "step": 0.0}, owner="tester")
+    wait_status(window.ctx.tracker.db, snap.id)
+    details = window.open_job(snap.id)
+    qtbot.waitUntil(lambda: details.log_model.rowCount() >= 20, timeout=10_000)
+    details.log_search.setText("ODD")  # any case
+    assert details.log_shown.rowCount() == 2
+    assert details.log_count.text().startswith("2 of ")
+    details.copy_log()
+    assert (
+        QGuiApplication.clipboard().text().count("\n") == 1
+        and "line 19 looks odd" in QGuiApplication.clipboard().text()
+    )
+    details.log_search.clear()
+    assert details.log_shown.rowCount() == details.log_model.rowCount()
+    details.close()

@@ -76,3 +76,11 @@ def test_silent_job_in_table_and_details(qtbot: Any, silent: None, probe: Any, w
     assert bar == P.PALETTES["red"].bar != P.PALETTES["blue"].bar
     assert details.fields["progress"].isVisible() and details.fields["progress"].text() == "3 / 3"
     details.close()
+
+
+def test_progress_text_shortens_to_what_fits() -> None:
+    s = snap("ACTIVE", progress_done=43, progress_total=100, started_at=NOW - dt.timedelta(minutes=6))
+    options = P.progress_texts(s, now=NOW)
+    assert options[0] == "43% · 0.1/s · 7 min 57 s left"
+    assert "43% · 8 min left" in options and options[-1] == "43%"
+    assert [len(o) for o in options] == sorted((len(o) for o in options), reverse=True)
