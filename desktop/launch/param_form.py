@@ -312,7 +312,12 @@ def make_editor(
     line.setClearButtonEnabled(True)
     if param.default is not None:
         line.setText(", ".join(param.default) if isinstance(param.default, (list, tuple)) else str(param.default))
-    placeholder = {"list": translate("ParamForm", "a, b, c"), "int": "0", "float": "0.0"}.get(t, "")
+    # the placeholder shows the form the help asks for: the parameter's example, a JSON array when only JSON goes
+    placeholder = getattr(param, "example", "") or {
+        "list": '["a", "b"]' if getattr(param, "json_only", False) else translate("ParamForm", "a, b, c"),
+        "int": "0",
+        "float": "0.0",
+    }.get(t, "")
     line.setPlaceholderText(placeholder or (tip if len(tip) < 60 else ""))
     if t == "int":
         line.setValidator(QIntValidator(line))

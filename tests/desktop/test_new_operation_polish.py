@@ -77,3 +77,13 @@ def test_the_only_library_is_chosen_without_marking_the_form_red(qtbot: Any, win
     assert dlg.form.errors() == {}  # nothing red before the person typed anything
     assert "Fill in the parameters" in dlg.plan_label.text()
     dlg.reject()
+
+
+def test_placeholders_agree_with_the_help(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    dlg = window.new_operation("command")
+    argv = dlg.form.fields["argv"].widget
+    assert isinstance(argv, QLineEdit)
+    assert argv.placeholderText() == '["sh","-c","echo hi"]'  # a JSON array, as its help says (not "a, b, c")
+    dlg.reject()
