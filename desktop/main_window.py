@@ -96,7 +96,8 @@ class MainWindow(WindowMenus, WindowCommands):
     # -- language -----------------------------------------------------------------------------------
     def retranslateUi(self) -> None:
         """Every text the window shows, again in the current language (at start and on LanguageChange)."""
-        self.setWindowTitle(self.tr("Process Tracker"))  # the platform adds " — asyncops" (applicationDisplayName)
+        # ends with the application's display name, so Qt adds it no second time (formatWindowTitle)
+        self.setWindowTitle(self.tr("Process Tracker — asyncops"))
         if getattr(self, "_fitted_language", None) not in (None, i18n.current_language()):
             layout.fit_columns(self.table, self._titles_shown(), ("status", "operation"))  # longer words
         self._fitted_language = i18n.current_language()

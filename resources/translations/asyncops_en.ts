@@ -616,112 +616,112 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="99" />
-            <source>Process Tracker</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="105" />
-            <source>All statuses</source>
+            <location filename="../../desktop/main_window.py" line="100" />
+            <source>Process Tracker — asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/main_window.py" line="106" />
-            <source>Active</source>
+            <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/main_window.py" line="107" />
-            <source>Queued or scheduled</source>
+            <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/main_window.py" line="108" />
-            <source>Succeeded</source>
+            <source>Queued or scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/main_window.py" line="109" />
-            <source>Failed or interrupted</source>
+            <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/main_window.py" line="110" />
+            <source>Failed or interrupted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="114" />
+            <location filename="../../desktop/main_window.py" line="115" />
             <source>All operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="146" />
+            <location filename="../../desktop/main_window.py" line="147" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="152" />
+            <location filename="../../desktop/main_window.py" line="153" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="153" />
+            <location filename="../../desktop/main_window.py" line="154" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="155" />
+            <location filename="../../desktop/main_window.py" line="156" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="156" />
+            <location filename="../../desktop/main_window.py" line="157" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="228" />
+            <location filename="../../desktop/main_window.py" line="229" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="369" />
+            <location filename="../../desktop/main_window.py" line="370" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="380" />
+            <location filename="../../desktop/main_window.py" line="381" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="383" />
+            <location filename="../../desktop/main_window.py" line="384" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="388" />
+            <location filename="../../desktop/main_window.py" line="389" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="390" />
+            <location filename="../../desktop/main_window.py" line="391" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="391" />
+            <location filename="../../desktop/main_window.py" line="392" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="392" />
+            <location filename="../../desktop/main_window.py" line="393" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="469" />
+            <location filename="../../desktop/main_window.py" line="470" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
@@ -729,7 +729,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="474" />
+            <location filename="../../desktop/main_window.py" line="475" />
             <source>Quit asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -967,12 +967,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="315" />
+            <location filename="../../desktop/launch/param_form.py" line="317" />
             <source>a, b, c</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="381" />
+            <location filename="../../desktop/launch/param_form.py" line="386" />
             <source>More options</source>
             <translation type="unfinished" />
         </message>

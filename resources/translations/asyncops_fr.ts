@@ -624,72 +624,76 @@
             <translation type="vanished">asyncops — Suivi des processus</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="99" />
             <source>Process Tracker</source>
-            <translation>Suivi des processus</translation>
+            <translation type="vanished">Suivi des processus</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="105" />
+            <location filename="../../desktop/main_window.py" line="100" />
+            <source>Process Tracker — asyncops</source>
+            <translation>Suivi des processus — asyncops</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="106" />
             <source>All statuses</source>
             <translation>Tous les statuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="106" />
+            <location filename="../../desktop/main_window.py" line="107" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="107" />
+            <location filename="../../desktop/main_window.py" line="108" />
             <source>Queued or scheduled</source>
             <translation>En file ou planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="108" />
+            <location filename="../../desktop/main_window.py" line="109" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="109" />
+            <location filename="../../desktop/main_window.py" line="110" />
             <source>Failed or interrupted</source>
             <translation>Échouée ou interrompue</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="110" />
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="114" />
+            <location filename="../../desktop/main_window.py" line="115" />
             <source>All operations</source>
             <translation>Toutes les opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="146" />
+            <location filename="../../desktop/main_window.py" line="147" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation>Rechercher libellé, opération, description…  (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="152" />
+            <location filename="../../desktop/main_window.py" line="153" />
             <source>All users</source>
             <translation>Tous les utilisateurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="153" />
+            <location filename="../../desktop/main_window.py" line="154" />
             <source>Show the jobs of every user (administrators)</source>
             <translation>Afficher les tâches de tous les utilisateurs (administrateurs)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="155" />
+            <location filename="../../desktop/main_window.py" line="156" />
             <source>Status:</source>
             <translation>Statut :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="156" />
+            <location filename="../../desktop/main_window.py" line="157" />
             <source>Operation:</source>
             <translation>Opération :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="228" />
+            <location filename="../../desktop/main_window.py" line="229" />
             <source>Loading the job history…</source>
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
@@ -702,42 +706,42 @@
             <translation type="vanished">Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="369" />
+            <location filename="../../desktop/main_window.py" line="370" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="380" />
+            <location filename="../../desktop/main_window.py" line="381" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="383" />
+            <location filename="../../desktop/main_window.py" line="384" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="388" />
+            <location filename="../../desktop/main_window.py" line="389" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="390" />
+            <location filename="../../desktop/main_window.py" line="391" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="391" />
+            <location filename="../../desktop/main_window.py" line="392" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="392" />
+            <location filename="../../desktop/main_window.py" line="393" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="469" />
+            <location filename="../../desktop/main_window.py" line="470" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n tâche s’exécute dans cette fenêtre. Quitter quand même ? Elle sera interrompue (les opérations reprenables sont remises en file).</numerusform>
@@ -745,7 +749,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="474" />
+            <location filename="../../desktop/main_window.py" line="475" />
             <source>Quit asyncops</source>
             <translation>Quitter asyncops</translation>
         </message>
@@ -983,12 +987,12 @@
             <translation>La bibliothèque sur laquelle l'opération travaille</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="315" />
+            <location filename="../../desktop/launch/param_form.py" line="317" />
             <source>a, b, c</source>
             <translation>a, b, c</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="381" />
+            <location filename="../../desktop/launch/param_form.py" line="386" />
             <source>More options</source>
             <translation>Plus d’options</translation>
         </message>
