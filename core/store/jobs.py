@@ -428,6 +428,15 @@ def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:
     return out
 
 
+def existing_ids(db: Database, ids: Sequence[int]) -> set[int]:
+    """Which of ``ids`` are still jobs of the history (in chunks, so any number of ids may be asked)."""
+    found: set[int] = set()
+    with db.connect_read() as conn:
+        for i in range(0, len(ids), 500):
+            found.update(conn.execute(select(Job.id).where(Job.id.in_(ids[i : i + 500]))).scalars())
+    return found
+
+
 def changed_since(
     db: Database, since: dt.datetime, *, user: str | None = None, all_users: bool = False
 ) -> list[JobSnapshot]:
