@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from core.errors import UsageError
+from core.errors import NotAllowed, UsageError
 from core.events import EventKind
 from core.messages import msg
 from core.records import JobSnapshot
-from core.workflows import bulk, dependencies, launching, origins, profiles, reasons, runs, schedules
+from core.workflows import bulk, dependencies, launching, origins, profiles, reasons, runs, schedules, timeline
 from core.workflows.profiles import ChainRecord, ProfileRecord
 
 if TYPE_CHECKING:
@@ -190,3 +190,17 @@ class Workflows:
         )
         self._created([snap for _, snap in done.retried])
         return done
+
+    # -- timeline ---------------------------------------------------------------------------------
+    def timeline(
+        self,
+        since: dt.datetime,
+        until: dt.datetime,
+        *,
+        all_users: bool = False,
+        now: dt.datetime | None = None,
+    ) -> timeline.Timeline:
+        """The jobs that lived between ``since`` and ``until``, with why each waited (``all_users``: admins)."""
+        if all_users and not self.t.admin:
+            raise NotAllowed(msg("users.not_admin", user=self.t.user))
+        return timeline.timeline(self.db, user=self.t.user, all_users=all_users, since=since, until=until, now=now)

@@ -1493,6 +1493,31 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>waited for job #{id} to end</source>
+            <comment>timeline.after</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no engine took it from the queue {queue} ({running} of {capacity} running)</source>
+            <comment>timeline.no_engine</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the queue {queue} was full ({running} of {capacity} running)</source>
+            <comment>timeline.queue_full</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scheduled for {at:time}</source>
+            <comment>timeline.scheduled</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting in the queue {queue}</source>
+            <comment>timeline.waiting</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job #{id} ({operation}) cannot be undone</source>
             <comment>undo.impossible</comment>
             <translation type="unfinished" />

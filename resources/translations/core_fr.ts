@@ -1493,6 +1493,31 @@
             <translation>seuil : opération inconnue « {operation} »</translation>
         </message>
         <message>
+            <source>waited for job #{id} to end</source>
+            <comment>timeline.after</comment>
+            <translation>a attendu la fin de la tâche n° {id}</translation>
+        </message>
+        <message>
+            <source>no engine took it from the queue {queue} ({running} of {capacity} running)</source>
+            <comment>timeline.no_engine</comment>
+            <translation>aucun moteur ne l'a prise dans la file {queue} ({running} sur {capacity} en cours)</translation>
+        </message>
+        <message>
+            <source>the queue {queue} was full ({running} of {capacity} running)</source>
+            <comment>timeline.queue_full</comment>
+            <translation>la file {queue} était pleine ({running} sur {capacity} en cours)</translation>
+        </message>
+        <message>
+            <source>scheduled for {at:time}</source>
+            <comment>timeline.scheduled</comment>
+            <translation>prévue pour {at:time}</translation>
+        </message>
+        <message>
+            <source>waiting in the queue {queue}</source>
+            <comment>timeline.waiting</comment>
+            <translation>attend dans la file {queue}</translation>
+        </message>
+        <message>
             <source>job #{id} ({operation}) cannot be undone</source>
             <comment>undo.impossible</comment>
             <translation>la tâche n° {id} ({operation}) ne peut pas être annulée</translation>
