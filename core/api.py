@@ -34,6 +34,9 @@ from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
 from core.users import admins_named, current_user, is_admin
 from core.workflows.facade import Workflows
+from core.workflows.timeline import Bar as Bar  # the window draws these: its door is this module
+from core.workflows.timeline import Timeline as Timeline
+from core.workflows.timeline import Wait as Wait
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
