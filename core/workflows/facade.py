@@ -180,6 +180,13 @@ class Workflows:
         self.t._publish(EventKind.CHANGED, snap)
         return snap
 
+    def move(self, job_id: int, where: str) -> list[JobSnapshot]:
+        """Move a queued job to the top, up, down or to the bottom of its queue (see ``bulk.move``)."""
+        changed = bulk.move(self.db, job_id, where, user=self.t.user, admin=self.t.admin)
+        for snap in changed:
+            self.t._publish(EventKind.CHANGED, snap)
+        return changed
+
     def retry_failed(
         self, *, operation: str | None = None, since: dt.timedelta | None = None, now: dt.datetime | None = None
     ) -> bulk.BulkRetry:
