@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core import export, library
+from core.engine import housekeeping
 from core.errors import ConflictError, NotAllowed, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
@@ -33,6 +34,9 @@ from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
 from core.users import admins_named, current_user, is_admin
 from core.workflows.facade import Workflows
+from core.workflows.timeline import Bar as Bar  # the window draws these: its door is this module
+from core.workflows.timeline import Timeline as Timeline
+from core.workflows.timeline import Wait as Wait
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -376,6 +380,8 @@ class Tracker:
         n = jobs.purge(self.db, days=days, failed_days=failed, keep=keep, owner=None if self.admin else self.user)
         if n:
             self._publish(EventKind.REMOVED)
+        if self.db.is_sqlite or self.admin:  # who sees every job knows which trash entries no job can undo
+            housekeeping.empty_trash(self.db, days if days is not None else self.purge_config().days)
         return n
 
     # -- export -------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from desktop.details.window import JobDetailsWindow
 from desktop.jobs import presentation as P
 from desktop.launch.dialog import NewOperationDialog
 from desktop.services.links import parse_job_ref
+from desktop.timeline.window import TimelineWindow
 from desktop.window_parts import WindowParts
 
 S = JobStatus
@@ -265,3 +266,15 @@ class WindowCommands(WindowParts):
         self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def show_timeline(self) -> TimelineWindow:
+        """The Timeline window (one per main window): bars per queue, why each job waited; a click opens it."""
+        win = getattr(self, "timeline_window", None)
+        if win is None:
+            win = TimelineWindow(self.ctx.tracker, self.ctx.background, parent=self)
+            win.openJob.connect(self.open_job)
+            self.timeline_window = win
+        win.show()
+        win.raise_()
+        win.activateWindow()
+        return win

@@ -52,3 +52,6 @@ class WindowParts(QMainWindow):
 
     def selected_snapshots(self) -> list[Any]:
         raise NotImplementedError
+
+    def show_timeline(self) -> Any:
+        raise NotImplementedError

@@ -1301,6 +1301,101 @@
         </message>
     </context>
     <context>
+        <name>TimelineWindow</name>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="153" />
+            <source>Queue %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="223" />
+            <source>%1
+Waited %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="230" />
+            <source>%1
+%2, ran %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="239" />
+            <source>%1 jobs an hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="243" />
+            <source>%1: median wait %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="246" />
+            <source>only the most recent %1 jobs are drawn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="248" />
+            <source>hatched: waiting to start (hover for why)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="313" />
+            <source>Last hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="314" />
+            <source>Last day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="315" />
+            <source>Last week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="319" />
+            <source>Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="320" />
+            <source>Zoom in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="321" />
+            <source>Zoom out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="322" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="323" />
+            <source>Export PNG…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="369" />
+            <source>Export PNG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="375" />
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="377" />
+            <source>Could not write %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Undo</name>
         <message>
             <location filename="../../desktop/details/window.py" line="566" />
@@ -1321,7 +1416,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="89" />
+            <location filename="../../desktop/window_commands.py" line="90" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1329,17 +1424,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="92" />
+            <location filename="../../desktop/window_commands.py" line="93" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="113" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="113" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -1351,7 +1446,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="134" />
+            <location filename="../../desktop/window_commands.py" line="135" />
             <source>%n job(s) written to %1</source>
             <translation>
                 <numerusform>%n job written to %1</numerusform>
@@ -1359,7 +1454,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="136" />
+            <location filename="../../desktop/window_commands.py" line="137" />
             <source>Job details and %n log line(s) written to %1</source>
             <translation>
                 <numerusform>Job details and %n log line written to %1</numerusform>
@@ -1367,38 +1462,38 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="142" />
-            <location filename="../../desktop/window_commands.py" line="172" />
+            <location filename="../../desktop/window_commands.py" line="143" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="142" />
+            <location filename="../../desktop/window_commands.py" line="143" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="155" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="155" />
+            <location filename="../../desktop/window_commands.py" line="156" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="169" />
+            <location filename="../../desktop/window_commands.py" line="170" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="189" />
+            <location filename="../../desktop/window_commands.py" line="190" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="213" />
+            <location filename="../../desktop/window_commands.py" line="214" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1406,12 +1501,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="221" />
+            <location filename="../../desktop/window_commands.py" line="222" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="223" />
+            <location filename="../../desktop/window_commands.py" line="224" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1454,17 +1549,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="239" />
+            <location filename="../../desktop/window_commands.py" line="240" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="239" />
+            <location filename="../../desktop/window_commands.py" line="240" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="241" />
+            <location filename="../../desktop/window_commands.py" line="242" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
@@ -1580,22 +1675,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="145" />
+            <location filename="../../desktop/window_menus.py" line="144" />
+            <source>&amp;Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="148" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="159" />
+            <location filename="../../desktop/window_menus.py" line="162" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="165" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="171" />
             <source>System language</source>
             <translation type="unfinished" />
         </message>

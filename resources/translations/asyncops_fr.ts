@@ -624,10 +624,6 @@
             <translation type="vanished">asyncops — Suivi des processus</translation>
         </message>
         <message>
-            <source>Process Tracker</source>
-            <translation type="vanished">Suivi des processus</translation>
-        </message>
-        <message>
             <location filename="../../desktop/main_window.py" line="100" />
             <source>Process Tracker — asyncops</source>
             <translation>Suivi des processus — asyncops</translation>
@@ -1321,6 +1317,103 @@
         </message>
     </context>
     <context>
+        <name>TimelineWindow</name>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="153" />
+            <source>Queue %1</source>
+            <translation>File %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="223" />
+            <source>%1
+Waited %2: %3</source>
+            <translation>%1
+A attendu %2 : %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="230" />
+            <source>%1
+%2, ran %3</source>
+            <translation>%1
+%2, a duré %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="239" />
+            <source>%1 jobs an hour</source>
+            <translation>%1 tâches par heure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="243" />
+            <source>%1: median wait %2</source>
+            <translation>%1 : attente médiane %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="246" />
+            <source>only the most recent %1 jobs are drawn</source>
+            <translation>seules les %1 tâches les plus récentes sont dessinées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="248" />
+            <source>hatched: waiting to start (hover for why)</source>
+            <translation>hachuré : en attente de démarrage (survolez pour savoir pourquoi)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="313" />
+            <source>Last hour</source>
+            <translation>Dernière heure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="314" />
+            <source>Last day</source>
+            <translation>Dernier jour</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="315" />
+            <source>Last week</source>
+            <translation>Dernière semaine</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="319" />
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="320" />
+            <source>Zoom in</source>
+            <translation>Zoom avant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="321" />
+            <source>Zoom out</source>
+            <translation>Zoom arrière</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="322" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="323" />
+            <source>Export PNG…</source>
+            <translation>Exporter en PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="369" />
+            <source>Export PNG</source>
+            <translation>Exporter en PNG</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="375" />
+            <source>Saved %1</source>
+            <translation>Enregistré : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="377" />
+            <source>Could not write %1</source>
+            <translation>Impossible d'écrire %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Undo</name>
         <message>
             <location filename="../../desktop/details/window.py" line="566" />
@@ -1341,7 +1434,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="89" />
+            <location filename="../../desktop/window_commands.py" line="90" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
@@ -1349,17 +1442,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="92" />
+            <location filename="../../desktop/window_commands.py" line="93" />
             <source>Remove jobs</source>
             <translation>Supprimer des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="113" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="113" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -1371,7 +1464,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="134" />
+            <location filename="../../desktop/window_commands.py" line="135" />
             <source>%n job(s) written to %1</source>
             <translation>
                 <numerusform>%n tâche écrite dans %1</numerusform>
@@ -1379,7 +1472,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="136" />
+            <location filename="../../desktop/window_commands.py" line="137" />
             <source>Job details and %n log line(s) written to %1</source>
             <translation>
                 <numerusform>Détails de la tâche et %n ligne de journal écrits dans %1</numerusform>
@@ -1387,38 +1480,38 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="142" />
-            <location filename="../../desktop/window_commands.py" line="172" />
+            <location filename="../../desktop/window_commands.py" line="143" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="142" />
+            <location filename="../../desktop/window_commands.py" line="143" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="155" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="155" />
+            <location filename="../../desktop/window_commands.py" line="156" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation>« %1 » n’est ni un numéro ni un lien de tâche (asyncops://job/ID).</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="169" />
+            <location filename="../../desktop/window_commands.py" line="170" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="189" />
+            <location filename="../../desktop/window_commands.py" line="190" />
             <source>Job #%1: %2</source>
             <translation>Tâche nº %1 : %2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="213" />
+            <location filename="../../desktop/window_commands.py" line="214" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -1426,12 +1519,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="221" />
+            <location filename="../../desktop/window_commands.py" line="222" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="223" />
+            <location filename="../../desktop/window_commands.py" line="224" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
@@ -1474,17 +1567,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="239" />
+            <location filename="../../desktop/window_commands.py" line="240" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="239" />
+            <location filename="../../desktop/window_commands.py" line="240" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="241" />
+            <location filename="../../desktop/window_commands.py" line="242" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>
@@ -1600,22 +1693,27 @@
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="145" />
+            <location filename="../../desktop/window_menus.py" line="144" />
+            <source>&amp;Timeline</source>
+            <translation>&amp;Chronologie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="148" />
             <source>Language</source>
             <translation>Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="159" />
+            <location filename="../../desktop/window_menus.py" line="162" />
             <source>&amp;Settings</source>
             <translation>&amp;Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="165" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="171" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>
