@@ -208,7 +208,7 @@ class Tracker:
         return Message.plain(snap.label)
 
     def operation_list(self, *, public: bool = False) -> list[Operation]:
-        return [op for op in self.operations.all() if not (public and getattr(op, "internal", False))]
+        return [op for op in self.operations.all() if not (public and op.internal)]
 
     # -- libraries (the New operation form offers them by name) ---------------------------------------
     def library_names(self) -> list[tuple[str, str]]:

@@ -68,7 +68,6 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
     from desktop.app import create_window, ensure_app
     from desktop.demo import seed_demo
     from desktop.jobs.presentation import finished_message
-    from desktop.launch.dialog import HIDDEN_OPERATIONS
 
     _quiet_platform()
     app = ensure_app()
@@ -120,7 +119,7 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
     _settle(app, window)
     save(dlg, "new-operation")
     dlg.reject()
-    offered = [op.name for op in window.ctx.tracker.operation_list(public=True) if op.name not in HIDDEN_OPERATIONS]
+    offered = [op.name for op in window.ctx.tracker.operation_list(public=True)]
     for name in offered:
         dlg = window.new_operation(name)
         dlg.resize(680, 720)  # the demo's only library is chosen by itself

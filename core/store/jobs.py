@@ -327,6 +327,7 @@ SORT_KEYS = (
     "queue",
     "created_at",
     "started_at",
+    "finished_at",
     "duration",
     "owner",
 )

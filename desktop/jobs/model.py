@@ -72,7 +72,7 @@ COLUMNS = (
     "owner",
 )
 COL = {name: i for i, name in enumerate(COLUMNS)}
-UNSORTABLE = frozenset({"finished_at"})  # the store cannot order by it yet (core.store.jobs.SORT_KEYS)
+UNSORTABLE: frozenset[str] = frozenset()  # columns the store cannot order by (core.store.jobs.SORT_KEYS): none now
 # Narrow count columns show a sign in their header (their name in its tooltip), as mail clients do
 HEADER_SIGNS = {"warnings": P.WARNING_SIGN, "errors": P.ERROR_SIGN}
 

@@ -47,7 +47,6 @@ from desktop.services.actions import JobActions
 from desktop.services.background import Background
 
 translate = QCoreApplication.translate
-HIDDEN_OPERATIONS = frozenset({"restore"})  # launched by Undo with the trash entries it needs, never by hand
 
 
 @dataclass
@@ -85,9 +84,7 @@ class NewOperationDialog(QDialog):
         self.operation = QComboBox(self)
         self.operation.setObjectName("operationCombo")
         # the registry, in memory; internal operations (restore: Undo launches it) are not offered
-        self._operations = {
-            op.name: op for op in tracker.operation_list(public=True) if op.name not in HIDDEN_OPERATIONS
-        }
+        self._operations = {op.name: op for op in tracker.operation_list(public=True)}
         self._libraries: list[tuple[str, str]] | None = None
         for name in self._operations:
             self.operation.addItem("", name)
