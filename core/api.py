@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from core import export
+from core import export, library
+from core.engine import housekeeping
 from core.errors import ConflictError, NotAllowed, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
@@ -33,6 +34,9 @@ from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
 from core.users import admins_named, current_user, is_admin
 from core.workflows.facade import Workflows
+from core.workflows.timeline import Bar as Bar  # the window draws these: its door is this module
+from core.workflows.timeline import Timeline as Timeline
+from core.workflows.timeline import Wait as Wait
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -209,7 +213,12 @@ class Tracker:
         return Message.plain(snap.label)
 
     def operation_list(self, *, public: bool = False) -> list[Operation]:
-        return [op for op in self.operations.all() if not (public and getattr(op, "internal", False))]
+        return [op for op in self.operations.all() if not (public and op.internal)]
+
+    # -- libraries (the New operation form offers them by name) ---------------------------------------
+    def library_names(self) -> list[tuple[str, str]]:
+        """(name, root folder) of every library, by name."""
+        return sorted((lib.name, str(lib.root)) for lib in library.list_libraries(self.db))
 
     # -- the launch decision ------------------------------------------------------------------------
     def env(self) -> OperationEnv:
@@ -376,6 +385,8 @@ class Tracker:
         n = jobs.purge(self.db, days=days, failed_days=failed, keep=keep, owner=None if self.admin else self.user)
         if n:
             self._publish(EventKind.REMOVED)
+        if self.db.is_sqlite or self.admin:  # who sees every job knows which trash entries no job can undo
+            housekeeping.empty_trash(self.db, days if days is not None else self.purge_config().days)
         return n
 
     # -- export -------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QStyle, QToolBar, QToolButton,
 
 from desktop import i18n, prefs
 from desktop.jobs import presentation as P
-from desktop.jobs.model import COLUMNS
+from desktop.jobs.model import COLUMNS, column_title
 from desktop.window_parts import WindowParts
 
 LANGUAGES = ("", *i18n.SUPPORTED)  # "" = the system's
@@ -95,7 +95,7 @@ class WindowMenus(WindowParts):
         tb.setMovable(False)
         tb.addAction(self.action_new)
         tb.addSeparator()
-        for a in (self.action_open, self.action_stop, self.action_retry, self.action_remove):
+        for a in (self.action_open, self.action_stop, self.action_retry, self.action_undo, self.action_remove):
             tb.addAction(a)
         tb.addSeparator()
         tb.addAction(self.action_export)
@@ -141,6 +141,9 @@ class WindowMenus(WindowParts):
         self.action_show_inbox = self._action("", "actionShowInbox", lambda: self.tr("Notifications"), None)
         self.action_show_inbox.setCheckable(True)
         view_menu.addAction(self.action_show_inbox)
+        self.action_timeline = self._action("", "actionTimeline", lambda: self.tr("&Timeline"), None, "Ctrl+T")
+        self.action_timeline.triggered.connect(self.show_timeline)
+        view_menu.addAction(self.action_timeline)
         view_menu.addSeparator()
         lang_menu = self._menu(view_menu, "menuLanguage", lambda: self.tr("Language"))
         self.language_group = QActionGroup(self)
@@ -199,7 +202,7 @@ class WindowMenus(WindowParts):
         for i, name in enumerate(COLUMNS):
             if name == "owner" and not self.current_filter().all_users:
                 continue
-            a = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal))
+            a = menu.addAction(column_title(name))
             a.setCheckable(True)
             a.setChecked(not self.table.isColumnHidden(i))
             a.setEnabled(name not in ("id", "status"))

@@ -167,6 +167,10 @@ def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
 
 def cmd_priority(args: argparse.Namespace, t: Tracker) -> int:
     job_id = _refs([args.job])[0]
+    if isinstance(args.priority, str):  # top, up, down, bottom
+        for snap in t.workflows.move(job_id, args.priority):
+            print(msg("cli.priority_set", id=snap.id, priority=snap.priority).text)
+        return EXIT_OK
     snap = t.workflows.set_priority(job_id, args.priority)
     print(msg("cli.priority_set", id=snap.id, priority=snap.priority).text)
     return EXIT_OK

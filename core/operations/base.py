@@ -211,6 +211,8 @@ class Operation:
     # May a job of a dead engine be queued again (the operation picks up where it stopped)?
     resumable: ClassVar[bool] = False
     supports_dry_run: ClassVar[bool] = False
+    # Launched by the core itself (restore: by Undo), never offered in New operation.
+    internal: ClassVar[bool] = False
 
     # -- parameters -------------------------------------------------------------------------------
     def param(self, name: str) -> Param:

@@ -327,6 +327,7 @@ SORT_KEYS = (
     "queue",
     "created_at",
     "started_at",
+    "finished_at",
     "duration",
     "owner",
 )
@@ -426,6 +427,36 @@ def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:
             chunk = ids[i : i + 500]
             out.extend(JobSnapshot.from_row(r) for r in conn.execute(select(jobs_t).where(jobs_t.c.id.in_(chunk))))
     return out
+
+
+def between(
+    db: Database, since: dt.datetime, until: dt.datetime, *, user: str, all_users: bool, limit: int
+) -> list[JobSnapshot]:
+    """The jobs (visible to ``user``) that lived between ``since`` and ``until``: created before ``until`` and
+    not ended before ``since``; the ``limit`` most recent, oldest first, with their waiting reasons."""
+    stmt = (
+        select(jobs_t)
+        .where(
+            _visible(user, all_users),
+            jobs_t.c.created_at <= until,
+            or_(jobs_t.c.finished_at.is_(None), jobs_t.c.finished_at >= since),
+        )
+        .order_by(jobs_t.c.id.desc())
+        .limit(limit)
+    )
+    with db.connect_read() as conn:
+        snaps = [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
+    snaps.reverse()
+    return annotate(db, snaps)
+
+
+def existing_ids(db: Database, ids: Sequence[int]) -> set[int]:
+    """Which of ``ids`` are still jobs of the history (in chunks, so any number of ids may be asked)."""
+    found: set[int] = set()
+    with db.connect_read() as conn:
+        for i in range(0, len(ids), 500):
+            found.update(conn.execute(select(Job.id).where(Job.id.in_(ids[i : i + 500]))).scalars())
+    return found
 
 
 def changed_since(

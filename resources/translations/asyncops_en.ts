@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="251" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="209" />
+            <location filename="../../desktop/jobs/presentation.py" line="252" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="255" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="219" />
-            <location filename="../../desktop/jobs/presentation.py" line="275" />
+            <location filename="../../desktop/jobs/presentation.py" line="262" />
+            <location filename="../../desktop/jobs/presentation.py" line="312" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="226" />
+            <location filename="../../desktop/jobs/presentation.py" line="269" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="228" />
+            <location filename="../../desktop/jobs/presentation.py" line="271" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="230" />
+            <location filename="../../desktop/jobs/presentation.py" line="273" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="234" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="237" />
+            <location filename="../../desktop/jobs/presentation.py" line="280" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="285" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="247" />
+            <location filename="../../desktop/jobs/presentation.py" line="290" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="249" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="253" />
+            <location filename="../../desktop/jobs/presentation.py" line="296" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,33 +78,28 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="255" />
+            <location filename="../../desktop/jobs/presentation.py" line="298" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="258" />
+            <location filename="../../desktop/jobs/presentation.py" line="301" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="260" />
+            <location filename="../../desktop/jobs/presentation.py" line="303" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="263" />
+            <location filename="../../desktop/jobs/presentation.py" line="306" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="266" />
+            <location filename="../../desktop/jobs/presentation.py" line="309" />
             <source>This operation's result cannot be undone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/jobs/presentation.py" line="271" />
-            <source>Download the details and log of job #%1 as CSV</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -131,6 +126,88 @@
         <message>
             <location filename="../../desktop/config/base.py" line="37" />
             <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Confirm</name>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="37" />
+            <source>Delete %n item(s) for good? They do not go to the trash.</source>
+            <translation>
+                <numerusform>Delete %n item for good? It does not go to the trash.</numerusform>
+                <numerusform>Delete %n items for good? They do not go to the trash.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="40" />
+            <source>Move %n item(s) to the trash?</source>
+            <translation>
+                <numerusform>Move %n item to the trash?</numerusform>
+                <numerusform>Move %n items to the trash?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="43" />
+            <source>Move and overwrite the items of the same name at the destination (they go to the trash)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="48" />
+            <source>Change every asset that matches “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="51" />
+            <source>Apply the metadata of this file to the assets it names?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="54" />
+            <source>Write the metadata into the files themselves?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="58" />
+            <source>This run touches %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="60" />
+            <source>Undo can reverse it once it has run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="73" />
+            <source>Confirm: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="76" />
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="79" />
+            <source>Don't ask again for this kind of operation</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InboxPopup</name>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="483" />
+            <source>Notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="484" />
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="485" />
+            <source>No notifications</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -184,198 +261,214 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="266" />
+            <location filename="../../desktop/details/window.py" line="313" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="268" />
+            <location filename="../../desktop/details/window.py" line="315" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="269" />
+            <location filename="../../desktop/details/window.py" line="316" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="317" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="318" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="319" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="320" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="321" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="322" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="323" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="324" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="325" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="326" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="327" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="328" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="284" />
+            <location filename="../../desktop/details/window.py" line="331" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="288" />
+            <location filename="../../desktop/details/window.py" line="335" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="289" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="337" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="295" />
+            <location filename="../../desktop/details/window.py" line="342" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="296" />
+            <location filename="../../desktop/details/window.py" line="343" />
+            <source>Search the log…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="345" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="346" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="347" />
             <source>Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="348" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="349" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="302" />
+            <location filename="../../desktop/details/window.py" line="350" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="330" />
+            <location filename="../../desktop/details/window.py" line="378" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="351" />
+            <location filename="../../desktop/details/window.py" line="400" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="352" />
+            <location filename="../../desktop/details/window.py" line="401" />
+            <location filename="../../desktop/details/window.py" line="514" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="403" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="368" />
+            <location filename="../../desktop/details/window.py" line="414" />
+            <source>(no parameters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="416" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="306" />
-            <location filename="../../desktop/details/window.py" line="414" />
+            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="476" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="405" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="416" />
+            <source>(no result)</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="449" />
+            <location filename="../../desktop/details/window.py" line="512" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -383,12 +476,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="470" />
+            <location filename="../../desktop/details/window.py" line="542" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="470" />
+            <location filename="../../desktop/details/window.py" line="542" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -396,75 +489,98 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="82" />
+            <location filename="../../desktop/jobs/model.py" line="86" />
             <source>ID</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="83" />
+            <location filename="../../desktop/jobs/model.py" line="87" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="84" />
+            <location filename="../../desktop/jobs/model.py" line="88" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="85" />
+            <location filename="../../desktop/jobs/model.py" line="89" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="86" />
+            <location filename="../../desktop/jobs/model.py" line="90" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="87" />
+            <location filename="../../desktop/jobs/model.py" line="91" />
             <source>Warnings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="88" />
+            <location filename="../../desktop/jobs/model.py" line="92" />
             <source>Errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="89" />
+            <location filename="../../desktop/jobs/model.py" line="93" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="90" />
+            <location filename="../../desktop/jobs/model.py" line="94" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="91" />
+            <location filename="../../desktop/jobs/model.py" line="95" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="92" />
+            <location filename="../../desktop/jobs/model.py" line="96" />
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/model.py" line="97" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="93" />
+            <location filename="../../desktop/jobs/model.py" line="98" />
             <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>KeyValueView</name>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="85" />
+            <source>Copy as JSON</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="214" />
+            <location filename="../../desktop/jobs/latest.py" line="217" />
             <source>Latest operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="215" />
+            <location filename="../../desktop/jobs/latest.py" line="218" />
             <source>Jobs you start appear here.</source>
             <translation type="unfinished" />
         </message>
@@ -472,42 +588,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Level</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Item</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="54" />
+            <location filename="../../desktop/details/log_model.py" line="71" />
             <source>Debug</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="55" />
+            <location filename="../../desktop/details/log_model.py" line="72" />
             <source>Info</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="56" />
+            <location filename="../../desktop/details/log_model.py" line="73" />
             <source>Warning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="57" />
+            <location filename="../../desktop/details/log_model.py" line="74" />
             <source>Error</source>
             <translation type="unfinished" />
         </message>
@@ -515,127 +631,117 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="119" />
-            <source>asyncops — Process Tracker</source>
+            <location filename="../../desktop/main_window.py" line="104" />
+            <source>Process Tracker — asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="122" />
+            <location filename="../../desktop/main_window.py" line="110" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="123" />
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="124" />
+            <location filename="../../desktop/main_window.py" line="112" />
             <source>Queued or scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="125" />
+            <location filename="../../desktop/main_window.py" line="113" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="126" />
+            <location filename="../../desktop/main_window.py" line="114" />
             <source>Failed or interrupted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="127" />
+            <location filename="../../desktop/main_window.py" line="115" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="131" />
+            <location filename="../../desktop/main_window.py" line="119" />
             <source>All operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="164" />
+            <location filename="../../desktop/main_window.py" line="151" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="170" />
+            <location filename="../../desktop/main_window.py" line="157" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="171" />
+            <location filename="../../desktop/main_window.py" line="158" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="173" />
+            <location filename="../../desktop/main_window.py" line="160" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="174" />
+            <location filename="../../desktop/main_window.py" line="161" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="248" />
+            <location filename="../../desktop/main_window.py" line="233" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="281" />
-            <source>Notifications</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="293" />
-            <source>Clear</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="416" />
+            <location filename="../../desktop/main_window.py" line="374" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="427" />
+            <location filename="../../desktop/main_window.py" line="385" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="430" />
+            <location filename="../../desktop/main_window.py" line="388" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="435" />
+            <location filename="../../desktop/main_window.py" line="393" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="437" />
+            <location filename="../../desktop/main_window.py" line="395" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="438" />
+            <location filename="../../desktop/main_window.py" line="396" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="439" />
+            <location filename="../../desktop/main_window.py" line="397" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="517" />
+            <location filename="../../desktop/main_window.py" line="474" />
             <source>Quit and s&amp;top jobs</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="545" />
+            <location filename="../../desktop/main_window.py" line="502" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; asyncops will tell you when it ends.</numerusform>
@@ -643,7 +749,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="549" />
+            <location filename="../../desktop/main_window.py" line="506" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; open asyncops again to see how it ends.</numerusform>
@@ -651,12 +757,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="551" />
+            <location filename="../../desktop/main_window.py" line="508" />
             <source>Jobs keep running</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="554" />
+            <location filename="../../desktop/main_window.py" line="511" />
             <source>Don't ask again</source>
             <translation type="unfinished" />
         </message>
@@ -671,12 +777,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="177" />
+            <location filename="../../desktop/notify/notifications.py" line="202" />
             <source>Close this message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="209" />
+            <location filename="../../desktop/notify/notifications.py" line="261" />
             <source>Open job #%1</source>
             <translation type="unfinished" />
         </message>
@@ -684,105 +790,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="172" />
+            <location filename="../../desktop/launch/dialog.py" line="176" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="180" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="189" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
-            <location filename="../../desktop/launch/dialog.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="190" />
+            <location filename="../../desktop/launch/dialog.py" line="332" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="191" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="188" />
             <location filename="../../desktop/launch/dialog.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="196" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="195" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="319" />
+            <location filename="../../desktop/launch/dialog.py" line="331" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="180" />
-            <location filename="../../desktop/launch/dialog.py" line="219" />
+            <location filename="../../desktop/launch/dialog.py" line="184" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="197" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="301" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="304" />
+            <location filename="../../desktop/launch/dialog.py" line="316" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="324" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="325" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="328" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
@@ -790,8 +896,8 @@
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="263" />
-            <location filename="../../desktop/notify/notifications.py" line="275" />
+            <location filename="../../desktop/notify/notifications.py" line="318" />
+            <location filename="../../desktop/notify/notifications.py" line="330" />
             <source>Show asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -799,37 +905,45 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="330" />
+            <location filename="../../desktop/jobs/presentation.py" line="367" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="338" />
+            <location filename="../../desktop/jobs/presentation.py" line="375" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="390" />
+            <source>%n job(s) ended</source>
+            <translation>
+                <numerusform>%n job ended</numerusform>
+                <numerusform>%n jobs ended</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="348" />
+            <location filename="../../desktop/jobs/presentation.py" line="402" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="404" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="356" />
+            <location filename="../../desktop/jobs/presentation.py" line="410" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="367" />
+            <location filename="../../desktop/jobs/presentation.py" line="421" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <location filename="../../desktop/jobs/presentation.py" line="422" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -837,7 +951,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="370" />
+            <location filename="../../desktop/jobs/presentation.py" line="424" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -848,17 +962,57 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="113" />
+            <location filename="../../desktop/launch/param_form.py" line="115" />
             <source>Choose with a file dialog</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="197" />
+            <location filename="../../desktop/launch/param_form.py" line="147" />
+            <source>Choose in the library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="155" />
+            <source>Add files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="156" />
+            <source>Add a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="183" />
+            <source>Choose the library first: the picker opens in its folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="200" />
+            <source>Only what is inside the library can be chosen (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="221" />
+            <source>Choose a library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="236" />
+            <source>No library yet: add one with “asyncops library add FOLDER”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="253" />
+            <source>The library the operation works in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="317" />
             <source>a, b, c</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="386" />
             <source>More options</source>
             <translation type="unfinished" />
         </message>
@@ -1144,56 +1298,157 @@
     <context>
         <name>Time</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="161" />
-            <location filename="../../desktop/jobs/presentation.py" line="178" />
+            <location filename="../../desktop/jobs/latest.py" line="163" />
+            <location filename="../../desktop/jobs/presentation.py" line="200" />
+            <location filename="../../desktop/jobs/presentation.py" line="210" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="117" />
+            <location filename="../../desktop/jobs/presentation.py" line="144" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="120" />
+            <location filename="../../desktop/jobs/presentation.py" line="147" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="123" />
+            <location filename="../../desktop/jobs/presentation.py" line="150" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="125" />
+            <location filename="../../desktop/jobs/presentation.py" line="152" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="188" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="179" />
+            <location filename="../../desktop/jobs/presentation.py" line="204" />
             <source>starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="205" />
+            <source>%1 elapsed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TimelineWindow</name>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="153" />
+            <source>Queue %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="223" />
+            <source>%1
+Waited %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="230" />
+            <source>%1
+%2, ran %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="239" />
+            <source>%1 jobs an hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="243" />
+            <source>%1: median wait %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="246" />
+            <source>only the most recent %1 jobs are drawn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="248" />
+            <source>hatched: waiting to start (hover for why)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="313" />
+            <source>Last hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="314" />
+            <source>Last day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="315" />
+            <source>Last week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="319" />
+            <source>Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="320" />
+            <source>Zoom in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="321" />
+            <source>Zoom out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="322" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="323" />
+            <source>Export PNG…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="369" />
+            <source>Export PNG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="375" />
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="377" />
+            <source>Could not write %1</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="487" />
+            <location filename="../../desktop/details/window.py" line="566" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="488" />
+            <location filename="../../desktop/details/window.py" line="567" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="495" />
+            <location filename="../../desktop/details/window.py" line="574" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1201,7 +1456,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="100" />
+            <location filename="../../desktop/window_commands.py" line="90" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1209,55 +1464,76 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="103" />
+            <location filename="../../desktop/window_commands.py" line="93" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="124" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="124" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="141" />
             <source>%n row(s) written to %1</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n row written to %1</numerusform>
                 <numerusform>%n rows written to %1</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="135" />
+            <source>%n job(s) written to %1</source>
+            <translation>
+                <numerusform>%n job written to %1</numerusform>
+                <numerusform>%n jobs written to %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="137" />
+            <source>Job details and %n log line(s) written to %1</source>
+            <translation>
+                <numerusform>Job details and %n log line written to %1</numerusform>
+                <numerusform>Job details and %n log lines written to %1</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="147" />
+            <location filename="../../desktop/window_commands.py" line="143" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="147" />
+            <location filename="../../desktop/window_commands.py" line="143" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="159" />
+            <location filename="../../desktop/window_commands.py" line="155" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="156" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="180" />
+            <location filename="../../desktop/window_commands.py" line="170" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="190" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="204" />
+            <location filename="../../desktop/window_commands.py" line="214" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1265,17 +1541,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="212" />
+            <location filename="../../desktop/window_commands.py" line="222" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="214" />
+            <location filename="../../desktop/window_commands.py" line="224" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="230" />
+            <location filename="../../desktop/jobs/counts.py" line="29" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n job</numerusform>
@@ -1283,7 +1559,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="231" />
+            <location filename="../../desktop/jobs/counts.py" line="30" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n running</numerusform>
@@ -1291,7 +1567,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="232" />
+            <location filename="../../desktop/jobs/counts.py" line="31" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1299,33 +1575,31 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="235" />
             <source>%n failed</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n failed</numerusform>
                 <numerusform>%n failed</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="238" />
             <source>%n shown</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n shown</numerusform>
                 <numerusform>%n shown</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="245" />
+            <location filename="../../desktop/window_commands.py" line="240" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="245" />
+            <location filename="../../desktop/window_commands.py" line="240" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="247" />
+            <location filename="../../desktop/window_commands.py" line="242" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
@@ -1441,22 +1715,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="145" />
+            <location filename="../../desktop/window_menus.py" line="144" />
+            <source>&amp;Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="148" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="159" />
+            <location filename="../../desktop/window_menus.py" line="162" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="165" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="171" />
             <source>System language</source>
             <translation type="unfinished" />
         </message>

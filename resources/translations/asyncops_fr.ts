@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="251" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation>Lancer une nouvelle opération (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="209" />
+            <location filename="../../desktop/jobs/presentation.py" line="252" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation>Ouvrir une tâche depuis son lien asyncops://job/ID (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="255" />
             <source>Select a job first</source>
             <translation>Sélectionnez d’abord une tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="219" />
-            <location filename="../../desktop/jobs/presentation.py" line="275" />
+            <location filename="../../desktop/jobs/presentation.py" line="262" />
+            <location filename="../../desktop/jobs/presentation.py" line="312" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="226" />
+            <location filename="../../desktop/jobs/presentation.py" line="269" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Arrêter %n tâche sélectionnée</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="228" />
+            <location filename="../../desktop/jobs/presentation.py" line="271" />
             <source>Already stopping</source>
             <translation>Arrêt déjà en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="230" />
+            <location filename="../../desktop/jobs/presentation.py" line="273" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="234" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="237" />
+            <location filename="../../desktop/jobs/presentation.py" line="280" />
             <source>Select a single job to see its details</source>
             <translation>Sélectionnez une seule tâche pour voir son détail</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="285" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="247" />
+            <location filename="../../desktop/jobs/presentation.py" line="290" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="249" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="253" />
+            <location filename="../../desktop/jobs/presentation.py" line="296" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
@@ -78,34 +78,33 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="255" />
+            <location filename="../../desktop/jobs/presentation.py" line="298" />
             <source>Only finished jobs can be retried</source>
             <translation>Seules les tâches terminées peuvent être relancées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="258" />
+            <location filename="../../desktop/jobs/presentation.py" line="301" />
             <source>Select a single finished job to undo it</source>
             <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="260" />
+            <location filename="../../desktop/jobs/presentation.py" line="303" />
             <source>Only a finished job can be undone</source>
             <translation>Seule une tâche terminée peut être défaite</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="263" />
+            <location filename="../../desktop/jobs/presentation.py" line="306" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation>Défaire ce qu’a fait la tâche nº %1 (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="266" />
+            <location filename="../../desktop/jobs/presentation.py" line="309" />
             <source>This operation's result cannot be undone</source>
             <translation>Le résultat de cette opération ne peut pas être défait</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="271" />
             <source>Download the details and log of job #%1 as CSV</source>
-            <translation>Télécharger le détail et le journal de la tâche nº %1 en CSV</translation>
+            <translation type="vanished">Télécharger le détail et le journal de la tâche nº %1 en CSV</translation>
         </message>
     </context>
     <context>
@@ -132,6 +131,88 @@
             <location filename="../../desktop/config/base.py" line="37" />
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>Confirm</name>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="37" />
+            <source>Delete %n item(s) for good? They do not go to the trash.</source>
+            <translation>
+                <numerusform>Supprimer %n élément définitivement ? Il ne passe pas par la corbeille.</numerusform>
+                <numerusform>Supprimer %n éléments définitivement ? Ils ne passent pas par la corbeille.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="40" />
+            <source>Move %n item(s) to the trash?</source>
+            <translation>
+                <numerusform>Mettre %n élément à la corbeille ?</numerusform>
+                <numerusform>Mettre %n éléments à la corbeille ?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="43" />
+            <source>Move and overwrite the items of the same name at the destination (they go to the trash)?</source>
+            <translation>Déplacer en écrasant les éléments de même nom à la destination (ils vont à la corbeille) ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="48" />
+            <source>Change every asset that matches “%1”?</source>
+            <translation>Modifier toutes les ressources qui correspondent à « %1 » ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="51" />
+            <source>Apply the metadata of this file to the assets it names?</source>
+            <translation>Appliquer les métadonnées de ce fichier aux ressources qu'il nomme ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="54" />
+            <source>Write the metadata into the files themselves?</source>
+            <translation>Écrire les métadonnées dans les fichiers eux-mêmes ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="58" />
+            <source>This run touches %1.</source>
+            <translation>Ce traitement touche %1.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="60" />
+            <source>Undo can reverse it once it has run.</source>
+            <translation>Défaire pourra l'annuler une fois terminé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="73" />
+            <source>Confirm: %1</source>
+            <translation>Confirmer : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="76" />
+            <source>Start</source>
+            <translation>Démarrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="79" />
+            <source>Don't ask again for this kind of operation</source>
+            <translation>Ne plus demander pour ce type d'opération</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxPopup</name>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="483" />
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="484" />
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="485" />
+            <source>No notifications</source>
+            <translation>Aucune notification</translation>
         </message>
     </context>
     <context>
@@ -184,198 +265,214 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="266" />
+            <location filename="../../desktop/details/window.py" line="313" />
             <source>Job #%1</source>
             <translation>Tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="268" />
+            <location filename="../../desktop/details/window.py" line="315" />
             <source>Description</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="269" />
+            <location filename="../../desktop/details/window.py" line="316" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="317" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="318" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="319" />
             <source>Attempt</source>
             <translation>Tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="320" />
             <source>Link</source>
             <translation>Lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="321" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="322" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="323" />
             <source>Scheduled for</source>
             <translation>Planifiée pour</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="324" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="325" />
             <source>Finished</source>
             <translation>Terminée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="326" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="327" />
             <source>Items</source>
             <translation>Éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="328" />
             <source>Warnings / errors</source>
             <translation>Avertissements / erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="284" />
+            <location filename="../../desktop/details/window.py" line="331" />
             <source>%1:</source>
             <translation>%1 :</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Overview</source>
             <translation>Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="285" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="288" />
+            <location filename="../../desktop/details/window.py" line="335" />
             <source>All levels</source>
             <translation>Tous les niveaux</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="289" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Info and above</source>
             <translation>Info et plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="337" />
             <source>Warnings and errors</source>
             <translation>Avertissements et erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Errors only</source>
             <translation>Erreurs seulement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="295" />
+            <location filename="../../desktop/details/window.py" line="342" />
             <source>Copy log</source>
             <translation>Copier le journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="296" />
+            <location filename="../../desktop/details/window.py" line="343" />
+            <source>Search the log…</source>
+            <translation>Rechercher dans le journal…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Log</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="345" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="346" />
             <source>Retry</source>
             <translation>Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="347" />
             <source>Undo…</source>
             <translation>Défaire…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="348" />
             <source>Download CSV…</source>
             <translation>Télécharger le CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="349" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="302" />
+            <location filename="../../desktop/details/window.py" line="350" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="330" />
+            <location filename="../../desktop/details/window.py" line="378" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="351" />
+            <location filename="../../desktop/details/window.py" line="400" />
             <source>%1 (priority %2)</source>
             <translation>%1 (priorité %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="352" />
+            <location filename="../../desktop/details/window.py" line="401" />
+            <location filename="../../desktop/details/window.py" line="514" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="403" />
             <source>ran at once (under its threshold)</source>
             <translation>exécutée immédiatement (sous son seuil)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="368" />
+            <location filename="../../desktop/details/window.py" line="414" />
+            <source>(no parameters)</source>
+            <translation>(aucun paramètre)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="416" />
             <source>(no result yet)</source>
             <translation>(pas encore de résultat)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="306" />
-            <location filename="../../desktop/details/window.py" line="414" />
+            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="476" />
             <source>This job was removed.</source>
             <translation>Cette tâche a été supprimée.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="405" />
             <source>follows job #%1</source>
             <translation>suite de la tâche nº %1</translation>
         </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="416" />
+            <source>(no result)</source>
+            <translation>(aucun résultat)</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="449" />
+            <location filename="../../desktop/details/window.py" line="512" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n ligne</numerusform>
@@ -383,12 +480,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="470" />
+            <location filename="../../desktop/details/window.py" line="542" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="470" />
+            <location filename="../../desktop/details/window.py" line="542" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -396,75 +493,98 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="82" />
+            <location filename="../../desktop/jobs/model.py" line="86" />
             <source>ID</source>
             <translation>Nº</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="83" />
+            <location filename="../../desktop/jobs/model.py" line="87" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="84" />
+            <location filename="../../desktop/jobs/model.py" line="88" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="85" />
+            <location filename="../../desktop/jobs/model.py" line="89" />
             <source>Status</source>
             <translation>Statut</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="86" />
+            <location filename="../../desktop/jobs/model.py" line="90" />
             <source>Progress</source>
             <translation>Progression</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="87" />
+            <location filename="../../desktop/jobs/model.py" line="91" />
             <source>Warnings</source>
             <translation>Avert.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="88" />
+            <location filename="../../desktop/jobs/model.py" line="92" />
             <source>Errors</source>
             <translation>Erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="89" />
+            <location filename="../../desktop/jobs/model.py" line="93" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="90" />
+            <location filename="../../desktop/jobs/model.py" line="94" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="91" />
+            <location filename="../../desktop/jobs/model.py" line="95" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="92" />
+            <location filename="../../desktop/jobs/model.py" line="96" />
+            <source>Finished</source>
+            <translation>Terminée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/model.py" line="97" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="93" />
+            <location filename="../../desktop/jobs/model.py" line="98" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
     </context>
     <context>
+        <name>KeyValueView</name>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="85" />
+            <source>Copy as JSON</source>
+            <translation>Copier en JSON</translation>
+        </message>
+    </context>
+    <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="214" />
+            <location filename="../../desktop/jobs/latest.py" line="217" />
             <source>Latest operations</source>
             <translation>Dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="215" />
+            <location filename="../../desktop/jobs/latest.py" line="218" />
             <source>Jobs you start appear here.</source>
             <translation>Les tâches que vous lancez apparaissent ici.</translation>
         </message>
@@ -472,42 +592,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Time</source>
             <translation>Heure</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Level</source>
             <translation>Niveau</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Item</source>
             <translation>Élément</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="54" />
+            <location filename="../../desktop/details/log_model.py" line="71" />
             <source>Debug</source>
             <translation>Débogage</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="55" />
+            <location filename="../../desktop/details/log_model.py" line="72" />
             <source>Info</source>
             <translation>Info</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="56" />
+            <location filename="../../desktop/details/log_model.py" line="73" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="57" />
+            <location filename="../../desktop/details/log_model.py" line="74" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
@@ -515,127 +635,86 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="119" />
             <source>asyncops — Process Tracker</source>
-            <translation>asyncops — Suivi des processus</translation>
+            <translation type="vanished">asyncops — Suivi des processus</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="122" />
+            <location filename="../../desktop/main_window.py" line="104" />
+            <source>Process Tracker — asyncops</source>
+            <translation>Suivi des processus — asyncops</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="110" />
             <source>All statuses</source>
             <translation>Tous les statuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="123" />
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="124" />
+            <location filename="../../desktop/main_window.py" line="112" />
             <source>Queued or scheduled</source>
             <translation>En file ou planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="125" />
+            <location filename="../../desktop/main_window.py" line="113" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="126" />
+            <location filename="../../desktop/main_window.py" line="114" />
             <source>Failed or interrupted</source>
             <translation>Échouée ou interrompue</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="127" />
+            <location filename="../../desktop/main_window.py" line="115" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="131" />
+            <location filename="../../desktop/main_window.py" line="119" />
             <source>All operations</source>
             <translation>Toutes les opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="164" />
+            <location filename="../../desktop/main_window.py" line="151" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation>Rechercher libellé, opération, description…  (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="170" />
+            <location filename="../../desktop/main_window.py" line="157" />
             <source>All users</source>
             <translation>Tous les utilisateurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="171" />
+            <location filename="../../desktop/main_window.py" line="158" />
             <source>Show the jobs of every user (administrators)</source>
             <translation>Afficher les tâches de tous les utilisateurs (administrateurs)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="173" />
+            <location filename="../../desktop/main_window.py" line="160" />
             <source>Status:</source>
             <translation>Statut :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="174" />
+            <location filename="../../desktop/main_window.py" line="161" />
             <source>Operation:</source>
             <translation>Opération :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="248" />
+            <location filename="../../desktop/main_window.py" line="233" />
             <source>Loading the job history…</source>
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="281" />
-            <source>Notifications</source>
-            <translation>Notifications</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="293" />
-            <source>Clear</source>
-            <translation>Effacer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="416" />
-            <source>Cannot read the job list</source>
-            <translation>Impossible de lire la liste des tâches</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="427" />
-            <source>No operations yet</source>
-            <translation>Aucune opération pour l’instant</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="430" />
-            <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
-            <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="435" />
-            <source>New operation…</source>
-            <translation>Nouvelle opération…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="437" />
-            <source>No job matches these filters</source>
-            <translation>Aucune tâche ne correspond à ces filtres</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="438" />
-            <source>Change the status, operation or search, or clear the filters.</source>
-            <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="439" />
-            <source>Clear filters</source>
-            <translation>Effacer les filtres</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="517" />
+            <location filename="../../desktop/main_window.py" line="474" />
             <source>Quit and s&amp;top jobs</source>
             <translation>Quitter et a&amp;rrêter les tâches</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="545" />
+            <location filename="../../desktop/main_window.py" line="502" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; asyncops vous préviendra quand elle se terminera.</numerusform>
@@ -643,7 +722,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="549" />
+            <location filename="../../desktop/main_window.py" line="506" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; rouvrez asyncops pour voir comment elle se termine.</numerusform>
@@ -651,14 +730,57 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="551" />
+            <location filename="../../desktop/main_window.py" line="508" />
             <source>Jobs keep running</source>
             <translation>Les tâches continuent</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="554" />
+            <location filename="../../desktop/main_window.py" line="511" />
             <source>Don't ask again</source>
             <translation>Ne plus demander</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation type="vanished">Notifications</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation type="vanished">Effacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="374" />
+            <source>Cannot read the job list</source>
+            <translation>Impossible de lire la liste des tâches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="385" />
+            <source>No operations yet</source>
+            <translation>Aucune opération pour l’instant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="388" />
+            <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
+            <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="393" />
+            <source>New operation…</source>
+            <translation>Nouvelle opération…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="395" />
+            <source>No job matches these filters</source>
+            <translation>Aucune tâche ne correspond à ces filtres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="396" />
+            <source>Change the status, operation or search, or clear the filters.</source>
+            <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="397" />
+            <source>Clear filters</source>
+            <translation>Effacer les filtres</translation>
         </message>
         <message numerus="yes">
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
@@ -675,12 +797,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="177" />
+            <location filename="../../desktop/notify/notifications.py" line="202" />
             <source>Close this message</source>
             <translation>Fermer ce message</translation>
         </message>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="209" />
+            <location filename="../../desktop/notify/notifications.py" line="261" />
             <source>Open job #%1</source>
             <translation>Ouvrir la tâche nº %1</translation>
         </message>
@@ -688,105 +810,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="172" />
+            <location filename="../../desktop/launch/dialog.py" line="176" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="180" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="189" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
-            <location filename="../../desktop/launch/dialog.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="190" />
+            <location filename="../../desktop/launch/dialog.py" line="332" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="191" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="188" />
             <location filename="../../desktop/launch/dialog.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="196" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="195" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="319" />
+            <location filename="../../desktop/launch/dialog.py" line="331" />
             <source>You will be told when it ends.</source>
             <translation>Vous serez prévenu quand elle se terminera.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="180" />
-            <location filename="../../desktop/launch/dialog.py" line="219" />
+            <location filename="../../desktop/launch/dialog.py" line="184" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="197" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="301" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="304" />
+            <location filename="../../desktop/launch/dialog.py" line="316" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="324" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="325" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="328" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
         </message>
@@ -794,8 +916,8 @@
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="263" />
-            <location filename="../../desktop/notify/notifications.py" line="275" />
+            <location filename="../../desktop/notify/notifications.py" line="318" />
+            <location filename="../../desktop/notify/notifications.py" line="330" />
             <source>Show asyncops</source>
             <translation>Afficher asyncops</translation>
         </message>
@@ -803,37 +925,45 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="330" />
+            <location filename="../../desktop/jobs/presentation.py" line="367" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="338" />
+            <location filename="../../desktop/jobs/presentation.py" line="375" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="390" />
+            <source>%n job(s) ended</source>
+            <translation>
+                <numerusform>%n tâche terminée</numerusform>
+                <numerusform>%n tâches terminées</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="348" />
+            <location filename="../../desktop/jobs/presentation.py" line="402" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="404" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="356" />
+            <location filename="../../desktop/jobs/presentation.py" line="410" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="367" />
+            <location filename="../../desktop/jobs/presentation.py" line="421" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <location filename="../../desktop/jobs/presentation.py" line="422" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -841,7 +971,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="370" />
+            <location filename="../../desktop/jobs/presentation.py" line="424" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -852,17 +982,57 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="113" />
+            <location filename="../../desktop/launch/param_form.py" line="115" />
             <source>Choose with a file dialog</source>
             <translation>Choisir avec une boîte de dialogue</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="197" />
+            <location filename="../../desktop/launch/param_form.py" line="147" />
+            <source>Choose in the library</source>
+            <translation>Choisir dans la bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="155" />
+            <source>Add files…</source>
+            <translation>Ajouter des fichiers…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="156" />
+            <source>Add a folder…</source>
+            <translation>Ajouter un dossier…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="183" />
+            <source>Choose the library first: the picker opens in its folder.</source>
+            <translation>Choisissez d'abord la bibliothèque : le sélecteur s'ouvre dans son dossier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="200" />
+            <source>Only what is inside the library can be chosen (%1).</source>
+            <translation>Seul ce qui est dans la bibliothèque peut être choisi (%1).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="221" />
+            <source>Choose a library</source>
+            <translation>Choisissez une bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="236" />
+            <source>No library yet: add one with “asyncops library add FOLDER”</source>
+            <translation>Aucune bibliothèque : ajoutez-en une avec « asyncops library add DOSSIER »</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="253" />
+            <source>The library the operation works in</source>
+            <translation>La bibliothèque sur laquelle l'opération travaille</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="317" />
             <source>a, b, c</source>
             <translation>a, b, c</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="386" />
             <source>More options</source>
             <translation>Plus d’options</translation>
         </message>
@@ -1148,56 +1318,159 @@
     <context>
         <name>Time</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="161" />
-            <location filename="../../desktop/jobs/presentation.py" line="178" />
+            <location filename="../../desktop/jobs/latest.py" line="163" />
+            <location filename="../../desktop/jobs/presentation.py" line="200" />
+            <location filename="../../desktop/jobs/presentation.py" line="210" />
             <source>%1 left</source>
             <translation>reste %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="117" />
+            <location filename="../../desktop/jobs/presentation.py" line="144" />
             <source>%1 s</source>
             <translation>%1 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="120" />
+            <location filename="../../desktop/jobs/presentation.py" line="147" />
             <source>%1 min %2 s</source>
             <translation>%1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="123" />
+            <location filename="../../desktop/jobs/presentation.py" line="150" />
             <source>%1 h %2 min</source>
             <translation>%1 h %2 min</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="125" />
+            <location filename="../../desktop/jobs/presentation.py" line="152" />
             <source>%1 d %2 h</source>
             <translation>%1 j %2 h</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="188" />
             <source>%1/s</source>
             <translation>%1/s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="179" />
+            <location filename="../../desktop/jobs/presentation.py" line="204" />
             <source>starting…</source>
             <translation>démarrage…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="205" />
+            <source>%1 elapsed</source>
+            <translation>en cours depuis %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineWindow</name>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="153" />
+            <source>Queue %1</source>
+            <translation>File %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="223" />
+            <source>%1
+Waited %2: %3</source>
+            <translation>%1
+A attendu %2 : %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="230" />
+            <source>%1
+%2, ran %3</source>
+            <translation>%1
+%2, a duré %3</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="239" />
+            <source>%1 jobs an hour</source>
+            <translation>%1 tâches par heure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="243" />
+            <source>%1: median wait %2</source>
+            <translation>%1 : attente médiane %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="246" />
+            <source>only the most recent %1 jobs are drawn</source>
+            <translation>seules les %1 tâches les plus récentes sont dessinées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="248" />
+            <source>hatched: waiting to start (hover for why)</source>
+            <translation>hachuré : en attente de démarrage (survolez pour savoir pourquoi)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="313" />
+            <source>Last hour</source>
+            <translation>Dernière heure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="314" />
+            <source>Last day</source>
+            <translation>Dernier jour</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="315" />
+            <source>Last week</source>
+            <translation>Dernière semaine</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="319" />
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="320" />
+            <source>Zoom in</source>
+            <translation>Zoom avant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="321" />
+            <source>Zoom out</source>
+            <translation>Zoom arrière</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="322" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="323" />
+            <source>Export PNG…</source>
+            <translation>Exporter en PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="369" />
+            <source>Export PNG</source>
+            <translation>Exporter en PNG</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="375" />
+            <source>Saved %1</source>
+            <translation>Enregistré : %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="377" />
+            <source>Could not write %1</source>
+            <translation>Impossible d'écrire %1</translation>
         </message>
     </context>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="487" />
+            <location filename="../../desktop/details/window.py" line="566" />
             <source>Undo job #%1 (%2)?</source>
             <translation>Défaire la tâche nº %1 (%2) ?</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="488" />
+            <location filename="../../desktop/details/window.py" line="567" />
             <source>This starts a new job: %1 — %2.</source>
             <translation>Cela lance une nouvelle tâche : %1 — %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="495" />
+            <location filename="../../desktop/details/window.py" line="574" />
             <source>Undo</source>
             <translation>Défaire</translation>
         </message>
@@ -1205,7 +1478,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="100" />
+            <location filename="../../desktop/window_commands.py" line="90" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
@@ -1213,55 +1486,76 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="103" />
+            <location filename="../../desktop/window_commands.py" line="93" />
             <source>Remove jobs</source>
             <translation>Supprimer des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="124" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="124" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="141" />
             <source>%n row(s) written to %1</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n ligne écrite dans %1</numerusform>
                 <numerusform>%n lignes écrites dans %1</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="135" />
+            <source>%n job(s) written to %1</source>
+            <translation>
+                <numerusform>%n tâche écrite dans %1</numerusform>
+                <numerusform>%n tâches écrites dans %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="137" />
+            <source>Job details and %n log line(s) written to %1</source>
+            <translation>
+                <numerusform>Détails de la tâche et %n ligne de journal écrits dans %1</numerusform>
+                <numerusform>Détails de la tâche et %n lignes de journal écrits dans %1</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="147" />
+            <location filename="../../desktop/window_commands.py" line="143" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="147" />
+            <location filename="../../desktop/window_commands.py" line="143" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="159" />
+            <location filename="../../desktop/window_commands.py" line="155" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="156" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation>« %1 » n’est ni un numéro ni un lien de tâche (asyncops://job/ID).</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="180" />
+            <location filename="../../desktop/window_commands.py" line="170" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation>Aucune tâche nº %1 visible pour vous.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="190" />
             <source>Job #%1: %2</source>
             <translation>Tâche nº %1 : %2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="204" />
+            <location filename="../../desktop/window_commands.py" line="214" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -1269,17 +1563,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="212" />
+            <location filename="../../desktop/window_commands.py" line="222" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="214" />
+            <location filename="../../desktop/window_commands.py" line="224" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="230" />
+            <location filename="../../desktop/jobs/counts.py" line="29" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n tâche</numerusform>
@@ -1287,7 +1581,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="231" />
+            <location filename="../../desktop/jobs/counts.py" line="30" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n en cours</numerusform>
@@ -1295,7 +1589,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="232" />
+            <location filename="../../desktop/jobs/counts.py" line="31" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -1303,33 +1597,31 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="235" />
             <source>%n failed</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n échouée</numerusform>
                 <numerusform>%n échouées</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="238" />
             <source>%n shown</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n affichée</numerusform>
                 <numerusform>%n affichées</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="245" />
+            <location filename="../../desktop/window_commands.py" line="240" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="245" />
+            <location filename="../../desktop/window_commands.py" line="240" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="247" />
+            <location filename="../../desktop/window_commands.py" line="242" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>
@@ -1445,22 +1737,27 @@
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="145" />
+            <location filename="../../desktop/window_menus.py" line="144" />
+            <source>&amp;Timeline</source>
+            <translation>&amp;Chronologie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="148" />
             <source>Language</source>
             <translation>Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="159" />
+            <location filename="../../desktop/window_menus.py" line="162" />
             <source>&amp;Settings</source>
             <translation>&amp;Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="165" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="171" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>

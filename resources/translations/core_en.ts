@@ -1033,6 +1033,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{where!r}: a job moves to the top, up, down or to the bottom ({moves:list})</source>
+            <comment>move.bad_where</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>move job #{job} has an unfinished move on this library and is still running or waiting to run; this move was refused: run it again once that job has finished</source>
             <comment>move.busy</comment>
             <translation type="unfinished" />
@@ -1085,6 +1090,11 @@
         <message>
             <source>{path!r} is a file, not a folder</source>
             <comment>move.not_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a queued job can be moved in its queue</source>
+            <comment>move.not_queued</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1490,6 +1500,31 @@
         <message>
             <source>threshold: unknown operation '{operation}'</source>
             <comment>threshold.unknown_op</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waited for job #{id} to end</source>
+            <comment>timeline.after</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no engine took it from the queue {queue} ({running} of {capacity} running)</source>
+            <comment>timeline.no_engine</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the queue {queue} was full ({running} of {capacity} running)</source>
+            <comment>timeline.queue_full</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scheduled for {at:time}</source>
+            <comment>timeline.scheduled</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting in the queue {queue}</source>
+            <comment>timeline.waiting</comment>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1033,6 +1033,11 @@
             <translation>tableau JSON de paires ["from", "to"] attendu</translation>
         </message>
         <message>
+            <source>{where!r}: a job moves to the top, up, down or to the bottom ({moves:list})</source>
+            <comment>move.bad_where</comment>
+            <translation>{where!r} : une tâche se déplace en haut, vers le haut, vers le bas ou en bas ({moves:list})</translation>
+        </message>
+        <message>
             <source>move job #{job} has an unfinished move on this library and is still running or waiting to run; this move was refused: run it again once that job has finished</source>
             <comment>move.busy</comment>
             <translation>la tâche de déplacement n° {job} a un déplacement inachevé sur cette bibliothèque et est encore en cours ou en attente ; ce déplacement a été refusé : relancez-le une fois cette tâche terminée</translation>
@@ -1086,6 +1091,11 @@
             <source>{path!r} is a file, not a folder</source>
             <comment>move.not_folder</comment>
             <translation>{path!r} est un fichier, pas un dossier</translation>
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a queued job can be moved in its queue</source>
+            <comment>move.not_queued</comment>
+            <translation>la tâche n° {id} est {status} : seule une tâche en file peut être déplacée dans sa file</translation>
         </message>
         <message>
             <source>(overwrites the existing one, which goes to the trash)</source>
@@ -1491,6 +1501,31 @@
             <source>threshold: unknown operation '{operation}'</source>
             <comment>threshold.unknown_op</comment>
             <translation>seuil : opération inconnue « {operation} »</translation>
+        </message>
+        <message>
+            <source>waited for job #{id} to end</source>
+            <comment>timeline.after</comment>
+            <translation>a attendu la fin de la tâche n° {id}</translation>
+        </message>
+        <message>
+            <source>no engine took it from the queue {queue} ({running} of {capacity} running)</source>
+            <comment>timeline.no_engine</comment>
+            <translation>aucun moteur ne l'a prise dans la file {queue} ({running} sur {capacity} en cours)</translation>
+        </message>
+        <message>
+            <source>the queue {queue} was full ({running} of {capacity} running)</source>
+            <comment>timeline.queue_full</comment>
+            <translation>la file {queue} était pleine ({running} sur {capacity} en cours)</translation>
+        </message>
+        <message>
+            <source>scheduled for {at:time}</source>
+            <comment>timeline.scheduled</comment>
+            <translation>prévue pour {at:time}</translation>
+        </message>
+        <message>
+            <source>waiting in the queue {queue}</source>
+            <comment>timeline.waiting</comment>
+            <translation>attend dans la file {queue}</translation>
         </message>
         <message>
             <source>job #{id} ({operation}) cannot be undone</source>

@@ -40,6 +40,7 @@ ALLOWED |= {"File", "Files", "Files…"}  # French for queue(s), which are Engli
 ALLOWED |= {"Destination", "Excel", "Shell"}  # the same word in both languages (core_fr.ts says so)
 ALLOWED_RE = re.compile(
     r"^(?:[^A-Za-z]*|.*asyncops://job/\d+.*|/\S*|https?://\S+|[\w.-]+\.(?:csv|jpg)|HTTP \d{3} .*)$"  # HTTP: the server's words
+    r"|^\[\".*\"\]$"  # a JSON array: a parameter's example (code, in no language)
 )
 
 
