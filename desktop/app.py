@@ -150,12 +150,17 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 
 async def run_window(app: QApplication, db_url: str | None = None, open_job: int | None = None) -> int:
-    server = InstanceServer(window_socket(db_url))
-    if not server.listen():  # another window serves this user and database: it takes the request
+    try:
+        server: InstanceServer | None = InstanceServer(window_socket(db_url))
+    except OSError as exc:  # no private folder for the name: a window all the same, without the single instance
+        log.warning("no single-instance name (%s)", exc)
+        server = None
+    if server is not None and not server.listen():  # another window has this user and database: it takes over
         return 0 if server.hand_off(open_job) else 2
     window = create_window(db_url)
-    server.setParent(window)
-    server.requested.connect(window.handle_request)
+    if server is not None:
+        server.setParent(window)
+        server.requested.connect(window.handle_request)
     window.show()
     if open_job is not None:  # started from a clicked asyncops://job/ID link
         window.open_job(open_job)
@@ -164,7 +169,8 @@ async def run_window(app: QApplication, db_url: str | None = None, open_job: int
     app.aboutToQuit.connect(closing.set)
     app.setQuitOnLastWindowClosed(False)  # a window hidden in the tray keeps the application
     await closing.wait()
-    server.close()
+    if server is not None:
+        server.close()
     window.ctx.close_gui()
     await asyncio.get_running_loop().run_in_executor(None, window.ctx.release)  # the jobs go on in the engine
     window.deleteLater()  # with its tray icon and single-instance server
