@@ -27,7 +27,7 @@ from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.operations import DryRun, Operation, OperationEnv, Registry, registry
 from core.records import JobSnapshot, LogEntry, iso
-from core.store import jobs, settings
+from core.store import jobs, pauses, settings
 from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
@@ -320,6 +320,22 @@ class Tracker:
         if self.engine is not None and self.engine.context(job_id) is not None:
             return self.engine.stop_job(job_id, user=self.user, admin=self.admin)
         snap = jobs.request_stop(self.db, job_id, user=self.user, admin=self.admin)
+        self._publish(EventKind.CHANGED, snap)
+        return snap
+
+    # pause and resume one running job (core.store.pauses): a request its engine honours at the job's next item
+    def pause(self, job_id: int) -> JobSnapshot:
+        snap = pauses.request_pause(self.db, job_id, user=self.user, admin=self.admin, operations=self.operations)
+        return self._pause_reaches_engine(snap, True)
+
+    def resume(self, job_id: int) -> JobSnapshot:
+        snap = pauses.request_resume(self.db, job_id, user=self.user, admin=self.admin)
+        return self._pause_reaches_engine(snap, False)
+
+    def _pause_reaches_engine(self, snap: JobSnapshot, wanted: bool) -> JobSnapshot:
+        ctx = self.engine.context(snap.id) if self.engine is not None else None
+        if ctx is not None:  # this process runs it: at once (other engines read the request within a tick)
+            ctx.set_pause(wanted)
         self._publish(EventKind.CHANGED, snap)
         return snap
 

@@ -55,6 +55,7 @@ define("param.too_small", "must be at least {minimum}, not {value}")
 define("param.too_large", "must be at most {maximum}, not {value}")
 define("param.required", "is required")
 define("param.unknown", "{operation} has no such parameter (it takes: {names})")
+define("pause.unsupported", "{operation} cannot pause: it has no point between items where it could wait; stop it instead")
 
 TRUE = {"1", "true", "yes", "on", "y"}
 FALSE = {"0", "false", "no", "off", "n", ""}
@@ -211,6 +212,9 @@ class Operation:
     # May a job of a dead engine be queued again (the operation picks up where it stopped)?
     resumable: ClassVar[bool] = False
     supports_dry_run: ClassVar[bool] = False
+    # Can a running job pause at its next item? Such an operation calls ``ctx.pause_point()`` between items
+    # (where it checks ``ctx.should_stop``), holding no transaction; the others say why not (pause_refusal).
+    pausable: ClassVar[bool] = False
 
     # -- parameters -------------------------------------------------------------------------------
     def param(self, name: str) -> Param:
@@ -261,6 +265,10 @@ class Operation:
         """The (operation, params) that reverses a finished run, or None when it cannot be undone."""
         return None
 
+    def pause_refusal(self) -> Message:
+        """Why a job of this operation cannot pause (when ``pausable`` is False)."""
+        return msg("pause.unsupported", operation=self.name)
+
     # -- running ----------------------------------------------------------------------------------
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any] | None:
         raise NotImplementedError
@@ -275,6 +283,7 @@ class Operation:
             "default_thresholds": dict(self.default_thresholds),
             "resumable": self.resumable,
             "dry_run": self.supports_dry_run,
+            "pausable": self.pausable,
             "params": [
                 {
                     "name": p.name,

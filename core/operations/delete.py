@@ -56,6 +56,7 @@ class Delete(LibraryOperation):
     counted_items = ("assets", "folders")
     default_thresholds = {"assets": 100, "folders": 20}
     supports_dry_run = True
+    pausable = True  # at its next item (ctx.pause_point)
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         if env is not None:
@@ -128,6 +129,7 @@ class Delete(LibraryOperation):
         files = folders = 0
         with L.Jail(L.real_root(lib)) as jail:
             for r in items:
+                ctx.pause_point()
                 if ctx.should_stop:
                     ctx.warn(msg("delete.stopped"))
                     break

@@ -209,6 +209,7 @@ class MetadataImport(LibraryOperation):
     counted_items = ("rows",)
     default_thresholds = {"rows": 500}
     supports_dry_run = True
+    pausable = True  # at its next item (ctx.pause_point)
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         _check_separators(params)
@@ -380,6 +381,7 @@ class MetadataImport(LibraryOperation):
                 batch = []
                 if ctx is not None:
                     ctx.progress(stats.rows)
+                    ctx.pause_point()  # between batches: no transaction is open
                     if ctx.should_stop:
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return

@@ -170,6 +170,7 @@ class Move(LibraryOperation):
     default_thresholds = {"assets": 100, "references": 50}
     resumable = True
     supports_dry_run = True
+    pausable = True  # at its next item (ctx.pause_point)
 
     # -- parameters -----------------------------------------------------------------------------------
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
@@ -419,6 +420,7 @@ class Move(LibraryOperation):
                     continue
                 if delay and ctx.wait(delay):
                     pass
+                ctx.pause_point()
                 if ctx.should_stop:
                     ctx.warn(msg("move.stopped", plan=plan_id))
                     return {"library": lib.name, "plan": plan_id, "complete": False}
