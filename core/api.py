@@ -332,6 +332,10 @@ class Tracker:
         snap = pauses.request_resume(self.db, job_id, user=self.user, admin=self.admin)
         return self._pause_reaches_engine(snap, False)
 
+    def can_pause(self, snap: JobSnapshot) -> bool:
+        """Whether the job's operation can pause (the window enables Pause with it; no database read)."""
+        return snap.operation in self.operations and self.operation(snap.operation).pausable
+
     def _pause_reaches_engine(self, snap: JobSnapshot, wanted: bool) -> JobSnapshot:
         ctx = self.engine.context(snap.id) if self.engine is not None else None
         if ctx is not None:  # this process runs it: at once (other engines read the request within a tick)

@@ -42,9 +42,7 @@ TRANSITIONS: dict[JobStatus, frozenset[JobStatus]] = {
     S.SCHEDULED: frozenset({S.QUEUED, S.ACTIVE, S.STOPPED}),
     S.QUEUED: frozenset({S.ACTIVE, S.STOPPED, S.SCHEDULED}),
     # ACTIVE -> SCHEDULED/QUEUED is a retry (or a resumable job of a dead engine).
-    S.ACTIVE: frozenset(
-        {S.STOPPING, S.PAUSED, S.SUCCEEDED, S.FAILED, S.STOPPED, S.INTERRUPTED, S.SCHEDULED, S.QUEUED}
-    ),
+    S.ACTIVE: frozenset({S.STOPPING, S.PAUSED, S.SUCCEEDED, S.FAILED, S.STOPPED, S.INTERRUPTED, S.SCHEDULED, S.QUEUED}),
     # A paused job resumes, is stopped, or ends as an active one does (its engine shut down or died meanwhile).
     S.PAUSED: frozenset({S.ACTIVE, S.STOPPING, S.SUCCEEDED, S.FAILED, S.STOPPED, S.INTERRUPTED, S.SCHEDULED, S.QUEUED}),
     S.STOPPING: frozenset({S.STOPPED, S.SUCCEEDED, S.FAILED, S.INTERRUPTED}),

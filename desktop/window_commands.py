@@ -85,9 +85,19 @@ class WindowCommands(WindowParts):
         return win
 
     def stop_selected(self) -> None:
-        snaps = [s for s in self.selected_snapshots() if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
+        snaps = [s for s in self.selected_snapshots() if s.status in (S.ACTIVE, S.PAUSED, S.QUEUED, S.SCHEDULED)]
         if snaps:
             self.job_actions.stop([s.id for s in snaps])
+
+    def pause_selected(self) -> None:
+        ids = P.pausable(self.selected_snapshots(), self.ctx.tracker.can_pause)
+        if ids:
+            self.job_actions.pause(ids)
+
+    def resume_selected(self) -> None:
+        ids = P.resumable(self.selected_snapshots())
+        if ids:
+            self.job_actions.resume(ids)
 
     def confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
@@ -223,7 +233,7 @@ class WindowCommands(WindowParts):
     def _show_counts(self, counts: dict[str, int]) -> None:
         self._counts = counts
         total = sum(counts.values())
-        running = counts.get("ACTIVE", 0) + counts.get("STOPPING", 0)
+        running = counts.get("ACTIVE", 0) + counts.get("STOPPING", 0) + counts.get("PAUSED", 0)
         waiting = counts.get("QUEUED", 0) + counts.get("SCHEDULED", 0)
         failed = counts.get("FAILED", 0) + counts.get("INTERRUPTED", 0)
         parts = [

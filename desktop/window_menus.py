@@ -54,6 +54,8 @@ class WindowMenus(WindowParts):
             QKeySequence.StandardKey.New,
         )
         self.action_stop = self._action("stop", "actionStop", lambda: self.tr("&Stop"), SP.SP_MediaStop, "Ctrl+.")
+        self.action_pause = self._action("pause", "actionPause", lambda: self.tr("&Pause"), SP.SP_MediaPause)
+        self.action_resume = self._action("resume", "actionResume", lambda: self.tr("Res&ume"), SP.SP_MediaPlay)
         self.action_open = self._action(
             "open",
             "actionOpen",
@@ -95,8 +97,9 @@ class WindowMenus(WindowParts):
         tb.setMovable(False)
         tb.addAction(self.action_new)
         tb.addSeparator()
-        for a in (self.action_open, self.action_stop, self.action_retry, self.action_remove):
+        for a in (self.action_open, self.action_stop, self.action_pause, self.action_resume, self.action_retry):
             tb.addAction(a)
+        tb.addAction(self.action_remove)
         tb.addSeparator()
         tb.addAction(self.action_export)
         tb.addAction(self.action_open_link)
@@ -128,8 +131,10 @@ class WindowMenus(WindowParts):
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         job_menu = self._menu(mb, "menuJob", lambda: self.tr("&Job"))
-        for a in (self.action_open, self.action_stop, self.action_retry, self.action_undo, self.action_remove):
+        for a in (self.action_open, self.action_stop, self.action_pause, self.action_resume, self.action_retry):
             job_menu.addAction(a)
+        job_menu.addAction(self.action_undo)
+        job_menu.addAction(self.action_remove)
         view_menu = self._menu(mb, "menuView", lambda: self.tr("&View"))
         view_menu.addAction(self.action_refresh)
         view_menu.addAction(self.action_find)
@@ -178,7 +183,7 @@ class WindowMenus(WindowParts):
 
     # -- enabling and context menus -----------------------------------------------------------------
     def update_actions(self, *_: Any) -> None:
-        states = P.action_states(self.selected_snapshots(), self.ctx.tracker.can_undo)
+        states = P.action_states(self.selected_snapshots(), self.ctx.tracker.can_undo, self.ctx.tracker.can_pause)
         for name, state in states.items():
             a = self.actions_by_name[name]
             a.setEnabled(state.enabled)

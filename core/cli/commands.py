@@ -36,7 +36,6 @@ from core.service.serve import EngineService
 from core.status import JobStatus
 from core.store.jobs import parse_job_ref
 
-
 define("cli.paused", "job {id}: {status}")
 define("cli.pause_requested", "job {id}: pause requested, still {status} (it pauses at its next item)")
 define("cli.resumed", "job {id}: {status}")

@@ -69,7 +69,7 @@ class JobContext:
         worker: str | None = None,
         flush_interval: float = 0.25,
         max_buffer: int = 2000,
-        writer: Callable[[Callable[[Connection], bool]], bool] | None = None,
+        writer: Callable[[Callable[[Connection], Any]], Any] | None = None,
     ) -> None:
         self.job = job
         self._writer = writer  # the engine's group writer; None: each flush is a transaction of its own
@@ -178,8 +178,10 @@ class JobContext:
         return True
 
     def _state(self, change: Callable[[Connection], JobSnapshot | None]) -> JobSnapshot | None:
-        snap = self._writer(change) if self._writer is not None else None
-        if self._writer is None:
+        snap: JobSnapshot | None
+        if self._writer is not None:
+            snap = self._writer(change)
+        else:
             with self.db.connect_write() as conn:
                 snap = change(conn)
         if snap is not None:
@@ -322,7 +324,7 @@ class JobContext:
             return bool(stop)
 
         if self._writer is not None:
-            return self._writer(write)
+            return bool(self._writer(write))
         with self.db.connect_write() as conn:
             return write(conn)
 

@@ -55,7 +55,9 @@ define("param.too_small", "must be at least {minimum}, not {value}")
 define("param.too_large", "must be at most {maximum}, not {value}")
 define("param.required", "is required")
 define("param.unknown", "{operation} has no such parameter (it takes: {names})")
-define("pause.unsupported", "{operation} cannot pause: it has no point between items where it could wait; stop it instead")
+define(
+    "pause.unsupported", "{operation} cannot pause: it has no point between items where it could wait; stop it instead"
+)
 
 TRUE = {"1", "true", "yes", "on", "y"}
 FALSE = {"0", "false", "no", "off", "n", ""}

@@ -231,6 +231,12 @@ class JobDetailsWindow(QWidget):
         self.stop_button = QPushButton(self)
         self.stop_button.setObjectName("detailsStop")
         self.stop_button.clicked.connect(lambda: self.job_actions.stop([self.job_id]))
+        self.pause_button = QPushButton(self)
+        self.pause_button.setObjectName("detailsPause")
+        self.pause_button.clicked.connect(lambda: self.job_actions.pause([self.job_id]))
+        self.resume_button = QPushButton(self)
+        self.resume_button.setObjectName("detailsResume")
+        self.resume_button.clicked.connect(lambda: self.job_actions.resume([self.job_id]))
         self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("detailsRetry")
         self.retry_button.clicked.connect(lambda: self.job_actions.retry([self.job_id]))
@@ -245,8 +251,10 @@ class JobDetailsWindow(QWidget):
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        for b in (self.stop_button, self.retry_button, self.undo_button, self.export_button, self.copy_link_button):
+        for b in (self.stop_button, self.pause_button, self.resume_button, self.retry_button, self.undo_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.copy_link_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
 
@@ -295,6 +303,8 @@ class JobDetailsWindow(QWidget):
         self.copy_button.setText(self.tr("Copy log"))
         self.log_title.setText(self.tr("Log"))
         self.stop_button.setText(self.tr("Stop"))
+        self.pause_button.setText(self.tr("Pause"))
+        self.resume_button.setText(self.tr("Resume"))
         self.retry_button.setText(self.tr("Retry"))
         self.undo_button.setText(self.tr("Undo…"))
         self.export_button.setText(self.tr("Download CSV…"))
@@ -391,8 +401,14 @@ class JobDetailsWindow(QWidget):
 
     def _update_buttons(self) -> None:
         snaps = [self.snapshot] if self.snapshot is not None and not self._removed else []
-        states = P.action_states(snaps, self.tracker.can_undo)
-        for button, name in ((self.stop_button, "stop"), (self.retry_button, "retry"), (self.undo_button, "undo")):
+        states = P.action_states(snaps, self.tracker.can_undo, self.tracker.can_pause)
+        for button, name in (
+            (self.stop_button, "stop"),
+            (self.pause_button, "pause"),
+            (self.resume_button, "resume"),
+            (self.retry_button, "retry"),
+            (self.undo_button, "undo"),
+        ):
             button.setEnabled(states[name].enabled)
             button.setToolTip(states[name].tooltip)
         self.export_button.setEnabled(bool(snaps))

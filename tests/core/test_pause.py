@@ -210,4 +210,3 @@ def test_cli_pause_and_resume(db: Database, engine: Engine, capsys: pytest.Captu
     assert rc == 0 and out.strip() == f"job {snap.id}: ACTIVE"
     Stepper.gate.release()
     assert wait_status(db, snap.id).status is S.SUCCEEDED
-

@@ -28,20 +28,23 @@ def _pg_functions(statuses: str) -> tuple[str, ...]:
     )
 
 
-def _slot_index(batch_op: object, statuses: str) -> None:
+def _slot_index(statuses: str) -> None:
+    """The unique (queue, slot) index of the jobs that hold a slot, made again (plain DDL: on SQLite a batch
+    would copy the jobs table, and dropping the old copy would cascade to the log)."""
+    op.drop_index("ux_jobs_running_slot", table_name="jobs")
     where = sa.text(f"slot IS NOT NULL AND status IN {statuses}")
-    batch_op.create_index(  # type: ignore[attr-defined]
-        "ux_jobs_running_slot", ["queue", "slot"], unique=True, postgresql_where=where, sqlite_where=where
+    op.create_index(
+        "ux_jobs_running_slot", "jobs", ["queue", "slot"], unique=True, postgresql_where=where, sqlite_where=where
     )
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("jobs", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("pause_requested", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch_op.add_column(sa.Column("paused_at", sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column("paused_seconds", sa.Float(), nullable=False, server_default=sa.text("0")))
-        batch_op.drop_index("ux_jobs_running_slot")
-        _slot_index(batch_op, HELD)
+    # plain ALTER TABLE ADD COLUMN with constant defaults: SQLite then keeps the table (a batch copy of jobs would
+    # drop the old table, and with it, through ON DELETE CASCADE, every log line)
+    op.add_column("jobs", sa.Column("pause_requested", sa.Boolean(), nullable=False, server_default="0"))
+    op.add_column("jobs", sa.Column("paused_at", sa.DateTime(), nullable=True))
+    op.add_column("jobs", sa.Column("paused_seconds", sa.Float(), nullable=False, server_default="0"))
+    _slot_index(HELD)
     if op.get_bind().dialect.name == "postgresql":
         for ddl in _pg_functions(HELD):
             op.execute(ddl)
@@ -52,9 +55,6 @@ def downgrade() -> None:
         for ddl in _pg_functions(HELD_BEFORE):
             op.execute(ddl)
     op.execute("UPDATE jobs SET status = 'ACTIVE' WHERE status = 'PAUSED'")
-    with op.batch_alter_table("jobs", schema=None) as batch_op:
-        batch_op.drop_index("ux_jobs_running_slot")
-        _slot_index(batch_op, HELD_BEFORE)
-        batch_op.drop_column("paused_seconds")
-        batch_op.drop_column("paused_at")
-        batch_op.drop_column("pause_requested")
+    _slot_index(HELD_BEFORE)
+    for column in ("paused_seconds", "paused_at", "pause_requested"):
+        op.drop_column("jobs", column)  # ALTER TABLE DROP COLUMN (SQLite 3.35+), no copy of the table
