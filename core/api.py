@@ -32,6 +32,7 @@ from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
 from core.users import admins_named, current_user, is_admin
+from core.workflows import items
 from core.workflows.facade import Workflows
 
 if TYPE_CHECKING:
@@ -331,6 +332,12 @@ class Tracker:
     def resume(self, job_id: int) -> JobSnapshot:
         snap = pauses.request_resume(self.db, job_id, user=self.user, admin=self.admin)
         return self._pause_reaches_engine(snap, False)
+
+    def retry_failed_items(self, job_id: int) -> JobSnapshot:
+        """A new job over the items of ``job_id`` that failed (core.workflows.items)."""
+        snap = items.retry_failed_items(self.db, job_id, user=self.user, admin=self.admin, operations=self.operations)
+        self._publish(EventKind.CREATED, snap)
+        return snap
 
     def can_pause(self, snap: JobSnapshot) -> bool:
         """Whether the job's operation can pause (the window enables Pause with it; no database read)."""

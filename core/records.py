@@ -124,6 +124,12 @@ class JobSnapshot:
         return Message.from_json(self.message_data, self.message)
 
     @property
+    def outputs(self) -> list[dict[str, Any]]:
+        """The files the job wrote (``result["outputs"]``: path, kind and details), see core.operations.outputs."""
+        listed = (self.result or {}).get("outputs") if isinstance(self.result, dict) else None
+        return [o for o in listed or [] if isinstance(o, dict) and isinstance(o.get("path"), str)]
+
+    @property
     def link(self) -> str:
         return f"asyncops://job/{self.id}"
 
@@ -174,6 +180,7 @@ class JobSnapshot:
             out[k] = iso(v) if isinstance(v, dt.datetime) else (str(v) if isinstance(v, JobStatus) else v)
         out["waiting_reason"] = self.waiting_reason
         out["link"] = self.link
+        out["outputs"] = self.outputs
         out.update(profile=self.profile, origin=self.origin, chain_run=self.chain_run, after=list(self.after))
         return out
 

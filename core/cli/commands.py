@@ -360,7 +360,8 @@ def cmd_remove(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
-    snap = t.retry(parse_job_ref(args.job))
+    job_id = parse_job_ref(args.job)
+    snap = t.retry_failed_items(job_id) if getattr(args, "failed_items", False) else t.retry(job_id)
     print(snap.id)
     after_queue(args, t, [snap])
     return EXIT_OK

@@ -118,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("retry", "run a finished job again with the same parameters (a new job)")
     p.add_argument("job", metavar="ID")
+    p.add_argument(
+        "--failed-items",
+        action="store_true",
+        help="only the items that failed or were left undone (files of a delete or move, URLs of a fetch, "
+        "rows of a metadata-import)",
+    )
 
     p = add("undo", "queue the job that reverses a finished delete or move")
     p.add_argument("job", metavar="ID")

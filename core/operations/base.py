@@ -25,6 +25,7 @@ from core.messages import Message, define, msg
 
 if TYPE_CHECKING:
     from core.engine import JobContext
+    from core.records import JobSnapshot
     from core.store.db import Database
 
 PARAM_TYPES = (
@@ -217,6 +218,9 @@ class Operation:
     # Can a running job pause at its next item? Such an operation calls ``ctx.pause_point()`` between items
     # (where it checks ``ctx.should_stop``), holding no transaction; the others say why not (pause_refusal).
     pausable: ClassVar[bool] = False
+    # The items a retry of only the failed ones takes again (``retry ID --failed-items``): "files", "urls",
+    # "rows"; empty: the operation has no such items (``failed_items`` then is never asked).
+    retry_items: ClassVar[str] = ""
 
     # -- parameters -------------------------------------------------------------------------------
     def param(self, name: str) -> Param:
@@ -267,6 +271,11 @@ class Operation:
         """The (operation, params) that reverses a finished run, or None when it cannot be undone."""
         return None
 
+    def failed_items(self, env: OperationEnv, job: JobSnapshot) -> dict[str, Any] | None:
+        """The parameters of a new run over only the items that failed, or were not reached, in ``job`` (a
+        finished job of this operation); None when there are none. Operations with ``retry_items`` override it."""
+        return None
+
     def pause_refusal(self) -> Message:
         """Why a job of this operation cannot pause (when ``pausable`` is False)."""
         return msg("pause.unsupported", operation=self.name)
@@ -286,6 +295,7 @@ class Operation:
             "resumable": self.resumable,
             "dry_run": self.supports_dry_run,
             "pausable": self.pausable,
+            "retry_items": self.retry_items or None,
             "params": [
                 {
                     "name": p.name,

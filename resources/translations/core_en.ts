@@ -1468,6 +1468,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{operation} has no items to retry one by one: `asyncops retry {id}` runs the whole job again</source>
+            <comment>retry.items_unsupported</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id}: no item failed or was left undone, so there is nothing to retry</source>
+            <comment>retry.none_failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job #{id} not retried: {reason}</source>
             <comment>retry.skipped</comment>
             <translation type="unfinished" />

@@ -1468,6 +1468,16 @@
             <translation>--since {text!r} : utilisez une durée comme 30m, 12h, 2d ou 1w</translation>
         </message>
         <message>
+            <source>{operation} has no items to retry one by one: `asyncops retry {id}` runs the whole job again</source>
+            <comment>retry.items_unsupported</comment>
+            <translation>{operation} n'a pas d'éléments à relancer un par un : `asyncops retry {id}` relance toute la tâche</translation>
+        </message>
+        <message>
+            <source>job #{id}: no item failed or was left undone, so there is nothing to retry</source>
+            <comment>retry.none_failed</comment>
+            <translation>tâche #{id} : aucun élément n'a échoué ni n'est resté à faire, il n'y a rien à relancer</translation>
+        </message>
+        <message>
             <source>job #{id} not retried: {reason}</source>
             <comment>retry.skipped</comment>
             <translation>tâche n° {id} non relancée : {reason}</translation>
