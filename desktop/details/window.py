@@ -47,6 +47,7 @@ from core.errors import NotFound
 from core.records import JobSnapshot, LogEntry
 from desktop import i18n
 from desktop.details.log_model import LEVEL_FILTERS, LogModel
+from desktop.details.outputs import OutputsPanel
 from desktop.jobs import presentation as P
 from desktop.jobs.delegate import paint_badge
 from desktop.services.actions import JobActions
@@ -180,6 +181,9 @@ class JobDetailsWindow(QWidget):
         tabs.addTab(overview, "")
         tabs.addTab(self.params_text, "")
         tabs.addTab(self.result_text, "")
+        self.outputs = OutputsPanel(self.background, self)  # the files it wrote: open, open folder, save a copy
+        self.outputs.failed.connect(self._show_error)
+        tabs.addTab(self.outputs, "")
         self.tabs = tabs
 
         self.log_model = LogModel(self)
@@ -290,7 +294,7 @@ class JobDetailsWindow(QWidget):
         }
         for name, label in self.field_titles.items():
             label.setText(self.tr("%1:").replace("%1", titles[name]))
-        for i, text in enumerate((self.tr("Overview"), self.tr("Parameters"), self.tr("Result"))):
+        for i, text in enumerate((self.tr("Overview"), self.tr("Parameters"), self.tr("Result"), self.tr("Files"))):
             self.tabs.setTabText(i, text)
         level_texts = {
             "all": self.tr("All levels"),
@@ -371,6 +375,7 @@ class JobDetailsWindow(QWidget):
             f[key].setText(P.format_time(getattr(snap, key), seconds=True) or "—")
         f["duration"].setText(P.duration_text(snap) or "—")
         self._show_progress(snap)
+        self.outputs.set_job(snap)
         self.params_text.setPlainText(json.dumps(snap.params, indent=2, ensure_ascii=False, sort_keys=True))
         self.result_text.setPlainText(
             json.dumps(snap.result, indent=2, ensure_ascii=False, sort_keys=True)

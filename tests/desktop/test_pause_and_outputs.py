@@ -1,5 +1,5 @@
-"""Pause and Resume in the window: toolbar, Job menu, context menu and details, enabled per job state, and
-calling the Tracker (the job pauses at its next item and resumes)."""
+"""Pause and Resume in the window (toolbar, Job menu, context menu and details, enabled per job state, calling
+the Tracker: the job pauses at its next item and resumes), and the output files in the job's details."""
 
 from __future__ import annotations
 
@@ -113,3 +113,33 @@ def test_pause_resume_and_stop_from_details(qtbot: Any, win: Any) -> None:
     details.stop_button.click()  # a paused job stops
     qtbot.waitUntil(lambda: details.snapshot.status is S.STOPPED, timeout=10_000)
     assert not details.pause_button.isEnabled() and not details.resume_button.isEnabled()
+
+
+def test_details_list_output_files_and_open_their_folder(
+    qtbot: Any, win: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from core.store import jobs
+
+    db = win.ctx.tracker.db
+    made = tmp_path / "out" / "rows.rejected.csv"
+    made.parent.mkdir()
+    made.write_text("assetPath,reason\n", encoding="utf-8")
+    snap = jobs.submit(db, "test-slow", {"items": 1}, owner="tester", at="2099-01-01T00:00")
+    outputs = [{"path": str(made), "kind": "rejected_rows", "rows": 0}]
+    jobs.transition(db, snap.id, S.STOPPED, result={"outputs": outputs})
+    details = win.open_job(snap.id)
+    qtbot.waitUntil(lambda: details.outputs.list.count() == 1, timeout=10_000)
+    assert str(made) in details.outputs.list.item(0).text() and "rejected rows" in details.outputs.list.item(0).text()
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    assert details.outputs.folder_button.isEnabled()
+    details.outputs.folder_button.click()
+    details.outputs.open_button.click()
+    assert opened == [str(made.parent), str(made)]
+    copy = tmp_path / "copy.csv"
+    details.outputs.ask_save_path = lambda suggested: str(copy)
+    with qtbot.waitSignal(details.outputs.saved, timeout=10_000):
+        details.outputs.save_button.click()
+    assert copy.read_text(encoding="utf-8") == "assetPath,reason\n"
