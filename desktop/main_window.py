@@ -326,6 +326,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.action_refresh.triggered.connect(self.refresh)
         self.action_find.triggered.connect(self._focus_search)
         self.action_quit.triggered.connect(self.close)
+        self.action_profiles.triggered.connect(self.show_profiles)
         self.action_queues.triggered.connect(self.show_queues)
         self.action_thresholds.triggered.connect(self.show_thresholds)
         self.action_purge.triggered.connect(self.show_purge)

@@ -20,6 +20,7 @@ from desktop.details import window as details_window
 from desktop.details.window import JobDetailsWindow
 from desktop.jobs import presentation as P
 from desktop.launch.dialog import NewOperationDialog
+from desktop.profiles.dialog import ProfilesDialog
 from desktop.services.links import parse_job_ref
 from desktop.window_parts import WindowParts
 
@@ -194,6 +195,12 @@ class WindowCommands(WindowParts):
 
     def show_error(self, title: str, text: str) -> None:
         self.notifier.tell_in_window(P.Notice(title, text, "error"))
+
+    def show_profiles(self) -> ProfilesDialog:
+        dlg = ProfilesDialog(tracker=self.ctx.tracker, background=self.ctx.background, parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
 
     def show_queues(self) -> QueuesDialog:
         dlg = QueuesDialog(tracker=self.ctx.tracker, background=self.ctx.background, parent=self)

@@ -651,42 +651,42 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="414" />
+            <location filename="../../desktop/main_window.py" line="415" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="425" />
+            <location filename="../../desktop/main_window.py" line="426" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="428" />
+            <location filename="../../desktop/main_window.py" line="429" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="433" />
+            <location filename="../../desktop/main_window.py" line="434" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="435" />
+            <location filename="../../desktop/main_window.py" line="436" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="436" />
+            <location filename="../../desktop/main_window.py" line="437" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="437" />
+            <location filename="../../desktop/main_window.py" line="438" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="515" />
+            <location filename="../../desktop/main_window.py" line="516" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
@@ -694,7 +694,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="520" />
+            <location filename="../../desktop/main_window.py" line="521" />
             <source>Quit asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -929,6 +929,119 @@
         <message>
             <location filename="../../desktop/launch/param_form.py" line="254" />
             <source>More options</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProfilesDialog</name>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <source>Saved profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="96" />
+            <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <source>Run now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Schedule:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Missed times:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Label:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <source>Operation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <source>Next run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <source>Last runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <source>run once at the next start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <source>skip them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <source>never run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <source>Job #%1 started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <source>Remove the profile %1? Its jobs stay in the history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <source>Remove profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <source>Profile %1 saved</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1275,7 +1388,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="110" />
+            <location filename="../../desktop/window_commands.py" line="111" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1283,22 +1396,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="113" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="134" />
+            <location filename="../../desktop/window_commands.py" line="135" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="134" />
+            <location filename="../../desktop/window_commands.py" line="135" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="151" />
+            <location filename="../../desktop/window_commands.py" line="152" />
             <source>%n row(s) written to %1</source>
             <translation>
                 <numerusform>%n row written to %1</numerusform>
@@ -1306,32 +1419,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="157" />
+            <location filename="../../desktop/window_commands.py" line="158" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="157" />
+            <location filename="../../desktop/window_commands.py" line="158" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="169" />
+            <location filename="../../desktop/window_commands.py" line="170" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="170" />
+            <location filename="../../desktop/window_commands.py" line="171" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="190" />
+            <location filename="../../desktop/window_commands.py" line="191" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="214" />
+            <location filename="../../desktop/window_commands.py" line="221" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1339,17 +1452,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="222" />
+            <location filename="../../desktop/window_commands.py" line="229" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="224" />
+            <location filename="../../desktop/window_commands.py" line="231" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="240" />
+            <location filename="../../desktop/window_commands.py" line="247" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n job</numerusform>
@@ -1357,7 +1470,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="241" />
+            <location filename="../../desktop/window_commands.py" line="248" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n running</numerusform>
@@ -1365,7 +1478,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="242" />
+            <location filename="../../desktop/window_commands.py" line="249" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1373,7 +1486,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="245" />
+            <location filename="../../desktop/window_commands.py" line="252" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n failed</numerusform>
@@ -1381,7 +1494,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="248" />
+            <location filename="../../desktop/window_commands.py" line="255" />
             <source>%n shown</source>
             <translation>
                 <numerusform>%n shown</numerusform>
@@ -1389,17 +1502,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="255" />
+            <location filename="../../desktop/window_commands.py" line="262" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="255" />
+            <location filename="../../desktop/window_commands.py" line="262" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="257" />
+            <location filename="../../desktop/window_commands.py" line="264" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
@@ -1476,71 +1589,76 @@
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="86" />
-            <source>&amp;Queues…</source>
+            <source>Saved &amp;profiles…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="87" />
-            <source>&amp;Thresholds…</source>
+            <source>&amp;Queues…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="88" />
-            <source>&amp;Purge…</source>
+            <source>&amp;Thresholds…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="89" />
+            <source>&amp;Purge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="90" />
             <source>&amp;About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="94" />
+            <location filename="../../desktop/window_menus.py" line="95" />
             <source>Jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="126" />
+            <location filename="../../desktop/window_menus.py" line="127" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="133" />
+            <location filename="../../desktop/window_menus.py" line="135" />
             <source>&amp;Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="138" />
+            <location filename="../../desktop/window_menus.py" line="140" />
             <source>&amp;View</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="141" />
+            <location filename="../../desktop/window_menus.py" line="143" />
             <source>Latest operations panel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="146" />
+            <location filename="../../desktop/window_menus.py" line="148" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="150" />
+            <location filename="../../desktop/window_menus.py" line="152" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="164" />
+            <location filename="../../desktop/window_menus.py" line="166" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="167" />
+            <location filename="../../desktop/window_menus.py" line="169" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="173" />
+            <location filename="../../desktop/window_menus.py" line="175" />
             <source>System language</source>
             <translation type="unfinished" />
         </message>

@@ -651,42 +651,42 @@
             <translation>Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="414" />
+            <location filename="../../desktop/main_window.py" line="415" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="425" />
+            <location filename="../../desktop/main_window.py" line="426" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="428" />
+            <location filename="../../desktop/main_window.py" line="429" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="433" />
+            <location filename="../../desktop/main_window.py" line="434" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="435" />
+            <location filename="../../desktop/main_window.py" line="436" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="436" />
+            <location filename="../../desktop/main_window.py" line="437" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="437" />
+            <location filename="../../desktop/main_window.py" line="438" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="515" />
+            <location filename="../../desktop/main_window.py" line="516" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n tâche s’exécute dans cette fenêtre. Quitter quand même ? Elle sera interrompue (les opérations reprenables sont remises en file).</numerusform>
@@ -694,7 +694,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="520" />
+            <location filename="../../desktop/main_window.py" line="521" />
             <source>Quit asyncops</source>
             <translation>Quitter asyncops</translation>
         </message>
@@ -930,6 +930,119 @@
             <location filename="../../desktop/launch/param_form.py" line="254" />
             <source>More options</source>
             <translation>Plus d’options</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfilesDialog</name>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <source>Saved profiles</source>
+            <translation>Profils enregistrés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="96" />
+            <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
+            <translation>Aucun profil enregistré : enregistrez-en un avec asyncops profile save NOM OP -p CLÉ=VALEUR.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <source>Run now</source>
+            <translation>Lancer maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <source>Remove…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Schedule:</source>
+            <translation>Planification :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Missed times:</source>
+            <translation>Heures manquées :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Label:</source>
+            <translation>Libellé :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <source>Schedule</source>
+            <translation>Planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <source>Next run</source>
+            <translation>Prochaine exécution</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <source>Last runs</source>
+            <translation>Dernières exécutions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <source>run once at the next start</source>
+            <translation>exécuter une fois au prochain démarrage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <source>skip them</source>
+            <translation>les ignorer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <source>never run</source>
+            <translation>jamais exécuté</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <source>Job #%1 started</source>
+            <translation>Tâche #%1 lancée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <source>Remove the profile %1? Its jobs stay in the history.</source>
+            <translation>Supprimer le profil %1 ? Ses tâches restent dans l'historique.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <source>Remove profile</source>
+            <translation>Supprimer le profil</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <source>Profile %1 saved</source>
+            <translation>Profil %1 enregistré</translation>
         </message>
     </context>
     <context>
@@ -1275,7 +1388,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="110" />
+            <location filename="../../desktop/window_commands.py" line="111" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
@@ -1283,22 +1396,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="113" />
+            <location filename="../../desktop/window_commands.py" line="114" />
             <source>Remove jobs</source>
             <translation>Supprimer des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="134" />
+            <location filename="../../desktop/window_commands.py" line="135" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="134" />
+            <location filename="../../desktop/window_commands.py" line="135" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="151" />
+            <location filename="../../desktop/window_commands.py" line="152" />
             <source>%n row(s) written to %1</source>
             <translation>
                 <numerusform>%n ligne écrite dans %1</numerusform>
@@ -1306,32 +1419,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="157" />
+            <location filename="../../desktop/window_commands.py" line="158" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="157" />
+            <location filename="../../desktop/window_commands.py" line="158" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="169" />
+            <location filename="../../desktop/window_commands.py" line="170" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="170" />
+            <location filename="../../desktop/window_commands.py" line="171" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation>« %1 » n’est ni un numéro ni un lien de tâche (asyncops://job/ID).</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="190" />
+            <location filename="../../desktop/window_commands.py" line="191" />
             <source>Job #%1: %2</source>
             <translation>Tâche nº %1 : %2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="214" />
+            <location filename="../../desktop/window_commands.py" line="221" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -1339,17 +1452,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="222" />
+            <location filename="../../desktop/window_commands.py" line="229" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="224" />
+            <location filename="../../desktop/window_commands.py" line="231" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="240" />
+            <location filename="../../desktop/window_commands.py" line="247" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n tâche</numerusform>
@@ -1357,7 +1470,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="241" />
+            <location filename="../../desktop/window_commands.py" line="248" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n en cours</numerusform>
@@ -1365,7 +1478,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="242" />
+            <location filename="../../desktop/window_commands.py" line="249" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -1373,7 +1486,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="245" />
+            <location filename="../../desktop/window_commands.py" line="252" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n échouée</numerusform>
@@ -1381,7 +1494,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="248" />
+            <location filename="../../desktop/window_commands.py" line="255" />
             <source>%n shown</source>
             <translation>
                 <numerusform>%n affichée</numerusform>
@@ -1389,17 +1502,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="255" />
+            <location filename="../../desktop/window_commands.py" line="262" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="255" />
+            <location filename="../../desktop/window_commands.py" line="262" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="257" />
+            <location filename="../../desktop/window_commands.py" line="264" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>
@@ -1476,71 +1589,76 @@
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="86" />
+            <source>Saved &amp;profiles…</source>
+            <translation>&amp;Profils enregistrés…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="87" />
             <source>&amp;Queues…</source>
             <translation>&amp;Files…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="87" />
+            <location filename="../../desktop/window_menus.py" line="88" />
             <source>&amp;Thresholds…</source>
             <translation>&amp;Seuils…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="88" />
+            <location filename="../../desktop/window_menus.py" line="89" />
             <source>&amp;Purge…</source>
             <translation>&amp;Purge…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="89" />
+            <location filename="../../desktop/window_menus.py" line="90" />
             <source>&amp;About asyncops</source>
             <translation>À &amp;propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="94" />
+            <location filename="../../desktop/window_menus.py" line="95" />
             <source>Jobs</source>
             <translation>Tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="126" />
+            <location filename="../../desktop/window_menus.py" line="127" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="133" />
+            <location filename="../../desktop/window_menus.py" line="135" />
             <source>&amp;Job</source>
             <translation>&amp;Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="138" />
+            <location filename="../../desktop/window_menus.py" line="140" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="141" />
+            <location filename="../../desktop/window_menus.py" line="143" />
             <source>Latest operations panel</source>
             <translation>Panneau des dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="146" />
+            <location filename="../../desktop/window_menus.py" line="148" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="150" />
+            <location filename="../../desktop/window_menus.py" line="152" />
             <source>Language</source>
             <translation>Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="164" />
+            <location filename="../../desktop/window_menus.py" line="166" />
             <source>&amp;Settings</source>
             <translation>&amp;Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="167" />
+            <location filename="../../desktop/window_menus.py" line="169" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="173" />
+            <location filename="../../desktop/window_menus.py" line="175" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>
