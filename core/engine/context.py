@@ -341,7 +341,10 @@ class JobContext:
                     self.warnings += 1
                     self._dropped = 0
                 self._dirty = False
-                return entries, self._counters_locked()
+                # a new attempt's reset of the last one's pause, when no flush wrote it yet: with the outcome
+                # (pause_requested is the outcome's own: the engine clears it with every outcome)
+                reset = {k: v for k, v in self._runtime_reset.items() if k != "pause_requested"}
+                return entries, {**self._counters_locked(), **reset}
 
     def _dropped_note(self, n: int) -> LogEntry:
         """The line that stands where ``n`` dropped lines were."""

@@ -210,3 +210,36 @@ def test_cli_pause_and_resume(db: Database, engine: Engine, capsys: pytest.Captu
     assert rc == 0 and out.strip() == f"job {snap.id}: ACTIVE"
     Stepper.gate.release()
     assert wait_status(db, snap.id).status is S.SUCCEEDED
+
+
+class ResumableStepper(Stepper):
+    name = "test-resumable-stepper"
+    resumable = True
+
+
+def test_a_paused_job_requeued_at_shutdown_runs_again_with_no_paused_time(db: Database) -> None:
+    registry.register(ResumableStepper, replace=True)
+    try:
+        first = Engine(db, tick=0.05).start()
+        t = Tracker(db)
+        t.attach(first)
+        snap = t.submit("test-resumable-stepper", {"items": 2})
+        wait_status(db, snap.id, "ACTIVE")
+        t.pause(snap.id)
+        Stepper.gate.release()
+        wait_status(db, snap.id, "PAUSED")
+        first.shutdown(grace=5)  # the paused job wakes, is cut short and queued again (its operation resumes)
+        requeued = jobs.get(db, snap.id)
+        assert requeued.status is S.QUEUED and requeued.paused_seconds > 0 and not requeued.pause_requested
+        second = Engine(db, tick=0.05).start()
+        try:
+            wait_status(db, snap.id, "ACTIVE")
+            Stepper.gate.release()
+            Stepper.gate.release()
+            done = wait_status(db, snap.id)
+        finally:
+            second.shutdown(grace=5)
+        assert done.status is S.SUCCEEDED and done.attempt == 2
+        assert done.paused_seconds == 0.0 and done.paused_at is None  # this run was never paused
+    finally:
+        registry.unregister(ResumableStepper.name)
