@@ -66,7 +66,8 @@ def request_pause(
     if job.status is S.PAUSED:
         return job
     if job.status is not S.ACTIVE or job.stop_requested:
-        raise ConflictError(msg("pause.not_running", id=job_id, status=str(job.status)))
+        status = S.STOPPING if job.stop_requested and job.status is S.ACTIVE else job.status  # asked to stop
+        raise ConflictError(msg("pause.not_running", id=job_id, status=str(status)))
     op = _operation(job, operations)
     if not op.pausable:
         raise ConflictError(op.pause_refusal())
