@@ -151,7 +151,7 @@ def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
         if args.job is None:
             raise UsageError(msg("cli.retry_needs_job"))
         return c.cmd_retry(args, t)
-    if args.job is not None:
+    if args.job is not None or getattr(args, "failed_items", False):
         raise UsageError(msg("cli.retry_job_and_failed"))
     since = bulk.parse_duration(args.since) if args.since else None
     done = t.workflows.retry_failed(operation=args.operation, since=since)
