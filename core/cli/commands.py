@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -291,8 +291,26 @@ def cmd_show(args: argparse.Namespace, t: Tracker) -> int:
     return EXIT_OK
 
 
+def each_job(args: argparse.Namespace, act: Callable[[int], int]) -> int:
+    """Run ``act`` for every job id given: each says what it did, or why not (on stderr), and the others are
+    still done. The exit code is the first refusal's (2 bad input, 3 not found or not allowed), else 0."""
+    code = EXIT_OK
+    for ref in args.job:
+        try:
+            result = act(parse_job_ref(ref))
+        except AsyncopsError as exc:
+            err(str(exc))
+            code = code or exc.exit_code
+            continue
+        code = code or result
+    return code
+
+
 def cmd_stop(args: argparse.Namespace, t: Tracker) -> int:
-    job_id = parse_job_ref(args.job)
+    return each_job(args, lambda job_id: _stop_one(args, t, job_id))
+
+
+def _stop_one(args: argparse.Namespace, t: Tracker, job_id: int) -> int:
     snap = t.stop(job_id)
     if snap.status.is_terminal or args.no_wait:
         print(f"job {job_id}: {snap.status}" + ("" if snap.status.is_terminal else " (stop requested)"))
@@ -353,18 +371,28 @@ def cmd_resume(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, t: Tracker) -> int:
-    job_id = parse_job_ref(args.job)
-    t.remove(job_id)
-    print(f"job {job_id} removed")
-    return EXIT_OK
+    def remove(job_id: int) -> int:
+        t.remove(job_id)
+        print(f"job {job_id} removed")
+        return EXIT_OK
+
+    return each_job(args, remove)
 
 
 def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
-    job_id = parse_job_ref(args.job)
-    snap = t.retry_failed_items(job_id) if getattr(args, "failed_items", False) else t.retry(job_id)
-    print(snap.id)
-    after_queue(args, t, [snap])
-    return EXIT_OK
+    """``retry ID …``: a new job each, its id printed one a line (the failed ones say why on stderr)."""
+    created: list[JobSnapshot] = []
+
+    def retry(job_id: int) -> int:
+        snap = t.retry_failed_items(job_id) if getattr(args, "failed_items", False) else t.retry(job_id)
+        print(snap.id)
+        created.append(snap)
+        return EXIT_OK
+
+    code = each_job(args, retry)
+    if created:
+        after_queue(args, t, created)
+    return code
 
 
 def cmd_undo(args: argparse.Namespace, t: Tracker) -> int:
