@@ -28,11 +28,12 @@ from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.operations import DryRun, Operation, OperationEnv, Registry, registry
 from core.records import JobSnapshot, LogEntry, iso
-from core.store import jobs, settings
+from core.store import jobs, pauses, settings
 from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
 from core.users import admins_named, current_user, is_admin
+from core.workflows import items
 from core.workflows.facade import Workflows
 from core.workflows.timeline import Bar as Bar  # the window draws these: its door is this module
 from core.workflows.timeline import Timeline as Timeline
@@ -334,6 +335,32 @@ class Tracker:
         if self.engine is not None and self.engine.context(job_id) is not None:
             return self.engine.stop_job(job_id, user=self.user, admin=self.admin)
         snap = jobs.request_stop(self.db, job_id, user=self.user, admin=self.admin)
+        self._publish(EventKind.CHANGED, snap)
+        return snap
+
+    # pause and resume one running job (core.store.pauses): a request its engine honours at the job's next item
+    def pause(self, job_id: int) -> JobSnapshot:
+        snap = pauses.request_pause(self.db, job_id, user=self.user, admin=self.admin, operations=self.operations)
+        return self._pause_reaches_engine(snap, True)
+
+    def resume(self, job_id: int) -> JobSnapshot:
+        snap = pauses.request_resume(self.db, job_id, user=self.user, admin=self.admin)
+        return self._pause_reaches_engine(snap, False)
+
+    def retry_failed_items(self, job_id: int) -> JobSnapshot:
+        """A new job over the items of ``job_id`` that failed (core.workflows.items)."""
+        snap = items.retry_failed_items(self.db, job_id, user=self.user, admin=self.admin, operations=self.operations)
+        self._publish(EventKind.CREATED, snap)
+        return snap
+
+    def can_pause(self, snap: JobSnapshot) -> bool:
+        """Whether the job's operation can pause (the window enables Pause with it; no database read)."""
+        return snap.operation in self.operations and self.operation(snap.operation).pausable
+
+    def _pause_reaches_engine(self, snap: JobSnapshot, wanted: bool) -> JobSnapshot:
+        ctx = self.engine.context(snap.id) if self.engine is not None else None
+        if ctx is not None:  # this process runs it: at once (other engines read the request within a tick)
+            ctx.set_pause(wanted)
         self._publish(EventKind.CHANGED, snap)
         return snap
 

@@ -48,7 +48,7 @@ from desktop.window_menus import WindowMenus
 # The status filter's choices: key -> statuses
 STATUS_FILTERS: dict[str, frozenset[str]] = {
     "all": frozenset(),
-    "running": frozenset({"ACTIVE", "STOPPING"}),
+    "running": frozenset({"ACTIVE", "STOPPING", "PAUSED"}),
     "waiting": frozenset({"QUEUED", "SCHEDULED"}),
     "succeeded": frozenset({"SUCCEEDED"}),
     "failed": frozenset({"FAILED", "INTERRUPTED"}),
@@ -283,6 +283,8 @@ class MainWindow(WindowMenus, WindowCommands):
         self.search_box.textChanged.connect(lambda _: self._search_timer.start())
         self.action_new.triggered.connect(lambda: self.new_operation())
         self.action_stop.triggered.connect(self.stop_selected)
+        self.action_pause.triggered.connect(self.pause_selected)
+        self.action_resume.triggered.connect(self.resume_selected)
         self.action_open.triggered.connect(self.open_selected)
         self.action_remove.triggered.connect(self.remove_selected)
         self.action_retry.triggered.connect(self.retry_selected)
@@ -292,6 +294,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.action_refresh.triggered.connect(self.refresh)
         self.action_find.triggered.connect(self._focus_search)
         self.action_quit.triggered.connect(self.quit)
+        self.action_profiles.triggered.connect(self.show_profiles)
         self.action_queues.triggered.connect(self.show_queues)
         self.action_thresholds.triggered.connect(self.show_thresholds)
         self.action_purge.triggered.connect(self.show_purge)

@@ -20,6 +20,7 @@ from desktop.details import window as details_window
 from desktop.details.window import JobDetailsWindow
 from desktop.jobs import presentation as P
 from desktop.launch.dialog import NewOperationDialog
+from desktop.profiles.dialog import ProfilesDialog
 from desktop.services.links import parse_job_ref
 from desktop.timeline.window import TimelineWindow
 from desktop.window_parts import WindowParts
@@ -75,9 +76,19 @@ class WindowCommands(WindowParts):
         return win
 
     def stop_selected(self) -> None:
-        snaps = [s for s in self.selected_snapshots() if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
+        snaps = [s for s in self.selected_snapshots() if s.status in (S.ACTIVE, S.PAUSED, S.QUEUED, S.SCHEDULED)]
         if snaps:
             self.job_actions.stop([s.id for s in snaps])
+
+    def pause_selected(self) -> None:
+        ids = P.pausable(self.selected_snapshots(), self.ctx.tracker.can_pause)
+        if ids:
+            self.job_actions.pause(ids)
+
+    def resume_selected(self) -> None:
+        ids = P.resumable(self.selected_snapshots())
+        if ids:
+            self.job_actions.resume(ids)
 
     def confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
@@ -194,6 +205,12 @@ class WindowCommands(WindowParts):
 
     def show_error(self, title: str, text: str) -> None:
         self.notifier.tell_in_window(P.Notice(title, text, "error"))
+
+    def show_profiles(self) -> ProfilesDialog:
+        dlg = ProfilesDialog(tracker=self.ctx.tracker, background=self.ctx.background, parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
 
     def show_queues(self) -> QueuesDialog:
         dlg = QueuesDialog(tracker=self.ctx.tracker, background=self.ctx.background, parent=self)

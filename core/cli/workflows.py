@@ -148,10 +148,10 @@ def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
     if not args.failed:
         if args.operation or args.since:
             raise UsageError(msg("cli.retry_filters_alone"))
-        if args.job is None:
+        if not args.job:
             raise UsageError(msg("cli.retry_needs_job"))
         return c.cmd_retry(args, t)
-    if args.job is not None:
+    if args.job or getattr(args, "failed_items", False):
         raise UsageError(msg("cli.retry_job_and_failed"))
     since = bulk.parse_duration(args.since) if args.since else None
     done = t.workflows.retry_failed(operation=args.operation, since=since)

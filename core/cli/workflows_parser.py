@@ -27,10 +27,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = choices["jobs"]
     p.add_argument("--profile", metavar="NAME", help="only jobs started from this saved profile")
 
-    p = choices["retry"]
-    for action in p._actions:
-        if action.dest == "job":  # `retry ID` or `retry --failed`
-            action.nargs, action.required, action.default = "?", False, None
+    p = choices["retry"]  # `retry ID …` or `retry --failed`
     p.add_argument("--failed", action="store_true", help="retry every failed job of yours (once each)")
     p.add_argument("--operation", metavar="OP", help="with --failed: only jobs of this operation")
     p.add_argument("--since", metavar="DURATION", help="with --failed: failed within e.g. 30m, 12h, 2d, 1w")

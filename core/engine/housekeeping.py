@@ -69,7 +69,7 @@ def recover(
                     r.id,
                     S.QUEUED,
                     by=engine_id,
-                    expect=(S.ACTIVE,),
+                    expect=(S.ACTIVE, S.PAUSED),
                     worker=None,
                     message=m.text,
                     message_data=m.to_json(),

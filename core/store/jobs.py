@@ -338,7 +338,8 @@ def _sort_expr(db: Database, key: str, now: dt.datetime) -> Any:
     if key == "progress":
         return cast(c.progress_done, Float) / func.nullif(c.progress_total, 0)
     if key == "duration":
-        return dialect.seconds_between(db.engine, c.started_at, func.coalesce(c.finished_at, literal(now)))
+        end = func.coalesce(c.paused_at, c.finished_at, literal(now))  # a paused job's clock stopped then
+        return dialect.seconds_between(db.engine, c.started_at, end) - func.coalesce(c.paused_seconds, 0)
     if key not in SORT_KEYS:
         raise UsageError(msg("job.bad_sort", key=key, keys=list(SORT_KEYS)))
     return getattr(c, key)

@@ -58,6 +58,7 @@ from core.records import JobSnapshot, LogEntry
 from desktop import i18n
 from desktop.details.kv import KeyValueView
 from desktop.details.log_model import LEVEL_FILTERS, LogModel
+from desktop.details.outputs import OutputsPanel
 from desktop.jobs import presentation as P
 from desktop.jobs.delegate import paint_badge
 from desktop.services.actions import JobActions
@@ -215,6 +216,9 @@ class JobDetailsWindow(QWidget):
         tabs.addTab(overview, "")
         tabs.addTab(self.params_view, "")
         tabs.addTab(self.result_view, "")
+        self.outputs = OutputsPanel(self.background, self)  # the files it wrote: open, open folder, save a copy
+        self.outputs.failed.connect(self._show_error)
+        tabs.addTab(self.outputs, "")
         self.tabs = tabs
 
         self.log_model = LogModel(self)
@@ -278,6 +282,12 @@ class JobDetailsWindow(QWidget):
         self.stop_button = QPushButton(self)
         self.stop_button.setObjectName("detailsStop")
         self.stop_button.clicked.connect(lambda: self.job_actions.stop([self.job_id]))
+        self.pause_button = QPushButton(self)
+        self.pause_button.setObjectName("detailsPause")
+        self.pause_button.clicked.connect(lambda: self.job_actions.pause([self.job_id]))
+        self.resume_button = QPushButton(self)
+        self.resume_button.setObjectName("detailsResume")
+        self.resume_button.clicked.connect(lambda: self.job_actions.resume([self.job_id]))
         self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("detailsRetry")
         self.retry_button.clicked.connect(lambda: self.job_actions.retry([self.job_id]))
@@ -292,8 +302,10 @@ class JobDetailsWindow(QWidget):
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        for b in (self.stop_button, self.retry_button, self.undo_button, self.export_button, self.copy_link_button):
+        for b in (self.stop_button, self.pause_button, self.resume_button, self.retry_button, self.undo_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.copy_link_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
 
@@ -329,7 +341,7 @@ class JobDetailsWindow(QWidget):
         }
         for name, label in self.field_titles.items():
             label.setText(self.tr("%1:").replace("%1", titles[name]))
-        for i, text in enumerate((self.tr("Overview"), self.tr("Parameters"), self.tr("Result"))):
+        for i, text in enumerate((self.tr("Overview"), self.tr("Parameters"), self.tr("Result"), self.tr("Files"))):
             self.tabs.setTabText(i, text)
         level_texts = {
             "all": self.tr("All levels"),
@@ -343,6 +355,8 @@ class JobDetailsWindow(QWidget):
         self.log_search.setPlaceholderText(self.tr("Search the log…"))
         self.log_title.setText(self.tr("Log"))
         self.stop_button.setText(self.tr("Stop"))
+        self.pause_button.setText(self.tr("Pause"))
+        self.resume_button.setText(self.tr("Resume"))
         self.retry_button.setText(self.tr("Retry"))
         self.undo_button.setText(self.tr("Undo…"))
         self.export_button.setText(self.tr("Download CSV…"))
@@ -410,6 +424,7 @@ class JobDetailsWindow(QWidget):
             f[key].setText(P.format_time(getattr(snap, key), seconds=True) or "—")
         f["duration"].setText(P.duration_text(snap) or "—")
         self._show_progress(snap)
+        self.outputs.set_job(snap)
         titles = self._param_titles(snap.operation)
         self.params_view.set_data(snap.params, self.tr("(no parameters)"), lambda key: titles.get(key, key))
         self.result_view.set_data(
@@ -453,8 +468,14 @@ class JobDetailsWindow(QWidget):
 
     def _update_buttons(self) -> None:
         snaps = [self.snapshot] if self.snapshot is not None and not self._removed else []
-        states = P.action_states(snaps, self.tracker.can_undo)
-        for button, name in ((self.stop_button, "stop"), (self.retry_button, "retry"), (self.undo_button, "undo")):
+        states = P.action_states(snaps, self.tracker.can_undo, self.tracker.can_pause)
+        for button, name in (
+            (self.stop_button, "stop"),
+            (self.pause_button, "pause"),
+            (self.resume_button, "resume"),
+            (self.retry_button, "retry"),
+            (self.undo_button, "undo"),
+        ):
             button.setEnabled(states[name].enabled)
             button.setToolTip(states[name].tooltip)
         self.export_button.setEnabled(bool(snaps))

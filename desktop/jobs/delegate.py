@@ -83,7 +83,7 @@ def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: A
     fm = QFontMetrics(painter.font())
     text_colour = palette.color(palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text)
     if snap.status.is_running:
-        colour = QColor(P.PALETTES["blue"].bar)
+        colour = QColor(P.PALETTES[snap.colour].bar)  # blue; grey while PAUSED
         bar_h = 6
         inner = rect.adjusted(4, 3, -6, -3)
         bar = QRectF(inner.left(), inner.bottom() - bar_h, inner.width(), bar_h)

@@ -63,6 +63,7 @@ def status_name(status: JobStatus | str) -> str:
         S.QUEUED: translate("Status", "Queued"),
         S.ACTIVE: translate("Status", "Active"),
         S.STOPPING: translate("Status", "Stopping"),
+        S.PAUSED: translate("Status", "Paused"),
         S.SUCCEEDED: translate("Status", "Succeeded"),
         S.FAILED: translate("Status", "Failed"),
         S.STOPPED: translate("Status", "Stopped"),
@@ -232,7 +233,7 @@ def duration_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
 
 
 # -- actions ----------------------------------------------------------------------------------------
-ACTIONS = ("new", "stop", "open", "remove", "retry", "undo", "export", "open_link")
+ACTIONS = ("new", "stop", "pause", "resume", "open", "remove", "retry", "undo", "export", "open_link")
 
 
 @dataclass(frozen=True)
@@ -242,10 +243,13 @@ class ActionState:
 
 
 def action_states(
-    selected: Sequence[JobSnapshot], can_undo: Callable[[JobSnapshot], bool] | None = None
+    selected: Sequence[JobSnapshot],
+    can_undo: Callable[[JobSnapshot], bool] | None = None,
+    can_pause: Callable[[JobSnapshot], bool] | None = None,
 ) -> dict[str, ActionState]:
     """Enabled state and tooltip of every job action for the selected jobs (several for Stop and Remove).
-    ``can_undo`` is the Tracker's: whether the operation knows how to reverse that finished run."""
+    ``can_undo`` is the Tracker's: whether the operation knows how to reverse that finished run; ``can_pause``
+    whether its operation can pause (None: all can)."""
     n = len(selected)
     out: dict[str, ActionState] = {
         "new": ActionState(True, translate("Actions", "Start a new operation (Ctrl+N)")),
@@ -254,6 +258,8 @@ def action_states(
     if n == 0:
         none = translate("Actions", "Select a job first")
         out["stop"] = ActionState(False, none)
+        out["pause"] = ActionState(False, none)
+        out["resume"] = ActionState(False, none)
         out["open"] = ActionState(False, none)
         out["remove"] = ActionState(False, none)
         out["retry"] = ActionState(False, none)
@@ -263,7 +269,7 @@ def action_states(
         )
         return out
 
-    stoppable = [s for s in selected if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
+    stoppable = [s for s in selected if s.status in (S.ACTIVE, S.PAUSED, S.QUEUED, S.SCHEDULED)]
     if stoppable:
         k = len(stoppable)
         out["stop"] = ActionState(True, translate("Actions", "Stop %n selected job(s)", None, k))
@@ -271,6 +277,7 @@ def action_states(
         out["stop"] = ActionState(False, translate("Actions", "Already stopping"))
     else:
         out["stop"] = ActionState(False, translate("Actions", "Only active, queued or scheduled jobs can be stopped"))
+    out.update(pause_states(selected, can_pause))
 
     if n == 1:
         out["open"] = ActionState(
@@ -314,11 +321,45 @@ def action_states(
     return out
 
 
+def pausable(selected: Sequence[JobSnapshot], can_pause: Callable[[JobSnapshot], bool] | None = None) -> list[int]:
+    """Ids of the selected jobs that Pause asks: running, not asked yet, of an operation that can pause."""
+    return [
+        s.id for s in selected if s.status is S.ACTIVE and not s.pause_requested and (can_pause is None or can_pause(s))
+    ]
+
+
+def resumable(selected: Sequence[JobSnapshot]) -> list[int]:
+    """Ids of the selected jobs that Resume asks: paused, or asked to pause and not there yet."""
+    return [s.id for s in selected if s.status is S.PAUSED or (s.status is S.ACTIVE and s.pause_requested)]
+
+
+def pause_states(
+    selected: Sequence[JobSnapshot], can_pause: Callable[[JobSnapshot], bool] | None = None
+) -> dict[str, ActionState]:
+    """Pause and Resume for the selected jobs (a paused job keeps its slot; Stop still ends it)."""
+    out: dict[str, ActionState] = {}
+    k = len(pausable(selected, can_pause))
+    if k:
+        out["pause"] = ActionState(True, translate("Actions", "Pause %n selected job(s) at their next item", None, k))
+    elif any(s.status is S.ACTIVE and not s.pause_requested for s in selected):
+        out["pause"] = ActionState(False, translate("Actions", "This operation cannot pause: stop it instead"))
+    elif selected and all(s.status is S.PAUSED or s.pause_requested for s in selected):
+        out["pause"] = ActionState(False, translate("Actions", "Already paused"))
+    else:
+        out["pause"] = ActionState(False, translate("Actions", "Only running jobs can be paused"))
+    k = len(resumable(selected))
+    if k:
+        out["resume"] = ActionState(True, translate("Actions", "Resume %n paused job(s)", None, k))
+    else:
+        out["resume"] = ActionState(False, translate("Actions", "Only paused jobs can be resumed"))
+    return out
+
+
 def context_menu(selected: Sequence[JobSnapshot]) -> list[str | None]:
     """Action names of the table's context menu, in order (None is a separator); disabled ones stay listed."""
     if not selected:
         return ["new", "open_link", None, "export"]
-    return ["open", None, "stop", "retry", "undo", "remove", None, "export", None, "new"]
+    return ["open", None, "stop", "pause", "resume", "retry", "undo", "remove", None, "export", None, "new"]
 
 
 # -- errors -----------------------------------------------------------------------------------------

@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="251" />
+            <location filename="../../desktop/jobs/presentation.py" line="255" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="252" />
+            <location filename="../../desktop/jobs/presentation.py" line="256" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="255" />
+            <location filename="../../desktop/jobs/presentation.py" line="259" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="262" />
-            <location filename="../../desktop/jobs/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="268" />
+            <location filename="../../desktop/jobs/presentation.py" line="319" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="269" />
+            <location filename="../../desktop/jobs/presentation.py" line="275" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="271" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="273" />
+            <location filename="../../desktop/jobs/presentation.py" line="279" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="277" />
+            <location filename="../../desktop/jobs/presentation.py" line="284" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="280" />
+            <location filename="../../desktop/jobs/presentation.py" line="287" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="285" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="290" />
+            <location filename="../../desktop/jobs/presentation.py" line="297" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="292" />
+            <location filename="../../desktop/jobs/presentation.py" line="299" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="296" />
+            <location filename="../../desktop/jobs/presentation.py" line="303" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,28 +78,64 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="298" />
+            <location filename="../../desktop/jobs/presentation.py" line="305" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="301" />
+            <location filename="../../desktop/jobs/presentation.py" line="308" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="303" />
+            <location filename="../../desktop/jobs/presentation.py" line="310" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="306" />
+            <location filename="../../desktop/jobs/presentation.py" line="313" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="309" />
+            <location filename="../../desktop/jobs/presentation.py" line="316" />
             <source>This operation's result cannot be undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="343" />
+            <source>Pause %n selected job(s) at their next item</source>
+            <translation>
+                <numerusform>Pause %n selected job at its next item</numerusform>
+                <numerusform>Pause %n selected jobs at their next item</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <source>This operation cannot pause: stop it instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="347" />
+            <source>Already paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <source>Only running jobs can be paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <source>Resume %n paused job(s)</source>
+            <translation>
+                <numerusform>Resume %n paused job</numerusform>
+                <numerusform>Resume %n paused jobs</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="354" />
+            <source>Only paused jobs can be resumed</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -227,33 +263,53 @@
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="90" />
-            <source>Some jobs could not be removed</source>
+            <source>Some jobs could not be paused</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="91" />
-            <source>Cannot remove</source>
+            <source>Cannot pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="97" />
+            <source>Some jobs could not be resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="98" />
+            <source>Cannot resume</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="104" />
+            <source>Some jobs could not be removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="105" />
+            <source>Cannot remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="118" />
             <source>Cannot retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="116" />
-            <location filename="../../desktop/services/actions.py" line="125" />
+            <location filename="../../desktop/services/actions.py" line="130" />
+            <location filename="../../desktop/services/actions.py" line="139" />
             <source>Cannot undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="157" />
+            <location filename="../../desktop/services/actions.py" line="171" />
             <source>Cannot start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="169" />
-            <location filename="../../desktop/services/actions.py" line="179" />
+            <location filename="../../desktop/services/actions.py" line="183" />
+            <location filename="../../desktop/services/actions.py" line="193" />
             <source>Cannot write the CSV file</source>
             <translation type="unfinished" />
         </message>
@@ -261,214 +317,229 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="313" />
+            <location filename="../../desktop/details/window.py" line="325" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="315" />
+            <location filename="../../desktop/details/window.py" line="327" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="316" />
+            <location filename="../../desktop/details/window.py" line="328" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="317" />
+            <location filename="../../desktop/details/window.py" line="329" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="318" />
+            <location filename="../../desktop/details/window.py" line="330" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="319" />
+            <location filename="../../desktop/details/window.py" line="331" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="320" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="321" />
+            <location filename="../../desktop/details/window.py" line="333" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="322" />
+            <location filename="../../desktop/details/window.py" line="334" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="323" />
+            <location filename="../../desktop/details/window.py" line="335" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="324" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="325" />
+            <location filename="../../desktop/details/window.py" line="337" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="326" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="327" />
+            <location filename="../../desktop/details/window.py" line="339" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="328" />
+            <location filename="../../desktop/details/window.py" line="340" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="331" />
+            <location filename="../../desktop/details/window.py" line="343" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="335" />
-            <source>All levels</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="336" />
-            <source>Info and above</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="337" />
-            <source>Warnings and errors</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="338" />
-            <source>Errors only</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="342" />
-            <source>Copy log</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="343" />
-            <source>Search the log…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/details/window.py" line="344" />
-            <source>Log</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="345" />
-            <source>Stop</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="346" />
-            <source>Retry</source>
+            <source>Files</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/details/window.py" line="347" />
-            <source>Undo…</source>
+            <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/details/window.py" line="348" />
-            <source>Download CSV…</source>
+            <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/details/window.py" line="349" />
-            <source>Copy link</source>
+            <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/details/window.py" line="350" />
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="378" />
-            <source>There is no job #%1 that you can see.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="400" />
-            <source>%1 (priority %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="401" />
-            <location filename="../../desktop/details/window.py" line="514" />
-            <source>%1 of %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="403" />
-            <source>ran at once (under its threshold)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="414" />
-            <source>(no parameters)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="416" />
-            <source>(no result yet)</source>
+            <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/details/window.py" line="354" />
-            <location filename="../../desktop/details/window.py" line="476" />
+            <source>Copy log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="355" />
+            <source>Search the log…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="356" />
+            <source>Log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="357" />
+            <source>Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="358" />
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="359" />
+            <source>Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="360" />
+            <source>Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="361" />
+            <source>Undo…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="362" />
+            <source>Download CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="363" />
+            <source>Copy link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="364" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="392" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="414" />
+            <source>%1 (priority %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="415" />
+            <location filename="../../desktop/details/window.py" line="535" />
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="417" />
+            <source>ran at once (under its threshold)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="429" />
+            <source>(no parameters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="431" />
+            <source>(no result yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="368" />
+            <location filename="../../desktop/details/window.py" line="497" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="405" />
+            <location filename="../../desktop/details/window.py" line="419" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="416" />
+            <location filename="../../desktop/details/window.py" line="431" />
             <source>(no result)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="512" />
+            <location filename="../../desktop/details/window.py" line="533" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -476,12 +547,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="542" />
+            <location filename="../../desktop/details/window.py" line="563" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="542" />
+            <location filename="../../desktop/details/window.py" line="563" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -701,47 +772,47 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="374" />
+            <location filename="../../desktop/main_window.py" line="377" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="385" />
+            <location filename="../../desktop/main_window.py" line="388" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="388" />
+            <location filename="../../desktop/main_window.py" line="391" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="393" />
+            <location filename="../../desktop/main_window.py" line="396" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="395" />
+            <location filename="../../desktop/main_window.py" line="398" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="396" />
+            <location filename="../../desktop/main_window.py" line="399" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="397" />
+            <location filename="../../desktop/main_window.py" line="400" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="474" />
+            <location filename="../../desktop/main_window.py" line="477" />
             <source>Quit and s&amp;top jobs</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="502" />
+            <location filename="../../desktop/main_window.py" line="505" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; asyncops will tell you when it ends.</numerusform>
@@ -749,7 +820,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="506" />
+            <location filename="../../desktop/main_window.py" line="509" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; open asyncops again to see how it ends.</numerusform>
@@ -757,12 +828,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="508" />
+            <location filename="../../desktop/main_window.py" line="511" />
             <source>Jobs keep running</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="511" />
+            <location filename="../../desktop/main_window.py" line="514" />
             <source>Don't ask again</source>
             <translation type="unfinished" />
         </message>
@@ -905,17 +976,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="367" />
+            <location filename="../../desktop/jobs/presentation.py" line="408" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="375" />
+            <location filename="../../desktop/jobs/presentation.py" line="416" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="390" />
+            <location filename="../../desktop/jobs/presentation.py" line="431" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n job ended</numerusform>
@@ -923,27 +994,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="402" />
+            <location filename="../../desktop/jobs/presentation.py" line="443" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="404" />
+            <location filename="../../desktop/jobs/presentation.py" line="445" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="410" />
+            <location filename="../../desktop/jobs/presentation.py" line="451" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="421" />
+            <location filename="../../desktop/jobs/presentation.py" line="462" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="422" />
+            <location filename="../../desktop/jobs/presentation.py" line="463" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -951,12 +1022,50 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="424" />
+            <location filename="../../desktop/jobs/presentation.py" line="465" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
                 <numerusform>%n waiting</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>OutputsPanel</name>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="77" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="78" />
+            <source>Open folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="79" />
+            <source>Save a copy…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="84" />
+            <source>export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="85" />
+            <source>rejected rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="86" />
+            <source>downloaded file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="125" />
+            <source>Save a copy</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1014,6 +1123,119 @@
         <message>
             <location filename="../../desktop/launch/param_form.py" line="386" />
             <source>More options</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProfilesDialog</name>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <source>Saved profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="96" />
+            <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <source>Run now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Schedule:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Missed times:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Label:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <source>Operation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <source>Next run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <source>Last runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <source>run once at the next start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <source>skip them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <source>never run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <source>Job #%1 started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <source>Remove the profile %1? Its jobs stay in the history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <source>Remove profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <source>Profile %1 saved</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1237,26 +1459,31 @@
         </message>
         <message>
             <location filename="../../desktop/jobs/presentation.py" line="66" />
-            <source>Succeeded</source>
+            <source>Paused</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/jobs/presentation.py" line="67" />
-            <source>Failed</source>
+            <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/jobs/presentation.py" line="68" />
-            <source>Stopped</source>
+            <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/jobs/presentation.py" line="69" />
+            <source>Stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="70" />
             <source>Interrupted</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="75" />
+            <location filename="../../desktop/jobs/presentation.py" line="76" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n warning</numerusform>
@@ -1264,7 +1491,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="79" />
+            <location filename="../../desktop/jobs/presentation.py" line="80" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -1299,43 +1526,43 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="163" />
-            <location filename="../../desktop/jobs/presentation.py" line="200" />
-            <location filename="../../desktop/jobs/presentation.py" line="210" />
+            <location filename="../../desktop/jobs/presentation.py" line="201" />
+            <location filename="../../desktop/jobs/presentation.py" line="211" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="144" />
+            <location filename="../../desktop/jobs/presentation.py" line="145" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="147" />
+            <location filename="../../desktop/jobs/presentation.py" line="148" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="150" />
+            <location filename="../../desktop/jobs/presentation.py" line="151" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="152" />
+            <location filename="../../desktop/jobs/presentation.py" line="153" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="188" />
+            <location filename="../../desktop/jobs/presentation.py" line="189" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="204" />
+            <location filename="../../desktop/jobs/presentation.py" line="205" />
             <source>starting…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="205" />
+            <location filename="../../desktop/jobs/presentation.py" line="206" />
             <source>%1 elapsed</source>
             <translation type="unfinished" />
         </message>
@@ -1438,17 +1665,17 @@ Waited %2: %3</source>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="566" />
+            <location filename="../../desktop/details/window.py" line="587" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="567" />
+            <location filename="../../desktop/details/window.py" line="588" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="574" />
+            <location filename="../../desktop/details/window.py" line="595" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1456,7 +1683,7 @@ Waited %2: %3</source>
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="90" />
+            <location filename="../../desktop/window_commands.py" line="101" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1464,17 +1691,17 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="93" />
+            <location filename="../../desktop/window_commands.py" line="104" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="114" />
+            <location filename="../../desktop/window_commands.py" line="125" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="114" />
+            <location filename="../../desktop/window_commands.py" line="125" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -1486,7 +1713,7 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="135" />
+            <location filename="../../desktop/window_commands.py" line="146" />
             <source>%n job(s) written to %1</source>
             <translation>
                 <numerusform>%n job written to %1</numerusform>
@@ -1494,7 +1721,7 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="137" />
+            <location filename="../../desktop/window_commands.py" line="148" />
             <source>Job details and %n log line(s) written to %1</source>
             <translation>
                 <numerusform>Job details and %n log line written to %1</numerusform>
@@ -1502,38 +1729,38 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="143" />
-            <location filename="../../desktop/window_commands.py" line="173" />
+            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="184" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="143" />
+            <location filename="../../desktop/window_commands.py" line="154" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="155" />
+            <location filename="../../desktop/window_commands.py" line="166" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="156" />
+            <location filename="../../desktop/window_commands.py" line="167" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="170" />
+            <location filename="../../desktop/window_commands.py" line="181" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="190" />
+            <location filename="../../desktop/window_commands.py" line="201" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="214" />
+            <location filename="../../desktop/window_commands.py" line="231" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1541,12 +1768,12 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="222" />
+            <location filename="../../desktop/window_commands.py" line="239" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="224" />
+            <location filename="../../desktop/window_commands.py" line="241" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1589,17 +1816,17 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="240" />
+            <location filename="../../desktop/window_commands.py" line="257" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="240" />
+            <location filename="../../desktop/window_commands.py" line="257" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="242" />
+            <location filename="../../desktop/window_commands.py" line="259" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
@@ -1620,122 +1847,137 @@ Waited %2: %3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="60" />
+            <location filename="../../desktop/window_menus.py" line="57" />
+            <source>&amp;Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="58" />
+            <source>Res&amp;ume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="62" />
             <source>&amp;Open details</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="65" />
+            <location filename="../../desktop/window_menus.py" line="67" />
             <source>&amp;Remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="68" />
+            <location filename="../../desktop/window_menus.py" line="70" />
             <source>Re&amp;try</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="71" />
+            <location filename="../../desktop/window_menus.py" line="73" />
             <source>&amp;Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="74" />
+            <location filename="../../desktop/window_menus.py" line="76" />
             <source>Download &amp;CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="77" />
+            <location filename="../../desktop/window_menus.py" line="79" />
             <source>Open job by &amp;link…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="80" />
+            <location filename="../../desktop/window_menus.py" line="82" />
             <source>Re&amp;fresh</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="82" />
+            <location filename="../../desktop/window_menus.py" line="84" />
             <source>&amp;Find</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="83" />
+            <location filename="../../desktop/window_menus.py" line="85" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="84" />
-            <source>&amp;Queues…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/window_menus.py" line="85" />
-            <source>&amp;Thresholds…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/window_menus.py" line="86" />
-            <source>&amp;Purge…</source>
+            <source>Saved &amp;profiles…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="87" />
+            <source>&amp;Queues…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="88" />
+            <source>&amp;Thresholds…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="89" />
+            <source>&amp;Purge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="90" />
             <source>&amp;About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="92" />
+            <location filename="../../desktop/window_menus.py" line="95" />
             <source>Jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="123" />
+            <location filename="../../desktop/window_menus.py" line="134" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="130" />
+            <location filename="../../desktop/window_menus.py" line="142" />
             <source>&amp;Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="133" />
+            <location filename="../../desktop/window_menus.py" line="147" />
             <source>&amp;View</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="136" />
+            <location filename="../../desktop/window_menus.py" line="150" />
             <source>Latest operations panel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="141" />
+            <location filename="../../desktop/window_menus.py" line="155" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="144" />
+            <location filename="../../desktop/window_menus.py" line="158" />
             <source>&amp;Timeline</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="148" />
+            <location filename="../../desktop/window_menus.py" line="162" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="176" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="165" />
+            <location filename="../../desktop/window_menus.py" line="179" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="171" />
+            <location filename="../../desktop/window_menus.py" line="185" />
             <source>System language</source>
             <translation type="unfinished" />
         </message>

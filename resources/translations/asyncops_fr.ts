@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="251" />
+            <location filename="../../desktop/jobs/presentation.py" line="255" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation>Lancer une nouvelle opération (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="252" />
+            <location filename="../../desktop/jobs/presentation.py" line="256" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation>Ouvrir une tâche depuis son lien asyncops://job/ID (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="255" />
+            <location filename="../../desktop/jobs/presentation.py" line="259" />
             <source>Select a job first</source>
             <translation>Sélectionnez d’abord une tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="262" />
-            <location filename="../../desktop/jobs/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="268" />
+            <location filename="../../desktop/jobs/presentation.py" line="319" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="269" />
+            <location filename="../../desktop/jobs/presentation.py" line="275" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Arrêter %n tâche sélectionnée</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="271" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Already stopping</source>
             <translation>Arrêt déjà en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="273" />
+            <location filename="../../desktop/jobs/presentation.py" line="279" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="277" />
+            <location filename="../../desktop/jobs/presentation.py" line="284" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="280" />
+            <location filename="../../desktop/jobs/presentation.py" line="287" />
             <source>Select a single job to see its details</source>
             <translation>Sélectionnez une seule tâche pour voir son détail</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="285" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="290" />
+            <location filename="../../desktop/jobs/presentation.py" line="297" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="292" />
+            <location filename="../../desktop/jobs/presentation.py" line="299" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="296" />
+            <location filename="../../desktop/jobs/presentation.py" line="303" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
@@ -78,29 +78,65 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="298" />
+            <location filename="../../desktop/jobs/presentation.py" line="305" />
             <source>Only finished jobs can be retried</source>
             <translation>Seules les tâches terminées peuvent être relancées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="301" />
+            <location filename="../../desktop/jobs/presentation.py" line="308" />
             <source>Select a single finished job to undo it</source>
             <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="303" />
+            <location filename="../../desktop/jobs/presentation.py" line="310" />
             <source>Only a finished job can be undone</source>
             <translation>Seule une tâche terminée peut être défaite</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="306" />
+            <location filename="../../desktop/jobs/presentation.py" line="313" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation>Défaire ce qu’a fait la tâche nº %1 (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="309" />
+            <location filename="../../desktop/jobs/presentation.py" line="316" />
             <source>This operation's result cannot be undone</source>
             <translation>Le résultat de cette opération ne peut pas être défait</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="343" />
+            <source>Pause %n selected job(s) at their next item</source>
+            <translation>
+                <numerusform>Mettre en pause %n tâche sélectionnée à son prochain élément</numerusform>
+                <numerusform>Mettre en pause %n tâches sélectionnées à leur prochain élément</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <source>This operation cannot pause: stop it instead</source>
+            <translation>Cette opération ne peut pas être mise en pause : arrêtez-la plutôt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="347" />
+            <source>Already paused</source>
+            <translation>Déjà en pause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <source>Only running jobs can be paused</source>
+            <translation>Seules les tâches en cours peuvent être mises en pause</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <source>Resume %n paused job(s)</source>
+            <translation>
+                <numerusform>Reprendre %n tâche en pause</numerusform>
+                <numerusform>Reprendre %n tâches en pause</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="354" />
+            <source>Only paused jobs can be resumed</source>
+            <translation>Seules les tâches en pause peuvent être reprises</translation>
         </message>
         <message>
             <source>Download the details and log of job #%1 as CSV</source>
@@ -231,33 +267,53 @@
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="90" />
+            <source>Some jobs could not be paused</source>
+            <translation>Certaines tâches n'ont pas pu être mises en pause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="91" />
+            <source>Cannot pause</source>
+            <translation>Impossible de mettre en pause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="97" />
+            <source>Some jobs could not be resumed</source>
+            <translation>Certaines tâches n'ont pas pu être reprises</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="98" />
+            <source>Cannot resume</source>
+            <translation>Impossible de reprendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="104" />
             <source>Some jobs could not be removed</source>
             <translation>Certaines tâches n’ont pas pu être supprimées</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="91" />
+            <location filename="../../desktop/services/actions.py" line="105" />
             <source>Cannot remove</source>
             <translation>Suppression impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="104" />
+            <location filename="../../desktop/services/actions.py" line="118" />
             <source>Cannot retry</source>
             <translation>Relance impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="116" />
-            <location filename="../../desktop/services/actions.py" line="125" />
+            <location filename="../../desktop/services/actions.py" line="130" />
+            <location filename="../../desktop/services/actions.py" line="139" />
             <source>Cannot undo</source>
             <translation>Impossible de défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="157" />
+            <location filename="../../desktop/services/actions.py" line="171" />
             <source>Cannot start</source>
             <translation>Lancement impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="169" />
-            <location filename="../../desktop/services/actions.py" line="179" />
+            <location filename="../../desktop/services/actions.py" line="183" />
+            <location filename="../../desktop/services/actions.py" line="193" />
             <source>Cannot write the CSV file</source>
             <translation>Impossible d’écrire le fichier CSV</translation>
         </message>
@@ -265,214 +321,229 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="313" />
+            <location filename="../../desktop/details/window.py" line="325" />
             <source>Job #%1</source>
             <translation>Tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="315" />
+            <location filename="../../desktop/details/window.py" line="327" />
             <source>Description</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="316" />
+            <location filename="../../desktop/details/window.py" line="328" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="317" />
+            <location filename="../../desktop/details/window.py" line="329" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="318" />
+            <location filename="../../desktop/details/window.py" line="330" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="319" />
+            <location filename="../../desktop/details/window.py" line="331" />
             <source>Attempt</source>
             <translation>Tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="320" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Link</source>
             <translation>Lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="321" />
+            <location filename="../../desktop/details/window.py" line="333" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="322" />
+            <location filename="../../desktop/details/window.py" line="334" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="323" />
+            <location filename="../../desktop/details/window.py" line="335" />
             <source>Scheduled for</source>
             <translation>Planifiée pour</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="324" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="325" />
+            <location filename="../../desktop/details/window.py" line="337" />
             <source>Finished</source>
             <translation>Terminée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="326" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="327" />
+            <location filename="../../desktop/details/window.py" line="339" />
             <source>Items</source>
             <translation>Éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="328" />
+            <location filename="../../desktop/details/window.py" line="340" />
             <source>Warnings / errors</source>
             <translation>Avertissements / erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="331" />
+            <location filename="../../desktop/details/window.py" line="343" />
             <source>%1:</source>
             <translation>%1 :</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Overview</source>
             <translation>Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="335" />
+            <location filename="../../desktop/details/window.py" line="344" />
+            <source>Files</source>
+            <translation>Fichiers</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="347" />
             <source>All levels</source>
             <translation>Tous les niveaux</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="336" />
+            <location filename="../../desktop/details/window.py" line="348" />
             <source>Info and above</source>
             <translation>Info et plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="337" />
+            <location filename="../../desktop/details/window.py" line="349" />
             <source>Warnings and errors</source>
             <translation>Avertissements et erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="338" />
+            <location filename="../../desktop/details/window.py" line="350" />
             <source>Errors only</source>
             <translation>Erreurs seulement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="342" />
+            <location filename="../../desktop/details/window.py" line="354" />
             <source>Copy log</source>
             <translation>Copier le journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="343" />
+            <location filename="../../desktop/details/window.py" line="355" />
             <source>Search the log…</source>
             <translation>Rechercher dans le journal…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Log</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="345" />
+            <location filename="../../desktop/details/window.py" line="357" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="346" />
+            <location filename="../../desktop/details/window.py" line="358" />
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="359" />
+            <source>Resume</source>
+            <translation>Reprendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="360" />
             <source>Retry</source>
             <translation>Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="347" />
+            <location filename="../../desktop/details/window.py" line="361" />
             <source>Undo…</source>
             <translation>Défaire…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="348" />
+            <location filename="../../desktop/details/window.py" line="362" />
             <source>Download CSV…</source>
             <translation>Télécharger le CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="349" />
+            <location filename="../../desktop/details/window.py" line="363" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="350" />
+            <location filename="../../desktop/details/window.py" line="364" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="378" />
+            <location filename="../../desktop/details/window.py" line="392" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="400" />
+            <location filename="../../desktop/details/window.py" line="414" />
             <source>%1 (priority %2)</source>
             <translation>%1 (priorité %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="401" />
-            <location filename="../../desktop/details/window.py" line="514" />
+            <location filename="../../desktop/details/window.py" line="415" />
+            <location filename="../../desktop/details/window.py" line="535" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="403" />
+            <location filename="../../desktop/details/window.py" line="417" />
             <source>ran at once (under its threshold)</source>
             <translation>exécutée immédiatement (sous son seuil)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="414" />
+            <location filename="../../desktop/details/window.py" line="429" />
             <source>(no parameters)</source>
             <translation>(aucun paramètre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="416" />
+            <location filename="../../desktop/details/window.py" line="431" />
             <source>(no result yet)</source>
             <translation>(pas encore de résultat)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
-            <location filename="../../desktop/details/window.py" line="476" />
+            <location filename="../../desktop/details/window.py" line="368" />
+            <location filename="../../desktop/details/window.py" line="497" />
             <source>This job was removed.</source>
             <translation>Cette tâche a été supprimée.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="405" />
+            <location filename="../../desktop/details/window.py" line="419" />
             <source>follows job #%1</source>
             <translation>suite de la tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="416" />
+            <location filename="../../desktop/details/window.py" line="431" />
             <source>(no result)</source>
             <translation>(aucun résultat)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="512" />
+            <location filename="../../desktop/details/window.py" line="533" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n ligne</numerusform>
@@ -480,12 +551,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="542" />
+            <location filename="../../desktop/details/window.py" line="563" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="542" />
+            <location filename="../../desktop/details/window.py" line="563" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -709,12 +780,12 @@
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="474" />
+            <location filename="../../desktop/main_window.py" line="477" />
             <source>Quit and s&amp;top jobs</source>
             <translation>Quitter et a&amp;rrêter les tâches</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="502" />
+            <location filename="../../desktop/main_window.py" line="505" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; asyncops vous préviendra quand elle se terminera.</numerusform>
@@ -722,7 +793,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="506" />
+            <location filename="../../desktop/main_window.py" line="509" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; rouvrez asyncops pour voir comment elle se termine.</numerusform>
@@ -730,12 +801,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="508" />
+            <location filename="../../desktop/main_window.py" line="511" />
             <source>Jobs keep running</source>
             <translation>Les tâches continuent</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="511" />
+            <location filename="../../desktop/main_window.py" line="514" />
             <source>Don't ask again</source>
             <translation>Ne plus demander</translation>
         </message>
@@ -748,37 +819,37 @@
             <translation type="vanished">Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="374" />
+            <location filename="../../desktop/main_window.py" line="377" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="385" />
+            <location filename="../../desktop/main_window.py" line="388" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="388" />
+            <location filename="../../desktop/main_window.py" line="391" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="393" />
+            <location filename="../../desktop/main_window.py" line="396" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="395" />
+            <location filename="../../desktop/main_window.py" line="398" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="396" />
+            <location filename="../../desktop/main_window.py" line="399" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="397" />
+            <location filename="../../desktop/main_window.py" line="400" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
@@ -925,17 +996,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="367" />
+            <location filename="../../desktop/jobs/presentation.py" line="408" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="375" />
+            <location filename="../../desktop/jobs/presentation.py" line="416" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="390" />
+            <location filename="../../desktop/jobs/presentation.py" line="431" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n tâche terminée</numerusform>
@@ -943,27 +1014,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="402" />
+            <location filename="../../desktop/jobs/presentation.py" line="443" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="404" />
+            <location filename="../../desktop/jobs/presentation.py" line="445" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="410" />
+            <location filename="../../desktop/jobs/presentation.py" line="451" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="421" />
+            <location filename="../../desktop/jobs/presentation.py" line="462" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="422" />
+            <location filename="../../desktop/jobs/presentation.py" line="463" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -971,12 +1042,50 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="424" />
+            <location filename="../../desktop/jobs/presentation.py" line="465" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
                 <numerusform>%n en attente</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>OutputsPanel</name>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="77" />
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="78" />
+            <source>Open folder</source>
+            <translation>Ouvrir le dossier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="79" />
+            <source>Save a copy…</source>
+            <translation>Enregistrer une copie…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="84" />
+            <source>export</source>
+            <translation>export</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="85" />
+            <source>rejected rows</source>
+            <translation>lignes rejetées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="86" />
+            <source>downloaded file</source>
+            <translation>fichier téléchargé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="125" />
+            <source>Save a copy</source>
+            <translation>Enregistrer une copie</translation>
         </message>
     </context>
     <context>
@@ -1035,6 +1144,119 @@
             <location filename="../../desktop/launch/param_form.py" line="386" />
             <source>More options</source>
             <translation>Plus d’options</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfilesDialog</name>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <source>Saved profiles</source>
+            <translation>Profils enregistrés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="96" />
+            <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
+            <translation>Aucun profil enregistré : enregistrez-en un avec asyncops profile save NOM OP -p CLÉ=VALEUR.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <source>Run now</source>
+            <translation>Lancer maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <source>Remove…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Schedule:</source>
+            <translation>Planification :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Missed times:</source>
+            <translation>Heures manquées :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Label:</source>
+            <translation>Libellé :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <source>Schedule</source>
+            <translation>Planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <source>Next run</source>
+            <translation>Prochaine exécution</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <source>Last runs</source>
+            <translation>Dernières exécutions</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <source>run once at the next start</source>
+            <translation>exécuter une fois au prochain démarrage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <source>skip them</source>
+            <translation>les ignorer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <source>never run</source>
+            <translation>jamais exécuté</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <source>Job #%1 started</source>
+            <translation>Tâche #%1 lancée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <source>Remove the profile %1? Its jobs stay in the history.</source>
+            <translation>Supprimer le profil %1 ? Ses tâches restent dans l'historique.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <source>Remove profile</source>
+            <translation>Supprimer le profil</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <source>Profile %1 saved</source>
+            <translation>Profil %1 enregistré</translation>
         </message>
     </context>
     <context>
@@ -1257,26 +1479,31 @@
         </message>
         <message>
             <location filename="../../desktop/jobs/presentation.py" line="66" />
+            <source>Paused</source>
+            <translation>En pause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="67" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="67" />
+            <location filename="../../desktop/jobs/presentation.py" line="68" />
             <source>Failed</source>
             <translation>Échouée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="68" />
+            <location filename="../../desktop/jobs/presentation.py" line="69" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="69" />
+            <location filename="../../desktop/jobs/presentation.py" line="70" />
             <source>Interrupted</source>
             <translation>Interrompue</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="75" />
+            <location filename="../../desktop/jobs/presentation.py" line="76" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n avertissement</numerusform>
@@ -1284,7 +1511,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="79" />
+            <location filename="../../desktop/jobs/presentation.py" line="80" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n erreur</numerusform>
@@ -1319,43 +1546,43 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="163" />
-            <location filename="../../desktop/jobs/presentation.py" line="200" />
-            <location filename="../../desktop/jobs/presentation.py" line="210" />
+            <location filename="../../desktop/jobs/presentation.py" line="201" />
+            <location filename="../../desktop/jobs/presentation.py" line="211" />
             <source>%1 left</source>
             <translation>reste %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="144" />
+            <location filename="../../desktop/jobs/presentation.py" line="145" />
             <source>%1 s</source>
             <translation>%1 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="147" />
+            <location filename="../../desktop/jobs/presentation.py" line="148" />
             <source>%1 min %2 s</source>
             <translation>%1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="150" />
+            <location filename="../../desktop/jobs/presentation.py" line="151" />
             <source>%1 h %2 min</source>
             <translation>%1 h %2 min</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="152" />
+            <location filename="../../desktop/jobs/presentation.py" line="153" />
             <source>%1 d %2 h</source>
             <translation>%1 j %2 h</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="188" />
+            <location filename="../../desktop/jobs/presentation.py" line="189" />
             <source>%1/s</source>
             <translation>%1/s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="204" />
+            <location filename="../../desktop/jobs/presentation.py" line="205" />
             <source>starting…</source>
             <translation>démarrage…</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="205" />
+            <location filename="../../desktop/jobs/presentation.py" line="206" />
             <source>%1 elapsed</source>
             <translation>en cours depuis %1</translation>
         </message>
@@ -1460,17 +1687,17 @@ A attendu %2 : %3</translation>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="566" />
+            <location filename="../../desktop/details/window.py" line="587" />
             <source>Undo job #%1 (%2)?</source>
             <translation>Défaire la tâche nº %1 (%2) ?</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="567" />
+            <location filename="../../desktop/details/window.py" line="588" />
             <source>This starts a new job: %1 — %2.</source>
             <translation>Cela lance une nouvelle tâche : %1 — %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="574" />
+            <location filename="../../desktop/details/window.py" line="595" />
             <source>Undo</source>
             <translation>Défaire</translation>
         </message>
@@ -1478,7 +1705,7 @@ A attendu %2 : %3</translation>
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="90" />
+            <location filename="../../desktop/window_commands.py" line="101" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
@@ -1486,17 +1713,17 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="93" />
+            <location filename="../../desktop/window_commands.py" line="104" />
             <source>Remove jobs</source>
             <translation>Supprimer des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="114" />
+            <location filename="../../desktop/window_commands.py" line="125" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="114" />
+            <location filename="../../desktop/window_commands.py" line="125" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -1508,7 +1735,7 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="135" />
+            <location filename="../../desktop/window_commands.py" line="146" />
             <source>%n job(s) written to %1</source>
             <translation>
                 <numerusform>%n tâche écrite dans %1</numerusform>
@@ -1516,7 +1743,7 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="137" />
+            <location filename="../../desktop/window_commands.py" line="148" />
             <source>Job details and %n log line(s) written to %1</source>
             <translation>
                 <numerusform>Détails de la tâche et %n ligne de journal écrits dans %1</numerusform>
@@ -1524,38 +1751,38 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="143" />
-            <location filename="../../desktop/window_commands.py" line="173" />
+            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="184" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="143" />
+            <location filename="../../desktop/window_commands.py" line="154" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="155" />
+            <location filename="../../desktop/window_commands.py" line="166" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="156" />
+            <location filename="../../desktop/window_commands.py" line="167" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation>« %1 » n’est ni un numéro ni un lien de tâche (asyncops://job/ID).</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="170" />
+            <location filename="../../desktop/window_commands.py" line="181" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="190" />
+            <location filename="../../desktop/window_commands.py" line="201" />
             <source>Job #%1: %2</source>
             <translation>Tâche nº %1 : %2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="214" />
+            <location filename="../../desktop/window_commands.py" line="231" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -1563,12 +1790,12 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="222" />
+            <location filename="../../desktop/window_commands.py" line="239" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="224" />
+            <location filename="../../desktop/window_commands.py" line="241" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
@@ -1611,17 +1838,17 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="240" />
+            <location filename="../../desktop/window_commands.py" line="257" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="240" />
+            <location filename="../../desktop/window_commands.py" line="257" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="242" />
+            <location filename="../../desktop/window_commands.py" line="259" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>
@@ -1642,122 +1869,137 @@ A attendu %2 : %3</translation>
             <translation>&amp;Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="60" />
+            <location filename="../../desktop/window_menus.py" line="57" />
+            <source>&amp;Pause</source>
+            <translation>&amp;Pause</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="58" />
+            <source>Res&amp;ume</source>
+            <translation>Rep&amp;rendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="62" />
             <source>&amp;Open details</source>
             <translation>&amp;Ouvrir le détail</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="65" />
+            <location filename="../../desktop/window_menus.py" line="67" />
             <source>&amp;Remove</source>
             <translation>&amp;Supprimer</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="68" />
+            <location filename="../../desktop/window_menus.py" line="70" />
             <source>Re&amp;try</source>
             <translation>&amp;Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="71" />
+            <location filename="../../desktop/window_menus.py" line="73" />
             <source>&amp;Undo…</source>
             <translation>&amp;Défaire…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="74" />
+            <location filename="../../desktop/window_menus.py" line="76" />
             <source>Download &amp;CSV…</source>
             <translation>Télécharger le &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="77" />
+            <location filename="../../desktop/window_menus.py" line="79" />
             <source>Open job by &amp;link…</source>
             <translation>Ouvrir une tâche par son &amp;lien…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="80" />
+            <location filename="../../desktop/window_menus.py" line="82" />
             <source>Re&amp;fresh</source>
             <translation>Actua&amp;liser</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="82" />
+            <location filename="../../desktop/window_menus.py" line="84" />
             <source>&amp;Find</source>
             <translation>Rec&amp;hercher</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="83" />
+            <location filename="../../desktop/window_menus.py" line="85" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="84" />
+            <location filename="../../desktop/window_menus.py" line="86" />
+            <source>Saved &amp;profiles…</source>
+            <translation>&amp;Profils enregistrés…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="87" />
             <source>&amp;Queues…</source>
             <translation>&amp;Files…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="85" />
+            <location filename="../../desktop/window_menus.py" line="88" />
             <source>&amp;Thresholds…</source>
             <translation>&amp;Seuils…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="86" />
+            <location filename="../../desktop/window_menus.py" line="89" />
             <source>&amp;Purge…</source>
             <translation>&amp;Purge…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="87" />
+            <location filename="../../desktop/window_menus.py" line="90" />
             <source>&amp;About asyncops</source>
             <translation>À &amp;propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="92" />
+            <location filename="../../desktop/window_menus.py" line="95" />
             <source>Jobs</source>
             <translation>Tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="123" />
+            <location filename="../../desktop/window_menus.py" line="134" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="130" />
+            <location filename="../../desktop/window_menus.py" line="142" />
             <source>&amp;Job</source>
             <translation>&amp;Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="133" />
+            <location filename="../../desktop/window_menus.py" line="147" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="136" />
+            <location filename="../../desktop/window_menus.py" line="150" />
             <source>Latest operations panel</source>
             <translation>Panneau des dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="141" />
+            <location filename="../../desktop/window_menus.py" line="155" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="144" />
+            <location filename="../../desktop/window_menus.py" line="158" />
             <source>&amp;Timeline</source>
             <translation>&amp;Chronologie</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="148" />
+            <location filename="../../desktop/window_menus.py" line="162" />
             <source>Language</source>
             <translation>Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="176" />
             <source>&amp;Settings</source>
             <translation>&amp;Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="165" />
+            <location filename="../../desktop/window_menus.py" line="179" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="171" />
+            <location filename="../../desktop/window_menus.py" line="185" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>

@@ -43,6 +43,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>job {id}: pause requested, still {status} (it pauses at its next item)</source>
+            <comment>cli.pause_requested</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job {id}: {status}</source>
+            <comment>cli.paused</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job {id}: priority {priority}</source>
             <comment>cli.priority_set</comment>
             <translation type="unfinished" />
@@ -60,6 +70,16 @@
         <message>
             <source>profile {name} saved; next run at {when:time}</source>
             <comment>cli.profile_saved_next</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job {id}: resume requested, still {status}</source>
+            <comment>cli.resume_requested</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job {id}: {status}</source>
+            <comment>cli.resumed</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1248,6 +1268,26 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>job #{id} is {status} and not asked to pause: there is nothing to resume</source>
+            <comment>pause.not_paused</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a running job can be paused</source>
+            <comment>pause.not_running</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} runs {operation}, which this installation does not have</source>
+            <comment>pause.unknown_operation</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{operation} cannot pause: it has no point between items where it could wait; stop it instead</source>
+            <comment>pause.unsupported</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>runs in the background: above the threshold ({items:list})</source>
             <comment>plan.above</comment>
             <translation type="unfinished" />
@@ -1435,6 +1475,16 @@
         <message>
             <source>--since {text!r}: use a duration such as 30m, 12h, 2d or 1w</source>
             <comment>retry.bad_since</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{operation} has no items to retry one by one: `asyncops retry {id}` runs the whole job again</source>
+            <comment>retry.items_unsupported</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id}: no item failed or was left undone, so there is nothing to retry</source>
+            <comment>retry.none_failed</comment>
             <translation type="unfinished" />
         </message>
         <message>

@@ -43,6 +43,16 @@
             <translation>aucun profil ; enregistrez-en un avec : asyncops profile save NOM OP -p CLÉ=VALEUR</translation>
         </message>
         <message>
+            <source>job {id}: pause requested, still {status} (it pauses at its next item)</source>
+            <comment>cli.pause_requested</comment>
+            <translation>tâche {id} : pause demandée, encore {status} (elle se met en pause à son prochain élément)</translation>
+        </message>
+        <message>
+            <source>job {id}: {status}</source>
+            <comment>cli.paused</comment>
+            <translation>tâche {id} : {status}</translation>
+        </message>
+        <message>
             <source>job {id}: priority {priority}</source>
             <comment>cli.priority_set</comment>
             <translation>tâche n° {id} : priorité {priority}</translation>
@@ -61,6 +71,16 @@
             <source>profile {name} saved; next run at {when:time}</source>
             <comment>cli.profile_saved_next</comment>
             <translation>profil {name} enregistré ; prochaine exécution le {when:time}</translation>
+        </message>
+        <message>
+            <source>job {id}: resume requested, still {status}</source>
+            <comment>cli.resume_requested</comment>
+            <translation>tâche {id} : reprise demandée, encore {status}</translation>
+        </message>
+        <message>
+            <source>job {id}: {status}</source>
+            <comment>cli.resumed</comment>
+            <translation>tâche {id} : {status}</translation>
         </message>
         <message>
             <source>retried {n} failed {n:plural:job|jobs}</source>
@@ -1248,6 +1268,26 @@
             <translation>{operation} n'a pas de tel paramètre (il prend : {names})</translation>
         </message>
         <message>
+            <source>job #{id} is {status} and not asked to pause: there is nothing to resume</source>
+            <comment>pause.not_paused</comment>
+            <translation>la tâche #{id} est {status} et aucune pause n'a été demandée : il n'y a rien à reprendre</translation>
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a running job can be paused</source>
+            <comment>pause.not_running</comment>
+            <translation>la tâche #{id} est {status} : seule une tâche en cours peut être mise en pause</translation>
+        </message>
+        <message>
+            <source>job #{id} runs {operation}, which this installation does not have</source>
+            <comment>pause.unknown_operation</comment>
+            <translation>la tâche #{id} exécute {operation}, que cette installation ne connaît pas</translation>
+        </message>
+        <message>
+            <source>{operation} cannot pause: it has no point between items where it could wait; stop it instead</source>
+            <comment>pause.unsupported</comment>
+            <translation>{operation} ne peut pas être mise en pause : elle n'a pas de point entre deux éléments où attendre ; arrêtez-la plutôt</translation>
+        </message>
+        <message>
             <source>runs in the background: above the threshold ({items:list})</source>
             <comment>plan.above</comment>
             <translation>s'exécutera en arrière-plan : au-dessus du seuil ({items:list})</translation>
@@ -1436,6 +1476,16 @@
             <source>--since {text!r}: use a duration such as 30m, 12h, 2d or 1w</source>
             <comment>retry.bad_since</comment>
             <translation>--since {text!r} : utilisez une durée comme 30m, 12h, 2d ou 1w</translation>
+        </message>
+        <message>
+            <source>{operation} has no items to retry one by one: `asyncops retry {id}` runs the whole job again</source>
+            <comment>retry.items_unsupported</comment>
+            <translation>{operation} n'a pas d'éléments à relancer un par un : `asyncops retry {id}` relance toute la tâche</translation>
+        </message>
+        <message>
+            <source>job #{id}: no item failed or was left undone, so there is nothing to retry</source>
+            <comment>retry.none_failed</comment>
+            <translation>tâche #{id} : aucun élément n'a échoué ni n'est resté à faire, il n'y a rien à relancer</translation>
         </message>
         <message>
             <source>job #{id} not retried: {reason}</source>
