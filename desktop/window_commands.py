@@ -85,6 +85,12 @@ class WindowCommands(WindowParts):
         if ids:
             self.job_actions.pause(ids)
 
+    def move_selected(self, where: str) -> None:
+        """Move the selected queued jobs (of one queue) to the top, up or down, keeping their own order."""
+        snaps = self.selected_snapshots()
+        if snaps and P.move_states(snaps)["move_up"].enabled:
+            self.job_actions.move(P.move_order(snaps, where), where)
+
     def resume_selected(self) -> None:
         ids = P.resumable(self.selected_snapshots())
         if ids:

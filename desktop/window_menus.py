@@ -83,6 +83,16 @@ class WindowMenus(WindowParts):
         )
         self.action_find = self._action("", "actionFind", lambda: self.tr("&Find"), None, QKeySequence.StandardKey.Find)
         self.action_quit = self._action("", "actionQuit", lambda: self.tr("&Quit"), None, QKeySequence.StandardKey.Quit)
+        self.action_move_top = self._action(
+            "move_top", "actionMoveTop", lambda: self.tr("Move to &top"), None, "Alt+Home"
+        )
+        self.action_move_up = self._action("move_up", "actionMoveUp", lambda: self.tr("Move &up"), None, "Alt+Up")
+        self.action_move_down = self._action(
+            "move_down", "actionMoveDown", lambda: self.tr("Move &down"), None, "Alt+Down"
+        )
+        for a, where in ((self.action_move_top, "top"), (self.action_move_up, "up"), (self.action_move_down, "down")):
+            a.triggered.connect(lambda _=False, w=where: self.move_selected(w))
+            self.addAction(a)
         self.action_profiles = self._action("", "actionProfiles", lambda: self.tr("Saved &profiles…"), None)
         self.action_queues = self._action("", "actionQueues", lambda: self.tr("&Queues…"), None)
         self.action_thresholds = self._action("", "actionThresholds", lambda: self.tr("&Thresholds…"), None)
@@ -144,6 +154,9 @@ class WindowMenus(WindowParts):
             job_menu.addAction(a)
         job_menu.addAction(self.action_undo)
         job_menu.addAction(self.action_remove)
+        job_menu.addSeparator()
+        for a in (self.action_move_top, self.action_move_up, self.action_move_down):
+            job_menu.addAction(a)
         view_menu = self._menu(mb, "menuView", lambda: self.tr("&View"))
         view_menu.addAction(self.action_refresh)
         view_menu.addAction(self.action_find)

@@ -55,3 +55,6 @@ class WindowParts(QMainWindow):
 
     def show_timeline(self) -> Any:
         raise NotImplementedError
+
+    def move_selected(self, where: str) -> None:
+        raise NotImplementedError

@@ -264,6 +264,7 @@ def action_states(
         out["remove"] = ActionState(False, none)
         out["retry"] = ActionState(False, none)
         out["undo"] = ActionState(False, none)
+        out.update(move_states(selected))
         out["export"] = ActionState(
             True, translate("Actions", "Download the jobs listed (with the current filters) as CSV")
         )
@@ -278,6 +279,7 @@ def action_states(
     else:
         out["stop"] = ActionState(False, translate("Actions", "Only active, queued or scheduled jobs can be stopped"))
     out.update(pause_states(selected, can_pause))
+    out.update(move_states(selected))
 
     if n == 1:
         out["open"] = ActionState(
@@ -355,11 +357,44 @@ def pause_states(
     return out
 
 
+MOVES = ("move_top", "move_up", "move_down")
+
+
+def move_states(selected: Sequence[JobSnapshot]) -> dict[str, ActionState]:
+    """Move to top / up / down: queued jobs of one queue (their order is the order engines take them in)."""
+    if not selected:
+        why = translate("Actions", "Select queued jobs first")
+    elif any(s.status is not S.QUEUED for s in selected):
+        why = translate("Actions", "Only queued jobs can be moved in their queue")
+    elif len({s.queue for s in selected}) > 1:
+        why = translate("Actions", "Select jobs of one queue to move them")
+    else:
+        queue = selected[0].queue
+        texts = {
+            "move_top": translate("Actions", "Move before every other queued job of the queue %1"),
+            "move_up": translate("Actions", "Move one place up in the queue %1 (Alt+Up)"),
+            "move_down": translate("Actions", "Move one place down in the queue %1 (Alt+Down)"),
+        }
+        return {name: ActionState(True, text.replace("%1", queue)) for name, text in texts.items()}
+    return {name: ActionState(False, why) for name in MOVES}
+
+
+def move_order(selected: Sequence[JobSnapshot], where: str) -> list[int]:
+    """The ids to move one at a time so that the selected jobs keep their own order: up, the first of them in
+    the queue first; to the top and down, the last first."""
+    ids = [s.id for s in sorted(selected, key=lambda s: (-s.priority, s.id))]
+    return list(reversed(ids)) if where in ("top", "down") else ids
+
+
 def context_menu(selected: Sequence[JobSnapshot]) -> list[str | None]:
-    """Action names of the table's context menu, in order (None is a separator); disabled ones stay listed."""
+    """Action names of the table's context menu, in order (None is a separator); disabled ones stay listed.
+    The moves are listed when a queued job is selected."""
     if not selected:
         return ["new", "open_link", None, "export"]
-    return ["open", None, "stop", "pause", "resume", "retry", "undo", "remove", None, "export", None, "new"]
+    names: list[str | None] = ["open", None, "stop", "pause", "resume", "retry", "undo", "remove"]
+    if any(s.status is S.QUEUED for s in selected):
+        names += [None, *MOVES]
+    return [*names, None, "export", None, "new"]
 
 
 # -- errors -----------------------------------------------------------------------------------------

@@ -91,6 +91,14 @@ class JobActions(QObject):
             on_failure=self._fail(self.tr("Cannot pause")),
         )
 
+    def move(self, ids: Sequence[int], where: str) -> None:
+        """Move queued jobs in their queue (top, up, down), one after the other."""
+        self.background.run(
+            self._each(lambda job_id: self.tracker.workflows.move(job_id, where), ids),
+            on_success=self._report_problems(self.tr("Some jobs could not be moved")),
+            on_failure=self._fail(self.tr("Cannot move")),
+        )
+
     def resume(self, ids: Sequence[int]) -> None:
         self.background.run(
             self._each(self.tracker.resume, ids),

@@ -18,13 +18,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="268" />
-            <location filename="../../desktop/jobs/presentation.py" line="319" />
+            <location filename="../../desktop/jobs/presentation.py" line="269" />
+            <location filename="../../desktop/jobs/presentation.py" line="321" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="275" />
+            <location filename="../../desktop/jobs/presentation.py" line="276" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="277" />
+            <location filename="../../desktop/jobs/presentation.py" line="278" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="279" />
+            <location filename="../../desktop/jobs/presentation.py" line="280" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="284" />
+            <location filename="../../desktop/jobs/presentation.py" line="286" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="287" />
+            <location filename="../../desktop/jobs/presentation.py" line="289" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="292" />
+            <location filename="../../desktop/jobs/presentation.py" line="294" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="297" />
+            <location filename="../../desktop/jobs/presentation.py" line="299" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="299" />
+            <location filename="../../desktop/jobs/presentation.py" line="301" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="303" />
+            <location filename="../../desktop/jobs/presentation.py" line="305" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="305" />
+            <location filename="../../desktop/jobs/presentation.py" line="307" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="308" />
+            <location filename="../../desktop/jobs/presentation.py" line="310" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="310" />
+            <location filename="../../desktop/jobs/presentation.py" line="312" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="313" />
+            <location filename="../../desktop/jobs/presentation.py" line="315" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="316" />
+            <location filename="../../desktop/jobs/presentation.py" line="318" />
             <source>This operation's result cannot be undone</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="343" />
+            <location filename="../../desktop/jobs/presentation.py" line="345" />
             <source>Pause %n selected job(s) at their next item</source>
             <translation>
                 <numerusform>Pause %n selected job at its next item</numerusform>
@@ -111,22 +111,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <location filename="../../desktop/jobs/presentation.py" line="347" />
             <source>This operation cannot pause: stop it instead</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="347" />
+            <location filename="../../desktop/jobs/presentation.py" line="349" />
             <source>Already paused</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="351" />
             <source>Only running jobs can be paused</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="354" />
             <source>Resume %n paused job(s)</source>
             <translation>
                 <numerusform>Resume %n paused job</numerusform>
@@ -134,8 +134,38 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="354" />
+            <location filename="../../desktop/jobs/presentation.py" line="356" />
             <source>Only paused jobs can be resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="366" />
+            <source>Select queued jobs first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <source>Only queued jobs can be moved in their queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="370" />
+            <source>Select jobs of one queue to move them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="374" />
+            <source>Move before every other queued job of the queue %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="375" />
+            <source>Move one place up in the queue %1 (Alt+Up)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="376" />
+            <source>Move one place down in the queue %1 (Alt+Down)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -272,44 +302,54 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="97" />
-            <source>Some jobs could not be resumed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/services/actions.py" line="98" />
-            <source>Cannot resume</source>
+            <source>Some jobs could not be moved</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="104" />
-            <source>Some jobs could not be removed</source>
+            <location filename="../../desktop/services/actions.py" line="99" />
+            <source>Cannot move</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="105" />
+            <source>Some jobs could not be resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="106" />
+            <source>Cannot resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="112" />
+            <source>Some jobs could not be removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="113" />
             <source>Cannot remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="118" />
+            <location filename="../../desktop/services/actions.py" line="126" />
             <source>Cannot retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="130" />
-            <location filename="../../desktop/services/actions.py" line="139" />
+            <location filename="../../desktop/services/actions.py" line="138" />
+            <location filename="../../desktop/services/actions.py" line="147" />
             <source>Cannot undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="171" />
+            <location filename="../../desktop/services/actions.py" line="179" />
             <source>Cannot start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="183" />
-            <location filename="../../desktop/services/actions.py" line="193" />
+            <location filename="../../desktop/services/actions.py" line="191" />
+            <location filename="../../desktop/services/actions.py" line="201" />
             <source>Cannot write the CSV file</source>
             <translation type="unfinished" />
         </message>
@@ -976,17 +1016,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="408" />
+            <location filename="../../desktop/jobs/presentation.py" line="443" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="416" />
+            <location filename="../../desktop/jobs/presentation.py" line="451" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="431" />
+            <location filename="../../desktop/jobs/presentation.py" line="466" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n job ended</numerusform>
@@ -994,27 +1034,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="443" />
+            <location filename="../../desktop/jobs/presentation.py" line="478" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="445" />
+            <location filename="../../desktop/jobs/presentation.py" line="480" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="451" />
+            <location filename="../../desktop/jobs/presentation.py" line="486" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="462" />
+            <location filename="../../desktop/jobs/presentation.py" line="497" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="463" />
+            <location filename="../../desktop/jobs/presentation.py" line="498" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -1022,7 +1062,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="465" />
+            <location filename="../../desktop/jobs/presentation.py" line="500" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1683,7 +1723,7 @@ Waited %2: %3</source>
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="101" />
+            <location filename="../../desktop/window_commands.py" line="107" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1691,17 +1731,17 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="104" />
+            <location filename="../../desktop/window_commands.py" line="110" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="131" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="131" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -1713,7 +1753,7 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="146" />
+            <location filename="../../desktop/window_commands.py" line="152" />
             <source>%n job(s) written to %1</source>
             <translation>
                 <numerusform>%n job written to %1</numerusform>
@@ -1721,7 +1761,7 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="154" />
             <source>Job details and %n log line(s) written to %1</source>
             <translation>
                 <numerusform>Job details and %n log line written to %1</numerusform>
@@ -1729,38 +1769,38 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="154" />
-            <location filename="../../desktop/window_commands.py" line="184" />
+            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="190" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="160" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="166" />
+            <location filename="../../desktop/window_commands.py" line="172" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="167" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="181" />
+            <location filename="../../desktop/window_commands.py" line="187" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="201" />
+            <location filename="../../desktop/window_commands.py" line="207" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="231" />
+            <location filename="../../desktop/window_commands.py" line="237" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1768,12 +1808,12 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="239" />
+            <location filename="../../desktop/window_commands.py" line="245" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="241" />
+            <location filename="../../desktop/window_commands.py" line="247" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1816,17 +1856,17 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="257" />
+            <location filename="../../desktop/window_commands.py" line="263" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="257" />
+            <location filename="../../desktop/window_commands.py" line="263" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="259" />
+            <location filename="../../desktop/window_commands.py" line="265" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
@@ -1902,82 +1942,97 @@ Waited %2: %3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="86" />
-            <source>Saved &amp;profiles…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/window_menus.py" line="87" />
-            <source>&amp;Queues…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/window_menus.py" line="88" />
-            <source>&amp;Thresholds…</source>
+            <source>Move to &amp;top</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="89" />
+            <source>Move &amp;up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="91" />
+            <source>Move &amp;down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="96" />
+            <source>Saved &amp;profiles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="97" />
+            <source>&amp;Queues…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="98" />
+            <source>&amp;Thresholds…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="99" />
             <source>&amp;Purge…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="90" />
+            <location filename="../../desktop/window_menus.py" line="100" />
             <source>&amp;About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="95" />
+            <location filename="../../desktop/window_menus.py" line="105" />
             <source>Jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="134" />
+            <location filename="../../desktop/window_menus.py" line="144" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="142" />
+            <location filename="../../desktop/window_menus.py" line="152" />
             <source>&amp;Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="147" />
+            <location filename="../../desktop/window_menus.py" line="160" />
             <source>&amp;View</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="150" />
+            <location filename="../../desktop/window_menus.py" line="163" />
             <source>Latest operations panel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="155" />
+            <location filename="../../desktop/window_menus.py" line="168" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="158" />
+            <location filename="../../desktop/window_menus.py" line="171" />
             <source>&amp;Timeline</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="175" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="176" />
+            <location filename="../../desktop/window_menus.py" line="189" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="179" />
+            <location filename="../../desktop/window_menus.py" line="192" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="185" />
+            <location filename="../../desktop/window_menus.py" line="198" />
             <source>System language</source>
             <translation type="unfinished" />
         </message>

@@ -18,13 +18,13 @@
             <translation>Sélectionnez d’abord une tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="268" />
-            <location filename="../../desktop/jobs/presentation.py" line="319" />
+            <location filename="../../desktop/jobs/presentation.py" line="269" />
+            <location filename="../../desktop/jobs/presentation.py" line="321" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="275" />
+            <location filename="../../desktop/jobs/presentation.py" line="276" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Arrêter %n tâche sélectionnée</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="277" />
+            <location filename="../../desktop/jobs/presentation.py" line="278" />
             <source>Already stopping</source>
             <translation>Arrêt déjà en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="279" />
+            <location filename="../../desktop/jobs/presentation.py" line="280" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="284" />
+            <location filename="../../desktop/jobs/presentation.py" line="286" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="287" />
+            <location filename="../../desktop/jobs/presentation.py" line="289" />
             <source>Select a single job to see its details</source>
             <translation>Sélectionnez une seule tâche pour voir son détail</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="292" />
+            <location filename="../../desktop/jobs/presentation.py" line="294" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="297" />
+            <location filename="../../desktop/jobs/presentation.py" line="299" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="299" />
+            <location filename="../../desktop/jobs/presentation.py" line="301" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="303" />
+            <location filename="../../desktop/jobs/presentation.py" line="305" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="305" />
+            <location filename="../../desktop/jobs/presentation.py" line="307" />
             <source>Only finished jobs can be retried</source>
             <translation>Seules les tâches terminées peuvent être relancées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="308" />
+            <location filename="../../desktop/jobs/presentation.py" line="310" />
             <source>Select a single finished job to undo it</source>
             <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="310" />
+            <location filename="../../desktop/jobs/presentation.py" line="312" />
             <source>Only a finished job can be undone</source>
             <translation>Seule une tâche terminée peut être défaite</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="313" />
+            <location filename="../../desktop/jobs/presentation.py" line="315" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation>Défaire ce qu’a fait la tâche nº %1 (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="316" />
+            <location filename="../../desktop/jobs/presentation.py" line="318" />
             <source>This operation's result cannot be undone</source>
             <translation>Le résultat de cette opération ne peut pas être défait</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="343" />
+            <location filename="../../desktop/jobs/presentation.py" line="345" />
             <source>Pause %n selected job(s) at their next item</source>
             <translation>
                 <numerusform>Mettre en pause %n tâche sélectionnée à son prochain élément</numerusform>
@@ -111,22 +111,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <location filename="../../desktop/jobs/presentation.py" line="347" />
             <source>This operation cannot pause: stop it instead</source>
             <translation>Cette opération ne peut pas être mise en pause : arrêtez-la plutôt</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="347" />
+            <location filename="../../desktop/jobs/presentation.py" line="349" />
             <source>Already paused</source>
             <translation>Déjà en pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="351" />
             <source>Only running jobs can be paused</source>
             <translation>Seules les tâches en cours peuvent être mises en pause</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="354" />
             <source>Resume %n paused job(s)</source>
             <translation>
                 <numerusform>Reprendre %n tâche en pause</numerusform>
@@ -134,9 +134,39 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="354" />
+            <location filename="../../desktop/jobs/presentation.py" line="356" />
             <source>Only paused jobs can be resumed</source>
             <translation>Seules les tâches en pause peuvent être reprises</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="366" />
+            <source>Select queued jobs first</source>
+            <translation>Sélectionnez d'abord des tâches en file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <source>Only queued jobs can be moved in their queue</source>
+            <translation>Seules les tâches en file peuvent être déplacées dans leur file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="370" />
+            <source>Select jobs of one queue to move them</source>
+            <translation>Sélectionnez des tâches d'une seule file pour les déplacer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="374" />
+            <source>Move before every other queued job of the queue %1</source>
+            <translation>Placer avant toutes les autres tâches en attente de la file %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="375" />
+            <source>Move one place up in the queue %1 (Alt+Up)</source>
+            <translation>Monter d'une place dans la file %1 (Alt+Haut)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="376" />
+            <source>Move one place down in the queue %1 (Alt+Down)</source>
+            <translation>Descendre d'une place dans la file %1 (Alt+Bas)</translation>
         </message>
         <message>
             <source>Download the details and log of job #%1 as CSV</source>
@@ -276,44 +306,54 @@
             <translation>Impossible de mettre en pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="97" />
+            <location filename="../../desktop/services/actions.py" line="98" />
+            <source>Some jobs could not be moved</source>
+            <translation>Certaines tâches n'ont pas pu être déplacées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="99" />
+            <source>Cannot move</source>
+            <translation>Déplacement impossible</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="105" />
             <source>Some jobs could not be resumed</source>
             <translation>Certaines tâches n'ont pas pu être reprises</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="98" />
+            <location filename="../../desktop/services/actions.py" line="106" />
             <source>Cannot resume</source>
             <translation>Impossible de reprendre</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="104" />
+            <location filename="../../desktop/services/actions.py" line="112" />
             <source>Some jobs could not be removed</source>
             <translation>Certaines tâches n’ont pas pu être supprimées</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="105" />
+            <location filename="../../desktop/services/actions.py" line="113" />
             <source>Cannot remove</source>
             <translation>Suppression impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="118" />
+            <location filename="../../desktop/services/actions.py" line="126" />
             <source>Cannot retry</source>
             <translation>Relance impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="130" />
-            <location filename="../../desktop/services/actions.py" line="139" />
+            <location filename="../../desktop/services/actions.py" line="138" />
+            <location filename="../../desktop/services/actions.py" line="147" />
             <source>Cannot undo</source>
             <translation>Impossible de défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="171" />
+            <location filename="../../desktop/services/actions.py" line="179" />
             <source>Cannot start</source>
             <translation>Lancement impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="183" />
-            <location filename="../../desktop/services/actions.py" line="193" />
+            <location filename="../../desktop/services/actions.py" line="191" />
+            <location filename="../../desktop/services/actions.py" line="201" />
             <source>Cannot write the CSV file</source>
             <translation>Impossible d’écrire le fichier CSV</translation>
         </message>
@@ -996,17 +1036,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="408" />
+            <location filename="../../desktop/jobs/presentation.py" line="443" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="416" />
+            <location filename="../../desktop/jobs/presentation.py" line="451" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="431" />
+            <location filename="../../desktop/jobs/presentation.py" line="466" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n tâche terminée</numerusform>
@@ -1014,27 +1054,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="443" />
+            <location filename="../../desktop/jobs/presentation.py" line="478" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="445" />
+            <location filename="../../desktop/jobs/presentation.py" line="480" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="451" />
+            <location filename="../../desktop/jobs/presentation.py" line="486" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="462" />
+            <location filename="../../desktop/jobs/presentation.py" line="497" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="463" />
+            <location filename="../../desktop/jobs/presentation.py" line="498" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -1042,7 +1082,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="465" />
+            <location filename="../../desktop/jobs/presentation.py" line="500" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -1705,7 +1745,7 @@ A attendu %2 : %3</translation>
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="101" />
+            <location filename="../../desktop/window_commands.py" line="107" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
@@ -1713,17 +1753,17 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="104" />
+            <location filename="../../desktop/window_commands.py" line="110" />
             <source>Remove jobs</source>
             <translation>Supprimer des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="131" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="131" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -1735,7 +1775,7 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="146" />
+            <location filename="../../desktop/window_commands.py" line="152" />
             <source>%n job(s) written to %1</source>
             <translation>
                 <numerusform>%n tâche écrite dans %1</numerusform>
@@ -1743,7 +1783,7 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="154" />
             <source>Job details and %n log line(s) written to %1</source>
             <translation>
                 <numerusform>Détails de la tâche et %n ligne de journal écrits dans %1</numerusform>
@@ -1751,38 +1791,38 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="154" />
-            <location filename="../../desktop/window_commands.py" line="184" />
+            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="190" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="160" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="166" />
+            <location filename="../../desktop/window_commands.py" line="172" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="167" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation>« %1 » n’est ni un numéro ni un lien de tâche (asyncops://job/ID).</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="181" />
+            <location filename="../../desktop/window_commands.py" line="187" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="201" />
+            <location filename="../../desktop/window_commands.py" line="207" />
             <source>Job #%1: %2</source>
             <translation>Tâche nº %1 : %2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="231" />
+            <location filename="../../desktop/window_commands.py" line="237" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -1790,12 +1830,12 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="239" />
+            <location filename="../../desktop/window_commands.py" line="245" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="241" />
+            <location filename="../../desktop/window_commands.py" line="247" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
@@ -1838,17 +1878,17 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="257" />
+            <location filename="../../desktop/window_commands.py" line="263" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="257" />
+            <location filename="../../desktop/window_commands.py" line="263" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="259" />
+            <location filename="../../desktop/window_commands.py" line="265" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>
@@ -1924,82 +1964,97 @@ A attendu %2 : %3</translation>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="86" />
+            <location filename="../../desktop/window_menus.py" line="87" />
+            <source>Move to &amp;top</source>
+            <translation>Placer en &amp;tête</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="89" />
+            <source>Move &amp;up</source>
+            <translation>&amp;Monter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="91" />
+            <source>Move &amp;down</source>
+            <translation>&amp;Descendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="96" />
             <source>Saved &amp;profiles…</source>
             <translation>&amp;Profils enregistrés…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="87" />
+            <location filename="../../desktop/window_menus.py" line="97" />
             <source>&amp;Queues…</source>
             <translation>&amp;Files…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="88" />
+            <location filename="../../desktop/window_menus.py" line="98" />
             <source>&amp;Thresholds…</source>
             <translation>&amp;Seuils…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="89" />
+            <location filename="../../desktop/window_menus.py" line="99" />
             <source>&amp;Purge…</source>
             <translation>&amp;Purge…</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="90" />
+            <location filename="../../desktop/window_menus.py" line="100" />
             <source>&amp;About asyncops</source>
             <translation>À &amp;propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="95" />
+            <location filename="../../desktop/window_menus.py" line="105" />
             <source>Jobs</source>
             <translation>Tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="134" />
+            <location filename="../../desktop/window_menus.py" line="144" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="142" />
+            <location filename="../../desktop/window_menus.py" line="152" />
             <source>&amp;Job</source>
             <translation>&amp;Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="147" />
+            <location filename="../../desktop/window_menus.py" line="160" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="150" />
+            <location filename="../../desktop/window_menus.py" line="163" />
             <source>Latest operations panel</source>
             <translation>Panneau des dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="155" />
+            <location filename="../../desktop/window_menus.py" line="168" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="158" />
+            <location filename="../../desktop/window_menus.py" line="171" />
             <source>&amp;Timeline</source>
             <translation>&amp;Chronologie</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="175" />
             <source>Language</source>
             <translation>Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="176" />
+            <location filename="../../desktop/window_menus.py" line="189" />
             <source>&amp;Settings</source>
             <translation>&amp;Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="179" />
+            <location filename="../../desktop/window_menus.py" line="192" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="185" />
+            <location filename="../../desktop/window_menus.py" line="198" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>
