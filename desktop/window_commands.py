@@ -68,6 +68,7 @@ class WindowCommands(WindowParts):
                 parent=self,
             )
             win.closed.connect(lambda jid: self.details.pop(jid, None))
+            win.openJob.connect(self.open_job)
             self.details[job_id] = win
         win.show()
         win.raise_()

@@ -211,3 +211,11 @@ class Workflows:
         if all_users and not self.t.admin:
             raise NotAllowed(msg("users.not_admin", user=self.t.user))
         return timeline.timeline(self.db, user=self.t.user, all_users=all_users, since=since, until=until, now=now)
+
+    def chain_run(self, run_id: int) -> tuple[str, list[JobSnapshot]]:
+        """A chain's run as the window groups it: the chain's name and the jobs of its steps in order (those
+        this person may see)."""
+        name = origins.chain_name(self.db, run_id)
+        ids = origins.job_ids_of_chain_run(self.db, run_id)
+        by_id = {s.id: s for s in self.t.snapshots(ids)}
+        return name, [by_id[i] for i in ids if i in by_id]

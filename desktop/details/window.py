@@ -130,8 +130,9 @@ class JobDetailsWindow(QWidget):
     """Signals: closed(int): the window for this job id closed."""
 
     closed = Signal(int)
+    openJob = Signal(int)  # a job named in the Workflow row (a parent, a step of the chain run) was clicked
 
-    FIELDS_LEFT = ("description", "operation", "owner", "queue", "attempt", "link", "message")
+    FIELDS_LEFT = ("description", "operation", "owner", "queue", "attempt", "workflow", "link", "message")
     FIELDS_RIGHT = ("created_at", "scheduled_for", "started_at", "finished_at", "duration", "progress", "counters")
 
     def __init__(
@@ -200,6 +201,16 @@ class JobDetailsWindow(QWidget):
                 self.fields[name] = label
                 self.field_titles[name] = QLabel(self)
                 form.addRow(self.field_titles[name], label)
+        self.form_left = form_left
+        workflow = self.fields["workflow"]
+        workflow.setTextFormat(Qt.TextFormat.RichText)
+        workflow.setWordWrap(False)  # one line each: its height is then known to the form and the splitter
+        workflow.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        workflow.setOpenExternalLinks(False)
+        workflow.linkActivated.connect(self._open_link)
+        self._chain: tuple[str, list[JobSnapshot]] | None = None  # the chain run's name and steps, once read
+        self._chain_ids: set[int] = set()
+        self._chain_reading = False
         forms = QHBoxLayout()
         forms.addLayout(form_left, 3)
         forms.addSpacing(16)
@@ -329,6 +340,7 @@ class JobDetailsWindow(QWidget):
             "owner": self.tr("Owner"),
             "queue": self.tr("Queue"),
             "attempt": self.tr("Attempt"),
+            "workflow": self.tr("Workflow"),
             "link": self.tr("Link"),
             "message": self.tr("Message"),
             "created_at": self.tr("Created"),
@@ -424,6 +436,7 @@ class JobDetailsWindow(QWidget):
             f[key].setText(P.format_time(getattr(snap, key), seconds=True) or "—")
         f["duration"].setText(P.duration_text(snap) or "—")
         self._show_progress(snap)
+        self._show_workflow(snap)
         self.outputs.set_job(snap)
         titles = self._param_titles(snap.operation)
         self.params_view.set_data(snap.params, self.tr("(no parameters)"), lambda key: titles.get(key, key))
@@ -481,7 +494,44 @@ class JobDetailsWindow(QWidget):
         self.export_button.setEnabled(bool(snaps))
 
     # -- relaying the cache ---------------------------------------------------------------------------
+    # -- workflow: where the job came from, what it waits for, its chain run --------------------------
+    def _show_workflow(self, snap: JobSnapshot) -> None:
+        parts = P.workflow_parts(snap)
+        if snap.chain_run is not None:
+            if self._chain is None:
+                self._read_chain(snap.chain_run)
+            else:
+                parts.append(P.chain_text(*self._chain, current=snap.id))
+        self.fields["workflow"].setText("<br>".join(parts))
+        self.form_left.setRowVisible(self.fields["workflow"], bool(parts) or snap.chain_run is not None)
+
+    def _read_chain(self, run_id: int) -> None:
+        if self._chain_reading:
+            return
+        self._chain_reading = True
+
+        def done(chain: tuple[str, list[JobSnapshot]]) -> None:
+            self._chain_reading = False
+            self._chain = chain
+            self._chain_ids = {s.id for s in chain[1]}
+            snap = self.cache.get(self.job_id)
+            if snap is not None:
+                self._show_workflow(snap)
+
+        def failed(_exc: BaseException) -> None:
+            self._chain_reading = False
+
+        self.background.run(self.tracker.workflows.chain_run, run_id, on_success=done, on_failure=failed, owner=self)
+
+    def _open_link(self, link: str) -> None:
+        prefix = "asyncops://job/"
+        if link.startswith(prefix) and link[len(prefix) :].isdigit():
+            self.openJob.emit(int(link[len(prefix) :]))
+
     def _on_changed(self, ids: list[int]) -> None:
+        snap_now = self.cache.get(self.job_id)
+        if self._chain_ids & set(ids) and snap_now is not None and snap_now.chain_run is not None:
+            self._read_chain(snap_now.chain_run)  # a step of its chain run moved on
         if self.job_id in ids:
             snap = self.cache.get(self.job_id)
             if snap is not None:

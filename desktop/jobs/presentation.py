@@ -8,6 +8,7 @@ Texts go through ``QCoreApplication.translate`` so they follow the chosen langua
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -355,6 +356,42 @@ def pause_states(
     else:
         out["resume"] = ActionState(False, translate("Actions", "Only paused jobs can be resumed"))
     return out
+
+
+# -- workflow (issue 11): where a job came from, what it waits for, its chain run --------------------
+def job_link(job_id: int, text: str | None = None) -> str:
+    return f'<a href="asyncops://job/{job_id}">{html.escape(text or f"#{job_id}")}</a>'
+
+
+def workflow_parts(snap: JobSnapshot) -> list[str]:
+    """Rich-text lines (links to the jobs named) of the details' Workflow row; empty for a plain job."""
+    out = []
+    if snap.profile:
+        if snap.origin == "schedule":
+            text = translate("Workflow", "From the saved profile %1, started by its schedule")
+        else:
+            text = translate("Workflow", "From the saved profile %1, started by hand")
+        out.append(html.escape(text).replace("%1", f"<b>{html.escape(snap.profile)}</b>"))
+    if snap.after:
+        waits = snap.status is S.SCHEDULED and snap.started_at is None
+        text = translate("Workflow", "Waits for %1") if waits else translate("Workflow", "Came after %1")
+        out.append(html.escape(text).replace("%1", ", ".join(job_link(i) for i in snap.after)))
+    return out
+
+
+def chain_text(name: str, steps: Sequence[JobSnapshot], current: int) -> str:
+    """ "Chain nightly, step 2 of 3: #10 Succeeded → #11 Active → #12 Scheduled" with each step a link."""
+    ids = [s.id for s in steps]
+    where = ids.index(current) + 1 if current in ids else 0
+    head = translate("Workflow", "Chain %1, step %2 of %3:") if where else translate("Workflow", "Chain %1:")
+    head = html.escape(head).replace("%1", f"<b>{html.escape(name)}</b>")
+    head = head.replace("%2", str(where)).replace("%3", str(len(steps)))
+    items = []
+    for s in steps:
+        text = f"#{s.id} {status_name(s.status)}"
+        link = job_link(s.id, text)
+        items.append(f"<b>{link}</b>" if s.id == current else link)
+    return head + "<br>" + " → ".join(items)
 
 
 MOVES = ("move_top", "move_up", "move_down")

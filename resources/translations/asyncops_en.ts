@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="255" />
+            <location filename="../../desktop/jobs/presentation.py" line="256" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="256" />
+            <location filename="../../desktop/jobs/presentation.py" line="257" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="259" />
+            <location filename="../../desktop/jobs/presentation.py" line="260" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="269" />
-            <location filename="../../desktop/jobs/presentation.py" line="321" />
+            <location filename="../../desktop/jobs/presentation.py" line="270" />
+            <location filename="../../desktop/jobs/presentation.py" line="322" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="276" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="278" />
+            <location filename="../../desktop/jobs/presentation.py" line="279" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="280" />
+            <location filename="../../desktop/jobs/presentation.py" line="281" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="286" />
+            <location filename="../../desktop/jobs/presentation.py" line="287" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="289" />
+            <location filename="../../desktop/jobs/presentation.py" line="290" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="294" />
+            <location filename="../../desktop/jobs/presentation.py" line="295" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="299" />
+            <location filename="../../desktop/jobs/presentation.py" line="300" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="301" />
+            <location filename="../../desktop/jobs/presentation.py" line="302" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="305" />
+            <location filename="../../desktop/jobs/presentation.py" line="306" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="307" />
+            <location filename="../../desktop/jobs/presentation.py" line="308" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="310" />
+            <location filename="../../desktop/jobs/presentation.py" line="311" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="313" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="315" />
+            <location filename="../../desktop/jobs/presentation.py" line="316" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="318" />
+            <location filename="../../desktop/jobs/presentation.py" line="319" />
             <source>This operation's result cannot be undone</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <location filename="../../desktop/jobs/presentation.py" line="346" />
             <source>Pause %n selected job(s) at their next item</source>
             <translation>
                 <numerusform>Pause %n selected job at its next item</numerusform>
@@ -111,22 +111,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="347" />
+            <location filename="../../desktop/jobs/presentation.py" line="348" />
             <source>This operation cannot pause: stop it instead</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="350" />
             <source>Already paused</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="351" />
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
             <source>Only running jobs can be paused</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="354" />
+            <location filename="../../desktop/jobs/presentation.py" line="355" />
             <source>Resume %n paused job(s)</source>
             <translation>
                 <numerusform>Resume %n paused job</numerusform>
@@ -134,37 +134,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="356" />
+            <location filename="../../desktop/jobs/presentation.py" line="357" />
             <source>Only paused jobs can be resumed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="366" />
+            <location filename="../../desktop/jobs/presentation.py" line="403" />
             <source>Select queued jobs first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <location filename="../../desktop/jobs/presentation.py" line="405" />
             <source>Only queued jobs can be moved in their queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="370" />
+            <location filename="../../desktop/jobs/presentation.py" line="407" />
             <source>Select jobs of one queue to move them</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="374" />
+            <location filename="../../desktop/jobs/presentation.py" line="411" />
             <source>Move before every other queued job of the queue %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="375" />
+            <location filename="../../desktop/jobs/presentation.py" line="412" />
             <source>Move one place up in the queue %1 (Alt+Up)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="376" />
+            <location filename="../../desktop/jobs/presentation.py" line="413" />
             <source>Move one place down in the queue %1 (Alt+Down)</source>
             <translation type="unfinished" />
         </message>
@@ -357,229 +357,234 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="325" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="327" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="328" />
+            <location filename="../../desktop/details/window.py" line="339" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="329" />
+            <location filename="../../desktop/details/window.py" line="340" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="330" />
+            <location filename="../../desktop/details/window.py" line="341" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="331" />
+            <location filename="../../desktop/details/window.py" line="342" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="343" />
+            <source>Workflow</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="333" />
+            <location filename="../../desktop/details/window.py" line="345" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="334" />
+            <location filename="../../desktop/details/window.py" line="346" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="335" />
+            <location filename="../../desktop/details/window.py" line="347" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="336" />
+            <location filename="../../desktop/details/window.py" line="348" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="337" />
+            <location filename="../../desktop/details/window.py" line="349" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="338" />
+            <location filename="../../desktop/details/window.py" line="350" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="339" />
+            <location filename="../../desktop/details/window.py" line="351" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="340" />
+            <location filename="../../desktop/details/window.py" line="352" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="343" />
+            <location filename="../../desktop/details/window.py" line="355" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="347" />
+            <location filename="../../desktop/details/window.py" line="359" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="348" />
+            <location filename="../../desktop/details/window.py" line="360" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="349" />
+            <location filename="../../desktop/details/window.py" line="361" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="350" />
+            <location filename="../../desktop/details/window.py" line="362" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="366" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="355" />
+            <location filename="../../desktop/details/window.py" line="367" />
             <source>Search the log…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="368" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="357" />
+            <location filename="../../desktop/details/window.py" line="369" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="358" />
+            <location filename="../../desktop/details/window.py" line="370" />
             <source>Pause</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="359" />
+            <location filename="../../desktop/details/window.py" line="371" />
             <source>Resume</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="360" />
+            <location filename="../../desktop/details/window.py" line="372" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="361" />
+            <location filename="../../desktop/details/window.py" line="373" />
             <source>Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="362" />
+            <location filename="../../desktop/details/window.py" line="374" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="363" />
+            <location filename="../../desktop/details/window.py" line="375" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="364" />
+            <location filename="../../desktop/details/window.py" line="376" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="392" />
+            <location filename="../../desktop/details/window.py" line="404" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="414" />
+            <location filename="../../desktop/details/window.py" line="426" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="415" />
-            <location filename="../../desktop/details/window.py" line="535" />
+            <location filename="../../desktop/details/window.py" line="427" />
+            <location filename="../../desktop/details/window.py" line="585" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="417" />
+            <location filename="../../desktop/details/window.py" line="429" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="429" />
+            <location filename="../../desktop/details/window.py" line="442" />
             <source>(no parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="431" />
+            <location filename="../../desktop/details/window.py" line="444" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="368" />
-            <location filename="../../desktop/details/window.py" line="497" />
+            <location filename="../../desktop/details/window.py" line="380" />
+            <location filename="../../desktop/details/window.py" line="547" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="419" />
+            <location filename="../../desktop/details/window.py" line="431" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="431" />
+            <location filename="../../desktop/details/window.py" line="444" />
             <source>(no result)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="533" />
+            <location filename="../../desktop/details/window.py" line="583" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -587,12 +592,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="563" />
+            <location filename="../../desktop/details/window.py" line="613" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="563" />
+            <location filename="../../desktop/details/window.py" line="613" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -1016,17 +1021,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="443" />
+            <location filename="../../desktop/jobs/presentation.py" line="480" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="451" />
+            <location filename="../../desktop/jobs/presentation.py" line="488" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="466" />
+            <location filename="../../desktop/jobs/presentation.py" line="503" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n job ended</numerusform>
@@ -1034,27 +1039,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="478" />
+            <location filename="../../desktop/jobs/presentation.py" line="515" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="480" />
+            <location filename="../../desktop/jobs/presentation.py" line="517" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="486" />
+            <location filename="../../desktop/jobs/presentation.py" line="523" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="497" />
+            <location filename="../../desktop/jobs/presentation.py" line="534" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="498" />
+            <location filename="../../desktop/jobs/presentation.py" line="535" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -1062,7 +1067,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="500" />
+            <location filename="../../desktop/jobs/presentation.py" line="537" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1478,52 +1483,52 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="62" />
+            <location filename="../../desktop/jobs/presentation.py" line="63" />
             <source>Scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="63" />
+            <location filename="../../desktop/jobs/presentation.py" line="64" />
             <source>Queued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="64" />
+            <location filename="../../desktop/jobs/presentation.py" line="65" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="65" />
+            <location filename="../../desktop/jobs/presentation.py" line="66" />
             <source>Stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="66" />
+            <location filename="../../desktop/jobs/presentation.py" line="67" />
             <source>Paused</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="67" />
+            <location filename="../../desktop/jobs/presentation.py" line="68" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="68" />
+            <location filename="../../desktop/jobs/presentation.py" line="69" />
             <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="69" />
+            <location filename="../../desktop/jobs/presentation.py" line="70" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="70" />
+            <location filename="../../desktop/jobs/presentation.py" line="71" />
             <source>Interrupted</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="76" />
+            <location filename="../../desktop/jobs/presentation.py" line="77" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n warning</numerusform>
@@ -1531,7 +1536,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="80" />
+            <location filename="../../desktop/jobs/presentation.py" line="81" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -1566,43 +1571,43 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="163" />
-            <location filename="../../desktop/jobs/presentation.py" line="201" />
-            <location filename="../../desktop/jobs/presentation.py" line="211" />
+            <location filename="../../desktop/jobs/presentation.py" line="202" />
+            <location filename="../../desktop/jobs/presentation.py" line="212" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="145" />
+            <location filename="../../desktop/jobs/presentation.py" line="146" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="148" />
+            <location filename="../../desktop/jobs/presentation.py" line="149" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="151" />
+            <location filename="../../desktop/jobs/presentation.py" line="152" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="153" />
+            <location filename="../../desktop/jobs/presentation.py" line="154" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="189" />
+            <location filename="../../desktop/jobs/presentation.py" line="190" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="205" />
+            <location filename="../../desktop/jobs/presentation.py" line="206" />
             <source>starting…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="206" />
+            <location filename="../../desktop/jobs/presentation.py" line="207" />
             <source>%1 elapsed</source>
             <translation type="unfinished" />
         </message>
@@ -1705,17 +1710,17 @@ Waited %2: %3</source>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="587" />
+            <location filename="../../desktop/details/window.py" line="637" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="588" />
+            <location filename="../../desktop/details/window.py" line="638" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="595" />
+            <location filename="../../desktop/details/window.py" line="645" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1723,7 +1728,7 @@ Waited %2: %3</source>
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="107" />
+            <location filename="../../desktop/window_commands.py" line="108" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1731,17 +1736,17 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="110" />
+            <location filename="../../desktop/window_commands.py" line="111" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="131" />
+            <location filename="../../desktop/window_commands.py" line="132" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="131" />
+            <location filename="../../desktop/window_commands.py" line="132" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -1753,7 +1758,7 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="152" />
+            <location filename="../../desktop/window_commands.py" line="153" />
             <source>%n job(s) written to %1</source>
             <translation>
                 <numerusform>%n job written to %1</numerusform>
@@ -1761,7 +1766,7 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="155" />
             <source>Job details and %n log line(s) written to %1</source>
             <translation>
                 <numerusform>Job details and %n log line written to %1</numerusform>
@@ -1769,38 +1774,38 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
-            <location filename="../../desktop/window_commands.py" line="190" />
+            <location filename="../../desktop/window_commands.py" line="161" />
+            <location filename="../../desktop/window_commands.py" line="191" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="161" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="172" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="173" />
+            <location filename="../../desktop/window_commands.py" line="174" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="187" />
+            <location filename="../../desktop/window_commands.py" line="188" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="207" />
+            <location filename="../../desktop/window_commands.py" line="208" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="237" />
+            <location filename="../../desktop/window_commands.py" line="238" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1808,12 +1813,12 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="245" />
+            <location filename="../../desktop/window_commands.py" line="246" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="247" />
+            <location filename="../../desktop/window_commands.py" line="248" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1856,17 +1861,17 @@ Waited %2: %3</source>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="263" />
+            <location filename="../../desktop/window_commands.py" line="264" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="263" />
+            <location filename="../../desktop/window_commands.py" line="264" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="265" />
+            <location filename="../../desktop/window_commands.py" line="266" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
@@ -2034,6 +2039,39 @@ Waited %2: %3</source>
         <message>
             <location filename="../../desktop/window_menus.py" line="198" />
             <source>System language</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Workflow</name>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="371" />
+            <source>From the saved profile %1, started by its schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="373" />
+            <source>From the saved profile %1, started by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <source>Waits for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <source>Came after %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <source>Chain %1, step %2 of %3:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <source>Chain %1:</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="255" />
+            <location filename="../../desktop/jobs/presentation.py" line="256" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation>Lancer une nouvelle opération (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="256" />
+            <location filename="../../desktop/jobs/presentation.py" line="257" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation>Ouvrir une tâche depuis son lien asyncops://job/ID (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="259" />
+            <location filename="../../desktop/jobs/presentation.py" line="260" />
             <source>Select a job first</source>
             <translation>Sélectionnez d’abord une tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="269" />
-            <location filename="../../desktop/jobs/presentation.py" line="321" />
+            <location filename="../../desktop/jobs/presentation.py" line="270" />
+            <location filename="../../desktop/jobs/presentation.py" line="322" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="276" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Arrêter %n tâche sélectionnée</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="278" />
+            <location filename="../../desktop/jobs/presentation.py" line="279" />
             <source>Already stopping</source>
             <translation>Arrêt déjà en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="280" />
+            <location filename="../../desktop/jobs/presentation.py" line="281" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="286" />
+            <location filename="../../desktop/jobs/presentation.py" line="287" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="289" />
+            <location filename="../../desktop/jobs/presentation.py" line="290" />
             <source>Select a single job to see its details</source>
             <translation>Sélectionnez une seule tâche pour voir son détail</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="294" />
+            <location filename="../../desktop/jobs/presentation.py" line="295" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="299" />
+            <location filename="../../desktop/jobs/presentation.py" line="300" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="301" />
+            <location filename="../../desktop/jobs/presentation.py" line="302" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="305" />
+            <location filename="../../desktop/jobs/presentation.py" line="306" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="307" />
+            <location filename="../../desktop/jobs/presentation.py" line="308" />
             <source>Only finished jobs can be retried</source>
             <translation>Seules les tâches terminées peuvent être relancées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="310" />
+            <location filename="../../desktop/jobs/presentation.py" line="311" />
             <source>Select a single finished job to undo it</source>
             <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="313" />
             <source>Only a finished job can be undone</source>
             <translation>Seule une tâche terminée peut être défaite</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="315" />
+            <location filename="../../desktop/jobs/presentation.py" line="316" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation>Défaire ce qu’a fait la tâche nº %1 (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="318" />
+            <location filename="../../desktop/jobs/presentation.py" line="319" />
             <source>This operation's result cannot be undone</source>
             <translation>Le résultat de cette opération ne peut pas être défait</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <location filename="../../desktop/jobs/presentation.py" line="346" />
             <source>Pause %n selected job(s) at their next item</source>
             <translation>
                 <numerusform>Mettre en pause %n tâche sélectionnée à son prochain élément</numerusform>
@@ -111,22 +111,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="347" />
+            <location filename="../../desktop/jobs/presentation.py" line="348" />
             <source>This operation cannot pause: stop it instead</source>
             <translation>Cette opération ne peut pas être mise en pause : arrêtez-la plutôt</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="350" />
             <source>Already paused</source>
             <translation>Déjà en pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="351" />
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
             <source>Only running jobs can be paused</source>
             <translation>Seules les tâches en cours peuvent être mises en pause</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="354" />
+            <location filename="../../desktop/jobs/presentation.py" line="355" />
             <source>Resume %n paused job(s)</source>
             <translation>
                 <numerusform>Reprendre %n tâche en pause</numerusform>
@@ -134,37 +134,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="356" />
+            <location filename="../../desktop/jobs/presentation.py" line="357" />
             <source>Only paused jobs can be resumed</source>
             <translation>Seules les tâches en pause peuvent être reprises</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="366" />
+            <location filename="../../desktop/jobs/presentation.py" line="403" />
             <source>Select queued jobs first</source>
             <translation>Sélectionnez d'abord des tâches en file</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="368" />
+            <location filename="../../desktop/jobs/presentation.py" line="405" />
             <source>Only queued jobs can be moved in their queue</source>
             <translation>Seules les tâches en file peuvent être déplacées dans leur file</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="370" />
+            <location filename="../../desktop/jobs/presentation.py" line="407" />
             <source>Select jobs of one queue to move them</source>
             <translation>Sélectionnez des tâches d'une seule file pour les déplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="374" />
+            <location filename="../../desktop/jobs/presentation.py" line="411" />
             <source>Move before every other queued job of the queue %1</source>
             <translation>Placer avant toutes les autres tâches en attente de la file %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="375" />
+            <location filename="../../desktop/jobs/presentation.py" line="412" />
             <source>Move one place up in the queue %1 (Alt+Up)</source>
             <translation>Monter d'une place dans la file %1 (Alt+Haut)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="376" />
+            <location filename="../../desktop/jobs/presentation.py" line="413" />
             <source>Move one place down in the queue %1 (Alt+Down)</source>
             <translation>Descendre d'une place dans la file %1 (Alt+Bas)</translation>
         </message>
@@ -361,229 +361,234 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="325" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Job #%1</source>
             <translation>Tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="327" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Description</source>
             <translation>Description</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="328" />
+            <location filename="../../desktop/details/window.py" line="339" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="329" />
+            <location filename="../../desktop/details/window.py" line="340" />
             <source>Owner</source>
             <translation>Propriétaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="330" />
+            <location filename="../../desktop/details/window.py" line="341" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="331" />
+            <location filename="../../desktop/details/window.py" line="342" />
             <source>Attempt</source>
             <translation>Tentative</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="343" />
+            <source>Workflow</source>
+            <translation>Enchaînement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Link</source>
             <translation>Lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="333" />
+            <location filename="../../desktop/details/window.py" line="345" />
             <source>Message</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="334" />
+            <location filename="../../desktop/details/window.py" line="346" />
             <source>Created</source>
             <translation>Créée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="335" />
+            <location filename="../../desktop/details/window.py" line="347" />
             <source>Scheduled for</source>
             <translation>Planifiée pour</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="336" />
+            <location filename="../../desktop/details/window.py" line="348" />
             <source>Started</source>
             <translation>Démarrée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="337" />
+            <location filename="../../desktop/details/window.py" line="349" />
             <source>Finished</source>
             <translation>Terminée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="338" />
+            <location filename="../../desktop/details/window.py" line="350" />
             <source>Duration</source>
             <translation>Durée</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="339" />
+            <location filename="../../desktop/details/window.py" line="351" />
             <source>Items</source>
             <translation>Éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="340" />
+            <location filename="../../desktop/details/window.py" line="352" />
             <source>Warnings / errors</source>
             <translation>Avertissements / erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="343" />
+            <location filename="../../desktop/details/window.py" line="355" />
             <source>%1:</source>
             <translation>%1 :</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Overview</source>
             <translation>Vue d’ensemble</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="344" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Files</source>
             <translation>Fichiers</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="347" />
+            <location filename="../../desktop/details/window.py" line="359" />
             <source>All levels</source>
             <translation>Tous les niveaux</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="348" />
+            <location filename="../../desktop/details/window.py" line="360" />
             <source>Info and above</source>
             <translation>Info et plus</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="349" />
+            <location filename="../../desktop/details/window.py" line="361" />
             <source>Warnings and errors</source>
             <translation>Avertissements et erreurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="350" />
+            <location filename="../../desktop/details/window.py" line="362" />
             <source>Errors only</source>
             <translation>Erreurs seulement</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="366" />
             <source>Copy log</source>
             <translation>Copier le journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="355" />
+            <location filename="../../desktop/details/window.py" line="367" />
             <source>Search the log…</source>
             <translation>Rechercher dans le journal…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="368" />
             <source>Log</source>
             <translation>Journal</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="357" />
+            <location filename="../../desktop/details/window.py" line="369" />
             <source>Stop</source>
             <translation>Arrêter</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="358" />
+            <location filename="../../desktop/details/window.py" line="370" />
             <source>Pause</source>
             <translation>Pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="359" />
+            <location filename="../../desktop/details/window.py" line="371" />
             <source>Resume</source>
             <translation>Reprendre</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="360" />
+            <location filename="../../desktop/details/window.py" line="372" />
             <source>Retry</source>
             <translation>Relancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="361" />
+            <location filename="../../desktop/details/window.py" line="373" />
             <source>Undo…</source>
             <translation>Défaire…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="362" />
+            <location filename="../../desktop/details/window.py" line="374" />
             <source>Download CSV…</source>
             <translation>Télécharger le CSV…</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="363" />
+            <location filename="../../desktop/details/window.py" line="375" />
             <source>Copy link</source>
             <translation>Copier le lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="364" />
+            <location filename="../../desktop/details/window.py" line="376" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="392" />
+            <location filename="../../desktop/details/window.py" line="404" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="414" />
+            <location filename="../../desktop/details/window.py" line="426" />
             <source>%1 (priority %2)</source>
             <translation>%1 (priorité %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="415" />
-            <location filename="../../desktop/details/window.py" line="535" />
+            <location filename="../../desktop/details/window.py" line="427" />
+            <location filename="../../desktop/details/window.py" line="585" />
             <source>%1 of %2</source>
             <translation>%1 sur %2</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="417" />
+            <location filename="../../desktop/details/window.py" line="429" />
             <source>ran at once (under its threshold)</source>
             <translation>exécutée immédiatement (sous son seuil)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="429" />
+            <location filename="../../desktop/details/window.py" line="442" />
             <source>(no parameters)</source>
             <translation>(aucun paramètre)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="431" />
+            <location filename="../../desktop/details/window.py" line="444" />
             <source>(no result yet)</source>
             <translation>(pas encore de résultat)</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="368" />
-            <location filename="../../desktop/details/window.py" line="497" />
+            <location filename="../../desktop/details/window.py" line="380" />
+            <location filename="../../desktop/details/window.py" line="547" />
             <source>This job was removed.</source>
             <translation>Cette tâche a été supprimée.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="419" />
+            <location filename="../../desktop/details/window.py" line="431" />
             <source>follows job #%1</source>
             <translation>suite de la tâche nº %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="431" />
+            <location filename="../../desktop/details/window.py" line="444" />
             <source>(no result)</source>
             <translation>(aucun résultat)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="533" />
+            <location filename="../../desktop/details/window.py" line="583" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n ligne</numerusform>
@@ -591,12 +596,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="563" />
+            <location filename="../../desktop/details/window.py" line="613" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="563" />
+            <location filename="../../desktop/details/window.py" line="613" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -1036,17 +1041,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="443" />
+            <location filename="../../desktop/jobs/presentation.py" line="480" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="451" />
+            <location filename="../../desktop/jobs/presentation.py" line="488" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="466" />
+            <location filename="../../desktop/jobs/presentation.py" line="503" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n tâche terminée</numerusform>
@@ -1054,27 +1059,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="478" />
+            <location filename="../../desktop/jobs/presentation.py" line="515" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="480" />
+            <location filename="../../desktop/jobs/presentation.py" line="517" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="486" />
+            <location filename="../../desktop/jobs/presentation.py" line="523" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="497" />
+            <location filename="../../desktop/jobs/presentation.py" line="534" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="498" />
+            <location filename="../../desktop/jobs/presentation.py" line="535" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -1082,7 +1087,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="500" />
+            <location filename="../../desktop/jobs/presentation.py" line="537" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -1498,52 +1503,52 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="62" />
+            <location filename="../../desktop/jobs/presentation.py" line="63" />
             <source>Scheduled</source>
             <translation>Planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="63" />
+            <location filename="../../desktop/jobs/presentation.py" line="64" />
             <source>Queued</source>
             <translation>En file</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="64" />
+            <location filename="../../desktop/jobs/presentation.py" line="65" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="65" />
+            <location filename="../../desktop/jobs/presentation.py" line="66" />
             <source>Stopping</source>
             <translation>Arrêt en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="66" />
+            <location filename="../../desktop/jobs/presentation.py" line="67" />
             <source>Paused</source>
             <translation>En pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="67" />
+            <location filename="../../desktop/jobs/presentation.py" line="68" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="68" />
+            <location filename="../../desktop/jobs/presentation.py" line="69" />
             <source>Failed</source>
             <translation>Échouée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="69" />
+            <location filename="../../desktop/jobs/presentation.py" line="70" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="70" />
+            <location filename="../../desktop/jobs/presentation.py" line="71" />
             <source>Interrupted</source>
             <translation>Interrompue</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="76" />
+            <location filename="../../desktop/jobs/presentation.py" line="77" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n avertissement</numerusform>
@@ -1551,7 +1556,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="80" />
+            <location filename="../../desktop/jobs/presentation.py" line="81" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n erreur</numerusform>
@@ -1586,43 +1591,43 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="163" />
-            <location filename="../../desktop/jobs/presentation.py" line="201" />
-            <location filename="../../desktop/jobs/presentation.py" line="211" />
+            <location filename="../../desktop/jobs/presentation.py" line="202" />
+            <location filename="../../desktop/jobs/presentation.py" line="212" />
             <source>%1 left</source>
             <translation>reste %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="145" />
+            <location filename="../../desktop/jobs/presentation.py" line="146" />
             <source>%1 s</source>
             <translation>%1 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="148" />
+            <location filename="../../desktop/jobs/presentation.py" line="149" />
             <source>%1 min %2 s</source>
             <translation>%1 min %2 s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="151" />
+            <location filename="../../desktop/jobs/presentation.py" line="152" />
             <source>%1 h %2 min</source>
             <translation>%1 h %2 min</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="153" />
+            <location filename="../../desktop/jobs/presentation.py" line="154" />
             <source>%1 d %2 h</source>
             <translation>%1 j %2 h</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="189" />
+            <location filename="../../desktop/jobs/presentation.py" line="190" />
             <source>%1/s</source>
             <translation>%1/s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="205" />
+            <location filename="../../desktop/jobs/presentation.py" line="206" />
             <source>starting…</source>
             <translation>démarrage…</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="206" />
+            <location filename="../../desktop/jobs/presentation.py" line="207" />
             <source>%1 elapsed</source>
             <translation>en cours depuis %1</translation>
         </message>
@@ -1727,17 +1732,17 @@ A attendu %2 : %3</translation>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="587" />
+            <location filename="../../desktop/details/window.py" line="637" />
             <source>Undo job #%1 (%2)?</source>
             <translation>Défaire la tâche nº %1 (%2) ?</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="588" />
+            <location filename="../../desktop/details/window.py" line="638" />
             <source>This starts a new job: %1 — %2.</source>
             <translation>Cela lance une nouvelle tâche : %1 — %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="595" />
+            <location filename="../../desktop/details/window.py" line="645" />
             <source>Undo</source>
             <translation>Défaire</translation>
         </message>
@@ -1745,7 +1750,7 @@ A attendu %2 : %3</translation>
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="107" />
+            <location filename="../../desktop/window_commands.py" line="108" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique ? C’est irréversible.</numerusform>
@@ -1753,17 +1758,17 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="110" />
+            <location filename="../../desktop/window_commands.py" line="111" />
             <source>Remove jobs</source>
             <translation>Supprimer des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="131" />
+            <location filename="../../desktop/window_commands.py" line="132" />
             <source>Download CSV</source>
             <translation>Télécharger le CSV</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="131" />
+            <location filename="../../desktop/window_commands.py" line="132" />
             <source>CSV files (*.csv)</source>
             <translation>Fichiers CSV (*.csv)</translation>
         </message>
@@ -1775,7 +1780,7 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="152" />
+            <location filename="../../desktop/window_commands.py" line="153" />
             <source>%n job(s) written to %1</source>
             <translation>
                 <numerusform>%n tâche écrite dans %1</numerusform>
@@ -1783,7 +1788,7 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="155" />
             <source>Job details and %n log line(s) written to %1</source>
             <translation>
                 <numerusform>Détails de la tâche et %n ligne de journal écrits dans %1</numerusform>
@@ -1791,38 +1796,38 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
-            <location filename="../../desktop/window_commands.py" line="190" />
+            <location filename="../../desktop/window_commands.py" line="161" />
+            <location filename="../../desktop/window_commands.py" line="191" />
             <source>Open job by link</source>
             <translation>Ouvrir une tâche par son lien</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="161" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation>Lien ou numéro de la tâche (asyncops://job/ID) :</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="172" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>Not a job link</source>
             <translation>Ce n’est pas un lien de tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="173" />
+            <location filename="../../desktop/window_commands.py" line="174" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation>« %1 » n’est ni un numéro ni un lien de tâche (asyncops://job/ID).</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="187" />
+            <location filename="../../desktop/window_commands.py" line="188" />
             <source>There is no job #%1 that you can see.</source>
             <translation>Aucune tâche nº %1 visible pour vous.</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="207" />
+            <location filename="../../desktop/window_commands.py" line="208" />
             <source>Job #%1: %2</source>
             <translation>Tâche nº %1 : %2</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="237" />
+            <location filename="../../desktop/window_commands.py" line="238" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n tâche purgée</numerusform>
@@ -1830,12 +1835,12 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="245" />
+            <location filename="../../desktop/window_commands.py" line="246" />
             <source>About asyncops</source>
             <translation>À propos d’asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="247" />
+            <location filename="../../desktop/window_commands.py" line="248" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;asyncops&lt;/b&gt; — Suivi des processus&lt;br&gt;Met en file, exécute et suit les opérations de masse longues.&lt;br&gt;Base de données : %1</translation>
         </message>
@@ -1878,17 +1883,17 @@ A attendu %2 : %3</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="263" />
+            <location filename="../../desktop/window_commands.py" line="264" />
             <source>Notifications (%1)</source>
             <translation>Notifications (%1)</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="263" />
+            <location filename="../../desktop/window_commands.py" line="264" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="265" />
+            <location filename="../../desktop/window_commands.py" line="266" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n message non lu</numerusform>
@@ -2057,6 +2062,39 @@ A attendu %2 : %3</translation>
             <location filename="../../desktop/window_menus.py" line="198" />
             <source>System language</source>
             <translation>Langue du système</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workflow</name>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="371" />
+            <source>From the saved profile %1, started by its schedule</source>
+            <translation>Du profil enregistré %1, lancée par sa planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="373" />
+            <source>From the saved profile %1, started by hand</source>
+            <translation>Du profil enregistré %1, lancée à la main</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <source>Waits for %1</source>
+            <translation>Attend %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <source>Came after %1</source>
+            <translation>A suivi %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <source>Chain %1, step %2 of %3:</source>
+            <translation>Chaîne %1, étape %2 sur %3 :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <source>Chain %1:</source>
+            <translation>Chaîne %1 :</translation>
         </message>
     </context>
 </TS>
