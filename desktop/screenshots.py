@@ -138,6 +138,33 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
         save(d, f"dialog-{name}")
         d.reject()
 
+    # workflows: saved profiles (one on a schedule), a chain's run seen from one of its steps, the timeline
+    wf = window.ctx.tracker.workflows
+    for name, cmd, schedule in (
+        ("supplier-fetch", "echo fetch", "0 2 * * *"),
+        ("catalogue-scan", "echo scan", None),
+        ("nightly-report", "echo report", None),
+    ):
+        wf.save_profile(name, "command", {"cmd": cmd}, label=name.replace("-", " ").capitalize(), schedule=schedule)
+    wf.save_chain("nightly", ["supplier-fetch", "catalogue-scan"], finally_profile="nightly-report")
+    steps = wf.run_chain("nightly")
+    _settle(app, window, 0.8)
+    d = window.show_profiles()
+    d.resize(900, 420)
+    _settle(app, window, 0.8)
+    save(d, "profiles")
+    d.reject()
+    details = window.open_job(steps[1].id)
+    details.resize(980, 720)
+    _settle(app, window, 1.0)
+    save(details, "job-details-chain")
+    details.close()
+    timeline = window.show_timeline()
+    timeline.resize(1280, 520)
+    _settle(app, window, 1.2)
+    save(timeline, "timeline")
+    timeline.close()
+
     for width, height in sizes:
         window.resize(width, height)
         _settle(app, window, 0.5)
