@@ -78,7 +78,13 @@ class MainWindow(WindowMenus, WindowCommands):
         self._build_central()
         self._build_menus()
         self._build_inbox()
+        self.offline_label = QLabel(self)
+        self.offline_label.setObjectName("offlineLabel")
+        self.offline_label.setStyleSheet(f"color: {P.PALETTES['red'].fg}; font-weight: bold;")
+        self.offline_label.hide()
+        self.statusBar().addPermanentWidget(self.offline_label)
         self.statusBar().addPermanentWidget(self.counts_label)
+        ctx.cache.offline.connect(self._show_offline)
         self.notifier = Notifier(
             ctx.tracker,
             ctx.background,
@@ -258,6 +264,14 @@ class MainWindow(WindowMenus, WindowCommands):
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("countsLabel")
+
+    def _show_offline(self, error: BaseException | None) -> None:
+        """While the database cannot be read: "Offline" in the status bar, with why on hover; it goes by itself
+        once a poll reads again (the cache keeps polling every second)."""
+        self.offline_label.setVisible(error is not None)
+        if error is not None:
+            self.offline_label.setText(self.tr("Offline: cannot reach the database, retrying"))
+            self.offline_label.setToolTip(P.error_text(error).strip().splitlines()[0])
 
     def _build_inbox(self) -> None:
         self.inbox_dock = InboxPopup(self.inbox, self)  # a popup over the window: the table keeps its width

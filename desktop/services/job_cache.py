@@ -92,6 +92,7 @@ def merge(old: JobSnapshot | None, new: JobSnapshot) -> JobSnapshot | None:
 class JobCache(QObject):
     changed = Signal(list)
     removed = Signal(list)
+    offline = Signal(object)  # the poll's error while the database cannot be read, None once it reads again
     logged = Signal(list)
     purged = Signal()
     _poke = Signal()
@@ -108,6 +109,7 @@ class JobCache(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.error: BaseException | None = None  # set while the database cannot be read (offline)
         self.tracker, self.background, self.all_users = tracker, background, all_users
         self.user = tracker.user
         self.interval_ms = interval_ms
@@ -299,6 +301,9 @@ class JobCache(QObject):
 
         def done(result: Changes) -> None:
             self._polling = False
+            if self.error is not None:
+                self.error = None
+                self.offline.emit(None)
             self._since = started - POLL_OVERLAP
             if not result.changed and not result.removed:
                 return
@@ -312,8 +317,11 @@ class JobCache(QObject):
             if poke:
                 self._on_poke()
 
-        def failed(_exc: BaseException) -> None:
+        def failed(exc: BaseException) -> None:
             self._polling = False
+            if self.error is None:  # said once; the poll goes on trying every second
+                self.error = exc
+                self.offline.emit(exc)
 
         self.background.run(
             self.tracker.changes_since, since, all_users=self.all_users, on_success=done, on_failure=failed, owner=self
