@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -493,9 +493,50 @@ class MainWindow(WindowMenus, WindowCommands):
         file_menu = self.menuBar().findChild(QMenu, "menuFile")
         if file_menu is not None:
             file_menu.insertAction(self.action_quit, self.action_quit_stop)
+        self.action_pause_all = self._action("", "actionPauseAll", lambda: self.tr("&Pause all queues"), None)
+        self.action_pause_all.triggered.connect(lambda: self.pause_all_queues(True))
+        self.action_resume_all = self._action("", "actionResumeAll", lambda: self.tr("R&esume all queues"), None)
+        self.action_resume_all.triggered.connect(lambda: self.pause_all_queues(False))
         if self.notifier.tray is not None and (menu := self.notifier.tray.contextMenu()) is not None:
+            # the tray menu: Show asyncops, New operation…, Pause / Resume all queues, Quit
+            new = QAction(menu)
+            self.texts(new.setText, lambda: self.tr("&New operation…"))
+            new.triggered.connect(self._new_from_tray)
+            menu.addAction(new)
             menu.addSeparator()
-            menu.addAction(self.action_quit)  # the tray menu: Show asyncops, Quit
+            menu.addAction(self.action_pause_all)
+            menu.addAction(self.action_resume_all)
+            menu.addSeparator()
+            menu.addAction(self.action_quit)
+
+    def _new_from_tray(self) -> None:
+        self.bring_to_front()
+        self.new_operation()
+
+    def pause_all_queues(self, paused: bool) -> None:
+        """Every queue paused (running jobs finish, nothing new starts) or resumed; an admin's act where admins
+        are named: a refusal is shown, not hidden."""
+        tracker = self.ctx.tracker
+
+        def work() -> int:
+            names = [q.name for q in tracker.queues()]
+            for name in names:
+                tracker.set_paused(name, paused)
+            return len(names)
+
+        def done(n: int) -> None:
+            if paused:
+                text = self.tr("%n queue(s) paused: running jobs finish, nothing new starts", None, n)
+            else:
+                text = self.tr("%n queue(s) resumed", None, n)
+            self.notifier.tell_in_window(P.Notice(self.tr("Queues"), text, "info"))
+
+        self.ctx.background.run(
+            work,
+            on_success=done,
+            on_failure=lambda exc: self.show_error(self.tr("Queues"), P.error_text(exc)),
+            owner=self,
+        )
 
     def handle_request(self, job_id: int | None) -> None:
         """A second ``asyncops`` (or ``asyncops asyncops://job/N``) handed its request to this window."""

@@ -861,8 +861,45 @@
             <source>Quit and s&amp;top jobs</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="496" />
+            <source>&amp;Pause all queues</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="498" />
+            <source>R&amp;esume all queues</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="503" />
+            <source>&amp;New operation…</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="519" />
+            <location filename="../../desktop/main_window.py" line="529" />
+            <source>%n queue(s) paused: running jobs finish, nothing new starts</source>
+            <translation>
+                <numerusform>%n queue paused: running jobs finish, nothing new starts</numerusform>
+                <numerusform>%n queues paused: running jobs finish, nothing new starts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="531" />
+            <source>%n queue(s) resumed</source>
+            <translation>
+                <numerusform>%n queue resumed</numerusform>
+                <numerusform>%n queues resumed</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="532" />
+            <location filename="../../desktop/main_window.py" line="537" />
+            <source>Queues</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="560" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; asyncops will tell you when it ends.</numerusform>
@@ -870,7 +907,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="523" />
+            <location filename="../../desktop/main_window.py" line="564" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; open asyncops again to see how it ends.</numerusform>
@@ -878,12 +915,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="525" />
+            <location filename="../../desktop/main_window.py" line="566" />
             <source>Jobs keep running</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="528" />
+            <location filename="../../desktop/main_window.py" line="569" />
             <source>Don't ask again</source>
             <translation type="unfinished" />
         </message>

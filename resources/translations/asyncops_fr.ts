@@ -834,8 +834,45 @@
             <source>Quit and s&amp;top jobs</source>
             <translation>Quitter et a&amp;rrêter les tâches</translation>
         </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="496" />
+            <source>&amp;Pause all queues</source>
+            <translation>&amp;Suspendre toutes les files</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="498" />
+            <source>R&amp;esume all queues</source>
+            <translation>R&amp;eprendre toutes les files</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="503" />
+            <source>&amp;New operation…</source>
+            <translation>&amp;Nouvelle opération…</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="519" />
+            <location filename="../../desktop/main_window.py" line="529" />
+            <source>%n queue(s) paused: running jobs finish, nothing new starts</source>
+            <translation>
+                <numerusform>%n file suspendue : les tâches en cours finissent, rien de nouveau ne démarre</numerusform>
+                <numerusform>%n files suspendues : les tâches en cours finissent, rien de nouveau ne démarre</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="531" />
+            <source>%n queue(s) resumed</source>
+            <translation>
+                <numerusform>%n file reprise</numerusform>
+                <numerusform>%n files reprises</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="532" />
+            <location filename="../../desktop/main_window.py" line="537" />
+            <source>Queues</source>
+            <translation>Files</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="560" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; asyncops vous préviendra quand elle se terminera.</numerusform>
@@ -843,7 +880,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="523" />
+            <location filename="../../desktop/main_window.py" line="564" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; rouvrez asyncops pour voir comment elle se termine.</numerusform>
@@ -851,12 +888,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="525" />
+            <location filename="../../desktop/main_window.py" line="566" />
             <source>Jobs keep running</source>
             <translation>Les tâches continuent</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="528" />
+            <location filename="../../desktop/main_window.py" line="569" />
             <source>Don't ask again</source>
             <translation>Ne plus demander</translation>
         </message>

@@ -119,7 +119,13 @@ def test_closing_with_jobs_running_says_so_once_and_remembers_dont_ask_again(
     win.confirm_quit = True
     win.show()
     qtbot.waitUntil(lambda: win.notifier.running_summary()[0] == 1, timeout=10_000)
-    assert [a.text() for a in win.notifier.tray.contextMenu().actions() if a.text()] == ["Show asyncops", "&Quit"]
+    assert [a.text() for a in win.notifier.tray.contextMenu().actions() if a.text()] == [
+        "Show asyncops",
+        "&New operation…",
+        "&Pause all queues",
+        "R&esume all queues",
+        "&Quit",
+    ]
     _answer_close_notice(seen, dont_ask=False)
     with qtbot.assertNotEmitted(win.closed):
         win.close()

@@ -27,3 +27,11 @@ def test_offline_is_shown_then_goes_by_itself(qtbot: Any, window: Any, monkeypat
     down["on"] = False  # the server is back: the next poll reads
     qtbot.waitUntil(label.isHidden, timeout=10_000)
     assert window.ctx.cache.error is None
+
+
+def test_pause_and_resume_all_queues_from_the_tray_menu(qtbot: Any, window: Any) -> None:
+    t = window.ctx.tracker
+    window.action_pause_all.trigger()
+    qtbot.waitUntil(lambda: all(q.paused for q in t.queues()), timeout=10_000)
+    window.action_resume_all.trigger()
+    qtbot.waitUntil(lambda: not any(q.paused for q in t.queues()), timeout=10_000)
