@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPlainTextEdit,
     QSizePolicy,
@@ -131,12 +134,113 @@ class PathField(QWidget):
             self.line.setText(chosen)
 
 
+class ListEdit(QWidget):
+    """A list parameter as an editable list: one item a row (a path with a comma in it stays one item), typed
+    in the line below and added with Enter or +, edited in place with a double click, removed with −."""
+
+    changed = Signal()
+
+    def __init__(self, param: Any, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"list_{param.name}")
+        self.view = QListWidget(self)
+        self.view.setObjectName("listItems")
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.setFixedHeight(self.view.fontMetrics().height() * 4 + 14)
+        self.entry = QLineEdit(self)
+        self.entry.setObjectName("listEntry")
+        self.entry.setClearButtonEnabled(True)
+        self.entry.setPlaceholderText(placeholder or translate("ParamForm", "Type an item and press Enter"))
+        add = QToolButton(self)
+        add.setObjectName("listAdd")
+        add.setText("+")
+        add.setToolTip(translate("ParamForm", "Add the item typed (Enter)"))
+        self.remove_button = QToolButton(self)
+        self.remove_button.setObjectName("listRemove")
+        self.remove_button.setText("−")
+        self.remove_button.setToolTip(translate("ParamForm", "Remove the selected items (Delete)"))
+        self.entry.returnPressed.connect(self.add_typed)
+        add.clicked.connect(self.add_typed)
+        self.remove_button.clicked.connect(self.remove_selected)
+        model = self.view.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(lambda *_: self.changed.emit())
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.entry, 1)
+        row.addWidget(add)
+        row.addWidget(self.remove_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.view)
+        lay.addLayout(row)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.view.hasFocus():
+            self.remove_selected()
+            return
+        super().keyPressEvent(event)
+
+    def items(self) -> list[str]:
+        texts = (self.view.item(i).text().strip() for i in range(self.view.count()))
+        return [t for t in texts if t]
+
+    def add_items(self, items: list[str]) -> None:
+        have = self.items()
+        for item in items:
+            if item and item not in have:
+                self._append(item)
+                have.append(item)
+
+    def _append(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.view.addItem(item)
+
+    def add_typed(self) -> None:
+        text = self.entry.text().strip()
+        if text:
+            self.add_items([text])
+            self.entry.clear()
+
+    def remove_selected(self) -> None:
+        for item in self.view.selectedItems():
+            self.view.takeItem(self.view.row(item))
+
+    def set_items(self, value: Any) -> None:
+        """A list, a JSON array, or text with commas (what a saved profile or a test hands over)."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                try:
+                    value = json.loads(text)
+                except ValueError:
+                    value = [text]
+            else:
+                value = [x.strip() for x in text.split(",") if x.strip()]
+        self.view.clear()
+        for item in value or ():
+            self._append(str(item))
+
+    def value(self) -> list[str] | str:
+        """The items, or "" (not given) when there are none."""
+        return self.items() or ""
+
+
 class LibraryPathField(QWidget):
     """A path inside the chosen library: typed relative to its root, or picked with a file dialog that opens at
     the root (what is picked outside the library is refused with a sentence). A list takes several."""
 
     def __init__(
-        self, param: Any, line: QLineEdit, root_of: Callable[[], str | None], parent: QWidget | None = None
+        self,
+        param: Any,
+        line: QLineEdit | ListEdit,
+        root_of: Callable[[], str | None],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.param, self.line, self.root_of = param, line, root_of
@@ -202,9 +306,8 @@ class LibraryPathField(QWidget):
             self.note.show()
             return
         picked = [r for r in rel if r is not None]
-        if self.param.type == "list":
-            have = [x.strip() for x in self.line.text().split(",") if x.strip()]
-            self.line.setText(", ".join(have + [r for r in picked if r not in have]))
+        if isinstance(self.line, ListEdit):
+            self.line.add_items(picked)
         else:
             self.line.setText(picked[0])
 
@@ -307,7 +410,15 @@ def make_editor(
         dt_field.changed.connect(changed)
         dt_field.setToolTip(tip)
         return dt_field, dt_field.value, dt_field.set_value
-    # one-line text: str, list, path/folder/file, and numbers without a default (empty = not given)
+    if t == "list" and not getattr(param, "json_only", False):  # one item a row (argv stays a JSON line)
+        items = ListEdit(param, getattr(param, "example", ""), parent)
+        items.set_items(param.default or [])
+        items.changed.connect(changed)
+        items.setToolTip(tip)
+        if param.relative and root_of is not None:
+            return LibraryPathField(param, items, root_of, parent), items.value, items.set_items
+        return items, items.value, items.set_items
+    # one-line text: str, a JSON list, path/folder/file, and numbers without a default (empty = not given)
     line = QLineEdit(parent)
     line.setClearButtonEnabled(True)
     if param.default is not None:
@@ -328,14 +439,8 @@ def make_editor(
     if t in ("path", "folder", "file") and not param.relative:
         path_field = PathField(param, line, parent)
         return path_field, line.text, lambda v: line.setText("" if v is None else str(v))
-    if param.relative and t in ("path", "folder", "file", "list") and root_of is not None:
+    if param.relative and t in ("path", "folder", "file") and root_of is not None:
         lib_field = LibraryPathField(param, line, root_of, parent)
-        if t == "list":
-            return (
-                lib_field,
-                line.text,
-                lambda v: line.setText(", ".join(v) if isinstance(v, (list, tuple)) else str(v or "")),
-            )
         return lib_field, line.text, lambda v: line.setText("" if v is None else str(v))
     if t == "list":
         return line, line.text, lambda v: line.setText(", ".join(v) if isinstance(v, (list, tuple)) else str(v or ""))

@@ -1178,57 +1178,72 @@
     <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="115" />
+            <location filename="../../desktop/launch/param_form.py" line="118" />
             <source>Choose with a file dialog</source>
             <translation>Choisir avec une boîte de dialogue</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="147" />
+            <location filename="../../desktop/launch/param_form.py" line="156" />
+            <source>Type an item and press Enter</source>
+            <translation>Saisissez un élément et appuyez sur Entrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="160" />
+            <source>Add the item typed (Enter)</source>
+            <translation>Ajouter l'élément saisi (Entrée)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="164" />
+            <source>Remove the selected items (Delete)</source>
+            <translation>Retirer les éléments sélectionnés (Suppr)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="251" />
             <source>Choose in the library</source>
             <translation>Choisir dans la bibliothèque</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="155" />
+            <location filename="../../desktop/launch/param_form.py" line="259" />
             <source>Add files…</source>
             <translation>Ajouter des fichiers…</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="156" />
+            <location filename="../../desktop/launch/param_form.py" line="260" />
             <source>Add a folder…</source>
             <translation>Ajouter un dossier…</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="183" />
+            <location filename="../../desktop/launch/param_form.py" line="287" />
             <source>Choose the library first: the picker opens in its folder.</source>
             <translation>Choisissez d'abord la bibliothèque : le sélecteur s'ouvre dans son dossier.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="200" />
+            <location filename="../../desktop/launch/param_form.py" line="304" />
             <source>Only what is inside the library can be chosen (%1).</source>
             <translation>Seul ce qui est dans la bibliothèque peut être choisi (%1).</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="221" />
+            <location filename="../../desktop/launch/param_form.py" line="324" />
             <source>Choose a library</source>
             <translation>Choisissez une bibliothèque</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="236" />
+            <location filename="../../desktop/launch/param_form.py" line="339" />
             <source>No library yet: add one with “asyncops library add FOLDER”</source>
             <translation>Aucune bibliothèque : ajoutez-en une avec « asyncops library add DOSSIER »</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="253" />
+            <location filename="../../desktop/launch/param_form.py" line="356" />
             <source>The library the operation works in</source>
             <translation>La bibliothèque sur laquelle l'opération travaille</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="317" />
+            <location filename="../../desktop/launch/param_form.py" line="428" />
             <source>a, b, c</source>
             <translation>a, b, c</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="386" />
+            <location filename="../../desktop/launch/param_form.py" line="491" />
             <source>More options</source>
             <translation>Plus d’options</translation>
         </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolButton
 
 from desktop.launch.param_form import LibraryCombo, LibraryPathField
@@ -53,14 +54,14 @@ def test_library_combo_and_pickers_rooted_at_the_library(
     paths.pick("files")
     paths.pick("folder")
     assert opened == [str(root)]  # the picker opens in the library
-    assert dlg.form.fields["paths"].get() == "campaigns/2025/a.jpg, campaigns"
+    assert dlg.form.fields["paths"].get() == ["campaigns/2025/a.jpg", "campaigns"]
     assert isinstance(paths.browse, QToolButton) and paths.browse.menu() is not None  # files or a folder
 
     # something outside the library is refused with a sentence
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda p, t, s: str(tmp_path / "photos")))
     paths.pick("folder")
     assert "inside the library" in paths.note.text()
-    assert dlg.form.fields["paths"].get() == "campaigns/2025/a.jpg, campaigns"
+    assert dlg.form.fields["paths"].get() == ["campaigns/2025/a.jpg", "campaigns"]
     dlg.reject()
 
 
@@ -86,4 +87,31 @@ def test_placeholders_agree_with_the_help(qtbot: Any, window: Any) -> None:
     argv = dlg.form.fields["argv"].widget
     assert isinstance(argv, QLineEdit)
     assert argv.placeholderText() == '["sh","-c","echo hi"]'  # a JSON array, as its help says (not "a, b, c")
+    dlg.reject()
+
+
+def test_lists_are_edited_one_item_a_row(qtbot: Any, window: Any) -> None:
+    """A list parameter is an editable list: a path with a comma stays one item, Enter adds, − removes, and
+    what the form gives the operation is the list itself."""
+    from desktop.launch.param_form import ListEdit
+
+    dlg = window.new_operation("fetch")
+    field = dlg.form.fields["urls"]
+    edit = field.widget
+    assert isinstance(edit, ListEdit)
+    assert field.get() == ""  # nothing given yet
+    qtbot.keyClicks(edit.entry, "https://example.com/a,b.jpg")
+    qtbot.keyClick(edit.entry, Qt.Key.Key_Return)
+    edit.entry.setText("https://example.com/c.jpg")
+    edit.entry.returnPressed.emit()
+    edit.entry.setText("https://example.com/c.jpg")  # the same twice is kept once
+    edit.add_typed()
+    assert field.get() == ["https://example.com/a,b.jpg", "https://example.com/c.jpg"] and edit.entry.text() == ""
+    edit.view.setCurrentRow(0)
+    edit.remove_button.click()
+    assert field.get() == ["https://example.com/c.jpg"]
+    field.set('["x", "y, z"]')  # a saved profile's JSON
+    assert field.get() == ["x", "y, z"]
+    field.set(["only"])
+    assert field.get() == ["only"]
     dlg.reject()
