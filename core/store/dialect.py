@@ -96,17 +96,6 @@ def session_identity(conn: Connection) -> SessionIdentity:
     return SessionIdentity(str(row.user), bool(row.admin), bool(row.worker), bool(row.team))
 
 
-def lock_queue(conn: Connection | Session, queue: str) -> None:
-    """Serialise the engines' claims of one queue for the rest of this transaction, so that the running jobs
-    they count and the jobs they take agree (the queue's cap and each engine's fair share hold).
-
-    SQLite write transactions are already serialised by BEGIN IMMEDIATE; PostgreSQL takes a transaction-level
-    advisory lock named after the queue (no privilege on the queues table needed: a person's engine has none)."""
-    if is_sqlite(conn):
-        return
-    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"asyncops.queue:{queue}"})
-
-
 def seconds_between(engine: Engine, start: Any, end: Any) -> Any:
     """SQL for the seconds from ``start`` to ``end`` (two timestamp expressions)."""
     if engine.dialect.name == "sqlite":
