@@ -18,12 +18,30 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection
 
+from core.engine.context import refused_by_database
 from core.store.db import Database
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _Item = tuple[Callable[[Connection], Any], "Future[Any]"]
+
+
+def refused(exc: BaseException) -> bool:
+    """Whether ``exc`` is (or was raised while handling) a write the database refused for now: a connection lost
+    in the middle of a transaction surfaces as whatever the clean-up met next, with the refusal as its cause."""
+    return refusal(exc) is not None
+
+
+def refusal(exc: BaseException) -> BaseException | None:
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if refused_by_database(cur):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return None
 
 
 class Writer:
@@ -59,14 +77,17 @@ class Writer:
                     try:
                         result = work(conn)
                     except Exception as exc:
+                        if refused(exc):  # the connection or the server is gone: the whole group is refused
+                            raise
                         savepoint.rollback()
                         outcomes.append((future, None, exc))
                     else:
                         savepoint.commit()
                         outcomes.append((future, result, None))
         except Exception as exc:  # the transaction or its commit was refused: every write of the group failed
+            refused_by = refusal(exc) or exc  # the refusal, not what a lost connection's clean-up met
             for _, future in group:
-                future.set_exception(exc)
+                future.set_exception(refused_by)
             return
         self.groups += 1
         self.writes += sum(1 for _, _, error in outcomes if error is None)
