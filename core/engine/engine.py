@@ -289,7 +289,9 @@ class Engine:
                 with self._wake:
                     if self._generation == generation and not self._stopping.is_set():
                         self._idle[queue] = self._idle.get(queue, 0) + 1
-                        self._wake.wait(5.0)
+                        # a fallback: wake-ups come from this engine, the channel, or the database (LISTEN)
+                        listening = self._presence is not None and self._presence.listening
+                        self._wake.wait(FALLBACK if listening else 5.0)
                         self._idle[queue] -= 1
                 continue
             try:
