@@ -188,6 +188,7 @@ class Engine:
                 jobs.unregister_engine(self.db, self.id)
             except Exception as exc:
                 log.warning("cannot unregister engine %s: %s", self.id, liveness.reason(exc))
+        self._writer.close()
         if self._presence is not None:
             self._presence.stop()  # the lock is free: jobs left ACTIVE are recovered after the grace
 
@@ -276,7 +277,7 @@ class Engine:
                 break  # the queue was removed or made smaller: this slot retires
             with self._wake:
                 generation = self._generation
-            if next_job is not None and self._crowded.get(queue):
+            if next_job is not None and self._crowded.get(queue) and self.db.is_sqlite:
                 # claimed with the last outcome: let the other engines at the database before the next write
                 time.sleep(YIELD)
             job, next_job = next_job or self._take_ready(queue), None
