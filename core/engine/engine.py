@@ -57,7 +57,10 @@ log = logging.getLogger(__name__)
 S = JobStatus
 MAX_RETRY_DELAY = 5.0
 YIELD = 0.005
-FALLBACK = 10.0  # seconds between the polls that back up LISTEN/NOTIFY while an engine is idle on PostgreSQL
+# PostgreSQL with LISTEN on: seconds between the polls that back up the database's wake-ups (for queued work, and
+# for the queue settings and the engines' heartbeat while idle), and between the due-work checks while idle
+FALLBACK = 30.0
+FALLBACK_DUE = 15.0
 
 define("job.finished_with_errors", "finished with {n} {n:plural:error|errors}")
 define("job.stopped", "stopped by request")
@@ -150,8 +153,10 @@ class Engine:
         self._started = True
         settings.ensure_defaults(self.db)
         if not self.db.is_sqlite:  # alive from now on: the lock is held before the engine's row exists
-            self._presence = liveness.Presence(self.db, self.id, on_notify=self._hear, outage=self._outage).start()
             self._liveness = liveness.Liveness(self.db, self.id)
+            self._presence = liveness.Presence(
+                self.db, self.id, on_notify=self._hear, outage=self._outage, liveness=self._liveness
+            ).start()
         jobs.register_engine(self.db, self.id, self.kind, self.serve or ())
         self._recover_dead()
         if self.kind != "inline":
@@ -292,7 +297,7 @@ class Engine:
                         self._idle[queue] = self._idle.get(queue, 0) + 1
                         # a fallback: wake-ups come from this engine, the channel, or the database (LISTEN)
                         listening = self._presence is not None and self._presence.listening
-                        self._wake.wait(FALLBACK if listening else 5.0)
+                        self._wake.wait(FALLBACK * 2 if listening else 5.0)
                         self._idle[queue] -= 1
                 continue
             try:
@@ -567,7 +572,7 @@ class Engine:
             if self.kind != "inline":
                 if due("queued", FALLBACK if listening else 0.0, "connected"):
                     tasks.append(("wake on queued work", self._poll_queued))
-                if due("due", FALLBACK if slow else 0.5, "scheduled", "queued") or self._due_now():
+                if due("due", FALLBACK_DUE if slow else 0.5, "scheduled", "queued") or self._due_now():
                     tasks.append(("scheduled jobs", self._promote_due))
                     tasks.append(("workflows", self._workflows))
                 if due("config", FALLBACK if slow else 1.0, "queues"):
@@ -575,7 +580,7 @@ class Engine:
             if self._liveness is not None:  # liveness by the engines' locks; the heartbeat is only shown
                 if due("heartbeat", FALLBACK):
                     tasks.append(("heartbeat", self._beat))
-                if due("recovery", liveness.CHECK_EVERY):
+                if due("recovery", 0.5):  # what the presence connection observed: no query unless one is gone
                     tasks.append(("recovery", self._recover_dead))
             elif due("heartbeat", self.heartbeat_interval):
                 tasks.append(("heartbeat", self._beat))

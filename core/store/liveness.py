@@ -115,8 +115,19 @@ def _key_sql(arg: str) -> str:
 class Presence:
     """An engine's dedicated connection: its session lock while it lives, and LISTEN for wake-ups."""
 
-    def __init__(self, db: Database, engine_id: str, *, on_notify: Callable[[str], None], outage: Outage) -> None:
+    def __init__(
+        self,
+        db: Database,
+        engine_id: str,
+        *,
+        on_notify: Callable[[str], None],
+        outage: Outage,
+        liveness: Liveness | None = None,
+    ) -> None:
         self.db = db
+        self.liveness = liveness  # fed with a check of the other engines' locks every CHECK_EVERY seconds
+        if liveness is not None:
+            liveness.fed = True
         self.engine_id = engine_id
         self.on_notify = on_notify
         self.outage = outage
@@ -182,13 +193,20 @@ class Presence:
                 return
         conn.execute(f"LISTEN {CHANNEL}")
         self.held.set()
+        if self.liveness is not None:
+            self.liveness.reset()  # what it saw before it lost the database proves nothing now
         self.outage.ok()
         self.on_notify("connected")  # what was sent while we were away is lost: the engine reads again
+        checked = 0.0
         while not self._stop.is_set():
             for note in conn.notifies(timeout=0.5):
                 self.on_notify(note.payload)
                 if self._stop.is_set():
                     break
+            if self.liveness is not None and time.monotonic() - checked >= CHECK_EVERY:
+                checked = time.monotonic()
+                rows = conn.execute(_PROBE_RAW, {"me": self.engine_id}).fetchall()
+                self.liveness.observe({str(r[0]) for r in rows if r[1]}, checked)
 
 
 # Every other engine the database knows (rows, and workers named by running jobs), and whether its lock is free
@@ -205,34 +223,48 @@ _PROBE = text(
 )
 
 
+_PROBE_RAW = str(_PROBE).replace(":me", "%(me)s")  # the same on the presence connection (psycopg's placeholders)
+
+
 class Liveness:
-    """Which other engines are gone, by their locks (see the module's docstring)."""
+    """Which other engines are gone, by their locks (see the module's docstring). An engine's presence connection
+    checks every :data:`CHECK_EVERY` seconds and feeds what it saw here (:meth:`observe`), costing no pool
+    connection; without one, :meth:`gone` checks by itself."""
 
     def __init__(self, db: Database, engine_id: str, grace: float = GRACE) -> None:
         self.db = db
         self.engine_id = engine_id
         self.grace = grace
+        self.fed = False  # a presence connection observes for us
+        self._lock = threading.Lock()
         self._free_since: dict[str, tuple[float, int]] = {}  # engine id: (first seen free, checks seen free)
+        self._gone: list[str] = []
 
     def reset(self) -> None:
         """Forget what was seen (after this engine lost the database: what it saw before proves nothing)."""
-        self._free_since.clear()
+        with self._lock:
+            self._free_since.clear()
+            self._gone = []
+
+    def observe(self, free: set[str], now: float | None = None) -> None:
+        """One check: the engines whose lock was free at that instant."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            seen = {}
+            for engine_id in free:
+                first, checks = self._free_since.get(engine_id, (now, 0))
+                seen[engine_id] = (first, checks + 1)
+            self._free_since = seen
+            self._gone = sorted(e for e, (first, checks) in seen.items() if checks >= 2 and now - first >= self.grace)
 
     def gone(self) -> list[str]:
         """Engines whose lock has stayed free for the grace, across two checks or more."""
-        now = time.monotonic()
-        with self.db.connect_read() as conn:
-            rows = conn.execute(_PROBE, {"me": self.engine_id}).all()
-        free = {str(r.id) for r in rows if r.free}
-        seen = {}
-        out = []
-        for engine_id in free:
-            first, checks = self._free_since.get(engine_id, (now, 0))
-            seen[engine_id] = (first, checks + 1)
-            if checks + 1 >= 2 and now - first >= self.grace:
-                out.append(engine_id)
-        self._free_since = seen
-        return sorted(out)
+        if not self.fed:
+            with self.db.connect_read() as conn:
+                rows = conn.execute(_PROBE, {"me": self.engine_id}).all()
+            self.observe({str(r.id) for r in rows if r.free})
+        with self._lock:
+            return list(self._gone)
 
 
 def guard(conn: Connection, engine_id: str) -> bool:
