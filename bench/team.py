@@ -231,7 +231,7 @@ def restart_under_load(url: str, n: int, workers: int, cap: int, restart_cmd: st
 
 def _server_db(server: str) -> tuple[str, Any, str]:
     name = f"asyncops_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(make_url(server).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    admin = create_engine(make_url(server).set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     return make_url(server).set(database=name).render_as_string(hide_password=False), admin, name

@@ -467,8 +467,8 @@ class Engine:
                 if refused(exc):
                     refusals += 1
                     self._outage.failed(exc)
-                    if refusals == 1:
-                        log.warning(
+                    if refusals == 1:  # the outage itself is logged once, and at each retry (Outage)
+                        log.info(
                             "job #%s: the database refused its outcome (%s); writing it again until accepted",
                             job.id,
                             liveness.reason(exc),
