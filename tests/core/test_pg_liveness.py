@@ -81,7 +81,11 @@ class Cluster:
 
 
 @pytest.fixture
-def own_cluster() -> Iterator[Cluster]:
+def own_cluster(monkeypatch: pytest.MonkeyPatch) -> Iterator[Cluster]:
+    from core import users
+
+    # opening the cluster's database makes its role this process's identity: the next tests get theirs back
+    monkeypatch.setattr(users, "_process_role", users._process_role)
     bindir = _server_bin()
     if bindir is None or not (bindir / "pg_ctl").exists():
         pytest.skip("PostgreSQL's server binaries (initdb, pg_ctl) are not installed")
