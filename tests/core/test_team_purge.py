@@ -28,7 +28,9 @@ def _last_run(owner: Database) -> Any:
 
 
 @needs_server
-def test_a_persons_engine_purges_only_their_jobs_and_marks_no_day(team_db: Any, capsys: Any, db: Database) -> None:
+def test_a_persons_engine_purges_only_their_jobs_and_marks_no_day(  # noqa: F811 (team_db: the fixture)
+    team_db: Any, capsys: Any, db: Database
+) -> None:
     mine = _submit(capsys, team_db.alice, "alice's")
     theirs = _submit(capsys, team_db.bob, "bob's")
     _age_all(db)
