@@ -28,8 +28,10 @@ def _last_run(owner: Database) -> Any:
 
 
 @needs_server
-def test_a_persons_engine_purges_only_their_jobs_and_marks_no_day(  # noqa: F811 (team_db: the fixture)
-    team_db: Any, capsys: Any, db: Database
+def test_a_persons_engine_purges_only_their_jobs_and_marks_no_day(
+    team_db: Any,  # noqa: F811 (the fixture, imported)
+    capsys: Any,
+    db: Database,
 ) -> None:
     mine = _submit(capsys, team_db.alice, "alice's")
     theirs = _submit(capsys, team_db.bob, "bob's")
