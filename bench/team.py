@@ -67,7 +67,7 @@ def worker_main(url: str) -> None:
             try:
                 with db.engine.connect() as conn:
                     left = conn.execute(
-                        text("SELECT count(*) FROM jobs WHERE status IN ('QUEUED', 'ACTIVE', 'STOPPING')")
+                        text("SELECT count(*) FROM jobs WHERE status IN ('QUEUED', 'ACTIVE', 'STOPPING', 'PAUSED')")
                     ).scalar()
             except DBAPIError:
                 continue  # the server restarts: ask again
@@ -254,7 +254,9 @@ def run_once(url: str, n: int, workers: int, cap: int, step: float) -> dict[str,
         with db.engine.connect() as conn:
             while not stop.is_set():
                 running = conn.execute(
-                    text("SELECT count(*) FROM jobs WHERE queue = 'default' AND status IN ('ACTIVE', 'STOPPING')")
+                    text(
+                        "SELECT count(*) FROM jobs WHERE queue = 'default' AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')"
+                    )
                 ).scalar()
                 conn.rollback()
                 peak = max(peak, int(running or 0))

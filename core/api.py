@@ -21,18 +21,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from core import export
+from core import export, library
+from core.engine import housekeeping
 from core.errors import ConflictError, NotAllowed, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.operations import DryRun, Operation, OperationEnv, Registry, registry
 from core.records import JobSnapshot, LogEntry, iso
-from core.store import jobs, settings
+from core.store import jobs, pauses, settings
 from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
 from core.users import admins_named, current_user, is_admin
+from core.workflows import items
 from core.workflows.facade import Workflows
+from core.workflows.timeline import Bar as Bar  # the window draws these: its door is this module
+from core.workflows.timeline import Timeline as Timeline
+from core.workflows.timeline import Wait as Wait
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -204,7 +209,12 @@ class Tracker:
         return Message.plain(snap.label)
 
     def operation_list(self, *, public: bool = False) -> list[Operation]:
-        return [op for op in self.operations.all() if not (public and getattr(op, "internal", False))]
+        return [op for op in self.operations.all() if not (public and op.internal)]
+
+    # -- libraries (the New operation form offers them by name) ---------------------------------------
+    def library_names(self) -> list[tuple[str, str]]:
+        """(name, root folder) of every library, by name."""
+        return sorted((lib.name, str(lib.root)) for lib in library.list_libraries(self.db))
 
     # -- the launch decision ------------------------------------------------------------------------
     def env(self) -> OperationEnv:
@@ -323,6 +333,32 @@ class Tracker:
         self._publish(EventKind.CHANGED, snap)
         return snap
 
+    # pause and resume one running job (core.store.pauses): a request its engine honours at the job's next item
+    def pause(self, job_id: int) -> JobSnapshot:
+        snap = pauses.request_pause(self.db, job_id, user=self.user, admin=self.admin, operations=self.operations)
+        return self._pause_reaches_engine(snap, True)
+
+    def resume(self, job_id: int) -> JobSnapshot:
+        snap = pauses.request_resume(self.db, job_id, user=self.user, admin=self.admin)
+        return self._pause_reaches_engine(snap, False)
+
+    def retry_failed_items(self, job_id: int) -> JobSnapshot:
+        """A new job over the items of ``job_id`` that failed (core.workflows.items)."""
+        snap = items.retry_failed_items(self.db, job_id, user=self.user, admin=self.admin, operations=self.operations)
+        self._publish(EventKind.CREATED, snap)
+        return snap
+
+    def can_pause(self, snap: JobSnapshot) -> bool:
+        """Whether the job's operation can pause (the window enables Pause with it; no database read)."""
+        return snap.operation in self.operations and self.operation(snap.operation).pausable
+
+    def _pause_reaches_engine(self, snap: JobSnapshot, wanted: bool) -> JobSnapshot:
+        ctx = self.engine.context(snap.id) if self.engine is not None else None
+        if ctx is not None:  # this process runs it: at once (other engines read the request within a tick)
+            ctx.set_pause(wanted)
+        self._publish(EventKind.CHANGED, snap)
+        return snap
+
     def remove(self, job_id: int) -> None:
         jobs.remove(self.db, job_id, user=self.user, admin=self.admin)
         self._publish(EventKind.REMOVED, job_id=job_id)
@@ -371,6 +407,8 @@ class Tracker:
         n = jobs.purge(self.db, days=days, failed_days=failed, keep=keep, owner=None if self.admin else self.user)
         if n:
             self._publish(EventKind.REMOVED)
+        if self.db.is_sqlite or self.admin:  # who sees every job knows which trash entries no job can undo
+            housekeeping.empty_trash(self.db, days if days is not None else self.purge_config().days)
         return n
 
     # -- export -------------------------------------------------------------------------------------

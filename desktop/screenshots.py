@@ -1,12 +1,13 @@
 """Render the main window, the details window and each dialog to PNG files, offscreen.
 
-    python -m desktop.screenshots OUTDIR [--lang fr]
+    python -m desktop.screenshots OUTDIR [--lang fr] [--size 1280x720 --size 1920x1080]
 
 A throw-away database (in a temporary folder) is filled with a realistic mix of jobs (``desktop.demo``); the
 engine is not started, so the picture shows exactly that mix. Rendered: the empty state, the main window with
 jobs of every status, the inbox, a job's details with its log, the New operation dialog for every operation,
 and the Queues, Thresholds and Purge dialogs. ``main-window.png`` is also what README shows (copies of the
-English and French pictures are kept in resources/screenshots/).
+English and French pictures are kept in resources/screenshots/). Each ``--size`` also renders the main window
+and the details window at that screen size (``main-window-1280x720.png``, ``job-details-1280x720.png``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,28 @@ def _settle(app: Any, window: Any, seconds: float = 1.5) -> None:
     app.processEvents()
 
 
-def render(outdir: Path, lang: str = "en") -> list[Path]:
+def _quiet_platform() -> None:
+    """The offscreen platform warns that it has no window manager (size hints, raising): not our code talking."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous: list[Any] = []
+
+    def handler(mode: Any, context: Any, message: str) -> None:
+        if "This plugin does not support" in message or "systemTrayWindowChanged" in message:
+            return
+        sys.stderr.write(message + "\n")
+
+    previous.append(qInstallMessageHandler(handler))
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    w, _, h = text.lower().partition("x")
+    if not (w.isdigit() and h.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT (1280x720)")
+    return int(w), int(h)
+
+
+def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = ()) -> list[Path]:
     tmp = Path(tempfile.mkdtemp(prefix="asyncops-shots-"))
     os.environ["ASYNCOPS_DB"] = str(tmp / "demo.db")
     os.environ["ASYNCOPS_DATA_DIR"] = str(tmp / "data")
@@ -47,6 +69,7 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     from desktop.demo import seed_demo
     from desktop.jobs.presentation import finished_message
 
+    _quiet_platform()
     app = ensure_app()
     i18n.install(app, lang)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -96,11 +119,10 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     _settle(app, window)
     save(dlg, "new-operation")
     dlg.reject()
-    for name in [op.name for op in window.ctx.tracker.operation_list()]:
+    offered = [op.name for op in window.ctx.tracker.operation_list(public=True)]
+    for name in offered:
         dlg = window.new_operation(name)
-        dlg.resize(680, 720)
-        if dlg.form is not None and "library" in dlg.form.fields:
-            dlg.form.fields["library"].set("brand-assets")
+        dlg.resize(680, 720)  # the demo's only library is chosen by itself
         _settle(app, window, 0.4)
         save(dlg, f"new-operation-{name}")
         dlg.reject()
@@ -115,9 +137,20 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
         save(d, f"dialog-{name}")
         d.reject()
 
+    for width, height in sizes:
+        window.resize(width, height)
+        _settle(app, window, 0.5)
+        save(window, f"main-window-{width}x{height}")
+        details = window.open_job(ids[7])
+        details.resize(width, height)
+        _settle(app, window, 0.8)
+        save(details, f"job-details-{width}x{height}")
+        details.close()
+
     window.show_inbox(True)
     _settle(app, window, 0.3)
-    save(window, "main-window-inbox")
+    save(window.inbox_dock, "inbox")  # a popup: a window of its own
+    window.show_inbox(False)
     window.confirm_quit = False
     window.close()
     window.ctx.shutdown(1)
@@ -128,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--lang", default="en", choices=("en", "fr"))
+    parser.add_argument("--size", type=parse_size, action="append", default=[], help="also render at WIDTHxHEIGHT")
     args = parser.parse_args(argv)
-    for path in render(args.outdir, args.lang):
+    for path in render(args.outdir, args.lang, tuple(args.size)):
         print(path)
     return 0
 

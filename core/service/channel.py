@@ -48,8 +48,10 @@ def _time(value: Any) -> dt.datetime | None:
 
 def snapshot_from_json(data: dict[str, Any]) -> JobSnapshot:
     values: dict[str, Any] = {k: data.get(k) for k in JOB_FIELDS}
-    for k in ("created_at", "scheduled_for", "started_at", "finished_at", "updated_at"):
+    for k in ("created_at", "scheduled_for", "started_at", "finished_at", "updated_at", "paused_at"):
         values[k] = _time(values[k])
+    values["pause_requested"] = bool(values["pause_requested"])
+    values["paused_seconds"] = float(values["paused_seconds"] or 0.0)
     values["status"] = JobStatus(values["status"])
     values["params"] = values["params"] or {}
     values["inline"] = bool(values["inline"])

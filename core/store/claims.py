@@ -92,7 +92,7 @@ _STATE_PG = text(
       SELECT (SELECT paused FROM queues WHERE name = :q) AS paused,
              asyncops_running(:q) AS active,
              (SELECT count(*) FROM jobs WHERE queue = :q AND worker = :w_worker
-                AND status IN ('ACTIVE', 'STOPPING')) AS mine)
+                AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')) AS mine)
     SELECT st.paused, st.active, st.mine,
            ARRAY(SELECT s FROM generate_series(0, CAST(:cap AS integer) - 1) AS s
                  WHERE s NOT IN (SELECT asyncops_used_slots(:q))

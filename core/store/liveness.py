@@ -218,7 +218,7 @@ _PROBE = text(
                 ELSE false END AS free
     FROM (SELECT id FROM engines WHERE id <> :me
           UNION SELECT DISTINCT worker FROM jobs
-                WHERE status IN ('ACTIVE', 'STOPPING') AND worker IS NOT NULL AND worker <> :me) AS e
+                WHERE status IN ('ACTIVE', 'STOPPING', 'PAUSED') AND worker IS NOT NULL AND worker <> :me) AS e
     """
 )
 

@@ -63,6 +63,7 @@ def status_name(status: JobStatus | str) -> str:
         S.QUEUED: translate("Status", "Queued"),
         S.ACTIVE: translate("Status", "Active"),
         S.STOPPING: translate("Status", "Stopping"),
+        S.PAUSED: translate("Status", "Paused"),
         S.SUCCEEDED: translate("Status", "Succeeded"),
         S.FAILED: translate("Status", "Failed"),
         S.STOPPED: translate("Status", "Stopped"),
@@ -81,10 +82,19 @@ def errors_text(n: int) -> str:
 
 @dataclass(frozen=True)
 class Badge:
-    text: str
+    text: str  # "Succeeded · 140 warnings": tooltips, the details window
     colour: str  # green, yellow, red, blue, grey (core.status.display_colour)
     fg: str
     bg: str
+    short: str = ""  # "Succeeded · 140 ⚠": the table and the side panel, where the text must never be cut
+
+    @property
+    def compact(self) -> str:
+        return self.short or self.text
+
+
+WARNING_SIGN = "\u26a0"  # ⚠
+ERROR_SIGN = "\u2716"  # ✖
 
 
 def percent(snap: JobSnapshot) -> int | None:
@@ -95,17 +105,35 @@ def percent(snap: JobSnapshot) -> int | None:
 def badge(snap: JobSnapshot) -> Badge:
     """The status badge: colour family plus a text that never relies on the colour alone."""
     colour = snap.colour
-    text = status_name(snap.status)
+    text = short = status_name(snap.status)
     if snap.status is S.SUCCEEDED and snap.warnings:
+        short = f"{text} · {short_count(snap.warnings)} {WARNING_SIGN}"
         text = f"{text} · {warnings_text(snap.warnings)}"
     elif colour == "red" and snap.errors:
+        short = f"{text} · {short_count(snap.errors)} {ERROR_SIGN}"
         text = f"{text} · {errors_text(snap.errors)}"
     elif snap.status.is_running:
         p = percent(snap)
         if p is not None:
-            text = f"{text} · {p}%"
+            text = short = f"{text} · {p}%"
     pal = PALETTES[colour]
-    return Badge(text, colour, pal.fg, pal.bg)
+    return Badge(text, colour, pal.fg, pal.bg, short)
+
+
+def short_count(n: int) -> str:
+    """A count in at most four characters for a badge: ``140``, ``1.2k``, ``38k``, ``1.5M`` (whole in the tooltip)."""
+    if n < 1000:
+        return str(n)
+    for unit, size in (("M", 1_000_000), ("k", 1000)):
+        if n >= size or (unit == "M" and n >= 999_500):
+            value = n / size
+            return (f"{value:.1f}".rstrip("0").rstrip(".") if value < 10 else f"{value:.0f}") + unit
+    return str(n)
+
+
+def badge_samples() -> list[str]:
+    """The widest compact badges a row can show in the current language (the status column is sized on them)."""
+    return [f"{status_name(s)} · 999 {ERROR_SIGN}" for s in S]
 
 
 # -- numbers and times ------------------------------------------------------------------------------
@@ -161,27 +189,43 @@ def format_rate(rate: float | None) -> str:
     return translate("Time", "%1/s").replace("%1", value)
 
 
-def progress_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
-    """``45% · 120/s · 2 min 10 s left`` for a running job; ``1 200 / 1 200`` once finished."""
+def progress_texts(snap: JobSnapshot, now: dt.datetime | None = None) -> list[str]:
+    """What the progress cell can say, longest first (a narrow cell shows the first that fits): for a running
+    job ``45% · 120/s · 2 min 10 s left``, then without the rate, then the percent alone; a job that reports no
+    progress says how long it has run (``1 min 05 s elapsed``); ``1 200 / 1 200`` once finished."""
     if snap.status.is_running:
-        parts = []
         p = percent(snap)
-        if p is not None:
-            parts.append(f"{p}%")
-        elif snap.progress_done:
-            parts.append(format_count(snap.progress_done))
+        head = f"{p}%" if p is not None else format_count(snap.progress_done) if snap.progress_done else ""
         rate = format_rate(snap.rate(now))
-        if rate:
-            parts.append(rate)
         eta = snap.eta(now)
-        if eta is not None:
-            parts.append(translate("Time", "%1 left").replace("%1", format_duration(eta)))
-        return " · ".join(parts) if parts else translate("Time", "starting…")
+        left = translate("Time", "%1 left").replace("%1", format_duration(eta)) if eta is not None else ""
+        if not head and not rate and not left:
+            elapsed = snap.duration(now)
+            if elapsed is None or elapsed.total_seconds() < 1:
+                return [translate("Time", "starting…")]
+            return [translate("Time", "%1 elapsed").replace("%1", format_duration(elapsed))]
+        full = [x for x in (head, rate, left) if x]
+        rough = ""  # minutes are enough where room is short: "43% · 8 min left"
+        if eta is not None and eta.total_seconds() >= 60:
+            rounded = dt.timedelta(minutes=round(eta.total_seconds() / 60))
+            rough = translate("Time", "%1 left").replace("%1", format_duration(rounded).split(" 00")[0].strip())
+        options = [
+            " · ".join(full),
+            " · ".join(x for x in (head, left) if x),
+            " · ".join(x for x in (head, rough) if x),
+            head or rate,
+        ]
+        return [o for i, o in enumerate(options) if o and o not in options[:i]]
     if snap.progress_total:
-        return f"{format_count(snap.progress_done)} / {format_count(snap.progress_total)}"
+        return [f"{format_count(snap.progress_done)} / {format_count(snap.progress_total)}"]
     if snap.progress_done:
-        return format_count(snap.progress_done)
-    return ""
+        return [format_count(snap.progress_done)]
+    return [""]
+
+
+def progress_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
+    """The progress cell's full text (see ``progress_texts``)."""
+    return progress_texts(snap, now)[0]
 
 
 def duration_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
@@ -189,7 +233,7 @@ def duration_text(snap: JobSnapshot, now: dt.datetime | None = None) -> str:
 
 
 # -- actions ----------------------------------------------------------------------------------------
-ACTIONS = ("new", "stop", "open", "remove", "retry", "undo", "export", "open_link")
+ACTIONS = ("new", "stop", "pause", "resume", "open", "remove", "retry", "undo", "export", "open_link")
 
 
 @dataclass(frozen=True)
@@ -199,10 +243,13 @@ class ActionState:
 
 
 def action_states(
-    selected: Sequence[JobSnapshot], can_undo: Callable[[JobSnapshot], bool] | None = None
+    selected: Sequence[JobSnapshot],
+    can_undo: Callable[[JobSnapshot], bool] | None = None,
+    can_pause: Callable[[JobSnapshot], bool] | None = None,
 ) -> dict[str, ActionState]:
     """Enabled state and tooltip of every job action for the selected jobs (several for Stop and Remove).
-    ``can_undo`` is the Tracker's: whether the operation knows how to reverse that finished run."""
+    ``can_undo`` is the Tracker's: whether the operation knows how to reverse that finished run; ``can_pause``
+    whether its operation can pause (None: all can)."""
     n = len(selected)
     out: dict[str, ActionState] = {
         "new": ActionState(True, translate("Actions", "Start a new operation (Ctrl+N)")),
@@ -211,6 +258,8 @@ def action_states(
     if n == 0:
         none = translate("Actions", "Select a job first")
         out["stop"] = ActionState(False, none)
+        out["pause"] = ActionState(False, none)
+        out["resume"] = ActionState(False, none)
         out["open"] = ActionState(False, none)
         out["remove"] = ActionState(False, none)
         out["retry"] = ActionState(False, none)
@@ -220,7 +269,7 @@ def action_states(
         )
         return out
 
-    stoppable = [s for s in selected if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
+    stoppable = [s for s in selected if s.status in (S.ACTIVE, S.PAUSED, S.QUEUED, S.SCHEDULED)]
     if stoppable:
         k = len(stoppable)
         out["stop"] = ActionState(True, translate("Actions", "Stop %n selected job(s)", None, k))
@@ -228,6 +277,7 @@ def action_states(
         out["stop"] = ActionState(False, translate("Actions", "Already stopping"))
     else:
         out["stop"] = ActionState(False, translate("Actions", "Only active, queued or scheduled jobs can be stopped"))
+    out.update(pause_states(selected, can_pause))
 
     if n == 1:
         out["open"] = ActionState(
@@ -265,15 +315,43 @@ def action_states(
     else:
         out["undo"] = ActionState(False, translate("Actions", "This operation's result cannot be undone"))
 
-    if n == 1:
-        out["export"] = ActionState(
-            True,
-            translate("Actions", "Download the details and log of job #%1 as CSV").replace("%1", str(selected[0].id)),
-        )
+    out["export"] = ActionState(
+        True, translate("Actions", "Download the jobs listed (with the current filters) as CSV")
+    )
+    return out
+
+
+def pausable(selected: Sequence[JobSnapshot], can_pause: Callable[[JobSnapshot], bool] | None = None) -> list[int]:
+    """Ids of the selected jobs that Pause asks: running, not asked yet, of an operation that can pause."""
+    return [
+        s.id for s in selected if s.status is S.ACTIVE and not s.pause_requested and (can_pause is None or can_pause(s))
+    ]
+
+
+def resumable(selected: Sequence[JobSnapshot]) -> list[int]:
+    """Ids of the selected jobs that Resume asks: paused, or asked to pause and not there yet."""
+    return [s.id for s in selected if s.status is S.PAUSED or (s.status is S.ACTIVE and s.pause_requested)]
+
+
+def pause_states(
+    selected: Sequence[JobSnapshot], can_pause: Callable[[JobSnapshot], bool] | None = None
+) -> dict[str, ActionState]:
+    """Pause and Resume for the selected jobs (a paused job keeps its slot; Stop still ends it)."""
+    out: dict[str, ActionState] = {}
+    k = len(pausable(selected, can_pause))
+    if k:
+        out["pause"] = ActionState(True, translate("Actions", "Pause %n selected job(s) at their next item", None, k))
+    elif any(s.status is S.ACTIVE and not s.pause_requested for s in selected):
+        out["pause"] = ActionState(False, translate("Actions", "This operation cannot pause: stop it instead"))
+    elif selected and all(s.status is S.PAUSED or s.pause_requested for s in selected):
+        out["pause"] = ActionState(False, translate("Actions", "Already paused"))
     else:
-        out["export"] = ActionState(
-            True, translate("Actions", "Download the jobs listed (with the current filters) as CSV")
-        )
+        out["pause"] = ActionState(False, translate("Actions", "Only running jobs can be paused"))
+    k = len(resumable(selected))
+    if k:
+        out["resume"] = ActionState(True, translate("Actions", "Resume %n paused job(s)", None, k))
+    else:
+        out["resume"] = ActionState(False, translate("Actions", "Only paused jobs can be resumed"))
     return out
 
 
@@ -281,7 +359,7 @@ def context_menu(selected: Sequence[JobSnapshot]) -> list[str | None]:
     """Action names of the table's context menu, in order (None is a separator); disabled ones stay listed."""
     if not selected:
         return ["new", "open_link", None, "export"]
-    return ["open", None, "stop", "retry", "undo", "remove", None, "export", None, "new"]
+    return ["open", None, "stop", "pause", "resume", "retry", "undo", "remove", None, "export", None, "new"]
 
 
 # -- errors -----------------------------------------------------------------------------------------
@@ -342,6 +420,23 @@ def finished_message(snap: JobSnapshot) -> Notice:
         text += "\n" + outcome
     level = {"red": "error", "yellow": "warning"}.get(snap.colour, "info")
     return Notice(title, text, level, snap.id, again=lambda: finished_message(snap))
+
+
+def ended_message(snaps: Sequence[JobSnapshot]) -> Notice:
+    """One message for jobs that ended together (52 quick jobs are one line, not 52): how many, and how they
+    ended (``12 jobs ended`` / ``Succeeded: 11 · Failed: 1``); the first failed one is the job it opens."""
+    if len(snaps) == 1:
+        return finished_message(snaps[0])
+    n = len(snaps)  # a plain name: lupdate misses a message whose count is a call
+    title = translate("Notify", "%n job(s) ended", None, n)
+    by_status: dict[JobStatus, int] = {}
+    for x in snaps:
+        by_status[x.status] = by_status.get(x.status, 0) + 1
+    text = " · ".join(f"{status_name(st)}: {k}" for st, k in sorted(by_status.items(), key=lambda kv: -kv[1]))
+    colours = {x.colour for x in snaps}
+    level = "error" if "red" in colours else "warning" if "yellow" in colours else "info"
+    bad = next((x for x in snaps if x.colour == "red"), None) or next((x for x in snaps if x.colour == "yellow"), None)
+    return Notice(title, text, level, bad.id if bad else None, again=lambda: ended_message(snaps))
 
 
 def background_message(snap: JobSnapshot, reason: Message | None = None) -> Notice:

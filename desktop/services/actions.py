@@ -70,6 +70,20 @@ class JobActions(QObject):
             on_failure=self._fail(self.tr("Cannot stop")),
         )
 
+    def pause(self, ids: Sequence[int]) -> None:
+        self.background.run(
+            self._each(self.tracker.pause, ids),
+            on_success=self._report_problems(self.tr("Some jobs could not be paused")),
+            on_failure=self._fail(self.tr("Cannot pause")),
+        )
+
+    def resume(self, ids: Sequence[int]) -> None:
+        self.background.run(
+            self._each(self.tracker.resume, ids),
+            on_success=self._report_problems(self.tr("Some jobs could not be resumed")),
+            on_failure=self._fail(self.tr("Cannot resume")),
+        )
+
     def remove(self, ids: Sequence[int]) -> None:
         self.background.run(
             self._each(self.tracker.remove, ids),

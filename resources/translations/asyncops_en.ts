@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="190" />
+            <location filename="../../desktop/jobs/presentation.py" line="255" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="191" />
+            <location filename="../../desktop/jobs/presentation.py" line="256" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="194" />
+            <location filename="../../desktop/jobs/presentation.py" line="259" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="201" />
-            <location filename="../../desktop/jobs/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="268" />
+            <location filename="../../desktop/jobs/presentation.py" line="319" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="275" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="210" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="279" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="216" />
+            <location filename="../../desktop/jobs/presentation.py" line="284" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="219" />
+            <location filename="../../desktop/jobs/presentation.py" line="287" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="224" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="229" />
+            <location filename="../../desktop/jobs/presentation.py" line="297" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="231" />
+            <location filename="../../desktop/jobs/presentation.py" line="299" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="235" />
+            <location filename="../../desktop/jobs/presentation.py" line="303" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,33 +78,64 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="237" />
+            <location filename="../../desktop/jobs/presentation.py" line="305" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="240" />
+            <location filename="../../desktop/jobs/presentation.py" line="308" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="310" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="245" />
+            <location filename="../../desktop/jobs/presentation.py" line="313" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="248" />
+            <location filename="../../desktop/jobs/presentation.py" line="316" />
             <source>This operation's result cannot be undone</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="343" />
+            <source>Pause %n selected job(s) at their next item</source>
+            <translation>
+                <numerusform>Pause %n selected job at its next item</numerusform>
+                <numerusform>Pause %n selected jobs at their next item</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="253" />
-            <source>Download the details and log of job #%1 as CSV</source>
+            <location filename="../../desktop/jobs/presentation.py" line="345" />
+            <source>This operation cannot pause: stop it instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="347" />
+            <source>Already paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <source>Only running jobs can be paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <source>Resume %n paused job(s)</source>
+            <translation>
+                <numerusform>Resume %n paused job</numerusform>
+                <numerusform>Resume %n paused jobs</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="354" />
+            <source>Only paused jobs can be resumed</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -122,6 +153,88 @@
         </message>
     </context>
     <context>
+        <name>Confirm</name>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="37" />
+            <source>Delete %n item(s) for good? They do not go to the trash.</source>
+            <translation>
+                <numerusform>Delete %n item for good? It does not go to the trash.</numerusform>
+                <numerusform>Delete %n items for good? They do not go to the trash.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="40" />
+            <source>Move %n item(s) to the trash?</source>
+            <translation>
+                <numerusform>Move %n item to the trash?</numerusform>
+                <numerusform>Move %n items to the trash?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="43" />
+            <source>Move and overwrite the items of the same name at the destination (they go to the trash)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="48" />
+            <source>Change every asset that matches “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="51" />
+            <source>Apply the metadata of this file to the assets it names?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="54" />
+            <source>Write the metadata into the files themselves?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="58" />
+            <source>This run touches %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="60" />
+            <source>Undo can reverse it once it has run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="73" />
+            <source>Confirm: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="76" />
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="79" />
+            <source>Don't ask again for this kind of operation</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InboxPopup</name>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="483" />
+            <source>Notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="484" />
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="485" />
+            <source>No notifications</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>JobActions</name>
         <message>
             <location filename="../../desktop/services/actions.py" line="69" />
@@ -135,33 +248,53 @@
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="76" />
-            <source>Some jobs could not be removed</source>
+            <source>Some jobs could not be paused</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="77" />
-            <source>Cannot remove</source>
+            <source>Cannot pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="83" />
+            <source>Some jobs could not be resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="84" />
+            <source>Cannot resume</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="90" />
+            <source>Some jobs could not be removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="91" />
+            <source>Cannot remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="104" />
             <source>Cannot retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="102" />
-            <location filename="../../desktop/services/actions.py" line="111" />
+            <location filename="../../desktop/services/actions.py" line="116" />
+            <location filename="../../desktop/services/actions.py" line="125" />
             <source>Cannot undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="141" />
+            <location filename="../../desktop/services/actions.py" line="155" />
             <source>Cannot start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="153" />
-            <location filename="../../desktop/services/actions.py" line="163" />
+            <location filename="../../desktop/services/actions.py" line="167" />
+            <location filename="../../desktop/services/actions.py" line="177" />
             <source>Cannot write the CSV file</source>
             <translation type="unfinished" />
         </message>
@@ -169,198 +302,229 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="268" />
+            <location filename="../../desktop/details/window.py" line="325" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="327" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="328" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="329" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="330" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="331" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="332" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="333" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="334" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="335" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="337" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="282" />
+            <location filename="../../desktop/details/window.py" line="339" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="283" />
+            <location filename="../../desktop/details/window.py" line="340" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="343" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="344" />
+            <source>Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="347" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="348" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="292" />
+            <location filename="../../desktop/details/window.py" line="349" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="293" />
+            <location filename="../../desktop/details/window.py" line="350" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="354" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
-            <source>Log</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="299" />
-            <source>Stop</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="300" />
-            <source>Retry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="301" />
-            <source>Undo…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="302" />
-            <source>Download CSV…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="303" />
-            <source>Copy link</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="304" />
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="332" />
-            <source>There is no job #%1 that you can see.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="353" />
-            <source>%1 (priority %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="354" />
-            <source>%1 of %2</source>
+            <location filename="../../desktop/details/window.py" line="355" />
+            <source>Search the log…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/details/window.py" line="356" />
-            <source>ran at once (under its threshold)</source>
+            <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="370" />
-            <source>(no result yet)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/details/window.py" line="308" />
-            <location filename="../../desktop/details/window.py" line="416" />
-            <source>This job was removed.</source>
+            <location filename="../../desktop/details/window.py" line="357" />
+            <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/details/window.py" line="358" />
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="359" />
+            <source>Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="360" />
+            <source>Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="361" />
+            <source>Undo…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="362" />
+            <source>Download CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="363" />
+            <source>Copy link</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="364" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="392" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="414" />
+            <source>%1 (priority %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="415" />
+            <location filename="../../desktop/details/window.py" line="535" />
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="417" />
+            <source>ran at once (under its threshold)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="429" />
+            <source>(no parameters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="431" />
+            <source>(no result yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="368" />
+            <location filename="../../desktop/details/window.py" line="497" />
+            <source>This job was removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="419" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="431" />
+            <source>(no result)</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="451" />
+            <location filename="../../desktop/details/window.py" line="533" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -368,12 +532,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="563" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="563" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -381,75 +545,98 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="82" />
+            <location filename="../../desktop/jobs/model.py" line="86" />
             <source>ID</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="83" />
+            <location filename="../../desktop/jobs/model.py" line="87" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="84" />
+            <location filename="../../desktop/jobs/model.py" line="88" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="85" />
+            <location filename="../../desktop/jobs/model.py" line="89" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="86" />
+            <location filename="../../desktop/jobs/model.py" line="90" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="87" />
+            <location filename="../../desktop/jobs/model.py" line="91" />
             <source>Warnings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="88" />
+            <location filename="../../desktop/jobs/model.py" line="92" />
             <source>Errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="89" />
+            <location filename="../../desktop/jobs/model.py" line="93" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="90" />
+            <location filename="../../desktop/jobs/model.py" line="94" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="91" />
+            <location filename="../../desktop/jobs/model.py" line="95" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="92" />
+            <location filename="../../desktop/jobs/model.py" line="96" />
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/model.py" line="97" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="93" />
+            <location filename="../../desktop/jobs/model.py" line="98" />
             <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>KeyValueView</name>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="85" />
+            <source>Copy as JSON</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="214" />
+            <location filename="../../desktop/jobs/latest.py" line="217" />
             <source>Latest operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="215" />
+            <location filename="../../desktop/jobs/latest.py" line="218" />
             <source>Jobs you start appear here.</source>
             <translation type="unfinished" />
         </message>
@@ -457,42 +644,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Level</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Item</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="54" />
+            <location filename="../../desktop/details/log_model.py" line="71" />
             <source>Debug</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="55" />
+            <location filename="../../desktop/details/log_model.py" line="72" />
             <source>Info</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="56" />
+            <location filename="../../desktop/details/log_model.py" line="73" />
             <source>Warning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="57" />
+            <location filename="../../desktop/details/log_model.py" line="74" />
             <source>Error</source>
             <translation type="unfinished" />
         </message>
@@ -500,122 +687,112 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="115" />
-            <source>asyncops — Process Tracker</source>
+            <location filename="../../desktop/main_window.py" line="100" />
+            <source>Process Tracker — asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="118" />
+            <location filename="../../desktop/main_window.py" line="106" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="119" />
+            <location filename="../../desktop/main_window.py" line="107" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="120" />
+            <location filename="../../desktop/main_window.py" line="108" />
             <source>Queued or scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="121" />
+            <location filename="../../desktop/main_window.py" line="109" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="122" />
+            <location filename="../../desktop/main_window.py" line="110" />
             <source>Failed or interrupted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="123" />
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="127" />
+            <location filename="../../desktop/main_window.py" line="115" />
             <source>All operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="160" />
+            <location filename="../../desktop/main_window.py" line="147" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="166" />
+            <location filename="../../desktop/main_window.py" line="153" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="167" />
+            <location filename="../../desktop/main_window.py" line="154" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="169" />
+            <location filename="../../desktop/main_window.py" line="156" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="170" />
+            <location filename="../../desktop/main_window.py" line="157" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="244" />
+            <location filename="../../desktop/main_window.py" line="229" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="277" />
-            <source>Notifications</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="289" />
-            <source>Clear</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="404" />
+            <location filename="../../desktop/main_window.py" line="373" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="415" />
+            <location filename="../../desktop/main_window.py" line="384" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="418" />
+            <location filename="../../desktop/main_window.py" line="387" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="423" />
+            <location filename="../../desktop/main_window.py" line="392" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="425" />
+            <location filename="../../desktop/main_window.py" line="394" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="426" />
+            <location filename="../../desktop/main_window.py" line="395" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="427" />
+            <location filename="../../desktop/main_window.py" line="396" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="505" />
+            <location filename="../../desktop/main_window.py" line="473" />
             <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
             <translation>
                 <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
@@ -623,7 +800,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="510" />
+            <location filename="../../desktop/main_window.py" line="478" />
             <source>Quit asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -631,12 +808,12 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="177" />
+            <location filename="../../desktop/notify/notifications.py" line="202" />
             <source>Close this message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="209" />
+            <location filename="../../desktop/notify/notifications.py" line="261" />
             <source>Open job #%1</source>
             <translation type="unfinished" />
         </message>
@@ -644,105 +821,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="172" />
+            <location filename="../../desktop/launch/dialog.py" line="176" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="180" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="189" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
-            <location filename="../../desktop/launch/dialog.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="190" />
+            <location filename="../../desktop/launch/dialog.py" line="332" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="191" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="188" />
             <location filename="../../desktop/launch/dialog.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="196" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="195" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="319" />
+            <location filename="../../desktop/launch/dialog.py" line="331" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="180" />
-            <location filename="../../desktop/launch/dialog.py" line="219" />
+            <location filename="../../desktop/launch/dialog.py" line="184" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="197" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="301" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="304" />
+            <location filename="../../desktop/launch/dialog.py" line="316" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="324" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="325" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="328" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
@@ -750,8 +927,8 @@
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="263" />
-            <location filename="../../desktop/notify/notifications.py" line="275" />
+            <location filename="../../desktop/notify/notifications.py" line="318" />
+            <location filename="../../desktop/notify/notifications.py" line="330" />
             <source>Show asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -759,37 +936,45 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="408" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="320" />
+            <location filename="../../desktop/jobs/presentation.py" line="416" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="431" />
+            <source>%n job(s) ended</source>
+            <translation>
+                <numerusform>%n job ended</numerusform>
+                <numerusform>%n jobs ended</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="330" />
+            <location filename="../../desktop/jobs/presentation.py" line="443" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="332" />
+            <location filename="../../desktop/jobs/presentation.py" line="445" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="338" />
+            <location filename="../../desktop/jobs/presentation.py" line="451" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="462" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="463" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -797,7 +982,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="465" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -806,20 +991,211 @@
         </message>
     </context>
     <context>
+        <name>OutputsPanel</name>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="77" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="78" />
+            <source>Open folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="79" />
+            <source>Save a copy…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="84" />
+            <source>export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="85" />
+            <source>rejected rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="86" />
+            <source>downloaded file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="125" />
+            <source>Save a copy</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="113" />
+            <location filename="../../desktop/launch/param_form.py" line="115" />
             <source>Choose with a file dialog</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="197" />
+            <location filename="../../desktop/launch/param_form.py" line="147" />
+            <source>Choose in the library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="155" />
+            <source>Add files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="156" />
+            <source>Add a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="183" />
+            <source>Choose the library first: the picker opens in its folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="200" />
+            <source>Only what is inside the library can be chosen (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="221" />
+            <source>Choose a library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="236" />
+            <source>No library yet: add one with “asyncops library add FOLDER”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="253" />
+            <source>The library the operation works in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="317" />
             <source>a, b, c</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="386" />
             <source>More options</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProfilesDialog</name>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <source>Saved profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="96" />
+            <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <source>Run now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Schedule:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Missed times:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Label:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <source>Operation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <source>Next run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <source>Last runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <source>run once at the next start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <source>skip them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <source>never run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <source>Job #%1 started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <source>Remove the profile %1? Its jobs stay in the history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <source>Remove profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <source>Profile %1 saved</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1022,47 +1398,52 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="44" />
+            <location filename="../../desktop/jobs/presentation.py" line="62" />
             <source>Scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="45" />
+            <location filename="../../desktop/jobs/presentation.py" line="63" />
             <source>Queued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="46" />
+            <location filename="../../desktop/jobs/presentation.py" line="64" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="47" />
+            <location filename="../../desktop/jobs/presentation.py" line="65" />
             <source>Stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="48" />
+            <location filename="../../desktop/jobs/presentation.py" line="66" />
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="67" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="49" />
+            <location filename="../../desktop/jobs/presentation.py" line="68" />
             <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="50" />
+            <location filename="../../desktop/jobs/presentation.py" line="69" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="51" />
+            <location filename="../../desktop/jobs/presentation.py" line="70" />
             <source>Interrupted</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="57" />
+            <location filename="../../desktop/jobs/presentation.py" line="76" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n warning</numerusform>
@@ -1070,7 +1451,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="61" />
+            <location filename="../../desktop/jobs/presentation.py" line="80" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -1104,56 +1485,157 @@
     <context>
         <name>Time</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="161" />
-            <location filename="../../desktop/jobs/presentation.py" line="160" />
+            <location filename="../../desktop/jobs/latest.py" line="163" />
+            <location filename="../../desktop/jobs/presentation.py" line="201" />
+            <location filename="../../desktop/jobs/presentation.py" line="211" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="99" />
+            <location filename="../../desktop/jobs/presentation.py" line="145" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="102" />
+            <location filename="../../desktop/jobs/presentation.py" line="148" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="105" />
+            <location filename="../../desktop/jobs/presentation.py" line="151" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="107" />
+            <location filename="../../desktop/jobs/presentation.py" line="153" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="143" />
+            <location filename="../../desktop/jobs/presentation.py" line="189" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="205" />
             <source>starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="206" />
+            <source>%1 elapsed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TimelineWindow</name>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="153" />
+            <source>Queue %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="223" />
+            <source>%1
+Waited %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="230" />
+            <source>%1
+%2, ran %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="239" />
+            <source>%1 jobs an hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="243" />
+            <source>%1: median wait %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="246" />
+            <source>only the most recent %1 jobs are drawn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="248" />
+            <source>hatched: waiting to start (hover for why)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="313" />
+            <source>Last hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="314" />
+            <source>Last day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="315" />
+            <source>Last week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="319" />
+            <source>Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="320" />
+            <source>Zoom in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="321" />
+            <source>Zoom out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="322" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="323" />
+            <source>Export PNG…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="369" />
+            <source>Export PNG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="375" />
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="377" />
+            <source>Could not write %1</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="489" />
+            <location filename="../../desktop/details/window.py" line="587" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="490" />
+            <location filename="../../desktop/details/window.py" line="588" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="497" />
+            <location filename="../../desktop/details/window.py" line="595" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1184,40 +1666,61 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="142" />
             <source>%n row(s) written to %1</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n row written to %1</numerusform>
                 <numerusform>%n rows written to %1</numerusform>
             </translation>
         </message>
-        <message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="146" />
+            <source>%n job(s) written to %1</source>
+            <translation>
+                <numerusform>%n job written to %1</numerusform>
+                <numerusform>%n jobs written to %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../desktop/window_commands.py" line="148" />
+            <source>Job details and %n log line(s) written to %1</source>
+            <translation>
+                <numerusform>Job details and %n log line written to %1</numerusform>
+                <numerusform>Job details and %n log lines written to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="154" />
+            <location filename="../../desktop/window_commands.py" line="184" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="154" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="166" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="161" />
+            <location filename="../../desktop/window_commands.py" line="167" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/window_commands.py" line="181" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="201" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="205" />
+            <location filename="../../desktop/window_commands.py" line="231" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1225,17 +1728,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="213" />
+            <location filename="../../desktop/window_commands.py" line="239" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="215" />
+            <location filename="../../desktop/window_commands.py" line="241" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="231" />
+            <location filename="../../desktop/jobs/counts.py" line="29" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n job</numerusform>
@@ -1243,7 +1746,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="232" />
+            <location filename="../../desktop/jobs/counts.py" line="30" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n running</numerusform>
@@ -1251,7 +1754,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="233" />
+            <location filename="../../desktop/jobs/counts.py" line="31" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1259,33 +1762,31 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="236" />
             <source>%n failed</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n failed</numerusform>
                 <numerusform>%n failed</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="239" />
             <source>%n shown</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n shown</numerusform>
                 <numerusform>%n shown</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="246" />
+            <location filename="../../desktop/window_commands.py" line="257" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="246" />
+            <location filename="../../desktop/window_commands.py" line="257" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="248" />
+            <location filename="../../desktop/window_commands.py" line="259" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
@@ -1306,117 +1807,137 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="60" />
+            <location filename="../../desktop/window_menus.py" line="57" />
+            <source>&amp;Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="58" />
+            <source>Res&amp;ume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="62" />
             <source>&amp;Open details</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="65" />
+            <location filename="../../desktop/window_menus.py" line="67" />
             <source>&amp;Remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="68" />
+            <location filename="../../desktop/window_menus.py" line="70" />
             <source>Re&amp;try</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="71" />
+            <location filename="../../desktop/window_menus.py" line="73" />
             <source>&amp;Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="74" />
+            <location filename="../../desktop/window_menus.py" line="76" />
             <source>Download &amp;CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="77" />
+            <location filename="../../desktop/window_menus.py" line="79" />
             <source>Open job by &amp;link…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="80" />
+            <location filename="../../desktop/window_menus.py" line="82" />
             <source>Re&amp;fresh</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="82" />
+            <location filename="../../desktop/window_menus.py" line="84" />
             <source>&amp;Find</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="83" />
+            <location filename="../../desktop/window_menus.py" line="85" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="84" />
-            <source>&amp;Queues…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/window_menus.py" line="85" />
-            <source>&amp;Thresholds…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/window_menus.py" line="86" />
-            <source>&amp;Purge…</source>
+            <source>Saved &amp;profiles…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/window_menus.py" line="87" />
+            <source>&amp;Queues…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="88" />
+            <source>&amp;Thresholds…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="89" />
+            <source>&amp;Purge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="90" />
             <source>&amp;About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="92" />
+            <location filename="../../desktop/window_menus.py" line="95" />
             <source>Jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="123" />
+            <location filename="../../desktop/window_menus.py" line="127" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="130" />
+            <location filename="../../desktop/window_menus.py" line="135" />
             <source>&amp;Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="133" />
+            <location filename="../../desktop/window_menus.py" line="140" />
             <source>&amp;View</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="136" />
+            <location filename="../../desktop/window_menus.py" line="143" />
             <source>Latest operations panel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="141" />
+            <location filename="../../desktop/window_menus.py" line="148" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="145" />
+            <location filename="../../desktop/window_menus.py" line="151" />
+            <source>&amp;Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="155" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="159" />
+            <location filename="../../desktop/window_menus.py" line="169" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="172" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="178" />
             <source>System language</source>
             <translation type="unfinished" />
         </message>

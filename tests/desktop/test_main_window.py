@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.operations import Operation, registry
 from core.store import jobs, settings
-from desktop.jobs.model import COL, COLUMNS, JobRole
+from desktop.jobs.model import COL, JobRole
 from tests.core.helpers import wait_status
 from tests.desktop.conftest import close_window, make_window
 
@@ -150,12 +150,13 @@ def test_csv_export_writes_what_the_view_shows(qtbot: Any, window: Any, probe: A
     qtbot.waitUntil(lambda: all(window.model.snapshot(r) for r in range(25)), timeout=10_000)
     out = tmp_path / "jobs.csv"
     window.ask_save_path = lambda suggested: str(out)
-    window.table.clearSelection()
+    select_ids(window, [shown[3]])  # a selected job does not change what "Download CSV" exports: the view
     with qtbot.waitSignal(window.job_actions.exported, timeout=10_000):
         window.action_export.trigger()
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [int(r["id"]) for r in rows] == shown
+    assert window.statusBar().currentMessage().startswith(f"{len(rows)} job")  # the rows the file really has
     for r in rows:
         view_row = window.model.row_of(int(r["id"]))
         assert r["status"] == str(window.model.data(window.model.index(view_row, COL["status"]), JobRole).status)
@@ -165,13 +166,18 @@ def test_csv_export_of_one_job_has_details_and_log(qtbot: Any, window: Any, prob
     snap = window.ctx.engine.submit("test-probe", {"items": 2, "warn": 2}, owner="tester")
     wait_status(window.ctx.tracker.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
-    select_ids(window, [snap.id])
+    details = window.open_job(snap.id)  # one job's details and log: from its details window
+    qtbot.waitUntil(lambda: details.export_button.isEnabled(), timeout=5000)
     out = tmp_path / "job.csv"
-    window.ask_save_path = lambda suggested: str(out)
+    details.ask_save_path = lambda suggested: str(out)
     with qtbot.waitSignal(window.job_actions.exported, timeout=10_000):
-        window.action_export.trigger()
+        details.export_button.click()
     text = out.read_text(encoding="utf-8")
     assert f"asyncops://job/{snap.id}" in text and "warning 0" in text and "WARNING" in text
+    with out.open(encoding="utf-8", newline="") as f:
+        log_rows = list(csv.reader(f))[-2:]
+    assert "2 log line" in window.statusBar().currentMessage() and len(log_rows) == 2
+    details.close()
 
 
 def test_double_click_and_link_open_details(qtbot: Any, window: Any, probe: Any) -> None:
@@ -266,8 +272,8 @@ def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, win
 
 
 def test_columns(window: Any) -> None:
-    titles = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
-    assert titles[:11] == [
+    titles = [window.model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) for i in range(13)]
+    assert titles[:12] == [
         "ID",
         "Operation",
         "Label",
@@ -278,6 +284,7 @@ def test_columns(window: Any) -> None:
         "Queue",
         "Created",
         "Started",
+        "Finished",
         "Duration",
     ]
     assert window.table.isColumnHidden(COL["owner"])  # shown with "All users" (admins)

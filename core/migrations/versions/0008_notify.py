@@ -2,7 +2,7 @@
 scheduled, when a stop is asked and when the queues change (see core.store.liveness)
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0009 (merged before this one)
 Create Date: 2026-12-01
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 
 
 revision = "0008"
-down_revision = "0007"
+down_revision = "0009"  # after pause (0009 was merged first)
 branch_labels = None
 depends_on = None
 
