@@ -96,7 +96,6 @@ def init(db: Database) -> list[str]:
     _require_postgres(db)
     settings.ensure_defaults(db)  # the default queue, while the owner may still write it
     everyone = ", ".join(_q(g) for g in GROUPS)
-    all_roles = f"{_q(USER)}, {_q(ADMIN)}, {_q(WORKER)}"
     with db.refusals(), db.engine.begin() as conn:
         owner = conn.execute(
             text(
@@ -148,20 +147,21 @@ def init(db: Database) -> list[str]:
         own_job = "EXISTS (SELECT 1 FROM jobs j WHERE j.id = job_log.job_id)"
         _policy(conn, "job_log", "asyncops_own", f"FOR ALL TO {_q(USER)} USING ({own_job}) WITH CHECK ({own_job})")
         _policy(conn, "job_log", "asyncops_all", f"FOR ALL TO {_q(ADMIN)}, {_q(WORKER)} USING (true) WITH CHECK (true)")
-        # settings: everyone reads (but the SMTP password: admins and workers only); admins write; engines
-        # write their bookkeeping
+        # settings: everyone reads (but the SMTP password: admins and workers only); admins write; workers' engines
+        # write their bookkeeping (the day of the purge: a person's engine purges only their own, marking nothing)
         secrets = ", ".join(_lit(k) for k in SECRET_SETTINGS)
         books = ", ".join(_lit(k) for k in BOOKKEEPING_SETTINGS)
         conn.execute(text("ALTER TABLE settings ENABLE ROW LEVEL SECURITY"))
         _policy(conn, "settings", "asyncops_read", f"FOR SELECT TO {_q(USER)} USING (key NOT IN ({secrets}))")
         _policy(conn, "settings", "asyncops_read_all", f"FOR SELECT TO {_q(ADMIN)}, {_q(WORKER)} USING (true)")
         _policy(conn, "settings", "asyncops_admin", f"FOR ALL TO {_q(ADMIN)} USING (true) WITH CHECK (true)")
-        _policy(conn, "settings", "asyncops_books_insert", f"FOR INSERT TO {all_roles} WITH CHECK (key IN ({books}))")
+        workers = _q(WORKER)
+        _policy(conn, "settings", "asyncops_books_insert", f"FOR INSERT TO {workers} WITH CHECK (key IN ({books}))")
         _policy(
             conn,
             "settings",
             "asyncops_books_update",
-            f"FOR UPDATE TO {all_roles} USING (key IN ({books})) WITH CHECK (key IN ({books}))",
+            f"FOR UPDATE TO {workers} USING (key IN ({books})) WITH CHECK (key IN ({books}))",
         )
     return tables
 

@@ -128,6 +128,12 @@ SQLITE_IDENTITY_TESTS = {
     "tests/core/test_workflows_cli.py::test_submit_after_another_users_job_is_not_allowed": (
         "test_team.py::test_two_users_see_their_own_jobs"
     ),
+    "tests/core/test_timeline.py::test_only_jobs_that_lived_in_the_range_and_only_ones_own": (
+        "test_team.py::test_two_users_see_their_own_jobs"
+    ),
+    "tests/core/test_workflows.py::test_only_a_queued_job_moves_and_only_among_ones_own": (
+        "test_team.py::test_two_users_see_their_own_jobs"
+    ),
 }
 
 

@@ -23,6 +23,7 @@ from core.api import JobFilter, Launch, Tracker
 from core.cli.engine_cmd import after_queue, recover
 from core.cli.formatting import PROG, err, fit, local, output, print_details, progress_text, table, terminal_width
 from core.cli.parser import parse_params
+from core.cli.team import read_password
 from core.engine import Engine
 from core.errors import EXIT_FAILED, EXIT_OK, AsyncopsError, UsageError
 from core.events import EventKind
@@ -35,6 +36,7 @@ from core.service.idle import IDLE_EXIT_KEY, idle_exit_seconds, set_idle_exit
 from core.service.serve import EngineService
 from core.status import JobStatus
 from core.store.jobs import parse_job_ref
+from core.team import SECRET_SETTINGS
 
 define("cli.paused", "job {id}: {status}")
 define("cli.pause_requested", "job {id}: pause requested, still {status} (it pauses at its next item)")
@@ -459,6 +461,20 @@ def cmd_worker(args: argparse.Namespace, t: Tracker) -> int:
 
 def cmd_config(args: argparse.Namespace, t: Tracker) -> int:
     if args.config_command == "set":
+        if args.key in SECRET_SETTINGS:  # never on the command line: asked for, or read from a file
+            if args.value is not None:
+                raise UsageError(
+                    f"{args.key} is not given on the command line (the process list and the shell's history would "
+                    "show it): leave it out to be asked for it, or use --password-file FILE"
+                )
+            t.require_admin()  # before asking for it
+            t.set_config(args.key, read_password(args.password_file, f"{args.key}: "))
+            print(f"{args.key} set")
+            return EXIT_OK
+        if args.value is None:
+            raise UsageError(f"config set {args.key}: give the value after the key")
+        if args.password_file:
+            raise UsageError("--password-file is for smtp.password only")
         if args.key == IDLE_EXIT_KEY:  # until core.store.settings knows the key
             t.require_admin()
             value: Any = set_idle_exit(t.db, args.value)

@@ -151,7 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true")
     c = csub.add_parser("set", help="set KEY to VALUE", parents=[common])
     c.add_argument("key")
-    c.add_argument("value")
+    c.add_argument("value", nargs="?", help="the value (not for smtp.password: it is asked for, or read from a file)")
+    c.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="smtp.password: read it from the first line of FILE ('-': standard input); default: ask for it",
+    )
 
     p = add("queue", "pause, resume or list queues")
     qsub = p.add_subparsers(dest="queue_command", metavar="ACTION", required=True)

@@ -40,18 +40,24 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 
 
 def _password(args: argparse.Namespace) -> str:
-    if args.password_file:
+    return read_password(args.password_file, f"password for {args.name}: ")
+
+
+def read_password(password_file: str | None, prompt: str) -> str:
+    """A password from the first line of ``password_file`` ('-': standard input), else asked twice on the
+    terminal; never from the command line (the process list and the shell's history would show it)."""
+    if password_file:
         try:
-            raw = sys.stdin.readline() if args.password_file == "-" else Path(args.password_file).read_text()
+            raw = sys.stdin.readline() if password_file == "-" else Path(password_file).read_text()
         except OSError as exc:
-            raise UsageError(f"--password-file: cannot read {args.password_file}: {exc.strerror}") from None
+            raise UsageError(f"--password-file: cannot read {password_file}: {exc.strerror}") from None
         pw = raw.splitlines()[0] if raw.splitlines() else ""
         if not pw:
             raise UsageError("--password-file: the file's first line is empty")
         return pw
     if not sys.stdin.isatty():
         raise UsageError("no terminal to ask for the password: use --password-file FILE (or - for standard input)")
-    pw = getpass.getpass(f"password for {args.name}: ")
+    pw = getpass.getpass(prompt)
     if pw != getpass.getpass("again: "):
         raise UsageError("the two passwords differ; nothing was changed")
     return pw

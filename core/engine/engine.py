@@ -39,15 +39,15 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from core.engine import claims, housekeeping
-from core.engine.context import JobContext, StopRequested, refused_by_database
-from core.engine.writer import Writer
+from core.engine.context import JobContext, StopRequested
+from core.engine.writer import Writer, refused
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.operations import Operation, Registry, registry
 from core.records import JobSnapshot, LogEntry
 from core.status import RUNNING, JobStatus, sources_of
-from core.store import jobs, pauses, settings
+from core.store import jobs, liveness, pauses, settings
 from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import QueueConfig
@@ -57,6 +57,10 @@ log = logging.getLogger(__name__)
 S = JobStatus
 MAX_RETRY_DELAY = 5.0
 YIELD = 0.005
+# PostgreSQL with LISTEN on: seconds between the polls that back up the database's wake-ups (for queued work, and
+# for the queue settings and the engines' heartbeat while idle), and between the due-work checks while idle
+FALLBACK = 30.0
+FALLBACK_DUE = 15.0
 
 define("job.finished_with_errors", "finished with {n} {n:plural:error|errors}")
 define("job.stopped", "stopped by request")
@@ -132,6 +136,13 @@ class Engine:
         self._shares: dict[str, int] = {}  # this engine's fair share of each queue's capacity
         self._house: threading.Thread | None = None
         self._writer = Writer(db)  # commits the outcomes, claims and progress of all slots in groups
+        # PostgreSQL: the engine's own connection (its liveness lock, LISTEN), and the others' liveness
+        self._outage = liveness.Outage()
+        self._outage.on_back = self.wake
+        self._presence: liveness.Presence | None = None
+        self._liveness: liveness.Liveness | None = None
+        self._heard_lock = threading.Lock()
+        self._heard: set[str] = set()  # wake-ups heard since the last housekeeping pass
         self._started = False
         self._next_due: dt.datetime | None = None
 
@@ -141,6 +152,11 @@ class Engine:
             return self
         self._started = True
         settings.ensure_defaults(self.db)
+        if not self.db.is_sqlite:  # alive from now on: the lock is held before the engine's row exists
+            self._liveness = liveness.Liveness(self.db, self.id)
+            self._presence = liveness.Presence(
+                self.db, self.id, on_notify=self._hear, outage=self._outage, liveness=self._liveness
+            ).start()
         jobs.register_engine(self.db, self.id, self.kind, self.serve or ())
         self._recover_dead()
         if self.kind != "inline":
@@ -175,8 +191,11 @@ class Engine:
         if self._started and not left:
             try:
                 jobs.unregister_engine(self.db, self.id)
-            except Exception:
-                log.exception("cannot unregister engine %s", self.id)
+            except Exception as exc:
+                log.warning("cannot unregister engine %s: %s", self.id, liveness.reason(exc))
+        self._writer.close()
+        if self._presence is not None:
+            self._presence.stop()  # the lock is free: jobs left ACTIVE are recovered after the grace
 
     @property
     def is_running(self) -> bool:
@@ -263,11 +282,11 @@ class Engine:
                 break  # the queue was removed or made smaller: this slot retires
             with self._wake:
                 generation = self._generation
-            if next_job is not None and self._crowded.get(queue):
+            if next_job is not None and self._crowded.get(queue) and self.db.is_sqlite:
                 # claimed with the last outcome: let the other engines at the database before the next write
                 time.sleep(YIELD)
             job, next_job = next_job or self._take_ready(queue), None
-            if job is None and not cfg.paused:
+            if job is None and not cfg.paused and self._outage.online.is_set():
                 job, at_share = self._claim_now(cfg)
                 if job is None and at_share and not self._stopping.wait(self.tick * 3):
                     # the queue has room beyond this engine's share: leave the others time to take it, then borrow
@@ -276,7 +295,9 @@ class Engine:
                 with self._wake:
                     if self._generation == generation and not self._stopping.is_set():
                         self._idle[queue] = self._idle.get(queue, 0) + 1
-                        self._wake.wait(5.0)
+                        # a fallback: wake-ups come from this engine, the channel, or the database (LISTEN)
+                        listening = self._presence is not None and self._presence.listening
+                        self._wake.wait(FALLBACK * 2 if listening else 5.0)
                         self._idle[queue] -= 1
                 continue
             try:
@@ -301,8 +322,11 @@ class Engine:
             want = 1 + self._idle.get(cfg.name, 0)
         try:
             got = self._writer.write(lambda conn: self._claim(conn, cfg, want=want, borrow=borrow))
-        except Exception:
-            log.exception("claim on queue %s failed", cfg.name)
+        except Exception as exc:
+            if refused(exc):
+                self._outage.failed(exc)  # logged once; the slots wait until the database answers
+            else:
+                log.exception("claim on queue %s failed", cfg.name)
             return None, False
         if not got.jobs:
             return None, got.at_share
@@ -440,10 +464,15 @@ class Engine:
             try:
                 return self._write_outcome(job, outcome, entries, counters, claim_next)
             except Exception as exc:
-                if refused_by_database(exc):
+                if refused(exc):
                     refusals += 1
-                    if refusals == 1:
-                        log.warning("job #%s: the database refused its outcome (%s); writing it again", job.id, exc)
+                    self._outage.failed(exc)
+                    if refusals == 1:  # the outage itself is logged once, and at each retry (Outage)
+                        log.info(
+                            "job #%s: the database refused its outcome (%s); writing it again until accepted",
+                            job.id,
+                            liveness.reason(exc),
+                        )
                 elif not replaced:
                     log.exception("cannot record the outcome of job #%s", job.id)
                     note = msg("job.unrecordable", type=type(exc).__name__, error=str(exc).splitlines()[0][:500])
@@ -454,7 +483,7 @@ class Engine:
                 else:
                     log.exception("cannot record the outcome of job #%s; it stays ACTIVE", job.id)
                     return job, None
-            if self._gone.wait(delay):
+            if self._retry_wait(delay):
                 log.error("job #%s: engine stopped before its outcome was accepted; recovery will see it", job.id)
                 return job, None
             delay = min(MAX_RETRY_DELAY, delay * 2)
@@ -476,7 +505,11 @@ class Engine:
                 conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
             )
             if claim_next is not None and self._may_chain(claim_next):
-                return snap, next(iter(self._claim(conn, claim_next).jobs), None)
+                chained = next(iter(self._claim(conn, claim_next).jobs), None)
+                if chained is not None:
+                    return snap, chained
+            if snap is not None and not job.inline and self._presence is not None:
+                liveness.notify(conn, f"free {job.queue}")  # a slot is free: wake the engines waiting for one
             return snap, None
 
         snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
@@ -496,33 +529,85 @@ class Engine:
             self.bus.publish(JobEvent(EventKind.CHANGED, job_id, job=snap))
 
     # -- housekeeping -------------------------------------------------------------------------------
+    def _hear(self, payload: str) -> None:
+        """A wake-up from the database (PostgreSQL's NOTIFY, on the presence connection's thread)."""
+        kind, _, arg = payload.partition(" ")
+        if kind == "stop" and arg != self.id:
+            return
+        if kind in ("queued", "free") and self._queues and arg not in self._queues:
+            return
+        with self._heard_lock:
+            self._heard.add(kind)
+        if kind in ("queued", "free", "connected"):
+            self.wake()
+
+    def _retry_wait(self, delay: float) -> bool:
+        """Wait ``delay`` seconds before writing again (less if the database answers again); True once gone."""
+        deadline = time.monotonic() + delay
+        was_down = not self._outage.online.is_set()
+        while not self._gone.wait(min(0.1, max(0.0, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline or (was_down and self._outage.online.is_set()):
+                return False
+        return True
+
     def _housekeeping(self) -> None:
-        last_beat = last_config = last_due = last_purge = time.monotonic()
-        tasks: list[tuple[str, Callable[[], object]]] = []
+        start = busy = time.monotonic()
+        last: dict[str, float] = {}
         while not self._stopping.wait(self.tick):
             now = time.monotonic()
-            tasks = [("stop requests", self._poll_stops), ("flush", self._flush_idle)]
+            with self._heard_lock:
+                heard, self._heard = self._heard, set()
+            if self.running_ids():
+                busy = now
+            # On PostgreSQL with LISTEN on, the database wakes the engine: its polls are only a fallback, and slow
+            # while it is idle (under 2 transactions a second).
+            listening = self._presence is not None and self._presence.listening
+            slow = listening and now - busy > 2.0
+            due = _Due(last, now, start, heard)
+
+            tasks: list[tuple[str, Callable[[], object]]] = [
+                ("stop requests", self._poll_stops),
+                ("flush", self._flush_idle),
+            ]
             if self.kind != "inline":
-                tasks.append(("wake on queued work", self._poll_queued))
-                if now - last_due >= 0.5 or self._due_now():
-                    last_due = now
+                if due("queued", FALLBACK if listening else 0.0, "connected"):
+                    tasks.append(("wake on queued work", self._poll_queued))
+                if due("due", FALLBACK_DUE if slow else 0.5, "scheduled", "queued") or self._due_now():
                     tasks.append(("scheduled jobs", self._promote_due))
                     tasks.append(("workflows", self._workflows))
-                if now - last_config >= 1.0:
-                    last_config = now
+                if due("config", FALLBACK if slow else 1.0, "queues"):
                     tasks.append(("queue settings", self._refresh_queues))
-            if now - last_beat >= self.heartbeat_interval:
-                last_beat = now
+            if self._liveness is not None:  # liveness by the engines' locks; the heartbeat is only shown
+                if due("heartbeat", FALLBACK):
+                    tasks.append(("heartbeat", self._beat))
+                if due("recovery", 0.5):  # what the presence connection observed: no query unless one is gone
+                    tasks.append(("recovery", self._recover_dead))
+            elif due("heartbeat", self.heartbeat_interval):
                 tasks.append(("heartbeat", self._beat))
                 tasks.append(("recovery", self._recover_dead))
-            if self.purge_enabled and self.kind != "inline" and now - last_purge >= 30.0:
-                last_purge = now
+            if self.purge_enabled and self.kind != "inline" and due("purge", 30.0):
                 tasks.append(("purge", lambda: housekeeping.maybe_purge(self.db, self.bus)))
+            failed = False
             for name, task in tasks:
                 try:
                     task()
-                except Exception:
-                    log.exception("engine housekeeping (%s) failed", name)
+                except Exception as exc:
+                    if not refused(exc):
+                        log.exception("engine housekeeping (%s) failed", name)
+                        continue
+                    self._outage.failed(exc)  # one line now, one per retry: no traceback
+                    if self._liveness is not None:
+                        self._liveness.reset()  # what it saw before the outage proves nothing now
+                    failed = True
+                    break
+            if not failed:
+                if len(tasks) > 2:  # the database answered
+                    self._outage.ok()
+                continue
+            last.clear()
+            start = time.monotonic()
+            if self._outage.pause(self._stopping):
+                break
 
     def _poll_stops(self) -> None:
         if not self.running_ids():
@@ -567,8 +652,27 @@ class Engine:
             jobs.register_engine(self.db, self.id, self.kind, self.serve or ())
 
     def _recover_dead(self) -> None:
-        if housekeeping.recover_dead(self.db, self.id, self.dead_after, self.operations, self.bus):
+        if self._liveness is not None:  # PostgreSQL: engines whose lock stayed free for the grace
+            recovered = housekeeping.recover_engines(self.db, self._liveness.gone(), self.operations, self.bus)
+        else:
+            recovered = housekeeping.recover_dead(self.db, self.id, self.dead_after, self.operations, self.bus)
+        if recovered:
             self.wake()
+
+
+class _Due:
+    """One housekeeping pass: whether a task is due (its interval passed, or a wake-up it listens for came)."""
+
+    def __init__(self, last: dict[str, float], now: float, start: float, heard: set[str]) -> None:
+        self.last, self.now, self.start, self.heard = last, now, start, heard
+
+    def __call__(self, name: str, every: float, *wake_on: str) -> bool:
+        # after (re)connecting, what the engine may have missed is read again: the tasks that wake-ups trigger
+        heard = bool(wake_on) and ("connected" in self.heard or any(k in self.heard for k in wake_on))
+        if heard or self.now - self.last.get(name, self.start) >= every:
+            self.last[name] = self.now
+            return True
+        return False
 
 
 def _operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 from sqlalchemy import Table, delete, func, select, update
@@ -18,7 +18,7 @@ from core.messages import define, msg
 from core.operations import Operation
 from core.records import JobSnapshot, LogEntry
 from core.status import RUNNING, JobStatus
-from core.store import jobs, settings
+from core.store import jobs, liveness, settings
 from core.store.db import Database
 from core.store.schema import EngineRow, Job, Setting, utcnow
 from core.store.settings import QueueConfig
@@ -46,13 +46,29 @@ def recover_dead(
     return count
 
 
+def recover_engines(
+    db: Database, engine_ids: Sequence[str], operations: Mapping[str, Operation], bus: EventBus | None = None
+) -> int:
+    """PostgreSQL: recover the jobs of the engines whose liveness lock stayed free (``Liveness.gone``)."""
+    count = 0
+    for engine_id in engine_ids:
+        recovered = recover(db, engine_id, operations, bus=bus)
+        if recovered:
+            log.warning("recovered %d job(s) of engine %s: its liveness lock stayed free", len(recovered), engine_id)
+        count += len(recovered)
+    return count
+
+
 def recover(
     db: Database, engine_id: str, operations: Mapping[str, Operation], *, bus: EventBus | None = None
 ) -> list[JobSnapshot]:
     """The jobs of a dead engine become INTERRUPTED, or QUEUED again when their operation (in ``operations``,
-    the recovering engine's set) can resume; the processes they left on this host are ended."""
+    the recovering engine's set) can resume; the processes they left on this host are ended. On PostgreSQL the
+    engine's liveness lock is taken for the transaction: an engine that holds it (it is back) keeps its jobs."""
     recovered: list[JobSnapshot] = []
     with db.connect_write() as conn:
+        if not db.is_sqlite and not liveness.guard(conn, engine_id):
+            return []
         rows = list(
             conn.execute(
                 select(_jobs.c.id, _jobs.c.operation, _jobs.c.stop_requested).where(
@@ -139,15 +155,31 @@ def queued_work_waiting(db: Database, queues: Mapping[str, QueueConfig]) -> bool
 
 
 # -- purge ------------------------------------------------------------------------------------------
+_PERSON_PURGED: dict[tuple[str, str], str] = {}  # (database, role): the day a person's engine last purged
+
+
 def maybe_purge(db: Database, bus: EventBus | None = None, now: dt.datetime | None = None) -> int | None:
     """Run the daily purge once a day, at its time, in whichever engine gets there first; returns the number of
-    jobs removed, or None when it was not this engine's turn."""
+    jobs removed, or None when it was not this engine's turn.
+
+    On a team's database (row-level security) only an admin's or a worker's engine purges for everyone and
+    marks the day done; a person's engine purges that person's own jobs, once a day, and marks nothing."""
     cfg = settings.get_purge(db)
     local = (now or utcnow()).astimezone()
     hour, minute = cfg.hour_minute
     if (local.hour, local.minute) < (hour, minute):
         return None
     today = local.date().isoformat()
+    if not db.is_sqlite:
+        who = db.session_identity()
+        if who.team and not (who.admin or who.worker):
+            key = (db.display_url, who.user)
+            if _PERSON_PURGED.get(key) == today:
+                return None
+            _PERSON_PURGED[key] = today
+            count = jobs.purge(db, bus=bus, owner=who.user)
+            log.info("daily purge removed %d finished job(s) of %s", count, who.user)
+            return count
     with db.write() as s:  # compare-and-set of the last run date under the write lock
         row = s.get(Setting, "purge.last_run")
         if row is not None and row.value == today:

@@ -1,16 +1,16 @@
-"""The engine's side of the job table: claims (the store's one-job claim; engines use core.engine.claims for
-fair shares), compare-and-set transitions checked against the transition table, due scheduled jobs, and stop
+"""The engine's side of the job table: claims (the one claim path: the engines add their fair shares in
+core.engine.claims), compare-and-set transitions checked against the transition table, due scheduled jobs, and stop
 requests."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, text, update
+from sqlalchemy import Integer, bindparam, func, or_, select, text, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
 
 from core.operations import registry
 from core.records import JobSnapshot
@@ -28,8 +28,22 @@ def _statuses(values: Any) -> list[str]:
     return [str(v) for v in values]
 
 
-def _claim_statement() -> Any:
-    next_id = (
+_RUNNING = _statuses(sorted(RUNNING))
+
+
+@dataclass(frozen=True)
+class Room:
+    """A queue as a claim finds it: paused (None: no such queue), its running jobs (every owner's), this
+    worker's running jobs, and on PostgreSQL the free slot numbers reserved for this transaction."""
+
+    paused: bool | None
+    active: int
+    mine: int
+    slots: tuple[int, ...] = ()
+
+
+def _next_ids() -> Any:
+    return (
         select(jobs_t.c.id)
         .where(
             jobs_t.c.queue == bindparam("q"),
@@ -37,123 +51,122 @@ def _claim_statement() -> Any:
             jobs_t.c.operation.in_(bindparam("ops", expanding=True)),
         )
         .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
-        .limit(1)
-        .scalar_subquery()
-    )
-    active = (
-        select(func.count())
-        .select_from(jobs_t)
-        .where(jobs_t.c.queue == bindparam("q"), or_(*(jobs_t.c.status == str(s) for s in sorted(RUNNING))))
-        .scalar_subquery()
-    )
-    paused = select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery()
-    return (
-        update(jobs_t)
-        .where(jobs_t.c.id == next_id, jobs_t.c.status == str(S.QUEUED), active < bindparam("cap"), paused.is_(False))
-        .values(
-            status=str(S.ACTIVE),
-            worker=bindparam("w_worker"),
-            started_at=bindparam("w_now"),
-            updated_at=bindparam("w_now"),
-            finished_at=None,
-            attempt=jobs_t.c.attempt + 1,
-            stop_requested=False,
-        )
-        .returning(*jobs_t.c)
     )
 
 
-def _claim_statement_pg() -> Any:
-    """PostgreSQL: the next QUEUED job, skipping rows other engines are claiming (``FOR UPDATE SKIP LOCKED``),
-    into the free slot the caller locked; the running count comes from a function that sees every owner's jobs
-    (row-level security shows a person's engine only their own)."""
-    next_id = (
-        select(jobs_t.c.id)
-        .where(
-            jobs_t.c.queue == bindparam("q"),
-            jobs_t.c.status == str(S.QUEUED),
-            jobs_t.c.operation.in_(bindparam("ops", expanding=True)),
-        )
-        .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
-        .scalar_subquery()
-    )
-    paused = select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery()
-    return (
-        update(jobs_t)
-        .where(
-            jobs_t.c.id == next_id,
-            jobs_t.c.status == str(S.QUEUED),
-            func.asyncops_running(bindparam("q")) < bindparam("cap"),
-            paused.is_(False),
-        )
-        .values(
-            status=str(S.ACTIVE),
-            worker=bindparam("w_worker"),
-            started_at=bindparam("w_now"),
-            updated_at=bindparam("w_now"),
-            finished_at=None,
-            attempt=jobs_t.c.attempt + 1,
-            stop_requested=False,
-            slot=bindparam("w_slot"),
-        )
-        .returning(*jobs_t.c)
-    )
+def _running_in_queue() -> Any:
+    return select(func.count()).where(jobs_t.c.queue == bindparam("q"), jobs_t.c.status.in_(_RUNNING))
 
 
-# A free slot of the queue: not held by a running job, and not being claimed by another engine right now (a
-# transaction-scoped advisory lock, tried without waiting: engines never queue behind one lock).
-_FREE_SLOT = text(
-    """
-    SELECT s FROM generate_series(0, CAST(:cap AS integer) - 1) AS s
-    WHERE s NOT IN (SELECT asyncops_used_slots(:q))
-      AND pg_try_advisory_xact_lock(hashtext('asyncops.queue.' || :q), s)
-    LIMIT 1
-    """
+_CLAIMED = {
+    "status": str(S.ACTIVE),
+    "worker": bindparam("w_worker"),
+    "started_at": bindparam("w_now"),
+    "updated_at": bindparam("w_now"),
+    "finished_at": None,
+    "attempt": jobs_t.c.attempt + 1,
+    "stop_requested": False,
+}
+
+# SQLite (writers are serialised by BEGIN IMMEDIATE): the queue's state, then the next ``n`` jobs in one UPDATE.
+_STATE_SQLITE = select(
+    select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery(),
+    _running_in_queue().scalar_subquery(),
+    _running_in_queue().where(jobs_t.c.worker == bindparam("w_worker")).scalar_subquery(),
+)
+_TAKE_SQLITE = (
+    update(jobs_t)
+    .where(jobs_t.c.id.in_(_next_ids().limit(bindparam("n")).scalar_subquery()), jobs_t.c.status == str(S.QUEUED))
+    .values(**_CLAIMED)
+    .returning(*jobs_t.c)
 )
 
-# Built once: constructing SQLAlchemy statements costs more than running them on SQLite.
-_CLAIM = _claim_statement()
-_CLAIM_PG = _claim_statement_pg()
+# PostgreSQL: no lock that every claim of a queue waits on. One statement reads the queue's state and reserves up
+# to ``n`` free slot numbers (0 … cap-1, not held by a running job) with transaction advisory locks tried without
+# waiting: two engines never reserve the same slot, and an engine finding every free slot reserved by others
+# takes nothing this time instead of queueing. The running count comes from a function that sees every owner's
+# jobs (row-level security shows a person's engine only their own).
+_STATE_PG = text(
+    """
+    WITH st AS MATERIALIZED (
+      SELECT (SELECT paused FROM queues WHERE name = :q) AS paused,
+             asyncops_running(:q) AS active,
+             (SELECT count(*) FROM jobs WHERE queue = :q AND worker = :w_worker
+                AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')) AS mine)
+    SELECT st.paused, st.active, st.mine,
+           ARRAY(SELECT s FROM generate_series(0, CAST(:cap AS integer) - 1) AS s
+                 WHERE s NOT IN (SELECT asyncops_used_slots(:q))
+                   AND pg_try_advisory_xact_lock(hashtext('asyncops.queue.' || :q), s)
+                 LIMIT (SELECT CASE WHEN COALESCE(paused, true) THEN 0
+                                    ELSE GREATEST(0, LEAST(CAST(:n AS integer), CAST(:cap AS integer) - active,
+                                                           CAST(:lim AS integer) - mine)) END
+                        FROM st)) AS slots
+    FROM st
+    """
+)
+# …then each reserved slot takes the next QUEUED job no other engine is taking (``FOR UPDATE SKIP LOCKED``). The
+# slot is checked again against a fresh snapshot (taken after its lock: a claim that used it has committed), and a
+# unique index on (queue, slot) of running jobs keeps the cap exact whatever happens.
+_TAKE_PG = (
+    update(jobs_t)
+    .where(
+        jobs_t.c.id == _next_ids().limit(1).with_for_update(skip_locked=True).scalar_subquery(),
+        jobs_t.c.status == str(S.QUEUED),
+        bindparam("w_slot", type_=Integer).not_in(select(func.asyncops_used_slots(bindparam("q")))),
+    )
+    .values(**_CLAIMED, slot=bindparam("w_slot"))
+    .returning(*jobs_t.c)
+)
+
+
+def room(conn: Connection, queue: QueueConfig, worker: str, *, want: int, limit: int | None = None) -> Room:
+    """The queue's state for a claim of up to ``want`` jobs by ``worker`` holding at most ``limit`` of them (the
+    queue's capacity when None); on PostgreSQL, with the free slots reserved for them."""
+    params = {"q": queue.name, "w_worker": worker}
+    if dialect.is_sqlite(conn):
+        paused, active, mine = conn.execute(_STATE_SQLITE, params).one()
+        return Room(paused, int(active or 0), int(mine or 0))
+    lim = queue.capacity if limit is None else limit
+    row = conn.execute(_STATE_PG, {**params, "cap": queue.capacity, "n": want, "lim": lim}).one()
+    return Room(row.paused, int(row.active or 0), int(row.mine or 0), tuple(row.slots or ()))
+
+
+def take(
+    conn: Connection, queue: QueueConfig, worker: str, operations: Sequence[str], n: int, slots: Sequence[int] = ()
+) -> list[JobSnapshot]:
+    """Take up to ``n`` QUEUED jobs of ``queue`` whose operation is in ``operations`` (on PostgreSQL one per
+    reserved slot of :func:`room`), in the caller's write transaction, in priority order."""
+    params = {"q": queue.name, "ops": list(operations), "w_worker": worker, "w_now": utcnow()}
+    if dialect.is_sqlite(conn):
+        rows = conn.execute(_TAKE_SQLITE, {**params, "n": n}).all()
+    else:
+        rows = []
+        for slot in slots[:n]:
+            row = conn.execute(_TAKE_PG, {**params, "w_slot": slot}).first()
+            if row is None:
+                break  # nothing left to take
+            rows.append(row)
+    return sorted((JobSnapshot.from_row(r) for r in rows), key=lambda s: (-s.priority, s.id))
 
 
 def claim(db: Database | Connection, queue: QueueConfig, worker: str) -> JobSnapshot | None:
-    """Atomically take the next QUEUED job of ``queue`` if it has a free slot; None otherwise.
-
-    SQLite: one statement does every check (free slot, queue not paused, job still QUEUED) under the write lock.
-    PostgreSQL: the engine locks a free slot number without waiting, then takes the next job no other engine is
-    taking (SKIP LOCKED); a unique index on (queue, slot) of running jobs keeps the cap exact. Either way two
-    engines on one database never take the same job and never exceed the queue's capacity together. An engine
-    only takes operations it has (workers on other hosts may have other plugins installed).
-    """
-    params = {"q": queue.name, "cap": queue.capacity, "w_worker": worker, "w_now": utcnow()}
-    if isinstance(db, Connection):  # inside the caller's write transaction (finish one job, claim the next)
-        row = _claim_on(db, params, nested=True)
-    else:
-        try:
-            with db.connect_write() as conn:
-                row = _claim_on(conn, params, nested=False)
-        except IntegrityError:  # PostgreSQL: a slot freed and retaken between our snapshot and our lock
-            row = None
-    return JobSnapshot.from_row(row) if row is not None else None
+    """Take the next QUEUED job of ``queue`` if it has room and is not paused; None otherwise. The engines\'
+    claim path (:mod:`core.engine.claims` adds their fair shares to it): two engines on one database never take
+    the same job and never exceed the queue\'s capacity together. Only operations this process has are taken."""
+    if isinstance(db, Connection):
+        return _claim_one(db, queue, worker)
+    with db.connect_write() as conn:
+        return _claim_one(conn, queue, worker)
 
 
-def _claim_on(conn: Connection, params: dict[str, Any], *, nested: bool) -> Any:
-    # the operations this engine has, read under the write lock (not before waiting for it)
-    params["ops"] = registry.names()
-    if dialect.is_sqlite(conn):
-        return conn.execute(_CLAIM, params).first()
-    slot = conn.execute(_FREE_SLOT, {"q": params["q"], "cap": params["cap"]}).scalar()
-    if slot is None:
+def _claim_one(conn: Connection, queue: QueueConfig, worker: str) -> JobSnapshot | None:
+    r = room(conn, queue, worker, want=1)
+    if r.paused is None or r.paused or r.active >= queue.capacity:
         return None
-    if not nested:
-        return conn.execute(_CLAIM_PG, {**params, "w_slot": slot}).first()
-    try:
-        with conn.begin_nested():  # a lost race on a slot must not undo the caller's other writes
-            return conn.execute(_CLAIM_PG, {**params, "w_slot": slot}).first()
-    except IntegrityError:  # a slot freed and retaken between our snapshot and our lock: try again later
+    if not dialect.is_sqlite(conn) and not r.slots:
         return None
+    got = take(conn, queue, worker, registry.names(), 1, r.slots)
+    return got[0] if got else None
 
 
 _TRANSITIONS: dict[tuple[Any, ...], Any] = {}

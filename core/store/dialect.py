@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, event, func, text
+from sqlalchemy import Engine, event, func, make_url, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -29,7 +29,30 @@ def engine_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         # One connection per thread; pysqlite's own transaction handling is switched off below.
         return {"connect_args": {"timeout": 30, "check_same_thread": False}}
-    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 20}
+    options = make_url(url).query.get("options")
+    return {
+        "pool_pre_ping": True,
+        "pool_size": 10,
+        "max_overflow": 20,
+        "connect_args": pg_connect_args(options if isinstance(options, str) else None),
+    }
+
+
+# PostgreSQL: TCP keepalives on the client's side (a silent server is dropped after about 2 + 3 × 1 s) and, set for
+# the session, on the server's (it drops a vanished client as soon, freeing its locks); a connect timeout.
+PG_KEEPALIVES = {"keepalives": 1, "keepalives_idle": 2, "keepalives_interval": 1, "keepalives_count": 3}
+PG_SERVER_KEEPALIVES = (
+    "-c tcp_keepalives_idle=2 -c tcp_keepalives_interval=1 -c tcp_keepalives_count=3 -c tcp_user_timeout=5000"
+)
+
+
+def pg_connect_args(options: str | None = None) -> dict[str, Any]:
+    """What every PostgreSQL connection of asyncops is opened with (``options``: the URL's own, kept)."""
+    return {
+        **PG_KEEPALIVES,
+        "connect_timeout": 5,
+        "options": f"{options} {PG_SERVER_KEEPALIVES}" if options else PG_SERVER_KEEPALIVES,
+    }
 
 
 def install(engine: Engine) -> None:
@@ -94,17 +117,6 @@ _IDENTITY = text(
 def session_identity(conn: Connection) -> SessionIdentity:
     row = conn.execute(_IDENTITY).one()
     return SessionIdentity(str(row.user), bool(row.admin), bool(row.worker), bool(row.team))
-
-
-def lock_queue(conn: Connection | Session, queue: str) -> None:
-    """Serialise the engines' claims of one queue for the rest of this transaction, so that the running jobs
-    they count and the jobs they take agree (the queue's cap and each engine's fair share hold).
-
-    SQLite write transactions are already serialised by BEGIN IMMEDIATE; PostgreSQL takes a transaction-level
-    advisory lock named after the queue (no privilege on the queues table needed: a person's engine has none)."""
-    if is_sqlite(conn):
-        return
-    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"asyncops.queue:{queue}"})
 
 
 def seconds_between(engine: Engine, start: Any, end: Any) -> Any:

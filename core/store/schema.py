@@ -214,6 +214,39 @@ PG_DDL = (
 for _ddl in PG_DDL:
     event.listen(Job.__table__, "after_create", DDL(_ddl).execute_if(dialect="postgresql"))
 
+# PostgreSQL only: the database wakes the engines that LISTEN on "asyncops" (see core.store.liveness) when a job
+# becomes QUEUED or SCHEDULED ("queued <queue>", "scheduled <queue>"), when a stop is asked ("stop <engine>"),
+# and when the queues change ("queues"): whoever writes it, through whatever path. Migration 0008 runs the same.
+PG_NOTIFY_JOBS = (
+    """CREATE OR REPLACE FUNCTION asyncops_notify_jobs() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NEW.status IN ('QUEUED', 'SCHEDULED')
+            AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM NEW.status) THEN
+           PERFORM pg_notify('asyncops', lower(NEW.status) || ' ' || NEW.queue);
+         END IF;
+         IF TG_OP = 'UPDATE' AND NEW.stop_requested AND NOT OLD.stop_requested THEN
+           PERFORM pg_notify('asyncops', 'stop ' || COALESCE(NEW.worker, ''));
+         END IF;
+         RETURN NULL;
+       END $$""",
+    """CREATE OR REPLACE TRIGGER asyncops_jobs_notify_insert AFTER INSERT ON jobs FOR EACH ROW
+       WHEN (NEW.status IN ('QUEUED', 'SCHEDULED')) EXECUTE FUNCTION asyncops_notify_jobs()""",
+    """CREATE OR REPLACE TRIGGER asyncops_jobs_notify_update AFTER UPDATE OF status, stop_requested ON jobs
+       FOR EACH ROW WHEN ((NEW.status IN ('QUEUED', 'SCHEDULED') AND OLD.status IS DISTINCT FROM NEW.status)
+                          OR (NEW.stop_requested AND NOT OLD.stop_requested))
+       EXECUTE FUNCTION asyncops_notify_jobs()""",
+)
+PG_NOTIFY_QUEUES = (
+    """CREATE OR REPLACE FUNCTION asyncops_notify_queues() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN PERFORM pg_notify('asyncops', 'queues'); RETURN NULL; END $$""",
+    """CREATE OR REPLACE TRIGGER asyncops_queues_notify AFTER INSERT OR UPDATE OR DELETE ON queues
+       FOR EACH STATEMENT EXECUTE FUNCTION asyncops_notify_queues()""",
+)
+for _ddl in PG_NOTIFY_JOBS:
+    event.listen(Job.__table__, "after_create", DDL(_ddl).execute_if(dialect="postgresql"))
+for _ddl in PG_NOTIFY_QUEUES:
+    event.listen(QueueRow.__table__, "after_create", DDL(_ddl).execute_if(dialect="postgresql"))
+
 
 def table(model: type[Base]) -> Table:
     """The Core table of a mapped class, typed as a Table (``Model.__table__`` is typed as any FromClause)."""

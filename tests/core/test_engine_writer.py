@@ -53,7 +53,7 @@ def test_a_refused_commit_fails_every_write_of_its_group(db: Database, monkeypat
     def refuse() -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(db, "connect_write", refuse)
+    monkeypatch.setattr(writer, "_transaction", refuse)  # where its transactions begin
     try:
         with pytest.raises(OSError):
             writer.write(lambda conn: 1)

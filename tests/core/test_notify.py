@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from email import message_from_bytes
 from email.message import Message
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,8 +112,17 @@ def configure(capsys: Any, port: int, **extra: str) -> None:
         "smtp.from": "tracker@example.org",
         **extra,
     }.items():
-        rc, _, err = run(capsys, "config", "set", key, value)
+        rc, _, err = run(capsys, "config", "set", *secret_args(key, value))
         assert rc == 0, err
+
+
+def secret_args(key: str, value: str) -> list[str]:
+    """``config set`` arguments: smtp.password goes through a file (never the command line)."""
+    if key != "smtp.password":
+        return [key, value]
+    path = Path(os.environ["ASYNCOPS_DATA_DIR"]) / "smtp-password"
+    path.write_text(value + "\n")
+    return [key, "--password-file", str(path)]
 
 
 def body(m: Message) -> str:

@@ -1,4 +1,4 @@
-"""Claims across engines keep the queue's cap and run each job once (SKIP LOCKED and slots on PostgreSQL; one
+"""Claims across engines keep the queue's cap and run each job once (slots reserved without waiting and SKIP LOCKED on PostgreSQL; one
 writer at a time on SQLite). Each engine has a Database of its own, as separate processes would."""
 
 from __future__ import annotations

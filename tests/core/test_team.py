@@ -409,7 +409,7 @@ def test_a_worker_mails_a_persons_job_and_her_own_engine_cannot_read_the_passwor
     team_db: Team, capsys: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     from core.notify import EmailNotifier
-    from tests.core.test_notify import PASSWORD, Smtp, free_port
+    from tests.core.test_notify import PASSWORD, Smtp, free_port, secret_args
 
     server = Smtp(free_port(), auth=True).start()
     try:
@@ -421,7 +421,7 @@ def test_a_worker_mails_a_persons_job_and_her_own_engine_cannot_read_the_passwor
             ("smtp.password", PASSWORD),
             ("smtp.from", "tracker@example.org"),
         ):
-            assert run(capsys, "config", "set", key, value, "--db", carol)[0] == 0
+            assert run(capsys, "config", "set", *secret_args(key, value), "--db", carol)[0] == 0
         _rc, out, _ = run(capsys, "config", "show", "--json", "--db", team_db.alice.url)
         assert json.loads(out)["smtp.password"] == "" and PASSWORD not in out  # hidden from a person
         assert run(capsys, "notify", "--email", "alice@example.org", "--db", team_db.alice.url)[0] == 0
