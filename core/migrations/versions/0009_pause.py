@@ -1,7 +1,7 @@
 """pause: a job's pause request, when it paused and how long it was paused; a paused job keeps its slot
 
 Revision ID: 0009
-Revises: 0007 (the lead re-chains it after 0008 when both land)
+Revises: 0007
 Create Date: 2026-12-01
 """
 

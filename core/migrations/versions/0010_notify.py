@@ -1,16 +1,16 @@
 """notify: on PostgreSQL, triggers that wake the engines listening on "asyncops" when jobs are queued or
 scheduled, when a stop is asked and when the queues change (see core.store.liveness)
 
-Revision ID: 0008
-Revises: 0009 (merged before this one)
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-01
 """
 
 from alembic import op
 
 
-revision = "0008"
-down_revision = "0009"  # after pause (0009 was merged first)
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
