@@ -442,6 +442,14 @@ class Tracker:
         self.require_admin()
         settings.delete_queue(self.db, name)
 
+    def set_all_paused(self, paused: bool) -> int:
+        """Every queue paused or resumed at once (the tray's Pause all queues); how many queues there are."""
+        self.require_admin()
+        n = settings.set_all_paused(self.db, paused)
+        if not paused and self.engine is not None:
+            self.engine.wake()
+        return n
+
     def set_paused(self, queue: str, paused: bool) -> QueueConfig:
         self.require_admin()
         cfg = settings.set_paused(self.db, queue, paused)

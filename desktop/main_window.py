@@ -516,14 +516,6 @@ class MainWindow(WindowMenus, WindowCommands):
     def pause_all_queues(self, paused: bool) -> None:
         """Every queue paused (running jobs finish, nothing new starts) or resumed; an admin's act where admins
         are named: a refusal is shown, not hidden."""
-        tracker = self.ctx.tracker
-
-        def work() -> int:
-            names = [q.name for q in tracker.queues()]
-            for name in names:
-                tracker.set_paused(name, paused)
-            return len(names)
-
         def done(n: int) -> None:
             if paused:
                 text = self.tr("%n queue(s) paused: running jobs finish, nothing new starts", None, n)
@@ -532,7 +524,8 @@ class MainWindow(WindowMenus, WindowCommands):
             self.notifier.tell_in_window(P.Notice(self.tr("Queues"), text, "info"))
 
         self.ctx.background.run(
-            work,
+            self.ctx.tracker.set_all_paused,
+            paused,
             on_success=done,
             on_failure=lambda exc: self.show_error(self.tr("Queues"), P.error_text(exc)),
             owner=self,

@@ -16,13 +16,14 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from core.errors import NotFound, UsageError
 from core.messages import define, msg
 from core.operations import registry
 from core.status import TERMINAL
-from core.store.schema import Job, NotifyPref, QueueRow, Setting, utcnow
+from core.store.schema import Job, NotifyPref, QueueRow, Setting, table, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -136,9 +137,14 @@ def ensure_defaults(db: Database) -> None:
     with db.read() as s:
         exists = s.get(QueueRow, DEFAULT_QUEUE) is not None
     if not exists:
-        with db.write() as s:
-            if s.get(QueueRow, DEFAULT_QUEUE) is None:
-                s.add(_row_of(QueueConfig(DEFAULT_QUEUE)))
+        try:
+            with db.write() as s:
+                if s.get(QueueRow, DEFAULT_QUEUE) is None:
+                    s.add(_row_of(QueueConfig(DEFAULT_QUEUE)))
+        except IntegrityError:
+            # another client (or thread: PostgreSQL runs write transactions side by side) added it between our
+            # look and our insert: it exists, which is all this wanted
+            pass
     db._defaults_ok = True  # type: ignore[attr-defined]
 
 
@@ -201,6 +207,14 @@ def set_paused(db: Database, name: str, paused: bool) -> QueueConfig:
             raise NotFound(msg("queue.not_found", name=name), field="queue")
         row.paused = paused
         return QueueConfig.from_row(row)
+
+
+def set_all_paused(db: Database, paused: bool) -> int:
+    """Every queue paused (running jobs finish, nothing new starts) or resumed, in one statement: a queue added
+    meanwhile is caught too. Returns how many queues there are."""
+    ensure_defaults(db)
+    with db.connect_write() as conn:
+        return conn.execute(update(table(QueueRow)).values(paused=paused)).rowcount
 
 
 def queue_for_operation(queues: list[QueueConfig], operation: str) -> QueueConfig:

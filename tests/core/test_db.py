@@ -85,3 +85,39 @@ def test_cli_reports_an_unusable_database(tmp_path: Path, capsys: pytest.Capture
     rc = main(["--db", str(tmp_path / "afile" / "x.db"), "jobs"])
     assert rc == 2
     assert f"{tmp_path / 'afile'} is a file, not a folder" in capsys.readouterr().err
+
+
+
+def test_the_default_queue_is_made_once_however_many_clients_start_together(db: Database) -> None:
+    """Clients starting at the same moment each make sure the default queue exists; on PostgreSQL their write
+    transactions run side by side, so all but one find it made meanwhile: none of them may fail for it."""
+    import threading
+
+    from sqlalchemy import delete
+
+    from core.store import settings
+    from core.store.schema import QueueRow
+
+    with db.write() as s:
+        s.execute(delete(QueueRow))
+    clients = [Database(db.url) for _ in range(6)]
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(clients))
+
+    def client(one: Database) -> None:
+        start.wait()
+        try:
+            settings.ensure_defaults(one)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=client, args=(one,)) for one in clients]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(30)
+    try:
+        assert errors == [] and [q.name for q in settings.get_queues(clients[0])] == ["default"]
+    finally:
+        for one in clients:
+            one.dispose()
