@@ -510,6 +510,7 @@ class MetadataImport(LibraryOperation):
         direct_cells, parsed_cells, cells_of = plan.direct_cells, plan.parsed_cells, plan.cells
         root = L.real_root(lib)
         in_sql = _merges_in_sqlite(db.engine.dialect.name, head)
+        size = params["batch_size"]
         it = records(Path(params["input"]).expanduser(), params["separator"])
         next(it)  # the header
         for start, _end, row in it:
@@ -550,7 +551,7 @@ class MetadataImport(LibraryOperation):
                     msg("meta.import_bad_cell", line=start, column=col.header, reason=bad.message.text), f"line {start}"
                 )
             batch.append((start, rel, direct_cells(row), texts, cells))
-            if len(batch) >= params["batch_size"]:
+            if len(batch) >= size:
                 self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
                 batch = []
                 if ctx is not None:
@@ -608,6 +609,8 @@ class MetadataImport(LibraryOperation):
                         )
                         continue
                     changes: list[tuple[str, Any, Any]] = []
+                    fields: tuple[str, ...] = ()
+                    params: tuple[Any, ...] = ()
                     for (k, key), text in zip(direct, dtexts, strict=True):
                         new: str | None = text
                         if text == "":
@@ -616,9 +619,9 @@ class MetadataImport(LibraryOperation):
                             new = None
                         if found[k] != new:
                             changes.append((key, found[k], new))
+                            fields += (key,)
+                            params += (new,)
                             found[k] = new
-                    fields: tuple[str, ...] = tuple(key for key, _, _ in changes)
-                    params: tuple[Any, ...] = tuple(new for _, _, new in changes)
                     out = None
                     if cells.values:
                         okey = (texts, stored(found))
