@@ -152,6 +152,26 @@ def _select(n: int, edits: bool = True) -> L.Prepared:
     return got
 
 
+_SELECT_RANGE: dict[bool, L.Prepared] = {}
+_RANGE_TRIES = 3  # ranges that held too many other assets before a run reads by lookups only
+
+
+def _select_range(edits: bool) -> L.Prepared:
+    """The same columns for the paths from ``lo`` to ``hi`` (at most ``lim`` rows)."""
+    got = _SELECT_RANGE.get(edits)
+    if got is None:
+        cols = [a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text)]
+        if edits:
+            cols.append(cast(a.c.edits, Text))
+        stmt = (
+            select(*cols)
+            .where(a.c.library_id == bindparam("lib"), a.c.path >= bindparam("lo"), a.c.path <= bindparam("hi"))
+            .limit(bindparam("lim"))
+        )
+        got = _SELECT_RANGE[edits] = L.Prepared(stmt, ("lib", "lo", "hi", "lim"))
+    return got
+
+
 class _Update:
     """The UPDATE of an asset's metadata and edits, compiled once."""
 
@@ -295,6 +315,7 @@ class _Plan:
         scalars = sorted({_POS[attr] for _, col in parsed if (attr := _STD.get(col.name)) in _POS})
         self.stored = operator.itemgetter(*scalars, 4, 5)  # what the outcome of parsed cells depends on
         self.order = {(_STD.get(col.name) or "p:" + col.name): i for i, col in head.cols}
+        self.range_misses = 0  # batches whose range of paths held too many other assets (see _stored)
 
     def cells(self, texts: tuple[str, ...]) -> _Cells:
         got = self.cell_sets.get(texts)
@@ -591,11 +612,9 @@ class MetadataImport(LibraryOperation):
             try:
                 current: dict[str, list[Any]] = {}
                 with_edits = not dry and not in_sql
-                for i in range(0, len(paths), 500):
-                    chunk = paths[i : i + 500]
-                    for row in _select(len(chunk), with_edits).run(cur, conn.dialect, (lib.id, *chunk)).fetchall():
-                        # id, title, description, rating, tags, props, edits (None when not read), written
-                        current[row[1]] = [row[0], *row[2:7], row[7] if with_edits else None, False]
+                for row in self._stored(cur, conn.dialect, lib, paths, with_edits, plan):
+                    # id, title, description, rating, tags, props, edits (None when not read), written
+                    current[row[1]] = [row[0], *row[2:7], row[7] if with_edits else None, False]
                 runs: list[tuple[tuple[str, ...], list[tuple[Any, ...]]]] = []  # in_sql: (fields, parameters)
                 for line, rel, dtexts, texts, cells in batch:
                     found = current.get(rel)
@@ -672,6 +691,28 @@ class MetadataImport(LibraryOperation):
                 cur.close()
         for message, item in later:
             warn(message, item)
+
+    @staticmethod
+    def _stored(
+        cur: Any, dialect: Any, lib: L.LibraryInfo, paths: list[str], with_edits: bool, plan: _Plan
+    ) -> list[Any]:
+        """The stored rows of ``paths``. On SQLite, when the paths are close together in the catalogue's order (a
+        file exported from it, sorted by path), one range of the path index is read instead of a lookup per
+        path; a range that holds too many other assets falls back to the lookups (and after a few such
+        misses, a file in another order is read by lookups only)."""
+        if dialect.name == "sqlite" and plan.range_misses < _RANGE_TRIES and len(paths) > 1:
+            ordered = sorted(paths)  # code point order: SQLite's BINARY collation of UTF-8 text
+            limit = 2 * len(paths) + 16
+            got = _select_range(with_edits).run(cur, dialect, (lib.id, ordered[0], ordered[-1], limit)).fetchall()
+            if len(got) < limit:
+                wanted = set(paths)
+                return [row for row in got if row[1] in wanted]
+            plan.range_misses += 1
+        rows: list[Any] = []
+        for i in range(0, len(paths), 500):
+            chunk = paths[i : i + 500]
+            rows += _select(len(chunk), with_edits).run(cur, dialect, (lib.id, *chunk)).fetchall()
+        return rows
 
     @staticmethod
     def _diff(stats: ImportStats, rel: str, changes: list[tuple[str, Any, Any]]) -> None:

@@ -119,3 +119,22 @@ def test_a_property_name_that_no_json_path_can_hold_is_merged_in_python(
     assert result["changed"] == 1
     got = state(db, lib)["a.md"]
     assert got[4] == {'say "hi"': ["String", "hello"]} and got[5]['p:say "hi"'] == {"v": ["String", "hello"], "f": None}
+
+
+def test_paths_far_apart_in_the_catalogue_are_looked_up_one_by_one(db: Database, tmp_path: Path) -> None:
+    """A batch's stored rows are read as one range of paths when they are close together; a range holding many
+    other assets is not read whole: those rows are looked up by path (every row still applies)."""
+    lib = make_library(db, tmp_path / "lib", {f"f{i:03d}.txt": "x" for i in range(120)})
+    order = [i for k in range(30) for i in (k, 119 - k)]  # pairs from both ends: each batch spans the library
+    src = tmp_path / "far.csv"
+    src.write_text("assetPath,dc:title\n" + "".join(f"/f{i:03d}.txt,T{i}\n" for i in order), encoding="utf-8")
+    result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 2})
+    assert (result["rows"], result["changed"], result["skipped"]) == (60, 60, 0)
+    got = state(db, lib)
+    assert all(got[f"f{i:03d}.txt"][0] == f"T{i}" for i in order)
+    assert all(got[f"f{i:03d}.txt"][0] is None for i in range(30, 90))
+    # sorted, the same kind of file is read by ranges
+    src.write_text("assetPath,dc:title\n" + "".join(f"/f{i:03d}.txt,U{i}\n" for i in range(120)), encoding="utf-8")
+    result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 7})
+    assert (result["rows"], result["changed"]) == (120, 120)
+    assert state(db, lib)["f119.txt"][5]["title"] == {"v": "U119", "f": None}  # f: what the file said
