@@ -5,15 +5,17 @@
 1. Seeds a throw-away database with ``--jobs`` finished jobs (mixed operations, statuses, counters, owners).
 2. In a fresh process (so the figure includes the interpreter and Qt start): the time from process start to a
    usable window (the first page of the table painted), and the resident memory then.
-3. While ``--busy`` jobs report progress as fast as they can (the engine in the window's process), a 1 ms timer
-   on the GUI thread measures how late it fires, and the table is scrolled to random places every 150 ms (rows
-   are fetched lazily). The longest and the 99th-percentile stall are reported. Each item of a busy job waits
-   1 ms on "I/O" (as file and network operations do, releasing the GIL); a second run (``*_cpu`` keys) uses
-   pure-Python items that never release the GIL: there the GUI thread waits for the GIL behind 16 spinning
-   threads, whatever the GUI does — CPU-bound Python operations belong in a worker process.
+3. While ``--busy`` jobs report progress as fast as they can — in the local engine service, a separate process
+   (``asyncops engine serve``, started here and ended by its pid), as in real use: the window runs no job — a
+   1 ms timer on the GUI thread measures how late it fires, and the table is scrolled to random places every
+   150 ms (rows are fetched lazily). The window hears the jobs through the engine's channel. The longest and
+   the 99th-percentile stall are reported, against the same window idle (the baseline, measured first in the
+   same process). Each item of a busy job waits 1 ms on "I/O" (as file and network operations do); a second
+   run (``*_cpu`` keys) uses pure-Python items that never release the GIL (they hold the engine's, not the
+   window's).
 
 The last line printed is one JSON object: startup_s, rss_mb, stall_max_ms, stall_p99_ms (and details).
-Goals: startup < 1.5 s, RSS < 400 MB, longest stall < 50 ms, p99 < 16 ms.
+Goals (issue 12): startup < 1.0 s, RSS < 250 MB, longest stall < 50 ms, p99 < 16 ms.
 """
 
 from __future__ import annotations
@@ -36,7 +38,46 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 ITEM_IO_S = 0.001  # each item of a busy job waits this long on "I/O" (a file or network call releases the GIL)
-GOALS = {"startup_s": 1.5, "rss_mb": 400, "stall_max_ms": 50, "stall_p99_ms": 16}
+GOALS = {"startup_s": 1.0, "rss_mb": 250, "stall_max_ms": 50, "stall_p99_ms": 16}
+
+# The engine process: the bench's operation registered, then ``asyncops engine serve`` (never idles out).
+ENGINE_BOOT = """
+import sys
+from core.operations import registry
+from bench.gui import _spin_class
+registry.register(_spin_class())
+from core.cli import main
+sys.exit(main(["engine", "serve", "--idle-exit", "0", "--grace", "5"]))
+"""
+
+
+def _spin_class() -> Any:
+    from core.operations import Operation, Param
+
+    class Spin(Operation):
+        """Reports progress as fast as it can for ``seconds``."""
+
+        name = "bench-spin"
+        title = "Spin"
+        params = (
+            Param("seconds", "float", default=5.0),
+            Param("total", "int", default=2_000_000),
+            Param("cpu", "bool", default=False),
+        )
+
+        def run(self, ctx: Any, params: dict[str, Any]) -> dict[str, Any]:
+            ctx.set_total(params["total"])
+            end = time.monotonic() + params["seconds"]
+            n = 0
+            cpu = params["cpu"]
+            while time.monotonic() < end and not ctx.should_stop:
+                ctx.advance()
+                n += 1
+                if not cpu:
+                    time.sleep(ITEM_IO_S)  # the item's I/O: real operations release the GIL between items
+            return {"advanced": n}
+
+    return Spin
 
 
 def seed(n: int, busy: int) -> None:
@@ -107,32 +148,11 @@ def measure(busy: int, seconds: float, cpu: bool) -> dict[str, Any]:
     import psutil
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 
-    from core.operations import Operation, Param, registry
+    from core.operations import registry
+    from core.service import notify, socket_path
+    from core.store import jobs
 
-    class Spin(Operation):
-        """Reports progress as fast as it can for ``seconds``."""
-
-        name = "bench-spin"
-        title = "Spin"
-        params = (
-            Param("seconds", "float", default=5.0),
-            Param("total", "int", default=2_000_000),
-            Param("cpu", "bool", default=False),
-        )
-
-        def run(self, ctx: Any, params: dict[str, Any]) -> dict[str, Any]:
-            ctx.set_total(params["total"])
-            end = time.monotonic() + params["seconds"]
-            n = 0
-            cpu = params["cpu"]
-            while time.monotonic() < end and not ctx.should_stop:
-                ctx.advance()
-                n += 1
-                if not cpu:
-                    time.sleep(ITEM_IO_S)  # the item's I/O: real operations release the GIL between items
-            return {"advanced": n}
-
-    registry.register(Spin)
+    registry.register(_spin_class())  # only to validate the submits: the engine process runs them
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["BENCH_QSETTINGS"])
     from desktop.app import create_window, ensure_app
 
@@ -151,7 +171,7 @@ def measure(busy: int, seconds: float, cpu: bool) -> dict[str, Any]:
     rss_mb = proc.memory_info().rss / 2**20
     rows = model.rowCount()
 
-    # -- stalls while busy jobs report ------------------------------------------------------------
+    # -- stalls while busy jobs report (after the same, idle: the baseline) ----------------------------
     ticks: list[float] = []
     heart = QTimer(timerType=Qt.TimerType.PreciseTimer, interval=1)
     heart.timeout.connect(lambda: ticks.append(time.perf_counter()))
@@ -163,35 +183,46 @@ def measure(busy: int, seconds: float, cpu: bool) -> dict[str, Any]:
 
     scroller = QTimer(interval=150)
     scroller.timeout.connect(scroll)
-    eng = window.ctx.engine
-    spins = [eng.submit("bench-spin", {"seconds": seconds, "cpu": cpu}) for _ in range(busy)]
-    spin_ids = {s.id for s in spins}
-    flushes0 = window.ctx.bridge.flushes
+    cache = window.ctx.cache
     heart.start()
     scroller.start()
+    idle_end = time.monotonic() + min(2.0, seconds * 0.3)
+    while time.monotonic() < idle_end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    idle_max, idle_p99 = _stalls(ticks)
+    ticks.clear()
+    db = window.ctx.tracker.db
+    spins = [jobs.submit(db, "bench-spin", {"seconds": seconds, "cpu": cpu}) for _ in range(busy)]
+    notify(socket_path(db.url), spins)  # as every client does after queueing: the engine starts them at once
+    spin_ids = {s.id for s in spins}
+    flushes0 = window.ctx.bridge.flushes
     started = time.monotonic()
     running_at_start = 0
     end = started + seconds * 0.9
     while time.monotonic() < end:  # the Qt event loop, as under app.exec()
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-        if busy and not running_at_start and sum(1 for j in eng.running_ids() if j in spin_ids) == busy:
+        running = sum(1 for j in spin_ids if (c := cache.get(j)) is not None and c.status.is_running)
+        if busy and not running_at_start and running == busy:
             running_at_start = busy
             ticks.clear()  # measure while all of them run
     heart.stop()
     scroller.stop()
     flushes = window.ctx.bridge.flushes - flushes0
     window_s = time.monotonic() - started
-    gaps = sorted((b - a) * 1000 - 1 for a, b in itertools.pairwise(ticks))
-    gaps = [max(0.0, g) for g in gaps]
-    stall_max = gaps[-1] if gaps else float("nan")
-    stall_p99 = gaps[int(len(gaps) * 0.99)] if gaps else float("nan")
-    done = [model.cached(s.id) for s in spins]
+    stall_max, stall_p99 = _stalls(ticks)
+    done = [cache.get(s.id) for s in spins]
     progressed = sum(1 for s in done if s is not None and s.progress_done > 0)
-    window.close()
+    in_window = [t.name for t in __import__("threading").enumerate() if "inline" in t.name or "default-" in t.name]
+    window.quit()
     window.ctx.shutdown(10)
+    for s in spins:  # they would run on: stop them (the engine ends them within its tick)
+        jobs.request_stop(db, s.id, admin=True)
     return {
         "usable_at": usable_at,
         "rss_mb": round(rss_mb, 1),
+        "idle_stall_max_ms": round(idle_max, 1),
+        "idle_stall_p99_ms": round(idle_p99, 2),
+        "job_threads_in_window": len(in_window),
         "stall_max_ms": round(stall_max, 1),
         "stall_p99_ms": round(stall_p99, 2),
         "rows": rows,
@@ -200,6 +231,30 @@ def measure(busy: int, seconds: float, cpu: bool) -> dict[str, Any]:
         "ticks": len(ticks),
         "rows_with_progress": progressed,
     }
+
+
+def _stalls(ticks: list[float]) -> tuple[float, float]:
+    """The longest and the 99th-percentile lateness (ms) of a 1 ms timer's ticks."""
+    gaps = sorted(max(0.0, (b - a) * 1000 - 1) for a, b in itertools.pairwise(ticks))
+    if not gaps:
+        return float("nan"), float("nan")
+    return gaps[-1], gaps[int(len(gaps) * 0.99)]
+
+
+def start_engine(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """The local engine service on the bench database, with the bench's operation; waits until it serves."""
+    from core.service import local_engine
+
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", ENGINE_BOOT], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
+        )
+    deadline = time.monotonic() + 60
+    while (info := local_engine(env["ASYNCOPS_DB"])) is None or info.pid != proc.pid:
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the engine did not start: see {log}")
+        time.sleep(0.05)
+    return proc
 
 
 def run_child(busy: int, seconds: float, cpu: bool, env: dict[str, str]) -> dict[str, Any]:
@@ -256,25 +311,50 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     seed(args.jobs, args.busy)
     print(f"seeded {args.jobs:,} jobs in {time.perf_counter() - t:.1f} s ({tmp})", flush=True)
-    result = run_child(args.busy, args.seconds, False, env)
-    cpu = run_child(args.busy, args.seconds, True, env)
+    env.pop("ASYNCOPS_NO_AUTOSTART", None)
+    engine = start_engine(env, tmp / "engine.log")
+    try:
+        result = run_child(args.busy, args.seconds, False, env)
+        cpu = run_child(args.busy, args.seconds, True, env)
+    finally:
+        engine.terminate()  # by its pid: its jobs get their grace, then it leaves
+        try:
+            engine.wait(30)
+        except subprocess.TimeoutExpired:
+            engine.kill()
+            engine.wait()
     result["stall_max_ms_cpu"] = cpu["stall_max_ms"]
     result["stall_p99_ms_cpu"] = cpu["stall_p99_ms"]
+    result["busy_running_cpu"] = cpu["busy_running"]
     print(
         f"start to usable window with {result['rows']:,} jobs: {result['startup_s']:.2f} s "
         f"(goal < {GOALS['startup_s']} s)"
     )
     print(f"memory (RSS) then: {result['rss_mb']:.0f} MB (goal < {GOALS['rss_mb']} MB)")
+    idle_max, idle_p99 = result["idle_stall_max_ms"], result["idle_stall_p99_ms"]
+    print(f"the window idle (baseline, same process): longest stall {idle_max:.1f} ms, p99 {idle_p99:.2f} ms")
     print(
-        f"while {result['busy_running']} jobs report progress as fast as they can, each item with 1 ms of I/O "
-        f"({result['batches_per_s']} coalesced batches/s, table scrolled every 150 ms):"
+        f"while {result['busy_running']} jobs in the engine process report progress as fast as they can, each item "
+        f"with 1 ms of I/O ({result['batches_per_s']} coalesced batches/s, table scrolled every 150 ms):"
     )
-    print(f"  longest GUI-thread stall: {result['stall_max_ms']:.1f} ms (goal < {GOALS['stall_max_ms']} ms)")
-    print(f"  99th percentile stall:    {result['stall_p99_ms']:.2f} ms (goal < {GOALS['stall_p99_ms']} ms)")
-    print("the same with pure-Python spinning items that never release the GIL (the GUI waits for the GIL):")
-    print(f"  longest stall: {result['stall_max_ms_cpu']:.1f} ms, 99th percentile: {result['stall_p99_ms_cpu']:.1f} ms")
-    met = all(result[k] < v for k, v in GOALS.items())
-    print("all goals met (I/O items)" if met else "some goals missed")
+    print(
+        f"  longest GUI-thread stall: {result['stall_max_ms']:.1f} ms (goal < {GOALS['stall_max_ms']} ms; "
+        f"{result['stall_max_ms'] / max(idle_max, 0.1):.1f} x idle)"
+    )
+    print(
+        f"  99th percentile stall:    {result['stall_p99_ms']:.2f} ms (goal < {GOALS['stall_p99_ms']} ms; "
+        f"{result['stall_p99_ms'] / max(idle_p99, 0.01):.1f} x idle)"
+    )
+    print(f"the same with {result['busy_running_cpu']} pure-Python spinning jobs (they hold the engine's GIL):")
+    print(
+        f"  longest stall: {result['stall_max_ms_cpu']:.1f} ms (goal < {GOALS['stall_max_ms']} ms), "
+        f"99th percentile: {result['stall_p99_ms_cpu']:.2f} ms (goal < {GOALS['stall_p99_ms']} ms)"
+    )
+    print(f"job threads in the window's process: {result['job_threads_in_window']} (the engine runs them)")
+    met = all(result[k] < v for k, v in GOALS.items()) and all(
+        result[f"{k}_cpu"] < GOALS[k] for k in ("stall_max_ms", "stall_p99_ms")
+    )
+    print("all goals met" if met else "some goals missed")
     print(json.dumps(result))
     return 0
 

@@ -21,23 +21,30 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from core import export
+from core import export, library
+from core.engine import housekeeping
 from core.errors import ConflictError, NotAllowed, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.operations import DryRun, Operation, OperationEnv, Registry, registry
 from core.records import JobSnapshot, LogEntry, iso
-from core.store import jobs, settings
+from core.store import jobs, pauses, settings
 from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
 from core.users import admins_named, current_user, is_admin
+from core.workflows import items
 from core.workflows.facade import Workflows
+from core.workflows.timeline import Bar as Bar  # the window draws these: its door is this module
+from core.workflows.timeline import Timeline as Timeline
+from core.workflows.timeline import Wait as Wait
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Future
 
     from core.engine import Engine
+    from core.service import ChannelClient, EngineInfo, EngineStatus
 
 define("plan.above", "runs in the background: above the threshold ({items:list})")
 define("plan.under", "runs now: under the thresholds ({items:list})")
@@ -116,6 +123,7 @@ class Tracker:
         self.operations = operations or registry
         self.bus = bus if bus is not None else EventBus()
         self.engine: Engine | None = None
+        self.service_client = False  # a client of the local engine service (the window): see below
         self.workflows = Workflows(self)
 
     @classmethod
@@ -152,6 +160,8 @@ class Tracker:
         self.bus.publish(JobEvent(kind, snap.id if snap is not None else int(job_id or 0), job=snap))
         if self.engine is not None and kind is EventKind.CREATED:
             self.engine.wake()
+        elif self.service_client and kind is EventKind.CREATED and snap is not None:
+            self.wake_engine([snap])
 
     # -- reads --------------------------------------------------------------------------------------
     def job(self, job_id: int) -> JobSnapshot:
@@ -204,7 +214,12 @@ class Tracker:
         return Message.plain(snap.label)
 
     def operation_list(self, *, public: bool = False) -> list[Operation]:
-        return [op for op in self.operations.all() if not (public and getattr(op, "internal", False))]
+        return [op for op in self.operations.all() if not (public and op.internal)]
+
+    # -- libraries (the New operation form offers them by name) ---------------------------------------
+    def library_names(self) -> list[tuple[str, str]]:
+        """(name, root folder) of every library, by name."""
+        return sorted((lib.name, str(lib.root)) for lib in library.list_libraries(self.db))
 
     # -- the launch decision ------------------------------------------------------------------------
     def env(self) -> OperationEnv:
@@ -323,6 +338,32 @@ class Tracker:
         self._publish(EventKind.CHANGED, snap)
         return snap
 
+    # pause and resume one running job (core.store.pauses): a request its engine honours at the job's next item
+    def pause(self, job_id: int) -> JobSnapshot:
+        snap = pauses.request_pause(self.db, job_id, user=self.user, admin=self.admin, operations=self.operations)
+        return self._pause_reaches_engine(snap, True)
+
+    def resume(self, job_id: int) -> JobSnapshot:
+        snap = pauses.request_resume(self.db, job_id, user=self.user, admin=self.admin)
+        return self._pause_reaches_engine(snap, False)
+
+    def retry_failed_items(self, job_id: int) -> JobSnapshot:
+        """A new job over the items of ``job_id`` that failed (core.workflows.items)."""
+        snap = items.retry_failed_items(self.db, job_id, user=self.user, admin=self.admin, operations=self.operations)
+        self._publish(EventKind.CREATED, snap)
+        return snap
+
+    def can_pause(self, snap: JobSnapshot) -> bool:
+        """Whether the job's operation can pause (the window enables Pause with it; no database read)."""
+        return snap.operation in self.operations and self.operation(snap.operation).pausable
+
+    def _pause_reaches_engine(self, snap: JobSnapshot, wanted: bool) -> JobSnapshot:
+        ctx = self.engine.context(snap.id) if self.engine is not None else None
+        if ctx is not None:  # this process runs it: at once (other engines read the request within a tick)
+            ctx.set_pause(wanted)
+        self._publish(EventKind.CHANGED, snap)
+        return snap
+
     def remove(self, job_id: int) -> None:
         jobs.remove(self.db, job_id, user=self.user, admin=self.admin)
         self._publish(EventKind.REMOVED, job_id=job_id)
@@ -371,6 +412,8 @@ class Tracker:
         n = jobs.purge(self.db, days=days, failed_days=failed, keep=keep, owner=None if self.admin else self.user)
         if n:
             self._publish(EventKind.REMOVED)
+        if self.db.is_sqlite or self.admin:  # who sees every job knows which trash entries no job can undo
+            housekeeping.empty_trash(self.db, days if days is not None else self.purge_config().days)
         return n
 
     # -- export -------------------------------------------------------------------------------------
@@ -437,3 +480,64 @@ class Tracker:
         self.require_admin()
         settings.set_key(self.db, key, value)
         return settings.show(self.db).get(key, value)
+
+    # -- the local engine service: a client that runs no job itself (the window) -----------------------
+    # With ``service_client`` set, every job this Tracker queues wakes the local engine (starting it unless
+    # auto-start is off), and :meth:`run_in_engine` asks that engine to start a job at once.
+    def ensure_engine(self, *, autostart: bool | None = None) -> EngineStatus:
+        """Find the engine serving this database on this host, or start the background one (blocking: call it
+        off the GUI thread). ``autostart`` None: on unless ``ASYNCOPS_NO_AUTOSTART`` is set."""
+        from core.service import ensure_engine
+
+        return ensure_engine(self.db.url, autostart=autostart)
+
+    def engines(self) -> list[EngineInfo]:
+        """Every engine registered on the database (``asyncops engine status``)."""
+        from core.service import list_engines
+
+        return list_engines(self.db)
+
+    def subscribe(
+        self, callback: Callable[[JobEvent], None], *, on_connect: Callable[[dict[str, Any]], None] | None = None
+    ) -> ChannelClient:
+        """The local engine's events, pushed on a background thread, reconnecting to whichever engine holds the
+        lock (``on_connect`` after each connection: re-read what changed). ``close()`` the result to stop."""
+        from core.service import local_engine, subscribe
+
+        def path() -> str | None:
+            try:
+                info = local_engine(self.db.url)
+            except OSError:  # no runtime folder: the database poll is all there is
+                return None
+            return info.socket if info is not None and info.socket else None
+
+        return subscribe(path, callback, on_connect=on_connect, retry=1.0)
+
+    def wake_engine(self, snaps: Sequence[JobSnapshot]) -> EngineStatus:
+        """After queueing jobs: make sure the local engine serves them and wake it (it announces them)."""
+        from core.service import after_submit
+
+        return after_submit(self.db.url, snaps)
+
+    def run_in_engine(
+        self, launch: Launch, *, priority: int = 0, label: str | None = None, description: str | None = None
+    ) -> tuple[JobSnapshot, bool]:
+        """Run a launch at once in the local engine, past its queue's wait (as ``asyncops run`` runs inline);
+        (snapshot, True). Without an engine that answers it goes to its queue: (snapshot, False)."""
+        from core.service import ensure_engine, run_now
+
+        status = ensure_engine(self.db.url)
+        if status.serving and status.socket:
+            request = {
+                "operation": launch.operation,
+                "params": launch.params,
+                "owner": self.user,
+                "priority": priority,
+                "label": label or launch.label,
+                "description": description,
+            }
+            snap = run_now(status.socket, request, timeout=5.0 if status.state == "started" else 2.0)
+            if snap is not None:
+                return snap, True
+        snap = self.launch(launch, priority=priority, label=label, description=description, now=False)[0]
+        return snap, False

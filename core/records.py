@@ -42,7 +42,12 @@ JOB_FIELDS = (
     "parent_id",
     "runtime",
     "message_data",
+    "pause_requested",
+    "paused_at",
+    "paused_seconds",
 )
+# Fields added after the first release, with the value a row (or a message of an older engine) lacking them has.
+_LATER_FIELDS: dict[str, Any] = {"pause_requested": False, "paused_at": None, "paused_seconds": 0.0}
 
 
 def iso(value: dt.datetime | None) -> str | None:
@@ -85,16 +90,24 @@ class JobSnapshot:
     origin: str | None = None
     chain_run: int | None = None
     after: tuple[int, ...] = ()
+    # pause: asked to pause at its next item; since when it is PAUSED; seconds paused before (left out of duration)
+    pause_requested: bool = False
+    paused_at: dt.datetime | None = None
+    paused_seconds: float = 0.0
 
     @classmethod
     def from_row(cls, row: Any, waiting: Message | None = None) -> JobSnapshot:
         m = row._mapping if hasattr(row, "_mapping") else None
-        get = (lambda k: m[k]) if m is not None else (lambda k: getattr(row, k))
-        values = {k: get(k) for k in JOB_FIELDS}
+        if m is not None:
+            values = {k: m[k] if k in m or k not in _LATER_FIELDS else _LATER_FIELDS[k] for k in JOB_FIELDS}
+        else:
+            values = {k: getattr(row, k, _LATER_FIELDS.get(k)) for k in JOB_FIELDS}
         values["status"] = JobStatus(values["status"])
         values["params"] = values["params"] or {}
         values["inline"] = bool(values["inline"])
         values["stop_requested"] = bool(values["stop_requested"])
+        values["pause_requested"] = bool(values["pause_requested"])
+        values["paused_seconds"] = float(values["paused_seconds"] or 0.0)
         return cls(**values, waiting=waiting)
 
     def replace(self, **changes: Any) -> JobSnapshot:
@@ -109,6 +122,12 @@ class JobSnapshot:
     def outcome(self) -> Message:
         """The job's message (how it ended, or what it is doing) as data; ``message`` is its English text."""
         return Message.from_json(self.message_data, self.message)
+
+    @property
+    def outputs(self) -> list[dict[str, Any]]:
+        """The files the job wrote (``result["outputs"]``: path, kind and details), see core.operations.outputs."""
+        listed = (self.result or {}).get("outputs") if isinstance(self.result, dict) else None
+        return [o for o in listed or [] if isinstance(o, dict) and isinstance(o.get("path"), str)]
 
     @property
     def link(self) -> str:
@@ -129,10 +148,13 @@ class JobSnapshot:
         return max(0.0, min(1.0, self.progress_done / self.progress_total))
 
     def duration(self, now: dt.datetime | None = None) -> dt.timedelta | None:
+        """Time it ran: from its start to its end (or now), less the time it was paused (frozen while PAUSED)."""
         if self.started_at is None:
             return None
         end = self.finished_at or now or dt.datetime.now(dt.UTC)
-        return max(dt.timedelta(0), end - self.started_at)
+        if self.paused_at is not None:
+            end = min(end, self.paused_at)  # paused (or ended while paused): the clock stopped when it paused
+        return max(dt.timedelta(0), end - self.started_at - dt.timedelta(seconds=self.paused_seconds))
 
     def rate(self, now: dt.datetime | None = None) -> float | None:
         """Items per second since the job started."""
@@ -158,6 +180,7 @@ class JobSnapshot:
             out[k] = iso(v) if isinstance(v, dt.datetime) else (str(v) if isinstance(v, JobStatus) else v)
         out["waiting_reason"] = self.waiting_reason
         out["link"] = self.link
+        out["outputs"] = self.outputs
         out.update(profile=self.profile, origin=self.origin, chain_run=self.chain_run, after=list(self.after))
         return out
 

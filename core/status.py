@@ -10,6 +10,7 @@ class JobStatus(StrEnum):
     QUEUED = "QUEUED"
     ACTIVE = "ACTIVE"
     STOPPING = "STOPPING"
+    PAUSED = "PAUSED"
     SUCCEEDED = "SUCCEEDED"
     FAILED = "FAILED"
     STOPPED = "STOPPED"
@@ -29,7 +30,8 @@ class JobStatus(StrEnum):
 
 
 TERMINAL = frozenset({JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.STOPPED, JobStatus.INTERRUPTED})
-RUNNING = frozenset({JobStatus.ACTIVE, JobStatus.STOPPING})
+# Held by an engine: its operation's thread is alive (a PAUSED job waits at a pause point and keeps its slot).
+RUNNING = frozenset({JobStatus.ACTIVE, JobStatus.STOPPING, JobStatus.PAUSED})
 WAITING = frozenset({JobStatus.SCHEDULED, JobStatus.QUEUED})
 # Jobs that may not be removed: they are still going somewhere.
 NOT_REMOVABLE = RUNNING | {JobStatus.QUEUED}
@@ -40,7 +42,9 @@ TRANSITIONS: dict[JobStatus, frozenset[JobStatus]] = {
     S.SCHEDULED: frozenset({S.QUEUED, S.ACTIVE, S.STOPPED}),
     S.QUEUED: frozenset({S.ACTIVE, S.STOPPED, S.SCHEDULED}),
     # ACTIVE -> SCHEDULED/QUEUED is a retry (or a resumable job of a dead engine).
-    S.ACTIVE: frozenset({S.STOPPING, S.SUCCEEDED, S.FAILED, S.STOPPED, S.INTERRUPTED, S.SCHEDULED, S.QUEUED}),
+    S.ACTIVE: frozenset({S.STOPPING, S.PAUSED, S.SUCCEEDED, S.FAILED, S.STOPPED, S.INTERRUPTED, S.SCHEDULED, S.QUEUED}),
+    # A paused job resumes, is stopped, or ends as an active one does (its engine shut down or died meanwhile).
+    S.PAUSED: frozenset({S.ACTIVE, S.STOPPING, S.SUCCEEDED, S.FAILED, S.STOPPED, S.INTERRUPTED, S.SCHEDULED, S.QUEUED}),
     S.STOPPING: frozenset({S.STOPPED, S.SUCCEEDED, S.FAILED, S.INTERRUPTED}),
     # Terminal states are final: "retry" submits a new job with the same parameters (parent_id links them),
     # so the history of the failed run is kept.
@@ -73,6 +77,8 @@ def display_colour(status: JobStatus | str, warnings: int = 0, errors: int = 0) 
         return "yellow" if warnings else "green"
     if status in (S.FAILED, S.INTERRUPTED):
         return "red"
+    if status is S.PAUSED:
+        return "grey"
     if status in RUNNING:
         return "blue"
     return "grey"

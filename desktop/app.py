@@ -1,16 +1,18 @@
-"""The desktop application: QApplication, the qasync loop, the Tracker with its local engine, the window and
-the tray.
+"""The desktop application: QApplication, the qasync loop, the Tracker, the window and the tray.
 
-This is the one module that creates core objects: a ``Tracker`` (the window's only door into the core) and
-the local ``Engine`` attached to it, which runs the launches whose plan says "now".
+This is the one module that creates core objects: a ``Tracker``, the window's only door into the core. The
+window runs no job: jobs run in the local engine service (``asyncops engine serve``, or a foreground
+``asyncops worker``), which the window finds or starts at launch (off the GUI thread; not under
+``ASYNCOPS_NO_AUTOSTART=1``) and whose events it hears through the engine's local channel, with a database poll
+as the fallback (see ``JobCache``). Closing the window leaves the jobs running in the engine.
 
-``create_window(db_url)`` builds the main window with its engine and job cache without entering the event loop
-(tests, screenshots and the benchmark use it); ``main()`` is what ``asyncops`` without arguments runs::
+``create_window(db_url)`` builds the main window with its job cache without entering the event loop (tests,
+screenshots and the benchmark use it); ``main()`` is what ``asyncops`` without arguments runs::
 
     qasync.run(run_window(app))        # asyncio.run(..., loop_factory=QEventLoop) on Python 3.12+
 
-The engine runs jobs on its own threads in this process; ``shutdown`` is safe to call twice and stops the
-engine gracefully off the GUI thread.
+One window per user and database: ``run_window`` first listens on the single-instance name; when another
+window has it, the request (open job N, or only raise) is handed to that window and this process exits 0.
 """
 
 from __future__ import annotations
@@ -27,29 +29,30 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.api import Tracker
-from core.engine import Engine
 from core.errors import AsyncopsError
 from core.store.db import DatabaseError
 from desktop import i18n, icons, prefs
 from desktop.jobs import presentation as P
 from desktop.main_window import MainWindow
 from desktop.services.background import Background
+from desktop.services.handoff import window_socket
 from desktop.services.job_cache import JobCache
+from desktop.services.single import InstanceServer
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class AppContext:
-    """What the window's parts share: the Tracker, the background door and the job cache. The engine is
-    here only to be stopped when the window closes (and to say which jobs it still runs)."""
+    """What the window's parts share: the Tracker, the background door and the job cache. There is no engine
+    here: the jobs run in the local engine service, which outlives the window."""
 
     tracker: Tracker
-    engine: Engine
     background: Background
     cache: JobCache
     admin: bool
     closed: bool = False
+    engine_state: str = ""  # what the start found: running, started, disabled or failed ("" until known)
 
     @property
     def user(self) -> str:
@@ -60,27 +63,24 @@ class AppContext:
         """The former name of the job cache (bench/gui.py reads ``flushes`` through it)."""
         return self.cache
 
-    def running_ids(self) -> list[int]:
-        return list(self.engine.running_ids())
-
     def close_gui(self) -> None:
-        """Stop listening and polling (GUI thread: it stops Qt timers)."""
+        """Stop listening and polling (GUI thread: it stops Qt timers and the engine channel)."""
         if not self.closed:
             self.closed = True
             self.cache.close()
             self.background.shutdown()
 
-    def stop_engine(self, grace: float = 10.0) -> None:
-        """Stop the engine (running jobs get ``grace`` seconds); blocking, any thread; safe twice. The
-        database is closed once no background read still uses it."""
-        self.engine.shutdown(grace)
+    def release(self) -> None:
+        """Close the database once no background read still uses it (blocking, any thread; safe twice). The
+        engine and its jobs are not touched: they go on."""
         self.background.join()
         self.tracker.close()
 
     def shutdown(self, grace: float = 10.0) -> None:
-        """Both, from the GUI thread (tests, screenshots, the benchmark); idempotent."""
+        """Both, from the GUI thread (tests, screenshots, the benchmark); idempotent. ``grace`` is unused (the
+        window stops no engine); kept for callers of the former signature."""
         self.close_gui()
-        self.stop_engine(grace)
+        self.release()
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -96,33 +96,41 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(
-    db_url: str | None = None,
-    *,
-    use_tray: bool | None = None,
-    start_engine: bool = True,
-    engine_options: dict[str, Any] | None = None,
-) -> MainWindow:
-    """The main window with its Tracker, engine and job cache, loading its job list in the background; not shown.
+def create_window(db_url: str | None = None, *, use_tray: bool | None = None, start_engine: bool = True) -> MainWindow:
+    """The main window with its Tracker and job cache, loading its job list in the background; not shown.
 
-    Call ``window.ctx.shutdown()`` (or close the window under ``main``) to stop the engine."""
+    With ``start_engine`` it finds the local engine, or starts it unless ``ASYNCOPS_NO_AUTOSTART`` is set (in the
+    background); it always listens to whichever engine serves the database. ``window.ctx.shutdown()`` releases
+    the database (the engine and its jobs go on)."""
     ensure_app()
     tracker = Tracker(db_url)
+    tracker.service_client = True  # what the window queues wakes the local engine (it runs nothing itself)
     P.set_labeler(tracker.display_label)  # generated labels read in the window's language
-    engine = Engine(tracker.db, bus=tracker.bus, **(engine_options or {}))  # it publishes on the Tracker's bus
-    tracker.attach(engine)
-    if start_engine:
-        engine.start()
     background = Background()
     cache = JobCache(tracker, background, all_users=False)
-    ctx = AppContext(tracker, engine, background, cache, admin=False)  # until the database says otherwise
+    ctx = AppContext(tracker, background, cache, admin=False)  # until the database says otherwise
     window = MainWindow(ctx, use_tray=use_tray)
     background.setParent(window)
     cache.setParent(window)
     window.start()
     cache.start()
     background.run(lambda: tracker.admin, on_success=window.set_admin, owner=window)  # it reads the database
+    if start_engine:
+        background.run(tracker.ensure_engine, on_success=lambda st: _engine_found(window, st), owner=window)
     return window
+
+
+def _engine_found(window: MainWindow, status: Any) -> None:
+    """What the start found: an engine serving the database, one just started, auto-start off, or a failure
+    (then the window says so: jobs would wait)."""
+    window.ctx.engine_state = str(status.state)
+    log.info("local engine: %s %s", status.state, status.detail or status.pid or "")
+    if window.ctx.engine_state == "failed":
+        text = QCoreApplication.translate(
+            "AppContext", "Queued jobs wait until an engine runs (asyncops worker). Details: %1 (see %2)"
+        )
+        title = QCoreApplication.translate("AppContext", "The background engine could not start")
+        window.show_error(title, text.replace("%1", status.detail).replace("%2", status.log))
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -142,18 +150,30 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 
 async def run_window(app: QApplication, db_url: str | None = None, open_job: int | None = None) -> int:
+    try:
+        server: InstanceServer | None = InstanceServer(window_socket(db_url))
+    except OSError as exc:  # no private folder for the name: a window all the same, without the single instance
+        log.warning("no single-instance name (%s)", exc)
+        server = None
+    if server is not None and not server.listen():  # another window has this user and database: it takes over
+        return 0 if server.hand_off(open_job) else 2
     window = create_window(db_url)
+    if server is not None:
+        server.setParent(window)
+        server.requested.connect(window.handle_request)
     window.show()
     if open_job is not None:  # started from a clicked asyncops://job/ID link
         window.open_job(open_job)
     closing = asyncio.Event()
     window.closed.connect(closing.set)
     app.aboutToQuit.connect(closing.set)
-    app.setQuitOnLastWindowClosed(False)  # we quit once the engine has stopped
+    app.setQuitOnLastWindowClosed(False)  # a window hidden in the tray keeps the application
     await closing.wait()
-    loop = asyncio.get_running_loop()
+    if server is not None:
+        server.close()
     window.ctx.close_gui()
-    await loop.run_in_executor(None, window.ctx.stop_engine, 10.0)  # the engine stops off the GUI thread
+    await asyncio.get_running_loop().run_in_executor(None, window.ctx.release)  # the jobs go on in the engine
+    window.deleteLater()  # with its tray icon and single-instance server
     return 0
 
 
@@ -161,6 +181,7 @@ def main(argv: list[str] | None = None, open_job: int | None = None) -> int:
     import qasync
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its migration INFO lines are not news at every start
     if QApplication.instance() is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = ensure_app(argv)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 
 from desktop.jobs.presentation import PALETTES
 
@@ -57,13 +57,14 @@ def tray_pixmap(running: int, fraction: float | None, size: int = 64) -> QPixmap
     d = size * 0.5
     badge = QRectF(size - d, size - d, d, d)
     p.setPen(QPen(QColor("white"), size * 0.04))
-    p.setBrush(QColor("#d93030"))
+    # the accent colour (the palette's highlight): a count of running jobs is news, not an error
+    p.setBrush(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
     p.drawEllipse(badge)
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(d * (0.62 if running < 10 else 0.46)))
     p.setFont(font)
-    p.setPen(QColor("white"))
+    p.setPen(QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText))
     p.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), str(running) if running < 100 else "99+")
     p.end()
     return pm

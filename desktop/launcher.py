@@ -3,6 +3,9 @@
 With arguments it is the command line (``core.cli``, no Qt imported); with none it opens the window, and with a
 lone job link (``asyncops asyncops://job/12``, as resources/asyncops.desktop registers) the window on that job.
 This module imports no Qt at import time, so headless use never needs a display or Qt's system libraries.
+
+One window per user and database: when one is open already, the request (raise it, open job N) is handed to it
+over a local socket before anything heavy loads, and this process exits 0 at once.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
         from core.cli import main as cli_main
 
         return cli_main(args)
+    from desktop.services.handoff import hand_off
+
+    if hand_off(job_link):  # a window of this user and database is open: it raises itself (and opens the job)
+        return 0
     if not _has_display():
         print(
             "asyncops: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"

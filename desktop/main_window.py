@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import icons, prefs
+from desktop import i18n, icons, prefs
 from desktop.details.window import JobDetailsWindow
+from desktop.jobs import layout
 from desktop.jobs import presentation as P
+from desktop.jobs.counts import StatusCounts
 from desktop.jobs.delegate import JobTableDelegate
 from desktop.jobs.latest import LatestModel, LatestPanel
 from desktop.jobs.model import COL, COLUMNS, JobFilter, JobsModel, JobsProxyModel, Sort
-from desktop.notify.notifications import InboxModel, MessageBar, Notifier
+from desktop.notify.notifications import InboxModel, InboxPopup, MessageBar, Notifier
 from desktop.retranslate import Texts
 from desktop.services.actions import JobActions
 from desktop.window_commands import WindowCommands
@@ -46,26 +48,13 @@ from desktop.window_menus import WindowMenus
 # The status filter's choices: key -> statuses
 STATUS_FILTERS: dict[str, frozenset[str]] = {
     "all": frozenset(),
-    "running": frozenset({"ACTIVE", "STOPPING"}),
+    "running": frozenset({"ACTIVE", "STOPPING", "PAUSED"}),
     "waiting": frozenset({"QUEUED", "SCHEDULED"}),
     "succeeded": frozenset({"SUCCEEDED"}),
     "failed": frozenset({"FAILED", "INTERRUPTED"}),
     "stopped": frozenset({"STOPPED"}),
 }
-DEFAULT_WIDTHS = {
-    "id": 54,
-    "operation": 118,
-    "label": 220,
-    "status": 184,
-    "progress": 190,
-    "warnings": 70,
-    "errors": 54,
-    "queue": 72,
-    "created_at": 100,
-    "started_at": 100,
-    "duration": 84,
-    "owner": 90,
-}
+CLOSE_NOTICE_OFF = "notices/close_jobs_keep_running_off"  # "Don't ask again" on the close notice
 
 
 class MainWindow(WindowMenus, WindowCommands):
@@ -78,7 +67,6 @@ class MainWindow(WindowMenus, WindowCommands):
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
         self.confirm_quit = True
-        self._counts: dict[str, int] | None = None
         self._unread = 0
         self.details: dict[int, JobDetailsWindow] = {}
         self.model = JobsModel(ctx.tracker, ctx.background, ctx.cache, parent=self)
@@ -101,18 +89,22 @@ class MainWindow(WindowMenus, WindowCommands):
             show_window=self.bring_to_front,
             parent=self,
         )
-        self._counts_timer = QTimer(self, singleShot=True, interval=700)
-        self._counts_timer.timeout.connect(self._refresh_counts)
+        self.status_counts = StatusCounts(self.model, parent=self)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._apply_filters)
         self._connect_signals()
+        self._build_client_parts()
         self._restore_state()
         self.retranslateUi()
 
     # -- language -----------------------------------------------------------------------------------
     def retranslateUi(self) -> None:
         """Every text the window shows, again in the current language (at start and on LanguageChange)."""
-        self.setWindowTitle(self.tr("asyncops — Process Tracker"))
+        # ends with the application's display name, so Qt adds it no second time (formatWindowTitle)
+        self.setWindowTitle(self.tr("Process Tracker — asyncops"))
+        if getattr(self, "_fitted_language", None) not in (None, i18n.current_language()):
+            layout.fit_columns(self.table, self._titles_shown(), ("status", "operation"))  # longer words
+        self._fitted_language = i18n.current_language()
         self.texts.apply()
         status_texts = {
             "all": self.tr("All statuses"),
@@ -132,8 +124,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.notifier.retranslate()
         self._update_stack()
         self._update_inbox_button(self._unread)
-        if self._counts is not None:
-            self._show_counts(self._counts)
+        self._show_counts()
         self.update_actions()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -205,10 +196,8 @@ class MainWindow(WindowMenus, WindowCommands):
         hh.setStretchLastSection(False)
         hh.setSortIndicator(COL["id"], Qt.SortOrder.DescendingOrder)
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for name, width in DEFAULT_WIDTHS.items():
-            self.table.setColumnWidth(COL[name], width)
         self.table.setItemDelegate(JobTableDelegate(self.model, self.table))
-        self.table.setColumnHidden(COL["owner"], True)
+        layout.setup_columns(self.table, self.model, self._titles_shown())
 
         # empty and loading states
         self.empty_page = QWidget(self)
@@ -257,49 +246,28 @@ class MainWindow(WindowMenus, WindowCommands):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.setSpacing(4)
         lv.addLayout(filters)
-        bar_row = QHBoxLayout()
-        bar_row.setContentsMargins(8, 0, 8, 0)
-        bar_row.addWidget(self.message_bar)
-        lv.addLayout(bar_row)
         lv.addWidget(self.stack, 1)
+        self.message_bar.float_over(self.stack)  # over the table's foot: a message never moves its rows
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.latest)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)  # a wider window widens the side panel a little too
         self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([1000, 300])
+        self.splitter.setSizes([1020, 260])
         self.setCentralWidget(self.splitter)
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("countsLabel")
 
     def _build_inbox(self) -> None:
-        dock = QDockWidget(self)
-        self.texts(dock.setWindowTitle, lambda: self.tr("Notifications"))
-        dock.setObjectName("inboxDock")
-        w = QWidget(dock)
-        v = QVBoxLayout(w)
-        v.setContentsMargins(4, 4, 4, 4)
-        self.inbox_view = QListView(w)
-        self.inbox_view.setObjectName("inboxView")
-        self.inbox_view.setModel(self.inbox)
-        self.inbox_view.setWordWrap(True)
-        self.inbox_view.setAlternatingRowColors(True)
-        self.inbox_view.setSpacing(2)
-        clear = QPushButton(w)
-        self.texts(clear.setText, lambda: self.tr("Clear"))
-        clear.clicked.connect(self.inbox.clear)
-        v.addWidget(self.inbox_view, 1)
-        v.addWidget(clear, 0, Qt.AlignmentFlag.AlignRight)
-        dock.setWidget(w)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        self.inbox_dock = dock
+        self.inbox_dock = InboxPopup(self.inbox, self)  # a popup over the window: the table keeps its width
+        self.inbox_view = self.inbox_dock.view
+
+    def _titles_shown(self) -> list[str]:
+        return [P.operation_title(n, t) for n, t in self._op_titles.items()]
 
     # -- wiring -------------------------------------------------------------------------------------
     def _connect_signals(self) -> None:
-        ctx = self.ctx
-        ctx.cache.changed.connect(self._on_cache_changed)
-        ctx.cache.removed.connect(self._on_cache_changed)
         self.model.loaded.connect(self._on_loaded)
         self.model.loadFailed.connect(self._on_load_failed)
         self.model.rowsInserted.connect(self._update_stack)
@@ -315,6 +283,8 @@ class MainWindow(WindowMenus, WindowCommands):
         self.search_box.textChanged.connect(lambda _: self._search_timer.start())
         self.action_new.triggered.connect(lambda: self.new_operation())
         self.action_stop.triggered.connect(self.stop_selected)
+        self.action_pause.triggered.connect(self.pause_selected)
+        self.action_resume.triggered.connect(self.resume_selected)
         self.action_open.triggered.connect(self.open_selected)
         self.action_remove.triggered.connect(self.remove_selected)
         self.action_retry.triggered.connect(self.retry_selected)
@@ -323,7 +293,8 @@ class MainWindow(WindowMenus, WindowCommands):
         self.action_open_link.triggered.connect(self.open_link)
         self.action_refresh.triggered.connect(self.refresh)
         self.action_find.triggered.connect(self._focus_search)
-        self.action_quit.triggered.connect(self.close)
+        self.action_quit.triggered.connect(self.quit)
+        self.action_profiles.triggered.connect(self.show_profiles)
         self.action_queues.triggered.connect(self.show_queues)
         self.action_thresholds.triggered.connect(self.show_thresholds)
         self.action_purge.triggered.connect(self.show_purge)
@@ -335,7 +306,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.inbox_view.activated.connect(self._on_inbox_activated)
         self.latest.openJob.connect(self.open_job)
         self.notifier.openJob.connect(self.open_job)
-        self.notifier.runningChanged.connect(lambda *_: self._counts_timer.start())
+        self.status_counts.changed.connect(self._show_counts)
         self.job_actions.notice.connect(self.notifier.tell_in_window)
         self.job_actions.failed.connect(self.show_error)
         self.job_actions.exported.connect(self._on_exported)
@@ -348,7 +319,6 @@ class MainWindow(WindowMenus, WindowCommands):
         self._apply_filters(force=True)
         self.latest_model.reload()
         self.notifier.load()
-        self._refresh_counts()
 
     def current_filter(self) -> JobFilter:
         return JobFilter(
@@ -370,7 +340,6 @@ class MainWindow(WindowMenus, WindowCommands):
         self._remember_selection()
         self.model.reload()
         self.latest_model.reload()
-        self._refresh_counts()
 
     def _remember_selection(self) -> None:
         self._selected_ids = self.selected_ids()
@@ -403,10 +372,6 @@ class MainWindow(WindowMenus, WindowCommands):
     def _focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
-
-    def _on_cache_changed(self, _ids: list[int]) -> None:
-        if not self._counts_timer.isActive():
-            self._counts_timer.start()
 
     def _on_load_failed(self, message: str) -> None:
         self.show_error(self.tr("Cannot read the job list"), message)
@@ -464,15 +429,14 @@ class MainWindow(WindowMenus, WindowCommands):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 800)
+        layout.fit_to_screen(self)
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         split = s.value("window/splitter")
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)
-        header = s.value("table/header")
+        header = s.value("table/header2")  # "table/header" had no Finished column
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
         for combo, key in ((self.status_filter, "filters/status"), (self.operation_filter, "filters/operation")):
@@ -499,25 +463,75 @@ class MainWindow(WindowMenus, WindowCommands):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("table/header", self.table.horizontalHeader().saveState())
+        s.setValue("table/header2", self.table.horizontalHeader().saveState())
         s.setValue("filters/status", self.status_filter.currentData())
         s.setValue("filters/operation", self.operation_filter.currentData())
         s.setValue("filters/search", self.search_box.text())
         s.setValue("filters/all_users", self.all_users.isChecked())
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        running = self.ctx.running_ids()
-        if running and self.confirm_quit:
+    # -- a client of the engine: closing leaves the jobs running ---------------------------------------
+    def _build_client_parts(self) -> None:
+        self._quitting = False
+        self._close_noticed = False
+        self.action_quit_stop = self._action("", "actionQuitStop", lambda: self.tr("Quit and s&top jobs"), None)
+        self.action_quit_stop.triggered.connect(self.quit_and_stop)
+        file_menu = self.menuBar().findChild(QMenu, "menuFile")
+        if file_menu is not None:
+            file_menu.insertAction(self.action_quit, self.action_quit_stop)
+        if self.notifier.tray is not None and (menu := self.notifier.tray.contextMenu()) is not None:
+            menu.addSeparator()
+            menu.addAction(self.action_quit)  # the tray menu: Show asyncops, Quit
+
+    def handle_request(self, job_id: int | None) -> None:
+        """A second ``asyncops`` (or ``asyncops asyncops://job/N``) handed its request to this window."""
+        self.bring_to_front()
+        if job_id is not None:
+            self.open_job(job_id)
+
+    def quit(self) -> None:
+        """File ▸ Quit, tray ▸ Quit: the window really goes; the jobs go on in the engine."""
+        self._quitting = True
+        self.close()
+
+    def quit_and_stop(self) -> None:
+        """File ▸ Quit and stop jobs: ask the engine to stop this person's running and waiting jobs, then quit."""
+        self.job_actions.stop_mine(on_done=self.quit)
+
+    def close_notice(self, running: int) -> QMessageBox:
+        """Says once that closing leaves the jobs running, with "Don't ask again" (remembered in QSettings)."""
+        if self.notifier.has_tray and not self._quitting:
             text = self.tr(
-                "%n job(s) run in this window. Quit anyway? They will be interrupted (resumable "
-                "operations are queued again).",
-                None,
-                len(running),
+                "%n job(s) keep running in the background; asyncops will tell you when they end.", None, running
             )
-            if not self.confirm(self.tr("Quit asyncops"), text):
-                event.ignore()
-                return
+        else:
+            text = self.tr(
+                "%n job(s) keep running in the background; open asyncops again to see how they end.", None, running
+            )
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Jobs keep running"), text, parent=self)
+        box.setObjectName("closeNotice")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setCheckBox(QCheckBox(self.tr("Don't ask again"), box))
+        return box
+
+    def _tell_jobs_go_on(self, running: int) -> None:
+        if not running or not self.confirm_quit or self._close_noticed or prefs.value(CLOSE_NOTICE_OFF, False, bool):
+            return
+        self._close_noticed = True  # once per window
+        box = self.close_notice(running)
+        box.exec()
+        if box.checkBox().isChecked():
+            prefs.set_value(CLOSE_NOTICE_OFF, True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.notifier.running_summary()[0]
+        if running and not self._quitting and self.notifier.has_tray:  # to the tray while jobs run
+            self._tell_jobs_go_on(running)
+            event.ignore()
+            self.save_state()
+            self.hide()
+            return
+        self._tell_jobs_go_on(running)
         self.save_state()
         for win in list(self.details.values()):
             win.close()

@@ -1,12 +1,14 @@
 """Render the main window, the details window and each dialog to PNG files, offscreen.
 
-    python -m desktop.screenshots OUTDIR [--lang fr]
+    python -m desktop.screenshots OUTDIR [--lang fr] [--size 1280x720 --size 1920x1080]
 
 A throw-away database (in a temporary folder) is filled with a realistic mix of jobs (``desktop.demo``); the
 engine is not started, so the picture shows exactly that mix. Rendered: the empty state, the main window with
 jobs of every status, the inbox, a job's details with its log, the New operation dialog for every operation,
-and the Queues, Thresholds and Purge dialogs. ``main-window.png`` is also what README shows (copies of the
-English and French pictures are kept in resources/screenshots/).
+the Queues, Thresholds and Purge dialogs, and what closing says (the close notice, with and without a tray)
+with the tray menu. ``main-window.png`` is also what README shows (copies of the English and French pictures
+are kept in resources/screenshots/). Each ``--size`` also renders the main window and the details window at
+that screen size (``main-window-1280x720.png``, ``job-details-1280x720.png``).
 """
 
 from __future__ import annotations
@@ -32,7 +34,28 @@ def _settle(app: Any, window: Any, seconds: float = 1.5) -> None:
     app.processEvents()
 
 
-def render(outdir: Path, lang: str = "en") -> list[Path]:
+def _quiet_platform() -> None:
+    """The offscreen platform warns that it has no window manager (size hints, raising): not our code talking."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous: list[Any] = []
+
+    def handler(mode: Any, context: Any, message: str) -> None:
+        if "This plugin does not support" in message or "systemTrayWindowChanged" in message:
+            return
+        sys.stderr.write(message + "\n")
+
+    previous.append(qInstallMessageHandler(handler))
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    w, _, h = text.lower().partition("x")
+    if not (w.isdigit() and h.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT (1280x720)")
+    return int(w), int(h)
+
+
+def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = ()) -> list[Path]:
     tmp = Path(tempfile.mkdtemp(prefix="asyncops-shots-"))
     os.environ["ASYNCOPS_DB"] = str(tmp / "demo.db")
     os.environ["ASYNCOPS_DATA_DIR"] = str(tmp / "data")
@@ -47,6 +70,7 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     from desktop.demo import seed_demo
     from desktop.jobs.presentation import finished_message
 
+    _quiet_platform()
     app = ensure_app()
     i18n.install(app, lang)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -96,11 +120,10 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
     _settle(app, window)
     save(dlg, "new-operation")
     dlg.reject()
-    for name in [op.name for op in window.ctx.tracker.operation_list()]:
+    offered = [op.name for op in window.ctx.tracker.operation_list(public=True)]
+    for name in offered:
         dlg = window.new_operation(name)
-        dlg.resize(680, 720)
-        if dlg.form is not None and "library" in dlg.form.fields:
-            dlg.form.fields["library"].set("brand-assets")
+        dlg.resize(680, 720)  # the demo's only library is chosen by itself
         _settle(app, window, 0.4)
         save(dlg, f"new-operation-{name}")
         dlg.reject()
@@ -115,12 +138,73 @@ def render(outdir: Path, lang: str = "en") -> list[Path]:
         save(d, f"dialog-{name}")
         d.reject()
 
+    # workflows: saved profiles (one on a schedule), a chain's run seen from one of its steps, the timeline
+    wf = window.ctx.tracker.workflows
+    for name, cmd, schedule in (
+        ("supplier-fetch", "echo fetch", "0 2 * * *"),
+        ("catalogue-scan", "echo scan", None),
+        ("nightly-report", "echo report", None),
+    ):
+        wf.save_profile(name, "command", {"cmd": cmd}, label=name.replace("-", " ").capitalize(), schedule=schedule)
+    wf.save_chain("nightly", ["supplier-fetch", "catalogue-scan"], finally_profile="nightly-report")
+    steps = wf.run_chain("nightly")
+    _settle(app, window, 0.8)
+    d = window.show_profiles()
+    d.resize(900, 420)
+    _settle(app, window, 0.8)
+    save(d, "profiles")
+    d.reject()
+    details = window.open_job(steps[1].id)
+    details.resize(980, 720)
+    _settle(app, window, 1.0)
+    save(details, "job-details-chain")
+    details.close()
+    timeline = window.show_timeline()
+    timeline.resize(1280, 520)
+    _settle(app, window, 1.2)
+    save(timeline, "timeline")
+    timeline.close()
+
+    for width, height in sizes:
+        window.resize(width, height)
+        _settle(app, window, 0.5)
+        save(window, f"main-window-{width}x{height}")
+        details = window.open_job(ids[7])
+        details.resize(width, height)
+        _settle(app, window, 0.8)
+        save(details, f"job-details-{width}x{height}")
+        details.close()
+
     window.show_inbox(True)
     _settle(app, window, 0.3)
-    save(window, "main-window-inbox")
+    save(window.inbox_dock, "inbox")  # a popup: a window of its own
+    window.show_inbox(False)
+    box = window.close_notice(3)  # no tray: the window closes, the jobs go on
+    box.show()
+    _settle(app, window, 0.3)
+    save(box, "close-notice-no-tray")
+    box.close()
     window.confirm_quit = False
-    window.close()
+    window.quit()
     window.ctx.shutdown(1)
+
+    tray_window = create_window(start_engine=False, use_tray=True)  # with a tray: closing goes to the tray
+    _settle(app, tray_window, 0.5)
+    box = tray_window.close_notice(3)
+    box.show()
+    _settle(app, tray_window, 0.3)
+    save(box, "close-notice")
+    box.close()
+    assert tray_window.notifier.tray is not None
+    menu = tray_window.notifier.tray.contextMenu()
+    menu.adjustSize()
+    menu.show()
+    _settle(app, tray_window, 0.3)
+    save(menu, "tray-menu")
+    menu.hide()
+    tray_window.confirm_quit = False
+    tray_window.quit()
+    tray_window.ctx.shutdown(1)
     return out
 
 
@@ -128,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--lang", default="en", choices=("en", "fr"))
+    parser.add_argument("--size", type=parse_size, action="append", default=[], help="also render at WIDTHxHEIGHT")
     args = parser.parse_args(argv)
-    for path in render(args.outdir, args.lang):
+    for path in render(args.outdir, args.lang, tuple(args.size)):
         print(path)
     return 0
 

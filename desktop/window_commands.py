@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from core import api
-from core.api import Launch, Tracker
+from core.api import Launch
+from core.errors import NotFound
 from core.messages import Message
 from core.records import JobSnapshot
 from core.status import JobStatus
@@ -20,24 +20,15 @@ from desktop.details import window as details_window
 from desktop.details.window import JobDetailsWindow
 from desktop.jobs import presentation as P
 from desktop.launch.dialog import NewOperationDialog
+from desktop.profiles.dialog import ProfilesDialog
 from desktop.services.links import parse_job_ref
+from desktop.timeline.window import TimelineWindow
 from desktop.window_parts import WindowParts
 
 S = JobStatus
 # PySide's self.tr() in a mixin finds plural forms under the class of the object (MainWindow), not under this
 # one: messages with a count name their context explicitly.
 translate = QCoreApplication.translate
-
-
-def count_by_status(tracker: Tracker, all_users: bool) -> dict[str, int]:
-    """Jobs per status (every operation and text). ``Tracker.counts`` passes its filter's ``operation`` and
-    ``search`` to a store function that takes neither, so this adapter counts one status at a time."""
-    out = {}
-    for status in JobStatus:
-        n = tracker.count(api.JobFilter(all_users=all_users, statuses=(str(status),)))
-        if n:
-            out[str(status)] = n
-    return out
 
 
 class WindowCommands(WindowParts):
@@ -77,6 +68,7 @@ class WindowCommands(WindowParts):
                 parent=self,
             )
             win.closed.connect(lambda jid: self.details.pop(jid, None))
+            win.openJob.connect(self.open_job)
             self.details[job_id] = win
         win.show()
         win.raise_()
@@ -85,9 +77,25 @@ class WindowCommands(WindowParts):
         return win
 
     def stop_selected(self) -> None:
-        snaps = [s for s in self.selected_snapshots() if s.status in (S.ACTIVE, S.QUEUED, S.SCHEDULED)]
+        snaps = [s for s in self.selected_snapshots() if s.status in (S.ACTIVE, S.PAUSED, S.QUEUED, S.SCHEDULED)]
         if snaps:
             self.job_actions.stop([s.id for s in snaps])
+
+    def pause_selected(self) -> None:
+        ids = P.pausable(self.selected_snapshots(), self.ctx.tracker.can_pause)
+        if ids:
+            self.job_actions.pause(ids)
+
+    def move_selected(self, where: str) -> None:
+        """Move the selected queued jobs (of one queue) to the top, up or down, keeping their own order."""
+        snaps = self.selected_snapshots()
+        if snaps and P.move_states(snaps)["move_up"].enabled:
+            self.job_actions.move(P.move_order(snaps, where), where)
+
+    def resume_selected(self) -> None:
+        ids = P.resumable(self.selected_snapshots())
+        if ids:
+            self.job_actions.resume(ids)
 
     def confirm(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
@@ -125,21 +133,27 @@ class WindowCommands(WindowParts):
         return path
 
     def export_csv(self) -> None:
-        """The selected job's details and log, or the listed jobs (with the current filters and order)."""
-        ids = self.selected_ids()
-        if len(ids) == 1:
-            path = self.ask_save_path(f"asyncops-job-{ids[0]}.csv")
-            if path:
-                self.job_actions.export_job(path, ids[0])
-            return
+        """The jobs the table lists, with its filters and in its order (what the action says); one job's
+        details and log are downloaded from its details window."""
         path = self.ask_save_path("asyncops-jobs.csv")
         if path:
+            self._list_exports.add(path)
             self.job_actions.export_list(path, self.model.ids())
 
+    @property
+    def _list_exports(self) -> set[str]:
+        if not hasattr(self, "_list_exports_set"):
+            self._list_exports_set: set[str] = set()
+        return self._list_exports_set
+
     def _on_exported(self, path: str, rows: int) -> None:
-        self.statusBar().showMessage(
-            translate("WindowCommands", "%n row(s) written to %1", None, rows).replace("%1", path), 8000
-        )
+        """Say what the file holds: jobs for the list; log lines for one job's details (from its window)."""
+        if path in self._list_exports:
+            self._list_exports.discard(path)
+            text = translate("WindowCommands", "%n job(s) written to %1", None, rows)
+        else:
+            text = translate("WindowCommands", "Job details and %n log line(s) written to %1", None, rows)
+        self.statusBar().showMessage(text.replace("%1", path), 8000)
 
     # -- links --------------------------------------------------------------------------------------
     def ask_job_link(self) -> str | None:
@@ -160,7 +174,21 @@ class WindowCommands(WindowParts):
                 self.tr("“%1” is not a job number or link (asyncops://job/ID).").replace("%1", text),
             )
             return
-        self.open_job(job_id)
+        # ask first: a number nobody can see says so here, instead of opening an empty details window
+        self.ctx.background.run(
+            self.ctx.tracker.job,
+            job_id,
+            on_success=lambda snap: self.open_job(snap.id),
+            on_failure=lambda exc: self._link_failed(job_id, exc),
+            owner=self,
+        )
+
+    def _link_failed(self, job_id: int, exc: BaseException) -> None:
+        if isinstance(exc, NotFound):
+            text = self.tr("There is no job #%1 that you can see.").replace("%1", str(job_id))
+        else:
+            text = P.error_text(exc)
+        self.show_error(self.tr("Open job by link"), text)
 
     # -- dialogs ------------------------------------------------------------------------------------
     def new_operation(self, operation: str | None = None) -> NewOperationDialog:
@@ -184,6 +212,12 @@ class WindowCommands(WindowParts):
 
     def show_error(self, title: str, text: str) -> None:
         self.notifier.tell_in_window(P.Notice(title, text, "error"))
+
+    def show_profiles(self) -> ProfilesDialog:
+        dlg = ProfilesDialog(tracker=self.ctx.tracker, background=self.ctx.background, parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
 
     def show_queues(self) -> QueuesDialog:
         dlg = QueuesDialog(tracker=self.ctx.tracker, background=self.ctx.background, parent=self)
@@ -217,26 +251,11 @@ class WindowCommands(WindowParts):
 
     # -- status bar ---------------------------------------------------------------------------------
     def _refresh_counts(self) -> None:
-        all_users = self.current_filter().all_users
-        self.ctx.background.run(count_by_status, self.ctx.tracker, all_users, on_success=self._show_counts, owner=self)
+        """Re-read the unfinished jobs the filters show (the counts then follow the job cache)."""
+        self.status_counts.reload()
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        self._counts = counts
-        total = sum(counts.values())
-        running = counts.get("ACTIVE", 0) + counts.get("STOPPING", 0)
-        waiting = counts.get("QUEUED", 0) + counts.get("SCHEDULED", 0)
-        failed = counts.get("FAILED", 0) + counts.get("INTERRUPTED", 0)
-        parts = [
-            translate("WindowCommands", "%n job(s)", None, total),
-            translate("WindowCommands", "%n running", None, running),
-            translate("WindowCommands", "%n waiting", None, waiting),
-        ]
-        if failed:
-            parts.append(translate("WindowCommands", "%n failed", None, failed))
-        shown = self.model.rowCount()
-        if not self.model.filter.is_empty:
-            parts.insert(0, translate("WindowCommands", "%n shown", None, shown))
-        self.counts_label.setText("  ·  ".join(parts))
+    def _show_counts(self, *_: object) -> None:
+        self.counts_label.setText(self.status_counts.text())
 
     # -- inbox --------------------------------------------------------------------------------------
     def _update_inbox_button(self, unread: int) -> None:
@@ -247,7 +266,10 @@ class WindowCommands(WindowParts):
         self.inbox_button.setToolTip(translate("WindowCommands", "%n unread message(s)", None, unread))
 
     def show_inbox(self, visible: bool = True) -> None:
-        self.inbox_dock.setVisible(visible)
+        if visible:
+            self.inbox_dock.popup_under(self.inbox_button)
+        else:
+            self.inbox_dock.hide()
         self._on_inbox_visible(visible)
 
     def _on_inbox_visible(self, visible: bool) -> None:
@@ -261,9 +283,22 @@ class WindowCommands(WindowParts):
     def _on_inbox_activated(self, index: QModelIndex) -> None:
         n = self.inbox.notification(index.row())
         if n.message.job_id is not None:
+            self.inbox_dock.hide()
             self.open_job(n.message.job_id)
 
     def bring_to_front(self) -> None:
         self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def show_timeline(self) -> TimelineWindow:
+        """The Timeline window (one per main window): bars per queue, why each job waited; a click opens it."""
+        win = getattr(self, "timeline_window", None)
+        if win is None:
+            win = TimelineWindow(self.ctx.tracker, self.ctx.background, parent=self)
+            win.openJob.connect(self.open_job)
+            self.timeline_window = win
+        win.show()
+        win.raise_()
+        win.activateWindow()
+        return win

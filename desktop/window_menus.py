@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QStyle, QToolBar, QToolButton,
 
 from desktop import i18n, prefs
 from desktop.jobs import presentation as P
-from desktop.jobs.model import COLUMNS
+from desktop.jobs.model import COLUMNS, column_title
 from desktop.window_parts import WindowParts
 
 LANGUAGES = ("", *i18n.SUPPORTED)  # "" = the system's
@@ -54,6 +54,8 @@ class WindowMenus(WindowParts):
             QKeySequence.StandardKey.New,
         )
         self.action_stop = self._action("stop", "actionStop", lambda: self.tr("&Stop"), SP.SP_MediaStop, "Ctrl+.")
+        self.action_pause = self._action("pause", "actionPause", lambda: self.tr("&Pause"), SP.SP_MediaPause)
+        self.action_resume = self._action("resume", "actionResume", lambda: self.tr("Res&ume"), SP.SP_MediaPlay)
         self.action_open = self._action(
             "open",
             "actionOpen",
@@ -81,6 +83,17 @@ class WindowMenus(WindowParts):
         )
         self.action_find = self._action("", "actionFind", lambda: self.tr("&Find"), None, QKeySequence.StandardKey.Find)
         self.action_quit = self._action("", "actionQuit", lambda: self.tr("&Quit"), None, QKeySequence.StandardKey.Quit)
+        self.action_move_top = self._action(
+            "move_top", "actionMoveTop", lambda: self.tr("Move to &top"), None, "Alt+Home"
+        )
+        self.action_move_up = self._action("move_up", "actionMoveUp", lambda: self.tr("Move &up"), None, "Alt+Up")
+        self.action_move_down = self._action(
+            "move_down", "actionMoveDown", lambda: self.tr("Move &down"), None, "Alt+Down"
+        )
+        for a, where in ((self.action_move_top, "top"), (self.action_move_up, "up"), (self.action_move_down, "down")):
+            a.triggered.connect(lambda _=False, w=where: self.move_selected(w))
+            self.addAction(a)
+        self.action_profiles = self._action("", "actionProfiles", lambda: self.tr("Saved &profiles…"), None)
         self.action_queues = self._action("", "actionQueues", lambda: self.tr("&Queues…"), None)
         self.action_thresholds = self._action("", "actionThresholds", lambda: self.tr("&Thresholds…"), None)
         self.action_purge = self._action("", "actionPurge", lambda: self.tr("&Purge…"), None)
@@ -95,8 +108,16 @@ class WindowMenus(WindowParts):
         tb.setMovable(False)
         tb.addAction(self.action_new)
         tb.addSeparator()
-        for a in (self.action_open, self.action_stop, self.action_retry, self.action_remove):
+        for a in (
+            self.action_open,
+            self.action_stop,
+            self.action_pause,
+            self.action_resume,
+            self.action_retry,
+            self.action_undo,
+        ):
             tb.addAction(a)
+        tb.addAction(self.action_remove)
         tb.addSeparator()
         tb.addAction(self.action_export)
         tb.addAction(self.action_open_link)
@@ -122,13 +143,19 @@ class WindowMenus(WindowParts):
         mb = self.menuBar()
         file_menu = self._menu(mb, "menuFile", lambda: self.tr("&File"))
         file_menu.addAction(self.action_new)
+        file_menu.addAction(self.action_profiles)
         file_menu.addAction(self.action_open_link)
         file_menu.addSeparator()
         file_menu.addAction(self.action_export)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         job_menu = self._menu(mb, "menuJob", lambda: self.tr("&Job"))
-        for a in (self.action_open, self.action_stop, self.action_retry, self.action_undo, self.action_remove):
+        for a in (self.action_open, self.action_stop, self.action_pause, self.action_resume, self.action_retry):
+            job_menu.addAction(a)
+        job_menu.addAction(self.action_undo)
+        job_menu.addAction(self.action_remove)
+        job_menu.addSeparator()
+        for a in (self.action_move_top, self.action_move_up, self.action_move_down):
             job_menu.addAction(a)
         view_menu = self._menu(mb, "menuView", lambda: self.tr("&View"))
         view_menu.addAction(self.action_refresh)
@@ -141,6 +168,9 @@ class WindowMenus(WindowParts):
         self.action_show_inbox = self._action("", "actionShowInbox", lambda: self.tr("Notifications"), None)
         self.action_show_inbox.setCheckable(True)
         view_menu.addAction(self.action_show_inbox)
+        self.action_timeline = self._action("", "actionTimeline", lambda: self.tr("&Timeline"), None, "Ctrl+T")
+        self.action_timeline.triggered.connect(self.show_timeline)
+        view_menu.addAction(self.action_timeline)
         view_menu.addSeparator()
         lang_menu = self._menu(view_menu, "menuLanguage", lambda: self.tr("Language"))
         self.language_group = QActionGroup(self)
@@ -178,7 +208,7 @@ class WindowMenus(WindowParts):
 
     # -- enabling and context menus -----------------------------------------------------------------
     def update_actions(self, *_: Any) -> None:
-        states = P.action_states(self.selected_snapshots(), self.ctx.tracker.can_undo)
+        states = P.action_states(self.selected_snapshots(), self.ctx.tracker.can_undo, self.ctx.tracker.can_pause)
         for name, state in states.items():
             a = self.actions_by_name[name]
             a.setEnabled(state.enabled)
@@ -199,7 +229,7 @@ class WindowMenus(WindowParts):
         for i, name in enumerate(COLUMNS):
             if name == "owner" and not self.current_filter().all_users:
                 continue
-            a = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal))
+            a = menu.addAction(column_title(name))
             a.setCheckable(True)
             a.setChecked(not self.table.isColumnHidden(i))
             a.setEnabled(name not in ("id", "status"))

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QToolButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QToolButton
 
 if TYPE_CHECKING:
     from desktop.details.window import JobDetailsWindow
+    from desktop.jobs.counts import StatusCounts
     from desktop.jobs.latest import LatestModel, LatestPanel
     from desktop.jobs.model import JobFilter, JobsModel, JobsProxyModel
-    from desktop.notify.notifications import InboxModel, Notifier
+    from desktop.notify.notifications import InboxModel, InboxPopup, Notifier
     from desktop.retranslate import Texts
     from desktop.services.actions import JobActions
 
@@ -40,15 +41,20 @@ class WindowParts(QMainWindow):
     table: QTableView
     counts_label: QLabel
     inbox_button: QToolButton
-    inbox_dock: QDockWidget
+    inbox_dock: InboxPopup
     action_show_inbox: QAction
     language_group: QActionGroup
-    _counts: dict[str, int] | None
-    _counts_timer: QTimer
+    status_counts: StatusCounts
     _unread: int
 
     def current_filter(self) -> JobFilter:
         raise NotImplementedError
 
     def selected_snapshots(self) -> list[Any]:
+        raise NotImplementedError
+
+    def show_timeline(self) -> Any:
+        raise NotImplementedError
+
+    def move_selected(self, where: str) -> None:
         raise NotImplementedError

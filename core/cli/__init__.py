@@ -38,6 +38,8 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "show": c.cmd_show,
     "stop": c.cmd_stop,
     "remove": c.cmd_remove,
+    "pause": c.cmd_pause,
+    "resume": c.cmd_resume,
     "retry": c.cmd_retry,
     "undo": c.cmd_undo,
     "export-csv": c.cmd_export,

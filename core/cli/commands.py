@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -24,8 +24,9 @@ from core.cli.engine_cmd import after_queue, recover
 from core.cli.formatting import PROG, err, fit, local, output, print_details, progress_text, table, terminal_width
 from core.cli.parser import parse_params
 from core.engine import Engine
-from core.errors import EXIT_FAILED, EXIT_OK, UsageError
+from core.errors import EXIT_FAILED, EXIT_OK, AsyncopsError, UsageError
 from core.events import EventKind
+from core.messages import define, msg
 from core.notify import subscribe as subscribe_email
 from core.records import JobSnapshot
 from core.service import local_engine
@@ -34,6 +35,11 @@ from core.service.idle import IDLE_EXIT_KEY, idle_exit_seconds, set_idle_exit
 from core.service.serve import EngineService
 from core.status import JobStatus
 from core.store.jobs import parse_job_ref
+
+define("cli.paused", "job {id}: {status}")
+define("cli.pause_requested", "job {id}: pause requested, still {status} (it pauses at its next item)")
+define("cli.resumed", "job {id}: {status}")
+define("cli.resume_requested", "job {id}: resume requested, still {status}")
 
 
 def _check(args: argparse.Namespace, t: Tracker, *, foreground: bool) -> Launch:
@@ -285,8 +291,26 @@ def cmd_show(args: argparse.Namespace, t: Tracker) -> int:
     return EXIT_OK
 
 
+def each_job(args: argparse.Namespace, act: Callable[[int], int]) -> int:
+    """Run ``act`` for every job id given: each says what it did, or why not (on stderr), and the others are
+    still done. The exit code is the first refusal's (2 bad input, 3 not found or not allowed), else 0."""
+    code = EXIT_OK
+    for ref in args.job:
+        try:
+            result = act(parse_job_ref(ref))
+        except AsyncopsError as exc:
+            err(str(exc))
+            code = code or exc.exit_code
+            continue
+        code = code or result
+    return code
+
+
 def cmd_stop(args: argparse.Namespace, t: Tracker) -> int:
-    job_id = parse_job_ref(args.job)
+    return each_job(args, lambda job_id: _stop_one(args, t, job_id))
+
+
+def _stop_one(args: argparse.Namespace, t: Tracker, job_id: int) -> int:
     snap = t.stop(job_id)
     if snap.status.is_terminal or args.no_wait:
         print(f"job {job_id}: {snap.status}" + ("" if snap.status.is_terminal else " (stop requested)"))
@@ -307,18 +331,68 @@ def cmd_stop(args: argparse.Namespace, t: Tracker) -> int:
     return EXIT_OK
 
 
+def _pause_or_resume(args: argparse.Namespace, t: Tracker, pause: bool) -> int:
+    """``pause ID …`` / ``resume ID …``: each job is asked, then (unless --no-wait) followed until its engine
+    honoured it. A refused job says why (exit 2, or 3 for one not found); the others are still asked."""
+    code = EXIT_OK
+    info = None if args.no_wait else local_engine(t.db.url)
+    for ref in args.job:
+        try:
+            job_id = parse_job_ref(ref)
+            snap = t.pause(job_id) if pause else t.resume(job_id)
+        except AsyncopsError as exc:
+            err(str(exc))
+            code = code or exc.exit_code
+            continue
+        if not args.no_wait:
+            snap = wait_for_job(
+                info.socket if info is not None else None,
+                job_id,
+                lambda job_id=job_id: t.job(job_id),  # type: ignore[misc]
+                (lambda s: s.status is not JobStatus.ACTIVE) if pause else (lambda s: s.status is not JobStatus.PAUSED),
+                args.timeout,
+                fallback=0.2,
+            )
+        if pause:
+            done = snap.status is JobStatus.PAUSED or snap.status.is_terminal
+            key = "cli.paused" if done else "cli.pause_requested"
+        else:
+            key = "cli.resumed" if snap.status is not JobStatus.PAUSED else "cli.resume_requested"
+        print(msg(key, id=job_id, status=str(snap.status)).text)
+    return code
+
+
+def cmd_pause(args: argparse.Namespace, t: Tracker) -> int:
+    return _pause_or_resume(args, t, True)
+
+
+def cmd_resume(args: argparse.Namespace, t: Tracker) -> int:
+    return _pause_or_resume(args, t, False)
+
+
 def cmd_remove(args: argparse.Namespace, t: Tracker) -> int:
-    job_id = parse_job_ref(args.job)
-    t.remove(job_id)
-    print(f"job {job_id} removed")
-    return EXIT_OK
+    def remove(job_id: int) -> int:
+        t.remove(job_id)
+        print(f"job {job_id} removed")
+        return EXIT_OK
+
+    return each_job(args, remove)
 
 
 def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
-    snap = t.retry(parse_job_ref(args.job))
-    print(snap.id)
-    after_queue(args, t, [snap])
-    return EXIT_OK
+    """``retry ID …``: a new job each, its id printed one a line (the failed ones say why on stderr)."""
+    created: list[JobSnapshot] = []
+
+    def retry(job_id: int) -> int:
+        snap = t.retry_failed_items(job_id) if getattr(args, "failed_items", False) else t.retry(job_id)
+        print(snap.id)
+        created.append(snap)
+        return EXIT_OK
+
+    code = each_job(args, retry)
+    if created:
+        after_queue(args, t, created)
+    return code
 
 
 def cmd_undo(args: argparse.Namespace, t: Tracker) -> int:
@@ -452,6 +526,8 @@ COMMANDS = {
     "show": cmd_show,
     "stop": cmd_stop,
     "remove": cmd_remove,
+    "pause": cmd_pause,
+    "resume": cmd_resume,
     "retry": cmd_retry,
     "undo": cmd_undo,
     "export-csv": cmd_export,

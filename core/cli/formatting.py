@@ -120,6 +120,14 @@ def print_details(j: JobSnapshot, out: TextIO) -> None:
         fields.append(("Message", j.message))
     if j.parent_id:
         fields.append(("Retry of", f"#{j.parent_id}"))
+    duration = j.duration()
+    if duration is not None:  # the time it ran: paused time left out
+        paused = f" (paused {j.paused_seconds:.0f}s)" if j.paused_seconds else ""
+        fields.insert(
+            fields.index(("Finished", local(j.finished_at))) + 1, ("Duration", f"{str(duration).split('.')[0]}{paused}")
+        )
+    for o in j.outputs:  # the files it wrote
+        fields.append(("Output", f"{o['path']} ({o.get('kind', 'file')})"))
     width = max(len(k) for k, _ in fields)
     for k, v in fields:
         out.write(f"{k.ljust(width)}  {v}\n")

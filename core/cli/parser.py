@@ -99,16 +99,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--log", action="store_true", help="include the job log")
 
-    p = add("stop", "stop a job (waiting: at once; active: asks its engine)")
-    p.add_argument("job", metavar="ID")
+    p = add("stop", "stop jobs (waiting: at once; active: asks its engine)")
+    p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
     p.add_argument("--no-wait", action="store_true", help="return once the stop is requested")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the job to end")
 
-    p = add("remove", "remove a finished job and its log")
-    p.add_argument("job", metavar="ID")
+    for name, text in (
+        ("pause", "pause running jobs at their next item (a command: its processes stop with SIGSTOP)"),
+        ("resume", "resume paused jobs"),
+    ):
+        p = add(name, text)
+        p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
+        p.add_argument("--no-wait", action="store_true", help="return once asked, without waiting for the engine")
+        p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each job to answer")
 
-    p = add("retry", "run a finished job again with the same parameters (a new job)")
-    p.add_argument("job", metavar="ID")
+    p = add("remove", "remove finished jobs and their logs")
+    p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
+
+    p = add("retry", "run finished jobs again with the same parameters (a new job each)")
+    p.add_argument("job", metavar="ID", nargs="*", help="job id or link asyncops://job/ID (several allowed)")
+    p.add_argument(
+        "--failed-items",
+        action="store_true",
+        help="only the items that failed or were left undone (files of a delete or move, URLs of a fetch, "
+        "rows of a metadata-import)",
+    )
 
     p = add("undo", "queue the job that reverses a finished delete or move")
     p.add_argument("job", metavar="ID")

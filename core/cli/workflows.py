@@ -148,10 +148,10 @@ def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
     if not args.failed:
         if args.operation or args.since:
             raise UsageError(msg("cli.retry_filters_alone"))
-        if args.job is None:
+        if not args.job:
             raise UsageError(msg("cli.retry_needs_job"))
         return c.cmd_retry(args, t)
-    if args.job is not None:
+    if args.job or getattr(args, "failed_items", False):
         raise UsageError(msg("cli.retry_job_and_failed"))
     since = bulk.parse_duration(args.since) if args.since else None
     done = t.workflows.retry_failed(operation=args.operation, since=since)
@@ -167,6 +167,10 @@ def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
 
 def cmd_priority(args: argparse.Namespace, t: Tracker) -> int:
     job_id = _refs([args.job])[0]
+    if isinstance(args.priority, str):  # top, up, down, bottom
+        for snap in t.workflows.move(job_id, args.priority):
+            print(msg("cli.priority_set", id=snap.id, priority=snap.priority).text)
+        return EXIT_OK
     snap = t.workflows.set_priority(job_id, args.priority)
     print(msg("cli.priority_set", id=snap.id, priority=snap.priority).text)
     return EXIT_OK

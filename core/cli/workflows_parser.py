@@ -27,10 +27,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = choices["jobs"]
     p.add_argument("--profile", metavar="NAME", help="only jobs started from this saved profile")
 
-    p = choices["retry"]
-    for action in p._actions:
-        if action.dest == "job":  # `retry ID` or `retry --failed`
-            action.nargs, action.required, action.default = "?", False, None
+    p = choices["retry"]  # `retry ID …` or `retry --failed`
     p.add_argument("--failed", action="store_true", help="retry every failed job of yours (once each)")
     p.add_argument("--operation", metavar="OP", help="with --failed: only jobs of this operation")
     p.add_argument("--since", metavar="DURATION", help="with --failed: failed within e.g. 30m, 12h, 2d, 1w")
@@ -38,9 +35,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     def add(name: str, help: str) -> argparse.ArgumentParser:
         return cast(argparse.ArgumentParser, sub.add_parser(name, help=help, description=help, parents=[common]))
 
-    p = add("priority", "re-order a queued or scheduled job: higher runs first in its queue")
+    p = add(
+        "priority",
+        "re-order a queued or scheduled job: N (higher runs first in its queue), or top, up, down, bottom "
+        "(its place among your queued jobs of that queue)",
+    )
     p.add_argument("job", metavar="ID", help="job id or link asyncops://job/ID")
-    p.add_argument("priority", metavar="N", type=int)
+    p.add_argument("priority", metavar="N|top|up|down|bottom", type=_priority)
 
     def schedule_args(q: argparse.ArgumentParser) -> None:
         q.add_argument("--schedule", metavar="CRON", help="run on this cron schedule (5 fields, local time)")
@@ -87,3 +88,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("--json", action="store_true")
     q = csub.add_parser("remove", help="remove a chain", parents=[common])
     q.add_argument("name", metavar="NAME")
+
+
+def _priority(text: str) -> int | str:
+    word = text.strip().lower()
+    if word in ("top", "up", "down", "bottom"):
+        return word
+    try:
+        return int(word)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number nor top, up, down or bottom") from None

@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.records import LogEntry
+from core.store import pauses
 from core.store.jobs import append_log
 from core.store.schema import Job, utcnow
 
@@ -68,7 +69,7 @@ class JobContext:
         worker: str | None = None,
         flush_interval: float = 0.25,
         max_buffer: int = 2000,
-        writer: Callable[[Callable[[Connection], bool]], bool] | None = None,
+        writer: Callable[[Callable[[Connection], Any]], Any] | None = None,
     ) -> None:
         self.job = job
         self._writer = writer  # the engine's group writer; None: each flush is a transaction of its own
@@ -82,6 +83,10 @@ class JobContext:
         self.flush_interval = flush_interval
         self.max_buffer = max_buffer
         self.stop_event = threading.Event()
+        self.pause_event = threading.Event()  # set: asked to pause at the next pause point
+        self._unpaused = threading.Event()  # set unless a pause is asked: what a paused operation waits on
+        self._unpaused.set()
+        self.paused_seconds = job.paused_seconds
         self.done = job.progress_done
         self.total = job.progress_total
         self.warnings = job.warnings
@@ -96,6 +101,12 @@ class JobContext:
         self._dropped = 0  # lines dropped while refused, not yet reported in the log
         self._closed = False
         self._runtime: dict[str, Any] | None = None  # a runtime the database refused, written with the next flush
+        if job.paused_seconds or job.paused_at is not None or job.pause_requested:  # a new attempt of a paused job
+            self.paused_seconds = 0.0
+            self._runtime_reset = {"paused_seconds": 0.0, "paused_at": None, "pause_requested": False}
+            self._dirty = True
+        else:
+            self._runtime_reset = {}
 
     # -- stop ---------------------------------------------------------------------------------------
     @property
@@ -109,6 +120,73 @@ class JobContext:
     def wait(self, seconds: float) -> bool:
         """Sleep up to ``seconds``, waking at once on a stop request; True when a stop was requested."""
         return self.stop_event.wait(seconds)
+
+    # -- pause --------------------------------------------------------------------------------------
+    @property
+    def pause_wanted(self) -> bool:
+        """A pause was asked and no stop: the operation should reach its pause point."""
+        return self.pause_event.is_set() and not self.stop_event.is_set()
+
+    def set_pause(self, wanted: bool) -> None:
+        """The engine's side: ask the operation to pause at its next pause point, or to go on."""
+        if wanted:
+            self._unpaused.clear()
+            self.pause_event.set()
+        else:
+            self.pause_event.clear()
+            self._unpaused.set()
+
+    def pause_point(
+        self, on_pause: Callable[[], object] | None = None, on_resume: Callable[[], object] | None = None
+    ) -> bool:
+        """Where an operation may pause between items (hold no transaction here). When a pause was asked, the job
+        becomes PAUSED and this waits until it is resumed or stopped (then check ``should_stop`` as usual);
+        ``on_pause``/``on_resume`` run around the wait (``command`` stops and continues its processes there).
+        Returns whether the job paused."""
+        if not self.pause_wanted:
+            return False
+        self.flush()
+        paused_at = utcnow()
+        try:
+            if self._state(lambda conn: pauses.mark_paused(conn, self.job_id, self.worker, paused_at)) is None:
+                return False  # no longer ACTIVE: being stopped
+        except Exception as exc:
+            if not refused_by_database(exc):
+                raise
+            return False  # the database refuses for now: the next pause point tries again
+        try:
+            if on_pause is not None:
+                on_pause()
+            while self.pause_event.is_set() and not self.stop_event.is_set():
+                self._unpaused.wait(0.1)
+        finally:
+            if on_resume is not None:
+                on_resume()
+            self.paused_seconds += max(0.0, (utcnow() - paused_at).total_seconds())
+            seconds = self.paused_seconds
+            delay = 0.1
+            while True:  # a job that runs again must not stay PAUSED: written until accepted (or it ends)
+                try:
+                    self._state(lambda conn: pauses.mark_resumed(conn, self.job_id, self.worker, seconds))
+                    break
+                except Exception as exc:
+                    if not refused_by_database(exc) or delay > MAX_BACKOFF:
+                        log.warning("job #%s: cannot record that it resumed (%s)", self.job_id, exc)
+                        break
+                    time.sleep(delay)
+                    delay *= 2
+        return True
+
+    def _state(self, change: Callable[[Connection], JobSnapshot | None]) -> JobSnapshot | None:
+        snap: JobSnapshot | None
+        if self._writer is not None:
+            snap = self._writer(change)
+        else:
+            with self.db.connect_write() as conn:
+                snap = change(conn)
+        if snap is not None:
+            self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
+        return snap
 
     # -- progress -----------------------------------------------------------------------------------
     def progress(self, done: int, total: int | None = None) -> None:
@@ -196,6 +274,7 @@ class JobContext:
                 values = {**self._counters_locked(), "updated_at": utcnow()}
                 if self._runtime is not None:
                     values["runtime"] = self._runtime
+                values.update(self._runtime_reset)
                 self._dirty = False
             written = list(entries)
             if dropped:
@@ -214,6 +293,7 @@ class JobContext:
                     self.warnings += 1
                 if "runtime" in values and self._runtime is values["runtime"]:
                     self._runtime = None
+                self._runtime_reset = {}
             self._backoff, self._refusal = 0.0, None
             self._last_flush = time.monotonic()
         if stop:
@@ -244,7 +324,7 @@ class JobContext:
             return bool(stop)
 
         if self._writer is not None:
-            return self._writer(write)
+            return bool(self._writer(write))
         with self.db.connect_write() as conn:
             return write(conn)
 
@@ -261,7 +341,10 @@ class JobContext:
                     self.warnings += 1
                     self._dropped = 0
                 self._dirty = False
-                return entries, self._counters_locked()
+                # a new attempt's reset of the last one's pause, when no flush wrote it yet: with the outcome
+                # (pause_requested is the outcome's own: the engine clears it with every outcome)
+                reset = {k: v for k, v in self._runtime_reset.items() if k != "pause_requested"}
+                return entries, {**self._counters_locked(), **reset}
 
     def _dropped_note(self, n: int) -> LogEntry:
         """The line that stands where ``n`` dropped lines were."""

@@ -47,7 +47,7 @@ from core.messages import Message, define, msg
 from core.operations import Operation, Registry, registry
 from core.records import JobSnapshot, LogEntry
 from core.status import RUNNING, JobStatus, sources_of
-from core.store import jobs, settings
+from core.store import jobs, pauses, settings
 from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import QueueConfig
@@ -404,7 +404,7 @@ class Engine:
         stopped = ctx.should_stop
         complete = counters["progress_total"] is not None and counters["progress_done"] >= counters["progress_total"]
         shutdown = job.id in self._shutdown_ids
-        fields: dict[str, Any] = {"result": result, "runtime": None}
+        fields: dict[str, Any] = {"result": result, "runtime": None, "pause_requested": False}
         if failure is None and counters["errors"] and not stopped:
             failure = msg("job.finished_with_errors", n=counters["errors"])
         if stopped and not (failure is None and complete and not shutdown):
@@ -491,7 +491,7 @@ class Engine:
         if ctx is None:
             return
         ctx.stop_event.set()
-        snap = jobs.transition(self.db, job_id, S.STOPPING, by=self.id, expect=(S.ACTIVE,))
+        snap = jobs.transition(self.db, job_id, S.STOPPING, by=self.id, expect=(S.ACTIVE, S.PAUSED))
         if snap is not None:
             self.bus.publish(JobEvent(EventKind.CHANGED, job_id, job=snap))
 
@@ -527,8 +527,11 @@ class Engine:
     def _poll_stops(self) -> None:
         if not self.running_ids():
             return
-        for job_id in jobs.stop_requests(self.db, self.id):
-            self._honour_stop(job_id)
+        for job_id, stop, pause in pauses.requests(self.db, self.id):  # asked by other processes
+            if stop:
+                self._honour_stop(job_id)
+            elif (ctx := self.context(job_id)) is not None:
+                ctx.set_pause(pause)
 
     def _flush_idle(self) -> None:
         with self._lock:

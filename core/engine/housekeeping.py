@@ -13,6 +13,7 @@ from sqlalchemy import Table, delete, func, select, update
 
 from core.engine.processes import end_group
 from core.events import EventBus, EventKind, JobEvent
+from core.library import libraries
 from core.messages import define, msg
 from core.operations import Operation
 from core.records import JobSnapshot, LogEntry
@@ -68,7 +69,7 @@ def recover(
                     r.id,
                     S.QUEUED,
                     by=engine_id,
-                    expect=(S.ACTIVE,),
+                    expect=(S.ACTIVE, S.PAUSED),
                     worker=None,
                     message=m.text,
                     message_data=m.to_json(),
@@ -157,4 +158,15 @@ def maybe_purge(db: Database, bus: EventBus | None = None, now: dt.datetime | No
             row.value = today
     count = jobs.purge(db, bus=bus)
     log.info("daily purge removed %d finished job(s)", count)
+    empty_trash(db, cfg.days)
     return count
+
+
+def empty_trash(db: Database, days: float) -> int:
+    """Empty the libraries' trash of what no job can undo any more (its job was purged), and of orphan entries
+    older than ``days``; the number of entries removed."""
+    older = utcnow() - dt.timedelta(days=days)
+    n = libraries.empty_trashes(db, lambda ids: jobs.existing_ids(db, ids), older)
+    if n:
+        log.info("emptied %d trash entr%s no job can undo any more", n, "y" if n == 1 else "ies")
+    return n

@@ -59,6 +59,7 @@ def kill_group(pgid: int | None, pid: int | None, started: float | None, grace: 
         return msg("process.already_ended", pgid=pgid)
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, signal.SIGTERM)
+        os.killpg(pgid, signal.SIGCONT)  # a group its job paused (SIGSTOP) receives the SIGTERM only once continued
     _, alive = psutil.wait_procs(members, timeout=grace)
     if alive:
         with contextlib.suppress(ProcessLookupError, PermissionError):

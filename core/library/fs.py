@@ -18,6 +18,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from typing import Any
 
 from core.library.jail import DIR_FLAGS, NOFOLLOW, O_CLOEXEC, Jail, JailError
@@ -158,6 +159,72 @@ def restore(jail: Jail, entry: str, rel: str, job: int | None, *, replace: bool 
     with contextlib.suppress(OSError), jail.folder(TRASH_DIR) as tfd:
         os.rmdir(entry, dir_fd=tfd)
     return record
+
+
+def trash_entries(jail: Jail) -> list[tuple[str, int | None, dt.datetime | None]]:
+    """The entries of the library's trash: (entry, job that put it there, when); unreadable records give
+    (entry, None, None). Nothing is followed out of the library."""
+    try:
+        names = [e.name for e in jail.scandir(TRASH_DIR) if ENTRY_RE.match(e.name)]
+    except FileNotFoundError:
+        return []
+    out: list[tuple[str, int | None, dt.datetime | None]] = []
+    for name in sorted(names):
+        try:
+            record = read_record(jail, name)
+        except (TrashError, JailError):
+            out.append((name, None, None))
+            continue
+        job = record.get("job")
+        try:
+            when = dt.datetime.fromisoformat(record.get("deleted_at") or "")
+        except (TypeError, ValueError):
+            when = None
+        out.append((name, job if isinstance(job, int) else None, when))
+    return out
+
+
+def empty_trash(
+    jail: Jail,
+    keep: Callable[[list[int]], set[int]],
+    older_than: dt.datetime,
+    on_error: Callable[[str, OSError], None],
+) -> int:
+    """Remove the trash entries nothing can bring back any more: those whose job is no longer in the history
+    (``keep`` answers which of the given job ids still are), and those with no job, or no readable record,
+    put there before ``older_than``. An entry whose job is still listed stays, so its undo keeps working.
+    Returns the number of entries removed."""
+    entries = trash_entries(jail)
+    jobs = sorted({job for _, job, _ in entries if job})
+    live = keep(jobs) if jobs else set()
+    removed = 0
+    for name, job, when in entries:
+        if job:
+            gone = job not in live
+        else:
+            gone = when < older_than if when is not None else _older_than(jail, name, older_than)
+        if not gone:
+            continue
+        errors: list[tuple[str, OSError]] = []
+        jail.remove_tree(f"{TRASH_DIR}/{name}", _collect(errors))
+        if errors:
+            on_error(*errors[0])
+        else:
+            removed += 1
+    return removed
+
+
+def _collect(errors: list[tuple[str, OSError]]) -> Callable[[str, OSError], None]:
+    return lambda rel, exc: errors.append((rel, exc))
+
+
+def _older_than(jail: Jail, entry: str, when: dt.datetime) -> bool:
+    """An entry without a readable record is judged by its folder's age."""
+    try:
+        st = jail.lstat(f"{TRASH_DIR}/{entry}")
+    except OSError:
+        return False
+    return dt.datetime.fromtimestamp(st.st_mtime, dt.UTC) < when
 
 
 def trash_exists(jail: Jail, entry: str) -> bool:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,11 +19,15 @@ from sqlalchemy import (
 )
 
 from core.errors import NotFound, UsageError
+from core.library import fs
+from core.library.jail import Jail
 from core.library.tables import Library, MovePlan, assets_t, libraries_t, plans_t, refs_t
 from core.messages import define, msg
 
 if TYPE_CHECKING:
     from core.store.db import Database
+
+log = logging.getLogger(__name__)
 
 
 # =====================================================================================================
@@ -147,3 +154,37 @@ def remove_library(db: Database, name: str) -> int:
         conn.execute(delete(plans_t).where(MovePlan.library_id == lib.id))
         conn.execute(delete(libraries_t).where(libraries_t.c.id == lib.id))
     return int(n or 0)
+
+
+# =====================================================================================================
+# The trash
+# =====================================================================================================
+def _trash_error(library: str, rel: str, exc: OSError) -> None:
+    log.warning("library %s: cannot remove %s: %s", library, rel, exc)
+
+
+def empty_trashes(
+    db: Database,
+    keep: Callable[[list[int]], set[int]],
+    older_than: dt.datetime,
+) -> int:
+    """Empty every library's trash of what nothing can bring back any more (see ``fs.empty_trash``): the
+    entries of jobs no longer in the history, and orphans older than ``older_than``. Libraries whose folder is
+    not on this machine are left alone. Returns the number of entries removed."""
+    removed = 0
+    for lib in list_libraries(db):
+        if not lib.root.is_dir():
+            continue
+        try:
+            jail = Jail(lib.root)
+        except OSError as exc:
+            log.warning("library %s: cannot open %s to empty its trash: %s", lib.name, lib.root, exc)
+            continue
+        with jail:
+            removed += fs.empty_trash(
+                jail,
+                keep,
+                older_than,
+                functools.partial(_trash_error, lib.name),
+            )
+    return removed

@@ -25,6 +25,7 @@ from core.messages import Message, define, msg
 
 if TYPE_CHECKING:
     from core.engine import JobContext
+    from core.records import JobSnapshot
     from core.store.db import Database
 
 PARAM_TYPES = (
@@ -55,6 +56,9 @@ define("param.too_small", "must be at least {minimum}, not {value}")
 define("param.too_large", "must be at most {maximum}, not {value}")
 define("param.required", "is required")
 define("param.unknown", "{operation} has no such parameter (it takes: {names})")
+define(
+    "pause.unsupported", "{operation} cannot pause: it has no point between items where it could wait; stop it instead"
+)
 
 TRUE = {"1", "true", "yes", "on", "y"}
 FALSE = {"0", "false", "no", "off", "n", ""}
@@ -211,6 +215,14 @@ class Operation:
     # May a job of a dead engine be queued again (the operation picks up where it stopped)?
     resumable: ClassVar[bool] = False
     supports_dry_run: ClassVar[bool] = False
+    # Launched by the core itself (restore: by Undo), never offered in New operation.
+    internal: ClassVar[bool] = False
+    # Can a running job pause at its next item? Such an operation calls ``ctx.pause_point()`` between items
+    # (where it checks ``ctx.should_stop``), holding no transaction; the others say why not (pause_refusal).
+    pausable: ClassVar[bool] = False
+    # The items a retry of only the failed ones takes again (``retry ID --failed-items``): "files", "urls",
+    # "rows"; empty: the operation has no such items (``failed_items`` then is never asked).
+    retry_items: ClassVar[str] = ""
 
     # -- parameters -------------------------------------------------------------------------------
     def param(self, name: str) -> Param:
@@ -261,6 +273,15 @@ class Operation:
         """The (operation, params) that reverses a finished run, or None when it cannot be undone."""
         return None
 
+    def failed_items(self, env: OperationEnv, job: JobSnapshot) -> dict[str, Any] | None:
+        """The parameters of a new run over only the items that failed, or were not reached, in ``job`` (a
+        finished job of this operation); None when there are none. Operations with ``retry_items`` override it."""
+        return None
+
+    def pause_refusal(self) -> Message:
+        """Why a job of this operation cannot pause (when ``pausable`` is False)."""
+        return msg("pause.unsupported", operation=self.name)
+
     # -- running ----------------------------------------------------------------------------------
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any] | None:
         raise NotImplementedError
@@ -275,6 +296,8 @@ class Operation:
             "default_thresholds": dict(self.default_thresholds),
             "resumable": self.resumable,
             "dry_run": self.supports_dry_run,
+            "pausable": self.pausable,
+            "retry_items": self.retry_items or None,
             "params": [
                 {
                     "name": p.name,

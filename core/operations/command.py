@@ -60,6 +60,7 @@ define("command.cannot_split", "cannot split the command line: {error}")
 class Command(Operation):
     name = "command"
     title = "Command"
+    pausable = True  # SIGSTOP to its process tree, SIGCONT on resume
     description = (
         "Run a program or a shell line in the background. Each line of stdout and stderr goes to the job log; "
         "lines matching the warning pattern count as warnings; exit code 0 succeeds, anything else fails. "
@@ -201,6 +202,8 @@ class Command(Operation):
             t.start()
         stopped = False
         while proc.poll() is None:
+            if ctx.pause_wanted:  # its whole tree stops (SIGSTOP) until resumed or stopped (SIGCONT first)
+                ctx.pause_point(lambda: signal_tree(proc, signal.SIGSTOP), lambda: signal_tree(proc, signal.SIGCONT))
             if ctx.wait(0.05):
                 stopped = True
                 terminate_tree(proc, float(params.get("grace", 10.0)), ctx)
@@ -272,6 +275,15 @@ def terminate_tree(proc: subprocess.Popen[bytes], grace: float, ctx: JobContext 
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=5)
         psutil.wait_procs(alive, timeout=5)
+
+
+def signal_tree(proc: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+    """``sig`` to the program's process group and to each of its descendants (pause and resume)."""
+    try:
+        family = [psutil.Process(proc.pid), *psutil.Process(proc.pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        family = []
+    _signal_all(proc.pid, family, sig)
 
 
 def _signal_all(pgid: int, procs: list[psutil.Process], sig: signal.Signals) -> None:

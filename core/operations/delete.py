@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from core.operations.library_ops import LIB, LibraryOperation, _paths
 
 if TYPE_CHECKING:
     from core.engine import JobContext
+    from core.records import JobSnapshot
     from core.store.db import Database
 
 define("delete.would_item", "delete {path}")
@@ -56,6 +58,17 @@ class Delete(LibraryOperation):
     counted_items = ("assets", "folders")
     default_thresholds = {"assets": 100, "folders": 20}
     supports_dry_run = True
+    pausable = True  # at its next item (ctx.pause_point)
+    retry_items = "files"
+
+    def failed_items(self, env: OperationEnv, job: JobSnapshot) -> dict[str, Any] | None:
+        """The given paths it did not delete (failed, or not reached when stopped) that are still there."""
+        result = job.result or {}
+        done = set(result.get("deleted") or []) | {t.get("path") for t in result.get("trashed") or []}
+        lib = self.lib(env.db, job.params)
+        items = _paths(lib, job.params["paths"], must_exist=False)
+        left = [r.rel for r in items if r.rel not in done and os.path.lexists(r.path)]
+        return {**job.params, "paths": left} if left else None
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         if env is not None:
@@ -128,6 +141,7 @@ class Delete(LibraryOperation):
         files = folders = 0
         with L.Jail(L.real_root(lib)) as jail:
             for r in items:
+                ctx.pause_point()
                 if ctx.should_stop:
                     ctx.warn(msg("delete.stopped"))
                     break

@@ -34,9 +34,11 @@ from core.errors import OperationFailed, ParamError
 from core.messages import Message, define, msg
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
+from core.operations.outputs import output
 
 if TYPE_CHECKING:
     from core.engine import JobContext
+    from core.records import JobSnapshot
 
 define("fetch.bad_checksum", "{text!r} is not a checksum such as sha256:0123abcd… (algorithms: {algorithms:list})")
 define("fetch.one_of", "give exactly one of urls or url_file")
@@ -143,6 +145,20 @@ class Fetch(LibraryOperation):
     default_thresholds = {"urls": 20}
     resumable = True
     supports_dry_run = True
+    retry_items = "urls"
+
+    def failed_items(self, env: OperationEnv, job: JobSnapshot) -> dict[str, Any] | None:
+        """The URLs that were not downloaded or found there (failed, or not reached when stopped), with their
+        checksums; files that already existed (skipped) are not fetched again."""
+        result = job.result or {}
+        got = set(result.get("downloaded") or []) | set(result.get("skipped") or [])
+        folder = str(result.get("folder") or job.params.get("folder") or "").strip("/")
+        left = [e for e in self.entries(job.params) if posixpath.join(folder, e.name) not in got]
+        if not left:
+            return None
+        params = {k: v for k, v in job.params.items() if k not in ("url_file", "urls", "checksums")}
+        checksums = {e.url: e.checksum for e in left if e.checksum}
+        return {**params, "urls": [e.url for e in left], **({"checksums": checksums} if checksums else {})}
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         if bool(params.get("urls")) == bool(params.get("url_file")):
@@ -298,6 +314,8 @@ class Fetch(LibraryOperation):
             )
         )
         result = {"library": lib.name, "folder": folder.rel, **outcome, "bytes": total_bytes[0]}
+        root = L.real_root(lib)
+        result["outputs"] = [output(root / rel, "download") for rel in outcome["downloaded"]]
         if watch.expired:
             raise OperationFailed(msg("fetch.deadline"), result=result)
         return result

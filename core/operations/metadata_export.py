@@ -16,6 +16,7 @@ from core import library as L
 from core.errors import OperationFailed, ParamError
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
+from core.operations.outputs import output
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -308,7 +309,14 @@ class MetadataExport(LibraryOperation):
             ctx.warn(msg("meta.export_delimiter", name=name, delimiter=params["multi_delimiter"]))
         ctx.progress(n, n)
         ctx.info(msg("meta.export_done", n=n, columns=len(cols), output=str(out)))
-        return {"library": lib.name, "output": str(out), "assets": n, "columns": [c.header for c in cols]}
+        outputs = [output(out, "export", rows=n)]
+        return {
+            "library": lib.name,
+            "output": str(out),
+            "assets": n,
+            "columns": [c.header for c in cols],
+            "outputs": outputs,
+        }
 
 
 OPERATIONS = (MetadataExport,)

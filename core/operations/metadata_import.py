@@ -38,10 +38,12 @@ from core.operations.metadata_common import (
     check_prefix,
     prefix_of,
 )
+from core.operations.outputs import RejectedRows, rejected_rows_params
 from core.store.dialect import json_from_text
 
 if TYPE_CHECKING:
     from core.engine import JobContext
+    from core.records import JobSnapshot
     from core.store.db import Database, WriteBatches
 
 define("meta.import_unreadable_file", "cannot read {path}: {reason}")
@@ -432,6 +434,12 @@ class MetadataImport(LibraryOperation):
     counted_items = ("rows",)
     default_thresholds = {"rows": 500}
     supports_dry_run = True
+    pausable = True  # at its next item (ctx.pause_point)
+    retry_items = "rows"
+
+    def failed_items(self, env: OperationEnv, job: JobSnapshot) -> dict[str, Any] | None:
+        """The rows of its rejected-rows file (see core.operations.outputs), without the reason column."""
+        return rejected_rows_params(job)
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         _check_separators(params)
@@ -577,6 +585,7 @@ class MetadataImport(LibraryOperation):
                 batch = []
                 if ctx is not None:
                     ctx.progress(stats.rows)
+                    ctx.pause_point()  # between batches: no transaction is open
                     if ctx.should_stop:
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return
@@ -775,7 +784,8 @@ class MetadataImport(LibraryOperation):
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         lib = self.lib(ctx.db, params)
         ctx.set_total(count_lines(Path(params["input"]).expanduser()))  # a progress total: lines, counted at once
-        st = self.process(ctx.db, lib, params, ctx)
+        rejected = RejectedRows(ctx)  # notes the rows it refuses, for the rejected-rows file (outputs)
+        st = self.process(ctx.db, lib, params, rejected)  # type: ignore[arg-type]
         ctx.progress(st.rows, st.rows)
         ctx.info(
             msg(
@@ -789,6 +799,8 @@ class MetadataImport(LibraryOperation):
         )
         path = Path(params["input"]).expanduser()
         result = {"library": lib.name, "input": str(path), **st.to_json()}
+        if (rejects := rejected.write(path, params["separator"], ctx.job_id)) is not None:
+            result["outputs"] = [rejects]
         if st.unreadable:
             lines = sum(u.lines for u in st.unreadable)
             raise OperationFailed(

@@ -33,6 +33,7 @@ from core.operations.move_journal import (
 
 if TYPE_CHECKING:
     from core.engine import JobContext
+    from core.records import JobSnapshot
     from core.store.db import Database
 
 # =====================================================================================================
@@ -170,6 +171,24 @@ class Move(LibraryOperation):
     default_thresholds = {"assets": 100, "references": 50}
     resumable = True
     supports_dry_run = True
+    pausable = True  # at its next item (ctx.pause_point)
+    retry_items = "files"
+
+    def failed_items(self, env: OperationEnv, job: JobSnapshot) -> dict[str, Any] | None:
+        """What it was given that is still where it was (not moved: refused, failed or not reached)."""
+        lib = self.lib(env.db, job.params)
+
+        def there(rel: str) -> bool:
+            try:
+                return os.path.lexists(L.resolve(lib, rel, must_exist=False).path)
+            except L.PathNotAllowed:
+                return False
+
+        if job.params.get("pairs"):
+            pairs = [p for p in job.params["pairs"] if there(str(p[0]))]
+            return {**job.params, "pairs": pairs} if pairs else None
+        paths = [p for p in job.params.get("paths") or [] if there(p)]
+        return {**job.params, "paths": paths} if paths else None
 
     # -- parameters -----------------------------------------------------------------------------------
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
@@ -419,6 +438,7 @@ class Move(LibraryOperation):
                     continue
                 if delay and ctx.wait(delay):
                     pass
+                ctx.pause_point()
                 if ctx.should_stop:
                     ctx.warn(msg("move.stopped", plan=plan_id))
                     return {"library": lib.name, "plan": plan_id, "complete": False}

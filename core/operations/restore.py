@@ -33,6 +33,7 @@ class Restore(LibraryOperation):
     name = "restore"
     title = "Restore from trash"
     description = "Bring files and folders deleted to the trash back to their place (the undo of a delete)."
+    internal = True  # Undo launches it with the trash entries it needs
     params = (
         LIB,
         Param(

@@ -55,6 +55,7 @@ class MetadataWriteback(LibraryOperation):
     counted_items = ("assets",)
     default_thresholds = {"assets": 100}
     supports_dry_run = True
+    pausable = True  # at its next item (ctx.pause_point)
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         revert = params.get("revert")
@@ -116,6 +117,7 @@ class MetadataWriteback(LibraryOperation):
         a = L.assets_t
         with L.Jail(L.real_root(lib)) as jail:
             for aid, rel, mtype, edits in work:
+                ctx.pause_point()
                 if ctx.should_stop:
                     ctx.warn(msg("writeback.stopped"))
                     break

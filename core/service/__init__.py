@@ -8,6 +8,7 @@ What a client (the CLI, the window) uses:
   engine id, channel socket);
 - :func:`after_submit` (db_url, snapshots) → :class:`EngineStatus`: after writing jobs, ensure the engine and
   wake it over its channel (which announces the jobs to its other clients); :func:`notify` is the wake alone;
+- :func:`run_now` (socket, request): the engine records a job and starts it at once (the window's "run now");
 - :func:`subscribe` (socket or a callable giving it, callback, on_connect=…) → :class:`ChannelClient`: job
   events from the engine, pushed, with reconnection; ``on_connect`` is where a client re-reads what changed;
 - :func:`recover_gone` (db, bus): the jobs of this host's engines that are provably gone become INTERRUPTED;
@@ -20,7 +21,7 @@ Modules: ``lock`` (the OS lock and its file), ``spawn`` (start or find), ``serve
 
 from __future__ import annotations
 
-from core.service.channel import ChannelClient, ChannelServer, notify, subscribe
+from core.service.channel import ChannelClient, ChannelServer, notify, run_now, subscribe
 from core.service.engines import EngineInfo, gone_engines, list_engines, recover_gone
 from core.service.idle import DEFAULT_IDLE_EXIT, IDLE_EXIT_KEY, idle_exit_seconds
 from core.service.lock import LockInfo, is_alive, lock_path, runtime_dir, socket_path
@@ -57,6 +58,7 @@ __all__ = [
     "lock_path",
     "notify",
     "recover_gone",
+    "run_now",
     "runtime_dir",
     "socket_path",
     "subscribe",

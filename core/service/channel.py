@@ -6,7 +6,10 @@ Each engine that serves a database on this host listens on a Unix-domain socket 
 - engine → client: first ``{"hello": {"engine_id", "pid"}}``, then one :class:`~core.events.JobEvent` a line
   (``{"kind", "job_id", "job", "changes", "log"}``, see :func:`encode`);
 - client → engine: ``{"op": "wake", "created": [job, …]}`` after a submit (each job as ``JobSnapshot.to_json``,
-  or only its id): the engine relays a CREATED event of each to every client and wakes its slots at once.
+  or only its id): the engine relays a CREATED event of each to every client and wakes its slots at once;
+- client → engine: ``{"op": "run", "operation", "params", "owner", "priority", "label", "description"}``: the
+  engine records the job and starts it at once, past its queue's wait (the window's "run now"), and answers
+  that client alone ``{"run": job}`` or ``{"refused": "why"}`` (see :func:`run_now`).
 
 Events only make clients faster: the database stays the truth. A client that was disconnected (the engine
 idled out, or its buffer overflowed) reconnects and should re-read the rows changed meanwhile — the
@@ -48,8 +51,10 @@ def _time(value: Any) -> dt.datetime | None:
 
 def snapshot_from_json(data: dict[str, Any]) -> JobSnapshot:
     values: dict[str, Any] = {k: data.get(k) for k in JOB_FIELDS}
-    for k in ("created_at", "scheduled_for", "started_at", "finished_at", "updated_at"):
+    for k in ("created_at", "scheduled_for", "started_at", "finished_at", "updated_at", "paused_at"):
         values[k] = _time(values[k])
+    values["pause_requested"] = bool(values["pause_requested"])
+    values["paused_seconds"] = float(values["paused_seconds"] or 0.0)
     values["status"] = JobStatus(values["status"])
     values["params"] = values["params"] or {}
     values["inline"] = bool(values["inline"])
@@ -122,8 +127,11 @@ class ChannelServer:
         on_wake: Callable[[], None] = lambda: None,
         lookup: Callable[[Sequence[int]], list[JobSnapshot]] | None = None,
         hello: dict[str, Any] | None = None,
+        on_run: Callable[[dict[str, Any]], JobSnapshot] | None = None,
     ) -> None:
         self.path = path
+        self.on_run = on_run
+        self._replies: queue.SimpleQueue[tuple[_Client, bytes]] = queue.SimpleQueue()
         self.bus = bus
         self.on_wake = on_wake
         self.lookup = lookup
@@ -262,12 +270,16 @@ class ChannelServer:
         *lines, client.inbox = client.inbox.split(b"\n")
         for line in lines:
             if line.strip():
-                self._request(line)
+                self._request(line, client)
 
-    def _request(self, line: bytes) -> None:
+    def _request(self, line: bytes, client: _Client | None = None) -> None:
         try:
             obj = json.loads(line)
         except ValueError:
+            return
+        if isinstance(obj, dict) and obj.get("op") == "run" and client is not None:
+            # recording the job writes to the database: on its own thread, the selector keeps serving
+            threading.Thread(target=self._run, args=(client, obj), name="asyncops-channel-run", daemon=True).start()
             return
         if not isinstance(obj, dict) or obj.get("op") != "wake":
             return
@@ -299,7 +311,28 @@ class ChannelServer:
             for snap in snaps:
                 self.bus.publish(JobEvent(EventKind.CREATED, snap.id, job=snap))
 
+    def _run(self, client: _Client, request: dict[str, Any]) -> None:
+        reply: dict[str, Any]
+        if self.on_run is None:
+            reply = {"refused": "this engine does not run jobs on request"}
+        else:
+            try:
+                reply = {"run": self.on_run(request).to_json()}
+            except Exception as exc:
+                log.warning("cannot run the job a client asked for: %s", exc)
+                reply = {"refused": f"{type(exc).__name__}: {exc}"}
+        self._replies.put((client, json.dumps(reply, ensure_ascii=False, default=str).encode() + b"\n"))
+        self._poke()
+
     def _broadcast(self) -> None:
+        while True:  # answers to one client each (run requests)
+            try:
+                client, data = self._replies.get_nowait()
+            except queue.Empty:
+                break
+            if self._clients.get(client.sock.fileno()) is client:
+                client.outbox += data
+                self._flush(client)
         lines = []
         while True:
             try:
@@ -369,6 +402,51 @@ def notify(path: Path | str, created: Iterable[JobSnapshot | int] = (), *, timeo
         return True
     except OSError:
         return False
+
+
+def run_now(path: Path | str, request: dict[str, Any], *, timeout: float = 2.0) -> JobSnapshot | None:
+    """Ask the engine at ``path`` to record and start a job at once (``request``: see the module's protocol).
+    Its snapshot, or None when no engine took the request (none listens, or it refused): nothing was recorded
+    then. An engine that took the request and did not answer within ``timeout`` raises TimeoutError (the job
+    may exist: the caller must not record it again)."""
+    line = json.dumps({"op": "run", **request}, ensure_ascii=False, default=str).encode() + b"\n"
+    deadline = time.monotonic() + timeout
+    while True:  # a freshly started engine opens its socket within moments
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.settimeout(max(0.05, deadline - time.monotonic()))
+            sock.connect(str(path))
+            break
+        except OSError:
+            sock.close()
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)  # nothing to wait on but the socket file appearing
+    with sock:
+        try:
+            sock.sendall(line)
+        except OSError:
+            return None
+        buf = b""
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the engine took the job but did not say so in time")
+            sock.settimeout(left)
+            try:
+                data = sock.recv(65536)
+            except TimeoutError:
+                raise TimeoutError("the engine took the job but did not say so in time") from None
+            if not data:
+                raise TimeoutError("the engine closed the channel before saying what became of the job")
+            buf += data
+            *lines, buf = buf.split(b"\n")
+            for raw in lines:
+                if raw.startswith(b'{"run"'):
+                    return snapshot_from_json(json.loads(raw)["run"])
+                if raw.startswith(b'{"refused"'):
+                    log.info("the engine refused to run the job now: %s", json.loads(raw)["refused"])
+                    return None
 
 
 class ChannelClient:

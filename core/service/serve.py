@@ -21,10 +21,12 @@ import logging
 import os
 import threading
 from enum import StrEnum
+from typing import Any
 
 import psutil
 
 from core.engine import Engine
+from core.records import JobSnapshot
 from core.service.channel import ChannelServer
 from core.service.idle import IdleWatch
 from core.service.lock import EngineLock, LockInfo, lock_path, socket_path
@@ -112,6 +114,7 @@ class EngineService:
                     on_wake=self._woken,
                     lookup=lambda ids: jobs.get_many(self.db, ids),
                     hello={"engine_id": self.engine.id, "pid": os.getpid(), "kind": self.kind},
+                    on_run=self._run_now,
                 )
                 try:
                     self.channel.start()
@@ -128,6 +131,20 @@ class EngineService:
             with contextlib.suppress(OSError):
                 os.close(self.start_fd)
             self.start_fd = None
+
+    def _run_now(self, request: dict[str, Any]) -> JobSnapshot:
+        """A client's "run now" (the window's): record the job and start it at once, past its queue's wait."""
+        snap, _ = self.engine.start_inline(
+            str(request["operation"]),
+            dict(request.get("params") or {}),
+            owner=str(request["owner"]),
+            priority=int(request.get("priority") or 0),
+            label=request.get("label"),
+            description=request.get("description"),
+            validate=False,  # the client checked them (Tracker.check), as the CLI's inline run does
+        )
+        self._woken()
+        return snap
 
     def _woken(self) -> None:
         self.engine.wake()

@@ -145,6 +145,27 @@ def _lock_within(fd: int, timeout: float) -> bool:
         time.sleep(0.01)  # flock has no timed wait; the holder lets go once its child holds the engine lock
 
 
+LOG_MAX_BYTES = 5 << 20
+LOG_KEEP = 3
+
+
+def rotate(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> bool:
+    """Before an engine starts, a log grown past ``max_bytes`` becomes ``engine.log.1`` (the older ones shift
+    up to ``.{keep}``, the oldest is dropped), so the engine log never grows without bound. Whether it rotated."""
+    try:
+        if path.stat().st_size <= max_bytes:
+            return False
+        for i in range(keep - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{i}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{i + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError as exc:
+        log.warning("cannot rotate %s: %s", path, exc)
+        return False
+    return True
+
+
 def spawn(url: str, *, start_fd: int | None = None, extra: list[str] | None = None) -> subprocess.Popen[bytes]:
     """Start ``asyncops engine serve`` detached: its own session, no terminal, output to the engine log."""
     env = dict(os.environ)
@@ -157,6 +178,7 @@ def spawn(url: str, *, start_fd: int | None = None, extra: list[str] | None = No
         args += ["--start-lock-fd", str(start_fd)]
     folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    rotate(log_file())
     with open(log_file(), "ab") as out:
         with contextlib.suppress(OSError):
             os.chmod(log_file(), 0o600)

@@ -327,6 +327,7 @@ SORT_KEYS = (
     "queue",
     "created_at",
     "started_at",
+    "finished_at",
     "duration",
     "owner",
 )
@@ -337,7 +338,8 @@ def _sort_expr(db: Database, key: str, now: dt.datetime) -> Any:
     if key == "progress":
         return cast(c.progress_done, Float) / func.nullif(c.progress_total, 0)
     if key == "duration":
-        return dialect.seconds_between(db.engine, c.started_at, func.coalesce(c.finished_at, literal(now)))
+        end = func.coalesce(c.paused_at, c.finished_at, literal(now))  # a paused job's clock stopped then
+        return dialect.seconds_between(db.engine, c.started_at, end) - func.coalesce(c.paused_seconds, 0)
     if key not in SORT_KEYS:
         raise UsageError(msg("job.bad_sort", key=key, keys=list(SORT_KEYS)))
     return getattr(c, key)
@@ -426,6 +428,36 @@ def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:
             chunk = ids[i : i + 500]
             out.extend(JobSnapshot.from_row(r) for r in conn.execute(select(jobs_t).where(jobs_t.c.id.in_(chunk))))
     return out
+
+
+def between(
+    db: Database, since: dt.datetime, until: dt.datetime, *, user: str, all_users: bool, limit: int
+) -> list[JobSnapshot]:
+    """The jobs (visible to ``user``) that lived between ``since`` and ``until``: created before ``until`` and
+    not ended before ``since``; the ``limit`` most recent, oldest first, with their waiting reasons."""
+    stmt = (
+        select(jobs_t)
+        .where(
+            _visible(user, all_users),
+            jobs_t.c.created_at <= until,
+            or_(jobs_t.c.finished_at.is_(None), jobs_t.c.finished_at >= since),
+        )
+        .order_by(jobs_t.c.id.desc())
+        .limit(limit)
+    )
+    with db.connect_read() as conn:
+        snaps = [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
+    snaps.reverse()
+    return annotate(db, snaps)
+
+
+def existing_ids(db: Database, ids: Sequence[int]) -> set[int]:
+    """Which of ``ids`` are still jobs of the history (in chunks, so any number of ids may be asked)."""
+    found: set[int] = set()
+    with db.connect_read() as conn:
+        for i in range(0, len(ids), 500):
+            found.update(conn.execute(select(Job.id).where(Job.id.in_(ids[i : i + 500]))).scalars())
+    return found
 
 
 def changed_since(

@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -98,6 +99,11 @@ class Job(Base):
     # queue), so that engines claiming at once never exceed the cap without waiting on one lock. NULL on SQLite
     # (one writer at a time) and for inline runs.
     slot: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Pause (migration 0009): a person asked the job to pause at its next item; when it paused; how long it
+    # was paused before (its duration leaves paused time out).
+    pause_requested: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    paused_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    paused_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default=text("0"))
 
     log: Mapped[list[JobLog]] = relationship(
         back_populates="job", cascade="all, delete-orphan", passive_deletes=True, order_by="JobLog.id"
@@ -115,8 +121,8 @@ class Job(Base):
             "queue",
             "slot",
             unique=True,
-            postgresql_where=text("slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING')"),
-            sqlite_where=text("slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING')"),
+            postgresql_where=text("slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')"),
+            sqlite_where=text("slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')"),
         ),
     )
 
@@ -200,10 +206,10 @@ PG_DDL = (
     "ALTER TABLE jobs ALTER COLUMN owner SET DEFAULT CURRENT_USER",
     """CREATE OR REPLACE FUNCTION asyncops_running(q text) RETURNS bigint
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS
-       $$ SELECT count(*) FROM jobs WHERE queue = q AND status IN ('ACTIVE', 'STOPPING') $$""",
+       $$ SELECT count(*) FROM jobs WHERE queue = q AND status IN ('ACTIVE', 'STOPPING', 'PAUSED') $$""",
     """CREATE OR REPLACE FUNCTION asyncops_used_slots(q text) RETURNS SETOF integer
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS
-       $$ SELECT slot FROM jobs WHERE queue = q AND slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING') $$""",
+       $$ SELECT slot FROM jobs WHERE queue = q AND slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING', 'PAUSED') $$""",
 )
 for _ddl in PG_DDL:
     event.listen(Job.__table__, "after_create", DDL(_ddl).execute_if(dialect="postgresql"))

@@ -55,6 +55,53 @@ def set_priority(db: Database, job_id: int, priority: int, *, user: str, admin: 
     return JobSnapshot.from_row(row)
 
 
+MOVES = ("top", "up", "down", "bottom")
+define("move.bad_where", "{where!r}: a job moves to the top, up, down or to the bottom ({moves:list})")
+define("move.not_queued", "job #{id} is {status}: only a queued job can be moved in its queue")
+
+
+def move(db: Database, job_id: int, where: str, *, user: str, admin: bool) -> list[JobSnapshot]:
+    """Move a QUEUED job to the top or bottom of its queue, or one place up or down, among the queued jobs this
+    person may see (an admin: all of that queue). The queue's order is priority, then age: the jobs whose place
+    changes get the priorities that give the new order: the old order's priorities handed down the new one, then
+    raised (never lowered) only where ties would put a younger job first. Jobs of other people and jobs above and
+    below the moved range keep theirs. Returns the jobs whose priority changed (the moved one first)."""
+    if where not in MOVES:
+        raise UsageError(msg("move.bad_where", where=where, moves=list(MOVES)), field="where")
+    job = jobs.get(db, job_id, user=user, admin=admin)  # NotFound / NotAllowed (exit 3)
+    with db.write() as s:
+        stmt = (
+            select(jobs_t.c.id, jobs_t.c.priority, jobs_t.c.status)
+            .where(jobs_t.c.queue == job.queue, jobs_t.c.status == str(S.QUEUED))
+            .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
+        )
+        if not admin:
+            stmt = stmt.where(jobs_t.c.owner == user)
+        order = [(r.id, r.priority) for r in s.execute(stmt)]
+        ids = [i for i, _ in order]
+        if job_id not in ids:
+            current = jobs.get_many(db, [job_id])
+            raise ConflictError(
+                msg("move.not_queued", id=job_id, status=str(current[0].status if current else job.status))
+            )
+        at = ids.index(job_id)
+        target = {"top": 0, "bottom": len(ids) - 1, "up": max(0, at - 1), "down": min(len(ids) - 1, at + 1)}[where]
+        ids.insert(target, ids.pop(at))
+        # the priorities in their old order, handed out down the new order; then, from the bottom up, each job
+        # must come before the next: a higher priority, or the same and an older id
+        prio = [p for _, p in order]
+        for i in range(len(ids) - 2, -1, -1):
+            if prio[i] < prio[i + 1] or (prio[i] == prio[i + 1] and ids[i] > ids[i + 1]):
+                prio[i] = prio[i + 1] + (0 if ids[i] < ids[i + 1] else 1)
+        before = dict(order)
+        changed = [(i, p) for i, p in zip(ids, prio, strict=True) if before[i] != p]
+        changed.sort(key=lambda c: c[0] != job_id)
+        now = utcnow()
+        for i, p in changed:
+            s.execute(update(jobs_t).where(jobs_t.c.id == i).values(priority=p, updated_at=now))
+    return jobs.get_many(db, [i for i, _ in changed])
+
+
 @dataclass
 class BulkRetry:
     """What ``retry --failed`` did: the new jobs, and the failed jobs it could not retry (with why)."""

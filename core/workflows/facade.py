@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from core.errors import UsageError
+from core.errors import NotAllowed, UsageError
 from core.events import EventKind
 from core.messages import msg
 from core.records import JobSnapshot
-from core.workflows import bulk, dependencies, launching, origins, profiles, reasons, runs, schedules
+from core.workflows import bulk, dependencies, launching, origins, profiles, reasons, runs, schedules, timeline
 from core.workflows.profiles import ChainRecord, ProfileRecord
 
 if TYPE_CHECKING:
@@ -180,6 +180,13 @@ class Workflows:
         self.t._publish(EventKind.CHANGED, snap)
         return snap
 
+    def move(self, job_id: int, where: str) -> list[JobSnapshot]:
+        """Move a queued job to the top, up, down or to the bottom of its queue (see ``bulk.move``)."""
+        changed = bulk.move(self.db, job_id, where, user=self.t.user, admin=self.t.admin)
+        for snap in changed:
+            self.t._publish(EventKind.CHANGED, snap)
+        return changed
+
     def retry_failed(
         self, *, operation: str | None = None, since: dt.timedelta | None = None, now: dt.datetime | None = None
     ) -> bulk.BulkRetry:
@@ -190,3 +197,25 @@ class Workflows:
         )
         self._created([snap for _, snap in done.retried])
         return done
+
+    # -- timeline ---------------------------------------------------------------------------------
+    def timeline(
+        self,
+        since: dt.datetime,
+        until: dt.datetime,
+        *,
+        all_users: bool = False,
+        now: dt.datetime | None = None,
+    ) -> timeline.Timeline:
+        """The jobs that lived between ``since`` and ``until``, with why each waited (``all_users``: admins)."""
+        if all_users and not self.t.admin:
+            raise NotAllowed(msg("users.not_admin", user=self.t.user))
+        return timeline.timeline(self.db, user=self.t.user, all_users=all_users, since=since, until=until, now=now)
+
+    def chain_run(self, run_id: int) -> tuple[str, list[JobSnapshot]]:
+        """A chain's run as the window groups it: the chain's name and the jobs of its steps in order (those
+        this person may see)."""
+        name = origins.chain_name(self.db, run_id)
+        ids = origins.job_ids_of_chain_run(self.db, run_id)
+        by_id = {s.id: s for s in self.t.snapshots(ids)}
+        return name, [by_id[i] for i in ids if i in by_id]

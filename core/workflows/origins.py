@@ -17,7 +17,7 @@ from core.records import JobSnapshot
 from core.store.db import Database
 from core.store.schema import Job, table
 from core.workflows import reasons
-from core.workflows.tables import JobOrigin
+from core.workflows.tables import ChainRun, JobOrigin
 
 MANUAL = "manual"
 SCHEDULE = "schedule"
@@ -25,6 +25,7 @@ ORIGINS = (MANUAL, SCHEDULE)
 
 origin_t = table(JobOrigin)
 jobs_t = table(Job)
+chain_runs_t = table(ChainRun)
 
 
 def record(
@@ -106,3 +107,9 @@ def job_ids_of_chain_run(db: Database, chain_run: int) -> list[int]:
                 select(origin_t.c.job_id).where(origin_t.c.chain_run == chain_run).order_by(origin_t.c.chain_step)
             ).scalars()
         )
+
+
+def chain_name(db: Database, chain_run: int) -> str:
+    """The name of the chain a run belongs to ("" for an unknown run)."""
+    with db.connect_read() as conn:
+        return conn.execute(select(chain_runs_t.c.chain).where(chain_runs_t.c.id == chain_run)).scalar() or ""

@@ -11,7 +11,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from core.records import LogEntry
 from desktop import i18n
@@ -27,6 +28,22 @@ LEVEL_FILTERS = (
     ("warnings", ("WARNING", "ERROR")),
     ("errors", ("ERROR",)),
 )
+
+
+LEVEL_ICONS = {
+    "INFO": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "WARNING": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "ERROR": QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+
+
+def level_icon(level: str) -> QIcon | None:
+    """The level as an icon beside its name (never the colour alone)."""
+    pixmap = LEVEL_ICONS.get(level)
+    app = QApplication.instance()
+    if pixmap is None or not isinstance(app, QApplication):
+        return None
+    return app.style().standardIcon(pixmap)
 
 
 class LogModel(QAbstractTableModel):
@@ -80,7 +97,12 @@ class LogModel(QAbstractTableModel):
                 return (text.splitlines() or [""])[0] if role == Qt.ItemDataRole.DisplayRole else text
             if col == "level":
                 return self.level_name(e.level)
-            return getattr(e, col) or ""
+            item = e.item or ""
+            if role == Qt.ItemDataRole.DisplayRole and item and item in self.text(e):
+                return ""  # the message names it already: not twice on one line (the tooltip and Copy keep it)
+            return item
+        if role == Qt.ItemDataRole.DecorationRole and col == "level":
+            return level_icon(e.level)
         if role == Qt.ItemDataRole.ForegroundRole:
             if e.level == "ERROR":
                 return QColor(P.PALETTES["red"].fg)
@@ -110,9 +132,11 @@ class LogModel(QAbstractTableModel):
     def entries(self) -> list[LogEntry]:
         return list(self._rows)
 
-    def as_text(self) -> str:
+    def as_text(self, rows: list[int] | None = None) -> str:
+        """The lines (all, or those of ``rows``) as tab-separated text, messages and items whole."""
+        entries = self._rows if rows is None else [self._rows[r] for r in rows]
         return "\n".join(
             f"{P.format_time(e.time, seconds=True)}\t{self.level_name(e.level)}\t{self.text(e)}"
             + (f"\t{e.item}" if e.item else "")
-            for e in self._rows
+            for e in entries
         )

@@ -9,7 +9,6 @@ Signals of JobDetailsWindow:
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,10 +17,21 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSize,
+    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,8 +41,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -46,7 +56,9 @@ from core.api import Launch, Tracker
 from core.errors import NotFound
 from core.records import JobSnapshot, LogEntry
 from desktop import i18n
+from desktop.details.kv import KeyValueView
 from desktop.details.log_model import LEVEL_FILTERS, LogModel
+from desktop.details.outputs import OutputsPanel
 from desktop.jobs import presentation as P
 from desktop.jobs.delegate import paint_badge
 from desktop.services.actions import JobActions
@@ -87,12 +99,40 @@ class BadgeLabel(QWidget):
         p.end()
 
 
+class WholeRows(QWidget):
+    """Holds a table view at a height of whole rows (the few pixels left stay empty below it): scrolled to the
+    newest line, the top line is not cut in half."""
+
+    def __init__(self, view: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        view.setParent(self)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def sizeHint(self) -> QSize:
+        return self.view.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.view.minimumSizeHint()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        v = self.view
+        row = max(1, v.verticalHeader().defaultSectionSize())
+        bar = v.horizontalScrollBar()
+        fixed = v.horizontalHeader().sizeHint().height() + 2 * v.frameWidth()
+        fixed += bar.sizeHint().height() if bar.isVisible() else 0
+        rows = max(1, (self.height() - fixed) // row)
+        v.setGeometry(0, 0, self.width(), min(self.height(), fixed + rows * row))
+
+
 class JobDetailsWindow(QWidget):
     """Signals: closed(int): the window for this job id closed."""
 
     closed = Signal(int)
+    openJob = Signal(int)  # a job named in the Workflow row (a parent, a step of the chain run) was clicked
 
-    FIELDS_LEFT = ("description", "operation", "owner", "queue", "attempt", "link", "message")
+    FIELDS_LEFT = ("description", "operation", "owner", "queue", "attempt", "workflow", "link", "message")
     FIELDS_RIGHT = ("created_at", "scheduled_for", "started_at", "finished_at", "duration", "progress", "counters")
 
     def __init__(
@@ -151,6 +191,7 @@ class JobDetailsWindow(QWidget):
         self.fields: dict[str, QLabel] = {}
         self.field_titles: dict[str, QLabel] = {}
         form_left, form_right = QFormLayout(), QFormLayout()
+        self.form_right = form_right
         for names, form in ((self.FIELDS_LEFT, form_left), (self.FIELDS_RIGHT, form_right)):
             for name in names:
                 label = QLabel(self)
@@ -160,6 +201,16 @@ class JobDetailsWindow(QWidget):
                 self.fields[name] = label
                 self.field_titles[name] = QLabel(self)
                 form.addRow(self.field_titles[name], label)
+        self.form_left = form_left
+        workflow = self.fields["workflow"]
+        workflow.setTextFormat(Qt.TextFormat.RichText)
+        workflow.setWordWrap(False)  # one line each: its height is then known to the form and the splitter
+        workflow.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        workflow.setOpenExternalLinks(False)
+        workflow.linkActivated.connect(self._open_link)
+        self._chain: tuple[str, list[JobSnapshot]] | None = None  # the chain run's name and steps, once read
+        self._chain_ids: set[int] = set()
+        self._chain_reading = False
         forms = QHBoxLayout()
         forms.addLayout(form_left, 3)
         forms.addSpacing(16)
@@ -168,40 +219,50 @@ class JobDetailsWindow(QWidget):
         overview.setLayout(forms)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.params_text = QPlainTextEdit(self)
-        self.params_text.setObjectName("paramsText")
-        self.params_text.setReadOnly(True)
-        self.params_text.setFont(mono)
-        self.result_text = QPlainTextEdit(self)
-        self.result_text.setObjectName("resultText")
-        self.result_text.setReadOnly(True)
-        self.result_text.setFont(mono)
+        self.params_view = KeyValueView(self)
+        self.params_view.setObjectName("paramsView")
+        self.result_view = KeyValueView(self)
+        self.result_view.setObjectName("resultView")
         tabs = QTabWidget(self)
         tabs.addTab(overview, "")
-        tabs.addTab(self.params_text, "")
-        tabs.addTab(self.result_text, "")
+        tabs.addTab(self.params_view, "")
+        tabs.addTab(self.result_view, "")
+        self.outputs = OutputsPanel(self.background, self)  # the files it wrote: open, open folder, save a copy
+        self.outputs.failed.connect(self._show_error)
+        tabs.addTab(self.outputs, "")
         self.tabs = tabs
 
         self.log_model = LogModel(self)
         self.log_view = QTableView(self)
         self.log_view.setObjectName("logView")
-        self.log_view.setModel(self.log_model)
+        self.log_shown = QSortFilterProxyModel(self)  # the search box's filter over every column
+        self.log_shown.setSourceModel(self.log_model)
+        self.log_shown.setFilterKeyColumn(-1)
+        self.log_shown.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.log_view.setModel(self.log_shown)
         self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.log_view.setWordWrap(False)
+        # a long message keeps its end ("…which is deleted"), an item its file name; both whole on hover and in Copy
+        self.log_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.log_view.verticalHeader().hide()
         self.log_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         hh = self.log_view.horizontalHeader()
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.log_view.setColumnWidth(0, 150)
-        self.log_view.setColumnWidth(1, 110)
-        self.log_view.setColumnWidth(3, 120)
         self.log_view.setFont(mono)
+        fm = QFontMetrics(mono)
+        self.log_view.setColumnWidth(0, fm.horizontalAdvance("2026-12-01 15:51:22") + 16)
+        self.log_view.setColumnWidth(1, fm.horizontalAdvance("Warning") + 40)  # icon and text
+        self.log_view.setColumnWidth(3, fm.horizontalAdvance("x") * 34)
         self.level_filter = QComboBox(self)
         self.level_filter.setObjectName("logLevelFilter")
         for key, _levels in LEVEL_FILTERS:
             self.level_filter.addItem("", key)
         self.level_filter.currentIndexChanged.connect(self._on_level)
         self.log_count = QLabel(self)
+        self.log_search = QLineEdit(self)
+        self.log_search.setObjectName("logSearch")
+        self.log_search.setClearButtonEnabled(True)
+        self.log_search.textChanged.connect(self._on_search)
         self.copy_button = QPushButton(self)
         self.copy_button.setObjectName("copyLog")
         self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -214,13 +275,14 @@ class JobDetailsWindow(QWidget):
         log_bar.addWidget(self.log_title)
         log_bar.addWidget(self.log_count)
         log_bar.addStretch(1)
+        log_bar.addWidget(self.log_search, 2)
         log_bar.addWidget(self.level_filter)
         log_bar.addWidget(self.copy_button)
         log_box = QWidget(self)
         log_lay = QVBoxLayout(log_box)
         log_lay.setContentsMargins(0, 0, 0, 0)
         log_lay.addLayout(log_bar)
-        log_lay.addWidget(self.log_view)
+        log_lay.addWidget(WholeRows(self.log_view, log_box), 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(tabs)
@@ -231,6 +293,12 @@ class JobDetailsWindow(QWidget):
         self.stop_button = QPushButton(self)
         self.stop_button.setObjectName("detailsStop")
         self.stop_button.clicked.connect(lambda: self.job_actions.stop([self.job_id]))
+        self.pause_button = QPushButton(self)
+        self.pause_button.setObjectName("detailsPause")
+        self.pause_button.clicked.connect(lambda: self.job_actions.pause([self.job_id]))
+        self.resume_button = QPushButton(self)
+        self.resume_button.setObjectName("detailsResume")
+        self.resume_button.clicked.connect(lambda: self.job_actions.resume([self.job_id]))
         self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("detailsRetry")
         self.retry_button.clicked.connect(lambda: self.job_actions.retry([self.job_id]))
@@ -245,8 +313,10 @@ class JobDetailsWindow(QWidget):
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        for b in (self.stop_button, self.retry_button, self.undo_button, self.export_button, self.copy_link_button):
+        for b in (self.stop_button, self.pause_button, self.resume_button, self.retry_button, self.undo_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.copy_link_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
 
@@ -270,6 +340,7 @@ class JobDetailsWindow(QWidget):
             "owner": self.tr("Owner"),
             "queue": self.tr("Queue"),
             "attempt": self.tr("Attempt"),
+            "workflow": self.tr("Workflow"),
             "link": self.tr("Link"),
             "message": self.tr("Message"),
             "created_at": self.tr("Created"),
@@ -282,7 +353,7 @@ class JobDetailsWindow(QWidget):
         }
         for name, label in self.field_titles.items():
             label.setText(self.tr("%1:").replace("%1", titles[name]))
-        for i, text in enumerate((self.tr("Overview"), self.tr("Parameters"), self.tr("Result"))):
+        for i, text in enumerate((self.tr("Overview"), self.tr("Parameters"), self.tr("Result"), self.tr("Files"))):
             self.tabs.setTabText(i, text)
         level_texts = {
             "all": self.tr("All levels"),
@@ -293,8 +364,11 @@ class JobDetailsWindow(QWidget):
         for i in range(self.level_filter.count()):
             self.level_filter.setItemText(i, level_texts[self.level_filter.itemData(i)])
         self.copy_button.setText(self.tr("Copy log"))
+        self.log_search.setPlaceholderText(self.tr("Search the log…"))
         self.log_title.setText(self.tr("Log"))
         self.stop_button.setText(self.tr("Stop"))
+        self.pause_button.setText(self.tr("Pause"))
+        self.resume_button.setText(self.tr("Resume"))
         self.retry_button.setText(self.tr("Retry"))
         self.undo_button.setText(self.tr("Undo…"))
         self.export_button.setText(self.tr("Download CSV…"))
@@ -335,6 +409,7 @@ class JobDetailsWindow(QWidget):
         self.error.setText(text)
         self.error.show()
         self._update_buttons()
+        self.copy_link_button.setEnabled(self.snapshot is not None and not self._removed)
 
     def _show(self, snap: JobSnapshot) -> None:
         if self.snapshot is not None and snap.updated_at < self.snapshot.updated_at:
@@ -361,13 +436,22 @@ class JobDetailsWindow(QWidget):
             f[key].setText(P.format_time(getattr(snap, key), seconds=True) or "—")
         f["duration"].setText(P.duration_text(snap) or "—")
         self._show_progress(snap)
-        self.params_text.setPlainText(json.dumps(snap.params, indent=2, ensure_ascii=False, sort_keys=True))
-        self.result_text.setPlainText(
-            json.dumps(snap.result, indent=2, ensure_ascii=False, sort_keys=True)
-            if snap.result is not None
-            else self.tr("(no result yet)")
+        self._show_workflow(snap)
+        self.outputs.set_job(snap)
+        titles = self._param_titles(snap.operation)
+        self.params_view.set_data(snap.params, self.tr("(no parameters)"), lambda key: titles.get(key, key))
+        self.result_view.set_data(
+            snap.result, self.tr("(no result yet)") if not snap.status.is_terminal else self.tr("(no result)")
         )
         self._update_buttons()
+
+    def _param_titles(self, operation: str) -> dict[str, str]:
+        """Each parameter's label in the window's language (the operation's declaration; none when unknown)."""
+        try:
+            params = self.tracker.operation(operation).params
+        except Exception:  # an operation this version no longer has: its raw names
+            return {}
+        return {p.name: i18n.tr_core(p.title) for p in params}
 
     def _show_progress(self, snap: JobSnapshot) -> None:
         f = self.fields
@@ -385,20 +469,69 @@ class JobDetailsWindow(QWidget):
                 self.progress.setValue(1 if snap.status.is_terminal else 0)
                 self.progress.setFormat("")
         self.progress.setVisible(snap.status.is_running or bool(snap.progress_total))
+        # the bar takes the status's colour: a failed job's bar is red, not the running blue
+        pal = self.progress.palette()
+        pal.setColor(QPalette.ColorRole.Highlight, QColor(P.PALETTES[snap.colour].bar))
+        self.progress.setPalette(pal)
         self.progress_text.setText(P.progress_text(snap) if snap.status.is_running else "")
+        # a job that counts no items has no "Items: 0" line
+        self.form_right.setRowVisible(self.fields["progress"], bool(snap.progress_total or snap.progress_done))
         f["counters"].setText(f"{P.warnings_text(snap.warnings)} · {P.errors_text(snap.errors)}")
         self.badge.set_badge(P.badge(snap))
 
     def _update_buttons(self) -> None:
         snaps = [self.snapshot] if self.snapshot is not None and not self._removed else []
-        states = P.action_states(snaps, self.tracker.can_undo)
-        for button, name in ((self.stop_button, "stop"), (self.retry_button, "retry"), (self.undo_button, "undo")):
+        states = P.action_states(snaps, self.tracker.can_undo, self.tracker.can_pause)
+        for button, name in (
+            (self.stop_button, "stop"),
+            (self.pause_button, "pause"),
+            (self.resume_button, "resume"),
+            (self.retry_button, "retry"),
+            (self.undo_button, "undo"),
+        ):
             button.setEnabled(states[name].enabled)
             button.setToolTip(states[name].tooltip)
         self.export_button.setEnabled(bool(snaps))
 
     # -- relaying the cache ---------------------------------------------------------------------------
+    # -- workflow: where the job came from, what it waits for, its chain run --------------------------
+    def _show_workflow(self, snap: JobSnapshot) -> None:
+        parts = P.workflow_parts(snap)
+        if snap.chain_run is not None:
+            if self._chain is None:
+                self._read_chain(snap.chain_run)
+            else:
+                parts.append(P.chain_text(*self._chain, current=snap.id))
+        self.fields["workflow"].setText("<br>".join(parts))
+        self.form_left.setRowVisible(self.fields["workflow"], bool(parts) or snap.chain_run is not None)
+
+    def _read_chain(self, run_id: int) -> None:
+        if self._chain_reading:
+            return
+        self._chain_reading = True
+
+        def done(chain: tuple[str, list[JobSnapshot]]) -> None:
+            self._chain_reading = False
+            self._chain = chain
+            self._chain_ids = {s.id for s in chain[1]}
+            snap = self.cache.get(self.job_id)
+            if snap is not None:
+                self._show_workflow(snap)
+
+        def failed(_exc: BaseException) -> None:
+            self._chain_reading = False
+
+        self.background.run(self.tracker.workflows.chain_run, run_id, on_success=done, on_failure=failed, owner=self)
+
+    def _open_link(self, link: str) -> None:
+        prefix = "asyncops://job/"
+        if link.startswith(prefix) and link[len(prefix) :].isdigit():
+            self.openJob.emit(int(link[len(prefix) :]))
+
     def _on_changed(self, ids: list[int]) -> None:
+        snap_now = self.cache.get(self.job_id)
+        if self._chain_ids & set(ids) and snap_now is not None and snap_now.chain_run is not None:
+            self._read_chain(snap_now.chain_run)  # a step of its chain run moved on
         if self.job_id in ids:
             snap = self.cache.get(self.job_id)
             if snap is not None:
@@ -446,7 +579,15 @@ class JobDetailsWindow(QWidget):
             self.fetch_log()
 
     def _show_log_count(self) -> None:
-        self.log_count.setText(self.tr("%n line(s)", None, self.log_model.rowCount()))
+        total, shown = self.log_model.rowCount(), self.log_shown.rowCount()
+        text = self.tr("%n line(s)", None, total)
+        if shown != total:
+            text = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", text)
+        self.log_count.setText(text)
+
+    def _on_search(self, text: str) -> None:
+        self.log_shown.setFilterFixedString(text.strip())
+        self._show_log_count()
 
     def _on_level(self) -> None:
         key = self.level_filter.currentData()
@@ -455,7 +596,9 @@ class JobDetailsWindow(QWidget):
         self.fetch_log()
 
     def copy_log(self) -> None:
-        QGuiApplication.clipboard().setText(self.log_model.as_text())
+        """The lines shown (all of them, or those the search finds), whole."""
+        rows = [self.log_shown.mapToSource(self.log_shown.index(r, 0)).row() for r in range(self.log_shown.rowCount())]
+        QGuiApplication.clipboard().setText(self.log_model.as_text(rows))
 
     # -- actions ------------------------------------------------------------------------------------
     def undo(self) -> None:
@@ -474,6 +617,13 @@ class JobDetailsWindow(QWidget):
         path = self.ask_save_path(f"asyncops-job-{self.job_id}.csv")
         if path:
             self.job_actions.export_job(path, self.job_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the window, as a dialog would (a child that uses Escape itself keeps it)."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: Any) -> None:
         self.cache.unpin(self.job_id)

@@ -19,8 +19,15 @@ from desktop.jobs.model import COLUMNS, ZERO_COLOUR
 Index = QModelIndex | QPersistentModelIndex
 
 
-def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = None) -> int:
-    """Paint a badge left-aligned and vertically centred in ``rect``; returns its width."""
+def badge_width(fm: QFontMetrics, text: str) -> int:
+    """The width ``paint_badge`` needs to show ``text`` whole."""
+    dot = max(6, fm.height() // 2 - 1)
+    return fm.horizontalAdvance(text) + 2 * 7 + dot + 5 + 4
+
+
+def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = None, compact: bool = False) -> int:
+    """Paint a badge left-aligned and vertically centred in ``rect``; returns its width. ``compact`` paints
+    the short text ("Succeeded · 140 ⚠") where room is scarce."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if font is not None:
@@ -28,7 +35,9 @@ def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = N
     fm = QFontMetrics(painter.font())
     dot = max(6, fm.height() // 2 - 1)
     pad = 7
-    text = fm.elidedText(badge.text, Qt.TextElideMode.ElideRight, max(10, rect.width() - 2 * pad - dot - 6))
+    text = fm.elidedText(
+        badge.compact if compact else badge.text, Qt.TextElideMode.ElideRight, max(10, rect.width() - 2 * pad - dot - 6)
+    )
     width = min(rect.width() - 2, fm.horizontalAdvance(text) + 2 * pad + dot + 5)
     height = min(rect.height() - 4, fm.height() + 4)
     box = QRectF(rect.left() + 1, rect.top() + (rect.height() - height) / 2, width, height)
@@ -45,15 +54,36 @@ def paint_badge(painter: QPainter, rect: QRect, badge: P.Badge, *, font: Any = N
     return int(width)
 
 
+BUSY_PERIOD = 6  # seconds for the busy block to cross the bar and come back
+
+
+def busy_block(width: float, elapsed: float) -> tuple[float, float]:
+    """Left offset and width of the block of an indeterminate bar: it goes to and fro with the job's clock
+    (the table repaints running rows every second), so a job that reports no progress still looks alive."""
+    block = width / 4
+    phase = (elapsed % BUSY_PERIOD) / BUSY_PERIOD * 2
+    travel = phase if phase <= 1 else 2 - phase
+    return (width - block) * travel, block
+
+
+def fitting(fm: QFontMetrics, options: list[str], width: int) -> str:
+    """The first of ``options`` (longest first) that fits ``width``; the last one elided otherwise."""
+    for text in options:
+        if fm.horizontalAdvance(text) <= width:
+            return text
+    return fm.elidedText(options[-1], Qt.TextElideMode.ElideRight, width)
+
+
 def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: Any, *, selected: bool = False) -> None:
-    """A slim bar under the text for running jobs; plain text (done / total) otherwise."""
+    """A slim bar under the text for running jobs (a busy block when the job reports no fraction); plain text
+    (done / total) otherwise."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    text = P.progress_text(snap)
+    options = P.progress_texts(snap)
     fm = QFontMetrics(painter.font())
     text_colour = palette.color(palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text)
     if snap.status.is_running:
-        colour = QColor(P.PALETTES["blue"].bar)
+        colour = QColor(P.PALETTES[snap.colour].bar)  # blue; grey while PAUSED
         bar_h = 6
         inner = rect.adjusted(4, 3, -6, -3)
         bar = QRectF(inner.left(), inner.bottom() - bar_h, inner.width(), bar_h)
@@ -64,24 +94,33 @@ def paint_progress(painter: QPainter, rect: QRect, snap: JobSnapshot, palette: A
         if fraction is not None and fraction > 0:
             painter.setBrush(colour)
             painter.drawRoundedRect(QRectF(bar.left(), bar.top(), max(bar_h, bar.width() * fraction), bar_h), 3, 3)
-        elif fraction is None:  # unknown total: a short block shows it is alive
-            painter.setBrush(colour.lighter(140))
-            painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() / 4, bar_h), 3, 3)
+        elif fraction is None:  # unknown total: a block going to and fro shows it is alive
+            d = snap.duration()
+            left, block = busy_block(bar.width(), d.total_seconds() if d is not None else 0.0)
+            painter.setBrush(colour.lighter(115))
+            painter.drawRoundedRect(QRectF(bar.left() + left, bar.top(), block, bar_h), 3, 3)
         text_rect = QRect(inner.left(), inner.top() - 1, inner.width(), int(bar.top() - inner.top()))
         painter.setPen(text_colour)
         painter.drawText(
             text_rect,
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            fm.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
+            fitting(fm, options, text_rect.width()),
         )
     else:
         painter.setPen(text_colour)
         painter.drawText(
             rect.adjusted(4, 0, -4, 0),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 8),
+            fitting(fm, options, rect.width() - 8),
         )
     painter.restore()
+
+
+def elide(fm: QFontMetrics, column: str, text: str, width: int) -> str:
+    """A cell's text cut to ``width``: a label in the middle (its end — the file, the destination — is what
+    tells jobs apart; the whole label is in the tooltip), anything else at its end."""
+    mode = Qt.TextElideMode.ElideMiddle if column == "label" else Qt.TextElideMode.ElideRight
+    return fm.elidedText(text, mode, width)
 
 
 class JobTableDelegate(QStyledItemDelegate):
@@ -117,7 +156,7 @@ class JobTableDelegate(QStyledItemDelegate):
                 painter.drawText(rect.adjusted(4, 0, -6, 0), RIGHT, str(self.model.job_id(index.row())))
             return
         if column == "status":
-            paint_badge(painter, rect.adjusted(3, 0, -3, 0), P.badge(snap))
+            paint_badge(painter, rect.adjusted(3, 0, -3, 0), P.badge(snap), compact=True)
             return
         if column == "progress":
             paint_progress(painter, rect, snap, pal, selected=selected)
@@ -134,7 +173,7 @@ class JobTableDelegate(QStyledItemDelegate):
                 painter.setFont(self.bold)
         painter.setPen(pen)
         r = rect.adjusted(5, 0, -6, 0)
-        painter.drawText(r, align, option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, r.width()))
+        painter.drawText(r, align, elide(option.fontMetrics, column, text, r.width()))
         if column in ("warnings", "errors") and value:
             painter.setFont(option.font)
 

@@ -70,7 +70,7 @@ class LatestModel(QAbstractListModel):
         if snap is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"#{snap.id} {P.job_title(snap)} — {P.badge(snap).text}"
+            return f"#{snap.id} {P.job_title(snap)} — {P.badge(snap).compact}"
         if role == JobRole:
             return snap
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -151,16 +151,18 @@ class LatestDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(r.left(), r.top(), r.width(), line),
             int(Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, r.width()),
+            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideMiddle, r.width()),
         )
         painter.setFont(option.font)
-        badge_w = paint_badge(painter, QRect(r.left(), r.top() + line, int(r.width() * 0.62), line), P.badge(snap))
+        badge_w = paint_badge(
+            painter, QRect(r.left(), r.top() + line, int(r.width() * 0.62), line), P.badge(snap), compact=True
+        )
         if snap.status.is_running:
             eta = snap.eta()
             info = (
                 P.translate("Time", "%1 left").replace("%1", P.format_duration(eta))
                 if eta is not None
-                else P.format_rate(snap.rate())
+                else P.format_rate(snap.rate()) or P.progress_text(snap)
             )
         else:
             info = P.format_short_time(snap.finished_at or snap.created_at)
@@ -175,7 +177,7 @@ class LatestDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
-        return QSize(260, 2 * (fm.height() + 6) + 12)
+        return QSize(120, 2 * (fm.height() + 6) + 12)  # a row spans the view's width (list mode)
 
 
 class LatestPanel(QWidget):
@@ -196,6 +198,7 @@ class LatestPanel(QWidget):
         self.view.setItemDelegate(LatestDelegate(self.view))
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.activated.connect(lambda idx: self.openJob.emit(idx.data(JobRole).id))
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)

@@ -67,10 +67,14 @@ COLUMNS = (
     "queue",
     "created_at",
     "started_at",
+    "finished_at",
     "duration",
     "owner",
 )
 COL = {name: i for i, name in enumerate(COLUMNS)}
+UNSORTABLE: frozenset[str] = frozenset()  # columns the store cannot order by (core.store.jobs.SORT_KEYS): none now
+# Narrow count columns show a sign in their header (their name in its tooltip), as mail clients do
+HEADER_SIGNS = {"warnings": P.WARNING_SIGN, "errors": P.ERROR_SIGN}
 
 ZERO_COLOUR = "#9aa1ab"  # a zero count is quiet; a non-zero one stands out in its colour
 FIRST_PAGE = 120  # rows fetched together with the ids, so the first screen is complete at once
@@ -89,6 +93,7 @@ def column_title(name: str) -> str:
         "queue": translate("JobsModel", "Queue"),
         "created_at": translate("JobsModel", "Created"),
         "started_at": translate("JobsModel", "Started"),
+        "finished_at": translate("JobsModel", "Finished"),
         "duration": translate("JobsModel", "Duration"),
         "owner": translate("JobsModel", "Owner"),
     }[name]
@@ -257,12 +262,15 @@ class JobsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-            and role == Qt.ItemDataRole.DisplayRole
-        ):
-            return column_title(COLUMNS[section])
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        name = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADER_SIGNS.get(name) or column_title(name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column_title(name)
+        if role == Qt.ItemDataRole.TextAlignmentRole and name in HEADER_SIGNS:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def retranslate(self) -> None:
@@ -322,7 +330,7 @@ class JobsModel(QAbstractTableModel):
             return snap.warnings
         if column == "errors":
             return snap.errors
-        if column in ("created_at", "started_at"):
+        if column in ("created_at", "started_at", "finished_at"):
             return P.format_short_time(getattr(snap, column))
         if column == "duration":
             return P.duration_text(snap)
@@ -333,16 +341,17 @@ class JobsModel(QAbstractTableModel):
     def _tooltip(self, snap: JobSnapshot, column: str) -> str | None:
         if column == "status":
             return "\n".join(p for p in (P.badge(snap).text, P.outcome_text(snap)) if p)
-        if column in ("created_at", "started_at"):
+        if column in ("created_at", "started_at", "finished_at"):
             return P.format_time(getattr(snap, column), seconds=True) or None
         if column == "label":
-            return f"{P.job_title(snap)}\n{snap.link}"
+            operation = P.operation_title(snap.operation, self._titles.get(snap.operation, ""))
+            return f"{P.job_title(snap)}\n{operation} · {snap.link}"
         if column == "operation":
             return snap.operation
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(COLUMNS):
+        if 0 <= column < len(COLUMNS) and COLUMNS[column] not in UNSORTABLE:
             self.set_sort(Sort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder))
 
     # -- rows ---------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from core.errors import AsyncopsError
 from core.messages import Message, msg
 from desktop import i18n
 from desktop.jobs import presentation as P
+from desktop.launch import confirm
 from desktop.launch.param_form import ParamForm, error_label, field_error, sentence
 from desktop.services.actions import JobActions
 from desktop.services.background import Background
@@ -82,7 +83,9 @@ class NewOperationDialog(QDialog):
 
         self.operation = QComboBox(self)
         self.operation.setObjectName("operationCombo")
-        self._operations = {op.name: op for op in tracker.operation_list()}  # the registry, in memory
+        # the registry, in memory; internal operations (restore: Undo launches it) are not offered
+        self._operations = {op.name: op for op in tracker.operation_list(public=True)}
+        self._libraries: list[tuple[str, str]] | None = None
         for name in self._operations:
             self.operation.addItem("", name)
         self.description = QLabel(self)
@@ -166,6 +169,7 @@ class NewOperationDialog(QDialog):
             self.operation.setCurrentIndex(self.operation.findData(operation))
         self._on_operation()
         self.background.run(self.tracker.queues, on_success=self._on_queues, owner=self)
+        self.background.run(self.tracker.library_names, on_success=self._on_libraries, owner=self)
 
     # -- language -----------------------------------------------------------------------------------
     def _retranslate_fixed(self) -> None:
@@ -218,6 +222,12 @@ class NewOperationDialog(QDialog):
         for q in queues:
             self.queue.addItem(q.name + (self.tr(" (paused)") if q.paused else ""), q.name)
 
+    def _on_libraries(self, libraries: list[tuple[str, str]]) -> None:
+        self._libraries = libraries
+        if self.form is not None:
+            self.form.set_libraries(libraries)
+            self._schedule_check()
+
     @property
     def op(self) -> Operation:
         return self._operations[self.operation.currentData()]
@@ -229,6 +239,8 @@ class NewOperationDialog(QDialog):
             self.form.deleteLater()
         self.form = ParamForm(op, self.content)
         self.form.setObjectName("paramForm")
+        if self._libraries is not None:
+            self.form.set_libraries(self._libraries)
         self.form.changed.connect(self._on_edited)
         self.content_layout.insertWidget(0, self.form)
 
@@ -366,6 +378,12 @@ class NewOperationDialog(QDialog):
             self._submitting = False
             self.launch.setEnabled(True)
             self._show_error(exc)
+
+        question = confirm.confirmation(launch)
+        if question is not None and not confirm.ask(self, question):
+            self._submitting = False  # the form stays as it was, to change or cancel
+            self.launch.setEnabled(True)
+            return
 
         self.job_actions.launch(launch, on_error=failed, on_done=self._on_submitted, owner=self, **opts)
 

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
@@ -129,11 +131,127 @@ class PathField(QWidget):
             self.line.setText(chosen)
 
 
-def make_editor(param: Any, parent: QWidget, changed: Callable[[], None]) -> Editor:
+class LibraryPathField(QWidget):
+    """A path inside the chosen library: typed relative to its root, or picked with a file dialog that opens at
+    the root (what is picked outside the library is refused with a sentence). A list takes several."""
+
+    def __init__(
+        self, param: Any, line: QLineEdit, root_of: Callable[[], str | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.param, self.line, self.root_of = param, line, root_of
+        line.setParent(self)
+        self.browse = QToolButton(self)
+        self.browse.setObjectName(f"pick_in_library_{param.name}")  # not a local file system picker
+        self.browse.setText("…")
+        self.browse.setToolTip(translate("ParamForm", "Choose in the library"))
+        self.note = QLabel(self)
+        self.note.setObjectName("pickNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {P.PALETTES['red'].fg};")
+        self.note.hide()
+        if param.type == "list":
+            menu = QMenu(self.browse)
+            menu.addAction(translate("ParamForm", "Add files…"), lambda: self.pick("files"))
+            menu.addAction(translate("ParamForm", "Add a folder…"), lambda: self.pick("folder"))
+            self.browse.setMenu(menu)
+            self.browse.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        else:
+            self.browse.clicked.connect(lambda: self.pick("folder" if param.type == "folder" else "file"))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(line, 1)
+        row.addWidget(self.browse)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addLayout(row)
+        lay.addWidget(self.note)
+
+    def relative(self, root: str, chosen: str) -> str | None:
+        """``chosen`` relative to the library root (``/`` separated), or None when it is outside."""
+        try:
+            rel = Path(chosen).resolve().relative_to(Path(root).resolve())
+        except ValueError:
+            return None
+        return rel.as_posix() if str(rel) != "." else ""
+
+    def pick(self, kind: str) -> None:
+        root = self.root_of()
+        self.note.hide()
+        if not root:
+            self.note.setText(translate("ParamForm", "Choose the library first: the picker opens in its folder."))
+            self.note.show()
+            return
+        title = i18n.tr_core(self.param.title)
+        if kind == "folder":
+            chosen = [QFileDialog.getExistingDirectory(self, title, root)]
+        elif kind == "files":
+            chosen, _ = QFileDialog.getOpenFileNames(self, title, root)
+        else:
+            one, _ = QFileDialog.getOpenFileName(self, title, root)
+            chosen = [one]
+        chosen = [c for c in chosen if c]
+        if not chosen:
+            return
+        rel = [self.relative(root, c) for c in chosen]
+        if any(r is None for r in rel):
+            self.note.setText(
+                translate("ParamForm", "Only what is inside the library can be chosen (%1).").replace("%1", root)
+            )
+            self.note.show()
+            return
+        picked = [r for r in rel if r is not None]
+        if self.param.type == "list":
+            have = [x.strip() for x in self.line.text().split(",") if x.strip()]
+            self.line.setText(", ".join(have + [r for r in picked if r not in have]))
+        else:
+            self.line.setText(picked[0])
+
+
+class LibraryCombo(QComboBox):
+    """The library by name: the known libraries to choose from (a name can still be typed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = self.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(translate("ParamForm", "Choose a library"))
+        self.roots: dict[str, str] = {}
+
+    def set_libraries(self, libraries: list[tuple[str, str]]) -> None:
+        text = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self.roots = dict(libraries)
+        for name, root in libraries:
+            self.addItem(name, name)
+            self.setItemData(self.count() - 1, root, Qt.ItemDataRole.ToolTipRole)
+        self.setEditText(text if text or len(libraries) != 1 else libraries[0][0])  # the only one is the one
+        self.blockSignals(False)  # not an edit of the person's: the form is re-checked, nothing marked red
+        if not libraries and self.lineEdit() is not None:
+            self.lineEdit().setPlaceholderText(  # type: ignore[union-attr]
+                translate("ParamForm", "No library yet: add one with “asyncops library add FOLDER”")
+            )
+
+    def root(self) -> str | None:
+        return self.roots.get(self.currentText().strip())
+
+
+def make_editor(
+    param: Any, parent: QWidget, changed: Callable[[], None], root_of: Callable[[], str | None] | None = None
+) -> Editor:
     """The editor of one declared parameter: (widget, getter, setter). The getter returns what validate()
     accepts: text for free fields (empty = not given), typed values for spin boxes and check boxes."""
     t = param.type
     tip = i18n.tr_core(param.help or "")
+    if param.name == "library" and t == "str":
+        lib = LibraryCombo(parent)
+        lib.editTextChanged.connect(changed)
+        lib.setToolTip(translate("ParamForm", "The library the operation works in"))
+        return lib, lambda: lib.currentText().strip(), lambda v: lib.setEditText("" if v is None else str(v))
     if t == "bool":
         box = QCheckBox(parent)
         box.setChecked(bool(param.default))
@@ -194,7 +312,12 @@ def make_editor(param: Any, parent: QWidget, changed: Callable[[], None]) -> Edi
     line.setClearButtonEnabled(True)
     if param.default is not None:
         line.setText(", ".join(param.default) if isinstance(param.default, (list, tuple)) else str(param.default))
-    placeholder = {"list": translate("ParamForm", "a, b, c"), "int": "0", "float": "0.0"}.get(t, "")
+    # the placeholder shows the form the help asks for: the parameter's example, a JSON array when only JSON goes
+    placeholder = getattr(param, "example", "") or {
+        "list": '["a", "b"]' if getattr(param, "json_only", False) else translate("ParamForm", "a, b, c"),
+        "int": "0",
+        "float": "0.0",
+    }.get(t, "")
     line.setPlaceholderText(placeholder or (tip if len(tip) < 60 else ""))
     if t == "int":
         line.setValidator(QIntValidator(line))
@@ -205,6 +328,15 @@ def make_editor(param: Any, parent: QWidget, changed: Callable[[], None]) -> Edi
     if t in ("path", "folder", "file") and not param.relative:
         path_field = PathField(param, line, parent)
         return path_field, line.text, lambda v: line.setText("" if v is None else str(v))
+    if param.relative and t in ("path", "folder", "file", "list") and root_of is not None:
+        lib_field = LibraryPathField(param, line, root_of, parent)
+        if t == "list":
+            return (
+                lib_field,
+                line.text,
+                lambda v: line.setText(", ".join(v) if isinstance(v, (list, tuple)) else str(v or "")),
+            )
+        return lib_field, line.text, lambda v: line.setText("" if v is None else str(v))
     if t == "list":
         return line, line.text, lambda v: line.setText(", ".join(v) if isinstance(v, (list, tuple)) else str(v or ""))
     return line, line.text, lambda v: line.setText("" if v is None else str(v))
@@ -224,7 +356,7 @@ class ParamForm(QWidget):
         advanced = QFormLayout()
         advanced.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for p in op.params:
-            widget, get, set_ = make_editor(p, self, lambda *_: self.changed.emit())
+            widget, get, set_ = make_editor(p, self, lambda *_: self.changed.emit(), self.library_root)
             widget.setObjectName(f"param_{p.name}")
             error = error_label(self)
             cell = QWidget(self)
@@ -234,7 +366,7 @@ class ParamForm(QWidget):
             v.setContentsMargins(0, 0, 0, 0)
             v.setSpacing(2)
             v.addWidget(widget)
-            if p.help and p.type not in ("text", "json", "dict"):
+            if p.help and p.type not in ("text", "json", "dict") and not isinstance(widget, LibraryCombo):
                 hint = QLabel(i18n.tr_core(p.help), cell)
                 hint.setWordWrap(True)
                 hint.setObjectName("fieldHelp")
@@ -262,6 +394,16 @@ class ParamForm(QWidget):
             self.more_button.toggled.connect(self._toggle_more)
             lay.addWidget(self.more_button)
             lay.addWidget(self.more)
+
+    def library_root(self) -> str | None:
+        """The root folder of the library chosen in this form (pickers open there)."""
+        f = self.fields.get("library")
+        return f.widget.root() if f is not None and isinstance(f.widget, LibraryCombo) else None
+
+    def set_libraries(self, libraries: list[tuple[str, str]]) -> None:
+        f = self.fields.get("library")
+        if f is not None and isinstance(f.widget, LibraryCombo):
+            f.widget.set_libraries(libraries)
 
     def _toggle_more(self, on: bool) -> None:
         assert self.more is not None

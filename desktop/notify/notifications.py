@@ -12,6 +12,8 @@ Signals of InboxModel:
     unreadChanged(int)
 Signals of MessageBar:
     jobLinkActivated(int)
+Signals of InboxPopup:
+    visibilityChanged(bool)
 """
 
 from __future__ import annotations
@@ -27,19 +29,25 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QMenu,
+    QPushButton,
     QStyle,
     QSystemTrayIcon,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,6 +75,21 @@ class Notification:
     read: bool = False
 
 
+LEVEL_PIXMAPS = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+GROUP_MS = 1500  # jobs that end within this time of the first are told in one message
+
+
+def level_icon(level: str) -> QIcon | None:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    return app.style().standardIcon(LEVEL_PIXMAPS.get(level, LEVEL_PIXMAPS["info"]))
+
+
 class InboxModel(QAbstractListModel):
     """The messages of this session, newest first, with an unread count."""
 
@@ -85,7 +108,9 @@ class InboxModel(QAbstractListModel):
             return None
         n = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{n.message.title}\n{n.message.text}"
+            return f"{P.format_short_time(n.time)}  {n.message.title}\n{n.message.text}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return level_icon(n.message.level)
         if role == Qt.ItemDataRole.ToolTipRole:
             return P.format_time(n.time, seconds=True)
         if role == Qt.ItemDataRole.FontRole and not n.read:
@@ -183,9 +208,36 @@ class MessageBar(QFrame):
             self.retranslateUi()
         super().changeEvent(event)
 
+    def float_over(self, host: QWidget) -> None:
+        """Float over the bottom of ``host`` instead of taking room in a layout: a message that comes or goes
+        never moves the rows under the mouse."""
+        self.setParent(host)
+        self._host = host
+        host.installEventFilter(self)
+        self.setAutoFillBackground(True)
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is getattr(self, "_host", None) and event.type() == QEvent.Type.Resize:
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def _place(self) -> None:
+        host = getattr(self, "_host", None)
+        if host is None:
+            return
+        margin = 12
+        width = max(200, min(host.width() - 2 * margin, 760))
+        lay = self.layout()
+        height = lay.heightForWidth(width) if lay is not None and lay.hasHeightForWidth() else self.sizeHint().height()
+        height = max(height, self.minimumSizeHint().height())
+        self.setGeometry(host.width() - width - margin, host.height() - height - margin, width, height)
+        self.raise_()
+
     def show_message(self, message: P.Notice, *, timeout_ms: int = 30_000) -> None:
         self._render(message)
         self.show()
+        self._place()
         if timeout_ms:
             self._timer.start(timeout_ms)
 
@@ -247,6 +299,9 @@ class Notifier(QObject):
         self.bar, self.inbox = bar, inbox
         self.started = dt.datetime.now(dt.UTC)
         self._notified: set[int] = set()
+        self._ended: list[JobSnapshot] = []  # ended since the first of a burst: told together
+        self._group_timer = QTimer(self, singleShot=True, interval=GROUP_MS)
+        self._group_timer.timeout.connect(self._tell_ended)
         self._running: set[int] = set()
         self._waiting: set[int] = set()
         self._last_tray_job: int | None = None
@@ -322,8 +377,15 @@ class Notifier(QObject):
                 and snap.finished_at >= self.started
             ):
                 self._notified.add(snap.id)
-                self.notify(P.finished_message(snap))
+                self._ended.append(snap)
+                if not self._group_timer.isActive():
+                    self._group_timer.start()
         self._update_tray()
+
+    def _tell_ended(self) -> None:
+        ended, self._ended = self._ended, []
+        if ended:
+            self.notify(P.ended_message(ended))
 
     def notify(self, message: P.Notice) -> None:
         """A message about a job: tray balloon when there is a tray, else the in-window bar; always the inbox."""
@@ -374,3 +436,80 @@ class Notifier(QObject):
     def close(self) -> None:
         if self.tray is not None:
             self.tray.hide()
+
+
+class InboxPopup(QFrame):
+    """The notification inbox as a popup under its toolbar button (it floats over the window: the table keeps
+    its width). Signals: visibilityChanged(bool)."""
+
+    visibilityChanged = Signal(bool)
+
+    def __init__(self, inbox: InboxModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("inboxPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoMouseReplay)  # the click that closes it does not reopen it
+        self.title = QLabel(self)
+        f = self.title.font()
+        f.setBold(True)
+        self.title.setFont(f)
+        self.view = QListView(self)
+        self.view.setObjectName("inboxView")
+        self.view.setModel(inbox)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSpacing(2)
+        self.view.setIconSize(QSize(20, 20))
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(inbox.clear)
+        self.empty = QLabel(self)
+        self.empty.setEnabled(False)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 8, 8)
+        lay.addWidget(self.title)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.empty, 1)
+        lay.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignRight)
+        inbox.modelReset.connect(self._update_empty)
+        inbox.rowsInserted.connect(self._update_empty)
+        self.resize(440, 460)
+        self.retranslateUi()
+        self._update_empty()
+
+    def retranslateUi(self) -> None:
+        self.title.setText(self.tr("Notifications"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.empty.setText(self.tr("No notifications"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def _update_empty(self, *_: Any) -> None:
+        empty = self.view.model().rowCount() == 0
+        self.view.setVisible(not empty)
+        self.empty.setVisible(empty)
+
+    def popup_under(self, anchor: QWidget) -> None:
+        """Open below ``anchor``, right-aligned with it, inside the screen."""
+        pos = anchor.mapToGlobal(QPoint(anchor.width() - self.width(), anchor.height()))
+        screen = anchor.screen()
+        if screen is not None:
+            avail = screen.availableGeometry()
+            self.resize(min(self.width(), avail.width()), min(self.height(), avail.height()))
+            pos.setX(max(avail.left(), min(pos.x(), avail.right() - self.width() + 1)))
+            pos.setY(max(avail.top(), min(pos.y(), avail.bottom() - self.height() + 1)))
+        self.move(pos)
+        self.show()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.visibilityChanged.emit(True)
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        self.visibilityChanged.emit(False)

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from PySide6.QtCore import QObject, Signal
 
-from core.api import Launch, Tracker
+from core.api import JobFilter, Launch, Tracker
 from core.errors import AsyncopsError
 from core.messages import Message
 from core.records import JobSnapshot
@@ -68,6 +68,42 @@ class JobActions(QObject):
             self._each(self.tracker.stop, ids),
             on_success=self._report_problems(self.tr("Some jobs could not be stopped")),
             on_failure=self._fail(self.tr("Cannot stop")),
+        )
+
+    def stop_mine(self, on_done: Callable[[], None]) -> None:
+        """Ask the engine to stop every running or waiting job of this person (File ▸ Quit and stop jobs), then
+        ``on_done``; a failure is shown and ``on_done`` is not called."""
+        flt = JobFilter(statuses=("ACTIVE", "QUEUED", "SCHEDULED"))
+
+        def work() -> list[str]:
+            return self._each(self.tracker.stop, [s.id for s in self.tracker.jobs(flt)])()
+
+        def done(problems: list[str]) -> None:
+            self._report_problems(self.tr("Some jobs could not be stopped"))(problems)
+            on_done()
+
+        self.background.run(work, on_success=done, on_failure=self._fail(self.tr("Cannot stop")))
+
+    def pause(self, ids: Sequence[int]) -> None:
+        self.background.run(
+            self._each(self.tracker.pause, ids),
+            on_success=self._report_problems(self.tr("Some jobs could not be paused")),
+            on_failure=self._fail(self.tr("Cannot pause")),
+        )
+
+    def move(self, ids: Sequence[int], where: str) -> None:
+        """Move queued jobs in their queue (top, up, down), one after the other."""
+        self.background.run(
+            self._each(lambda job_id: self.tracker.workflows.move(job_id, where), ids),
+            on_success=self._report_problems(self.tr("Some jobs could not be moved")),
+            on_failure=self._fail(self.tr("Cannot move")),
+        )
+
+    def resume(self, ids: Sequence[int]) -> None:
+        self.background.run(
+            self._each(self.tracker.resume, ids),
+            on_success=self._report_problems(self.tr("Some jobs could not be resumed")),
+            on_failure=self._fail(self.tr("Cannot resume")),
         )
 
     def remove(self, ids: Sequence[int]) -> None:
@@ -124,10 +160,12 @@ class JobActions(QObject):
         on_done: Callable[[JobSnapshot, bool, Message], None] | None = None,
         owner: QObject | None = None,
     ) -> None:
-        """Record a checked launch: it runs now when its plan says so and no queue or start time was chosen
-        (the Tracker decides, as for the command line), else it goes to its queue."""
+        """Record a checked launch: when its plan says "now" and no queue or start time was chosen, the local
+        engine starts it at once, past its queue's wait (never this process); else it goes to its queue."""
 
         def work() -> tuple[JobSnapshot, bool]:
+            if launch.plan.inline and queue is None and at is None:
+                return self.tracker.run_in_engine(launch, priority=priority, label=label)
             snap, future = self.tracker.launch(launch, queue=queue, priority=priority, at=at, label=label)
             return snap, future is not None
 

@@ -1,11 +1,14 @@
 """The one owner of job state in the window (qutebrowser's download manager; the models only relay).
 
-Every ``JobSnapshot`` the window shows lives here once. Two sources feed it, through one path:
+Every ``JobSnapshot`` the window shows lives here once. Three sources feed it, through one path:
 
-* the engine's events on ``tracker.bus`` (jobs of this process): the listener runs on engine threads, so it
-  only merges the event into a pending batch under a lock and pokes the GUI thread with a queued signal;
-* a poll of ``tracker.changes_since`` every ``poll_interval_ms`` (jobs of other processes: the CLI, workers),
-  off the GUI thread through the background door.
+* the local engine's events, pushed through its channel (``tracker.subscribe``; the window runs no job, the
+  engine service does), and the Tracker's own events on ``tracker.bus`` (what the window itself changed): the
+  listener runs on the channel's or a background thread, so it only merges the event into a pending batch
+  under a lock and pokes the GUI thread with a queued signal;
+* a poll of ``tracker.changes_since`` every ``poll_interval_ms`` (the fallback that makes a missed event
+  harmless, and jobs of engines on other hosts), off the GUI thread through the background door; it also runs
+  at once after each (re)connection to an engine.
 
 The GUI thread applies the pending batch at most once per ``interval_ms`` (four times a second however busy
 the engine is; the first change after a quiet period is applied at once). Applying merges snapshots by
@@ -92,6 +95,7 @@ class JobCache(QObject):
     logged = Signal(list)
     purged = Signal()
     _poke = Signal()
+    _connected = Signal()
 
     def __init__(
         self,
@@ -123,13 +127,24 @@ class JobCache(QObject):
         self._poll_timer = QTimer(self, interval=poll_interval_ms)
         self._poll_timer.timeout.connect(self.poll)
         self._unsubscribe = tracker.bus.subscribe(self._listener)
+        self._channel: Any = None
+        self._connected.connect(self.poll)
         self.flushes = 0  # how many batches were applied (tests and the benchmark read it)
 
     def start(self) -> None:
         self._poll_timer.start()
+        # the engine's events; after each (re)connection, re-read what changed meanwhile
+        self._channel = self.tracker.subscribe(self._listener, on_connect=lambda _hello: self._connected.emit())
+
+    @property
+    def listening(self) -> bool:
+        """Connected to the local engine's channel (else only the poll brings changes)."""
+        return self._channel is not None and self._channel.connected.is_set()
 
     def close(self) -> None:
         self._unsubscribe()
+        if self._channel is not None:
+            self._channel.close()
         self._poll_timer.stop()
         self._apply_timer.stop()
 

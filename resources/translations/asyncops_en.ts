@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="190" />
+            <location filename="../../desktop/jobs/presentation.py" line="256" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="191" />
+            <location filename="../../desktop/jobs/presentation.py" line="257" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="194" />
+            <location filename="../../desktop/jobs/presentation.py" line="260" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="201" />
-            <location filename="../../desktop/jobs/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="270" />
+            <location filename="../../desktop/jobs/presentation.py" line="322" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="208" />
+            <location filename="../../desktop/jobs/presentation.py" line="277" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="210" />
+            <location filename="../../desktop/jobs/presentation.py" line="279" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="281" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="216" />
+            <location filename="../../desktop/jobs/presentation.py" line="287" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="219" />
+            <location filename="../../desktop/jobs/presentation.py" line="290" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="224" />
+            <location filename="../../desktop/jobs/presentation.py" line="295" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="229" />
+            <location filename="../../desktop/jobs/presentation.py" line="300" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="231" />
+            <location filename="../../desktop/jobs/presentation.py" line="302" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="235" />
+            <location filename="../../desktop/jobs/presentation.py" line="306" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,33 +78,107 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="237" />
+            <location filename="../../desktop/jobs/presentation.py" line="308" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="240" />
+            <location filename="../../desktop/jobs/presentation.py" line="311" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="242" />
+            <location filename="../../desktop/jobs/presentation.py" line="313" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="245" />
+            <location filename="../../desktop/jobs/presentation.py" line="316" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="248" />
+            <location filename="../../desktop/jobs/presentation.py" line="319" />
             <source>This operation's result cannot be undone</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="346" />
+            <source>Pause %n selected job(s) at their next item</source>
+            <translation>
+                <numerusform>Pause %n selected job at its next item</numerusform>
+                <numerusform>Pause %n selected jobs at their next item</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="253" />
-            <source>Download the details and log of job #%1 as CSV</source>
+            <location filename="../../desktop/jobs/presentation.py" line="348" />
+            <source>This operation cannot pause: stop it instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <source>Already paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <source>Only running jobs can be paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="355" />
+            <source>Resume %n paused job(s)</source>
+            <translation>
+                <numerusform>Resume %n paused job</numerusform>
+                <numerusform>Resume %n paused jobs</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="357" />
+            <source>Only paused jobs can be resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="403" />
+            <source>Select queued jobs first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="405" />
+            <source>Only queued jobs can be moved in their queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="407" />
+            <source>Select jobs of one queue to move them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="411" />
+            <source>Move before every other queued job of the queue %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="412" />
+            <source>Move one place up in the queue %1 (Alt+Up)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="413" />
+            <source>Move one place down in the queue %1 (Alt+Down)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AppContext</name>
+        <message>
+            <location filename="../../desktop/app.py" line="129" />
+            <source>Queued jobs wait until an engine runs (asyncops worker). Details: %1 (see %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/app.py" line="132" />
+            <source>The background engine could not start</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -122,46 +196,160 @@
         </message>
     </context>
     <context>
+        <name>Confirm</name>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="37" />
+            <source>Delete %n item(s) for good? They do not go to the trash.</source>
+            <translation>
+                <numerusform>Delete %n item for good? It does not go to the trash.</numerusform>
+                <numerusform>Delete %n items for good? They do not go to the trash.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/launch/confirm.py" line="40" />
+            <source>Move %n item(s) to the trash?</source>
+            <translation>
+                <numerusform>Move %n item to the trash?</numerusform>
+                <numerusform>Move %n items to the trash?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="43" />
+            <source>Move and overwrite the items of the same name at the destination (they go to the trash)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="48" />
+            <source>Change every asset that matches “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="51" />
+            <source>Apply the metadata of this file to the assets it names?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="54" />
+            <source>Write the metadata into the files themselves?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="58" />
+            <source>This run touches %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="60" />
+            <source>Undo can reverse it once it has run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="73" />
+            <source>Confirm: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="76" />
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/confirm.py" line="79" />
+            <source>Don't ask again for this kind of operation</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InboxPopup</name>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="483" />
+            <source>Notifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="484" />
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/notify/notifications.py" line="485" />
+            <source>No notifications</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>JobActions</name>
         <message>
             <location filename="../../desktop/services/actions.py" line="69" />
+            <location filename="../../desktop/services/actions.py" line="82" />
             <source>Some jobs could not be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/services/actions.py" line="70" />
+            <location filename="../../desktop/services/actions.py" line="85" />
             <source>Cannot stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="76" />
+            <location filename="../../desktop/services/actions.py" line="90" />
+            <source>Some jobs could not be paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="91" />
+            <source>Cannot pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="98" />
+            <source>Some jobs could not be moved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="99" />
+            <source>Cannot move</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="105" />
+            <source>Some jobs could not be resumed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="106" />
+            <source>Cannot resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/services/actions.py" line="112" />
             <source>Some jobs could not be removed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="77" />
+            <location filename="../../desktop/services/actions.py" line="113" />
             <source>Cannot remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="90" />
+            <location filename="../../desktop/services/actions.py" line="126" />
             <source>Cannot retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="102" />
-            <location filename="../../desktop/services/actions.py" line="111" />
+            <location filename="../../desktop/services/actions.py" line="138" />
+            <location filename="../../desktop/services/actions.py" line="147" />
             <source>Cannot undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="141" />
+            <location filename="../../desktop/services/actions.py" line="179" />
             <source>Cannot start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="153" />
-            <location filename="../../desktop/services/actions.py" line="163" />
+            <location filename="../../desktop/services/actions.py" line="191" />
+            <location filename="../../desktop/services/actions.py" line="201" />
             <source>Cannot write the CSV file</source>
             <translation type="unfinished" />
         </message>
@@ -169,198 +357,234 @@
     <context>
         <name>JobDetailsWindow</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="268" />
+            <location filename="../../desktop/details/window.py" line="336" />
             <source>Job #%1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="270" />
+            <location filename="../../desktop/details/window.py" line="338" />
             <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="271" />
+            <location filename="../../desktop/details/window.py" line="339" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="272" />
+            <location filename="../../desktop/details/window.py" line="340" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="273" />
+            <location filename="../../desktop/details/window.py" line="341" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="274" />
+            <location filename="../../desktop/details/window.py" line="342" />
             <source>Attempt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="275" />
+            <location filename="../../desktop/details/window.py" line="343" />
+            <source>Workflow</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="344" />
             <source>Link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="276" />
+            <location filename="../../desktop/details/window.py" line="345" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="277" />
+            <location filename="../../desktop/details/window.py" line="346" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="278" />
+            <location filename="../../desktop/details/window.py" line="347" />
             <source>Scheduled for</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="279" />
+            <location filename="../../desktop/details/window.py" line="348" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="280" />
+            <location filename="../../desktop/details/window.py" line="349" />
             <source>Finished</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="281" />
+            <location filename="../../desktop/details/window.py" line="350" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="282" />
+            <location filename="../../desktop/details/window.py" line="351" />
             <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="283" />
+            <location filename="../../desktop/details/window.py" line="352" />
             <source>Warnings / errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="286" />
+            <location filename="../../desktop/details/window.py" line="355" />
             <source>%1:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Overview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="287" />
+            <location filename="../../desktop/details/window.py" line="356" />
             <source>Result</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="290" />
+            <location filename="../../desktop/details/window.py" line="356" />
+            <source>Files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="359" />
             <source>All levels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="291" />
+            <location filename="../../desktop/details/window.py" line="360" />
             <source>Info and above</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="292" />
+            <location filename="../../desktop/details/window.py" line="361" />
             <source>Warnings and errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="293" />
+            <location filename="../../desktop/details/window.py" line="362" />
             <source>Errors only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="297" />
+            <location filename="../../desktop/details/window.py" line="366" />
             <source>Copy log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="298" />
+            <location filename="../../desktop/details/window.py" line="367" />
+            <source>Search the log…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="368" />
             <source>Log</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="299" />
+            <location filename="../../desktop/details/window.py" line="369" />
             <source>Stop</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="300" />
+            <location filename="../../desktop/details/window.py" line="370" />
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="371" />
+            <source>Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="372" />
             <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="301" />
+            <location filename="../../desktop/details/window.py" line="373" />
             <source>Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="302" />
+            <location filename="../../desktop/details/window.py" line="374" />
             <source>Download CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="303" />
+            <location filename="../../desktop/details/window.py" line="375" />
             <source>Copy link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="304" />
+            <location filename="../../desktop/details/window.py" line="376" />
             <source>Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="332" />
+            <location filename="../../desktop/details/window.py" line="404" />
             <source>There is no job #%1 that you can see.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="353" />
+            <location filename="../../desktop/details/window.py" line="426" />
             <source>%1 (priority %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="354" />
+            <location filename="../../desktop/details/window.py" line="427" />
+            <location filename="../../desktop/details/window.py" line="585" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="356" />
+            <location filename="../../desktop/details/window.py" line="429" />
             <source>ran at once (under its threshold)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="370" />
+            <location filename="../../desktop/details/window.py" line="442" />
+            <source>(no parameters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="444" />
             <source>(no result yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="308" />
-            <location filename="../../desktop/details/window.py" line="416" />
+            <location filename="../../desktop/details/window.py" line="380" />
+            <location filename="../../desktop/details/window.py" line="547" />
             <source>This job was removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="358" />
+            <location filename="../../desktop/details/window.py" line="431" />
             <source>follows job #%1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../desktop/details/window.py" line="444" />
+            <source>(no result)</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../desktop/details/window.py" line="451" />
+            <location filename="../../desktop/details/window.py" line="583" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>%n line</numerusform>
@@ -368,12 +592,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="613" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="472" />
+            <location filename="../../desktop/details/window.py" line="613" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
@@ -381,75 +605,98 @@
     <context>
         <name>JobsModel</name>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="82" />
+            <location filename="../../desktop/jobs/model.py" line="86" />
             <source>ID</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="83" />
+            <location filename="../../desktop/jobs/model.py" line="87" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="84" />
+            <location filename="../../desktop/jobs/model.py" line="88" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="85" />
+            <location filename="../../desktop/jobs/model.py" line="89" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="86" />
+            <location filename="../../desktop/jobs/model.py" line="90" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="87" />
+            <location filename="../../desktop/jobs/model.py" line="91" />
             <source>Warnings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="88" />
+            <location filename="../../desktop/jobs/model.py" line="92" />
             <source>Errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="89" />
+            <location filename="../../desktop/jobs/model.py" line="93" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="90" />
+            <location filename="../../desktop/jobs/model.py" line="94" />
             <source>Created</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="91" />
+            <location filename="../../desktop/jobs/model.py" line="95" />
             <source>Started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="92" />
+            <location filename="../../desktop/jobs/model.py" line="96" />
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/model.py" line="97" />
             <source>Duration</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/model.py" line="93" />
+            <location filename="../../desktop/jobs/model.py" line="98" />
             <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>KeyValueView</name>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="84" />
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/kv.py" line="85" />
+            <source>Copy as JSON</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LatestPanel</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="214" />
+            <location filename="../../desktop/jobs/latest.py" line="217" />
             <source>Latest operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="215" />
+            <location filename="../../desktop/jobs/latest.py" line="218" />
             <source>Jobs you start appear here.</source>
             <translation type="unfinished" />
         </message>
@@ -457,42 +704,42 @@
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Level</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="49" />
+            <location filename="../../desktop/details/log_model.py" line="66" />
             <source>Item</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="54" />
+            <location filename="../../desktop/details/log_model.py" line="71" />
             <source>Debug</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="55" />
+            <location filename="../../desktop/details/log_model.py" line="72" />
             <source>Info</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="56" />
+            <location filename="../../desktop/details/log_model.py" line="73" />
             <source>Warning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/log_model.py" line="57" />
+            <location filename="../../desktop/details/log_model.py" line="74" />
             <source>Error</source>
             <translation type="unfinished" />
         </message>
@@ -500,143 +747,158 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="115" />
-            <source>asyncops — Process Tracker</source>
+            <location filename="../../desktop/main_window.py" line="104" />
+            <source>Process Tracker — asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="118" />
+            <location filename="../../desktop/main_window.py" line="110" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="119" />
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="120" />
+            <location filename="../../desktop/main_window.py" line="112" />
             <source>Queued or scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="121" />
+            <location filename="../../desktop/main_window.py" line="113" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="122" />
+            <location filename="../../desktop/main_window.py" line="114" />
             <source>Failed or interrupted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="123" />
+            <location filename="../../desktop/main_window.py" line="115" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="127" />
+            <location filename="../../desktop/main_window.py" line="119" />
             <source>All operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="160" />
+            <location filename="../../desktop/main_window.py" line="151" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="166" />
+            <location filename="../../desktop/main_window.py" line="157" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="167" />
+            <location filename="../../desktop/main_window.py" line="158" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="169" />
+            <location filename="../../desktop/main_window.py" line="160" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="170" />
+            <location filename="../../desktop/main_window.py" line="161" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="244" />
+            <location filename="../../desktop/main_window.py" line="233" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="277" />
-            <source>Notifications</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="289" />
-            <source>Clear</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="404" />
+            <location filename="../../desktop/main_window.py" line="377" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="415" />
+            <location filename="../../desktop/main_window.py" line="388" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="418" />
+            <location filename="../../desktop/main_window.py" line="391" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="423" />
+            <location filename="../../desktop/main_window.py" line="396" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="425" />
+            <location filename="../../desktop/main_window.py" line="398" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="426" />
+            <location filename="../../desktop/main_window.py" line="399" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="427" />
+            <location filename="../../desktop/main_window.py" line="400" />
             <source>Clear filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="477" />
+            <source>Quit and s&amp;top jobs</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <location filename="../../desktop/main_window.py" line="505" />
-            <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
+            <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
-                <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
-                <numerusform>%n jobs run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</numerusform>
+                <numerusform>%n job keeps running in the background; asyncops will tell you when it ends.</numerusform>
+                <numerusform>%n jobs keep running in the background; asyncops will tell you when they end.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/main_window.py" line="509" />
+            <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
+            <translation>
+                <numerusform>%n job keeps running in the background; open asyncops again to see how it ends.</numerusform>
+                <numerusform>%n jobs keep running in the background; open asyncops again to see how they end.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="510" />
-            <source>Quit asyncops</source>
+            <location filename="../../desktop/main_window.py" line="511" />
+            <source>Jobs keep running</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="514" />
+            <source>Don't ask again</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</source>
+            <translation type="vanished">
+                <numerusform>%n job runs in this window. Quit anyway? It will be interrupted (resumable operations are queued again).</numerusform>
+                <numerusform>%n jobs run in this window. Quit anyway? They will be interrupted (resumable operations are queued again).</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="177" />
+            <location filename="../../desktop/notify/notifications.py" line="202" />
             <source>Close this message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="209" />
+            <location filename="../../desktop/notify/notifications.py" line="261" />
             <source>Open job #%1</source>
             <translation type="unfinished" />
         </message>
@@ -644,105 +906,105 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="172" />
+            <location filename="../../desktop/launch/dialog.py" line="176" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="180" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="177" />
+            <location filename="../../desktop/launch/dialog.py" line="181" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="178" />
+            <location filename="../../desktop/launch/dialog.py" line="182" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="185" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="186" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="183" />
+            <location filename="../../desktop/launch/dialog.py" line="187" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="189" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
-            <location filename="../../desktop/launch/dialog.py" line="320" />
+            <location filename="../../desktop/launch/dialog.py" line="190" />
+            <location filename="../../desktop/launch/dialog.py" line="332" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="191" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="188" />
             <location filename="../../desktop/launch/dialog.py" line="192" />
+            <location filename="../../desktop/launch/dialog.py" line="196" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="195" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="319" />
+            <location filename="../../desktop/launch/dialog.py" line="331" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="180" />
-            <location filename="../../desktop/launch/dialog.py" line="219" />
+            <location filename="../../desktop/launch/dialog.py" line="184" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="193" />
+            <location filename="../../desktop/launch/dialog.py" line="197" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="301" />
+            <location filename="../../desktop/launch/dialog.py" line="313" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="304" />
+            <location filename="../../desktop/launch/dialog.py" line="316" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="324" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="325" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="328" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
@@ -750,8 +1012,8 @@
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../desktop/notify/notifications.py" line="263" />
-            <location filename="../../desktop/notify/notifications.py" line="275" />
+            <location filename="../../desktop/notify/notifications.py" line="318" />
+            <location filename="../../desktop/notify/notifications.py" line="330" />
             <source>Show asyncops</source>
             <translation type="unfinished" />
         </message>
@@ -759,37 +1021,45 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="312" />
+            <location filename="../../desktop/jobs/presentation.py" line="480" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="320" />
+            <location filename="../../desktop/jobs/presentation.py" line="488" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/jobs/presentation.py" line="503" />
+            <source>%n job(s) ended</source>
+            <translation>
+                <numerusform>%n job ended</numerusform>
+                <numerusform>%n jobs ended</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="330" />
+            <location filename="../../desktop/jobs/presentation.py" line="515" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="332" />
+            <location filename="../../desktop/jobs/presentation.py" line="517" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="338" />
+            <location filename="../../desktop/jobs/presentation.py" line="523" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="349" />
+            <location filename="../../desktop/jobs/presentation.py" line="534" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="535" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -797,7 +1067,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="537" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -806,20 +1076,211 @@
         </message>
     </context>
     <context>
+        <name>OutputsPanel</name>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="77" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="78" />
+            <source>Open folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="79" />
+            <source>Save a copy…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="84" />
+            <source>export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="85" />
+            <source>rejected rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="86" />
+            <source>downloaded file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/details/outputs.py" line="125" />
+            <source>Save a copy</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ParamForm</name>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="113" />
+            <location filename="../../desktop/launch/param_form.py" line="115" />
             <source>Choose with a file dialog</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="197" />
+            <location filename="../../desktop/launch/param_form.py" line="147" />
+            <source>Choose in the library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="155" />
+            <source>Add files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="156" />
+            <source>Add a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="183" />
+            <source>Choose the library first: the picker opens in its folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="200" />
+            <source>Only what is inside the library can be chosen (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="221" />
+            <source>Choose a library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="236" />
+            <source>No library yet: add one with “asyncops library add FOLDER”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="253" />
+            <source>The library the operation works in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/param_form.py" line="317" />
             <source>a, b, c</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/param_form.py" line="254" />
+            <location filename="../../desktop/launch/param_form.py" line="386" />
             <source>More options</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProfilesDialog</name>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <source>Saved profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="96" />
+            <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <source>Run now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Schedule:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Missed times:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <source>Label:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <source>Operation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <source>Next run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <source>Last runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <source>run once at the next start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <source>skip them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <source>never run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <source>Job #%1 started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <source>Remove the profile %1? Its jobs stay in the history.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <source>Remove profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <source>Profile %1 saved</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1022,47 +1483,52 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="44" />
+            <location filename="../../desktop/jobs/presentation.py" line="63" />
             <source>Scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="45" />
+            <location filename="../../desktop/jobs/presentation.py" line="64" />
             <source>Queued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="46" />
+            <location filename="../../desktop/jobs/presentation.py" line="65" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="47" />
+            <location filename="../../desktop/jobs/presentation.py" line="66" />
             <source>Stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="48" />
+            <location filename="../../desktop/jobs/presentation.py" line="67" />
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="68" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="49" />
+            <location filename="../../desktop/jobs/presentation.py" line="69" />
             <source>Failed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="50" />
+            <location filename="../../desktop/jobs/presentation.py" line="70" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="51" />
+            <location filename="../../desktop/jobs/presentation.py" line="71" />
             <source>Interrupted</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="57" />
+            <location filename="../../desktop/jobs/presentation.py" line="77" />
             <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n warning</numerusform>
@@ -1070,7 +1536,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="61" />
+            <location filename="../../desktop/jobs/presentation.py" line="81" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n error</numerusform>
@@ -1104,56 +1570,157 @@
     <context>
         <name>Time</name>
         <message>
-            <location filename="../../desktop/jobs/latest.py" line="161" />
-            <location filename="../../desktop/jobs/presentation.py" line="160" />
+            <location filename="../../desktop/jobs/latest.py" line="163" />
+            <location filename="../../desktop/jobs/presentation.py" line="202" />
+            <location filename="../../desktop/jobs/presentation.py" line="212" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="99" />
+            <location filename="../../desktop/jobs/presentation.py" line="146" />
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="102" />
+            <location filename="../../desktop/jobs/presentation.py" line="149" />
             <source>%1 min %2 s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="105" />
+            <location filename="../../desktop/jobs/presentation.py" line="152" />
             <source>%1 h %2 min</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="107" />
+            <location filename="../../desktop/jobs/presentation.py" line="154" />
             <source>%1 d %2 h</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="143" />
+            <location filename="../../desktop/jobs/presentation.py" line="190" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="161" />
+            <location filename="../../desktop/jobs/presentation.py" line="206" />
             <source>starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="207" />
+            <source>%1 elapsed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TimelineWindow</name>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="153" />
+            <source>Queue %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="223" />
+            <source>%1
+Waited %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="230" />
+            <source>%1
+%2, ran %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="239" />
+            <source>%1 jobs an hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="243" />
+            <source>%1: median wait %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="246" />
+            <source>only the most recent %1 jobs are drawn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="248" />
+            <source>hatched: waiting to start (hover for why)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="313" />
+            <source>Last hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="314" />
+            <source>Last day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="315" />
+            <source>Last week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="319" />
+            <source>Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="320" />
+            <source>Zoom in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="321" />
+            <source>Zoom out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="322" />
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="323" />
+            <source>Export PNG…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="369" />
+            <source>Export PNG</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="375" />
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/timeline/window.py" line="377" />
+            <source>Could not write %1</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../desktop/details/window.py" line="489" />
+            <location filename="../../desktop/details/window.py" line="637" />
             <source>Undo job #%1 (%2)?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="490" />
+            <location filename="../../desktop/details/window.py" line="638" />
             <source>This starts a new job: %1 — %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/details/window.py" line="497" />
+            <location filename="../../desktop/details/window.py" line="645" />
             <source>Undo</source>
             <translation type="unfinished" />
         </message>
@@ -1161,7 +1728,7 @@
     <context>
         <name>WindowCommands</name>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="101" />
+            <location filename="../../desktop/window_commands.py" line="108" />
             <source>Remove %n job(s) and their logs from the history? This cannot be undone.</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history? This cannot be undone.</numerusform>
@@ -1169,55 +1736,76 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="104" />
+            <location filename="../../desktop/window_commands.py" line="111" />
             <source>Remove jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="132" />
             <source>Download CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="125" />
+            <location filename="../../desktop/window_commands.py" line="132" />
             <source>CSV files (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="142" />
             <source>%n row(s) written to %1</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n row written to %1</numerusform>
                 <numerusform>%n rows written to %1</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="153" />
+            <source>%n job(s) written to %1</source>
+            <translation>
+                <numerusform>%n job written to %1</numerusform>
+                <numerusform>%n jobs written to %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/window_commands.py" line="155" />
+            <source>Job details and %n log line(s) written to %1</source>
+            <translation>
+                <numerusform>Job details and %n log line written to %1</numerusform>
+                <numerusform>Job details and %n log lines written to %1</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="161" />
+            <location filename="../../desktop/window_commands.py" line="191" />
             <source>Open job by link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="148" />
+            <location filename="../../desktop/window_commands.py" line="161" />
             <source>Job link or number (asyncops://job/ID):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="160" />
+            <location filename="../../desktop/window_commands.py" line="173" />
             <source>Not a job link</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="161" />
+            <location filename="../../desktop/window_commands.py" line="174" />
             <source>“%1” is not a job number or link (asyncops://job/ID).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="181" />
+            <location filename="../../desktop/window_commands.py" line="188" />
+            <source>There is no job #%1 that you can see.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_commands.py" line="208" />
             <source>Job #%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="205" />
+            <location filename="../../desktop/window_commands.py" line="238" />
             <source>%n job(s) purged</source>
             <translation>
                 <numerusform>%n job purged</numerusform>
@@ -1225,17 +1813,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="213" />
+            <location filename="../../desktop/window_commands.py" line="246" />
             <source>About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="215" />
+            <location filename="../../desktop/window_commands.py" line="248" />
             <source>&lt;b&gt;asyncops&lt;/b&gt; — Process Tracker&lt;br&gt;Queues, runs and watches long bulk operations.&lt;br&gt;Database: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="231" />
+            <location filename="../../desktop/jobs/counts.py" line="29" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n job</numerusform>
@@ -1243,7 +1831,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="232" />
+            <location filename="../../desktop/jobs/counts.py" line="30" />
             <source>%n running</source>
             <translation>
                 <numerusform>%n running</numerusform>
@@ -1251,7 +1839,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="233" />
+            <location filename="../../desktop/jobs/counts.py" line="31" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1259,33 +1847,31 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="236" />
             <source>%n failed</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n failed</numerusform>
                 <numerusform>%n failed</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="239" />
             <source>%n shown</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n shown</numerusform>
                 <numerusform>%n shown</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="246" />
+            <location filename="../../desktop/window_commands.py" line="264" />
             <source>Notifications (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_commands.py" line="246" />
+            <location filename="../../desktop/window_commands.py" line="264" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/window_commands.py" line="248" />
+            <location filename="../../desktop/window_commands.py" line="266" />
             <source>%n unread message(s)</source>
             <translation>
                 <numerusform>%n unread message</numerusform>
@@ -1306,118 +1892,186 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="60" />
+            <location filename="../../desktop/window_menus.py" line="57" />
+            <source>&amp;Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="58" />
+            <source>Res&amp;ume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="62" />
             <source>&amp;Open details</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="65" />
+            <location filename="../../desktop/window_menus.py" line="67" />
             <source>&amp;Remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="68" />
+            <location filename="../../desktop/window_menus.py" line="70" />
             <source>Re&amp;try</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="71" />
+            <location filename="../../desktop/window_menus.py" line="73" />
             <source>&amp;Undo…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="74" />
+            <location filename="../../desktop/window_menus.py" line="76" />
             <source>Download &amp;CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="77" />
+            <location filename="../../desktop/window_menus.py" line="79" />
             <source>Open job by &amp;link…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="80" />
+            <location filename="../../desktop/window_menus.py" line="82" />
             <source>Re&amp;fresh</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="82" />
+            <location filename="../../desktop/window_menus.py" line="84" />
             <source>&amp;Find</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="83" />
+            <location filename="../../desktop/window_menus.py" line="85" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="84" />
+            <location filename="../../desktop/window_menus.py" line="87" />
+            <source>Move to &amp;top</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="89" />
+            <source>Move &amp;up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="91" />
+            <source>Move &amp;down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="96" />
+            <source>Saved &amp;profiles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="97" />
             <source>&amp;Queues…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="85" />
+            <location filename="../../desktop/window_menus.py" line="98" />
             <source>&amp;Thresholds…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="86" />
+            <location filename="../../desktop/window_menus.py" line="99" />
             <source>&amp;Purge…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="87" />
+            <location filename="../../desktop/window_menus.py" line="100" />
             <source>&amp;About asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="92" />
+            <location filename="../../desktop/window_menus.py" line="105" />
             <source>Jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="123" />
+            <location filename="../../desktop/window_menus.py" line="144" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="130" />
+            <location filename="../../desktop/window_menus.py" line="152" />
             <source>&amp;Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="133" />
+            <location filename="../../desktop/window_menus.py" line="160" />
             <source>&amp;View</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="136" />
+            <location filename="../../desktop/window_menus.py" line="163" />
             <source>Latest operations panel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="141" />
+            <location filename="../../desktop/window_menus.py" line="168" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="145" />
+            <location filename="../../desktop/window_menus.py" line="171" />
+            <source>&amp;Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/window_menus.py" line="175" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="159" />
+            <location filename="../../desktop/window_menus.py" line="189" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="162" />
+            <location filename="../../desktop/window_menus.py" line="192" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="198" />
             <source>System language</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Workflow</name>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="371" />
+            <source>From the saved profile %1, started by its schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="373" />
+            <source>From the saved profile %1, started by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <source>Waits for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <source>Came after %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <source>Chain %1, step %2 of %3:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <source>Chain %1:</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -43,6 +43,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>job {id}: pause requested, still {status} (it pauses at its next item)</source>
+            <comment>cli.pause_requested</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job {id}: {status}</source>
+            <comment>cli.paused</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job {id}: priority {priority}</source>
             <comment>cli.priority_set</comment>
             <translation type="unfinished" />
@@ -60,6 +70,16 @@
         <message>
             <source>profile {name} saved; next run at {when:time}</source>
             <comment>cli.profile_saved_next</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job {id}: resume requested, still {status}</source>
+            <comment>cli.resume_requested</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job {id}: {status}</source>
+            <comment>cli.resumed</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1033,6 +1053,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{where!r}: a job moves to the top, up, down or to the bottom ({moves:list})</source>
+            <comment>move.bad_where</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>move job #{job} has an unfinished move on this library and is still running or waiting to run; this move was refused: run it again once that job has finished</source>
             <comment>move.busy</comment>
             <translation type="unfinished" />
@@ -1085,6 +1110,11 @@
         <message>
             <source>{path!r} is a file, not a folder</source>
             <comment>move.not_folder</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a queued job can be moved in its queue</source>
+            <comment>move.not_queued</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1235,6 +1265,26 @@
         <message>
             <source>{operation} has no such parameter (it takes: {names})</source>
             <comment>param.unknown</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} is {status} and not asked to pause: there is nothing to resume</source>
+            <comment>pause.not_paused</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a running job can be paused</source>
+            <comment>pause.not_running</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id} runs {operation}, which this installation does not have</source>
+            <comment>pause.unknown_operation</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{operation} cannot pause: it has no point between items where it could wait; stop it instead</source>
+            <comment>pause.unsupported</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1428,6 +1478,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{operation} has no items to retry one by one: `asyncops retry {id}` runs the whole job again</source>
+            <comment>retry.items_unsupported</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>job #{id}: no item failed or was left undone, so there is nothing to retry</source>
+            <comment>retry.none_failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job #{id} not retried: {reason}</source>
             <comment>retry.skipped</comment>
             <translation type="unfinished" />
@@ -1490,6 +1550,31 @@
         <message>
             <source>threshold: unknown operation '{operation}'</source>
             <comment>threshold.unknown_op</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waited for job #{id} to end</source>
+            <comment>timeline.after</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no engine took it from the queue {queue} ({running} of {capacity} running)</source>
+            <comment>timeline.no_engine</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the queue {queue} was full ({running} of {capacity} running)</source>
+            <comment>timeline.queue_full</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scheduled for {at:time}</source>
+            <comment>timeline.scheduled</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waiting in the queue {queue}</source>
+            <comment>timeline.waiting</comment>
             <translation type="unfinished" />
         </message>
         <message>

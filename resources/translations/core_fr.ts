@@ -43,6 +43,16 @@
             <translation>aucun profil ; enregistrez-en un avec : asyncops profile save NOM OP -p CLÉ=VALEUR</translation>
         </message>
         <message>
+            <source>job {id}: pause requested, still {status} (it pauses at its next item)</source>
+            <comment>cli.pause_requested</comment>
+            <translation>tâche {id} : pause demandée, encore {status} (elle se met en pause à son prochain élément)</translation>
+        </message>
+        <message>
+            <source>job {id}: {status}</source>
+            <comment>cli.paused</comment>
+            <translation>tâche {id} : {status}</translation>
+        </message>
+        <message>
             <source>job {id}: priority {priority}</source>
             <comment>cli.priority_set</comment>
             <translation>tâche n° {id} : priorité {priority}</translation>
@@ -61,6 +71,16 @@
             <source>profile {name} saved; next run at {when:time}</source>
             <comment>cli.profile_saved_next</comment>
             <translation>profil {name} enregistré ; prochaine exécution le {when:time}</translation>
+        </message>
+        <message>
+            <source>job {id}: resume requested, still {status}</source>
+            <comment>cli.resume_requested</comment>
+            <translation>tâche {id} : reprise demandée, encore {status}</translation>
+        </message>
+        <message>
+            <source>job {id}: {status}</source>
+            <comment>cli.resumed</comment>
+            <translation>tâche {id} : {status}</translation>
         </message>
         <message>
             <source>retried {n} failed {n:plural:job|jobs}</source>
@@ -1033,6 +1053,11 @@
             <translation>tableau JSON de paires ["from", "to"] attendu</translation>
         </message>
         <message>
+            <source>{where!r}: a job moves to the top, up, down or to the bottom ({moves:list})</source>
+            <comment>move.bad_where</comment>
+            <translation>{where!r} : une tâche se déplace en haut, vers le haut, vers le bas ou en bas ({moves:list})</translation>
+        </message>
+        <message>
             <source>move job #{job} has an unfinished move on this library and is still running or waiting to run; this move was refused: run it again once that job has finished</source>
             <comment>move.busy</comment>
             <translation>la tâche de déplacement n° {job} a un déplacement inachevé sur cette bibliothèque et est encore en cours ou en attente ; ce déplacement a été refusé : relancez-le une fois cette tâche terminée</translation>
@@ -1086,6 +1111,11 @@
             <source>{path!r} is a file, not a folder</source>
             <comment>move.not_folder</comment>
             <translation>{path!r} est un fichier, pas un dossier</translation>
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a queued job can be moved in its queue</source>
+            <comment>move.not_queued</comment>
+            <translation>la tâche n° {id} est {status} : seule une tâche en file peut être déplacée dans sa file</translation>
         </message>
         <message>
             <source>(overwrites the existing one, which goes to the trash)</source>
@@ -1236,6 +1266,26 @@
             <source>{operation} has no such parameter (it takes: {names})</source>
             <comment>param.unknown</comment>
             <translation>{operation} n'a pas de tel paramètre (il prend : {names})</translation>
+        </message>
+        <message>
+            <source>job #{id} is {status} and not asked to pause: there is nothing to resume</source>
+            <comment>pause.not_paused</comment>
+            <translation>la tâche #{id} est {status} et aucune pause n'a été demandée : il n'y a rien à reprendre</translation>
+        </message>
+        <message>
+            <source>job #{id} is {status}: only a running job can be paused</source>
+            <comment>pause.not_running</comment>
+            <translation>la tâche #{id} est {status} : seule une tâche en cours peut être mise en pause</translation>
+        </message>
+        <message>
+            <source>job #{id} runs {operation}, which this installation does not have</source>
+            <comment>pause.unknown_operation</comment>
+            <translation>la tâche #{id} exécute {operation}, que cette installation ne connaît pas</translation>
+        </message>
+        <message>
+            <source>{operation} cannot pause: it has no point between items where it could wait; stop it instead</source>
+            <comment>pause.unsupported</comment>
+            <translation>{operation} ne peut pas être mise en pause : elle n'a pas de point entre deux éléments où attendre ; arrêtez-la plutôt</translation>
         </message>
         <message>
             <source>runs in the background: above the threshold ({items:list})</source>
@@ -1428,6 +1478,16 @@
             <translation>--since {text!r} : utilisez une durée comme 30m, 12h, 2d ou 1w</translation>
         </message>
         <message>
+            <source>{operation} has no items to retry one by one: `asyncops retry {id}` runs the whole job again</source>
+            <comment>retry.items_unsupported</comment>
+            <translation>{operation} n'a pas d'éléments à relancer un par un : `asyncops retry {id}` relance toute la tâche</translation>
+        </message>
+        <message>
+            <source>job #{id}: no item failed or was left undone, so there is nothing to retry</source>
+            <comment>retry.none_failed</comment>
+            <translation>tâche #{id} : aucun élément n'a échoué ni n'est resté à faire, il n'y a rien à relancer</translation>
+        </message>
+        <message>
             <source>job #{id} not retried: {reason}</source>
             <comment>retry.skipped</comment>
             <translation>tâche n° {id} non relancée : {reason}</translation>
@@ -1491,6 +1551,31 @@
             <source>threshold: unknown operation '{operation}'</source>
             <comment>threshold.unknown_op</comment>
             <translation>seuil : opération inconnue « {operation} »</translation>
+        </message>
+        <message>
+            <source>waited for job #{id} to end</source>
+            <comment>timeline.after</comment>
+            <translation>a attendu la fin de la tâche n° {id}</translation>
+        </message>
+        <message>
+            <source>no engine took it from the queue {queue} ({running} of {capacity} running)</source>
+            <comment>timeline.no_engine</comment>
+            <translation>aucun moteur ne l'a prise dans la file {queue} ({running} sur {capacity} en cours)</translation>
+        </message>
+        <message>
+            <source>the queue {queue} was full ({running} of {capacity} running)</source>
+            <comment>timeline.queue_full</comment>
+            <translation>la file {queue} était pleine ({running} sur {capacity} en cours)</translation>
+        </message>
+        <message>
+            <source>scheduled for {at:time}</source>
+            <comment>timeline.scheduled</comment>
+            <translation>prévue pour {at:time}</translation>
+        </message>
+        <message>
+            <source>waiting in the queue {queue}</source>
+            <comment>timeline.waiting</comment>
+            <translation>attend dans la file {queue}</translation>
         </message>
         <message>
             <source>job #{id} ({operation}) cannot be undone</source>

@@ -100,6 +100,8 @@ def trashed(root: Path) -> dict[str, Path]:
     out = {}
     area = root / L.TRASH_DIR
     for entry in sorted(area.iterdir()) if area.is_dir() else []:
+        if entry.is_symlink():
+            continue
         record = json.loads((entry / L.RECORD).read_text())
         out[record["path"]] = entry / L.ITEM
     return out

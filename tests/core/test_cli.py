@@ -182,6 +182,22 @@ def test_remove_refuses_queued_and_active_jobs(db: Database, capsys) -> None:
     assert rc == 3
 
 
+def test_stop_remove_and_retry_take_several_ids_and_say_per_job_what_they_did(db: Database, capsys) -> None:
+    a, b = (jobs.submit(db, "command", {"cmd": "true"}) for _ in range(2))
+    rc, out, err = run(capsys, "stop", str(a.id), "9999", f"asyncops://job/{b.id}")
+    assert rc == 3 and "9999" in err  # the unknown one says so; the others are still stopped
+    assert f"job {a.id}: STOPPED" in out and f"job {b.id}: STOPPED" in out
+    running = jobs.submit(db, "command", {"cmd": "true"}, inline_worker="someone")
+    rc, out, err = run(capsys, "retry", str(a.id), str(running.id), str(b.id))
+    assert rc == 2 and "only a finished job" in err
+    new = [jobs.get(db, int(line)) for line in out.split()]
+    assert [j.parent_id for j in new] == [a.id, b.id]
+    rc, out, err = run(capsys, "remove", str(a.id), str(running.id), str(b.id))
+    assert rc == 2 and "stop it first" in err
+    assert out.split("\n")[:2] == [f"job {a.id} removed", f"job {b.id} removed"]
+    assert {j.id for j in jobs.list_jobs(db)} == {running.id, *(j.id for j in new)}
+
+
 def test_stop_a_job_run_by_an_engine(db: Database, engine: Engine, capsys) -> None:
     snap = engine.submit("command", {"argv": ["sleep", "30"]})
     wait_status(db, snap.id, "ACTIVE")

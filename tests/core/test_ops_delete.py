@@ -148,3 +148,39 @@ def test_delete_permanent_forgets_only_what_is_gone(
         left = set(conn.execute(select(L.assets_t.c.path).where(L.assets_t.c.library_id == lib.id)).scalars())
     assert left == {"top", "top/d1", "top/d1/keep0.txt", "top/d1/keep1.txt", "top/d1/keep2.txt"}
     assert left == {e.rel for e in L.walk(tmp_path / "lib")}
+
+
+def test_purging_a_delete_empties_its_trash_entries_and_nothing_else(db: Database, tmp_path: Path) -> None:
+    """The trash keeps what a job deleted while that job is in the history (its undo works); once the job is
+    purged, nothing can bring the entry back, and the purge empties it. The other job's entry, the library's
+    files and a sentinel outside the library (behind a link planted in the trash) are untouched."""
+    from sqlalchemy import update
+
+    from core.api import Tracker
+    from core.store.schema import Job, utcnow
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("sentinel")
+    make_library(db, tmp_path / "lib")
+    root = tmp_path / "lib"
+    _, ctx1 = run_op(db, "delete", {"library": "lib", "paths": '["guide"]'})
+    _, ctx2 = run_op(db, "delete", {"library": "lib", "paths": '["img/logo.png"]'})
+    (root / L.TRASH_DIR / "9-9-9").symlink_to(outside)  # shaped like an entry: never followed
+    tracker = Tracker(db.url)
+    try:
+        with db.write() as s:  # the first job ended a while ago, the second still runs
+            s.execute(update(Job).where(Job.id == ctx1.job_id).values(status="SUCCEEDED", finished_at=utcnow()))
+            s.execute(update(Job).where(Job.id == ctx2.job_id).values(status="ACTIVE"))
+        assert tracker.purge(days=1, keep=10) == 0  # kept by its retention: its undo still works
+        assert set(trashed(root)) == {"guide", "img/logo.png"}
+        assert (root / L.TRASH_DIR / "9-9-9").is_symlink()  # an orphan younger than a day stays
+        assert tracker.purge(days=0, keep=0) == 1
+        assert set(trashed(root)) == {"img/logo.png"}  # the second job can still undo its delete
+        assert (outside / "keep.txt").read_text() == "sentinel"
+        # days=0: an orphan of any age goes; the link is removed, never what it points to
+        assert not (root / L.TRASH_DIR / "9-9-9").is_symlink()
+        assert (outside / "keep.txt").read_text() == "sentinel"
+        assert (root / "index.md").is_file()
+    finally:
+        tracker.close()

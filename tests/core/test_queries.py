@@ -47,3 +47,14 @@ def test_plan_of_an_operation_that_counts_nothing(db: Database) -> None:
     assert foreground.inline and foreground.reason == "the operation has no threshold"
     window = jobs.plan(db, "command", {"cmd": "true"}, inline_when_uncounted=False)
     assert not window.inline and "goes to its queue" in window.reason
+
+
+def test_jobs_sort_by_when_they_finished(db: Database) -> None:
+    """The window's Finished column sorts in the store."""
+    a, b, c = (jobs.submit(db, "command", {"cmd": "true"}) for _ in range(3))
+    t0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    with db.write() as s:
+        s.execute(update(Job).where(Job.id == a.id).values(status="SUCCEEDED", finished_at=t0 + dt.timedelta(hours=2)))
+        s.execute(update(Job).where(Job.id == b.id).values(status="FAILED", finished_at=t0))
+    ids = jobs.job_ids(db, user=a.owner, sort="finished_at", descending=False)
+    assert [i for i in ids if i != c.id] == [b.id, a.id] and set(ids) == {a.id, b.id, c.id}

@@ -381,3 +381,19 @@ def test_a_client_reconnects_when_its_engine_comes_back(db: Database) -> None:
     finally:
         client.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_engine_log_is_rotated_before_it_grows_without_bound(tmp_path: Path) -> None:
+    from core.service import spawn as S
+
+    (tmp_path / "logs").mkdir()
+    log_path = tmp_path / "logs" / "engine.log"
+    log_path.write_bytes(b"x" * 10)
+    assert not S.rotate(log_path, max_bytes=100, keep=2)  # small: left as it is
+    for n in range(4):  # four engines started over a long log
+        log_path.write_bytes(str(n).encode() * 200)
+        assert S.rotate(log_path, max_bytes=100, keep=2)
+    assert not log_path.exists()
+    assert log_path.with_name("engine.log.1").read_bytes() == b"3" * 200  # the newest first
+    assert log_path.with_name("engine.log.2").read_bytes() == b"2" * 200
+    assert sorted(p.name for p in log_path.parent.iterdir()) == ["engine.log.1", "engine.log.2"]  # the oldest dropped

@@ -40,7 +40,7 @@ def test_transition_table(old: str, new: str, ok: bool) -> None:
 
 
 def test_sources_of_interrupted() -> None:
-    assert sources_of(JobStatus.INTERRUPTED) == {JobStatus.ACTIVE, JobStatus.STOPPING}
+    assert sources_of(JobStatus.INTERRUPTED) == {JobStatus.ACTIVE, JobStatus.STOPPING, JobStatus.PAUSED}
 
 
 @pytest.mark.parametrize(

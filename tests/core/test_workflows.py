@@ -403,3 +403,47 @@ def test_a_chain_runs_on_a_real_engine_whose_housekeeping_releases(db: Database,
 
     states = {s.id: s.status for s in jobs.get_many(db, ids)} if wait_for(done, timeout=30) else {}
     assert [states[i] for i in ids] == [S.SUCCEEDED, S.FAILED, S.STOPPED, S.SUCCEEDED]
+
+
+# -- moving a queued job in its queue ----------------------------------------------------------------
+def queue_order(t: Tracker) -> list[int]:
+    """The queued jobs in the order engines claim them: priority, then age."""
+    snaps = jobs.list_jobs(t.db, all_users=True)
+    return [s.id for s in sorted(snaps, key=lambda s: (-s.priority, s.id)) if s.status is S.QUEUED]
+
+
+def test_move_top_up_down_bottom_gives_the_order_asked(t: Tracker) -> None:
+    a, b, c, d = (submit(t).id for _ in range(4))
+    assert queue_order(t) == [a, b, c, d]
+    t.workflows.move(c, "up")
+    assert queue_order(t) == [a, c, b, d]
+    t.workflows.move(d, "top")
+    assert queue_order(t) == [d, a, c, b]
+    t.workflows.move(d, "down")
+    assert queue_order(t) == [a, d, c, b]
+    changed = t.workflows.move(a, "bottom")
+    assert queue_order(t) == [d, c, b, a] and changed[0].id == a
+    t.workflows.move(d, "top")  # already first: nothing changes
+    assert queue_order(t) == [d, c, b, a]
+    # the CLI form
+    from core.cli import main
+
+    assert main(["priority", str(a), "top"]) == 0
+    assert queue_order(t)[0] == a
+    assert main(["priority", str(a), "sideways"]) == 2
+
+
+def test_only_a_queued_job_moves_and_only_among_ones_own(t: Tracker) -> None:
+    mine = submit(t)
+    other = Tracker(t.db, user="somebody-else")
+    theirs = submit(other)
+    assert not other.admin
+    assert other.workflows.move(theirs.id, "top") == []  # first among their own already: never passes mine
+    assert queue_order(t) == [mine.id, theirs.id]
+    with pytest.raises((NotAllowed, NotFound)):
+        other.workflows.move(mine.id, "top")
+    finish(t.db, mine.id, S.SUCCEEDED)
+    with pytest.raises(ConflictError, match="only a queued job can be moved"):
+        t.workflows.move(mine.id, "up")
+    with pytest.raises(UsageError):
+        t.workflows.move(theirs.id, "sideways")

@@ -1,4 +1,5 @@
-"""desktop.app.main(): the qasync loop runs the window and the engine, and closing the window stops both."""
+"""desktop.app.main(): the qasync loop runs the window; closing it releases the window and leaves the engine
+(and its jobs) running."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from PySide6.QtCore import QTimer
 from core.store import jobs
 
 
-def test_main_runs_the_window_under_qasync_and_stops_the_engine(qtbot: Any, db: Any, monkeypatch: Any) -> None:
+def test_main_runs_the_window_under_qasync_and_leaves_the_engine(
+    qtbot: Any, db: Any, engine_proc: Any, monkeypatch: Any
+) -> None:
     import desktop.app as app_module
 
     made: list[Any] = []
@@ -20,7 +23,7 @@ def test_main_runs_the_window_under_qasync_and_stops_the_engine(qtbot: Any, db: 
         window = original(*args, **kw)
         window.confirm_quit = False
         made.append(window)
-        window.ctx.engine.submit("command", {"cmd": "true"})
+        engine_proc.submit("command", {"cmd": "true"})
 
         def close_when_done() -> None:
             snaps = jobs.list_jobs(window.ctx.tracker.db, with_reasons=False)
@@ -37,5 +40,6 @@ def test_main_runs_the_window_under_qasync_and_stops_the_engine(qtbot: Any, db: 
     monkeypatch.setattr("sys.excepthook", __import__("sys").excepthook)
     assert app_module.main([]) == 0
     window = made[0]
-    assert window.ctx.closed and not window.ctx.engine.is_running
+    assert window.ctx.closed
     assert jobs.list_jobs(db)[0].status == "SUCCEEDED"
+    assert engine_proc.proc.poll() is None  # the window's end is not the engine's

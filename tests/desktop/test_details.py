@@ -42,10 +42,12 @@ def chatty() -> Iterator[None]:
     registry.unregister(Chatty.name)
 
 
-def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, chatty: None, window: Any) -> None:
+def test_details_log_streams_while_the_job_runs(
+    qtbot: Any, qtmodeltester: Any, chatty: None, engine_proc: Any, window: Any
+) -> None:
     registry.register(Chatty)
     try:
-        snap = window.ctx.engine.submit("test-chatty", {"lines": 60, "step": 0.05}, owner="tester")
+        snap = engine_proc.submit("test-chatty", {"lines": 60, "step": 0.05}, owner="tester")
         details = window.open_job(snap.id)
         assert details.objectName() == "jobDetails"
         qtbot.waitUntil(lambda: details.snapshot is not None, timeout=5000)
@@ -73,7 +75,9 @@ def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, 
         assert details.fields["operation"].toolTip() == "test-chatty"
         assert details.badge.text() == "Succeeded · 6 warning(s)"
         assert "60 / 60" in details.fields["progress"].text()
-        assert '"lines": 60' in details.result_text.toPlainText()
+        assert details.result_view.value("lines") == "60"  # a name/value table, not raw JSON
+        assert details.params_view.value("lines") == "60" and details.params_view.value("step") == "0.05"
+        assert '"lines": 60' in details.result_view.as_json()
         qtmodeltester.check(details.log_model)
 
         details.level_filter.setCurrentIndex(details.level_filter.findData("warnings"))
@@ -85,8 +89,8 @@ def test_details_log_streams_while_the_job_runs(qtbot: Any, qtmodeltester: Any, 
         registry.unregister(Chatty.name)
 
 
-def test_stop_and_retry_from_details(qtbot: Any, window: Any, probe: Any) -> None:
-    snap = window.ctx.engine.submit("test-probe", {"items": 1000, "step": 0.05}, owner="tester")
+def test_stop_and_retry_from_details(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
+    snap = engine_proc.submit("test-probe", {"items": 1000, "step": 0.05}, owner="tester")
     details = window.open_job(snap.id)
     qtbot.waitUntil(lambda: details.snapshot is not None and details.snapshot.status.is_running, timeout=5000)
     details.stop_button.click()
@@ -115,3 +119,78 @@ def test_log_model(qtmodeltester: Any) -> None:
     m.append([LogEntry(i, 1, now, lvl, f"m{i}", None) for i, lvl in enumerate(["INFO", "WARNING", "ERROR"], 1)])
     qtmodeltester.check(m)
     assert m.last_id == 3 and "Warning\tm2" in m.as_text()
+
+
+def test_escape_closes_details(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    snap = engine_proc.submit("test-probe", {"items": 0}, owner="tester")
+    details = window.open_job(snap.id)
+    qtbot.waitExposed(details)
+    details.activateWindow()
+    details.setFocus()
+    with qtbot.waitSignal(details.closed):
+        qtbot.keyClick(details.log_view, Qt.Key.Key_Escape)  # from the log, where the focus usually is
+    assert snap.id not in window.details
+
+
+def test_log_lines_do_not_repeat_the_item_and_keep_their_end(qapp: Any) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    from core.records import LogEntry
+
+    m = LogModel()
+    now = dt.datetime.now(dt.UTC)
+    path = "/campaigns/2025/spring/hero.jpg"
+    m.append(
+        [
+            LogEntry(1, 1, now, "WARNING", f"{path} is referenced by 3 collections which is deleted", path),
+            LogEntry(2, 1, now, "INFO", "downloaded hero.jpg", "https://example.com/hero.jpg"),
+        ]
+    )
+    item = m.index(0, 3)
+    assert item.data() == "" and item.data(Qt.ItemDataRole.ToolTipRole) == path  # said once, in the message
+    assert m.index(1, 3).data() == "https://example.com/hero.jpg"
+    assert m.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is not None  # the level as an icon and text
+    assert path in m.as_text()  # Copy keeps everything
+
+
+def test_details_layout_for_people(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    snap = engine_proc.submit("test-probe", {"items": 0}, owner="tester")
+    details = window.open_job(snap.id)
+    qtbot.waitUntil(lambda: details.snapshot is not None and details.snapshot.status.is_terminal, timeout=5000)
+    assert details.log_view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    # the log shows whole rows: its height leaves no half row at the top or the bottom
+    rows = details.log_view.viewport().height() / details.log_view.verticalHeader().defaultSectionSize()
+    assert abs(rows - round(rows)) < 0.01
+    assert not details.fields["progress"].isVisible()  # no "Items: 0"
+    assert details.params_view.value("items") == "0"
+    details.close()
+
+
+def test_open_link_to_an_unknown_job_says_so(qtbot: Any, window: Any) -> None:
+    window.open_link("asyncops://job/987654")
+    qtbot.waitUntil(lambda: "no job #987654" in window.message_bar.text(), timeout=5000)
+    assert 987654 not in window.details
+
+
+def test_log_search_box(qtbot: Any, chatty: None, engine_proc: Any, window: Any) -> None:
+    snap = engine_proc.submit("test-chatty", {"lines": 20, "step": 0.0}, owner="tester")
+    wait_status(window.ctx.tracker.db, snap.id)
+    details = window.open_job(snap.id)
+    qtbot.waitUntil(lambda: details.log_model.rowCount() >= 20, timeout=10_000)
+    details.log_search.setText("ODD")  # any case
+    assert details.log_shown.rowCount() == 2
+    assert details.log_count.text().startswith("2 of ")
+    details.copy_log()
+    assert (
+        QGuiApplication.clipboard().text().count("\n") == 1
+        and "line 19 looks odd" in QGuiApplication.clipboard().text()
+    )
+    details.log_search.clear()
+    assert details.log_shown.rowCount() == details.log_model.rowCount()
+    details.close()

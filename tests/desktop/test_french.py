@@ -40,6 +40,7 @@ ALLOWED |= {"File", "Files", "Files…"}  # French for queue(s), which are Engli
 ALLOWED |= {"Destination", "Excel", "Shell"}  # the same word in both languages (core_fr.ts says so)
 ALLOWED_RE = re.compile(
     r"^(?:[^A-Za-z]*|.*asyncops://job/\d+.*|/\S*|https?://\S+|[\w.-]+\.(?:csv|jpg)|HTTP \d{3} .*)$"  # HTTP: the server's words
+    r"|^\[\".*\"\]$"  # a JSON array: a parameter's example (code, in no language)
 )
 
 
@@ -192,7 +193,7 @@ def render_everything(qtbot: Any, win: Any, ids: list[int]) -> list[QWidget]:
     for name in [op.name for op in win.ctx.tracker.operation_list()]:
         dlg = win.new_operation(name)
         tops.append(dlg)
-    for opener in (win.show_queues, win.show_thresholds, win.show_purge):
+    for opener in (win.show_queues, win.show_thresholds, win.show_purge, win.show_profiles):
         tops.append(opener())
     qtbot.waitUntil(lambda: win.ctx.background.idle(), timeout=10_000)
     qtbot.wait(400)  # the dialogs' checks land after their debounce

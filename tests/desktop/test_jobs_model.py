@@ -92,9 +92,9 @@ def test_filter_and_sort_run_in_sql(qtbot: Any, db: Any, probe: Any, monkeypatch
     bg.shutdown()
 
 
-def test_live_progress_reaches_the_model(qtbot: Any, window: Any, probe: Any) -> None:
+def test_live_progress_reaches_the_model(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
     """A job of this process: its progress shows in the table while it runs, then its final badge."""
-    snap = window.ctx.engine.submit("test-probe", {"items": 40, "step": 0.05}, owner="tester")
+    snap = engine_proc.submit("test-probe", {"items": 40, "step": 0.05}, owner="tester")
     model = window.model
     qtbot.waitUntil(lambda: model.row_of(snap.id) is not None, timeout=5000)
 
@@ -113,8 +113,8 @@ def test_live_progress_reaches_the_model(qtbot: Any, window: Any, probe: Any) ->
     assert model.data(model.index(row, COL["progress"])) == "40 / 40"
 
 
-def test_counters_and_colours_from_real_runs(qtbot: Any, window: Any, probe: Any) -> None:
-    eng = window.ctx.engine
+def test_counters_and_colours_from_real_runs(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
+    eng = engine_proc
     ok = eng.submit("test-probe", {"items": 2}, owner="tester")
     warn = eng.submit("test-probe", {"items": 2, "warn": 3}, owner="tester")
     bad = eng.submit("test-probe", {"items": 1, "fail": True}, owner="tester")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.operations import Operation, registry
 from core.store import jobs, settings
-from desktop.jobs.model import COL, COLUMNS, JobRole
+from desktop.jobs.model import COL, JobRole
 from tests.core.helpers import wait_status
 from tests.desktop.conftest import close_window, make_window
 
@@ -68,8 +68,8 @@ def test_empty_history_shows_empty_state(qtbot: Any, window: Any) -> None:
     assert window.empty_button.text() == "New operation…"
 
 
-def test_empty_filter_result_offers_to_clear(qtbot: Any, window: Any, probe: Any) -> None:
-    snap = window.ctx.engine.submit("test-probe", {"items": 0}, owner="tester")
+def test_empty_filter_result_offers_to_clear(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
+    snap = engine_proc.submit("test-probe", {"items": 0}, owner="tester")
     wait_cached(qtbot, window, snap.id)
     assert window.stack.currentWidget() is window.table
     window.search_box.setText("no such thing")
@@ -80,8 +80,8 @@ def test_empty_filter_result_offers_to_clear(qtbot: Any, window: Any, probe: Any
     assert window.search_box.text() == ""
 
 
-def test_action_enable_rules_follow_selection(qtbot: Any, window: Any, probe: Any) -> None:
-    eng = window.ctx.engine
+def test_action_enable_rules_follow_selection(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
+    eng = engine_proc
     done = eng.submit("test-probe", {"items": 1}, owner="tester")
     wait_status(window.ctx.tracker.db, done.id)
     running = eng.submit("test-probe", {"items": 1000, "step": 0.05}, owner="tester")
@@ -114,8 +114,10 @@ def test_action_enable_rules_follow_selection(qtbot: Any, window: Any, probe: An
     assert window.stack.currentWidget() is window.empty_page
 
 
-def test_retry_from_the_window_tells_it_went_to_the_background(qtbot: Any, window: Any, probe: Any) -> None:
-    eng = window.ctx.engine
+def test_retry_from_the_window_tells_it_went_to_the_background(
+    qtbot: Any, engine_proc: Any, window: Any, probe: Any
+) -> None:
+    eng = engine_proc
     done = eng.submit("test-probe", {"items": 1, "fail": True}, owner="tester")
     wait_status(window.ctx.tracker.db, done.id)
     wait_cached(qtbot, window, done.id, lambda s: s.status.is_terminal)
@@ -130,7 +132,9 @@ def test_retry_from_the_window_tells_it_went_to_the_background(qtbot: Any, windo
     assert any("background" in window.inbox.notification(i).message.title for i in range(window.inbox.rowCount()))
 
 
-def test_csv_export_writes_what_the_view_shows(qtbot: Any, window: Any, probe: Any, tmp_path: Path) -> None:
+def test_csv_export_writes_what_the_view_shows(
+    qtbot: Any, engine_proc: Any, window: Any, probe: Any, tmp_path: Path
+) -> None:
     db = window.ctx.tracker.db
     settings.ensure_defaults(db)
     jobs.submit_many(db, "test-probe", [{"items": i} for i in range(25)], owner="tester")
@@ -150,32 +154,40 @@ def test_csv_export_writes_what_the_view_shows(qtbot: Any, window: Any, probe: A
     qtbot.waitUntil(lambda: all(window.model.snapshot(r) for r in range(25)), timeout=10_000)
     out = tmp_path / "jobs.csv"
     window.ask_save_path = lambda suggested: str(out)
-    window.table.clearSelection()
+    select_ids(window, [shown[3]])  # a selected job does not change what "Download CSV" exports: the view
     with qtbot.waitSignal(window.job_actions.exported, timeout=10_000):
         window.action_export.trigger()
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [int(r["id"]) for r in rows] == shown
+    assert window.statusBar().currentMessage().startswith(f"{len(rows)} job")  # the rows the file really has
     for r in rows:
         view_row = window.model.row_of(int(r["id"]))
         assert r["status"] == str(window.model.data(window.model.index(view_row, COL["status"]), JobRole).status)
 
 
-def test_csv_export_of_one_job_has_details_and_log(qtbot: Any, window: Any, probe: Any, tmp_path: Path) -> None:
-    snap = window.ctx.engine.submit("test-probe", {"items": 2, "warn": 2}, owner="tester")
+def test_csv_export_of_one_job_has_details_and_log(
+    qtbot: Any, engine_proc: Any, window: Any, probe: Any, tmp_path: Path
+) -> None:
+    snap = engine_proc.submit("test-probe", {"items": 2, "warn": 2}, owner="tester")
     wait_status(window.ctx.tracker.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
-    select_ids(window, [snap.id])
+    details = window.open_job(snap.id)  # one job's details and log: from its details window
+    qtbot.waitUntil(lambda: details.export_button.isEnabled(), timeout=5000)
     out = tmp_path / "job.csv"
-    window.ask_save_path = lambda suggested: str(out)
+    details.ask_save_path = lambda suggested: str(out)
     with qtbot.waitSignal(window.job_actions.exported, timeout=10_000):
-        window.action_export.trigger()
+        details.export_button.click()
     text = out.read_text(encoding="utf-8")
     assert f"asyncops://job/{snap.id}" in text and "warning 0" in text and "WARNING" in text
+    with out.open(encoding="utf-8", newline="") as f:
+        log_rows = list(csv.reader(f))[-2:]
+    assert "2 log line" in window.statusBar().currentMessage() and len(log_rows) == 2
+    details.close()
 
 
-def test_double_click_and_link_open_details(qtbot: Any, window: Any, probe: Any) -> None:
-    snap = window.ctx.engine.submit("test-probe", {"items": 0}, owner="tester")
+def test_double_click_and_link_open_details(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
+    snap = engine_proc.submit("test-probe", {"items": 0}, owner="tester")
     wait_cached(qtbot, window, snap.id)
     row = window.proxy.row_of(snap.id)
     with qtbot.waitSignal(window.jobOpened) as blocker:
@@ -213,7 +225,7 @@ def test_state_persists_in_qsettings(qtbot: Any, db: Any, probe: Any) -> None:
 
 
 @pytest.mark.slow
-def test_job_from_another_process_appears(qtbot: Any, window: Any) -> None:
+def test_job_from_another_process_appears(qtbot: Any, engine_proc: Any, window: Any) -> None:
     """A job written by a separate process (no events) shows up and updates by re-reading changed rows."""
     env = dict(os.environ)
     started = time.monotonic()
@@ -243,7 +255,7 @@ def test_job_from_another_process_appears(qtbot: Any, window: Any) -> None:
     job_id = int(cli.stdout.strip().split()[-1].lstrip("#"))
     qtbot.waitUntil(lambda: window.model.row_of(job_id) is not None, timeout=5000)
     assert time.monotonic() - started < 30
-    # this window's engine runs it; the row follows to its end
+    # the engine process runs it; the row follows to its end
     qtbot.waitUntil(
         lambda: window.model.cached(job_id) is not None and window.model.cached(job_id).status.is_terminal,
         timeout=15_000,
@@ -251,9 +263,11 @@ def test_job_from_another_process_appears(qtbot: Any, window: Any) -> None:
 
 
 @pytest.mark.slow
-def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, window: Any, probe: Any) -> None:
+def test_change_by_another_process_is_seen_within_about_a_second(
+    qtbot: Any, engine_proc: Any, window: Any, probe: Any
+) -> None:
     """Another process removes a finished job: the row leaves the table by polling (no event in this process)."""
-    snap = window.ctx.engine.submit("test-probe", {"items": 0}, owner="tester")
+    snap = engine_proc.submit("test-probe", {"items": 0}, owner="tester")
     wait_status(window.ctx.tracker.db, snap.id)
     wait_cached(qtbot, window, snap.id, lambda s: s.status.is_terminal)
     code = f"from core.store.db import Database\nfrom core.store import jobs\njobs.remove(Database(), {snap.id})\n"
@@ -266,8 +280,8 @@ def test_change_by_another_process_is_seen_within_about_a_second(qtbot: Any, win
 
 
 def test_columns(window: Any) -> None:
-    titles = [window.model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
-    assert titles[:11] == [
+    titles = [window.model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) for i in range(13)]
+    assert titles[:12] == [
         "ID",
         "Operation",
         "Label",
@@ -278,6 +292,7 @@ def test_columns(window: Any) -> None:
         "Queue",
         "Created",
         "Started",
+        "Finished",
         "Duration",
     ]
     assert window.table.isColumnHidden(COL["owner"])  # shown with "All users" (admins)
@@ -319,13 +334,13 @@ def reversible() -> Iterator[None]:
 
 
 def test_undo_asks_the_tracker_and_launches_the_inverse(
-    qtbot: Any, probe: Any, reversible: None, window: Any, monkeypatch: Any
+    qtbot: Any, probe: Any, reversible: None, engine_proc: Any, window: Any, monkeypatch: Any
 ) -> None:
     """Job ▸ Undo: enabled when the Tracker can undo the finished job; the confirmation says what will run."""
     from desktop.details import window as details
 
     tracker = window.ctx.tracker
-    job = window.ctx.engine.submit("test-reversible", {}, owner="tester")
+    job = engine_proc.submit("test-reversible", {}, owner="tester")
     wait_status(tracker.db, job.id)
     wait_cached(qtbot, window, job.id)
     qtbot.waitUntil(lambda: window.model.cached(job.id).status.is_terminal, timeout=5000)

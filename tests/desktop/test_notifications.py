@@ -7,14 +7,14 @@ from typing import Any
 from tests.desktop.conftest import close_window, make_window
 
 
-def test_tray_message_on_completion_and_click_opens_the_job(qtbot: Any, db: Any, probe: Any) -> None:
+def test_tray_message_on_completion_and_click_opens_the_job(qtbot: Any, db: Any, probe: Any, engine_proc: Any) -> None:
     win = make_window(qtbot, use_tray=True)
     try:
         tray = win.notifier.tray
         assert tray is not None
         calls: list[tuple[Any, ...]] = []
         tray.showMessage = lambda *args: calls.append(args)  # what the desktop would show
-        snap = win.ctx.engine.submit("test-probe", {"items": 30, "step": 0.03, "warn": 2}, owner="tester")
+        snap = engine_proc.submit("test-probe", {"items": 30, "step": 0.03, "warn": 2}, owner="tester")
         qtbot.waitUntil(lambda: win.notifier.running_summary()[0] == 1, timeout=5000)
         assert "1 job" in tray.toolTip()
         with qtbot.waitSignal(win.notifier.messageShown, timeout=15_000) as blocker:
@@ -33,10 +33,12 @@ def test_tray_message_on_completion_and_click_opens_the_job(qtbot: Any, db: Any,
         close_window(win)
 
 
-def test_without_a_tray_the_message_appears_in_the_window(qtbot: Any, window: Any, probe: Any) -> None:
+def test_without_a_tray_the_message_appears_in_the_window(
+    qtbot: Any, engine_proc: Any, window: Any, probe: Any
+) -> None:
     assert window.notifier.tray is None
     with qtbot.waitSignal(window.notifier.messageShown, timeout=15_000) as blocker:
-        snap = window.ctx.engine.submit("test-probe", {"items": 1, "fail": True}, owner="tester")
+        snap = engine_proc.submit("test-probe", {"items": 1, "fail": True}, owner="tester")
     message, channel = blocker.args
     assert channel == "window" and message.level == "error"
     assert window.message_bar.isVisibleTo(window)

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_screenshots_render(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
-        [sys.executable, "-m", "desktop.screenshots", str(tmp_path / "shots")],
+        [sys.executable, "-m", "desktop.screenshots", str(tmp_path / "shots"), "--size", "1280x720"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -37,3 +37,6 @@ def test_screenshots_render(tmp_path: Path) -> None:
     } <= names
     image = QImage(str(tmp_path / "shots" / "main-window.png"))
     assert image.width() >= 1200 and image.height() >= 600
+    small = QImage(str(tmp_path / "shots" / "main-window-1280x720.png"))
+    assert (small.width(), small.height()) == (1280, 720)
+    assert "plugin does not support" not in out.stderr  # the offscreen platform's noise is not printed

@@ -1,0 +1,1 @@
+"""The Profiles page: saved profiles, their schedules and last runs; run now, edit, remove."""

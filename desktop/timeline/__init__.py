@@ -1,0 +1,1 @@
+"""The Timeline window (issue 11): jobs as bars per queue, with why each waited."""
