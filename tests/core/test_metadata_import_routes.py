@@ -66,6 +66,8 @@ def run_both(
                 m.setattr(mi, "_merges_in_sqlite", lambda *_: False)
             result, ctx = run_op(db, "metadata-import", {"library": lib, "input": str(src), "batch_size": 3, **params})
         result.pop("library")
+        for o in result.get("outputs", []):
+            o.pop("path")  # in each job's own folder
         out.append((result, [(m.replace(f"'{lib}'", "'LIB'"), item) for m, item in log_lines(db, ctx)]))
     return out
 
