@@ -89,21 +89,23 @@ def records(path: Path, delimiter: str) -> Iterator[tuple[int, int, list[str] | 
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
             reader = csv.reader(fh, delimiter=delimiter, strict=True)
+            line = 0  # the last line of the records read so far
             while True:
-                start = reader.line_num + 1
                 try:
-                    row = next(reader)
-                except StopIteration:
+                    for row in reader:
+                        end = reader.line_num
+                        done += 1
+                        yield line + 1, end, row
+                        line = end
                     return
                 except csv.Error as exc:
+                    start = line + 1
                     got = _error(exc, start, max(reader.line_num, start))
                     done += 1
                     yield start, got.end, got
                     if "never closed" in got.message.text:
                         return
-                    continue
-                done += 1
-                yield start, reader.line_num, row
+                    line = reader.line_num
     except UnicodeDecodeError:
         pass
     for k, item in enumerate(_records_by_line(path, delimiter)):

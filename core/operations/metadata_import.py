@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import operator
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,25 +138,39 @@ def _show(value: Any) -> str:
 _STD = {name: attr for name, (attr, _, _) in L.STANDARD.items()}
 _STD_NAME = {attr: name for name, attr in _STD.items()}
 _POS = {"title": 1, "description": 2, "rating": 3}
-_SELECT: dict[int, L.Prepared] = {}
+_SELECT: dict[tuple[int, bool], L.Prepared] = {}
 
 
-def _select(n: int) -> L.Prepared:
-    """SELECT id, path, title, description, rating, tags, props, edits of ``n`` paths (compiled once per n)."""
-    got = _SELECT.get(n)
+def _select(n: int, edits: bool = True) -> L.Prepared:
+    """SELECT id, path, title, description, rating, tags, props[, edits] of ``n`` paths (compiled once per n)."""
+    got = _SELECT.get((n, edits))
     if got is None:
         names = [f"p{i}" for i in range(n)]
-        stmt = select(
-            a.c.id,
-            a.c.path,
-            a.c.title,
-            a.c.description,
-            a.c.rating,
-            cast(a.c.tags, Text),
-            cast(a.c.props, Text),
-            cast(a.c.edits, Text),
-        ).where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names]))
-        got = _SELECT[n] = L.Prepared(stmt, ("lib", *names))
+        cols = [a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text)]
+        if edits:
+            cols.append(cast(a.c.edits, Text))
+        stmt = select(*cols).where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names]))
+        got = _SELECT[(n, edits)] = L.Prepared(stmt, ("lib", *names))
+    return got
+
+
+_SELECT_RANGE: dict[bool, L.Prepared] = {}
+_RANGE_TRIES = 3  # ranges that held too many other assets before a run reads by lookups only
+
+
+def _select_range(edits: bool) -> L.Prepared:
+    """The same columns for the paths from ``lo`` to ``hi`` (at most ``lim`` rows)."""
+    got = _SELECT_RANGE.get(edits)
+    if got is None:
+        cols = [a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text)]
+        if edits:
+            cols.append(cast(a.c.edits, Text))
+        stmt = (
+            select(*cols)
+            .where(a.c.library_id == bindparam("lib"), a.c.path >= bindparam("lo"), a.c.path <= bindparam("hi"))
+            .limit(bindparam("lim"))
+        )
+        got = _SELECT_RANGE[edits] = L.Prepared(stmt, ("lib", "lo", "hi", "lim"))
     return got
 
 
@@ -177,6 +192,214 @@ class _Update:
                 update(a).where(a.c.id == bindparam("aid")).values(**values), (*(f"v_{f}" for f in _FIELDS), "aid")
             )
         return cls.stmt
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _merges_in_sqlite(dialect_name: str, head: Header) -> bool:
+    """Whether the edits can be merged by SQLite's JSON functions (``->`` needs SQLite 3.38; a property name
+    must fit in a quoted JSON path label)."""
+    if dialect_name != "sqlite" or sqlite3.sqlite_version_info < (3, 38):
+        return False
+    return all(col.standard or not any(c in col.name for c in '"\\\x00') for _, col in head.cols)
+
+
+class _SQLiteStatement(L.Prepared):
+    """A statement written in SQLite's own SQL, run with parameter tuples as they are."""
+
+    def __init__(self, sql: str) -> None:
+        super().__init__(None, ())
+        self._sql = sql
+
+    def sql(self, dialect: Any) -> tuple[str, Any]:
+        return self._sql, None
+
+
+_EDITS_SQL: dict[tuple[str, ...], _SQLiteStatement] = {}
+
+
+def _edits_update(keys: tuple[str, ...]) -> _SQLiteStatement:
+    """SQLite: the UPDATE of the fields ``keys`` (``title``, ``tags``, ``p:NAME``…) of one asset, which records
+    each as an edit in the same statement: ``edits[key] = {"v": new, "f": what the asset had}``, where an
+    earlier edit of that key keeps its own ``f`` (what the file said). Its parameters, numbered: the new value
+    of each key (JSON text for tags and properties), then the merged properties when a property is among
+    them, then the asset's id. SQLite's JSON functions do per row what Python would do decoding and encoding
+    the edits (they are 100,000 distinct texts in a large import)."""
+    got = _EDITS_SQL.get(keys)
+    if got is not None:
+        return got
+    sets: list[str] = []
+    pairs: list[str] = []
+    for n, key in enumerate(keys, 1):
+        path = '$."' + key + '"'
+        if key == "tags":
+            sets.append(f"tags = ?{n}")
+            new = f"json(?{n})"
+            old = "CASE WHEN tags IS NULL OR tags IN ('null', '{}') THEN '[]' ELSE tags END"
+        elif key.startswith("p:"):
+            new = f"json(?{n})"
+            old = "props -> " + _sql_literal('$."' + key[2:] + '"')
+        else:
+            sets.append(f"{key} = ?{n}")
+            new = f"json_quote(?{n})"
+            old = f"json_quote({key})"
+        was = (
+            f"json(CASE WHEN json_type(edits, {_sql_literal(path)}) = 'object' "
+            f"THEN edits -> {_sql_literal(path + '.f')} ELSE {old} END)"
+        )
+        pairs.append(f"{_sql_literal(path)}, json_object('v', {new}, 'f', {was})")
+    n = len(keys)
+    if any(k.startswith("p:") for k in keys):
+        n += 1
+        sets.append(f"props = ?{n}")
+    sets.append(
+        "edits = json_set(CASE WHEN json_type(edits) = 'object' THEN edits ELSE '{}' END, " + ", ".join(pairs) + ")"
+    )
+    got = _EDITS_SQL[keys] = _SQLiteStatement(f"UPDATE assets SET {', '.join(sets)} WHERE id = ?{n + 1}")
+    return got
+
+
+def _getter(positions: list[int]) -> Any:
+    """The cells of a row at ``positions``, as a tuple."""
+    if not positions:
+        return lambda row: ()
+    if len(positions) == 1:
+        only = positions[0]
+        return lambda row: (row[only],)
+    return operator.itemgetter(*positions)
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """A row's cells for the columns other than plain text standard fields, parsed: the values that apply (an
+    empty cell that keeps is left out) and the cells that could not be read."""
+
+    values: tuple[tuple[L.Column, Any], ...]
+    bad: tuple[tuple[L.Column, L.ValueError_], ...]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a row's parsed cells change in an asset's stored values (worked out once per distinct pair)."""
+
+    changes: tuple[tuple[str, Any, Any], ...]  # (field key, old, new)
+    fields: tuple[str, ...]  # the field keys of ``changes``
+    params: tuple[Any, ...]  # their new values as the SQLite UPDATE takes them (tags and properties as JSON)
+    tail: tuple[Any, ...]  # (the merged properties,) when a property changed
+    scalars: tuple[tuple[int, Any], ...]  # new standard scalar values: (position in the stored row, value)
+    tags: Any  # the tags and properties to store (JSON text)
+    props: Any
+
+
+class _Plan:
+    """How one file's columns are read and compared, with this run's bounded caches (flat memory)."""
+
+    def __init__(self, head: Header, keep: bool, delimiter: str) -> None:
+        self.keep, self.delimiter = keep, delimiter
+        direct: list[tuple[int, tuple[int, str]]] = []
+        parsed: list[tuple[int, L.Column]] = []
+        for i, col in head.cols:
+            attr = _STD.get(col.name)
+            if attr in _POS and col.type in L.TEXT_TYPES and not col.multi:
+                direct.append((i, (_POS[attr], attr)))  # its cell is its value
+            else:
+                parsed.append((i, col))
+        self.direct = [d for _, d in direct]
+        self.direct_cells = _getter([i for i, _ in direct])
+        self.columns: list[tuple[L.Column, dict[str, Any], bool]] = [
+            (col, {}, col.type in L.TEXT_TYPES and not col.multi) for _, col in parsed
+        ]
+        self.parsed_cells = _getter([i for i, _ in parsed])
+        self.cell_sets: dict[tuple[str, ...], _Cells] = {}
+        self.outcome: dict[Any, _Outcome] = {}
+        scalars = sorted({_POS[attr] for _, col in parsed if (attr := _STD.get(col.name)) in _POS})
+        self.stored = operator.itemgetter(*scalars, 4, 5)  # what the outcome of parsed cells depends on
+        self.order = {(_STD.get(col.name) or "p:" + col.name): i for i, col in head.cols}
+        self.range_misses = 0  # batches whose range of paths held too many other assets (see _stored)
+
+    def cells(self, texts: tuple[str, ...]) -> _Cells:
+        got = self.cell_sets.get(texts)
+        if got is None:
+            values: list[tuple[L.Column, Any]] = []
+            bad: list[tuple[L.Column, L.ValueError_]] = []
+            for (col, cache, plain), text in zip(self.columns, texts, strict=True):
+                if text == "":
+                    if not self.keep:
+                        values.append((col, [] if col.multi else None))
+                    continue
+                if plain:
+                    values.append((col, text))
+                    continue
+                v = cache.get(text, _KEEP)
+                if v is _KEEP:
+                    try:
+                        v = col.parse_cell(text, self.delimiter)
+                    except L.ValueError_ as exc:
+                        v = exc
+                    if len(cache) >= _CACHE_MAX:
+                        cache.clear()
+                    cache[text] = v
+                if isinstance(v, L.ValueError_):
+                    bad.append((col, v))
+                else:
+                    values.append((col, v))
+            got = _Cells(tuple(values), tuple(bad))
+            if len(self.cell_sets) >= _CACHE_MAX:
+                self.cell_sets.clear()
+            self.cell_sets[texts] = got
+        return got
+
+    @staticmethod
+    def work_out(cells: _Cells, found: list[Any]) -> _Outcome:
+        """What ``cells`` change in the stored values ``found`` (id, title, description, rating, tags, props…)."""
+        tags_t, props_t = found[4], found[5]
+        scalars: dict[int, Any] = {}
+        changes: list[tuple[str, Any, Any]] = []
+        props_changed = False
+        for col, v in cells.values:
+            attr = _STD.get(col.name)
+            if attr is None:
+                old = (_json(props_t, {}) or {}).get(col.name)
+                new = None if v is None or v == [] else [col.type, v]
+                if old != new:
+                    changes.append(("p:" + col.name, old, new))
+                    props_changed = True
+            elif attr == "tags":
+                old_tags = _json(tags_t, []) or []
+                new_tags = [str(x) for x in (v or [])]
+                if new_tags != old_tags:
+                    changes.append(("tags", old_tags, new_tags))
+                    tags_t = L.json_dumps(new_tags)
+            else:
+                k = _POS[attr]
+                was = scalars.get(k, found[k])
+                if was != v:
+                    changes.append((attr, was, v))
+                    scalars[k] = v
+        if props_changed:
+            new_props = dict(_json(props_t, {}) or {})
+            for name, _, new in changes:
+                if name.startswith("p:"):
+                    if new is None:
+                        new_props.pop(name[2:], None)
+                    else:
+                        new_props[name[2:]] = new
+            props_t = L.json_dumps(new_props)
+        params = tuple(
+            tags_t if name == "tags" else L.json_dumps(new) if name.startswith("p:") else new
+            for name, _, new in changes
+        )
+        return _Outcome(
+            tuple(changes),
+            tuple(name for name, _, _ in changes),
+            params,
+            (props_t,) if props_changed else (),
+            tuple(scalars.items()),
+            tags_t,
+            props_t,
+        )
 
 
 class MetadataImport(LibraryOperation):
@@ -310,21 +533,13 @@ class MetadataImport(LibraryOperation):
     ) -> None:
         pc = params["path_column"]
         prefix = prefix_of(params)
-        keep = params.get("empty", "keep") == "keep"
-        delim = params["multi_delimiter"]
-        caches: list[dict[str, Any]] = [{} for _ in head.cols]
-        batch: list[tuple[int, str, list[tuple[L.Column, Any]], tuple[str, ...]]] = []
-        prop_idx = [i for i, col in head.cols if not col.standard]
-        prop_cells = (lambda row: ()) if not prop_idx else (lambda row: tuple(row[i] for i in prop_idx))
-        if len(prop_idx) > 1:
-            prop_cells = operator.itemgetter(*prop_idx)
-        # (position, column, cache of parsed cells, a plain text column: the cell is its value)
-        columns = [
-            (i, col, caches[k], col.type in L.TEXT_TYPES and not col.multi) for k, (i, col) in enumerate(head.cols)
-        ]
+        plan = _Plan(head, params.get("empty", "keep") == "keep", params["multi_delimiter"])
+        batch: list[tuple[int, str, tuple[str, ...], tuple[str, ...], _Cells]] = []
         width, path_idx, is_plain = head.width, head.path_idx, L._is_plain
-        merged: dict[Any, str] = {}  # (stored props, property cells) -> merged props: this run's own cache
+        direct_cells, parsed_cells, cells_of = plan.direct_cells, plan.parsed_cells, plan.cells
         root = L.real_root(lib)
+        in_sql = _merges_in_sqlite(db.engine.dialect.name, head)
+        size = params["batch_size"]
         it = records(Path(params["input"]).expanduser(), params["separator"])
         next(it)  # the header
         for start, _end, row in it:
@@ -358,33 +573,15 @@ class MetadataImport(LibraryOperation):
                 reason = exc.detail_message if isinstance(exc, ParamError) else exc.message
                 warn(msg("meta.import_bad_path", line=start, column=pc, reason=reason.text), where)
                 continue
-            values: list[tuple[L.Column, Any]] = []
-            for i, col, cache, plain in columns:
-                text = row[i]
-                if text == "":
-                    if not keep:
-                        values.append((col, [] if col.multi else None))
-                    continue
-                if plain:
-                    values.append((col, text))
-                    continue
-                v = cache.get(text, _KEEP)
-                if v is _KEEP:
-                    try:
-                        v = col.parse_cell(text, delim)
-                    except L.ValueError_ as exc:
-                        v = exc
-                    if len(cache) >= _CACHE_MAX:
-                        cache.clear()
-                    cache[text] = v
-                if isinstance(v, L.ValueError_):
-                    why = v.message.text
-                    warn(msg("meta.import_bad_cell", line=start, column=col.header, reason=why), f"line {start}")
-                    continue
-                values.append((col, v))
-            batch.append((start, rel, values, prop_cells(row)))
-            if len(batch) >= params["batch_size"]:
-                self._apply(db, lib, batch, stats, warn, writer, pc, merged)
+            texts = parsed_cells(row)
+            cells = cells_of(texts)
+            for col, bad in cells.bad:
+                warn(
+                    msg("meta.import_bad_cell", line=start, column=col.header, reason=bad.message.text), f"line {start}"
+                )
+            batch.append((start, rel, direct_cells(row), texts, cells))
+            if len(batch) >= size:
+                self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
                 batch = []
                 if ctx is not None:
                     ctx.progress(stats.rows)
@@ -393,35 +590,42 @@ class MetadataImport(LibraryOperation):
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return
         if batch:
-            self._apply(db, lib, batch, stats, warn, writer, pc, merged)
+            self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
 
     def _apply(
         self,
         db: Database,
         lib: L.LibraryInfo,
-        batch: list[tuple[int, str, list[tuple[L.Column, Any]], tuple[str, ...]]],
+        batch: list[tuple[int, str, tuple[str, ...], tuple[str, ...], _Cells]],
         stats: ImportStats,
         warn: Any,
         writer: WriteBatches | None,
         pc: str,
-        merged: dict[Any, str],
+        plan: _Plan,
+        in_sql: bool,
     ) -> None:
-        """One batch in one transaction (a dry run only reads): all of its good rows apply, or none. Stored
-        JSON is decoded once per distinct text and merged results are cached (most rows share them); only the
-        edits, which remember each asset's former value, are written per row."""
-        paths = list(dict.fromkeys(rel for _, rel, _, _ in batch))
+        """One batch in one transaction (a dry run only reads): all of its good rows apply, or none.
+
+        Plain text fields (title, description) are compared cell by cell; what the other cells change is worked
+        out once per distinct (cells, stored values) and reused (most rows share their tags, rating and
+        properties). The edits, which remember each asset's former value, are merged per row: on SQLite
+        (``in_sql``) by the UPDATE itself, with SQLite's JSON functions, one ``executemany`` per run of rows that
+        change the same fields; elsewhere here, in Python."""
+        paths = list(dict.fromkeys(rel for _, rel, _, _, _ in batch))
         later: list[tuple[Message, str]] = []  # warnings are reported after the transaction (the log writes too)
+        dry = writer is None
+        direct, keep, outcome, stored = plan.direct, plan.keep, plan.outcome, plan.stored
         cm = writer.transaction() if writer is not None else db.connect_read()
         with cm as conn:
             cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
             try:
                 current: dict[str, list[Any]] = {}
-                for i in range(0, len(paths), 500):
-                    chunk = paths[i : i + 500]
-                    for row in _select(len(chunk)).run(cur, conn.dialect, (lib.id, *chunk)).fetchall():
-                        current[row[1]] = [row[0], *row[2:], False]
-                dry = writer is None
-                for line, rel, values, pkey in batch:
+                with_edits = not dry and not in_sql
+                for row in self._stored(cur, conn.dialect, lib, paths, with_edits, plan):
+                    # id, title, description, rating, tags, props, edits (None when not read), written
+                    current[row[1]] = [row[0], *row[2:7], row[7] if with_edits else None, False]
+                runs: list[tuple[tuple[str, ...], list[tuple[Any, ...]]]] = []  # in_sql: (fields, parameters)
+                for line, rel, dtexts, texts, cells in batch:
                     found = current.get(rel)
                     if found is None:
                         stats.skipped += 1
@@ -432,64 +636,92 @@ class MetadataImport(LibraryOperation):
                             )
                         )
                         continue
-                    tags_t, props_t, edits_t = found[4], found[5], found[6]
                     changes: list[tuple[str, Any, Any]] = []
-                    props_changed = False
-                    for col, v in values:
-                        attr = _STD.get(col.name)
-                        if attr is None:
-                            old = (_json(props_t, {}) or {}).get(col.name)
-                            new = None if v is None or v == [] else [col.type, v]
-                            if old != new:
-                                changes.append(("p:" + col.name, old, new))
-                                props_changed = True
-                        elif attr == "tags":
-                            old_tags = _json(tags_t, []) or []
-                            new_tags = [str(x) for x in (v or [])]
-                            if new_tags != old_tags:
-                                changes.append(("tags", old_tags, new_tags))
-                                tags_t = L.json_dumps(new_tags)
-                        else:
-                            k = _POS[attr]
-                            if found[k] != v:
-                                changes.append((attr, found[k], v))
+                    fields: tuple[str, ...] = ()
+                    params: tuple[Any, ...] = ()
+                    for (k, key), text in zip(direct, dtexts, strict=True):
+                        new: str | None = text
+                        if text == "":
+                            if keep:
+                                continue
+                            new = None
+                        if found[k] != new:
+                            changes.append((key, found[k], new))
+                            fields += (key,)
+                            params += (new,)
+                            found[k] = new
+                    out = None
+                    if cells.values:
+                        okey = (texts, stored(found))
+                        out = outcome.get(okey)
+                        if out is None:
+                            out = plan.work_out(cells, found)
+                            if len(outcome) >= _CACHE_MAX:
+                                outcome.clear()
+                            outcome[okey] = out
+                        if out.changes:
+                            changes += out.changes
+                            fields += out.fields
+                            params += out.params
+                            for k, v in out.scalars:
                                 found[k] = v
+                            found[4], found[5] = out.tags, out.props
                     if not changes:
                         stats.unchanged += 1
                         continue
                     stats.changed += 1
-                    if props_changed:
-                        key = (props_t, pkey)
-                        hit = merged.get(key)
-                        if hit is None:
-                            new_props = dict(_json(props_t, {}) or {})
-                            for name, _, new in changes:
-                                if name.startswith("p:"):
-                                    if new is None:
-                                        new_props.pop(name[2:], None)
-                                    else:
-                                        new_props[name[2:]] = new
-                            hit = L.json_dumps(new_props)
-                            if len(merged) >= _CACHE_MAX:
-                                merged.clear()
-                            merged[key] = hit
-                        props_t = hit
-                    edits = dict(_json(edits_t, {}) or {})
-                    for name, old, new in changes:
-                        prev = edits.get(name)
-                        edits[name] = {"v": new, "f": prev["f"] if prev else old}
-                    found[4], found[5], found[6], found[7] = tags_t, props_t, L.json_dumps(edits), True
+                    found[7] = True
                     if len(stats.applied) < _MAX_LISTED:
                         stats.applied.append(rel)
                     if dry:
-                        self._diff(stats, rel, changes)
-                rows = [(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in current.values() if r[7]]
-                if not dry and rows:
-                    _Update.get().run_many(cur, conn.dialect, rows)
+                        self._diff(stats, rel, sorted(changes, key=lambda c: plan.order[c[0]]))
+                    elif in_sql:
+                        params += (*(out.tail if out is not None else ()), found[0])
+                        if runs and runs[-1][0] == fields:
+                            runs[-1][1].append(params)
+                        else:
+                            runs.append((fields, [params]))
+                    else:
+                        edits = dict(_json(found[6], {}) or {})
+                        for name, old, new in changes:
+                            prev = edits.get(name)
+                            edits[name] = {"v": new, "f": prev["f"] if prev else old}
+                        found[6] = L.json_dumps(edits)
+                if dry:
+                    pass
+                elif in_sql:
+                    for fields, params_list in runs:
+                        _edits_update(fields).run_many(cur, conn.dialect, params_list)
+                else:
+                    rows = [(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in current.values() if r[7]]
+                    if rows:
+                        _Update.get().run_many(cur, conn.dialect, rows)
             finally:
                 cur.close()
         for message, item in later:
             warn(message, item)
+
+    @staticmethod
+    def _stored(
+        cur: Any, dialect: Any, lib: L.LibraryInfo, paths: list[str], with_edits: bool, plan: _Plan
+    ) -> list[Any]:
+        """The stored rows of ``paths``. On SQLite, when the paths are close together in the catalogue's order (a
+        file exported from it, sorted by path), one range of the path index is read instead of a lookup per
+        path; a range that holds too many other assets falls back to the lookups (and after a few such
+        misses, a file in another order is read by lookups only)."""
+        if dialect.name == "sqlite" and plan.range_misses < _RANGE_TRIES and len(paths) > 1:
+            ordered = sorted(paths)  # code point order: SQLite's BINARY collation of UTF-8 text
+            limit = 2 * len(paths) + 16
+            got = _select_range(with_edits).run(cur, dialect, (lib.id, ordered[0], ordered[-1], limit)).fetchall()
+            if len(got) < limit:
+                wanted = set(paths)
+                return [row for row in got if row[1] in wanted]
+            plan.range_misses += 1
+        rows: list[Any] = []
+        for i in range(0, len(paths), 500):
+            chunk = paths[i : i + 500]
+            rows += _select(len(chunk), with_edits).run(cur, dialect, (lib.id, *chunk)).fetchall()
+        return rows
 
     @staticmethod
     def _diff(stats: ImportStats, rel: str, changes: list[tuple[str, Any, Any]]) -> None:

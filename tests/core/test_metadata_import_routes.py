@@ -1,0 +1,143 @@
+"""metadata-import records the same edits whichever way it merges them: on SQLite the UPDATE merges each asset's
+edits with SQLite's JSON functions (the fast route); elsewhere (PostgreSQL, an old SQLite, a property name that
+does not fit a JSON path) Python merges them. Both routes, run on two copies of one library, must leave the same
+values, the same edits (with the value each replaced) and the same report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from core import library as L
+from core.operations import metadata_import as mi
+from core.store.db import Database
+from tests.core.library_helpers import DOCS, log_lines, make_library, run_op
+
+HEADER = (
+    "assetPath,dc:title,dc:description,cq:tags{{String: multi}},xmp:Rating{{Long}},client,count{{Long}},"
+    "flag{{Boolean}},when{{Date}},price{{Double}},notes{{ string : MULTI }}\n"
+)
+FIRST = HEADER + (
+    "/index.md,Home page,,ä|b,5,,3,true,,,\n"
+    "/guide/setup.md,,First description,,,Globex,,,2017-07-07T13:29:29.000+00:00,2.25,x|y\n"
+)
+SECOND = HEADER + (
+    "/index.md,Home again,Déjà vu,ä|b|c,2,ACME,4,false,2020-01-02T03:04:05.000+00:00,1.5,a|b\n"
+    "/guide/setup.md,Setup guide,First description,install|linux,4,Initech,,,2017-07-07T13:29:29.000+00:00,2.25,x|y\n"
+    "/index.md,Home third,,,7,,,,,,\n"  # the same asset twice in one batch: applied in order
+    '/guide/intro.md,"Intro ""quoted""",,,,,,,,,\n'
+    "/missing.md,X,,,,,,,,,\n"
+    "/img/logo.png,,,,not a number,,5,,,,\n"
+    "/site/page.html,Page,,,,=1+2,,,,,\n"
+)
+THIRD = HEADER + (  # with empty=clear
+    "/index.md,,,,,,,,,,\n/guide/setup.md,Setup guide,,,4,,,,,,\n/img/logo.png,Logo,,,,,,,,,\n"
+)
+
+
+def state(db: Database, lib: L.LibraryInfo) -> dict[str, tuple[Any, ...]]:
+    a = L.assets_t
+    with db.connect_read() as conn:
+        rows = conn.execute(
+            select(a.c.path, a.c.title, a.c.description, a.c.rating, a.c.tags, a.c.props, a.c.edits)
+            .where(a.c.library_id == lib.id)
+            .order_by(a.c.path)
+        ).all()
+
+    def decoded(v: Any) -> Any:
+        return json.loads(v) if isinstance(v, str) else v
+
+    return {r[0]: (r[1], r[2], r[3], *(decoded(x) for x in r[4:])) for r in rows}
+
+
+def run_both(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, name: str, **params: Any
+) -> list[tuple[Any, list[tuple[str, str | None]]]]:
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    out = []
+    for lib in ("sql", "py"):
+        with monkeypatch.context() as m:
+            if lib == "py":
+                m.setattr(mi, "_merges_in_sqlite", lambda *_: False)
+            result, ctx = run_op(db, "metadata-import", {"library": lib, "input": str(src), "batch_size": 3, **params})
+        result.pop("library")
+        for o in result.get("outputs", []):
+            o.pop("path")  # in each job's own folder
+        out.append((result, [(m.replace(f"'{lib}'", "'LIB'"), item) for m, item in log_lines(db, ctx)]))
+    return out
+
+
+def test_sqlite_and_python_routes_record_the_same_edits(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sql_lib = make_library(db, tmp_path / "sql", name="sql")
+    py_lib = make_library(db, tmp_path / "py", name="py")
+    head = registry_header(tmp_path, SECOND)
+    # on SQLite the fast route is the one these runs compare (on PostgreSQL both are the Python route)
+    assert mi._merges_in_sqlite(db.engine.dialect.name, head) == db.is_sqlite
+    for text, name, params in ((FIRST, "1.csv", {}), (SECOND, "2.csv", {}), (THIRD, "3.csv", {"empty": "clear"})):
+        (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, text, name, **params)
+        assert sql_result == py_result
+        assert sql_log == py_log
+        assert state(db, sql_lib) == state(db, py_lib)
+        if name == "2.csv":
+            assert (sql_result["changed"], sql_result["unchanged"], sql_result["skipped"]) == (6, 0, 1)
+            got = state(db, sql_lib)["index.md"]
+            assert got[0] == "Home third" and got[2] == 7 and got[3] == ["ä", "b", "c"]
+            assert got[5]["title"] == {"v": "Home third", "f": None}  # the file has no title
+            assert got[5]["rating"] == {"v": 7, "f": None}
+            assert got[5]["p:flag"] == {"v": ["Boolean", False], "f": None}
+            assert got[4]["flag"] == ["Boolean", False] and got[4]["client"] == ["String", "ACME"]
+            setup = state(db, sql_lib)["guide/setup.md"]
+            # the first edit's former value (what the file said) is kept through later edits
+            assert setup[5]["p:client"] == {"v": ["String", "Initech"], "f": ["String", "ACME"]}
+            assert "p:client" not in state(db, sql_lib)["guide/intro.md"][5]
+    cleared = state(db, sql_lib)["index.md"]
+    assert cleared[:3] == (None, None, None) and cleared[3] == [] and cleared[4] == {}
+    assert cleared[5]["title"] == {"v": None, "f": None} and cleared[5]["tags"]["v"] == []
+
+
+def registry_header(tmp_path: Path, text: str) -> mi.Header:
+    src = tmp_path / "header.csv"
+    src.write_text(text, encoding="utf-8")
+    return mi.MetadataImport().header(
+        {"input": str(src), "separator": ",", "path_column": "assetPath", "multi_delimiter": "|"}
+    )
+
+
+def test_a_property_name_that_no_json_path_can_hold_is_merged_in_python(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = make_library(db, tmp_path / "lib", {"a.md": "# A\n", **{k: v for k, v in DOCS.items() if k == "index.md"}})
+    text = 'assetPath,"say ""hi""{{String}}",dc:title\n/a.md,hello,T\n'
+    assert not mi._merges_in_sqlite("sqlite", registry_header(tmp_path, text))
+    src = tmp_path / "q.csv"
+    src.write_text(text, encoding="utf-8")
+    result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    assert result["changed"] == 1
+    got = state(db, lib)["a.md"]
+    assert got[4] == {'say "hi"': ["String", "hello"]} and got[5]['p:say "hi"'] == {"v": ["String", "hello"], "f": None}
+
+
+def test_paths_far_apart_in_the_catalogue_are_looked_up_one_by_one(db: Database, tmp_path: Path) -> None:
+    """A batch's stored rows are read as one range of paths when they are close together; a range holding many
+    other assets is not read whole: those rows are looked up by path (every row still applies)."""
+    lib = make_library(db, tmp_path / "lib", {f"f{i:03d}.txt": "x" for i in range(120)})
+    order = [i for k in range(30) for i in (k, 119 - k)]  # pairs from both ends: each batch spans the library
+    src = tmp_path / "far.csv"
+    src.write_text("assetPath,dc:title\n" + "".join(f"/f{i:03d}.txt,T{i}\n" for i in order), encoding="utf-8")
+    result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 2})
+    assert (result["rows"], result["changed"], result["skipped"]) == (60, 60, 0)
+    got = state(db, lib)
+    assert all(got[f"f{i:03d}.txt"][0] == f"T{i}" for i in order)
+    assert all(got[f"f{i:03d}.txt"][0] is None for i in range(30, 90))
+    # sorted, the same kind of file is read by ranges
+    src.write_text("assetPath,dc:title\n" + "".join(f"/f{i:03d}.txt,U{i}\n" for i in range(120)), encoding="utf-8")
+    result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 7})
+    assert (result["rows"], result["changed"]) == (120, 120)
+    assert state(db, lib)["f119.txt"][5]["title"] == {"v": "U119", "f": None}  # f: what the file said
