@@ -516,6 +516,7 @@ class MainWindow(WindowMenus, WindowCommands):
     def pause_all_queues(self, paused: bool) -> None:
         """Every queue paused (running jobs finish, nothing new starts) or resumed; an admin's act where admins
         are named: a refusal is shown, not hidden."""
+
         def done(n: int) -> None:
             if paused:
                 text = self.tr("%n queue(s) paused: running jobs finish, nothing new starts", None, n)

@@ -87,7 +87,6 @@ def test_cli_reports_an_unusable_database(tmp_path: Path, capsys: pytest.Capture
     assert f"{tmp_path / 'afile'} is a file, not a folder" in capsys.readouterr().err
 
 
-
 def test_the_default_queue_is_made_once_however_many_clients_start_together(db: Database) -> None:
     """Clients starting at the same moment each make sure the default queue exists; on PostgreSQL their write
     transactions run side by side, so all but one find it made meanwhile: none of them may fail for it."""
