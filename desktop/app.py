@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 import traceback
 from dataclasses import dataclass
@@ -180,8 +181,11 @@ async def run_window(app: QApplication, db_url: str | None = None, open_job: int
 def main(argv: list[str] | None = None, open_job: int | None = None) -> int:
     import qasync
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # its migration INFO lines are not news at every start
+    # quiet by default: warnings and errors only; `asyncops -v` shows the INFO lines (migrations, the engine…)
+    verbose = bool(os.environ.get("ASYNCOPS_VERBOSE"))
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     if QApplication.instance() is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = ensure_app(argv)

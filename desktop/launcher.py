@@ -15,7 +15,10 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("-v", "--verbose"):  # the INFO lines of asyncops and its libraries on the console
+        os.environ["ASYNCOPS_VERBOSE"] = "1"
+        args = args[1:]
     job_link = route(args)
     if args and job_link is None:
         from core.cli import main as cli_main

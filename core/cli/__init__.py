@@ -58,7 +58,11 @@ COMMANDS: dict[str, Callable[..., int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(
-        level=logging.DEBUG if os.environ.get("ASYNCOPS_DEBUG") else logging.WARNING,
+        level=logging.DEBUG
+        if os.environ.get("ASYNCOPS_DEBUG")
+        else logging.INFO
+        if os.environ.get("ASYNCOPS_VERBOSE")
+        else logging.WARNING,
         format=f"{PROG}: %(levelname)s %(name)s: %(message)s",
     )
     tracker: Tracker | None = None

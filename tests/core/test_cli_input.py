@@ -267,3 +267,26 @@ def test_desktop_install_writes_the_entry_and_icon_under_xdg_data_home(
 def test_adding_a_library_that_does_not_exist_is_not_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["library", "add", str(tmp_path / "nowhere")]) == 3
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_quiet_by_default_and_v_shows_the_info_lines(tmp_path: Path) -> None:
+    """A first start (the database is created and migrated) prints nothing but its answer; `-v` also shows the
+    INFO lines of asyncops and its libraries (here Alembic's migration lines)."""
+    import subprocess
+    import sys
+
+    out = {}
+    for flag in ("", "-v"):
+        env = {
+            **os.environ,
+            "ASYNCOPS_DB": str(tmp_path / f"first{flag}.db"),
+            "ASYNCOPS_NO_AUTOSTART": "1",
+        }
+        env.pop("ASYNCOPS_VERBOSE", None)
+        argv = [sys.executable, "-m", "desktop.launcher", *([flag] if flag else []), "jobs"]
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        out[flag] = done.stderr
+    assert out[""] == ""
+    assert "INFO alembic" in out["-v"]
