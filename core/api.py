@@ -81,12 +81,15 @@ class Launch:
 
 @dataclass(frozen=True)
 class JobFilter:
-    """What a list shows: whose jobs, which statuses and operation, and free text."""
+    """What a list shows: whose jobs, which statuses and operation, free text, the saved profile they came from
+    and who started them (``origin``: "manual" for a person, "schedule")."""
 
     all_users: bool = False
     statuses: tuple[str, ...] = ()
     operation: str | None = None
     search: str | None = None
+    profile: str | None = None
+    origin: str | None = None
 
     def kwargs(self) -> dict[str, Any]:
         return {
@@ -94,6 +97,8 @@ class JobFilter:
             "statuses": list(self.statuses) or None,
             "operation": self.operation,
             "search": self.search or None,
+            "profile": self.profile or None,
+            "origin": self.origin or None,
         }
 
 

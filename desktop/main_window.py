@@ -123,6 +123,12 @@ class MainWindow(WindowMenus, WindowCommands):
         for i in range(self.status_filter.count()):
             self.status_filter.setItemText(i, status_texts[self.status_filter.itemData(i)])
         self.operation_filter.setItemText(0, self.tr("All operations"))
+        self.origin_filter.setItemText(0, self.tr("Any origin"))
+        self.origin_filter.setItemText(1, self.tr("Started by hand"))
+        self.origin_filter.setItemText(2, self.tr("Started by a schedule"))
+        for i in range(3, self.origin_filter.count()):
+            name = self.origin_filter.itemData(i).removeprefix("profile:")
+            self.origin_filter.setItemText(i, self.tr("Profile %1").replace("%1", name))
         for i in range(1, self.operation_filter.count()):
             name = self.operation_filter.itemData(i)
             self.operation_filter.setItemText(i, P.operation_title(name, self._op_titles.get(name, "")))
@@ -151,6 +157,11 @@ class MainWindow(WindowMenus, WindowCommands):
         self._op_titles = {op.name: op.title for op in self.ctx.tracker.operation_list()}  # the registry, in memory
         for name in self._op_titles:
             self.operation_filter.addItem("", name)
+        # where jobs came from: started by a person or a schedule, or from one saved profile (filled in start())
+        self.origin_filter = QComboBox(self)
+        self.origin_filter.setObjectName("originFilter")
+        for data in ("", "origin:manual", "origin:schedule"):  # then "profile:NAME" for each saved profile
+            self.origin_filter.addItem("", data)
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
         self.texts(
@@ -172,6 +183,8 @@ class MainWindow(WindowMenus, WindowCommands):
         filters.addSpacing(8)
         filters.addWidget(operation_label)
         filters.addWidget(self.operation_filter)
+        filters.addSpacing(8)
+        filters.addWidget(self.origin_filter)
         filters.addSpacing(8)
         filters.addWidget(self.search_box, 1)
         filters.addWidget(self.all_users)
@@ -293,6 +306,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         self.status_filter.currentIndexChanged.connect(self._apply_filters)
         self.operation_filter.currentIndexChanged.connect(self._apply_filters)
+        self.origin_filter.currentIndexChanged.connect(self._apply_filters)
         self.all_users.toggled.connect(self._apply_filters)
         self.search_box.textChanged.connect(lambda _: self._search_timer.start())
         self.action_new.triggered.connect(lambda: self.new_operation())
@@ -331,15 +345,40 @@ class MainWindow(WindowMenus, WindowCommands):
     def start(self) -> None:
         """Load the job list, the panel and the tray state (all in the background)."""
         self._apply_filters(force=True)
+        self.load_profile_filters()
         self.latest_model.reload()
         self.notifier.load()
 
     def current_filter(self) -> JobFilter:
+        kind, _, value = (self.origin_filter.currentData() or "").partition(":")
+        profile, origin = (value, "") if kind == "profile" else ("", value)
         return JobFilter(
             statuses=STATUS_FILTERS[self.status_filter.currentData()],
             operation=self.operation_filter.currentData() or "",
             search=self.search_box.text().strip(),
             all_users=self.all_users.isChecked() and bool(self.ctx.admin),
+            profile=profile,
+            origin=origin,
+        )
+
+    def load_profile_filters(self) -> None:
+        """The saved profiles as entries of the origin filter (read in the background)."""
+
+        def show(names: list[str]) -> None:
+            current = self.origin_filter.currentData()
+            self.origin_filter.blockSignals(True)
+            while self.origin_filter.count() > 3:
+                self.origin_filter.removeItem(3)
+            for name in names:
+                self.origin_filter.addItem(self.tr("Profile %1").replace("%1", name), f"profile:{name}")
+            index = self.origin_filter.findData(current)
+            self.origin_filter.setCurrentIndex(max(0, index))
+            self.origin_filter.blockSignals(False)
+            if index < 0:
+                self._apply_filters()
+
+        self.ctx.background.run(
+            lambda: sorted({p.name for p in self.ctx.tracker.workflows.profiles()}), on_success=show, owner=self
         )
 
     def _apply_filters(self, *_: Any, force: bool = False) -> None:
@@ -421,12 +460,14 @@ class MainWindow(WindowMenus, WindowCommands):
             self.clear_filters()
 
     def clear_filters(self) -> None:
-        for w in (self.status_filter, self.operation_filter, self.search_box):
+        widgets = (self.status_filter, self.operation_filter, self.origin_filter, self.search_box)
+        for w in widgets:
             w.blockSignals(True)
         self.status_filter.setCurrentIndex(0)
         self.operation_filter.setCurrentIndex(0)
+        self.origin_filter.setCurrentIndex(0)
         self.search_box.clear()
-        for w in (self.status_filter, self.operation_filter, self.search_box):
+        for w in widgets:
             w.blockSignals(False)
         self._apply_filters()
 

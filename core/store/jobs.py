@@ -270,10 +270,28 @@ def parse_job_ref(text: str) -> int:
 
 
 def _filtered(
-    stmt: Any, *, user: str, all_users: bool, statuses: Iterable[str] | None, operation: str | None, search: str | None
+    stmt: Any,
+    *,
+    user: str,
+    all_users: bool,
+    statuses: Iterable[str] | None,
+    operation: str | None,
+    search: str | None,
+    profile: str | None = None,
+    origin: str | None = None,
 ) -> Any:
-    """The one place that turns the list filters (visibility, status, operation, free text) into SQL."""
+    """The one place that turns the list filters (visibility, status, operation, free text, the saved profile
+    a job came from and whether a schedule or a person started it) into SQL."""
     stmt = stmt.where(_visible(user, all_users))
+    if profile:
+        stmt = stmt.where(
+            jobs_t.c.id.in_(select(origins.origin_t.c.job_id).where(origins.origin_t.c.profile == profile))
+        )
+    if origin == origins.SCHEDULE:
+        stmt = stmt.where(jobs_t.c.id.in_(select(origins.origin_t.c.job_id).where(origins.origin_t.c.origin == origin)))
+    elif origin:  # by hand: no origin recorded (a plain submit), or "manual"
+        scheduled = select(origins.origin_t.c.job_id).where(origins.origin_t.c.origin == origins.SCHEDULE)
+        stmt = stmt.where(jobs_t.c.id.not_in(scheduled))
     if statuses:
         stmt = stmt.where(jobs_t.c.status.in_([str(JobStatus(s.upper())) for s in statuses]))
     if operation:
@@ -294,6 +312,8 @@ def list_jobs(
     statuses: Iterable[str] | None = None,
     operation: str | None = None,
     search: str | None = None,
+    profile: str | None = None,
+    origin: str | None = None,
     limit: int | None = None,
     offset: int = 0,
     with_reasons: bool = True,
@@ -306,6 +326,8 @@ def list_jobs(
         statuses=statuses,
         operation=operation,
         search=search,
+        profile=profile,
+        origin=origin,
     )
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -353,6 +375,8 @@ def job_ids(
     statuses: Iterable[str] | None = None,
     operation: str | None = None,
     search: str | None = None,
+    profile: str | None = None,
+    origin: str | None = None,
     sort: str = "id",
     descending: bool = True,
 ) -> list[int]:
@@ -372,6 +396,8 @@ def job_ids(
         statuses=statuses,
         operation=operation,
         search=search,
+        profile=profile,
+        origin=origin,
     )
     with db.connect_read() as conn:
         return list(conn.execute(stmt).scalars())
@@ -385,6 +411,8 @@ def count_jobs(
     statuses: Iterable[str] | None = None,
     operation: str | None = None,
     search: str | None = None,
+    profile: str | None = None,
+    origin: str | None = None,
 ) -> int:
     """How many jobs ``list_jobs`` would return without a limit."""
     stmt = _filtered(
@@ -394,6 +422,8 @@ def count_jobs(
         statuses=statuses,
         operation=operation,
         search=search,
+        profile=profile,
+        origin=origin,
     )
     with db.connect_read() as conn:
         return int(conn.execute(stmt).scalar() or 0)
@@ -407,6 +437,8 @@ def count_by_status(
     statuses: Iterable[str] | None = None,
     operation: str | None = None,
     search: str | None = None,
+    profile: str | None = None,
+    origin: str | None = None,
 ) -> dict[str, int]:
     c = jobs_t.c
     stmt = _filtered(
@@ -416,6 +448,8 @@ def count_by_status(
         statuses=statuses,
         operation=operation,
         search=search,
+        profile=profile,
+        origin=origin,
     )
     with db.connect_read() as conn:
         return {str(k): int(v) for k, v in conn.execute(stmt).all()}

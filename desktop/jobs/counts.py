@@ -12,11 +12,11 @@ Signals:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from core import api
 from core.records import JobSnapshot
 from core.status import RUNNING, WAITING, JobStatus
 from desktop.jobs.model import JobsModel
@@ -74,12 +74,7 @@ class StatusCounts(QObject):
             self._live = {}
             self.changed.emit()
             return
-        core_flt = api.JobFilter(
-            all_users=flt.all_users,
-            statuses=tuple(sorted(statuses)),
-            operation=flt.operation or None,
-            search=flt.search or None,
-        )
+        core_flt = dataclasses.replace(flt.to_core(), statuses=tuple(sorted(statuses)))
         self.background.run(
             self.tracker.jobs, core_flt, on_success=lambda snaps: self._on_loaded(gen, snaps), owner=self
         )

@@ -107,10 +107,12 @@ class JobFilter:
     operation: str = ""
     search: str = ""
     all_users: bool = False
+    profile: str = ""  # only the jobs started from this saved profile
+    origin: str = ""  # "manual" (started by a person) or "schedule"
 
     @property
     def is_empty(self) -> bool:
-        return not self.statuses and not self.operation and not self.search
+        return not self.statuses and not self.operation and not self.search and not self.profile and not self.origin
 
     def to_core(self) -> api.JobFilter:
         return api.JobFilter(
@@ -118,6 +120,8 @@ class JobFilter:
             statuses=tuple(sorted(self.statuses)),
             operation=self.operation or None,
             search=self.search or None,
+            profile=self.profile or None,
+            origin=self.origin or None,
         )
 
     def matches(self, snap: JobSnapshot, user: str) -> bool:
@@ -126,6 +130,10 @@ class JobFilter:
         if self.statuses and str(snap.status) not in self.statuses:
             return False
         if self.operation and snap.operation != self.operation:
+            return False
+        if self.profile and snap.profile != self.profile:
+            return False
+        if self.origin and (snap.origin == "schedule") != (self.origin == "schedule"):
             return False
         if self.search:
             s = self.search.lower()

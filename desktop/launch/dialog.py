@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QRadioButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -124,12 +127,37 @@ class NewOperationDialog(QDialog):
         start_row.addWidget(self.start_now)
         start_row.addWidget(self.start_at)
         start_row.addWidget(self.at, 1)
-        self.job_labels = {k: QLabel(job_box) for k in ("label", "queue", "priority", "start")}
+        # what the job waits for (`--after`): job numbers, typed or picked among the recent ones
+        self.after = QLineEdit(job_box)
+        self.after.setObjectName("afterJobs")
+        self.after.setClearButtonEnabled(True)
+        self.after_pick = QToolButton(job_box)
+        self.after_pick.setObjectName("pickAfterJobs")
+        self.after_pick.setText("…")
+        self.after_pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.after_pick.setMenu(QMenu(self.after_pick))
+        self.after_pick.menu().aboutToShow.connect(self._fill_after_menu)
+        self.run_anyway = QCheckBox(job_box)
+        self.run_anyway.setObjectName("runAnyway")
+        self.run_anyway.setEnabled(False)
+        self.after.textChanged.connect(lambda text: self.run_anyway.setEnabled(bool(text.strip())))
+        self.after.textChanged.connect(self._schedule_check)
+        self.after_error = error_label(job_box)
+        after_row = QHBoxLayout()
+        after_row.addWidget(self.after, 1)
+        after_row.addWidget(self.after_pick)
+        after_box = QVBoxLayout()
+        after_box.setSpacing(2)
+        after_box.addLayout(after_row)
+        after_box.addWidget(self.run_anyway)
+        after_box.addWidget(self.after_error)
+        self.job_labels = {k: QLabel(job_box) for k in ("label", "queue", "priority", "start", "after")}
         jf = QFormLayout(job_box)
         jf.addRow(self.job_labels["label"], self.label)
         jf.addRow(self.job_labels["queue"], self.queue)
         jf.addRow(self.job_labels["priority"], self.priority)
         jf.addRow(self.job_labels["start"], start_row)
+        jf.addRow(self.job_labels["after"], after_box)
 
         self.plan_label = QLabel(self)
         self.plan_label.setObjectName("planLabel")
@@ -185,11 +213,15 @@ class NewOperationDialog(QDialog):
         self.priority.setToolTip(self.tr("Higher runs first within its queue"))
         self.start_now.setText(self.tr("As soon as possible"))
         self.start_at.setText(self.tr("At"))
+        self.after.setPlaceholderText(self.tr("none; or job numbers to wait for, e.g. 12, 15"))
+        self.after_pick.setToolTip(self.tr("Choose among the recent jobs"))
+        self.run_anyway.setText(self.tr("Run even if one of them does not succeed"))
         for key, text in (
             ("label", self.tr("Label")),
             ("queue", self.tr("Queue")),
             ("priority", self.tr("Priority")),
             ("start", self.tr("Start")),
+            ("after", self.tr("After jobs")),
         ):
             self.job_labels[key].setText(text)
         self.operation_label.setText(self.tr("Operation"))
@@ -259,15 +291,56 @@ class NewOperationDialog(QDialog):
     def _schedule_check(self) -> None:
         self._debounce.start()
 
+    def after_ids(self) -> list[int] | None:
+        """The job numbers typed in "After jobs" (12, #15, asyncops://job/16), or None when one is not a job
+        number (the row then says so)."""
+        ids: list[int] = []
+        for part in self.after.text().replace(";", ",").replace(" ", ",").split(","):
+            part = part.strip().removeprefix("asyncops://job/").removeprefix("#")
+            if not part:
+                continue
+            if not part.isascii() or not part.isdigit():
+                return None
+            if int(part) not in ids:
+                ids.append(int(part))
+        return ids
+
+    def _fill_after_menu(self) -> None:
+        """The jobs one would wait for: the most recent unfinished ones and the last finished, as a menu."""
+        menu = self.after_pick.menu()
+        menu.clear()
+        loading = menu.addAction(self.tr("Reading the jobs…"))
+        loading.setEnabled(False)
+
+        def show(snaps: list[Any]) -> None:
+            menu.clear()
+            if not snaps:
+                menu.addAction(self.tr("No jobs yet")).setEnabled(False)
+            chosen = set(self.after_ids() or [])
+            for snap in snaps:
+                a = menu.addAction(f"#{snap.id}  {P.job_title(snap)} — {P.status_name(snap.status)}")
+                a.setCheckable(True)
+                a.setChecked(snap.id in chosen)
+                a.toggled.connect(lambda on, i=snap.id: self._toggle_after(i, on))
+
+        self.background.run(lambda: self.tracker.jobs(limit=20), on_success=show, owner=self)
+
+    def _toggle_after(self, job_id: int, on: bool) -> None:
+        ids = [i for i in (self.after_ids() or []) if i != job_id] + ([job_id] if on else [])
+        self.after.setText(", ".join(str(i) for i in ids))
+
     def job_options(self) -> dict[str, Any]:
         at = None
         if self.start_at.isChecked():
             at = self.at.dateTime().toPython().astimezone()  # type: ignore[attr-defined]
+        after = self.after_ids() or []
         return {
             "queue": self.queue.currentData(),
             "priority": self.priority.value(),
             "at": at,
             "label": self.label.text().strip() or None,
+            "after": after,
+            "run_anyway": bool(after) and self.run_anyway.isChecked(),
         }
 
     def check(self) -> None:
@@ -320,7 +393,12 @@ class NewOperationDialog(QDialog):
             return
         plan = check.launch.plan
         opts = self.job_options()
-        if opts["at"] is not None:
+        if opts["after"]:
+            text = self.tr("Will wait for jobs %1 to end, then run in the background.").replace(
+                "%1", ", ".join(f"#{i}" for i in opts["after"])
+            )
+            button = self.tr("Queue")
+        elif opts["at"] is not None:
             text = self.tr("Will be scheduled and run in the background at the chosen time.")
             button = self.tr("Schedule")
         elif plan.inline and opts["queue"] is None:
@@ -352,6 +430,13 @@ class NewOperationDialog(QDialog):
         name, raw, opts = self.op.name, self.form.raw_values(), self.job_options()
         self.form.clear_errors()
         self.general_error.hide()
+        self.after_error.hide()
+        if self.after_ids() is None:
+            self.after_error.setText(self.tr("Job numbers separated by commas, e.g. 12, 15"))
+            self.after_error.show()
+            self._submitting = False
+            self.launch.setEnabled(True)
+            return
         last = self.last_check
         if last is not None and last.launch is not None and last.operation == name and last.raw == raw:
             self._launch(last.launch, opts)

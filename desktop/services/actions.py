@@ -156,6 +156,8 @@ class JobActions(QObject):
         priority: int = 0,
         at: Any = None,
         label: str | None = None,
+        after: Sequence[int] = (),
+        run_anyway: bool = False,
         on_error: Callable[[BaseException], None] | None = None,
         on_done: Callable[[JobSnapshot, bool, Message], None] | None = None,
         owner: QObject | None = None,
@@ -164,9 +166,11 @@ class JobActions(QObject):
         engine starts it at once, past its queue's wait (never this process); else it goes to its queue."""
 
         def work() -> tuple[JobSnapshot, bool]:
-            if launch.plan.inline and queue is None and at is None:
+            if launch.plan.inline and queue is None and at is None and not after:
                 return self.tracker.run_in_engine(launch, priority=priority, label=label)
-            snap, future = self.tracker.launch(launch, queue=queue, priority=priority, at=at, label=label)
+            snap, future = self.tracker.launch(
+                launch, queue=queue, priority=priority, at=at, label=label, after=after, run_anyway=run_anyway
+            )
             return snap, future is not None
 
         def done(result: tuple[JobSnapshot, bool]) -> None:

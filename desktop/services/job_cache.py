@@ -86,6 +86,9 @@ def merge(old: JobSnapshot | None, new: JobSnapshot) -> JobSnapshot | None:
         return None
     if new.waiting is None and old.waiting is not None and new.status == old.status:
         new = new.replace(waiting=old.waiting)  # an event's snapshot carries no waiting reason: keep the known one
+    if new.profile is None and new.origin is None and (old.profile is not None or old.origin is not None):
+        # nor where the job came from, which never changes
+        new = new.replace(profile=old.profile, origin=old.origin, chain_run=old.chain_run, after=old.after)
     return None if new == old else new
 
 

@@ -172,12 +172,12 @@
     <context>
         <name>AppContext</name>
         <message>
-            <location filename="../../desktop/app.py" line="129" />
+            <location filename="../../desktop/app.py" line="130" />
             <source>Queued jobs wait until an engine runs (asyncops worker). Details: %1 (see %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="132" />
+            <location filename="../../desktop/app.py" line="133" />
             <source>The background engine could not start</source>
             <translation type="unfinished" />
         </message>
@@ -343,13 +343,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="179" />
+            <location filename="../../desktop/services/actions.py" line="183" />
             <source>Cannot start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="191" />
-            <location filename="../../desktop/services/actions.py" line="201" />
+            <location filename="../../desktop/services/actions.py" line="195" />
+            <location filename="../../desktop/services/actions.py" line="205" />
             <source>Cannot write the CSV file</source>
             <translation type="unfinished" />
         </message>
@@ -787,97 +787,118 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="157" />
+            <location filename="../../desktop/main_window.py" line="126" />
+            <source>Any origin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="127" />
+            <source>Started by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="128" />
+            <source>Started by a schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="131" />
+            <location filename="../../desktop/main_window.py" line="373" />
+            <source>Profile %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="168" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="163" />
+            <location filename="../../desktop/main_window.py" line="174" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="164" />
+            <location filename="../../desktop/main_window.py" line="175" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="166" />
+            <location filename="../../desktop/main_window.py" line="177" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="167" />
+            <location filename="../../desktop/main_window.py" line="178" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="239" />
+            <location filename="../../desktop/main_window.py" line="252" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="273" />
+            <location filename="../../desktop/main_window.py" line="286" />
             <source>Offline: cannot reach the database, retrying</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="391" />
+            <location filename="../../desktop/main_window.py" line="430" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="402" />
+            <location filename="../../desktop/main_window.py" line="441" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="405" />
+            <location filename="../../desktop/main_window.py" line="444" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="410" />
+            <location filename="../../desktop/main_window.py" line="449" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="412" />
+            <location filename="../../desktop/main_window.py" line="451" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="413" />
+            <location filename="../../desktop/main_window.py" line="452" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="414" />
+            <location filename="../../desktop/main_window.py" line="453" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="491" />
+            <location filename="../../desktop/main_window.py" line="532" />
             <source>Quit and s&amp;top jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="496" />
+            <location filename="../../desktop/main_window.py" line="537" />
             <source>&amp;Pause all queues</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="498" />
+            <location filename="../../desktop/main_window.py" line="539" />
             <source>R&amp;esume all queues</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="503" />
+            <location filename="../../desktop/main_window.py" line="544" />
             <source>&amp;New operation…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="529" />
+            <location filename="../../desktop/main_window.py" line="563" />
             <source>%n queue(s) paused: running jobs finish, nothing new starts</source>
             <translation>
                 <numerusform>%n queue paused: running jobs finish, nothing new starts</numerusform>
@@ -885,7 +906,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="531" />
+            <location filename="../../desktop/main_window.py" line="565" />
             <source>%n queue(s) resumed</source>
             <translation>
                 <numerusform>%n queue resumed</numerusform>
@@ -893,13 +914,13 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="532" />
-            <location filename="../../desktop/main_window.py" line="537" />
+            <location filename="../../desktop/main_window.py" line="566" />
+            <location filename="../../desktop/main_window.py" line="572" />
             <source>Queues</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="560" />
+            <location filename="../../desktop/main_window.py" line="595" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; asyncops will tell you when it ends.</numerusform>
@@ -907,7 +928,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="564" />
+            <location filename="../../desktop/main_window.py" line="599" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; open asyncops again to see how it ends.</numerusform>
@@ -915,12 +936,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="566" />
+            <location filename="../../desktop/main_window.py" line="601" />
             <source>Jobs keep running</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="569" />
+            <location filename="../../desktop/main_window.py" line="604" />
             <source>Don't ask again</source>
             <translation type="unfinished" />
         </message>
@@ -948,105 +969,146 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="204" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="180" />
+            <location filename="../../desktop/launch/dialog.py" line="208" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="209" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="210" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="213" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
+            <location filename="../../desktop/launch/dialog.py" line="214" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="215" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="189" />
+            <location filename="../../desktop/launch/dialog.py" line="216" />
+            <source>none; or job numbers to wait for, e.g. 12, 15</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="217" />
+            <source>Choose among the recent jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="218" />
+            <source>Run even if one of them does not succeed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="220" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="190" />
-            <location filename="../../desktop/launch/dialog.py" line="332" />
+            <location filename="../../desktop/launch/dialog.py" line="221" />
+            <location filename="../../desktop/launch/dialog.py" line="400" />
+            <location filename="../../desktop/launch/dialog.py" line="410" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="222" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="192" />
-            <location filename="../../desktop/launch/dialog.py" line="196" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
+            <location filename="../../desktop/launch/dialog.py" line="228" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="195" />
+            <location filename="../../desktop/launch/dialog.py" line="224" />
+            <source>After jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="227" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="331" />
+            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <source>Reading the jobs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="318" />
+            <source>No jobs yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="397" />
+            <source>Will wait for jobs %1 to end, then run in the background.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="409" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="184" />
-            <location filename="../../desktop/launch/dialog.py" line="223" />
+            <location filename="../../desktop/launch/dialog.py" line="435" />
+            <source>Job numbers separated by commas, e.g. 12, 15</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="212" />
+            <location filename="../../desktop/launch/dialog.py" line="255" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="197" />
+            <location filename="../../desktop/launch/dialog.py" line="229" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="386" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="389" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="324" />
+            <location filename="../../desktop/launch/dialog.py" line="402" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="325" />
+            <location filename="../../desktop/launch/dialog.py" line="403" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="328" />
+            <location filename="../../desktop/launch/dialog.py" line="406" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>

@@ -176,12 +176,12 @@
     <context>
         <name>AppContext</name>
         <message>
-            <location filename="../../desktop/app.py" line="129" />
+            <location filename="../../desktop/app.py" line="130" />
             <source>Queued jobs wait until an engine runs (asyncops worker). Details: %1 (see %2)</source>
             <translation>Les tâches en file attendent qu’un moteur tourne (asyncops worker). Détails : %1 (voir %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="132" />
+            <location filename="../../desktop/app.py" line="133" />
             <source>The background engine could not start</source>
             <translation>Le moteur d’arrière-plan n’a pas pu démarrer</translation>
         </message>
@@ -347,13 +347,13 @@
             <translation>Impossible de défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="179" />
+            <location filename="../../desktop/services/actions.py" line="183" />
             <source>Cannot start</source>
             <translation>Lancement impossible</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/actions.py" line="191" />
-            <location filename="../../desktop/services/actions.py" line="201" />
+            <location filename="../../desktop/services/actions.py" line="195" />
+            <location filename="../../desktop/services/actions.py" line="205" />
             <source>Cannot write the CSV file</source>
             <translation>Impossible d’écrire le fichier CSV</translation>
         </message>
@@ -795,62 +795,83 @@
             <translation>Toutes les opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="157" />
+            <location filename="../../desktop/main_window.py" line="126" />
+            <source>Any origin</source>
+            <translation>Toute origine</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="127" />
+            <source>Started by hand</source>
+            <translation>Lancées à la main</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="128" />
+            <source>Started by a schedule</source>
+            <translation>Lancées par une planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="131" />
+            <location filename="../../desktop/main_window.py" line="373" />
+            <source>Profile %1</source>
+            <translation>Profil %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="168" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation>Rechercher libellé, opération, description…  (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="163" />
+            <location filename="../../desktop/main_window.py" line="174" />
             <source>All users</source>
             <translation>Tous les utilisateurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="164" />
+            <location filename="../../desktop/main_window.py" line="175" />
             <source>Show the jobs of every user (administrators)</source>
             <translation>Afficher les tâches de tous les utilisateurs (administrateurs)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="166" />
+            <location filename="../../desktop/main_window.py" line="177" />
             <source>Status:</source>
             <translation>Statut :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="167" />
+            <location filename="../../desktop/main_window.py" line="178" />
             <source>Operation:</source>
             <translation>Opération :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="239" />
+            <location filename="../../desktop/main_window.py" line="252" />
             <source>Loading the job history…</source>
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="273" />
+            <location filename="../../desktop/main_window.py" line="286" />
             <source>Offline: cannot reach the database, retrying</source>
             <translation>Hors ligne : base de données injoignable, nouvel essai en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="491" />
+            <location filename="../../desktop/main_window.py" line="532" />
             <source>Quit and s&amp;top jobs</source>
             <translation>Quitter et a&amp;rrêter les tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="496" />
+            <location filename="../../desktop/main_window.py" line="537" />
             <source>&amp;Pause all queues</source>
             <translation>&amp;Suspendre toutes les files</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="498" />
+            <location filename="../../desktop/main_window.py" line="539" />
             <source>R&amp;esume all queues</source>
             <translation>R&amp;eprendre toutes les files</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="503" />
+            <location filename="../../desktop/main_window.py" line="544" />
             <source>&amp;New operation…</source>
             <translation>&amp;Nouvelle opération…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="529" />
+            <location filename="../../desktop/main_window.py" line="563" />
             <source>%n queue(s) paused: running jobs finish, nothing new starts</source>
             <translation>
                 <numerusform>%n file suspendue : les tâches en cours finissent, rien de nouveau ne démarre</numerusform>
@@ -858,7 +879,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="531" />
+            <location filename="../../desktop/main_window.py" line="565" />
             <source>%n queue(s) resumed</source>
             <translation>
                 <numerusform>%n file reprise</numerusform>
@@ -866,13 +887,13 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="532" />
-            <location filename="../../desktop/main_window.py" line="537" />
+            <location filename="../../desktop/main_window.py" line="566" />
+            <location filename="../../desktop/main_window.py" line="572" />
             <source>Queues</source>
             <translation>Files</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="560" />
+            <location filename="../../desktop/main_window.py" line="595" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; asyncops vous préviendra quand elle se terminera.</numerusform>
@@ -880,7 +901,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="564" />
+            <location filename="../../desktop/main_window.py" line="599" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; rouvrez asyncops pour voir comment elle se termine.</numerusform>
@@ -888,12 +909,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="566" />
+            <location filename="../../desktop/main_window.py" line="601" />
             <source>Jobs keep running</source>
             <translation>Les tâches continuent</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="569" />
+            <location filename="../../desktop/main_window.py" line="604" />
             <source>Don't ask again</source>
             <translation>Ne plus demander</translation>
         </message>
@@ -906,37 +927,37 @@
             <translation type="vanished">Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="391" />
+            <location filename="../../desktop/main_window.py" line="430" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="402" />
+            <location filename="../../desktop/main_window.py" line="441" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="405" />
+            <location filename="../../desktop/main_window.py" line="444" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="410" />
+            <location filename="../../desktop/main_window.py" line="449" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="412" />
+            <location filename="../../desktop/main_window.py" line="451" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="413" />
+            <location filename="../../desktop/main_window.py" line="452" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="414" />
+            <location filename="../../desktop/main_window.py" line="453" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
@@ -968,105 +989,146 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="176" />
+            <location filename="../../desktop/launch/dialog.py" line="204" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="180" />
+            <location filename="../../desktop/launch/dialog.py" line="208" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="181" />
+            <location filename="../../desktop/launch/dialog.py" line="209" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="182" />
+            <location filename="../../desktop/launch/dialog.py" line="210" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="185" />
+            <location filename="../../desktop/launch/dialog.py" line="213" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="186" />
+            <location filename="../../desktop/launch/dialog.py" line="214" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="187" />
+            <location filename="../../desktop/launch/dialog.py" line="215" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="189" />
+            <location filename="../../desktop/launch/dialog.py" line="216" />
+            <source>none; or job numbers to wait for, e.g. 12, 15</source>
+            <translation>aucune ; ou les numéros des tâches à attendre, p. ex. 12, 15</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="217" />
+            <source>Choose among the recent jobs</source>
+            <translation>Choisir parmi les tâches récentes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="218" />
+            <source>Run even if one of them does not succeed</source>
+            <translation>Lancer même si l'une d'elles échoue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="220" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="190" />
-            <location filename="../../desktop/launch/dialog.py" line="332" />
+            <location filename="../../desktop/launch/dialog.py" line="221" />
+            <location filename="../../desktop/launch/dialog.py" line="400" />
+            <location filename="../../desktop/launch/dialog.py" line="410" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="191" />
+            <location filename="../../desktop/launch/dialog.py" line="222" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="192" />
-            <location filename="../../desktop/launch/dialog.py" line="196" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
+            <location filename="../../desktop/launch/dialog.py" line="228" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="195" />
+            <location filename="../../desktop/launch/dialog.py" line="224" />
+            <source>After jobs</source>
+            <translation>Après les tâches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="227" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="331" />
+            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <source>Reading the jobs…</source>
+            <translation>Lecture des tâches…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="318" />
+            <source>No jobs yet</source>
+            <translation>Aucune tâche pour l'instant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="397" />
+            <source>Will wait for jobs %1 to end, then run in the background.</source>
+            <translation>Attendra la fin des tâches %1, puis s'exécutera en arrière-plan.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="409" />
             <source>You will be told when it ends.</source>
             <translation>Vous serez prévenu quand elle se terminera.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="184" />
-            <location filename="../../desktop/launch/dialog.py" line="223" />
+            <location filename="../../desktop/launch/dialog.py" line="435" />
+            <source>Job numbers separated by commas, e.g. 12, 15</source>
+            <translation>Des numéros de tâches séparés par des virgules, p. ex. 12, 15</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="212" />
+            <location filename="../../desktop/launch/dialog.py" line="255" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="197" />
+            <location filename="../../desktop/launch/dialog.py" line="229" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="313" />
+            <location filename="../../desktop/launch/dialog.py" line="386" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="316" />
+            <location filename="../../desktop/launch/dialog.py" line="389" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="324" />
+            <location filename="../../desktop/launch/dialog.py" line="402" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="325" />
+            <location filename="../../desktop/launch/dialog.py" line="403" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="328" />
+            <location filename="../../desktop/launch/dialog.py" line="406" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
         </message>

@@ -168,6 +168,44 @@ def test_scheduled_start(qtbot: Any, window: Any) -> None:
     assert not inline and snap.status == "SCHEDULED" and snap.scheduled_for is not None
 
 
+def test_new_operation_picks_the_jobs_it_waits_for(qtbot: Any, window: Any) -> None:
+    t = window.ctx.tracker
+    parent = t.submit("command", {"cmd": "true"}, label="the parent")
+    other = t.submit("command", {"cmd": "true"}, label="another")
+    dlg = _dialog(qtbot, window, "command")
+    dlg.form.fields["cmd"].set("true")
+    assert not dlg.run_anyway.isEnabled()
+    # picked among the recent jobs
+    menu = dlg.after_pick.menu()
+    menu.aboutToShow.emit()
+    qtbot.waitUntil(lambda: any(a.text().startswith(f"#{parent.id} ") for a in menu.actions()), timeout=5000)
+    next(a for a in menu.actions() if a.text().startswith(f"#{parent.id} ")).setChecked(True)
+    assert dlg.after.text() == str(parent.id) and dlg.run_anyway.isEnabled()
+    dlg.after.setText(dlg.after.text() + ", nonsense")
+    dlg.launch.click()
+    qtbot.waitUntil(lambda: dlg.after_error.isVisible(), timeout=5000)
+    assert "Job numbers" in dlg.after_error.text() and len(t.jobs()) == 2  # nothing launched
+    dlg.after.setText(f"#{parent.id}, asyncops://job/{other.id}")
+    dlg.run_anyway.setChecked(True)
+    dlg.check()
+    qtbot.waitUntil(lambda: "Will wait for jobs" in dlg.plan_label.text(), timeout=5000)
+    with qtbot.waitSignal(dlg.launched, timeout=10_000) as blocker:
+        dlg.launch.click()
+    snap, inline, _ = blocker.args
+    child = t.job(snap.id)
+    assert not inline and child.status == "SCHEDULED" and child.after == (parent.id, other.id)
+    assert child.waiting_reason == f"waits for job #{parent.id} and 1 more"
+
+
+def test_waiting_for_an_unknown_job_is_refused_in_the_dialog(qtbot: Any, window: Any) -> None:
+    dlg = _dialog(qtbot, window, "command")
+    dlg.form.fields["cmd"].set("true")
+    dlg.after.setText("9999")
+    dlg.launch.click()
+    qtbot.waitUntil(lambda: dlg.general_error.isVisible(), timeout=10_000)
+    assert "9999" in dlg.general_error.text() and window.ctx.tracker.jobs() == []
+
+
 def test_every_registered_operation_gets_a_form(qtbot: Any, window: Any) -> None:
     dlg = window.new_operation()
     names = [dlg.operation.itemData(i) for i in range(dlg.operation.count())]

@@ -54,3 +54,39 @@ def test_a_chain_run_shows_as_a_group_of_steps(qtbot: Any, window: Any) -> None:
     window.ctx.tracker.stop(steps[0].id)
     qtbot.waitUntil(lambda: f"#{steps[0].id} Stopped" in label.text(), timeout=10_000)
     assert window.ctx.tracker.job(steps[0].id).status is JobStatus.STOPPED
+
+
+def test_the_list_filters_by_profile_and_by_who_started_it(qtbot: Any, window: Any) -> None:
+    import datetime as dt
+
+    t = window.ctx.tracker
+    wf = t.workflows
+    plain = t.submit("command", {"cmd": "true"})
+    wf.save_profile("nightly-scan", "command", {"cmd": "true"}, schedule="0 2 * * *")
+    by_hand = wf.run_profile("nightly-scan")
+    # the schedule fires at a time the test chooses
+    fired = wf.fire_due(dt.datetime.now(dt.UTC) + dt.timedelta(days=2))
+    assert fired
+    by_schedule = fired[0]
+    window.load_profile_filters()
+    combo = window.origin_filter
+    qtbot.waitUntil(lambda: combo.findData("profile:nightly-scan") >= 0, timeout=5000)
+    assert combo.itemText(combo.findData("profile:nightly-scan")) == "Profile nightly-scan"
+
+    def shown() -> set[int]:
+        return {window.proxy.job_id(r) for r in range(window.proxy.rowCount())}
+
+    everything = {plain.id, by_hand.id, by_schedule.id}
+    qtbot.waitUntil(lambda: shown() == everything, timeout=10_000)
+    combo.setCurrentIndex(combo.findData("origin:schedule"))
+    qtbot.waitUntil(lambda: shown() == {by_schedule.id}, timeout=10_000)
+    combo.setCurrentIndex(combo.findData("origin:manual"))
+    qtbot.waitUntil(lambda: shown() == {plain.id, by_hand.id}, timeout=10_000)
+    combo.setCurrentIndex(combo.findData("profile:nightly-scan"))
+    qtbot.waitUntil(lambda: shown() == {by_hand.id, by_schedule.id}, timeout=10_000)
+    # the same filter in the core, as the CLI and the window use it
+    from core.api import JobFilter
+
+    assert set(t.job_ids(JobFilter(profile="nightly-scan", origin="schedule"))) == {by_schedule.id}
+    window.clear_filters()
+    qtbot.waitUntil(lambda: shown() == everything, timeout=10_000)
