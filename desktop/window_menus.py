@@ -121,6 +121,12 @@ class WindowMenus(WindowParts):
         tb.addSeparator()
         tb.addAction(self.action_export)
         tb.addAction(self.action_open_link)
+        # the actions used less often show their icon only (their text is in the tooltip and the menus), so the
+        # toolbar fits a 1280-pixel screen in every language
+        for a in (self.action_pause, self.action_resume, self.action_retry, self.action_undo, self.action_open_link):
+            button = tb.widgetForAction(a)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         spacer = QWidget(tb)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
