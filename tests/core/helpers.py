@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +24,7 @@ class Probe(Operation):
         Param("step", "float", default=0.0, minimum=0),
         Param("fail", "bool", default=False),
         Param("warn", "int", default=0),
+        Param("hold", "str", default=""),  # a file: the job waits for it to exist before its items (a gate)
     )
     resumable = False
     lock = threading.Lock()
@@ -43,6 +45,10 @@ class Probe(Operation):
             cls.runs.append(ctx.job_id)
         try:
             ctx.set_total(params["items"])
+            deadline = time.monotonic() + 60
+            while params["hold"] and not os.path.exists(params["hold"]) and time.monotonic() < deadline:
+                if ctx.wait(0.02):
+                    break
             for _ in range(params["items"]):
                 if ctx.should_stop:
                     break

@@ -62,7 +62,8 @@ def test_run_now_starts_at_once_in_the_engine_never_in_the_window(
     long = engine_proc.submit("test-probe", {"items": 400, "step": 0.05}, owner="tester")
     wait_status(db, long.id, "ACTIVE")
     queued = engine_proc.submit("test-probe", {"items": 0}, owner="tester")  # the queue is full: it waits
-    launch = tracker.check("test-probe", {"items": 30, "step": 0.05}, foreground=True)
+    gate = engine_proc.log.parent / "go-run-now"
+    launch = tracker.check("test-probe", {"items": 30, "step": 0.05, "hold": str(gate)}, foreground=True)
     assert launch.plan.inline
     with qtbot.waitSignal(window.job_actions.submitted, timeout=10_000) as blocker:
         window.job_actions.launch(launch)
@@ -71,6 +72,7 @@ def test_run_now_starts_at_once_in_the_engine_never_in_the_window(
     # it runs while the queue's only slot is taken, in the engine's process, and the window shows it running
     qtbot.waitUntil(lambda: (s := window.ctx.cache.get(snap.id)) is not None and s.status.is_running, timeout=10_000)
     assert jobs.get_many(db, [queued.id])[0].status == "QUEUED"
+    gate.touch()  # held until the window showed it running
     final = wait_status(db, snap.id)
     assert final.status == "SUCCEEDED"
     assert engine_pid_of(final.worker) == engine_proc.pid != os.getpid()

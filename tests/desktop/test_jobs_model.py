@@ -94,9 +94,11 @@ def test_filter_and_sort_run_in_sql(qtbot: Any, db: Any, probe: Any, monkeypatch
 
 def test_live_progress_reaches_the_model(qtbot: Any, engine_proc: Any, window: Any, probe: Any) -> None:
     """A job of this process: its progress shows in the table while it runs, then its final badge."""
-    snap = engine_proc.submit("test-probe", {"items": 40, "step": 0.05}, owner="tester")
+    gate = engine_proc.log.parent / "go-progress"
+    snap = engine_proc.submit("test-probe", {"items": 40, "step": 0.1, "hold": str(gate)}, owner="tester")
     model = window.model
-    qtbot.waitUntil(lambda: model.row_of(snap.id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: model.row_of(snap.id) is not None, timeout=10_000)
+    gate.touch()  # the job runs its items only once its row is there
 
     def progress() -> int:
         s = model.cached(snap.id)

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tests.desktop.conftest import close_window, make_window
 
 
-def test_tray_message_on_completion_and_click_opens_the_job(qtbot: Any, db: Any, probe: Any, engine_proc: Any) -> None:
+def test_tray_message_on_completion_and_click_opens_the_job(
+    qtbot: Any, db: Any, probe: Any, engine_proc: Any, tmp_path: Path
+) -> None:
     win = make_window(qtbot, use_tray=True)
     try:
         tray = win.notifier.tray
         assert tray is not None
         calls: list[tuple[Any, ...]] = []
         tray.showMessage = lambda *args: calls.append(args)  # what the desktop would show
-        snap = engine_proc.submit("test-probe", {"items": 30, "step": 0.03, "warn": 2}, owner="tester")
-        qtbot.waitUntil(lambda: win.notifier.running_summary()[0] == 1, timeout=5000)
+        gate = tmp_path / "go"
+        params = {"items": 30, "step": 0.01, "warn": 2, "hold": str(gate)}
+        snap = engine_proc.submit("test-probe", params, owner="tester")
+        qtbot.waitUntil(lambda: win.notifier.running_summary()[0] == 1, timeout=15_000)  # held until seen
         assert "1 job" in tray.toolTip()
         with qtbot.waitSignal(win.notifier.messageShown, timeout=15_000) as blocker:
-            pass
+            gate.touch()
         message, channel = blocker.args
         assert channel == "tray" and message.job_id == snap.id
         assert calls and calls[-1][0] == f"#{snap.id} Probe"
