@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, literal, select, update
+from sqlalchemy import delete, func, literal, or_, select, update
 
 from core import library as L
 from core.errors import OperationFailed, ParamError
@@ -340,19 +340,13 @@ class Move(LibraryOperation):
         with env.db.connect_read() as conn:
             c = L.count_under(conn, lib.id, rels)
             refs = 0
-            for rel in rels:
-                refs += (
-                    conn.execute(
-                        select(func.count()).select_from(r).where(r.c.library_id == lib.id, L.subtree(r.c.target, rel))
-                    ).scalar()
-                    or 0
-                )
+            for rel in rels:  # each reference into or out of what moves, once (a link inside it is one, not two)
                 refs += (
                     conn.execute(
                         select(func.count())
                         .select_from(r)
                         .join(a, a.c.id == r.c.source_id)
-                        .where(a.c.library_id == lib.id, L.subtree(a.c.path, rel))
+                        .where(r.c.library_id == lib.id, or_(L.subtree(r.c.target, rel), L.subtree(a.c.path, rel)))
                     ).scalar()
                     or 0
                 )
@@ -373,6 +367,8 @@ class Move(LibraryOperation):
         if len(plan.pairs) > SAMPLE:
             details.append(msg("move.more", n=len(plan.pairs) - SAMPLE).text)
         details += plan.samples
+        if plan.links > len(plan.samples):
+            details.append(msg("move.more", n=plan.links - len(plan.samples)).text)
         details += [msg("move.unlocated", line=line, link=raw).text + f" ({d})" for d, line, raw in plan.unlocated]
         return DryRun(
             msg(

@@ -116,9 +116,10 @@ def test_move_dry_run_and_thresholds(db: Database, tmp_path: Path) -> None:
     report = op.dry_run(env, params)
     assert report.summary == "would move 120 files and 1 folder in 1 item and rewrite 60 links in 1 document"
     assert "gallery.md line 1: pics/p000.png → media/pics/p000.png" in report.details
+    assert "… and 50 more" in report.details  # ten links shown, the count of the others said
     assert (tmp_path / "lib" / "pics").is_dir() and paths(db, lib) >= {"pics/p000.png"}
     plan = jobs.plan(db, "move", params)
-    assert not plan.inline and plan.counts == {"assets": 120, "references": 60}
+    assert not plan.inline and plan.counts == {"assets": 120, "references": 60}  # as many as the dry run rewrites
     assert "assets 120 > 100" in plan.reason and "references 60 > 50" in plan.reason
     assert jobs.plan(db, "move", {"library": "lib", "paths": ["pics/p001.png"], "destination": "x"}).inline
     settings.set_threshold(db, "move", "references", 0)
