@@ -61,6 +61,8 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
     os.environ["ASYNCOPS_DATA_DIR"] = str(tmp / "data")
     os.environ.setdefault("ASYNCOPS_USER", "marie")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # a picture of the demo: no engine may run its jobs, nor outlive this process (queueing would start one)
+    os.environ["ASYNCOPS_NO_AUTOSTART"] = "1"
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qsettings"))
