@@ -31,7 +31,11 @@ from core.workflows import reasons
 define("timeline.scheduled", "scheduled for {at:time}")
 define("timeline.after", "waited for job #{id} to end")
 define("timeline.queue_full", "the queue {queue} was full ({running} of {capacity} running)")
-define("timeline.no_engine", "no engine took it from the queue {queue} ({running} of {capacity} running)")
+define(
+    "timeline.no_engine",
+    "a slot was free in the queue {queue} ({running} of {capacity} running) but no engine took it: "
+    "the queue was paused or no engine was running",
+)
 define("timeline.waiting", "waiting in the queue {queue}")
 
 NOISE = dt.timedelta(seconds=1)

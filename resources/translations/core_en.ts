@@ -1558,7 +1558,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>no engine took it from the queue {queue} ({running} of {capacity} running)</source>
+            <source>a slot was free in the queue {queue} ({running} of {capacity} running) but no engine took it: the queue was paused or no engine was running</source>
             <comment>timeline.no_engine</comment>
             <translation type="unfinished" />
         </message>

@@ -1558,9 +1558,9 @@
             <translation>a attendu la fin de la tâche n° {id}</translation>
         </message>
         <message>
-            <source>no engine took it from the queue {queue} ({running} of {capacity} running)</source>
+            <source>a slot was free in the queue {queue} ({running} of {capacity} running) but no engine took it: the queue was paused or no engine was running</source>
             <comment>timeline.no_engine</comment>
-            <translation>aucun moteur ne l'a prise dans la file {queue} ({running} sur {capacity} en cours)</translation>
+            <translation>une place était libre dans la file {queue} ({running} sur {capacity} en cours) mais aucun moteur ne l'a prise : la file était suspendue ou aucun moteur ne tournait</translation>
         </message>
         <message>
             <source>the queue {queue} was full ({running} of {capacity} running)</source>

@@ -62,7 +62,12 @@ def test_each_wait_says_why_from_what_the_history_holds(t: Tracker) -> None:
     assert waits(b) == [(1, 60, "the queue default was full (1 of 1 running)")]
     assert waits(c) == [
         (2, 70, f"waited for job #{b} to end"),
-        (70, 75, "no engine took it from the queue default (0 of 1 running)"),
+        (
+            70,
+            75,
+            "a slot was free in the queue default (0 of 1 running) but no engine took it: "
+            "the queue was paused or no engine was running",
+        ),
     ]
     assert [w[:2] for w in waits(d)] == [(3, 100)] and waits(d)[0][2].startswith("scheduled for ")
     assert waits(e) == [(150, 200, bars[e].job.waiting_reason or "waiting in the queue default")]
