@@ -153,7 +153,7 @@ def rotate(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> 
     """Before an engine starts, a log grown past ``max_bytes`` becomes ``engine.log.1`` (the older ones shift
     up to ``.{keep}``, the oldest is dropped), so the engine log never grows without bound. Whether it rotated."""
     try:
-        if path.stat().st_size <= max_bytes:
+        if not path.exists() or path.stat().st_size <= max_bytes:  # the first start has no log yet
             return False
         for i in range(keep - 1, 0, -1):
             older = path.with_name(f"{path.name}.{i}")

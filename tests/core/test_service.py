@@ -4,6 +4,7 @@ lock, and the event channel — with real processes, each ended by its pid."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -383,11 +384,15 @@ def test_a_client_reconnects_when_its_engine_comes_back(db: Database) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_the_engine_log_is_rotated_before_it_grows_without_bound(tmp_path: Path) -> None:
+def test_the_engine_log_is_rotated_before_it_grows_without_bound(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     from core.service import spawn as S
 
     (tmp_path / "logs").mkdir()
     log_path = tmp_path / "logs" / "engine.log"
+    assert not S.rotate(log_path, max_bytes=100, keep=2)  # none yet (the first start): nothing to do, no warning
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     log_path.write_bytes(b"x" * 10)
     assert not S.rotate(log_path, max_bytes=100, keep=2)  # small: left as it is
     for n in range(4):  # four engines started over a long log
