@@ -176,6 +176,11 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
         _settle(app, window, 0.8)
         save(details, f"job-details-{width}x{height}")
         details.close()
+        timeline = window.show_timeline()
+        timeline.resize(width, height)
+        _settle(app, window, 1.0)
+        save(timeline, f"timeline-{width}x{height}")
+        timeline.close()
 
     window.show_inbox(True)
     _settle(app, window, 0.3)
