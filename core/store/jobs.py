@@ -12,31 +12,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Float, and_, cast, delete, func, insert, literal, or_, select, update
+from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
-from core.messages import Message, define, msg
+from core.messages import define, msg
 from core.operations import OperationEnv, registry
-from core.records import JobSnapshot, LogEntry, iso
+from core.records import JobSnapshot, LogEntry
 from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus
-from core.store import dialect, settings
+from core.store import settings
 from core.store.db import Database
-from core.store.schema import EngineRow, Job, JobLog, QueueRow, RemovedJob, table, utcnow
+from core.store.lists import _visible
+from core.store.schema import Job, JobLog, QueueRow, RemovedJob, table, utcnow
 from core.store.settings import QueueConfig
+from core.store.waiting import annotate, status_values
 from core.users import current_user, is_admin
-from core.workflows import origins, reasons
 
-define("wait.retry", "retry {attempt}/{attempts} at {when:time}")
-define("wait.scheduled", "scheduled for {when:time}")
-define("wait.queue_gone", "queue {queue} no longer exists")
-define("wait.queue_paused", "queue {queue} paused")
-define("wait.queue_full", "queue full ({running}/{capacity} running)")
-define("wait.no_worker", "no worker is running for this queue (start `asyncops worker`)")
-define("wait.no_engine", "no engine is running for this queue (open asyncops or start `asyncops worker`)")
-define("wait.next", "next in queue")
 define("job.bad_at", "--at: {text!r} is not an ISO-8601 time such as 2026-12-01T18:30")
 define("job.bad_queue", "--queue: no queue named '{queue}' (queues: {names})")
 define("job.not_found", "no job #{id}")
@@ -51,10 +44,6 @@ define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or
 jobs_t = table(Job)
 log_t = table(JobLog)
 S = JobStatus
-
-
-def _statuses(values: Iterable[JobStatus]) -> list[str]:
-    return [str(v) for v in values]
 
 
 # -- time -------------------------------------------------------------------------------------------
@@ -238,10 +227,6 @@ def submit_many(
 
 
 # -- reading ----------------------------------------------------------------------------------------
-def _visible(user: str, all_users: bool) -> Any:
-    return True if all_users else jobs_t.c.owner == user
-
-
 def get(db: Database, job_id: int, *, user: str | None = None, admin: bool | None = None) -> JobSnapshot:
     """One job the user may see; NotFound or NotAllowed (exit 3) otherwise."""
     user = user or current_user(db)
@@ -269,192 +254,6 @@ def parse_job_ref(text: str) -> int:
     return int(t)
 
 
-def _filtered(
-    stmt: Any,
-    *,
-    user: str,
-    all_users: bool,
-    statuses: Iterable[str] | None,
-    operation: str | None,
-    search: str | None,
-    profile: str | None = None,
-    origin: str | None = None,
-) -> Any:
-    """The one place that turns the list filters (visibility, status, operation, free text, the saved profile
-    a job came from and whether a schedule or a person started it) into SQL."""
-    stmt = stmt.where(_visible(user, all_users))
-    if profile:
-        stmt = stmt.where(
-            jobs_t.c.id.in_(select(origins.origin_t.c.job_id).where(origins.origin_t.c.profile == profile))
-        )
-    if origin == origins.SCHEDULE:
-        stmt = stmt.where(jobs_t.c.id.in_(select(origins.origin_t.c.job_id).where(origins.origin_t.c.origin == origin)))
-    elif origin:  # by hand: no origin recorded (a plain submit), or "manual"
-        scheduled = select(origins.origin_t.c.job_id).where(origins.origin_t.c.origin == origins.SCHEDULE)
-        stmt = stmt.where(jobs_t.c.id.not_in(scheduled))
-    if statuses:
-        stmt = stmt.where(jobs_t.c.status.in_([str(JobStatus(s.upper())) for s in statuses]))
-    if operation:
-        stmt = stmt.where(jobs_t.c.operation == operation)
-    if search:
-        like = f"%{search}%"
-        stmt = stmt.where(
-            or_(jobs_t.c.label.ilike(like), jobs_t.c.operation.ilike(like), jobs_t.c.description.ilike(like))
-        )
-    return stmt
-
-
-def list_jobs(
-    db: Database,
-    *,
-    user: str | None = None,
-    all_users: bool = False,
-    statuses: Iterable[str] | None = None,
-    operation: str | None = None,
-    search: str | None = None,
-    profile: str | None = None,
-    origin: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-    with_reasons: bool = True,
-) -> list[JobSnapshot]:
-    """The user's jobs (everybody's for ``all_users``, which the caller checked is an admin), newest first."""
-    stmt = _filtered(
-        select(jobs_t).order_by(jobs_t.c.id.desc()),
-        user=user or current_user(db),
-        all_users=all_users,
-        statuses=statuses,
-        operation=operation,
-        search=search,
-        profile=profile,
-        origin=origin,
-    )
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
-    with db.connect_read() as conn:
-        snaps = [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
-    return annotate(db, snaps) if with_reasons else snaps
-
-
-SORT_KEYS = (
-    "id",
-    "operation",
-    "label",
-    "status",
-    "progress",
-    "warnings",
-    "errors",
-    "queue",
-    "created_at",
-    "started_at",
-    "finished_at",
-    "duration",
-    "owner",
-)
-
-
-def _sort_expr(db: Database, key: str, now: dt.datetime) -> Any:
-    c = jobs_t.c
-    if key == "progress":
-        return cast(c.progress_done, Float) / func.nullif(c.progress_total, 0)
-    if key == "duration":
-        end = func.coalesce(c.paused_at, c.finished_at, literal(now))  # a paused job's clock stopped then
-        return dialect.seconds_between(db.engine, c.started_at, end) - func.coalesce(c.paused_seconds, 0)
-    if key not in SORT_KEYS:
-        raise UsageError(msg("job.bad_sort", key=key, keys=list(SORT_KEYS)))
-    return getattr(c, key)
-
-
-def job_ids(
-    db: Database,
-    *,
-    user: str | None = None,
-    all_users: bool = False,
-    statuses: Iterable[str] | None = None,
-    operation: str | None = None,
-    search: str | None = None,
-    profile: str | None = None,
-    origin: str | None = None,
-    sort: str = "id",
-    descending: bool = True,
-) -> list[int]:
-    """Ids of the jobs ``list_jobs`` returns under the same filter, in the given order (ties by id).
-
-    The GUI's lazy table keeps only these and fetches rows with ``get_many`` as they are shown.
-    """
-    c = jobs_t.c
-    expr = _sort_expr(db, sort, utcnow())
-    order = [expr.desc() if descending else expr.asc()]
-    if sort != "id":
-        order.append(c.id.desc() if descending else c.id.asc())
-    stmt = _filtered(
-        select(c.id).order_by(*order),
-        user=user or current_user(db),
-        all_users=all_users,
-        statuses=statuses,
-        operation=operation,
-        search=search,
-        profile=profile,
-        origin=origin,
-    )
-    with db.connect_read() as conn:
-        return list(conn.execute(stmt).scalars())
-
-
-def count_jobs(
-    db: Database,
-    *,
-    user: str | None = None,
-    all_users: bool = False,
-    statuses: Iterable[str] | None = None,
-    operation: str | None = None,
-    search: str | None = None,
-    profile: str | None = None,
-    origin: str | None = None,
-) -> int:
-    """How many jobs ``list_jobs`` would return without a limit."""
-    stmt = _filtered(
-        select(func.count()).select_from(jobs_t),
-        user=user or current_user(db),
-        all_users=all_users,
-        statuses=statuses,
-        operation=operation,
-        search=search,
-        profile=profile,
-        origin=origin,
-    )
-    with db.connect_read() as conn:
-        return int(conn.execute(stmt).scalar() or 0)
-
-
-def count_by_status(
-    db: Database,
-    *,
-    user: str | None = None,
-    all_users: bool = False,
-    statuses: Iterable[str] | None = None,
-    operation: str | None = None,
-    search: str | None = None,
-    profile: str | None = None,
-    origin: str | None = None,
-) -> dict[str, int]:
-    c = jobs_t.c
-    stmt = _filtered(
-        select(c.status, func.count()).group_by(c.status),
-        user=user or current_user(db),
-        all_users=all_users,
-        statuses=statuses,
-        operation=operation,
-        search=search,
-        profile=profile,
-        origin=origin,
-    )
-    with db.connect_read() as conn:
-        return {str(k): int(v) for k, v in conn.execute(stmt).all()}
-
-
 def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:
     out: list[JobSnapshot] = []
     with db.connect_read() as conn:
@@ -462,27 +261,6 @@ def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:
             chunk = ids[i : i + 500]
             out.extend(JobSnapshot.from_row(r) for r in conn.execute(select(jobs_t).where(jobs_t.c.id.in_(chunk))))
     return out
-
-
-def between(
-    db: Database, since: dt.datetime, until: dt.datetime, *, user: str, all_users: bool, limit: int
-) -> list[JobSnapshot]:
-    """The jobs (visible to ``user``) that lived between ``since`` and ``until``: created before ``until`` and
-    not ended before ``since``; the ``limit`` most recent, oldest first, with their waiting reasons."""
-    stmt = (
-        select(jobs_t)
-        .where(
-            _visible(user, all_users),
-            jobs_t.c.created_at <= until,
-            or_(jobs_t.c.finished_at.is_(None), jobs_t.c.finished_at >= since),
-        )
-        .order_by(jobs_t.c.id.desc())
-        .limit(limit)
-    )
-    with db.connect_read() as conn:
-        snaps = [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
-    snaps.reverse()
-    return annotate(db, snaps)
 
 
 def existing_ids(db: Database, ids: Sequence[int]) -> set[int]:
@@ -543,59 +321,6 @@ def log_of(
         ]
 
 
-# -- why a job waits --------------------------------------------------------------------------------
-def annotate(db: Database, snaps: list[JobSnapshot], now: dt.datetime | None = None) -> list[JobSnapshot]:
-    """Fill ``waiting_reason`` of waiting jobs: queue full (2/2 running), queue paused, scheduled, retry."""
-    waiting = [s for s in snaps if s.status.is_waiting]
-    if not waiting:
-        return origins.annotate(db, snaps)
-    now = now or utcnow()
-    queues = {q.name: q for q in settings.get_queues(db)}
-    with db.connect_read() as conn:
-        if db.is_sqlite:
-            running: dict[str, int] = dict(
-                conn.execute(
-                    select(jobs_t.c.queue, func.count())
-                    .where(jobs_t.c.status.in_(_statuses(RUNNING)))
-                    .group_by(jobs_t.c.queue)
-                ).all()
-            )
-        else:  # everybody's running jobs (row-level security shows a person only their own)
-            names = sorted({s.queue for s in waiting})
-            running = {q: int(conn.execute(select(func.asyncops_running(q))).scalar() or 0) for q in names}
-        engines = list(conn.execute(select(EngineRow.queues, EngineRow.kind, EngineRow.heartbeat_at)))
-    live = [e for e in engines if e.kind != "inline" and now - e.heartbeat_at < dt.timedelta(seconds=60)]
-
-    def served(q: QueueConfig) -> bool:
-        return any((q.name in e.queues) if e.queues else (e.kind == "worker" or not q.workers_only) for e in live)
-
-    out = []
-    for s in snaps:
-        if not s.status.is_waiting:
-            out.append(s)
-            continue
-        q = queues.get(s.queue)
-        reason: Message
-        if s.status is S.SCHEDULED and s.scheduled_for and s.scheduled_for > now:
-            when = iso(s.scheduled_for)
-            if s.attempt:
-                reason = msg("wait.retry", attempt=s.attempt + 1, attempts=s.max_attempts, when=when)
-            else:
-                reason = msg("wait.scheduled", when=when)
-        elif q is None:
-            reason = msg("wait.queue_gone", queue=s.queue)
-        elif q.paused:
-            reason = msg("wait.queue_paused", queue=q.name)
-        elif running.get(q.name, 0) >= q.capacity:
-            reason = msg("wait.queue_full", running=running.get(q.name, 0), capacity=q.capacity)
-        elif not served(q):
-            reason = msg("wait.no_worker") if q.workers_only else msg("wait.no_engine")
-        else:
-            reason = msg("wait.next")
-        out.append(s.replace(waiting=reason))
-    return origins.annotate(db, reasons.waiting_reason(db, out))
-
-
 # -- the user's side: stop, remove, retry -----------------------------------------------------------
 def _owned(db: Database, job_id: int, user: str | None, admin: bool | None) -> JobSnapshot:
     return get(db, job_id, user=user, admin=admin)
@@ -625,7 +350,7 @@ def request_stop(
     with db.connect_write() as conn:
         row = conn.execute(
             update(jobs_t)
-            .where(jobs_t.c.id == job_id, jobs_t.c.status.in_(_statuses(RUNNING)))
+            .where(jobs_t.c.id == job_id, jobs_t.c.status.in_(status_values(RUNNING)))
             .values(stop_requested=True, updated_at=utcnow())
             .returning(*jobs_t.c)
         ).first()
@@ -643,7 +368,7 @@ def remove(
         raise ConflictError(msg("job.remove_running", id=job_id, status=str(job.status)))
     with db.connect_write() as conn:
         gone = conn.execute(
-            delete(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.not_in(_statuses(NOT_REMOVABLE)))
+            delete(jobs_t).where(jobs_t.c.id == job_id, jobs_t.c.status.not_in(status_values(NOT_REMOVABLE)))
         ).rowcount
         if not gone:
             raise ConflictError(msg("job.remove_started", id=job_id))
@@ -703,7 +428,7 @@ def purge(
     now = now or utcnow()
     ok_before = now - dt.timedelta(days=days)
     bad_before = now - dt.timedelta(days=failed_days)
-    finished: ColumnElement[bool] = jobs_t.c.status.in_(_statuses(TERMINAL))
+    finished: ColumnElement[bool] = jobs_t.c.status.in_(status_values(TERMINAL))
     if owner is not None:
         finished = and_(finished, jobs_t.c.owner == owner)
     old = or_(
@@ -740,8 +465,8 @@ def purge(
     return len(removed)
 
 
-# -- the engine's side (claims, transitions, due jobs) and the engines' rows live in their own modules, named
-# here too for the engine's callers ---------------------------------------------------------------------------
+# -- the lists (lists.py), the engine's side (claims, transitions, due jobs) and the engines' rows live in their
+# own modules, named here too for their callers ---------------------------------------------------------------------------
 from core.store.claims import claim, next_due, promote_due, stop_requests, transition  # noqa: E402
 from core.store.engines import (  # noqa: E402
     dead_engines,
@@ -750,11 +475,26 @@ from core.store.engines import (  # noqa: E402
     register_engine,
     unregister_engine,
 )
+from core.store.lists import (  # noqa: E402
+    SORT_KEYS,
+    between,
+    count_by_status,
+    count_jobs,
+    job_ids,
+    list_jobs,
+)
 
 __all__ = [
+    "SORT_KEYS",
+    "annotate",
+    "between",
     "claim",
+    "count_by_status",
+    "count_jobs",
     "dead_engines",
     "heartbeat",
+    "job_ids",
+    "list_jobs",
     "next_due",
     "process_gone",
     "promote_due",
