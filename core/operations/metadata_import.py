@@ -15,13 +15,8 @@ column, and only that cell is left out. Rows apply in transactions of ``batch_si
 from __future__ import annotations
 
 import contextlib
-import operator
-import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import Text, bindparam, cast, select, update
 
 from core import library as L
 from core.errors import OperationFailed, ParamError
@@ -34,12 +29,27 @@ from core.operations.metadata_common import (
     PATH_COLUMN,
     _check_separators,
     _json,
-    a,
     check_prefix,
     prefix_of,
 )
+from core.operations.metadata_rows import (  # how the rows are read and their changes worked out
+    _MAX_LISTED,
+    _RANGE_TRIES,
+    _STD_NAME,
+    DIFF_FULL,
+    EMPTY,
+    Header,
+    ImportStats,
+    _Cells,
+    _edits_update,
+    _merges_in_sqlite,
+    _Plan,
+    _select,
+    _select_range,
+    _show,
+    _Update,
+)
 from core.operations.outputs import RejectedRows, rejected_rows_params
-from core.store.dialect import json_from_text
 
 if TYPE_CHECKING:
     from core.engine import JobContext
@@ -87,319 +97,6 @@ define("meta.empty_clear", "clears it")
 define("meta.diff", "{path}: {field}: {before} → {after}")
 define("meta.diff_more", "… and {n} more {n:plural:change|changes} ({fields})")
 define("label.metadata_import", "Import metadata from {file} · {library}")
-
-EMPTY = ("keep", "clear")
-DIFF_FULL = 50
-_KEEP = object()
-_FIELDS = ("title", "description", "rating", "tags", "props", "edits")
-_MAX_LISTED = 1000
-
-
-@dataclass
-class Header:
-    path_idx: int
-    width: int
-    cols: list[tuple[int, L.Column]]
-    notes: list[Message] = field(default_factory=list)  # column warnings (ignored columns, read-as notes)
-
-
-@dataclass
-class ImportStats:
-    rows: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    unreadable: list[Unreadable] = field(default_factory=list)
-    applied: list[str] = field(default_factory=list)
-    diff: list[str] = field(default_factory=list)
-    more: dict[str, int] = field(default_factory=dict)
-    warnings: list[tuple[Message, str | None]] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "rows": self.rows,
-            "changed": self.changed,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-            "unreadable_records": len(self.unreadable),
-            "unreadable_lines": [[u.start, u.end] for u in self.unreadable],
-            "applied": self.applied[:_MAX_LISTED],
-        }
-
-
-def _show(value: Any) -> str:
-    if value is None or value == []:
-        return "∅"
-    if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and value[0] in L.TYPES:
-        value = value[1]  # a free property: [type, value]
-    return repr(value)
-
-
-_STD = {name: attr for name, (attr, _, _) in L.STANDARD.items()}
-_STD_NAME = {attr: name for name, attr in _STD.items()}
-_POS = {"title": 1, "description": 2, "rating": 3}
-_SELECT: dict[tuple[int, bool], L.Prepared] = {}
-
-
-def _select(n: int, edits: bool = True) -> L.Prepared:
-    """SELECT id, path, title, description, rating, tags, props[, edits] of ``n`` paths (compiled once per n)."""
-    got = _SELECT.get((n, edits))
-    if got is None:
-        names = [f"p{i}" for i in range(n)]
-        cols = [a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text)]
-        if edits:
-            cols.append(cast(a.c.edits, Text))
-        stmt = select(*cols).where(a.c.library_id == bindparam("lib"), a.c.path.in_([bindparam(x) for x in names]))
-        got = _SELECT[(n, edits)] = L.Prepared(stmt, ("lib", *names))
-    return got
-
-
-_SELECT_RANGE: dict[bool, L.Prepared] = {}
-_RANGE_TRIES = 3  # ranges that held too many other assets before a run reads by lookups only
-
-
-def _select_range(edits: bool) -> L.Prepared:
-    """The same columns for the paths from ``lo`` to ``hi`` (at most ``lim`` rows)."""
-    got = _SELECT_RANGE.get(edits)
-    if got is None:
-        cols = [a.c.id, a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text)]
-        if edits:
-            cols.append(cast(a.c.edits, Text))
-        stmt = (
-            select(*cols)
-            .where(a.c.library_id == bindparam("lib"), a.c.path >= bindparam("lo"), a.c.path <= bindparam("hi"))
-            .limit(bindparam("lim"))
-        )
-        got = _SELECT_RANGE[edits] = L.Prepared(stmt, ("lib", "lo", "hi", "lim"))
-    return got
-
-
-class _Update:
-    """The UPDATE of an asset's metadata and edits, compiled once."""
-
-    stmt: L.Prepared | None = None
-
-    @classmethod
-    def get(cls) -> L.Prepared:
-        if cls.stmt is None:
-            values = {
-                f: json_from_text(bindparam(f"v_{f}", type_=Text))
-                if f in ("tags", "props", "edits")
-                else bindparam(f"v_{f}")
-                for f in _FIELDS
-            }
-            cls.stmt = L.Prepared(
-                update(a).where(a.c.id == bindparam("aid")).values(**values), (*(f"v_{f}" for f in _FIELDS), "aid")
-            )
-        return cls.stmt
-
-
-def _sql_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _merges_in_sqlite(dialect_name: str, head: Header) -> bool:
-    """Whether the edits can be merged by SQLite's JSON functions (``->`` needs SQLite 3.38; a property name
-    must fit in a quoted JSON path label)."""
-    if dialect_name != "sqlite" or sqlite3.sqlite_version_info < (3, 38):
-        return False
-    return all(col.standard or not any(c in col.name for c in '"\\\x00') for _, col in head.cols)
-
-
-class _SQLiteStatement(L.Prepared):
-    """A statement written in SQLite's own SQL, run with parameter tuples as they are."""
-
-    def __init__(self, sql: str) -> None:
-        super().__init__(None, ())
-        self._sql = sql
-
-    def sql(self, dialect: Any) -> tuple[str, Any]:
-        return self._sql, None
-
-
-_EDITS_SQL: dict[tuple[str, ...], _SQLiteStatement] = {}
-
-
-def _edits_update(keys: tuple[str, ...]) -> _SQLiteStatement:
-    """SQLite: the UPDATE of the fields ``keys`` (``title``, ``tags``, ``p:NAME``…) of one asset, which records
-    each as an edit in the same statement: ``edits[key] = {"v": new, "f": what the asset had}``, where an
-    earlier edit of that key keeps its own ``f`` (what the file said). Its parameters, numbered: the new value
-    of each key (JSON text for tags and properties), then the merged properties when a property is among
-    them, then the asset's id. SQLite's JSON functions do per row what Python would do decoding and encoding
-    the edits (they are 100,000 distinct texts in a large import)."""
-    got = _EDITS_SQL.get(keys)
-    if got is not None:
-        return got
-    sets: list[str] = []
-    pairs: list[str] = []
-    for n, key in enumerate(keys, 1):
-        path = '$."' + key + '"'
-        if key == "tags":
-            sets.append(f"tags = ?{n}")
-            new = f"json(?{n})"
-            old = "CASE WHEN tags IS NULL OR tags IN ('null', '{}') THEN '[]' ELSE tags END"
-        elif key.startswith("p:"):
-            new = f"json(?{n})"
-            old = "props -> " + _sql_literal('$."' + key[2:] + '"')
-        else:
-            sets.append(f"{key} = ?{n}")
-            new = f"json_quote(?{n})"
-            old = f"json_quote({key})"
-        was = (
-            f"json(CASE WHEN json_type(edits, {_sql_literal(path)}) = 'object' "
-            f"THEN edits -> {_sql_literal(path + '.f')} ELSE {old} END)"
-        )
-        pairs.append(f"{_sql_literal(path)}, json_object('v', {new}, 'f', {was})")
-    n = len(keys)
-    if any(k.startswith("p:") for k in keys):
-        n += 1
-        sets.append(f"props = ?{n}")
-    sets.append(
-        "edits = json_set(CASE WHEN json_type(edits) = 'object' THEN edits ELSE '{}' END, " + ", ".join(pairs) + ")"
-    )
-    got = _EDITS_SQL[keys] = _SQLiteStatement(f"UPDATE assets SET {', '.join(sets)} WHERE id = ?{n + 1}")
-    return got
-
-
-def _getter(positions: list[int]) -> Any:
-    """The cells of a row at ``positions``, as a tuple."""
-    if not positions:
-        return lambda row: ()
-    if len(positions) == 1:
-        only = positions[0]
-        return lambda row: (row[only],)
-    return operator.itemgetter(*positions)
-
-
-@dataclass(frozen=True)
-class _Cells:
-    """A row's cells for the columns other than plain text standard fields, parsed: the values that apply (an
-    empty cell that keeps is left out) and the cells that could not be read."""
-
-    values: tuple[tuple[L.Column, Any], ...]
-    bad: tuple[tuple[L.Column, L.ValueError_], ...]
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    """What a row's parsed cells change in an asset's stored values (worked out once per distinct pair)."""
-
-    changes: tuple[tuple[str, Any, Any], ...]  # (field key, old, new)
-    fields: tuple[str, ...]  # the field keys of ``changes``
-    params: tuple[Any, ...]  # their new values as the SQLite UPDATE takes them (tags and properties as JSON)
-    tail: tuple[Any, ...]  # (the merged properties,) when a property changed
-    scalars: tuple[tuple[int, Any], ...]  # new standard scalar values: (position in the stored row, value)
-    tags: Any  # the tags and properties to store (JSON text)
-    props: Any
-
-
-class _Plan:
-    """How one file's columns are read and compared, with this run's bounded caches (flat memory)."""
-
-    def __init__(self, head: Header, keep: bool, delimiter: str) -> None:
-        self.keep, self.delimiter = keep, delimiter
-        direct: list[tuple[int, tuple[int, str]]] = []
-        parsed: list[tuple[int, L.Column]] = []
-        for i, col in head.cols:
-            attr = _STD.get(col.name)
-            if attr in _POS and col.type in L.TEXT_TYPES and not col.multi:
-                direct.append((i, (_POS[attr], attr)))  # its cell is its value
-            else:
-                parsed.append((i, col))
-        self.direct = [d for _, d in direct]
-        self.direct_cells = _getter([i for i, _ in direct])
-        self.columns: list[tuple[L.Column, dict[str, Any], bool]] = [
-            (col, {}, col.type in L.TEXT_TYPES and not col.multi) for _, col in parsed
-        ]
-        self.parsed_cells = _getter([i for i, _ in parsed])
-        self.cell_sets: dict[tuple[str, ...], _Cells] = {}
-        self.outcome: dict[Any, _Outcome] = {}
-        scalars = sorted({_POS[attr] for _, col in parsed if (attr := _STD.get(col.name)) in _POS})
-        self.stored = operator.itemgetter(*scalars, 4, 5)  # what the outcome of parsed cells depends on
-        self.order = {(_STD.get(col.name) or "p:" + col.name): i for i, col in head.cols}
-        self.range_misses = 0  # batches whose range of paths held too many other assets (see _stored)
-
-    def cells(self, texts: tuple[str, ...]) -> _Cells:
-        got = self.cell_sets.get(texts)
-        if got is None:
-            values: list[tuple[L.Column, Any]] = []
-            bad: list[tuple[L.Column, L.ValueError_]] = []
-            for (col, cache, plain), text in zip(self.columns, texts, strict=True):
-                if text == "":
-                    if not self.keep:
-                        values.append((col, [] if col.multi else None))
-                    continue
-                if plain:
-                    values.append((col, text))
-                    continue
-                v = cache.get(text, _KEEP)
-                if v is _KEEP:
-                    try:
-                        v = col.parse_cell(text, self.delimiter)
-                    except L.ValueError_ as exc:
-                        v = exc
-                    if len(cache) >= _CACHE_MAX:
-                        cache.clear()
-                    cache[text] = v
-                if isinstance(v, L.ValueError_):
-                    bad.append((col, v))
-                else:
-                    values.append((col, v))
-            got = _Cells(tuple(values), tuple(bad))
-            if len(self.cell_sets) >= _CACHE_MAX:
-                self.cell_sets.clear()
-            self.cell_sets[texts] = got
-        return got
-
-    @staticmethod
-    def work_out(cells: _Cells, found: list[Any]) -> _Outcome:
-        """What ``cells`` change in the stored values ``found`` (id, title, description, rating, tags, props…)."""
-        tags_t, props_t = found[4], found[5]
-        scalars: dict[int, Any] = {}
-        changes: list[tuple[str, Any, Any]] = []
-        props_changed = False
-        for col, v in cells.values:
-            attr = _STD.get(col.name)
-            if attr is None:
-                old = (_json(props_t, {}) or {}).get(col.name)
-                new = None if v is None or v == [] else [col.type, v]
-                if old != new:
-                    changes.append(("p:" + col.name, old, new))
-                    props_changed = True
-            elif attr == "tags":
-                old_tags = _json(tags_t, []) or []
-                new_tags = [str(x) for x in (v or [])]
-                if new_tags != old_tags:
-                    changes.append(("tags", old_tags, new_tags))
-                    tags_t = L.json_dumps(new_tags)
-            else:
-                k = _POS[attr]
-                was = scalars.get(k, found[k])
-                if was != v:
-                    changes.append((attr, was, v))
-                    scalars[k] = v
-        if props_changed:
-            new_props = dict(_json(props_t, {}) or {})
-            for name, _, new in changes:
-                if name.startswith("p:"):
-                    if new is None:
-                        new_props.pop(name[2:], None)
-                    else:
-                        new_props[name[2:]] = new
-            props_t = L.json_dumps(new_props)
-        params = tuple(
-            tags_t if name == "tags" else L.json_dumps(new) if name.startswith("p:") else new
-            for name, _, new in changes
-        )
-        return _Outcome(
-            tuple(changes),
-            tuple(name for name, _, _ in changes),
-            params,
-            (props_t,) if props_changed else (),
-            tuple(scalars.items()),
-            tags_t,
-            props_t,
-        )
 
 
 class MetadataImport(LibraryOperation):
