@@ -59,27 +59,39 @@ def _write_new(name: str, dir_fd: int, data: bytes) -> None:
 _counter = [0]
 
 
+def _new_entry(tfd: int, job: int | None) -> str:
+    """A new, empty entry folder in the trash (``tfd``); its name."""
+    while True:
+        _counter[0] += 1
+        entry = f"{job or 0}-{os.getpid()}{dt.datetime.now(dt.UTC):%H%M%S%f}-{_counter[0]}"
+        try:
+            os.mkdir(entry, 0o700, dir_fd=tfd)
+            return entry
+        except FileExistsError:
+            continue
+
+
+def _write_record(efd: int, rel: str, job: int | None, edits: dict[str, Any] | None, *, copy: bool = False) -> None:
+    """The entry's record: which path it was, which job put it there, when, and the edits it held."""
+    record: dict[str, Any] = {
+        "path": rel,
+        "job": job,
+        "deleted_at": dt.datetime.now(dt.UTC).isoformat(),
+        "edits": edits or {},
+    }
+    if copy:
+        record["copy"] = True
+    _write_new(RECORD, efd, json.dumps(record, ensure_ascii=False).encode())
+
+
 def send_to_trash(jail: Jail, rel: str, job: int | None, edits: dict[str, Any] | None = None) -> str:
     """Move ``rel`` into a new entry of the library's trash; its entry name (what :func:`restore` takes)."""
     with jail.folder(TRASH_DIR, create=True) as tfd, jail.parent(rel) as (pfd, name):
         os.stat(name, dir_fd=pfd, follow_symlinks=False)  # FileNotFoundError before an entry is made
-        while True:
-            _counter[0] += 1
-            entry = f"{job or 0}-{os.getpid()}{dt.datetime.now(dt.UTC):%H%M%S%f}-{_counter[0]}"
-            try:
-                os.mkdir(entry, 0o700, dir_fd=tfd)
-                break
-            except FileExistsError:
-                continue
+        entry = _new_entry(tfd, job)
         efd = os.open(entry, DIR_FLAGS, dir_fd=tfd)
         try:
-            record = {
-                "path": rel,
-                "job": job,
-                "deleted_at": dt.datetime.now(dt.UTC).isoformat(),
-                "edits": edits or {},
-            }
-            _write_new(RECORD, efd, json.dumps(record, ensure_ascii=False).encode())
+            _write_record(efd, rel, job, edits)
             try:
                 os.rename(name, ITEM, src_dir_fd=pfd, dst_dir_fd=efd)
             except BaseException:
@@ -96,24 +108,10 @@ def trash_copy(jail: Jail, rel: str, job: int | None, edits: dict[str, Any] | No
     """Keep a copy of the file ``rel`` (as it is now) in a new trash entry, before it is rewritten."""
     data = jail.read_bytes(rel)
     with jail.folder(TRASH_DIR, create=True) as tfd:
-        while True:
-            _counter[0] += 1
-            entry = f"{job or 0}-{os.getpid()}{dt.datetime.now(dt.UTC):%H%M%S%f}-{_counter[0]}"
-            try:
-                os.mkdir(entry, 0o700, dir_fd=tfd)
-                break
-            except FileExistsError:
-                continue
+        entry = _new_entry(tfd, job)
         efd = os.open(entry, DIR_FLAGS, dir_fd=tfd)
         try:
-            record = {
-                "path": rel,
-                "job": job,
-                "deleted_at": dt.datetime.now(dt.UTC).isoformat(),
-                "edits": edits or {},
-                "copy": True,
-            }
-            _write_new(RECORD, efd, json.dumps(record, ensure_ascii=False).encode())
+            _write_record(efd, rel, job, edits, copy=True)
             _write_new(ITEM, efd, data)
         finally:
             os.close(efd)
