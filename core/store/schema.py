@@ -199,6 +199,20 @@ class NotifyPref(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class MailOutbox(Base):
+    """The e-mail of a job that ended, handed on by an engine that cannot send it (on PostgreSQL a person's own
+    engine cannot read the SMTP password): an engine that can (a worker's, an admin's) takes it, sends it and
+    deletes it. ``claimed_at`` is the sender's lease: a row claimed by a sender that died is taken again later."""
+
+    __tablename__ = "mail_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
 # PostgreSQL only: a job's owner defaults to the session's role, and two functions count a queue's running jobs
 # and their slots across every owner (row-level security hides other people's jobs from a person's engine; the
 # functions run as the tables' owner and return counts and slot numbers only). Migration 0006 runs the same.
