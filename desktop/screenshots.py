@@ -121,6 +121,12 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
     dlg.check()
     _settle(app, window)
     save(dlg, "new-operation")
+    ask = dlg.ask_save_profile()
+    ask.name.setText("archive-campaigns")
+    ask.schedule.setText("0 3 * * 6")
+    _settle(app, window, 0.4)
+    save(ask, "dialog-save-profile")
+    ask.reject()
     dlg.reject()
     offered = [op.name for op in window.ctx.tracker.operation_list(public=True)]
     for name in offered:

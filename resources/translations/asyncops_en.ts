@@ -969,146 +969,161 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="204" />
+            <location filename="../../desktop/launch/dialog.py" line="209" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="208" />
+            <location filename="../../desktop/launch/dialog.py" line="213" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="209" />
+            <location filename="../../desktop/launch/dialog.py" line="214" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="210" />
+            <location filename="../../desktop/launch/dialog.py" line="215" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="213" />
+            <location filename="../../desktop/launch/dialog.py" line="218" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="214" />
+            <location filename="../../desktop/launch/dialog.py" line="219" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="215" />
+            <location filename="../../desktop/launch/dialog.py" line="220" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="216" />
+            <location filename="../../desktop/launch/dialog.py" line="221" />
             <source>none; or job numbers to wait for, e.g. 12, 15</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="217" />
+            <location filename="../../desktop/launch/dialog.py" line="222" />
             <source>Choose among the recent jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="218" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
             <source>Run even if one of them does not succeed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="220" />
+            <location filename="../../desktop/launch/dialog.py" line="225" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="221" />
-            <location filename="../../desktop/launch/dialog.py" line="400" />
-            <location filename="../../desktop/launch/dialog.py" line="410" />
+            <location filename="../../desktop/launch/dialog.py" line="226" />
+            <location filename="../../desktop/launch/dialog.py" line="409" />
+            <location filename="../../desktop/launch/dialog.py" line="419" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="222" />
+            <location filename="../../desktop/launch/dialog.py" line="227" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="223" />
             <location filename="../../desktop/launch/dialog.py" line="228" />
+            <location filename="../../desktop/launch/dialog.py" line="233" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="224" />
+            <location filename="../../desktop/launch/dialog.py" line="229" />
             <source>After jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="227" />
+            <location filename="../../desktop/launch/dialog.py" line="232" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="234" />
+            <source>Save as profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="236" />
+            <source>Keep this operation and its parameters to run again, now or on a schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="321" />
             <source>Reading the jobs…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="318" />
+            <location filename="../../desktop/launch/dialog.py" line="327" />
             <source>No jobs yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="397" />
+            <location filename="../../desktop/launch/dialog.py" line="406" />
             <source>Will wait for jobs %1 to end, then run in the background.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="409" />
+            <location filename="../../desktop/launch/dialog.py" line="418" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="435" />
+            <location filename="../../desktop/launch/dialog.py" line="444" />
             <source>Job numbers separated by commas, e.g. 12, 15</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="212" />
-            <location filename="../../desktop/launch/dialog.py" line="255" />
+            <location filename="../../desktop/launch/dialog.py" line="491" />
+            <source>Saved as profile “%1”: File ▸ Saved profiles runs it or edits it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="217" />
+            <location filename="../../desktop/launch/dialog.py" line="264" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="229" />
+            <location filename="../../desktop/launch/dialog.py" line="238" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="386" />
+            <location filename="../../desktop/launch/dialog.py" line="395" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="389" />
+            <location filename="../../desktop/launch/dialog.py" line="398" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="402" />
+            <location filename="../../desktop/launch/dialog.py" line="411" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="403" />
+            <location filename="../../desktop/launch/dialog.py" line="412" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="406" />
+            <location filename="../../desktop/launch/dialog.py" line="415" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
@@ -1596,6 +1611,44 @@
         <message>
             <location filename="../../desktop/config/dialogs.py" line="288" />
             <source>Remove the queue %1?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SaveProfileDialog</name>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="44" />
+            <source>Save as profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="50" />
+            <source>Keeps “%1” and these parameters under a name, to run again or on a schedule.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="56" />
+            <source>e.g. nightly-export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="59" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="66" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="67" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="94" />
+            <source>Give the profile a name</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2111,52 +2164,52 @@ Waited %2: %3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="144" />
+            <location filename="../../desktop/window_menus.py" line="150" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="152" />
+            <location filename="../../desktop/window_menus.py" line="158" />
             <source>&amp;Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="160" />
+            <location filename="../../desktop/window_menus.py" line="166" />
             <source>&amp;View</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="163" />
+            <location filename="../../desktop/window_menus.py" line="169" />
             <source>Latest operations panel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="174" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="171" />
+            <location filename="../../desktop/window_menus.py" line="177" />
             <source>&amp;Timeline</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="175" />
+            <location filename="../../desktop/window_menus.py" line="181" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="189" />
+            <location filename="../../desktop/window_menus.py" line="195" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="192" />
+            <location filename="../../desktop/window_menus.py" line="198" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="198" />
+            <location filename="../../desktop/window_menus.py" line="204" />
             <source>System language</source>
             <translation type="unfinished" />
         </message>
