@@ -45,6 +45,7 @@ from core.store.settings import NotifyConfig, SmtpConfig
 log = logging.getLogger("asyncops.notify")
 
 FIRST_ERRORS = 5
+SEEN = 4096  # job ends remembered to send each once
 OUTBOX_POLL = 15.0  # seconds between an idle engine's looks into the mail outbox (one read each)
 OUTBOX_LEASE = 600.0  # a claimed outbox row whose sender died is taken again after this
 _ENDS = {EventKind.CHANGED, *(k for k in EventKind if k.value == "finished")}  # FINISHED where the engine has it
@@ -138,7 +139,8 @@ class EmailNotifier:
         self._send = sender or (lambda cfg, m: send(cfg, m, timeout=self.timeout))
         self._queue: queue.Queue[JobSnapshot | None] = queue.Queue()
         self._closing = threading.Event()
-        self._seen: set[tuple[int, int, str]] = set()
+        # the job ends already taken (an end may be published twice); the latest only, as a worker lives for months
+        self._seen: dict[tuple[int, int, str], None] = {}
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self.drain = drain  # seconds between looks into the mail outbox (None: this notifier never looks)
@@ -155,7 +157,9 @@ class EmailNotifier:
         with self._lock:
             if key in self._seen:
                 return
-            self._seen.add(key)
+            self._seen[key] = None
+            if len(self._seen) > SEEN:
+                del self._seen[next(iter(self._seen))]
         self._start()
         self._queue.put(snap)
 
