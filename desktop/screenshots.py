@@ -158,7 +158,7 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
     steps = wf.run_chain("nightly")
     _settle(app, window, 0.8)
     profiles = window.show_profiles()
-    profiles.resize(900, 420)
+    profiles.resize(1100, 600)
     _settle(app, window, 0.8)
     save(profiles, "profiles")
     profiles.reject()

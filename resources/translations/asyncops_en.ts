@@ -183,6 +183,64 @@
         </message>
     </context>
     <context>
+        <name>ChainsPanel</name>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="57" />
+            <source>Chains</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="72" />
+            <source>No chains yet: a chain runs saved profiles one after the other; make one with asyncops chain save NAME PROFILE PROFILE … [--finally PROFILE].</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="79" />
+            <source>Run chain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="83" />
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="100" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="101" />
+            <source>Steps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="102" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="103" />
+            <source>Next run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="128" />
+            <source>finally</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="174" />
+            <source>Remove the chain %1? Its profiles and jobs stay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="175" />
+            <source>Remove chain</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConfigDialog</name>
         <message>
             <location filename="../../desktop/config/base.py" line="36" />
@@ -1308,112 +1366,117 @@
     <context>
         <name>ProfilesDialog</name>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <location filename="../../desktop/profiles/dialog.py" line="78" />
             <source>Saved profiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="96" />
-            <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/profiles/dialog.py" line="100" />
-            <source>Run now</source>
+            <location filename="../../desktop/profiles/dialog.py" line="98" />
+            <source>No saved profiles yet: fill in an operation in New operation and choose Save as profile… (or asyncops profile save NAME OP -p KEY=VALUE).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <source>Run now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="108" />
             <source>Remove…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <location filename="../../desktop/profiles/dialog.py" line="111" />
             <source>Refresh</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <location filename="../../desktop/profiles/dialog.py" line="128" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="140" />
             <source>Schedule:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="140" />
             <source>Missed times:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="140" />
             <source>Label:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <location filename="../../desktop/profiles/dialog.py" line="157" />
             <source>Save</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <location filename="../../desktop/profiles/dialog.py" line="196" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <location filename="../../desktop/profiles/dialog.py" line="197" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <location filename="../../desktop/profiles/dialog.py" line="198" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <location filename="../../desktop/profiles/dialog.py" line="199" />
             <source>Next run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <location filename="../../desktop/profiles/dialog.py" line="200" />
             <source>Last runs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <location filename="../../desktop/profiles/dialog.py" line="203" />
             <source>run once at the next start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <location filename="../../desktop/profiles/dialog.py" line="204" />
             <source>skip them</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <location filename="../../desktop/profiles/dialog.py" line="215" />
+            <source>Chain started: jobs %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="236" />
             <source>never run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <location filename="../../desktop/profiles/dialog.py" line="291" />
             <source>Job #%1 started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <location filename="../../desktop/profiles/dialog.py" line="306" />
             <source>Remove the profile %1? Its jobs stay in the history.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <location filename="../../desktop/profiles/dialog.py" line="307" />
             <source>Remove profile</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <location filename="../../desktop/profiles/dialog.py" line="338" />
             <source>Profile %1 saved</source>
             <translation type="unfinished" />
         </message>

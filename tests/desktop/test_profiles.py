@@ -64,3 +64,35 @@ def test_profiles_page_lists_runs_and_edits(qtbot: Any, engine_proc: Any, window
     qtbot.waitUntil(lambda: dlg.table.rowCount() == 1, timeout=10_000)
     assert [p.name for p in t.workflows.profiles()] == ["nightly"]
     dlg.close()
+
+
+def test_the_chains_under_the_profiles_run_and_are_removed(qtbot: Any, engine_proc: Any, window: Any) -> None:
+    t = window.ctx.tracker
+    dlg = window.show_profiles()
+    qtbot.waitUntil(lambda: dlg.chains.empty.isVisibleTo(dlg), timeout=10_000)
+    assert "asyncops chain save" in dlg.chains.empty.text() and not dlg.chains.table.isVisibleTo(dlg)
+    assert "Save as profile" in dlg.empty.text()  # how to make a profile in the window
+    for name in ("fetch", "scan", "report"):
+        t.workflows.save_profile(name, "test-probe", {"items": "1"})
+    t.workflows.save_chain("nightly", ["fetch", "scan"], finally_profile="report", schedule="0 3 * * *")
+    dlg.refresh()
+    panel = dlg.chains
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10_000)
+    cells = [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
+    assert cells[:3] == ["nightly", "fetch → scan, finally report", "0 3 * * *"] and cells[3] != "—"
+    assert not panel.run_button.isEnabled()  # nothing chosen yet
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(panel.ran, timeout=10_000) as blocker:
+        panel.run_button.click()
+    steps = blocker.args[0]
+    assert [jobs.get(t.db, s.id).operation for s in steps] == ["test-probe"] * 3
+    assert dlg.status.text() == "Chain started: jobs " + " → ".join(f"#{s.id}" for s in steps)
+    for s in steps:
+        wait_status(t.db, s.id)
+
+    panel.confirm = lambda *a: True
+    panel.table.selectRow(0)
+    panel.remove_button.click()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=10_000)
+    assert t.workflows.chains() == [] and len(t.workflows.profiles()) == 3  # its profiles stay
+    dlg.close()
