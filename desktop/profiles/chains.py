@@ -1,6 +1,6 @@
 """The chains part of the Profiles page: each saved chain with its steps (profiles run one after the other, the
 ``finally`` one whatever happened), its schedule and next run; Run chain starts its jobs, Remove… removes it.
-Chains are made with ``asyncops chain save`` (the page says so when there is none).
+New chain… makes one (``desktop.profiles.chain_dialog``), as ``asyncops chain save`` does.
 
 Reads and runs go through ``Tracker.workflows`` in the background.
 
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.api import Tracker
 from desktop.jobs import presentation as P
+from desktop.profiles.chain_dialog import ChainDialog
 from desktop.retranslate import Texts, is_language_change
 from desktop.services.background import Background
 
@@ -51,6 +52,7 @@ class ChainsPanel(QWidget):
         self.tracker, self.background = tracker, background
         self.texts = Texts()
         self.chains: list[Any] = []  # core.workflows.profiles.ChainRecord
+        self.dialog: ChainDialog | None = None  # the last New chain dialog
 
         self.title = QLabel(self)
         self.title.setObjectName("chainsTitle")
@@ -71,8 +73,8 @@ class ChainsPanel(QWidget):
         self.texts(
             self.empty.setText,
             lambda: self.tr(
-                "No chains yet: a chain runs saved profiles one after the other; make one with "
-                "asyncops chain save NAME PROFILE PROFILE … [--finally PROFILE]."
+                "No chains yet: a chain runs saved profiles one after the other, on a schedule or by hand; "
+                "make one with New chain…"
             ),
         )
         self.empty.hide()  # until the first read says there is none
@@ -80,6 +82,10 @@ class ChainsPanel(QWidget):
         self.run_button.setObjectName("chainRun")
         self.texts(self.run_button.setText, lambda: self.tr("Run chain"))
         self.run_button.clicked.connect(self.run_selected)
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("chainNew")
+        self.texts(self.new_button.setText, lambda: self.tr("New chain…"))
+        self.new_button.clicked.connect(self.new_chain)
         self.remove_button = QPushButton(self)
         self.remove_button.setObjectName("chainRemove")
         self.texts(self.remove_button.setText, lambda: self.tr("Remove…"))
@@ -88,6 +94,7 @@ class ChainsPanel(QWidget):
         row.addWidget(self.run_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
+        row.addWidget(self.new_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.title)
@@ -161,6 +168,22 @@ class ChainsPanel(QWidget):
             self.tracker.workflows.run_chain,
             chain.name,
             on_success=self.ran.emit,
+            on_failure=self.failed.emit,
+            owner=self,
+        )
+
+    def new_chain(self) -> None:
+        """Ask for a new chain among the person's profiles (read in the background first)."""
+
+        def ask(names: list[str]) -> None:
+            dialog = ChainDialog(tracker=self.tracker, background=self.background, profiles=names, parent=self)
+            dialog.saved.connect(lambda _record: self.refresh())
+            dialog.open()
+            self.dialog = dialog
+
+        self.background.run(
+            lambda: [p.name for p in self.tracker.workflows.profiles()],
+            on_success=ask,
             on_failure=self.failed.emit,
             owner=self,
         )

@@ -187,59 +187,151 @@
         </message>
     </context>
     <context>
-        <name>ChainsPanel</name>
+        <name>ChainDialog</name>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="57" />
-            <source>Chains</source>
-            <translation>Chaînes</translation>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="45" />
+            <source>New chain</source>
+            <translation>Nouvelle chaîne</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="72" />
-            <source>No chains yet: a chain runs saved profiles one after the other; make one with asyncops chain save NAME PROFILE PROFILE … [--finally PROFILE].</source>
-            <translation>Aucune chaîne pour l'instant : une chaîne lance des profils enregistrés l'un après l'autre ; créez-en une avec asyncops chain save NOM PROFIL PROFIL … [--finally PROFIL].</translation>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="49" />
+            <source>e.g. nightly</source>
+            <translation>p. ex. nocturne</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="79" />
-            <source>Run chain</source>
-            <translation>Lancer la chaîne</translation>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="61" />
+            <source>Add →</source>
+            <translation>Ajouter →</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="83" />
-            <source>Remove…</source>
-            <translation>Supprimer…</translation>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="62" />
+            <source>← Remove</source>
+            <translation>← Retirer</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="100" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="63" />
+            <source>Up</source>
+            <translation>Monter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="64" />
+            <source>Down</source>
+            <translation>Descendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="79" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <source>Your profiles</source>
+            <translation>Vos profils</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <source>Steps, in order</source>
+            <translation>Étapes, dans l'ordre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="98" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="101" />
-            <source>Steps</source>
-            <translation>Étapes</translation>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="99" />
+            <source>Finally</source>
+            <translation>Enfin</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="102" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="100" />
             <source>Schedule</source>
             <translation>Planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="103" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="113" />
+            <source>A profile that runs after the steps whatever happened (a report, a clean-up)</source>
+            <translation>Un profil lancé après les étapes quoi qu'il arrive (un rapport, un nettoyage)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="157" />
+            <source>Give the chain a name</source>
+            <translation>Donnez un nom à la chaîne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="160" />
+            <source>Add at least one profile to the steps</source>
+            <translation>Ajoutez au moins un profil aux étapes</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChainsPanel</name>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="59" />
+            <source>Chains</source>
+            <translation>Chaînes</translation>
+        </message>
+        <message>
+            <source>No chains yet: a chain runs saved profiles one after the other; make one with asyncops chain save NAME PROFILE PROFILE … [--finally PROFILE].</source>
+            <translation type="vanished">Aucune chaîne pour l'instant : une chaîne lance des profils enregistrés l'un après l'autre ; créez-en une avec asyncops chain save NOM PROFIL PROFIL … [--finally PROFIL].</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="76" />
+            <source>No chains yet: a chain runs saved profiles one after the other, on a schedule or by hand; make one with New chain…</source>
+            <translation>Aucune chaîne pour l'instant : une chaîne lance des profils enregistrés l'un après l'autre, selon une planification ou à la main ; créez-en une avec Nouvelle chaîne…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="83" />
+            <source>Run chain</source>
+            <translation>Lancer la chaîne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="87" />
+            <source>New chain…</source>
+            <translation>Nouvelle chaîne…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="91" />
+            <source>Remove…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="109" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="110" />
+            <source>Steps</source>
+            <translation>Étapes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="111" />
+            <source>Schedule</source>
+            <translation>Planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="112" />
             <source>Next run</source>
             <translation>Prochaine exécution</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="128" />
+            <location filename="../../desktop/profiles/chains.py" line="137" />
             <source>finally</source>
             <translation>enfin</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="174" />
+            <location filename="../../desktop/profiles/chains.py" line="198" />
             <source>Remove the chain %1? Its profiles and jobs stay.</source>
             <translation>Supprimer la chaîne %1 ? Ses profils et ses tâches restent.</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="175" />
+            <location filename="../../desktop/profiles/chains.py" line="199" />
             <source>Remove chain</source>
             <translation>Supprimer la chaîne</translation>
         </message>
@@ -1395,112 +1487,112 @@
             <translation type="vanished">Aucun profil enregistré : enregistrez-en un avec asyncops profile save NOM OP -p CLÉ=VALEUR.</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="98" />
+            <location filename="../../desktop/profiles/dialog.py" line="100" />
             <source>No saved profiles yet: fill in an operation in New operation and choose Save as profile… (or asyncops profile save NAME OP -p KEY=VALUE).</source>
             <translation>Aucun profil enregistré pour l'instant : remplissez une opération dans Nouvelle opération et choisissez Enregistrer comme profil… (ou asyncops profile save NOM OP -p CLÉ=VALEUR).</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <location filename="../../desktop/profiles/dialog.py" line="106" />
             <source>Run now</source>
             <translation>Lancer maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="108" />
+            <location filename="../../desktop/profiles/dialog.py" line="110" />
             <source>Remove…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="111" />
+            <location filename="../../desktop/profiles/dialog.py" line="113" />
             <source>Refresh</source>
             <translation>Actualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="128" />
+            <location filename="../../desktop/profiles/dialog.py" line="130" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="140" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Schedule:</source>
             <translation>Planification :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="140" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Missed times:</source>
             <translation>Heures manquées :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="140" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Label:</source>
             <translation>Libellé :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="157" />
+            <location filename="../../desktop/profiles/dialog.py" line="159" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="196" />
+            <location filename="../../desktop/profiles/dialog.py" line="198" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="197" />
+            <location filename="../../desktop/profiles/dialog.py" line="199" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="198" />
+            <location filename="../../desktop/profiles/dialog.py" line="200" />
             <source>Schedule</source>
             <translation>Planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="199" />
+            <location filename="../../desktop/profiles/dialog.py" line="201" />
             <source>Next run</source>
             <translation>Prochaine exécution</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="200" />
+            <location filename="../../desktop/profiles/dialog.py" line="202" />
             <source>Last runs</source>
             <translation>Dernières exécutions</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="203" />
+            <location filename="../../desktop/profiles/dialog.py" line="205" />
             <source>run once at the next start</source>
             <translation>exécuter une fois au prochain démarrage</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="204" />
+            <location filename="../../desktop/profiles/dialog.py" line="206" />
             <source>skip them</source>
             <translation>les ignorer</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="215" />
+            <location filename="../../desktop/profiles/dialog.py" line="217" />
             <source>Chain started: jobs %1</source>
             <translation>Chaîne lancée : tâches %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="236" />
+            <location filename="../../desktop/profiles/dialog.py" line="238" />
             <source>never run</source>
             <translation>jamais exécuté</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="291" />
+            <location filename="../../desktop/profiles/dialog.py" line="293" />
             <source>Job #%1 started</source>
             <translation>Tâche #%1 lancée</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="306" />
+            <location filename="../../desktop/profiles/dialog.py" line="308" />
             <source>Remove the profile %1? Its jobs stay in the history.</source>
             <translation>Supprimer le profil %1 ? Ses tâches restent dans l'historique.</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="307" />
+            <location filename="../../desktop/profiles/dialog.py" line="309" />
             <source>Remove profile</source>
             <translation>Supprimer le profil</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="338" />
+            <location filename="../../desktop/profiles/dialog.py" line="340" />
             <source>Profile %1 saved</source>
             <translation>Profil %1 enregistré</translation>
         </message>

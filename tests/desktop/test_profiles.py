@@ -70,13 +70,32 @@ def test_the_chains_under_the_profiles_run_and_are_removed(qtbot: Any, engine_pr
     t = window.ctx.tracker
     dlg = window.show_profiles()
     qtbot.waitUntil(lambda: dlg.chains.empty.isVisibleTo(dlg), timeout=10_000)
-    assert "asyncops chain save" in dlg.chains.empty.text() and not dlg.chains.table.isVisibleTo(dlg)
+    assert "New chain…" in dlg.chains.empty.text() and not dlg.chains.table.isVisibleTo(dlg)
     assert "Save as profile" in dlg.empty.text()  # how to make a profile in the window
     for name in ("fetch", "scan", "report"):
         t.workflows.save_profile(name, "test-probe", {"items": "1"})
-    t.workflows.save_chain("nightly", ["fetch", "scan"], finally_profile="report", schedule="0 3 * * *")
-    dlg.refresh()
     panel = dlg.chains
+    panel.new_button.click()  # New chain…, among her profiles
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible(), timeout=10_000)
+    new = panel.dialog
+    assert [new.available.item(i).text() for i in range(new.available.count())] == ["fetch", "report", "scan"]
+    save = new.buttons.button(new.buttons.StandardButton.Save)
+    new.name.setText("nightly")
+    save.click()
+    assert new.errors["steps"].isVisibleTo(new)  # no step yet: said at once, nothing saved
+    for name in ("scan", "fetch"):
+        new.available.setCurrentRow(["fetch", "report", "scan"].index(name))
+        new.add_step()
+    new.move_step(-1)  # fetch first
+    assert new.step_names() == ["fetch", "scan"]
+    new.finally_profile.setCurrentIndex(new.finally_profile.findData("report"))
+    new.schedule.setText("at three")
+    save.click()
+    qtbot.waitUntil(lambda: new.errors["schedule"].isVisibleTo(new), timeout=10_000)
+    assert t.workflows.chains() == []
+    new.schedule.setText("0 3 * * *")
+    with qtbot.waitSignal(new.saved, timeout=10_000):
+        save.click()
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10_000)
     cells = [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
     assert cells[:3] == ["nightly", "fetch → scan, finally report", "0 3 * * *"] and cells[3] != "—"
