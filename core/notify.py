@@ -211,6 +211,12 @@ class EmailNotifier:
                 if snap is None:
                     return
                 self._deliver(snap)
+            except SQLAlchemyError as exc:  # the database went away since the job's end was written: one line
+                log.warning(
+                    "job #%s: e-mail not sent: the database cannot be read (%s)",
+                    getattr(snap, "id", "?"),
+                    type(exc).__name__,
+                )
             except Exception:  # a bug here must not end the thread: the next job's mail still goes
                 log.exception("e-mail for job #%s failed", getattr(snap, "id", "?"))
             finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -271,3 +272,28 @@ def test_an_inline_run_mails_its_job(db: Database, smtp: Smtp, capsys: Any) -> N
     assert "Quick check: FAILED" in smtp.inbox.messages[0]["Subject"]
     rc, _, _ = run(capsys, "run", "command", "-p", "cmd=true", "--label", "Fine")
     assert rc == 0 and len(smtp.inbox.messages) == 1  # --when failed: no mail for a success
+
+
+def test_a_database_gone_when_a_job_ends_is_one_line_not_a_traceback(
+    db: Database, probe: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from core.events import EventKind, JobEvent
+    from core.status import JobStatus
+
+    snap = jobs.submit(db, "test-probe", {"items": 1})
+    done = jobs.get(db, snap.id)
+
+    def gone(*_a: Any, **_k: Any) -> None:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(settings, "get_notify", gone)
+    notifier = EmailNotifier(db)
+    ended = JobEvent(EventKind.CHANGED, snap.id, job=dataclasses.replace(done, status=JobStatus.FAILED))
+    with caplog.at_level(logging.WARNING, logger="asyncops.notify"):
+        notifier(ended)
+        assert notifier.join(10)
+    notifier.close(5)
+    assert "e-mail not sent: the database cannot be read (OperationalError)" in caplog.text
+    assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)
