@@ -23,9 +23,10 @@ import logging
 import os
 import sys
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -35,11 +36,13 @@ from core.errors import AsyncopsError
 from core.store.db import DatabaseError
 from desktop import i18n, icons, prefs
 from desktop.jobs import presentation as P
-from desktop.main_window import MainWindow
 from desktop.services.background import Background
 from desktop.services.handoff import window_socket
 from desktop.services.job_cache import JobCache
 from desktop.services.single import InstanceServer
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,7 @@ class AppContext:
         """Stop listening and polling (GUI thread: it stops Qt timers and the engine channel)."""
         if not self.closed:
             self.closed = True
+            _StartupObjects.freeze()  # closed before its first list came
             self.cache.close()
             self.background.shutdown()
 
@@ -105,7 +109,20 @@ def create_window(db_url: str | None = None, *, use_tray: bool | None = None, st
     background); it always listens to whichever engine serves the database. ``window.ctx.shutdown()`` releases
     the database (the engine and its jobs go on)."""
     ensure_app()
-    tracker = Tracker(db_url)
+    _StartupObjects.pause()
+    # The database is opened (and checked, which SQLite does without the interpreter lock) on a thread while this
+    # one imports the window; then the operations are loaded there (the window's filter and titles list them).
+    opening = ThreadPoolExecutor(1, thread_name_prefix="asyncops-gui-open")
+    try:
+        future = opening.submit(_open, db_url)
+        from desktop.main_window import MainWindow
+
+        tracker = future.result()
+    except BaseException:
+        _StartupObjects.freeze()  # no window: the collector resumes
+        raise
+    finally:
+        opening.shutdown(wait=False)
     tracker.service_client = True  # what the window queues wakes the local engine (it runs nothing itself)
     P.set_labeler(tracker.display_label)  # generated labels read in the window's language
     background = Background()
@@ -114,22 +131,48 @@ def create_window(db_url: str | None = None, *, use_tray: bool | None = None, st
     window = MainWindow(ctx, use_tray=use_tray)
     background.setParent(window)
     cache.setParent(window)
-    window.model.loaded.connect(_freeze_startup_objects)
+    window.model.loaded.connect(_StartupObjects.freeze)
+    window.model.loadFailed.connect(_StartupObjects.freeze)
+
+    def rest() -> None:
+        """After the first list: its read went alone (the interpreter is shared by the reading threads)."""
+        background.run(lambda: tracker.admin, on_success=window.set_admin, owner=window)  # it reads the database
+        if start_engine:
+            background.run(tracker.ensure_engine, on_success=lambda st: _engine_found(window, st), owner=window)
+
+    window.after_first_list(rest)
     window.start()
     cache.start()
-    background.run(lambda: tracker.admin, on_success=window.set_admin, owner=window)  # it reads the database
-    if start_engine:
-        background.run(tracker.ensure_engine, on_success=lambda st: _engine_found(window, st), owner=window)
     return window
 
 
-def _freeze_startup_objects() -> None:
-    """Once the first list is shown, what start-up made (modules, classes, the window, the list of ids) moves out
-    of the garbage collector's sight: a full collection walks every object it tracks, and with these it froze
-    the window for 40 ms at a time (``gc.freeze``; what is made later is collected as usual). Once a process."""
-    if not getattr(_freeze_startup_objects, "done", False):
-        _freeze_startup_objects.done = True  # type: ignore[attr-defined]
-        gc.freeze()
+def _open(db_url: str | None) -> Tracker:
+    tracker = Tracker(db_url)
+    tracker.operation_list()
+    return tracker
+
+
+class _StartupObjects:
+    """The garbage collector during start-up. Start-up makes many objects that live as long as the window (modules,
+    classes, widgets, the list of ids): each full collection walks all of them, which took 40 ms during start-up
+    and froze the window as long at each later one. So the first window of a process starts with the collector
+    paused, and once its first list is shown, what exists then moves out of its sight (``gc.freeze``) and it
+    resumes: what is made later is collected as usual."""
+
+    state = "new"  # new -> paused -> done
+
+    @classmethod
+    def pause(cls) -> None:
+        if cls.state == "new" and gc.isenabled():
+            cls.state = "paused"
+            gc.disable()
+
+    @classmethod
+    def freeze(cls, *_: Any) -> None:
+        if cls.state == "paused":
+            cls.state = "done"
+            gc.freeze()
+            gc.enable()
 
 
 def _engine_found(window: MainWindow, status: Any) -> None:
