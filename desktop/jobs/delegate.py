@@ -197,7 +197,7 @@ class JobTableDelegate(QStyledItemDelegate):
         if column == "progress" and running:
             paint_progress(painter, rect, snap, pal, selected=selected)
             return
-        r = rect.adjusted(5, 0, -6, 0)
+        r = rect.adjusted(4, 0, -4, 0) if column == "progress" else rect.adjusted(5, 0, -6, 0)
         if running and column == "duration":
             value: Any = self.model.display(snap, col)
             text = elide(option.fontMetrics, column, value, r.width())
