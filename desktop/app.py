@@ -29,9 +29,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.api import Tracker
+from core.api import Tracker, registry
 from core.errors import AsyncopsError
 from core.store.db import DatabaseError
 from desktop import i18n, icons, prefs
@@ -110,13 +111,16 @@ def create_window(db_url: str | None = None, *, use_tray: bool | None = None, st
     the database (the engine and its jobs go on)."""
     ensure_app()
     _StartupObjects.pause()
-    # The database is opened (and checked, which SQLite does without the interpreter lock) on a thread while this
-    # one imports the window; then the operations are loaded there (the window's filter and titles list them).
+    # The database is opened (and checked, which SQLite does without the interpreter lock) on a thread, while this
+    # one imports the window and the operations (the window lists them, and a job's label is its operation's)
+    # and loads the fonts.
     opening = ThreadPoolExecutor(1, thread_name_prefix="asyncops-gui-open")
     try:
-        future = opening.submit(_open, db_url)
+        future = opening.submit(Tracker, db_url)
         from desktop.main_window import MainWindow
 
+        registry.all()
+        QFontMetrics(QApplication.font()).horizontalAdvance("0")
         tracker = future.result()
     except BaseException:
         _StartupObjects.freeze()  # no window: the collector resumes
@@ -144,12 +148,6 @@ def create_window(db_url: str | None = None, *, use_tray: bool | None = None, st
     window.start()
     cache.start()
     return window
-
-
-def _open(db_url: str | None) -> Tracker:
-    tracker = Tracker(db_url)
-    tracker.operation_list()
-    return tracker
 
 
 class _StartupObjects:
