@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+GUI_SWITCH_INTERVAL = 0.001  # seconds (sys.setswitchinterval)
 
 
 @dataclass
@@ -95,6 +96,9 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    # The window's reading threads (the job cache's reads, the engine's channel) run Python too: the GUI thread
+    # waits for the interpreter lock at most 1 ms behind them, not Python's default 5 ms.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     QCoreApplication.setOrganizationName(prefs.ORGANIZATION)
     QCoreApplication.setApplicationName("asyncops")
     app.setApplicationDisplayName("asyncops")
