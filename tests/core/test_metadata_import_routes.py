@@ -141,3 +141,55 @@ def test_paths_far_apart_in_the_catalogue_are_looked_up_one_by_one(db: Database,
     result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 7})
     assert (result["rows"], result["changed"]) == (120, 120)
     assert state(db, lib)["f119.txt"][5]["title"] == {"v": "U119", "f": None}  # f: what the file said
+
+
+FRONT = {"café.md": "---\ntitle: Café\ntags: [thé, ünïcode, 😀]\nclient: Crème\n---\n# Café\n"}
+
+
+def test_values_the_scanner_stored_compare_equal_however_their_json_was_spelled(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scanner's JSON column writes ASCII escapes and spaces (``["th\\u00e9", "…"]``), the import compact
+    UTF-8: the same tags and property read back from a CSV are unchanged on both routes (no edit recorded), and
+    a file with a single property column sets, then clears, it the same way on both."""
+    libs = {n: make_library(db, tmp_path / n, FRONT, name=n) for n in ("sql", "py")}
+    with db.connect_read() as conn:
+        stored = conn.exec_driver_sql("SELECT CAST(tags AS TEXT) FROM assets WHERE path = 'café.md'").scalar()
+    assert db.is_sqlite is False or "\\u00e9" in stored  # the scanner's spelling, not the import's
+    same = "assetPath,dc:title,cq:tags{{String: multi}},client\n/café.md,Café,thé|ünïcode|😀,Crème\n"
+    (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, same, "same.csv")
+    assert sql_result == py_result and sql_log == py_log
+    assert (sql_result["changed"], sql_result["unchanged"]) == (0, 1)
+    assert state(db, libs["sql"]) == state(db, libs["py"])
+    assert state(db, libs["sql"])["café.md"][5] in (None, {})  # no edit
+    for text, name, params in (
+        ("assetPath,client\n/café.md,Thé\n", "set.csv", {}),
+        ("assetPath,client\n/café.md,\n", "keep.csv", {}),
+        ("assetPath,client\n/café.md,\n", "clear.csv", {"empty": "clear"}),
+    ):
+        (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, text, name, **params)
+        assert sql_result == py_result and sql_log == py_log
+        assert state(db, libs["sql"]) == state(db, libs["py"])
+        got = state(db, libs["sql"])["café.md"]
+        if name == "set.csv":
+            assert got[4]["client"] == ["String", "Thé"]
+            assert got[5]["p:client"] == {"v": ["String", "Thé"], "f": ["String", "Crème"]}
+        if name == "keep.csv":
+            assert sql_result["unchanged"] == 1
+    assert "client" not in got[4] and got[5]["p:client"] == {"v": None, "f": ["String", "Crème"]}
+
+
+def test_counts_and_warnings_once_the_applied_list_is_full(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the result lists its assets, SQLite counts a batch's changed rows by the UPDATE's row count and looks
+    up its paths only when some row did not change: unchanged and unknown rows are told apart the same way."""
+    for n in ("sql", "py"):
+        make_library(db, tmp_path / n, name=n)
+    monkeypatch.setattr(mi, "_MAX_LISTED", 1)
+    text = "assetPath,dc:title\n/index.md,A\n/guide/intro.md,B\n/nope.md,C\n/guide/intro.md,B\n/img/logo.png,D\n"
+    (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, text, "full.csv")
+    assert sql_result == py_result and sql_log == py_log
+    assert (sql_result["changed"], sql_result["unchanged"], sql_result["skipped"]) == (3, 1, 1)
+    assert sql_result["applied"] == ["index.md"]
+    assert any("nope.md" in m for m, _ in sql_log)
