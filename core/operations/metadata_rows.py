@@ -238,10 +238,18 @@ def compare_update_sql(plan: _Plan) -> str:
     args: list[str] = []
     for key, changed, new, old in fields:
         path = '$."' + key + '"'
-        args.append(f"CASE WHEN {changed} THEN {_sql_literal(path)} ELSE '$[0]' END")
+        # an object starting with this key's edit (an edit made before: it keeps its "f") needs no parse to
+        # know it; no edits at all, none either
+        first = '{"' + key + '":{'
+        again = f"substr(edits, 1, {len(first)}) = {_sql_literal(first)}"
         args.append(
-            f"CASE WHEN {changed} THEN json_object('v', {new}, 'f', "
-            f"json(COALESCE(edits -> {_sql_literal(path + '.f')}, {old}))) END"
+            f"CASE WHEN {changed} THEN CASE WHEN {again} THEN {_sql_literal(path + '.v')} "
+            f"ELSE {_sql_literal(path)} END ELSE '$[0]' END"
+        )
+        args.append(
+            f"CASE WHEN {changed} THEN CASE WHEN {again} THEN {new} "
+            f"WHEN edits IS NULL OR edits = 'null' THEN json_object('v', {new}, 'f', json({old})) "
+            f"ELSE json_object('v', {new}, 'f', json(COALESCE(edits -> {_sql_literal(path + '.f')}, {old}))) END END"
         )
     # edits is NULL, JSON null or an object (asyncops writes nothing else there)
     sets.append("edits = json_set(CASE WHEN edits LIKE '{%' THEN edits ELSE '{}' END, " + ", ".join(args) + ")")
