@@ -193,3 +193,37 @@ def test_counts_and_warnings_once_the_applied_list_is_full(
     assert (sql_result["changed"], sql_result["unchanged"], sql_result["skipped"]) == (3, 1, 1)
     assert sql_result["applied"] == ["index.md"]
     assert any("nope.md" in m for m, _ in sql_log)
+
+
+def test_the_default_export_writes_what_csv_writer_writes(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default export builds its lines itself (metadata_export.line_chunks); they are byte for byte what
+    csv.writer writes from the same rows, quoting included, with a path prefix and another separator too."""
+    from core.operations import metadata_export as me
+
+    make_library(db, tmp_path / "lib", {"a,b.md": "x", 'q"t.md': "x", "plain.md": "x", "nl.md": "x", "e.md": "x"})
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "assetPath,dc:title,dc:description,cq:tags{{String: multi}},xmp:Rating{{Long}},client,n{{Long}}\n"
+        '"/a,b.md","Hello, world","say ""hi""",x|y;z,3,"A,CME",7\n'
+        '"/q""t.md",,"two\nlines",,,Globex;1,\n'
+        "/plain.md,Plain,,solo,,,12\n"
+        "/e.md,=1+2,;semi,,5,,\n",
+        encoding="utf-8",
+    )
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    for params in ({}, {"path_prefix": "/content/dam,x"}, {"separator": ";"}):
+        got = {}
+        for fast in (True, False):
+            with monkeypatch.context() as m:
+                m.setattr(me.MetadataExport, "writes_lines", staticmethod(lambda *_, fast=fast: fast))
+                out = tmp_path / f"out-{fast}.csv"
+                run_op(
+                    db,
+                    "metadata-export",
+                    {"library": "lib", "folder": "", "subfolders": True, "output": str(out), **params},
+                )
+            got[fast] = out.read_bytes()
+        assert got[True] == got[False]
+        assert b'"Hello, world"' in got[True] or params.get("separator") == ";"
