@@ -227,3 +227,30 @@ def test_the_default_export_writes_what_csv_writer_writes(
             got[fast] = out.read_bytes()
         assert got[True] == got[False]
         assert b'"Hello, world"' in got[True] or params.get("separator") == ";"
+
+
+def test_a_stop_ends_the_import_between_whole_batches(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the default batch, a stop requested while the first batch applies ends the job after it: that batch
+    is applied whole, nothing after it, and the log says from which line on nothing was applied."""
+    from core.engine import JobContext
+
+    n = mi.BATCH + 500
+    lib = make_library(db, tmp_path / "lib", {f"f{i:04d}.txt": "x" for i in range(n)})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title\n" + "".join(f"/f{i:04d}.txt,T{i}\n" for i in range(n)), encoding="utf-8")
+    real = JobContext.progress
+
+    def progress(self: JobContext, done: int, total: int | None = None) -> None:
+        real(self, done, total)
+        if done:  # as a stop request arriving during the first batch would be seen after it
+            self.stop_event.set()
+
+    monkeypatch.setattr(JobContext, "progress", progress)
+    result, ctx = run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    got = state(db, lib)
+    titled = sorted(p for p, v in got.items() if v[0] is not None and v[0].startswith("T"))
+    assert titled == [f"f{i:04d}.txt" for i in range(mi.BATCH)]
+    assert result["changed"] == mi.BATCH
+    assert any(f"stopped after line {mi.BATCH + 1}" in m for m, _ in log_lines(db, ctx))
