@@ -9,7 +9,7 @@ README linking to every index):
 * move of top's folders into ``other`` (catalogue, links rewritten) vs  per-file ``os.rename`` into ``other``
   (later repetitions move them back and forth: the same work each time)
 * metadata-export of every asset                                   vs  ``sqlite3 -csv`` of the same columns
-* metadata-import of that CSV (every row changed, batch 50)         vs  sqlite3's ``.import`` of the same file
+* metadata-import of that CSV (every row changed, default batch)  vs  sqlite3's ``.import`` of the same file
 
 Each measure is repeated (``--repeat``, 3 by default), ours and the baseline taken in turn, and the best time
 of each is compared. Export and import run in child processes, on a library of N and one of N/5 assets, and
@@ -296,7 +296,7 @@ def main() -> int:
                     f"→ {out['export_ratio']}x"
                 )
                 print(
-                    f"metadata-import of {rows} rows (batch 50): {t_imp:.2f}s vs sqlite3 .import {t_base_imp:.2f}s "
+                    f"metadata-import of {rows} rows (default batch): {t_imp:.2f}s vs sqlite3 .import {t_base_imp:.2f}s "
                     f"→ {out['import_ratio']}x"
                 )
             else:

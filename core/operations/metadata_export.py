@@ -202,34 +202,7 @@ class MetadataExport(LibraryOperation):
             else:
                 positions.append(8 + prop_cols.index(c))
         pick = operator.itemgetter(0, *positions)
-        tag_cells: dict[Any, str] = {}
-        prop_cells: dict[Any, tuple[str, ...]] = {}
-
-        def tag_cell(raw: Any) -> str:
-            tags = _json(raw, [])
-            if tags and any(delim in t for t in tags):
-                clashes.add("cq:tags")
-            cell = L.join_multi(tags, delim) if tags else ""
-            if isinstance(raw, str):
-                if len(tag_cells) >= _CACHE_MAX:
-                    tag_cells.clear()
-                tag_cells[raw] = cell
-            return cell
-
-        def prop_cell(raw: Any) -> tuple[str, ...]:
-            props = _json(raw, {}) if raw is not None else {}
-            cells = []
-            for col in prop_cols:
-                entry = props.get(col.name)
-                if entry is not None and isinstance(entry[1], list) and any(delim in str(v) for v in entry[1]):
-                    clashes.add(col.name)
-                cells.append("" if entry is None else col.format_cell(entry[1], delim))
-            out = tuple(cells)
-            if isinstance(raw, str) or raw is None:
-                if len(prop_cells) >= _CACHE_MAX:
-                    prop_cells.clear()
-                prop_cells[raw] = out
-            return out
+        tag_cells, tag_cell, prop_cells, prop_cell = _cell_makers(prop_cols, delim, clashes)
 
         mtype = size = mtime = None
         for chunk in _stream(conn, stmt, EXPORT_CHUNK):
@@ -250,6 +223,70 @@ class MetadataExport(LibraryOperation):
                 out.append(pick((head + path, title, desc, rating, tc, mtype, size, mtime, *pc)))
             if excel:
                 out = [tuple(map(neutralise, row)) for row in out]
+            yield out
+
+    @staticmethod
+    def writes_lines(params: dict[str, Any], columns: list[L.Column]) -> bool:
+        """Whether :meth:`line_chunks` can write this export: the default columns (the standard ones in their
+        order, then properties), no spreadsheet neutralising."""
+        standard = [c.name for c in columns if c.standard]
+        return (
+            not params.get("excel")
+            and standard == list(L.STANDARD)
+            and all(not c.standard and not c.read_only for c in columns[len(standard) :])
+        )
+
+    def line_chunks(
+        self,
+        conn: Connection,
+        lib: L.LibraryInfo,
+        params: dict[str, Any],
+        columns: list[L.Column],
+        clashes: set[str],
+    ) -> Iterator[list[str]]:
+        """The rows of :meth:`row_chunks` as CSV lines, when :meth:`writes_lines` (the default export): the
+        tags and property cells are formatted and quoted once per distinct stored value, and a row's line is
+        one string format, its text cells quoted only when they hold the separator, a quote or a line break
+        (as csv.writer does; it is then asked for them)."""
+        sep, delim = params["separator"], params["multi_delimiter"]
+        head = prefix_of(params) + "/"
+        _, where = self._select(lib, params)
+        stmt = (
+            select(a.c.path, a.c.title, a.c.description, a.c.rating, cast(a.c.tags, Text), cast(a.c.props, Text))
+            .where(*where)
+            .order_by(a.c.path)
+        )
+        _, tag_cell, _, prop_cell = _cell_makers([c for c in columns if not c.standard], delim, clashes)
+        quoted_tags: dict[Any, str] = {}
+        quoted_props: dict[Any, str] = {}
+        plain_head = _csv_cell(head, sep) == head
+        for chunk in _stream(conn, stmt, EXPORT_CHUNK):
+            out = []
+            for path, title, desc, rating, tags, props in chunk:
+                tc = quoted_tags.get(tags)
+                if tc is None:
+                    tc = sep + _csv_cell(tag_cell(tags), sep) + sep
+                    if len(quoted_tags) >= _CACHE_MAX:
+                        quoted_tags.clear()
+                    quoted_tags[tags] = tc
+                pc = quoted_props.get(props)
+                if pc is None:
+                    pc = "".join(sep + _csv_cell(c, sep) for c in prop_cell(props))
+                    if len(quoted_props) >= _CACHE_MAX:
+                        quoted_props.clear()
+                    quoted_props[props] = pc
+                if title.__class__ is not str:
+                    title = "" if title is None else str(title)
+                if desc.__class__ is not str:
+                    desc = "" if desc is None else str(desc)
+                text = path + title + desc
+                if sep in text or '"' in text or "\n" in text or "\r" in text or not plain_head:
+                    path, title, desc = _csv_cell(head + path, sep), _csv_cell(title, sep), _csv_cell(desc, sep)
+                else:
+                    path = head + path
+                if rating.__class__ is not int:
+                    rating = _csv_cell(rating, sep)
+                out.append(f"{path}{sep}{title}{sep}{desc}{tc}{rating}{pc}\n")
             yield out
 
     def rows(
@@ -292,8 +329,13 @@ class MetadataExport(LibraryOperation):
                         header = next(c.header for c in cols if c.name == k)
                         ctx.warn(msg("meta.export_type_conflict", name=k, header=header))
                     writer.writerow([params["path_column"], *(c.header for c in cols)])
-                    for chunk in self.row_chunks(conn, lib, params, cols, clashes):
-                        writer.writerows(chunk)
+                    if self.writes_lines(params, cols):
+                        chunks: Iterator[list[Any]] = self.line_chunks(conn, lib, params, cols, clashes)
+                        write: Any = lambda lines: fh.write("".join(lines))  # noqa: E731
+                    else:
+                        chunks, write = self.row_chunks(conn, lib, params, cols, clashes), writer.writerows
+                    for chunk in chunks:
+                        write(chunk)
                         n += len(chunk)
                         ctx.progress(n)
                         if ctx.should_stop:
@@ -317,6 +359,54 @@ class MetadataExport(LibraryOperation):
             "columns": [c.header for c in cols],
             "outputs": outputs,
         }
+
+
+def _cell_makers(
+    prop_cols: list[L.Column], delim: str, clashes: set[str]
+) -> tuple[dict[Any, str], Any, dict[Any, Any], Any]:
+    """(cache, maker) of the tags cell and of the property cells, each formatted once per distinct stored value
+    (most assets share a few); a multi-value column whose value holds the delimiter goes to ``clashes``."""
+    tag_cells: dict[Any, str] = {}
+    prop_cells: dict[Any, tuple[str, ...]] = {}
+
+    def tag_cell(raw: Any) -> str:
+        tags = _json(raw, [])
+        if tags and any(delim in t for t in tags):
+            clashes.add("cq:tags")
+        cell = L.join_multi(tags, delim) if tags else ""
+        if isinstance(raw, str):
+            if len(tag_cells) >= _CACHE_MAX:
+                tag_cells.clear()
+            tag_cells[raw] = cell
+        return cell
+
+    def prop_cell(raw: Any) -> tuple[str, ...]:
+        props = _json(raw, {}) if raw is not None else {}
+        cells = []
+        for col in prop_cols:
+            entry = props.get(col.name)
+            if entry is not None and isinstance(entry[1], list) and any(delim in str(v) for v in entry[1]):
+                clashes.add(col.name)
+            cells.append("" if entry is None else col.format_cell(entry[1], delim))
+        out = tuple(cells)
+        if isinstance(raw, str) or raw is None:
+            if len(prop_cells) >= _CACHE_MAX:
+                prop_cells.clear()
+            prop_cells[raw] = out
+        return out
+
+    return tag_cells, tag_cell, prop_cells, prop_cell
+
+
+_CSV_SPECIAL = ('"', "\n", "\r")
+
+
+def _csv_cell(cell: Any, sep: str) -> str:
+    """A cell as csv.writer writes it (minimal quoting), a line break always quoted."""
+    text = "" if cell is None else str(cell)
+    if sep in text or any(c in text for c in _CSV_SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 OPERATIONS = (MetadataExport,)

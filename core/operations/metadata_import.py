@@ -41,13 +41,14 @@ from core.operations.metadata_rows import (  # how the rows are read and their c
     Header,
     ImportStats,
     _Cells,
-    _edits_update,
     _merges_in_sqlite,
     _Plan,
     _select,
     _select_range,
     _show,
+    _SQLiteStatement,
     _Update,
+    compare_update_sql,
 )
 from core.operations.outputs import RejectedRows, rejected_rows_params
 
@@ -98,6 +99,12 @@ define("meta.diff", "{path}: {field}: {before} → {after}")
 define("meta.diff_more", "… and {n} more {n:plural:change|changes} ({fields})")
 define("label.metadata_import", "Import metadata from {file} · {library}")
 
+# Rows per transaction by default. Each transaction takes SQLite's write lock, commits and writes the pages it
+# changed to the WAL (the index's upper pages again each time): 1,000 rows take a few milliseconds, so a stop or
+# another writer still waits no longer than that, a failed batch holds at most 1,000 rows, and the commits no
+# longer outweigh the rows (50, the DAM's save size, made 2,000 commits of 100,000 rows).
+BATCH = 1000
+
 
 class MetadataImport(LibraryOperation):
     name = "metadata-import"
@@ -126,7 +133,7 @@ class MetadataImport(LibraryOperation):
             choices=EMPTY,
             help="an empty cell leaves the property unchanged (keep, as the DAM does) or clears it",
         ),
-        Param("batch_size", "int", default=50, minimum=1, maximum=100_000, help="rows per transaction"),
+        Param("batch_size", "int", default=BATCH, minimum=1, maximum=100_000, help="rows per transaction"),
     )
     counted_items = ("rows",)
     default_thresholds = {"rows": 500}
@@ -234,8 +241,12 @@ class MetadataImport(LibraryOperation):
         batch: list[tuple[int, str, tuple[str, ...], tuple[str, ...], _Cells]] = []
         width, path_idx, is_plain = head.width, head.path_idx, L._is_plain
         direct_cells, parsed_cells, cells_of = plan.direct_cells, plan.parsed_cells, plan.cells
+        cell_sets = plan.cell_sets  # the parsed cells of each distinct input (cells_of fills it)
         root = L.real_root(lib)
-        in_sql = _merges_in_sqlite(db.engine.dialect.name, head)
+        # SQLite compares, sets and records each row in its UPDATE (no read before it); a dry run, which lists
+        # before → after, and PostgreSQL read the stored rows and work out the changes here
+        in_sql = writer is not None and _merges_in_sqlite(db.engine.dialect.name, head)
+        stmt = _SQLiteStatement(compare_update_sql(plan)) if in_sql else None
         size = params["batch_size"]
         it = records(Path(params["input"]).expanduser(), params["separator"])
         next(it)  # the header
@@ -246,14 +257,14 @@ class MetadataImport(LibraryOperation):
                 if ctx is not None:
                     ctx.error(row.message, f"line {row.start}")
                 continue
-            if not row or (len(row) == 1 and row[0] == "" and head.width > 1):
+            if len(row) != width:
+                if not row or (len(row) == 1 and row[0] == ""):
+                    continue  # a blank line
+                stats.rows += 1
+                stats.skipped += 1
+                warn(msg("meta.import_width", line=start, n=len(row), width=width), f"line {start}")
                 continue
             stats.rows += 1
-            if len(row) != width:
-                where = f"line {start}"
-                stats.skipped += 1
-                warn(msg("meta.import_width", line=start, n=len(row), width=head.width), where)
-                continue
             raw = row[path_idx].strip()
             if prefix:
                 if raw != prefix and not raw.startswith(prefix + "/"):
@@ -271,14 +282,16 @@ class MetadataImport(LibraryOperation):
                 warn(msg("meta.import_bad_path", line=start, column=pc, reason=reason.text), where)
                 continue
             texts = parsed_cells(row)
-            cells = cells_of(texts)
-            for col, bad in cells.bad:
-                warn(
-                    msg("meta.import_bad_cell", line=start, column=col.header, reason=bad.message.text), f"line {start}"
-                )
+            cells = cell_sets.get(texts) or cells_of(texts)
+            if cells.bad:
+                for col, bad in cells.bad:
+                    warn(
+                        msg("meta.import_bad_cell", line=start, column=col.header, reason=bad.message.text),
+                        f"line {start}",
+                    )
             batch.append((start, rel, direct_cells(row), texts, cells))
             if len(batch) >= size:
-                self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
+                self._apply(db, lib, batch, stats, warn, writer, pc, plan, stmt)
                 batch = []
                 if ctx is not None:
                     ctx.progress(stats.rows)
@@ -287,7 +300,7 @@ class MetadataImport(LibraryOperation):
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return
         if batch:
-            self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
+            self._apply(db, lib, batch, stats, warn, writer, pc, plan, stmt)
 
     def _apply(
         self,
@@ -299,17 +312,95 @@ class MetadataImport(LibraryOperation):
         writer: WriteBatches | None,
         pc: str,
         plan: _Plan,
-        in_sql: bool,
+        stmt: _SQLiteStatement | None,
     ) -> None:
-        """One batch in one transaction (a dry run only reads): all of its good rows apply, or none.
+        """One batch in one transaction (a dry run only reads): all of its good rows apply, or none."""
+        later: list[tuple[Message, str]] = []  # warnings are reported after the transaction (the log writes too)
+        if stmt is not None and writer is not None:
+            self._apply_in_sql(lib, batch, stats, writer, pc, stmt, later)
+        else:
+            self._apply_here(db, lib, batch, stats, writer, pc, plan, later)
+        for message, item in later:
+            warn(message, item)
+
+    def _apply_in_sql(
+        self,
+        lib: L.LibraryInfo,
+        batch: list[tuple[int, str, tuple[str, ...], tuple[str, ...], _Cells]],
+        stats: ImportStats,
+        writer: WriteBatches,
+        pc: str,
+        stmt: _SQLiteStatement,
+        later: list[tuple[Message, str]],
+    ) -> None:
+        """SQLite: the batch is one ``executemany`` of :func:`compare_update_sql` (rows in file order, so the same
+        asset twice applies in order), whose row count is the number of rows that changed something. When some
+        did not, the batch's paths are looked up once: a row whose path is not catalogued is skipped with a
+        warning, the others were unchanged. Until the result lists ``_MAX_LISTED`` changed assets, a batch where
+        not every row changed is run again row by row (after a rollback to its savepoint) to know which did."""
+        lid = lib.id
+        params = [(lid, rel, *dtexts, *cells.sql) for _, rel, dtexts, _, cells in batch]
+        listing = len(stats.applied) < _MAX_LISTED
+        with writer.transaction() as conn:
+            cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
+            try:
+                if listing:
+                    cur.execute("SAVEPOINT import_batch")
+                changed = stmt.run_many(cur, conn.dialect, params).rowcount
+                flags: list[int] | None = None
+                if listing:
+                    if changed == len(params):
+                        flags = [1] * len(params)
+                    else:
+                        cur.execute("ROLLBACK TO import_batch")
+                        flags = [stmt.run(cur, conn.dialect, row).rowcount for row in params]
+                        changed = sum(flags)
+                    cur.execute("RELEASE import_batch")
+                found: set[str] | None = None
+                if changed < len(params):
+                    found = set()
+                    paths = list(dict.fromkeys(rel for _, rel, _, _, _ in batch))
+                    for i in range(0, len(paths), 500):
+                        chunk = paths[i : i + 500]
+                        found.update(r[1] for r in _select(len(chunk), False).run(cur, conn.dialect, (lid, *chunk)))
+            finally:
+                cur.close()
+        stats.changed += changed
+        if flags is not None:
+            room = _MAX_LISTED - len(stats.applied)
+            stats.applied += [rel for (_, rel, _, _, _), f in zip(batch, flags, strict=True) if f][:room]
+        if found is None:
+            return
+        missing = 0
+        for line, rel, _, _, _ in batch:
+            if rel not in found:
+                missing += 1
+                later.append(
+                    (
+                        msg("meta.import_not_in_library", line=line, column=pc, path=rel, library=lib.name),
+                        f"line {line}",
+                    )
+                )
+        stats.skipped += missing
+        stats.unchanged += len(batch) - missing - changed
+
+    def _apply_here(
+        self,
+        db: Database,
+        lib: L.LibraryInfo,
+        batch: list[tuple[int, str, tuple[str, ...], tuple[str, ...], _Cells]],
+        stats: ImportStats,
+        writer: WriteBatches | None,
+        pc: str,
+        plan: _Plan,
+        later: list[tuple[Message, str]],
+    ) -> None:
+        """A dry run and PostgreSQL: read the batch's stored rows and work out each row's changes here.
 
         Plain text fields (title, description) are compared cell by cell; what the other cells change is worked
         out once per distinct (cells, stored values) and reused (most rows share their tags, rating and
-        properties). The edits, which remember each asset's former value, are merged per row: on SQLite
-        (``in_sql``) by the UPDATE itself, with SQLite's JSON functions, one ``executemany`` per run of rows that
-        change the same fields; elsewhere here, in Python."""
+        properties). The edits, which remember each asset's former value, are merged per row."""
         paths = list(dict.fromkeys(rel for _, rel, _, _, _ in batch))
-        later: list[tuple[Message, str]] = []  # warnings are reported after the transaction (the log writes too)
         dry = writer is None
         direct, keep, outcome, stored = plan.direct, plan.keep, plan.outcome, plan.stored
         cm = writer.transaction() if writer is not None else db.connect_read()
@@ -317,11 +408,9 @@ class MetadataImport(LibraryOperation):
             cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
             try:
                 current: dict[str, list[Any]] = {}
-                with_edits = not dry and not in_sql
-                for row in self._stored(cur, conn.dialect, lib, paths, with_edits, plan):
+                for row in self._stored(cur, conn.dialect, lib, paths, not dry, plan):
                     # id, title, description, rating, tags, props, edits (None when not read), written
-                    current[row[1]] = [row[0], *row[2:7], row[7] if with_edits else None, False]
-                runs: list[tuple[tuple[str, ...], list[tuple[Any, ...]]]] = []  # in_sql: (fields, parameters)
+                    current[row[1]] = [row[0], *row[2:7], None if dry else row[7], False]
                 for line, rel, dtexts, texts, cells in batch:
                     found = current.get(rel)
                     if found is None:
@@ -334,8 +423,6 @@ class MetadataImport(LibraryOperation):
                         )
                         continue
                     changes: list[tuple[str, Any, Any]] = []
-                    fields: tuple[str, ...] = ()
-                    params: tuple[Any, ...] = ()
                     for (k, key), text in zip(direct, dtexts, strict=True):
                         new: str | None = text
                         if text == "":
@@ -344,10 +431,7 @@ class MetadataImport(LibraryOperation):
                             new = None
                         if found[k] != new:
                             changes.append((key, found[k], new))
-                            fields += (key,)
-                            params += (new,)
                             found[k] = new
-                    out = None
                     if cells.values:
                         okey = (texts, stored(found))
                         out = outcome.get(okey)
@@ -358,8 +442,6 @@ class MetadataImport(LibraryOperation):
                             outcome[okey] = out
                         if out.changes:
                             changes += out.changes
-                            fields += out.fields
-                            params += out.params
                             for k, v in out.scalars:
                                 found[k] = v
                             found[4], found[5] = out.tags, out.props
@@ -372,31 +454,18 @@ class MetadataImport(LibraryOperation):
                         stats.applied.append(rel)
                     if dry:
                         self._diff(stats, rel, sorted(changes, key=lambda c: plan.order[c[0]]))
-                    elif in_sql:
-                        params += (*(out.tail if out is not None else ()), found[0])
-                        if runs and runs[-1][0] == fields:
-                            runs[-1][1].append(params)
-                        else:
-                            runs.append((fields, [params]))
                     else:
                         edits = dict(_json(found[6], {}) or {})
                         for name, old, new in changes:
                             prev = edits.get(name)
                             edits[name] = {"v": new, "f": prev["f"] if prev else old}
                         found[6] = L.json_dumps(edits)
-                if dry:
-                    pass
-                elif in_sql:
-                    for fields, params_list in runs:
-                        _edits_update(fields).run_many(cur, conn.dialect, params_list)
-                else:
+                if not dry:
                     rows = [(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in current.values() if r[7]]
                     if rows:
                         _Update.get().run_many(cur, conn.dialect, rows)
             finally:
                 cur.close()
-        for message, item in later:
-            warn(message, item)
 
     @staticmethod
     def _stored(

@@ -1,9 +1,11 @@
-"""How ``metadata-import`` reads the stored rows and works out what changes: its header and statistics, the
-prepared statements (one SELECT per batch, a range read when the paths sit together, the UPDATE that merges
-edits in SQLite's JSON functions), and the change of each row worked out once per distinct input."""
+"""How ``metadata-import`` works out what changes: its header and statistics; on SQLite the UPDATE that compares,
+sets and records each row itself (:func:`compare_update_sql`); for a dry run and PostgreSQL the prepared
+statements that read a batch's stored rows (one SELECT, or a range read when the paths sit together) and the
+change of each row worked out here, once per distinct input."""
 
 from __future__ import annotations
 
+import json
 import operator
 import sqlite3
 from dataclasses import dataclass, field
@@ -154,48 +156,105 @@ class _SQLiteStatement(L.Prepared):
         return self._sql, None
 
 
-_EDITS_SQL: dict[tuple[str, ...], _SQLiteStatement] = {}
+def _json_forms(value: Any) -> tuple[str, str, str]:
+    """``value`` as JSON text as asyncops writes it (compact UTF-8), compact with ASCII escapes, and as the
+    scanner's JSON column writes it (``json.dumps``: ASCII escapes, spaced): a stored text equal to one of them
+    holds that value; other texts are compared once minified (SQLite's ``json()`` keeps escapes as written)."""
+    return L.json_dumps(value), json.dumps(value, separators=(",", ":")), json.dumps(value)
 
 
-def _edits_update(keys: tuple[str, ...]) -> _SQLiteStatement:
-    """SQLite: the UPDATE of the fields ``keys`` (``title``, ``tags``, ``p:NAME``…) of one asset, which records
-    each as an edit in the same statement: ``edits[key] = {"v": new, "f": what the asset had}``, where an
-    earlier edit of that key keeps its own ``f`` (what the file said). Its parameters, numbered: the new value
-    of each key (JSON text for tags and properties), then the merged properties when a property is among
-    them, then the asset's id. SQLite's JSON functions do per row what Python would do decoding and encoding
-    the edits (they are 100,000 distinct texts in a large import)."""
-    got = _EDITS_SQL.get(keys)
-    if got is not None:
-        return got
+def compare_update_sql(plan: _Plan) -> str:
+    """SQLite: one UPDATE of one asset by path that compares, sets and records a row's cells itself, so that a
+    batch is one ``executemany`` with no read before it. Its parameters, numbered: ?1 the library, ?2 the path,
+    then each plain text cell as read (``plan.direct``), then ``plan.cells(…).sql``: per parsed column the new
+    value as JSON text (NULL when the cell leaves the field unchanged, ``null``/``[]`` when it clears), then for
+    a standard field the value itself, for tags and properties two other spellings of the JSON text (see
+    :func:`_json_forms`).
+
+    A field changes when its cell applies and differs from the stored value; only a row with a changed field is
+    updated (the cursor's row count is the number of changed rows). Each changed field is recorded as an edit,
+    ``edits[key] = {"v": new, "f": what the asset had}``, where an earlier edit of that key keeps its own ``f``
+    (what the file said). An unchanged field's edit is left as it was: its ``json_set`` path is ``$[0]``, which
+    an object does not have (SQLite then changes nothing). The comparisons are written to parse as little JSON
+    as they can (a simple CASE evaluates its operand once): SQLite evaluates each as often as it is written."""
+    n = 2
     sets: list[str] = []
-    pairs: list[str] = []
-    for n, key in enumerate(keys, 1):
-        path = '$."' + key + '"'
-        if key == "tags":
-            sets.append(f"tags = ?{n}")
-            new = f"json(?{n})"
-            old = "CASE WHEN tags IS NULL OR tags IN ('null', '{}') THEN '[]' ELSE tags END"
-        elif key.startswith("p:"):
-            new = f"json(?{n})"
-            old = "props -> " + _sql_literal('$."' + key[2:] + '"')
-        else:
-            sets.append(f"{key} = ?{n}")
-            new = f"json_quote(?{n})"
-            old = f"json_quote({key})"
-        was = (
-            f"json(CASE WHEN json_type(edits, {_sql_literal(path)}) = 'object' "
-            f"THEN edits -> {_sql_literal(path + '.f')} ELSE {old} END)"
-        )
-        pairs.append(f"{_sql_literal(path)}, json_object('v', {new}, 'f', {was})")
-    n = len(keys)
-    if any(k.startswith("p:") for k in keys):
+    fields: list[tuple[str, str, str, str]] = []  # (edit key, changed, new value as JSON, old value as JSON)
+    props: list[tuple[str, str, str]] = []  # (JSON path, changed, new value as JSON text)
+    for _, key in plan.direct:
         n += 1
-        sets.append(f"props = ?{n}")
-    sets.append(
-        "edits = json_set(CASE WHEN json_type(edits) = 'object' THEN edits ELSE '{}' END, " + ", ".join(pairs) + ")"
-    )
-    got = _EDITS_SQL[keys] = _SQLiteStatement(f"UPDATE assets SET {', '.join(sets)} WHERE id = ?{n + 1}")
-    return got
+        p = f"?{n}"
+        applies, new = (f"{p} <> ''", p) if plan.keep else ("1", f"NULLIF({p}, '')")
+        sets.append(f"{key} = CASE WHEN {applies} THEN {new} ELSE {key} END")
+        fields.append((key, f"({applies} AND {key} IS NOT {new})", f"json_quote({new})", f"json_quote({key})"))
+    for col, _, _ in plan.columns:
+        attr = _STD.get(col.name)
+        p, q = f"?{n + 1}", f"?{n + 2}"
+        if attr is None or attr == "tags":
+            if attr == "tags":
+                r = f"?{n + 3}"
+                n += 3
+                old = "CASE WHEN tags IS NULL OR tags IN ('null', '{}') THEN '[]' ELSE json(tags) END"
+                changed = (
+                    f"({p} IS NOT NULL AND CASE tags WHEN {p} THEN 0 WHEN {q} THEN 0 WHEN {r} THEN 0 "
+                    f"ELSE {old} NOT IN ({p}, {q}) END)"
+                )
+                sets.append(f"tags = CASE WHEN {changed} THEN {p} ELSE tags END")
+                fields.append(("tags", changed, f"json({p})", old))
+                continue
+            n += 2
+            path = _sql_literal('$."' + col.name + '"')
+            old = f"props -> {path}"
+            changed = (
+                f"({p} IS NOT NULL AND CASE {old} WHEN {p} THEN 0 WHEN {q} THEN 0 "
+                f"ELSE {p} <> 'null' OR {old} IS NOT NULL END)"
+            )
+            props.append((path, changed, p))
+            fields.append(("p:" + col.name, changed, f"json({p})", old))
+        else:
+            n += 2
+            sets.append(f"{attr} = CASE WHEN {p} IS NOT NULL THEN {q} ELSE {attr} END")
+            fields.append((attr, f"({p} IS NOT NULL AND {attr} IS NOT {q})", f"json({p})", f"json_quote({attr})"))
+    if props:
+        base = "CASE WHEN json_type(props) = 'object' THEN props ELSE '{}' END"
+        if len(props) == 1:  # inside the CASE below, the one property is known to have changed
+            path, _, p = props[0]
+            merged = (
+                f"CASE WHEN {p} = 'null' THEN json_remove({base}, {path}) ELSE json_set({base}, {path}, json({p})) END"
+            )
+        else:
+            merged = (
+                f"json_remove(json_set({base}, "
+                + ", ".join(
+                    f"CASE WHEN {c} AND {p} <> 'null' THEN {path} ELSE '$[0]' END, json({p})" for path, c, p in props
+                )
+                + "), "
+                + ", ".join(f"CASE WHEN {c} AND {p} = 'null' THEN {path} ELSE '$[0]' END" for path, c, p in props)
+                + ")"
+            )
+        sets.append(f"props = CASE WHEN {' OR '.join(c for _, c, _ in props)} THEN {merged} ELSE props END")
+    if not fields:  # no column to apply: no row changes
+        return "UPDATE assets SET id = id WHERE library_id = ?1 AND path = ?2 AND 0"
+    args: list[str] = []
+    for key, changed, new, old in fields:
+        path = '$."' + key + '"'
+        # an object starting with this key's edit (an edit made before: it keeps its "f") needs no parse to
+        # know it; no edits at all, none either
+        first = '{"' + key + '":{'
+        again = f"substr(edits, 1, {len(first)}) = {_sql_literal(first)}"
+        args.append(
+            f"CASE WHEN {changed} THEN CASE WHEN {again} THEN {_sql_literal(path + '.v')} "
+            f"ELSE {_sql_literal(path)} END ELSE '$[0]' END"
+        )
+        args.append(
+            f"CASE WHEN {changed} THEN CASE WHEN {again} THEN {new} "
+            f"WHEN edits IS NULL OR edits = 'null' THEN json_object('v', {new}, 'f', json({old})) "
+            f"ELSE json_object('v', {new}, 'f', json(COALESCE(edits -> {_sql_literal(path + '.f')}, {old}))) END END"
+        )
+    # edits is NULL, JSON null or an object (asyncops writes nothing else there)
+    sets.append("edits = json_set(CASE WHEN edits LIKE '{%' THEN edits ELSE '{}' END, " + ", ".join(args) + ")")
+    where = " OR ".join(changed for _, changed, _, _ in fields)
+    return f"UPDATE assets SET {', '.join(sets)} WHERE library_id = ?1 AND path = ?2 AND ({where})"
 
 
 def _getter(positions: list[int]) -> Any:
@@ -215,6 +274,7 @@ class _Cells:
 
     values: tuple[tuple[L.Column, Any], ...]
     bad: tuple[tuple[L.Column, L.ValueError_], ...]
+    sql: tuple[str | None, ...]  # the parameters of compare_update_sql for these cells
 
 
 @dataclass(frozen=True)
@@ -222,9 +282,6 @@ class _Outcome:
     """What a row's parsed cells change in an asset's stored values (worked out once per distinct pair)."""
 
     changes: tuple[tuple[str, Any, Any], ...]  # (field key, old, new)
-    fields: tuple[str, ...]  # the field keys of ``changes``
-    params: tuple[Any, ...]  # their new values as the SQLite UPDATE takes them (tags and properties as JSON)
-    tail: tuple[Any, ...]  # (the merged properties,) when a property changed
     scalars: tuple[tuple[int, Any], ...]  # new standard scalar values: (position in the stored row, value)
     tags: Any  # the tags and properties to store (JSON text)
     props: Any
@@ -282,11 +339,33 @@ class _Plan:
                     bad.append((col, v))
                 else:
                     values.append((col, v))
-            got = _Cells(tuple(values), tuple(bad))
+            got = _Cells(tuple(values), tuple(bad), self._sql(values))
             if len(self.cell_sets) >= _CACHE_MAX:
                 self.cell_sets.clear()
             self.cell_sets[texts] = got
         return got
+
+    def _sql(self, values: list[tuple[L.Column, Any]]) -> tuple[str | None, ...]:
+        """The parameters of :func:`compare_update_sql` for a row's parsed cells (None: left unchanged)."""
+        got = {id(col): v for col, v in values}
+        out: list[str | None] = []
+        for col, _, _ in self.columns:
+            attr = _STD.get(col.name)
+            v = got.get(id(col), _KEEP)
+            if attr is None or attr == "tags":
+                if attr == "tags":
+                    out += (None, None, None) if v is _KEEP else _json_forms([str(x) for x in (v or [])])
+                elif v is _KEEP:
+                    out += (None, None)
+                elif v is None or v == []:
+                    out += ("null", "null")
+                else:
+                    out += _json_forms([col.type, v])[:2]  # SQLite's -> gives a property's value minified
+            elif v is _KEEP:
+                out += (None, None)
+            else:
+                out += (L.json_dumps(v), v)
+        return tuple(out)
 
     @staticmethod
     def work_out(cells: _Cells, found: list[Any]) -> _Outcome:
@@ -324,16 +403,4 @@ class _Plan:
                     else:
                         new_props[name[2:]] = new
             props_t = L.json_dumps(new_props)
-        params = tuple(
-            tags_t if name == "tags" else L.json_dumps(new) if name.startswith("p:") else new
-            for name, _, new in changes
-        )
-        return _Outcome(
-            tuple(changes),
-            tuple(name for name, _, _ in changes),
-            params,
-            (props_t,) if props_changed else (),
-            tuple(scalars.items()),
-            tags_t,
-            props_t,
-        )
+        return _Outcome(tuple(changes), tuple(scalars.items()), tags_t, props_t)

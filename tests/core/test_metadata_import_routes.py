@@ -141,3 +141,116 @@ def test_paths_far_apart_in_the_catalogue_are_looked_up_one_by_one(db: Database,
     result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 7})
     assert (result["rows"], result["changed"]) == (120, 120)
     assert state(db, lib)["f119.txt"][5]["title"] == {"v": "U119", "f": None}  # f: what the file said
+
+
+FRONT = {"café.md": "---\ntitle: Café\ntags: [thé, ünïcode, 😀]\nclient: Crème\n---\n# Café\n"}
+
+
+def test_values_the_scanner_stored_compare_equal_however_their_json_was_spelled(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scanner's JSON column writes ASCII escapes and spaces (``["th\\u00e9", "…"]``), the import compact
+    UTF-8: the same tags and property read back from a CSV are unchanged on both routes (no edit recorded), and
+    a file with a single property column sets, then clears, it the same way on both."""
+    libs = {n: make_library(db, tmp_path / n, FRONT, name=n) for n in ("sql", "py")}
+    with db.connect_read() as conn:
+        stored = conn.exec_driver_sql("SELECT CAST(tags AS TEXT) FROM assets WHERE path = 'café.md'").scalar()
+    assert db.is_sqlite is False or "\\u00e9" in stored  # the scanner's spelling, not the import's
+    same = "assetPath,dc:title,cq:tags{{String: multi}},client\n/café.md,Café,thé|ünïcode|😀,Crème\n"
+    (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, same, "same.csv")
+    assert sql_result == py_result and sql_log == py_log
+    assert (sql_result["changed"], sql_result["unchanged"]) == (0, 1)
+    assert state(db, libs["sql"]) == state(db, libs["py"])
+    assert state(db, libs["sql"])["café.md"][5] in (None, {})  # no edit
+    for text, name, params in (
+        ("assetPath,client\n/café.md,Thé\n", "set.csv", {}),
+        ("assetPath,client\n/café.md,\n", "keep.csv", {}),
+        ("assetPath,client\n/café.md,\n", "clear.csv", {"empty": "clear"}),
+    ):
+        (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, text, name, **params)
+        assert sql_result == py_result and sql_log == py_log
+        assert state(db, libs["sql"]) == state(db, libs["py"])
+        got = state(db, libs["sql"])["café.md"]
+        if name == "set.csv":
+            assert got[4]["client"] == ["String", "Thé"]
+            assert got[5]["p:client"] == {"v": ["String", "Thé"], "f": ["String", "Crème"]}
+        if name == "keep.csv":
+            assert sql_result["unchanged"] == 1
+    assert "client" not in got[4] and got[5]["p:client"] == {"v": None, "f": ["String", "Crème"]}
+
+
+def test_counts_and_warnings_once_the_applied_list_is_full(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the result lists its assets, SQLite counts a batch's changed rows by the UPDATE's row count and looks
+    up its paths only when some row did not change: unchanged and unknown rows are told apart the same way."""
+    for n in ("sql", "py"):
+        make_library(db, tmp_path / n, name=n)
+    monkeypatch.setattr(mi, "_MAX_LISTED", 1)
+    text = "assetPath,dc:title\n/index.md,A\n/guide/intro.md,B\n/nope.md,C\n/guide/intro.md,B\n/img/logo.png,D\n"
+    (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, text, "full.csv")
+    assert sql_result == py_result and sql_log == py_log
+    assert (sql_result["changed"], sql_result["unchanged"], sql_result["skipped"]) == (3, 1, 1)
+    assert sql_result["applied"] == ["index.md"]
+    assert any("nope.md" in m for m, _ in sql_log)
+
+
+def test_the_default_export_writes_what_csv_writer_writes(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default export builds its lines itself (metadata_export.line_chunks); they are byte for byte what
+    csv.writer writes from the same rows, quoting included, with a path prefix and another separator too."""
+    from core.operations import metadata_export as me
+
+    make_library(db, tmp_path / "lib", {"a,b.md": "x", 'q"t.md': "x", "plain.md": "x", "nl.md": "x", "e.md": "x"})
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "assetPath,dc:title,dc:description,cq:tags{{String: multi}},xmp:Rating{{Long}},client,n{{Long}}\n"
+        '"/a,b.md","Hello, world","say ""hi""",x|y;z,3,"A,CME",7\n'
+        '"/q""t.md",,"two\nlines",,,Globex;1,\n'
+        "/plain.md,Plain,,solo,,,12\n"
+        "/e.md,=1+2,;semi,,5,,\n",
+        encoding="utf-8",
+    )
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    for params in ({}, {"path_prefix": "/content/dam,x"}, {"separator": ";"}):
+        got = {}
+        for fast in (True, False):
+            with monkeypatch.context() as m:
+                m.setattr(me.MetadataExport, "writes_lines", staticmethod(lambda *_, fast=fast: fast))
+                out = tmp_path / f"out-{fast}.csv"
+                run_op(
+                    db,
+                    "metadata-export",
+                    {"library": "lib", "folder": "", "subfolders": True, "output": str(out), **params},
+                )
+            got[fast] = out.read_bytes()
+        assert got[True] == got[False]
+        assert b'"Hello, world"' in got[True] or params.get("separator") == ";"
+
+
+def test_a_stop_ends_the_import_between_whole_batches(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the default batch, a stop requested while the first batch applies ends the job after it: that batch
+    is applied whole, nothing after it, and the log says from which line on nothing was applied."""
+    from core.engine import JobContext
+
+    n = mi.BATCH + 500
+    lib = make_library(db, tmp_path / "lib", {f"f{i:04d}.txt": "x" for i in range(n)})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title\n" + "".join(f"/f{i:04d}.txt,T{i}\n" for i in range(n)), encoding="utf-8")
+    real = JobContext.progress
+
+    def progress(self: JobContext, done: int, total: int | None = None) -> None:
+        real(self, done, total)
+        if done:  # as a stop request arriving during the first batch would be seen after it
+            self.stop_event.set()
+
+    monkeypatch.setattr(JobContext, "progress", progress)
+    result, ctx = run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    got = state(db, lib)
+    titled = sorted(p for p, v in got.items() if v[0] is not None and v[0].startswith("T"))
+    assert titled == [f"f{i:04d}.txt" for i in range(mi.BATCH)]
+    assert result["changed"] == mi.BATCH
+    assert any(f"stopped after line {mi.BATCH + 1}" in m for m, _ in log_lines(db, ctx))
