@@ -3,9 +3,14 @@
 A slot hands its write (a function of the connection) to the writer. Whoever finds the writer free commits, in
 one transaction, every write waiting at that moment, its own and the others' (flat combining): with no contention
 a write costs one lock, not a hand-over to another thread; when several slots write together (short jobs), one
-commit serves them all. Each write runs in a savepoint of its own, so one that fails (a value that cannot be
-stored) fails alone while the others commit. When the commit itself is refused (locked, disk full), every write
-of the group sees that error, and its slot writes it again.
+commit serves them all. The writer keeps one connection for its transactions (no pool check-out each time; on
+SQLite, BEGIN IMMEDIATE and COMMIT go straight to the DB-API connection).
+
+No savepoints: when a write fails for a reason of its own (a value that cannot be stored, a bug), the group's
+transaction is rolled back and committed again without it, so that it fails alone while the others commit (writes
+are functions of the connection: running one again after a rollback is safe). When the database
+refuses (locked, disk full, connection lost), every write of the group sees that error, and its slot writes it
+again.
 """
 
 from __future__ import annotations
@@ -55,9 +60,9 @@ class Writer:
         self._committing = threading.Lock()  # one group at a time
         self.groups = 0  # transactions committed (a measure for tests and benchmarks)
         self.writes = 0  # writes committed in them
-        # PostgreSQL: one connection kept for the writer's transactions (no pool check-out and ping each time; a
-        # connection lost with the server is replaced at its next use)
-        self._held: WriteBatches | None = None if db.is_sqlite else db.write_batches().__enter__()
+        # one connection kept for the writer's transactions (a PostgreSQL connection lost with the server is replaced
+        # at its next use)
+        self._held: WriteBatches | None = db.write_batches().__enter__()
 
     def close(self) -> None:
         with self._committing:
@@ -82,42 +87,31 @@ class Writer:
         return future.result()
 
     def _commit(self, group: list[_Item]) -> None:
-        if len(group) == 1:  # alone: its own transaction is its savepoint
-            work, future = group[0]
+        while group:
+            failed: list[int] = []  # the index of a write that failed for a reason of its own
             try:
                 with self._transaction() as conn:
-                    result = work(conn)
+                    results = []
+                    for index, (work, _) in enumerate(group):
+                        try:
+                            results.append(work(conn))
+                        except Exception:
+                            failed.append(index)
+                            raise
             except Exception as exc:
-                future.set_exception(refusal(exc) or exc)
+                cause = refusal(exc)
+                if cause is None and failed:
+                    # rolled back: that write fails alone, the others are committed without it (what they read
+                    # and wrote before it is written again the same way)
+                    index = failed[0]
+                    group[index][1].set_exception(exc)
+                    group = group[:index] + group[index + 1 :]
+                    continue
+                for _, future in group:  # the transaction or its commit was refused: every write of the group failed
+                    future.set_exception(cause or exc)  # the refusal, not what a lost connection's clean-up met
                 return
             self.groups += 1
-            self.writes += 1
-            future.set_result(result)
-            return
-        outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
-        try:
-            with self._transaction() as conn:
-                for work, future in group:
-                    savepoint = conn.begin_nested()
-                    try:
-                        result = work(conn)
-                    except Exception as exc:
-                        if refused(exc):  # the connection or the server is gone: the whole group is refused
-                            raise
-                        savepoint.rollback()
-                        outcomes.append((future, None, exc))
-                    else:
-                        savepoint.commit()
-                        outcomes.append((future, result, None))
-        except Exception as exc:  # the transaction or its commit was refused: every write of the group failed
-            refused_by = refusal(exc) or exc  # the refusal, not what a lost connection's clean-up met
-            for _, future in group:
-                future.set_exception(refused_by)
-            return
-        self.groups += 1
-        self.writes += sum(1 for _, _, error in outcomes if error is None)
-        for future, result, error in outcomes:
-            if error is None:
+            self.writes += len(group)
+            for (_, future), result in zip(group, results, strict=True):
                 future.set_result(result)
-            else:
-                future.set_exception(error)
+            return
