@@ -38,7 +38,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from core.engine import claims, housekeeping
+from core.engine import claims, hot, housekeeping
 from core.engine.context import JobContext, StopRequested
 from core.engine.writer import Writer, refused
 from core.errors import OperationFailed
@@ -221,7 +221,7 @@ class Engine:
 
     # -- API used by the CLI and the GUI -------------------------------------------------------------
     def submit(self, operation: str, params: dict[str, Any] | None = None, **kw: Any) -> JobSnapshot:
-        snap = jobs.submit(self.db, operation, params, bus=self.bus, **kw)
+        snap = jobs.submit(self.db, operation, params, bus=self.bus, writer=self._writer.write, **kw)
         self.wake()
         return snap
 
@@ -339,7 +339,9 @@ class Engine:
 
     def _claim(self, conn: Connection, cfg: QueueConfig, *, want: int = 1, borrow: bool = False) -> claims.Claimed:
         share = self._shares.get(cfg.name)
-        got = claims.claim(conn, cfg, self.id, self._operation_names, want=want, share=share, borrow=borrow)
+        got = claims.claim(
+            conn, cfg, self.id, self._operation_names, want=want, share=share, borrow=borrow, db=self.db
+        )
         self._crowded[cfg.name] = got.crowded
         return got
 
@@ -501,8 +503,8 @@ class Engine:
 
         def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
             jobs.append_log(conn, entries)
-            snap = jobs.transition(
-                conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
+            snap = hot.transition(
+                conn, self.db, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
             )
             if claim_next is not None and self._may_chain(claim_next):
                 chained = next(iter(self._claim(conn, claim_next).jobs), None)

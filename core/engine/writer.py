@@ -30,7 +30,7 @@ from core.store.db import Database, WriteBatches
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_Item = tuple[Callable[[Connection], Any], "Future[Any]"]
+_Item = tuple[Callable[[Connection], Any], "Future[Any]", Callable[[Any], object] | None]
 
 
 def refused(exc: BaseException) -> bool:
@@ -73,12 +73,13 @@ class Writer:
     def _transaction(self) -> contextlib.AbstractContextManager[Connection]:
         return self._held.transaction() if self._held is not None else self.db.connect_write()
 
-    def write(self, work: Callable[[Connection], T]) -> T:
+    def write(self, work: Callable[[Connection], T], then: Callable[[T], object] | None = None) -> T:
         """Run ``work(conn)`` in the next group's transaction; returns its result once committed, or raises its
-        error (or the commit's)."""
+        error (or the commit's). ``then(result)`` runs once it is committed, before any write of the group returns
+        (an event that must come before what the group's other writes will publish: a job created, then claimed)."""
         future: Future[T] = Future()
         with self._pending_lock:
-            self._pending.append((work, future))
+            self._pending.append((work, future, then))
         with self._committing:
             if not future.done():  # not committed by the group before: commit what waits now, this one included
                 with self._pending_lock:
@@ -92,7 +93,7 @@ class Writer:
             try:
                 with self._transaction() as conn:
                     results = []
-                    for index, (work, _) in enumerate(group):
+                    for index, (work, _, _) in enumerate(group):
                         try:
                             results.append(work(conn))
                         except Exception:
@@ -107,11 +108,17 @@ class Writer:
                     group[index][1].set_exception(exc)
                     group = group[:index] + group[index + 1 :]
                     continue
-                for _, future in group:  # the transaction or its commit was refused: every write of the group failed
+                for _, future, _ in group:  # the transaction or its commit was refused: every write of the group failed
                     future.set_exception(cause or exc)  # the refusal, not what a lost connection's clean-up met
                 return
             self.groups += 1
             self.writes += len(group)
-            for (_, future), result in zip(group, results, strict=True):
+            for (_, _, then), result in zip(group, results, strict=True):
+                if then is not None:
+                    try:
+                        then(result)
+                    except Exception:
+                        log.exception("after a committed write")
+            for (_, future, _), result in zip(group, results, strict=True):
                 future.set_result(result)
             return

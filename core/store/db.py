@@ -194,6 +194,7 @@ class Database:
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._identity: dialect.SessionIdentity | None = None
+        self._prepared: dict[Any, Prepared] = {}
         if migrate:
             self.migrate()
         if not self.is_sqlite and migrate:
@@ -264,6 +265,15 @@ class Database:
         """A Core connection in a write transaction (hot paths that need no ORM)."""
         with self.refusals(), self._writer(), self._write_engine.begin() as conn:
             yield conn
+
+    def sqlite_prepared(self, stmt: Any, keys: Sequence[str] | None = None, **expanded: Any) -> Prepared:
+        """SQLite: ``stmt`` compiled once for this database (see :class:`Prepared`)."""
+        fixed = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(expanded.items()))
+        key = (stmt, tuple(keys) if keys is not None else None, fixed)
+        found = self._prepared.get(key)
+        if found is None:
+            found = self._prepared[key] = Prepared(stmt, self.engine.dialect, keys, **expanded)
+        return found
 
     def write_batches(self) -> WriteBatches:
         """One connection held for many short write transactions (imports apply thousands of batches)."""
@@ -386,11 +396,12 @@ class Prepared:
 
     The SQL, the order of its parameters and their bind processors are SQLAlchemy's own for the dialect (from
     the compiled statement), so the values stored are those a ``Connection.execute`` of the same statement
-    stores; ``expanded`` fixes the values of expanding parameters (an IN list) at compile time. Errors are
+    stores; ``keys`` are the columns an INSERT is given (every column it sets: column defaults are not applied); ``expanded`` fixes the values of expanding parameters (an IN list) at compile time. Errors are
     SQLAlchemy's exceptions, as from ``Connection.execute``. Used inside a transaction the caller began."""
 
-    def __init__(self, stmt: Any, dialect: Dialect, returning: Sequence[ColumnElement[Any]] = (), **expanded: Any):
-        compiled = stmt.compile(dialect=dialect)
+    def __init__(self, stmt: Any, dialect: Dialect, keys: Sequence[str] | None = None, **expanded: Any):
+        returning: Sequence[ColumnElement[Any]] = list(getattr(stmt, "exported_columns", ()))
+        compiled = stmt.compile(dialect=dialect, column_keys=list(keys) if keys is not None else None)
         required = {name: None for name, bind in compiled.binds.items() if bind.required}
         state = compiled.construct_expanded_state({**required, **expanded})
         self.sql: str = state.statement
