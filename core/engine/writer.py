@@ -19,8 +19,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.engine import Connection
 
@@ -29,8 +28,27 @@ from core.store.db import Database, WriteBatches
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+MAX_GROUP = 64  # writes in one transaction at most
 
-_Item = tuple[Callable[[Connection], Any], "Future[Any]", Callable[[Any], object] | None]
+class _Done:
+    """A write's outcome, set by whichever thread committed its group (under the writer's lock, which its own
+    thread takes next: no other hand-over is needed)."""
+
+    __slots__ = ("done", "error", "result")
+
+    def __init__(self) -> None:
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def set_result(self, result: Any) -> None:
+        self.result, self.done = result, True
+
+    def set_exception(self, error: BaseException) -> None:
+        self.error, self.done = error, True
+
+
+_Item = tuple[Callable[[Connection], Any], _Done, Callable[[Any], object] | None]
 
 
 def refused(exc: BaseException) -> bool:
@@ -77,19 +95,55 @@ class Writer:
         """Run ``work(conn)`` in the next group's transaction; returns its result once committed, or raises its
         error (or the commit's). ``then(result)`` runs once it is committed, before any write of the group returns
         (an event that must come before what the group's other writes will publish: a job created, then claimed)."""
-        future: Future[T] = Future()
+        done = _Done()
         with self._pending_lock:
-            self._pending.append((work, future, then))
+            self._pending.append((work, done, then))
         with self._committing:
-            if not future.done():  # not committed by the group before: commit what waits now, this one included
-                with self._pending_lock:
-                    group, self._pending = self._pending, []
-                self._commit(group)
-        return future.result()
+            if not done.done:  # not committed by the group before: commit what waits now, this one included
+                self._commit()
+        if not done.done:  # pragma: no cover - the group that took it ended by a BaseException
+            raise RuntimeError("a write was lost by the writer")
+        if done.error is not None:
+            raise done.error
+        return cast(T, done.result)
 
-    def _commit(self, group: list[_Item]) -> None:
+    def _take(self, room: int) -> list[_Item]:
+        with self._pending_lock:
+            batch, self._pending = self._pending[:room], self._pending[room:]
+        return batch
+
+    def _commit(self) -> None:
+        """One group: the writes waiting once the transaction has begun, and those handed over while it runs them
+        (up to MAX_GROUP): slots that finish together share one commit instead of taking turns."""
+        group: list[_Item] = []
+        results: list[Any] = []
+        failed = False
+        try:
+            with self._transaction() as conn:
+                while len(group) < MAX_GROUP and (batch := self._take(MAX_GROUP - len(group))):
+                    for item in batch:
+                        group.append(item)
+                        try:
+                            results.append(item[0](conn))
+                        except Exception:
+                            failed = True
+                            raise
+        except Exception as exc:
+            if not group:  # refused before it took any write (BEGIN): the writes waiting now see it
+                group = self._take(MAX_GROUP)
+            if failed and refusal(exc) is None:
+                # rolled back: that write fails alone, the others are committed without it (what they read and
+                # wrote before it is written again the same way)
+                group[-1][1].set_exception(exc)
+                self._commit_again(group[:-1])
+            else:
+                self._fail(group, exc)
+            return
+        self._committed(group, results)
+
+    def _commit_again(self, group: list[_Item]) -> None:
         while group:
-            failed: list[int] = []  # the index of a write that failed for a reason of its own
+            failed: list[int] = []
             try:
                 with self._transaction() as conn:
                     results = []
@@ -100,25 +154,31 @@ class Writer:
                             failed.append(index)
                             raise
             except Exception as exc:
-                cause = refusal(exc)
-                if cause is None and failed:
-                    # rolled back: that write fails alone, the others are committed without it (what they read
-                    # and wrote before it is written again the same way)
+                if failed and refusal(exc) is None:
                     index = failed[0]
                     group[index][1].set_exception(exc)
                     group = group[:index] + group[index + 1 :]
                     continue
-                for _, future, _ in group:  # the transaction or its commit was refused: every write of the group failed
-                    future.set_exception(cause or exc)  # the refusal, not what a lost connection's clean-up met
+                self._fail(group, exc)
                 return
-            self.groups += 1
-            self.writes += len(group)
-            for (_, _, then), result in zip(group, results, strict=True):
-                if then is not None:
-                    try:
-                        then(result)
-                    except Exception:
-                        log.exception("after a committed write")
-            for (_, future, _), result in zip(group, results, strict=True):
-                future.set_result(result)
+            self._committed(group, results)
             return
+
+    def _fail(self, group: list[_Item], exc: BaseException) -> None:
+        """The transaction or its commit was refused: every write of the group failed (with the refusal, not what
+        a lost connection's clean-up met)."""
+        cause = refusal(exc) or exc
+        for _, done, _ in group:
+            done.set_exception(cause)
+
+    def _committed(self, group: list[_Item], results: list[Any]) -> None:
+        self.groups += 1
+        self.writes += len(group)
+        for (_, _, then), result in zip(group, results, strict=True):
+            if then is not None:
+                try:
+                    then(result)
+                except Exception:
+                    log.exception("after a committed write")
+        for (_, done, _), result in zip(group, results, strict=True):
+            done.set_result(result)

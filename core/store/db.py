@@ -412,26 +412,27 @@ class Prepared:
                 processors.setdefault(name, processor)
         fixed = {k: v for k, v in state.parameters.items() if k not in required}
         names = tuple(state.positiontup or ())
-        # each position: (name given at each call, processor) or (None, its fixed value already processed)
-        self._slots: list[tuple[str | None, Any]] = []
-        for name in names:
+        # the parameters in order: fixed ones processed once here; the others (given at each call) processed then,
+        # None included, as SQLAlchemy does
+        self._template = [None] * len(names)
+        self._given: list[tuple[int, str, Callable[[Any], Any] | None]] = []
+        for i, name in enumerate(names):
+            proc = processors.get(name)
             if name in fixed:
-                value = fixed[name]
-                proc = processors.get(name)
-                self._slots.append((None, proc(value) if proc is not None and value is not None else value))
+                self._template[i] = proc(fixed[name]) if proc is not None else fixed[name]
             else:
-                self._slots.append((name, processors.get(name)))
-        self._results = tuple(col.type.dialect_impl(dialect).result_processor(dialect, None) for col in returning)
+                self._given.append((i, name, proc))
+        self._results = [
+            (i, proc)
+            for i, col in enumerate(returning)
+            if (proc := col.type.dialect_impl(dialect).result_processor(dialect, None)) is not None
+        ]
 
-    def parameters(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
-        out = []
-        for name, proc in self._slots:
-            if name is None:
-                out.append(proc)
-            else:
-                value = values[name]
-                out.append(proc(value) if proc is not None and value is not None else value)
-        return tuple(out)
+    def parameters(self, values: Mapping[str, Any]) -> list[Any]:
+        out = self._template.copy()
+        for i, name, proc in self._given:
+            out[i] = proc(values[name]) if proc is not None else values[name]
+        return out
 
     def execute(self, conn: Connection, values: Mapping[str, Any]) -> Any:
         """Run on ``conn``'s DB-API connection; returns the DB-API cursor (rowcount, lastrowid, fetch*)."""
@@ -450,8 +451,13 @@ class Prepared:
             raw = cursor.fetchall()
         except sqlite3.Error as exc:
             raise _wrapped(self.sql, None, exc) from exc
-        procs = self._results
-        return [tuple(v if p is None or v is None else p(v) for p, v in zip(procs, row, strict=True)) for row in raw]
+        out = []
+        for row in raw:
+            values = list(row)
+            for i, proc in self._results:
+                values[i] = proc(values[i])
+            out.append(tuple(values))
+        return out
 
 
 def _wrapped(sql: str, params: Any, exc: sqlite3.Error) -> BaseException:
