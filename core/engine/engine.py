@@ -627,8 +627,11 @@ class Engine:
             ctx.flush_if_due()
 
     def _poll_queued(self) -> None:
-        """Wake the slots when another process queued work that this engine could take."""
-        if housekeeping.queued_work_waiting(self.db, self._queues):
+        """Wake the slots when another process queued work that this engine could take (only queues with a slot
+        waiting: a busy slot claims its next job when it finishes, without being woken)."""
+        with self._wake:
+            idle = {name: cfg for name, cfg in self._queues.items() if self._idle.get(name)}
+        if idle and housekeeping.queued_work_waiting(self.db, idle):
             self.wake()
 
     def _due_now(self) -> bool:
