@@ -451,6 +451,10 @@ class Prepared:
             raw = cursor.fetchall()
         except sqlite3.Error as exc:
             raise _wrapped(self.sql, None, exc) from exc
+        return self.decoded(raw)
+
+    def decoded(self, raw: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+        """``raw`` rows of this statement's DB-API cursor, each value through its column's result processor."""
         out = []
         for row in raw:
             values = list(row)

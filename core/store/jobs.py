@@ -8,6 +8,8 @@ win, and an engine that lost a job (declared dead) cannot overwrite what recover
 from __future__ import annotations
 
 import datetime as dt
+import json
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -112,6 +114,22 @@ _SUBMIT_KEYS = (
 )
 
 
+_INSERT_SQLITE = insert(jobs_t)
+_queues_seen: weakref.WeakKeyDictionary[Database, tuple[list[Any], list[QueueConfig]]] = weakref.WeakKeyDictionary()
+
+
+def _sqlite_queues(db: Database, conn: Connection) -> list[QueueConfig]:
+    """The queues as the caller's transaction reads them (decoded again only when their rows changed)."""
+    prepared = db.sqlite_prepared(_QUEUES)
+    raw = prepared.execute(conn, {}).fetchall()
+    seen = _queues_seen.get(db)
+    if seen is not None and seen[0] == raw:
+        return seen[1]
+    queues = [QueueConfig.from_row(_QueueRow(*r)) for r in prepared.decoded(raw)]
+    _queues_seen[db] = (raw, queues)
+    return queues
+
+
 class _QueueRow:
     """A row of the queues table read by a prepared statement (what QueueConfig.from_row reads)."""
 
@@ -154,7 +172,7 @@ def submit(
 
     def write(conn: Connection) -> JobSnapshot:  # the queue is looked up in the same transaction that inserts
         if sqlite:
-            queues = [QueueConfig.from_row(_QueueRow(*r)) for r in db.sqlite_prepared(_QUEUES).rows(conn, {})]
+            queues = _sqlite_queues(db, conn)
         else:
             queues = [QueueConfig.from_row(r) for r in conn.execute(_QUEUES)]
         if queue is None:
@@ -200,8 +218,10 @@ def submit(
             "pause_requested": False,
             "paused_seconds": 0.0,
         }
-        if sqlite:
-            return JobSnapshot.from_values(_JOB_COLUMNS, db.sqlite_prepared(_INSERT, _SUBMIT_KEYS).rows(conn, values)[0])
+        if sqlite:  # every column is known but the id: no RETURNING to decode
+            new_id = db.sqlite_prepared(_INSERT_SQLITE, _SUBMIT_KEYS).execute(conn, values).lastrowid
+            stored = {**values, "params": json.loads(json.dumps(params)), "status": status}  # as read back
+            return JobSnapshot(id=new_id, **stored)
         return JobSnapshot.from_row(conn.execute(_INSERT, values).one())
 
     def created(snap: JobSnapshot) -> None:
