@@ -135,7 +135,8 @@ class Engine:
         self._crowded: dict[str, bool] = {}  # other engines serve the queue too (as of the last claim)
         self._shares: dict[str, int] = {}  # this engine's fair share of each queue's capacity
         self._house: threading.Thread | None = None
-        self._writer = Writer(db)  # commits the outcomes, claims and progress of all slots in groups
+        # commits the outcomes, claims and progress of all slots in groups; the housekeeping checkpoints its WAL
+        self._writer = Writer(db, checkpoints=False)
         # PostgreSQL: the engine's own connection (its liveness lock, LISTEN), and the others' liveness
         self._outage = liveness.Outage()
         self._outage.on_back = self.wake
@@ -339,9 +340,7 @@ class Engine:
 
     def _claim(self, conn: Connection, cfg: QueueConfig, *, want: int = 1, borrow: bool = False) -> claims.Claimed:
         share = self._shares.get(cfg.name)
-        got = claims.claim(
-            conn, cfg, self.id, self._operation_names, want=want, share=share, borrow=borrow, db=self.db
-        )
+        got = claims.claim(conn, cfg, self.id, self._operation_names, want=want, share=share, borrow=borrow, db=self.db)
         self._crowded[cfg.name] = got.crowded
         return got
 
@@ -504,7 +503,14 @@ class Engine:
         def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
             jobs.append_log(conn, entries)
             snap = hot.transition(
-                conn, self.db, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
+                conn,
+                self.db,
+                job.id,
+                new,
+                by=self.id,
+                expect=RUNNING & sources_of(new),
+                **outcome.columns(),
+                **counters,
             )
             if claim_next is not None and self._may_chain(claim_next):
                 chained = next(iter(self._claim(conn, claim_next).jobs), None)
@@ -571,6 +577,8 @@ class Engine:
                 ("stop requests", self._poll_stops),
                 ("flush", self._flush_idle),
             ]
+            if self.db.is_sqlite:  # the writer's commits leave it to here (see Writer)
+                tasks.append(("checkpoint", self.db.checkpoint))
             if self.kind != "inline":
                 if due("queued", FALLBACK if listening else 0.0, "connected"):
                     tasks.append(("wake on queued work", self._poll_queued))

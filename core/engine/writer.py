@@ -33,6 +33,7 @@ T = TypeVar("T")
 MAX_GROUP = 64  # writes in one transaction at most
 YIELD = os.environ.get("AY", "0") == "1"
 
+
 class _Done:
     """A write's outcome, set by whichever thread committed its group (under the writer's lock, which its own
     thread takes next: no other hand-over is needed)."""
@@ -74,7 +75,7 @@ def refusal(exc: BaseException) -> BaseException | None:
 class Writer:
     """Commits the writes handed to :meth:`write` in groups. Thread-safe."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, checkpoints: bool = True) -> None:
         self.db = db
         self._pending: list[_Item] = []
         self._pending_lock = threading.Lock()
@@ -82,8 +83,9 @@ class Writer:
         self.groups = 0  # transactions committed (a measure for tests and benchmarks)
         self.writes = 0  # writes committed in them
         # one connection kept for the writer's transactions (a PostgreSQL connection lost with the server is replaced
-        # at its next use)
-        self._held: WriteBatches | None = db.write_batches().__enter__()
+        # at its next use); on SQLite its commits leave the WAL's checkpoints to the engine's housekeeping (copying
+        # the WAL back and syncing the files cost a commit that triggered them as much as a hundred commits)
+        self._held: WriteBatches | None = db.write_batches(checkpoints=checkpoints).__enter__()
 
     def close(self) -> None:
         with self._committing:

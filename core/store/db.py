@@ -275,9 +275,20 @@ class Database:
             found = self._prepared[key] = Prepared(stmt, self.engine.dialect, keys, **expanded)
         return found
 
-    def write_batches(self) -> WriteBatches:
-        """One connection held for many short write transactions (imports apply thousands of batches)."""
-        return WriteBatches(self)
+    def write_batches(self, *, checkpoints: bool = True) -> WriteBatches:
+        """One connection held for many short write transactions (imports apply thousands of batches). SQLite:
+        without ``checkpoints`` its commits leave the WAL to :meth:`checkpoint` (called by someone else, often)."""
+        return WriteBatches(self, checkpoints=checkpoints)
+
+    def checkpoint(self) -> None:
+        """SQLite: copy what the WAL holds into the database file, as far as readers allow, without waiting for
+        them or for writers (a passive checkpoint; it syncs the files, away from the writers' commits)."""
+        if self.is_sqlite:
+            with self.engine.connect() as conn:
+                dbapi = conn.connection.dbapi_connection
+                assert dbapi is not None
+                with contextlib.suppress(sqlite3.OperationalError):  # busy now: the next one copies it
+                    dbapi.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     @contextlib.contextmanager
     def connect_read(self) -> Iterator[Connection]:
@@ -358,16 +369,28 @@ class WriteBatches:
                     ...
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, checkpoints: bool = True) -> None:
         self.db = db
         self._conn: Connection | None = None
+        self._checkpoints = checkpoints or not db.is_sqlite
+        self._autocheckpoint: int | None = None
 
     def __enter__(self) -> WriteBatches:
         self._conn = self.db._write_engine.connect()
+        if not self._checkpoints:  # SQLite: a commit that fills the WAL does not copy it back and sync the files
+            dbapi = self._conn.connection.dbapi_connection
+            assert dbapi is not None
+            self._autocheckpoint = dbapi.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            dbapi.execute("PRAGMA wal_autocheckpoint=0").fetchall()
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._conn is not None:
+            if self._autocheckpoint is not None:  # as it was, for the pool's next user
+                with contextlib.suppress(Exception):
+                    dbapi = self._conn.connection.dbapi_connection
+                    assert dbapi is not None
+                    dbapi.execute(f"PRAGMA wal_autocheckpoint={int(self._autocheckpoint)}").fetchall()
             self._conn.close()
             self._conn = None
 
