@@ -513,7 +513,7 @@ def sqlite_transaction_end(conn: Connection, commit: bool) -> None:
         return
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
-    if not dbapi.in_transaction:  # type: ignore[attr-defined]
+    if not dbapi.in_transaction:
         return
     sql = "COMMIT" if commit else "ROLLBACK"
     try:
