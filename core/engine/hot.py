@@ -13,7 +13,7 @@ from core.engine.claims import JOB_COLUMNS
 from core.records import JobSnapshot
 from core.status import TERMINAL, JobStatus, check_transition, sources_of
 from core.store import claims as store_claims
-from core.store.db import Database
+from core.store.db import Database, Prepared
 from core.store.schema import utcnow
 
 
@@ -32,15 +32,19 @@ def transition(
     if not db.is_sqlite:
         return store_claims.transition(conn, job_id, new, by=by, expect=expect, **fields)
     sources = frozenset(expect) if expect is not None else sources_of(new)
-    for src in sources:
-        check_transition(src, new)
     values = {"updated_at": utcnow(), **fields}
     if new in TERMINAL:
         values.setdefault("finished_at", values["updated_at"])
     names = tuple(sorted(values))
-    stmt = store_claims._transition_statement(new, sources, True, names)
+
+    def make() -> Prepared:  # once per database and shape of transition
+        for src in sources:
+            check_transition(src, new)
+        return Prepared(store_claims._transition_statement(new, sources, True, names), db.engine.dialect)
+
+    prepared = db.sqlite_cached(("transition", new, sources, names), make)
     params = {f"v_{n}": values[n] for n in names}
     params["w_id"] = job_id
     params["w_by"] = by
-    rows = db.sqlite_prepared(stmt).rows(conn, params)
+    rows = prepared.rows(conn, params)
     return JobSnapshot.from_values(JOB_COLUMNS, rows[0]) if rows else None

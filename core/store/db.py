@@ -268,11 +268,17 @@ class Database:
 
     def sqlite_prepared(self, stmt: Any, keys: Sequence[str] | None = None, **expanded: Any) -> Prepared:
         """SQLite: ``stmt`` compiled once for this database (see :class:`Prepared`)."""
-        fixed = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(expanded.items()))
-        key = (stmt, tuple(keys) if keys is not None else None, fixed)
+        key = (stmt, keys, *((k, tuple(v) if isinstance(v, list) else v) for k, v in expanded.items()))
         found = self._prepared.get(key)
         if found is None:
             found = self._prepared[key] = Prepared(stmt, self.engine.dialect, keys, **expanded)
+        return found
+
+    def sqlite_cached(self, key: Any, make: Callable[[], Prepared]) -> Prepared:
+        """SQLite: the statement prepared for ``key`` in this database, made by ``make()`` the first time."""
+        found = self._prepared.get(key)
+        if found is None:
+            found = self._prepared[key] = make()
         return found
 
     def write_batches(self, *, checkpoints: bool = True) -> WriteBatches:
