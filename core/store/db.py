@@ -444,13 +444,14 @@ class Prepared:
         # the parameters in order: fixed ones processed once here; the others (given at each call) processed then,
         # None included, as SQLAlchemy does
         self._template = [None] * len(names)
-        self._given: list[tuple[int, str, Callable[[Any], Any] | None]] = []
+        given: dict[str, list[int]] = {}  # name -> its positions (a parameter may appear more than once)
         for i, name in enumerate(names):
             proc = processors.get(name)
             if name in fixed:
                 self._template[i] = proc(fixed[name]) if proc is not None else fixed[name]
             else:
-                self._given.append((i, name, proc))
+                given.setdefault(name, []).append(i)
+        self._given = [(name, processors.get(name), tuple(at)) for name, at in given.items()]
         self._results = [
             (i, proc)
             for i, col in enumerate(returning)
@@ -459,8 +460,10 @@ class Prepared:
 
     def parameters(self, values: Mapping[str, Any]) -> list[Any]:
         out = self._template.copy()
-        for i, name, proc in self._given:
-            out[i] = proc(values[name]) if proc is not None else values[name]
+        for name, proc, at in self._given:
+            value = proc(values[name]) if proc is not None else values[name]
+            for i in at:
+                out[i] = value
         return out
 
     def execute(self, conn: Connection, values: Mapping[str, Any]) -> Any:
