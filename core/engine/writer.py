@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import threading
-import time
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -31,7 +29,6 @@ from core.store.db import Database, WriteBatches
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_GROUP = 64  # writes in one transaction at most
-YIELD = os.environ.get("AY", "0") == "1"
 
 
 class _Done:
@@ -125,8 +122,6 @@ class Writer:
         failed = False
         try:
             with self._transaction() as conn:
-                if YIELD:
-                    time.sleep(0)  # let the threads about to hand a write over do it: they join this commit
                 while len(group) < MAX_GROUP and (batch := self._take(MAX_GROUP - len(group))):
                     for item in batch:
                         group.append(item)
