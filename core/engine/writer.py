@@ -101,10 +101,10 @@ class Writer:
         with self._pending_lock:
             self._pending.append((work, done, then))
         with self._committing:
-            if not done.done:  # not committed by the group before: commit what waits now, this one included
+            while not done.done:  # not committed by a group before: commit what waits now, up to this one
+                if not self._pending:  # pragma: no cover - the group that took it ended by a BaseException
+                    raise RuntimeError("a write was lost by the writer")
                 self._commit()
-        if not done.done:  # pragma: no cover - the group that took it ended by a BaseException
-            raise RuntimeError("a write was lost by the writer")
         if done.error is not None:
             raise done.error
         return cast(T, done.result)
@@ -132,7 +132,7 @@ class Writer:
                             raise
         except Exception as exc:
             if not group:  # refused before it took any write (BEGIN): the writes waiting now see it
-                group = self._take(MAX_GROUP)
+                group = self._take(len(self._pending))
             if failed and refusal(exc) is None:
                 # rolled back: that write fails alone, the others are committed without it (what they read and
                 # wrote before it is written again the same way)
