@@ -50,6 +50,13 @@ JOB_FIELDS = (
 _LATER_FIELDS: dict[str, Any] = {"pause_requested": False, "paused_at": None, "paused_seconds": 0.0}
 
 
+_HEAD = JOB_FIELDS.index("parent_id") + 1  # JobSnapshot's fields in JOB_FIELDS' order up to here
+_STATUS, _PARAMS = JOB_FIELDS.index("status"), JOB_FIELDS.index("params")
+_BOOLS = tuple(JOB_FIELDS.index(k) for k in ("inline", "stop_requested", "pause_requested"))
+_POSITIONS: dict[tuple[str, ...], tuple[int, ...]] = {}  # where each of JOB_FIELDS is in a row's columns
+assert JOB_FIELDS[-1] == "paused_seconds"
+
+
 def iso(value: dt.datetime | None) -> str | None:
     return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if value else None
 
@@ -109,6 +116,21 @@ class JobSnapshot:
         values["pause_requested"] = bool(values["pause_requested"])
         values["paused_seconds"] = float(values["paused_seconds"] or 0.0)
         return cls(**values, waiting=waiting)
+
+    @classmethod
+    def from_values(cls, names: tuple[str, ...], values: tuple[Any, ...]) -> JobSnapshot:
+        """From the values of a row of the jobs table, in the order of ``names`` (its columns)."""
+        at = _POSITIONS.get(names)
+        if at is None:
+            at = _POSITIONS[names] = tuple(names.index(k) for k in JOB_FIELDS)
+        v = [values[i] for i in at]
+        v[_STATUS] = JobStatus(v[_STATUS])
+        v[_PARAMS] = v[_PARAMS] or {}
+        for i in _BOOLS:
+            v[i] = bool(v[i])
+        v[-1] = float(v[-1] or 0.0)  # paused_seconds
+        # the fields up to parent_id in order, then those after ``waiting`` by name
+        return cls(*v[:_HEAD], **dict(zip(JOB_FIELDS[_HEAD:], v[_HEAD:], strict=True)))
 
     def replace(self, **changes: Any) -> JobSnapshot:
         return dataclasses.replace(self, **changes)

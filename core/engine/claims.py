@@ -28,10 +28,12 @@ from core.records import JobSnapshot
 from core.status import RUNNING, JobStatus
 from core.store import claims as store_claims
 from core.store import dialect
+from core.store.db import Database
 from core.store.schema import EngineRow, Job, QueueRow, utcnow
 from core.store.settings import QueueConfig
 
 _jobs = cast(Table, Job.__table__)
+JOB_COLUMNS = tuple(c.name for c in _jobs.c)
 _RUNNING = [str(s) for s in sorted(RUNNING)]
 
 
@@ -92,15 +94,18 @@ def claim(
     want: int = 1,
     share: int | None = None,
     borrow: bool = False,
+    db: Database | None = None,
 ) -> Claimed:
     """Take up to ``want`` QUEUED jobs of ``queue`` whose operation is in ``operations``, inside the caller's
     write transaction; never beyond the queue's capacity, nor beyond ``share`` jobs of this worker (see
-    :func:`fair_share`) unless ``borrow``."""
+    :func:`fair_share`) unless ``borrow``. With ``db`` (the connection's database), SQLite's statements run
+    prepared (:class:`core.store.db.Prepared`): the same statements, without SQLAlchemy's execution overhead."""
     if want <= 0 or not operations:
         return Claimed([])
     crowded = share is not None and share < queue.capacity
     limit = queue.capacity if share is None or borrow else share
     sqlite = dialect.is_sqlite(conn)
+    hot = db if sqlite and db is not None else None
     if sqlite and want == 1:
         params = {
             "q": queue.name,
@@ -110,13 +115,24 @@ def claim(
             "w_worker": worker,
             "w_now": utcnow(),
         }
-        row = conn.execute(_TAKE_ONE_SQLITE, params).first()
-        if row is not None:
-            return Claimed([JobSnapshot.from_row(row)], False, crowded)
+        if hot is not None:
+            rows = hot.sqlite_prepared(_TAKE_ONE_SQLITE, ops=params["ops"]).rows(conn, params)
+            if rows:
+                return Claimed([JobSnapshot.from_values(JOB_COLUMNS, rows[0])], False, crowded)
+        else:
+            row = conn.execute(_TAKE_ONE_SQLITE, params).first()
+            if row is not None:
+                return Claimed([JobSnapshot.from_row(row)], False, crowded)
         if not crowded or borrow:
             return Claimed([], False, crowded)
         # nothing taken while others share the queue: say whether this engine's share was what stopped it
-    r = store_claims.room(conn, queue, worker, want=want, limit=limit)
+    if hot is not None:
+        paused, active, mine = hot.sqlite_prepared(store_claims._STATE_SQLITE).rows(
+            conn, {"q": queue.name, "w_worker": worker}
+        )[0]
+        r = store_claims.Room(paused, int(active or 0), int(mine or 0))
+    else:
+        r = store_claims.room(conn, queue, worker, want=want, limit=limit)
     if r.paused is None or r.paused:
         return Claimed([])
     free = queue.capacity - r.active
@@ -129,6 +145,12 @@ def claim(
         n = min(n, len(r.slots))
     if n <= 0:
         return Claimed([], at_share, crowded)
+    if hot is not None:
+        ops = list(operations)
+        params = {"q": queue.name, "w_worker": worker, "w_now": utcnow(), "n": n}
+        rows = hot.sqlite_prepared(store_claims._TAKE_SQLITE, ops=ops).rows(conn, params)
+        taken = sorted((JobSnapshot.from_values(JOB_COLUMNS, r) for r in rows), key=lambda s: (-s.priority, s.id))
+        return Claimed(taken, at_share, crowded)
     return Claimed(store_claims.take(conn, queue, worker, operations, n, r.slots), at_share, crowded)
 
 

@@ -38,7 +38,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from core.engine import claims, housekeeping
+from core.engine import claims, hot, housekeeping
 from core.engine.context import JobContext, StopRequested
 from core.engine.writer import Writer, refused
 from core.errors import OperationFailed
@@ -123,6 +123,7 @@ class Engine:
         self.purge_enabled = purge
         self._running: dict[int, JobContext] = {}
         self._shutdown_ids: set[int] = set()
+        self._busy = 0  # slots running a job (guarded by _lock)
         self._lock = threading.Lock()
         self._wake = threading.Condition()
         self._generation = 0
@@ -135,7 +136,8 @@ class Engine:
         self._crowded: dict[str, bool] = {}  # other engines serve the queue too (as of the last claim)
         self._shares: dict[str, int] = {}  # this engine's fair share of each queue's capacity
         self._house: threading.Thread | None = None
-        self._writer = Writer(db)  # commits the outcomes, claims and progress of all slots in groups
+        # commits the outcomes, claims and progress of all slots in groups; the housekeeping checkpoints its WAL
+        self._writer = Writer(db, checkpoints=False)
         # PostgreSQL: the engine's own connection (its liveness lock, LISTEN), and the others' liveness
         self._outage = liveness.Outage()
         self._outage.on_back = self.wake
@@ -221,8 +223,11 @@ class Engine:
 
     # -- API used by the CLI and the GUI -------------------------------------------------------------
     def submit(self, operation: str, params: dict[str, Any] | None = None, **kw: Any) -> JobSnapshot:
-        snap = jobs.submit(self.db, operation, params, bus=self.bus, **kw)
-        self.wake()
+        snap = jobs.submit(self.db, operation, params, bus=self.bus, writer=self._writer.write, **kw)
+        with self._lock:  # every slot running a job claims after this commit: none needs waking
+            all_busy = 0 < sum(len(t) for t in self._slots.values()) <= self._busy
+        if not all_busy:
+            self.wake()
         return snap
 
     def stop_job(self, job_id: int, *, user: str | None = None, admin: bool | None = None) -> JobSnapshot:
@@ -285,6 +290,7 @@ class Engine:
             if next_job is not None and self._crowded.get(queue) and self.db.is_sqlite:
                 # claimed with the last outcome: let the other engines at the database before the next write
                 time.sleep(YIELD)
+            chained = next_job is not None
             job, next_job = next_job or self._take_ready(queue), None
             if job is None and not cfg.paused and self._outage.online.is_set():
                 job, at_share = self._claim_now(cfg)
@@ -300,11 +306,19 @@ class Engine:
                         self._wake.wait(FALLBACK * 2 if listening else 5.0)
                         self._idle[queue] -= 1
                 continue
+            if not chained:
+                with self._lock:
+                    self._busy += 1
             try:
                 _, next_job = self._execute(job, claim_next=cfg)
             except Exception:  # pragma: no cover - _execute records failures itself
                 log.exception("slot %s-%d: job #%s", queue, index, job.id)
+            if next_job is None:  # it claims (or waits) afresh: a submit from now on wakes it
+                with self._lock:
+                    self._busy -= 1
         if next_job is not None:  # claimed while finishing the last one, never started: hand it back
+            with self._lock:
+                self._busy -= 1
             self._give_back(next_job)
         while (left := self._take_ready(queue)) is not None:  # claimed for slots that will not start them
             self._give_back(left)
@@ -339,7 +353,7 @@ class Engine:
 
     def _claim(self, conn: Connection, cfg: QueueConfig, *, want: int = 1, borrow: bool = False) -> claims.Claimed:
         share = self._shares.get(cfg.name)
-        got = claims.claim(conn, cfg, self.id, self._operation_names, want=want, share=share, borrow=borrow)
+        got = claims.claim(conn, cfg, self.id, self._operation_names, want=want, share=share, borrow=borrow, db=self.db)
         self._crowded[cfg.name] = got.crowded
         return got
 
@@ -501,8 +515,15 @@ class Engine:
 
         def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
             jobs.append_log(conn, entries)
-            snap = jobs.transition(
-                conn, job.id, new, by=self.id, expect=RUNNING & sources_of(new), **outcome.columns(), **counters
+            snap = hot.transition(
+                conn,
+                self.db,
+                job.id,
+                new,
+                by=self.id,
+                expect=RUNNING & sources_of(new),
+                **outcome.columns(),
+                **counters,
             )
             if claim_next is not None and self._may_chain(claim_next):
                 chained = next(iter(self._claim(conn, claim_next).jobs), None)
@@ -563,12 +584,14 @@ class Engine:
             # while it is idle (under 2 transactions a second).
             listening = self._presence is not None and self._presence.listening
             slow = listening and now - busy > 2.0
-            due = _Due(last, now, start, heard)
+            due = housekeeping.Due(last, now, start, heard)
 
             tasks: list[tuple[str, Callable[[], object]]] = [
                 ("stop requests", self._poll_stops),
                 ("flush", self._flush_idle),
             ]
+            if self.db.is_sqlite:  # the writer's commits leave it to here (see Writer)
+                tasks.append(("checkpoint", self.db.checkpoint))
             if self.kind != "inline":
                 if due("queued", FALLBACK if listening else 0.0, "connected"):
                     tasks.append(("wake on queued work", self._poll_queued))
@@ -625,8 +648,11 @@ class Engine:
             ctx.flush_if_due()
 
     def _poll_queued(self) -> None:
-        """Wake the slots when another process queued work that this engine could take."""
-        if housekeeping.queued_work_waiting(self.db, self._queues):
+        """Wake the slots when another process queued work that this engine could take (only queues with a slot
+        waiting: a busy slot claims its next job when it finishes, without being woken)."""
+        with self._wake:
+            idle = {name: cfg for name, cfg in self._queues.items() if self._idle.get(name)}
+        if idle and housekeeping.queued_work_waiting(self.db, idle):
             self.wake()
 
     def _due_now(self) -> bool:
@@ -658,21 +684,6 @@ class Engine:
             recovered = housekeeping.recover_dead(self.db, self.id, self.dead_after, self.operations, self.bus)
         if recovered:
             self.wake()
-
-
-class _Due:
-    """One housekeeping pass: whether a task is due (its interval passed, or a wake-up it listens for came)."""
-
-    def __init__(self, last: dict[str, float], now: float, start: float, heard: set[str]) -> None:
-        self.last, self.now, self.start, self.heard = last, now, start, heard
-
-    def __call__(self, name: str, every: float, *wake_on: str) -> bool:
-        # after (re)connecting, what the engine may have missed is read again: the tasks that wake-ups trigger
-        heard = bool(wake_on) and ("connected" in self.heard or any(k in self.heard for k in wake_on))
-        if heard or self.now - self.last.get(name, self.start) >= every:
-            self.last[name] = self.now
-            return True
-        return False
 
 
 def _operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:

@@ -202,3 +202,18 @@ def empty_trash(db: Database, days: float) -> int:
     if n:
         log.info("emptied %d trash entr%s no job can undo any more", n, "y" if n == 1 else "ies")
     return n
+
+
+class Due:
+    """One housekeeping pass: whether a task is due (its interval passed, or a wake-up it listens for came)."""
+
+    def __init__(self, last: dict[str, float], now: float, start: float, heard: set[str]) -> None:
+        self.last, self.now, self.start, self.heard = last, now, start, heard
+
+    def __call__(self, name: str, every: float, *wake_on: str) -> bool:
+        # after (re)connecting, what the engine may have missed is read again: the tasks that wake-ups trigger
+        heard = bool(wake_on) and ("connected" in self.heard or any(k in self.heard for k in wake_on))
+        if heard or self.now - self.last.get(name, self.start) >= every:
+            self.last[name] = self.now
+            return True
+        return False

@@ -8,17 +8,18 @@ import os
 import sqlite3
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, make_url
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy import ColumnElement, create_engine, inspect, make_url
+from sqlalchemy.engine import Connection, Dialect, Engine
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -216,6 +217,7 @@ class Database:
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._identity: dialect.SessionIdentity | None = None
+        self._prepared: dict[Any, Prepared] = {}
         if migrate:
             self.migrate()
         if not self.is_sqlite and migrate:
@@ -287,9 +289,35 @@ class Database:
         with self.refusals(), self._writer(), self._write_engine.begin() as conn:
             yield conn
 
-    def write_batches(self) -> WriteBatches:
-        """One connection held for many short write transactions (imports apply thousands of batches)."""
-        return WriteBatches(self)
+    def sqlite_prepared(self, stmt: Any, keys: Sequence[str] | None = None, **expanded: Any) -> Prepared:
+        """SQLite: ``stmt`` compiled once for this database (see :class:`Prepared`)."""
+        key = (stmt, keys, *((k, tuple(v) if isinstance(v, list) else v) for k, v in expanded.items()))
+        found = self._prepared.get(key)
+        if found is None:
+            found = self._prepared[key] = Prepared(stmt, self.engine.dialect, keys, **expanded)
+        return found
+
+    def sqlite_cached(self, key: Any, make: Callable[[], Prepared]) -> Prepared:
+        """SQLite: the statement prepared for ``key`` in this database, made by ``make()`` the first time."""
+        found = self._prepared.get(key)
+        if found is None:
+            found = self._prepared[key] = make()
+        return found
+
+    def write_batches(self, *, checkpoints: bool = True) -> WriteBatches:
+        """One connection held for many short write transactions (imports apply thousands of batches). SQLite:
+        without ``checkpoints`` its commits leave the WAL to :meth:`checkpoint` (called by someone else, often)."""
+        return WriteBatches(self, checkpoints=checkpoints)
+
+    def checkpoint(self) -> None:
+        """SQLite: copy what the WAL holds into the database file, as far as readers allow, without waiting for
+        them or for writers (a passive checkpoint; it syncs the files, away from the writers' commits)."""
+        if self.is_sqlite:
+            with self.engine.connect() as conn:
+                dbapi = conn.connection.dbapi_connection
+                assert dbapi is not None
+                with contextlib.suppress(sqlite3.OperationalError):  # busy now: the next one copies it
+                    dbapi.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     @contextlib.contextmanager
     def connect_read(self) -> Iterator[Connection]:
@@ -370,16 +398,28 @@ class WriteBatches:
                     ...
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, checkpoints: bool = True) -> None:
         self.db = db
         self._conn: Connection | None = None
+        self._checkpoints = checkpoints or not db.is_sqlite
+        self._autocheckpoint: int | None = None
 
     def __enter__(self) -> WriteBatches:
         self._conn = self.db._write_engine.connect()
+        if not self._checkpoints:  # SQLite: a commit that fills the WAL does not copy it back and sync the files
+            dbapi = self._conn.connection.dbapi_connection
+            assert dbapi is not None
+            self._autocheckpoint = dbapi.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            dbapi.execute("PRAGMA wal_autocheckpoint=0").fetchall()
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._conn is not None:
+            if self._autocheckpoint is not None:  # as it was, for the pool's next user
+                with contextlib.suppress(Exception):
+                    dbapi = self._conn.connection.dbapi_connection
+                    assert dbapi is not None
+                    dbapi.execute(f"PRAGMA wal_autocheckpoint={int(self._autocheckpoint)}").fetchall()
             self._conn.close()
             self._conn = None
 
@@ -387,5 +427,128 @@ class WriteBatches:
     def transaction(self) -> Iterator[Connection]:
         if self._conn is None:
             raise RuntimeError("WriteBatches.transaction() outside its with block")
+        if self.db.is_sqlite:  # BEGIN IMMEDIATE and COMMIT straight on the DB-API connection: a fraction of the cost
+            with self.db.refusals(), self.db._writer():
+                sqlite_transaction_begin(self._conn)
+                try:
+                    yield self._conn
+                    sqlite_transaction_end(self._conn, commit=True)
+                except BaseException:
+                    with contextlib.suppress(Exception):
+                        sqlite_transaction_end(self._conn, commit=False)
+                    raise
+            return
         with self.db.refusals(), self.db._writer(), self._conn.begin():
             yield self._conn
+
+
+class Prepared:
+    """A Core statement compiled once for SQLite and run straight on the DB-API connection: the hot paths of the
+    engine (claim, finish, submit), where SQLAlchemy's execution machinery costs more than SQLite's work.
+
+    The SQL, the order of its parameters and their bind processors are SQLAlchemy's own for the dialect (from
+    the compiled statement), so the values stored are those a ``Connection.execute`` of the same statement
+    stores; ``keys`` are the columns an INSERT is given (every column it sets: column defaults are not applied); ``expanded`` fixes the values of expanding parameters (an IN list) at compile time. Errors are
+    SQLAlchemy's exceptions, as from ``Connection.execute``. Used inside a transaction the caller began."""
+
+    def __init__(self, stmt: Any, dialect: Dialect, keys: Sequence[str] | None = None, **expanded: Any):
+        returning: Sequence[ColumnElement[Any]] = list(getattr(stmt, "exported_columns", ()))
+        compiled = stmt.compile(dialect=dialect, column_keys=list(keys) if keys is not None else None)
+        required = {name: None for name, bind in compiled.binds.items() if bind.required}
+        state = compiled.construct_expanded_state({**required, **expanded})
+        self.sql: str = state.statement
+        processors: dict[str, Callable[[Any], Any]] = dict(state.processors)
+        for name, bind in compiled.binds.items():
+            processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            if processor is not None:
+                processors.setdefault(name, processor)
+        fixed = {k: v for k, v in state.parameters.items() if k not in required}
+        names = tuple(state.positiontup or ())
+        # the parameters in order: fixed ones processed once here; the others (given at each call) processed then,
+        # None included, as SQLAlchemy does
+        self._template = [None] * len(names)
+        given: dict[str, list[int]] = {}  # name -> its positions (a parameter may appear more than once)
+        for i, name in enumerate(names):
+            proc = processors.get(name)
+            if name in fixed:
+                self._template[i] = proc(fixed[name]) if proc is not None else fixed[name]
+            else:
+                given.setdefault(name, []).append(i)
+        self._given = [(name, processors.get(name), tuple(at)) for name, at in given.items()]
+        self._results = [
+            (i, proc)
+            for i, col in enumerate(returning)
+            if (proc := col.type.dialect_impl(dialect).result_processor(dialect, None)) is not None
+        ]
+
+    def parameters(self, values: Mapping[str, Any]) -> list[Any]:
+        out = self._template.copy()
+        for name, proc, at in self._given:
+            value = proc(values[name]) if proc is not None else values[name]
+            for i in at:
+                out[i] = value
+        return out
+
+    def execute(self, conn: Connection, values: Mapping[str, Any]) -> Any:
+        """Run on ``conn``'s DB-API connection; returns the DB-API cursor (rowcount, lastrowid, fetch*)."""
+        params = self.parameters(values)
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None
+        try:
+            return dbapi.execute(self.sql, params)
+        except sqlite3.Error as exc:
+            raise _wrapped(self.sql, params, exc) from exc
+
+    def rows(self, conn: Connection, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """The rows it returns (RETURNING), each value through the returned columns' result processors."""
+        cursor = self.execute(conn, values)
+        try:
+            raw = cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise _wrapped(self.sql, None, exc) from exc
+        return self.decoded(raw)
+
+    def decoded(self, raw: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+        """``raw`` rows of this statement's DB-API cursor, each value through its column's result processor."""
+        out = []
+        for row in raw:
+            values = list(row)
+            for i, proc in self._results:
+                values[i] = proc(values[i])
+            out.append(tuple(values))
+        return out
+
+
+def _wrapped(sql: str, params: Any, exc: sqlite3.Error) -> BaseException:
+    """The SQLAlchemy exception ``Connection.execute`` raises for ``exc`` (OperationalError, IntegrityError …)."""
+    return DBAPIError.instance(sql, params, exc, sqlite3.Error)
+
+
+def sqlite_transaction_begin(conn: Connection) -> None:
+    """BEGIN IMMEDIATE on ``conn``'s DB-API connection, without SQLAlchemy's transaction (see Prepared)."""
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    try:
+        dbapi.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise _wrapped("BEGIN IMMEDIATE", None, exc) from exc
+
+
+def sqlite_transaction_end(conn: Connection, commit: bool) -> None:
+    """COMMIT (or ROLLBACK) what :func:`sqlite_transaction_begin` began, and SQLAlchemy's transaction if a statement
+    run through ``conn`` joined it."""
+    if conn.in_transaction():
+        if commit:
+            conn.commit()
+        else:
+            conn.rollback()
+        return
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    if not dbapi.in_transaction:
+        return
+    sql = "COMMIT" if commit else "ROLLBACK"
+    try:
+        dbapi.execute(sql)
+    except sqlite3.Error as exc:
+        raise _wrapped(sql, None, exc) from exc

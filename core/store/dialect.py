@@ -77,6 +77,8 @@ def install(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
+        if conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            return  # begun on the DB-API connection (the engine's writer): SQLAlchemy's transaction joins it
         if conn.get_execution_options().get("asyncops_write"):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:

@@ -8,7 +8,9 @@ win, and an engine that lost a job (declared dead) cannot overwrite what recover
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import json
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,8 +103,39 @@ def plan(
     return Plan(False, counts, thresholds, "the operation has no threshold, so it goes to its queue")
 
 
-_QUEUES = select(QueueRow).order_by(QueueRow.name)
+_QUEUES = select(table(QueueRow)).order_by(QueueRow.name)
 _INSERT = insert(jobs_t).returning(*jobs_t.c)
+_JOB_COLUMNS = tuple(c.name for c in jobs_t.c)
+_SUBMIT_KEYS = (
+    *("operation", "label", "description", "params", "owner", "queue", "priority", "status", "inline"),
+    *("progress_done", "progress_total", "warnings", "errors", "created_at", "scheduled_for", "started_at"),
+    *("finished_at", "updated_at", "attempt", "max_attempts", "worker", "stop_requested", "message", "result"),
+    *("parent_id", "pause_requested", "paused_seconds"),
+)
+
+
+_INSERT_SQLITE = insert(jobs_t)
+_queues_seen: weakref.WeakKeyDictionary[Database, tuple[list[Any], list[QueueConfig]]] = weakref.WeakKeyDictionary()
+
+
+def _sqlite_queues(db: Database, conn: Connection) -> list[QueueConfig]:
+    """The queues as the caller's transaction reads them (decoded again only when their rows changed)."""
+    prepared = db.sqlite_prepared(_QUEUES)
+    raw = prepared.execute(conn, {}).fetchall()
+    seen = _queues_seen.get(db)
+    if seen is not None and seen[0] == raw:
+        return seen[1]
+    queues = [QueueConfig.from_row(_QueueRow(*r)) for r in prepared.decoded(raw)]
+    _queues_seen[db] = (raw, queues)
+    return queues
+
+
+class _QueueRow:
+    """A row of the queues table read by a prepared statement (what QueueConfig.from_row reads)."""
+
+    def __init__(self, *values: Any) -> None:
+        for column, value in zip(table(QueueRow).c, values, strict=True):
+            setattr(self, column.name, value)
 
 
 def submit(
@@ -120,8 +153,11 @@ def submit(
     inline_worker: str | None = None,
     validate: bool = True,
     bus: EventBus | None = None,
+    writer: Callable[[Callable[[Connection], JobSnapshot], Callable[[JobSnapshot], object]], JobSnapshot] | None = None,
 ) -> JobSnapshot:
     """Validate and record a new job. With ``inline_worker`` the job is created ACTIVE, owned by that engine.
+    ``writer`` (an engine's group writer: ``writer(write, then)``) commits the insert with the other writes of the
+    moment and calls ``then(snapshot)`` once committed, before the others of its group return.
 
     Raises UsageError/ParamError (nothing written) for an unknown operation, a bad parameter or queue.
     """
@@ -132,8 +168,13 @@ def submit(
         params = op.validate(params, OperationEnv(db, owner))
     when = parse_at(at)
     settings.ensure_defaults(db)
-    with db.connect_write() as conn:  # the queue is looked up in the same transaction that inserts
-        queues = [QueueConfig.from_row(r) for r in conn.execute(_QUEUES)]
+    sqlite = db.is_sqlite
+
+    def write(conn: Connection) -> JobSnapshot:  # the queue is looked up in the same transaction that inserts
+        if sqlite:
+            queues = _sqlite_queues(db, conn)
+        else:
+            queues = [QueueConfig.from_row(r) for r in conn.execute(_QUEUES)]
         if queue is None:
             qcfg = settings.queue_for_operation(queues, operation)
         else:
@@ -174,11 +215,24 @@ def submit(
             "message": "",
             "result": None,
             "parent_id": parent_id,
+            "pause_requested": False,
+            "paused_seconds": 0.0,
         }
-        row = conn.execute(_INSERT, values).one()
-    snap = JobSnapshot.from_row(row)
-    if bus is not None:
-        bus.publish(JobEvent(EventKind.CREATED, snap.id, job=snap))
+        if sqlite:  # every column is known but the id: no RETURNING to decode
+            new_id = db.sqlite_prepared(_INSERT_SQLITE, _SUBMIT_KEYS).execute(conn, values).lastrowid
+            stored = {**values, "params": json.loads(json.dumps(params)), "status": status}  # as read back
+            return JobSnapshot(id=new_id, **stored)
+        return JobSnapshot.from_row(conn.execute(_INSERT, values).one())
+
+    def created(snap: JobSnapshot) -> None:
+        if bus is not None:
+            bus.publish(JobEvent(EventKind.CREATED, snap.id, job=snap))
+
+    if writer is not None:
+        return writer(write, created)  # CREATED is published before a claim in the same group is
+    with db.connect_write() as conn:
+        snap = write(conn)
+    created(snap)
     return snap
 
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
-from core.engine import Engine, JobContext, housekeeping
+from core.engine import Engine, JobContext, hot, housekeeping
 from core.events import EventKind, JobEvent
 from core.operations import registry
 from core.records import JobSnapshot
@@ -382,19 +382,19 @@ def test_an_engine_keeps_the_operation_set_it_was_built_with(db: Database) -> No
 def test_an_outcome_the_database_refused_is_written_again_until_accepted(
     db: Database, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = jobs.transition
+    real = hot.transition
     refusals: list[JobStatus] = []
     refused = threading.Event()
     release = threading.Event()
 
-    def locked(target, job_id, new, **kw):  # type: ignore[no-untyped-def]
-        if new is S.SUCCEEDED and not release.is_set():  # the store boundary refuses the outcome
+    def locked(conn, database, job_id, new, **kw):  # type: ignore[no-untyped-def]
+        if new is S.SUCCEEDED and not release.is_set():  # the engine's write of the outcome is refused
             refusals.append(new)
             refused.set()
             raise OperationalError("UPDATE jobs", {}, Exception("database is locked"))
-        return real(target, job_id, new, **kw)
+        return real(conn, database, job_id, new, **kw)
 
-    monkeypatch.setattr(jobs, "transition", locked)
+    monkeypatch.setattr(hot, "transition", locked)
     snap = engine.submit("test-probe", {"items": "3"})
     assert refused.wait(30)
     assert jobs.get(db, snap.id).status is S.ACTIVE  # neither FAILED nor SUCCEEDED while refused
