@@ -333,6 +333,10 @@ class Database:
         head = head_revision()
         script = ScriptDirectory.from_config(alembic_config())
         try:
+            # the usual case, read without the write lock (which waits behind a busy engine's commits)
+            with self.engine.connect() as conn:
+                if MigrationContext.configure(conn).get_current_revision() == head:
+                    return
             with self._write_engine.connect() as conn:
                 with conn.begin():
                     current = MigrationContext.configure(conn).get_current_revision()
