@@ -116,7 +116,14 @@ def claim(
         if not crowded or borrow:
             return Claimed([], False, crowded)
         # nothing taken while others share the queue: say whether this engine's share was what stopped it
-    r = store_claims.room(conn, queue, worker, want=want, limit=limit)
+    if not sqlite:  # one statement: the server checks the pause, the capacity and the share, and reserves slots
+        got = store_claims.take(conn, queue, worker, operations, want, limit=limit)
+        if len(got) >= want or share is None or borrow:
+            return Claimed(got, False, crowded)
+        # fewer taken than wanted: say whether this engine's share was what stopped it while the queue had room
+        r = store_claims.room(conn, queue, worker)
+        return Claimed(got, r.paused is False and r.mine >= share and r.active < queue.capacity, crowded)
+    r = store_claims.room(conn, queue, worker)
     if r.paused is None or r.paused:
         return Claimed([])
     free = queue.capacity - r.active
@@ -125,11 +132,9 @@ def claim(
     if share is not None and not borrow and r.mine + n > share:
         n = max(0, share - r.mine)
         at_share = free > n
-    if not sqlite:
-        n = min(n, len(r.slots))
     if n <= 0:
         return Claimed([], at_share, crowded)
-    return Claimed(store_claims.take(conn, queue, worker, operations, n, r.slots), at_share, crowded)
+    return Claimed(store_claims.take(conn, queue, worker, operations, n), at_share, crowded)
 
 
 def fair_share(conn: Connection, queue: QueueConfig) -> int:
