@@ -110,6 +110,17 @@ class JobSnapshot:
         values["paused_seconds"] = float(values["paused_seconds"] or 0.0)
         return cls(**values, waiting=waiting)
 
+    @classmethod
+    def from_values(cls, names: tuple[str, ...], values: tuple[Any, ...]) -> JobSnapshot:
+        """From the values of a row of the jobs table, in the order of ``names`` (its columns)."""
+        m = dict(zip(names, values, strict=True))
+        m["status"] = JobStatus(m["status"])
+        m["params"] = m["params"] or {}
+        for k in ("inline", "stop_requested", "pause_requested"):
+            m[k] = bool(m[k])
+        m["paused_seconds"] = float(m["paused_seconds"] or 0.0)
+        return cls(**{k: m[k] for k in JOB_FIELDS})
+
     def replace(self, **changes: Any) -> JobSnapshot:
         return dataclasses.replace(self, **changes)
 

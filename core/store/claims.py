@@ -17,10 +17,12 @@ from core.records import JobSnapshot
 from core.status import RUNNING, TERMINAL, JobStatus, check_transition, sources_of
 from core.store import dialect
 from core.store.db import Database
+from core.store.pg_direct import Direct
 from core.store.schema import Job, QueueRow, table, utcnow
 from core.store.settings import QueueConfig
 
 jobs_t = table(Job)
+_JOB_COLUMNS = tuple(c.name for c in jobs_t.c)
 S = JobStatus
 
 
@@ -133,7 +135,8 @@ def take(
         rows = conn.execute(_TAKE_SQLITE, {**params, "n": n}).all()
     else:
         lim = queue.capacity if limit is None else limit
-        rows = conn.execute(_CLAIM_PG, {**params, "n": n, "cap": queue.capacity, "lim": lim}).all()
+        found = Direct.of(_CLAIM_PG, conn).rows(conn, {**params, "n": n, "cap": queue.capacity, "lim": lim})
+        return sorted((JobSnapshot.from_values(_JOB_COLUMNS, r) for r in found), key=lambda s: (-s.priority, s.id))
     return sorted((JobSnapshot.from_row(r) for r in rows), key=lambda s: (-s.priority, s.id))
 
 
@@ -195,6 +198,9 @@ def transition(
     params["w_id"] = job_id
     if by is not None:  # only the engine that claimed the job may move it on
         params["w_by"] = by
+    if isinstance(db, Connection) and not dialect.is_sqlite(db):  # an engine's outcome: on the DB-API cursor
+        found = Direct.of(stmt, db).rows(db, params)
+        return JobSnapshot.from_values(_JOB_COLUMNS, found[0]) if found else None
     if isinstance(db, Connection):
         row = db.execute(stmt, params).first()
     else:
