@@ -58,7 +58,8 @@ def worker_main(url: str) -> None:
 
     registry.register(Short, replace=True)
     db = Database(url)
-    engine = Engine(db, kind="worker", tick=0.05, idle_poll=0.05, purge=False).start()
+    # the settings of `asyncops worker` (core.service.serve): its housekeeping every 0.1 s
+    engine = Engine(db, kind="worker", tick=0.1, purge=False).start()
     print("ready", flush=True)
     try:
         _wait_drained(url)

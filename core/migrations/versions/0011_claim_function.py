@@ -15,12 +15,18 @@ depends_on = None
 
 # the same as core.store.schema.PG_CLAIM at this revision
 PG_DDL = (
-    """CREATE OR REPLACE FUNCTION asyncops_queue_load(q text, OUT active bigint, OUT used integer[])
+    """CREATE OR REPLACE FUNCTION asyncops_queue_load(q text, OUT active bigint, OUT used integer[],
+                                                      OUT ended timestamp)
        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
        BEGIN
          SELECT count(*), COALESCE(array_agg(slot) FILTER (WHERE slot IS NOT NULL), '{}')
            INTO active, used
            FROM jobs WHERE queue = q AND status IN ('ACTIVE', 'STOPPING', 'PAUSED');
+         -- the last end of a job (every owner's): a job taking a slot starts no sooner than its holder ended
+         ended := GREATEST((SELECT max(finished_at) FROM jobs WHERE status = 'SUCCEEDED'),
+                           (SELECT max(finished_at) FROM jobs WHERE status = 'FAILED'),
+                           (SELECT max(finished_at) FROM jobs WHERE status = 'STOPPED'),
+                           (SELECT max(finished_at) FROM jobs WHERE status = 'INTERRUPTED'));
        END $$""",
     """CREATE OR REPLACE FUNCTION asyncops_claim(q text, w text, ops text[], n integer, cap integer, lim integer,
                                                  at timestamp) RETURNS SETOF jobs
@@ -46,14 +52,18 @@ PG_DDL = (
            CONTINUE WHEN s = ANY(held) OR NOT pg_try_advisory_xact_lock(hashtext('asyncops.queue.' || q), s);
            -- the slot is ours to fill; checked again in the UPDATE's own snapshot, taken after the lock (a claim
            -- that filled it meanwhile has committed, and released the lock)
-           UPDATE jobs SET status = 'ACTIVE', worker = w, started_at = at, updated_at = at, finished_at = NULL,
+           -- its start: the caller's clock, or the last end it saw if later (the times the jobs record never
+           -- show more running than the cap, though the caller read its clock before its slot was free)
+           UPDATE jobs SET status = 'ACTIVE', worker = w, started_at = GREATEST(at, l.ended),
+                           updated_at = GREATEST(at, l.ended), finished_at = NULL,
                            attempt = jobs.attempt + 1, stop_requested = false, slot = s
-            WHERE id = (SELECT j.id FROM jobs j
-                         WHERE j.queue = q AND j.status = 'QUEUED' AND j.operation = ANY(ops)
-                         ORDER BY j.priority DESC, j.id LIMIT 1 FOR UPDATE SKIP LOCKED)
-              AND status = 'QUEUED'
-              AND NOT s = ANY((asyncops_queue_load(q)).used)
-           RETURNING * INTO job;
+             FROM asyncops_queue_load(q) AS l
+            WHERE jobs.id = (SELECT j.id FROM jobs j
+                              WHERE j.queue = q AND j.status = 'QUEUED' AND j.operation = ANY(ops)
+                              ORDER BY j.priority DESC, j.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+              AND jobs.status = 'QUEUED'
+              AND NOT s = ANY(l.used)
+           RETURNING jobs.* INTO job;
            IF FOUND THEN
              RETURN NEXT job;
              room := room - 1;
