@@ -80,3 +80,21 @@ def test_a_refused_value_fails_its_write_and_a_lost_server_is_a_refusal_then_a_n
         assert writer.write(lambda c: c.exec_driver_sql("SELECT pg_backend_pid()").scalar()) != pid
     finally:
         writer.close()
+
+
+def test_a_claim_starts_no_sooner_than_the_last_end_it_saw(db: Database) -> None:
+    """An engine reads its clock before its claim finds a slot free: if another engine's job ended after that
+    reading, the claimed job starts at that end, so that the times recorded never show more running than the cap."""
+    settings.save_queue(db, QueueConfig("default", max_parallel=1))
+    cfg = settings.get_queue(db, "default")
+    for _ in range(2):
+        jobs.submit(db, "command", {"argv": ["true"]})
+    with db.connect_write() as conn:
+        (first,) = claims.take(conn, cfg, "w1", ["command"], 1)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5)  # its engine's clock ahead of the next one's
+    with db.connect_write() as conn:
+        ended = claims.transition(conn, first.id, JobStatus.SUCCEEDED, by="w1", expect=DONE, updated_at=later)
+    assert ended is not None and ended.finished_at == later
+    with db.connect_write() as conn:
+        (second,) = claims.take(conn, cfg, "w2", ["command"], 1)
+    assert second.started_at is not None and second.started_at >= later
