@@ -28,7 +28,7 @@ from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
 from core.operations import DryRun, Operation, OperationEnv, Registry, registry
 from core.records import JobSnapshot, LogEntry, iso
-from core.store import jobs, pauses, settings
+from core.store import jobs, outbox, pauses, settings
 from core.store.db import Database
 from core.store.schema import utcnow
 from core.store.settings import NotifyConfig, PurgeConfig, QueueConfig
@@ -488,6 +488,10 @@ class Tracker:
 
     def notify_off(self) -> bool:
         return settings.clear_notify(self.db, self.user)
+
+    def mail_waiting(self) -> int:
+        """How many of this person's e-mails wait in the outbox for an engine that can send them."""
+        return outbox.waiting(self.db, self.user)
 
     def set_config(self, key: str, value: str) -> Any:
         self.require_admin()

@@ -6,15 +6,17 @@ starttls or ssl, ``smtp.user``, ``smtp.password``, ``smtp.from``). The engine pr
 message, from a background thread, with retries and a growing delay when the SMTP server fails; a failure is
 logged and never changes the job.
 
-Subscribe it to the engine that runs the jobs::
+Every engine process subscribes it (``core.service.serve.EngineService``: the background engine and
+``asyncops worker``; the inline engine of ``asyncops run``)::
 
-    notifier = EmailNotifier(db)
-    engine.bus.subscribe(notifier)     # `asyncops worker` does this; the window's engine should too
+    notifier = subscribe(engine)       # mails the jobs it runs, and polls the outbox
     ...
-    notifier.close()                   # optional: waits a little for messages still being sent
+    notifier.close()                   # waits a little for messages still being sent
 
 The SMTP password is never logged, never shown by ``config show`` and never put in a job's parameters; on
-PostgreSQL only admins and workers may read it (a person's own engine then cannot send: run a worker).
+PostgreSQL only admins and workers may read it. A person's own engine there leaves the mail of the jobs it ran in
+the mail outbox (:mod:`core.store.outbox`), and an engine that can read the password (a worker's, an admin's)
+sends it within ``OUTBOX_POLL`` seconds.
 """
 
 from __future__ import annotations
@@ -31,16 +33,21 @@ from collections.abc import Callable
 from email.message import EmailMessage
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from core.events import EventKind, JobEvent
 from core.records import JobSnapshot, LogEntry
 from core.status import JobStatus
-from core.store import jobs, settings
+from core.store import jobs, outbox, settings
 from core.store.db import Database
 from core.store.settings import NotifyConfig, SmtpConfig
 
 log = logging.getLogger("asyncops.notify")
 
 FIRST_ERRORS = 5
+SEEN = 4096  # job ends remembered to send each once
+OUTBOX_POLL = 15.0  # seconds between an idle engine's looks into the mail outbox (one read each)
+OUTBOX_LEASE = 600.0  # a claimed outbox row whose sender died is taken again after this
 _ENDS = {EventKind.CHANGED, *(k for k in EventKind if k.value == "finished")}  # FINISHED where the engine has it
 
 
@@ -122,6 +129,7 @@ class EmailNotifier:
         max_backoff: float = 300.0,
         timeout: float = 30.0,
         sender: Callable[[SmtpConfig, EmailMessage], None] | None = None,
+        drain: float | None = None,
     ) -> None:
         self.db = db
         self.attempts = attempts
@@ -131,9 +139,11 @@ class EmailNotifier:
         self._send = sender or (lambda cfg, m: send(cfg, m, timeout=self.timeout))
         self._queue: queue.Queue[JobSnapshot | None] = queue.Queue()
         self._closing = threading.Event()
-        self._seen: set[tuple[int, int, str]] = set()
+        # the job ends already taken (an end may be published twice); the latest only, as a worker lives for months
+        self._seen: dict[tuple[int, int, str], None] = {}
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self.drain = drain  # seconds between looks into the mail outbox (None: this notifier never looks)
         self.sent = 0  # messages delivered (for tests and logs)
         self.failed = 0  # messages given up
         atexit.register(self.close, 10.0)
@@ -147,11 +157,22 @@ class EmailNotifier:
         with self._lock:
             if key in self._seen:
                 return
-            self._seen.add(key)
+            self._seen[key] = None
+            if len(self._seen) > SEEN:
+                del self._seen[next(iter(self._seen))]
+        self._start()
+        self._queue.put(snap)
+
+    def _start(self) -> None:
+        with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="asyncops-email", daemon=True)
                 self._thread.start()
-        self._queue.put(snap)
+
+    def start(self) -> EmailNotifier:
+        """Start the sending thread now (a notifier that drains the outbox looks into it from then on)."""
+        self._start()
+        return self
 
     def close(self, timeout: float = 10.0) -> None:
         """Stop taking events; wait up to ``timeout`` seconds for messages being sent."""
@@ -176,11 +197,26 @@ class EmailNotifier:
 
     def _run(self) -> None:
         while True:
-            snap = self._queue.get()
+            try:
+                snap = self._queue.get(timeout=self.drain)
+            except queue.Empty:  # idle for ``drain`` seconds: mail other engines could not send
+                try:
+                    self._drain()
+                except SQLAlchemyError as exc:  # the database is away (the engine says so): the next poll tries again
+                    log.debug("mail outbox not read: %s", type(exc).__name__)
+                except Exception:
+                    log.exception("sending the mail outbox failed")
+                continue
             try:
                 if snap is None:
                     return
                 self._deliver(snap)
+            except SQLAlchemyError as exc:  # the database went away since the job's end was written: one line
+                log.warning(
+                    "job #%s: e-mail not sent: the database cannot be read (%s)",
+                    getattr(snap, "id", "?"),
+                    type(exc).__name__,
+                )
             except Exception:  # a bug here must not end the thread: the next job's mail still goes
                 log.exception("e-mail for job #%s failed", getattr(snap, "id", "?"))
             finally:
@@ -194,13 +230,27 @@ class EmailNotifier:
         if not cfg.configured:
             log.warning("job #%d: %s asked for e-mail but no SMTP server is set (smtp.host)", snap.id, snap.owner)
             return
-        if cfg.user and not cfg.password:
-            log.warning(
-                "job #%d: no e-mail: smtp.user is set but this engine cannot read smtp.password (on PostgreSQL only "
-                "admins and workers can: run `asyncops worker` as an asyncops_worker role)",
-                snap.id,
-            )
+        if not sendable(cfg):  # a person's engine on PostgreSQL: a worker's or an admin's engine sends it
+            outbox.hand_on(self.db, snap.id, snap.owner)
+            log.info("job #%d: e-mail left in the outbox for a worker (this engine cannot read smtp.password)", snap.id)
             return
+        self._mail(cfg, snap, pref)
+
+    def _drain(self) -> None:
+        """Send the mail other engines left in the outbox, when this engine can (polled while idle)."""
+        cfg = settings.get_smtp(self.db)
+        if not (cfg.configured and sendable(cfg)) or not outbox.due(self.db, OUTBOX_LEASE):
+            return
+        for row_id, job_id in outbox.claim(self.db, OUTBOX_LEASE):
+            if self._closing.is_set():
+                return  # the lease runs out and another sender takes it
+            found = jobs.get_many(self.db, [job_id])
+            pref = settings.get_notify(self.db, found[0].owner) if found else None
+            if found and pref is not None and wanted(pref, found[0]):
+                self._mail(cfg, found[0], pref)
+            outbox.done(self.db, row_id)
+
+    def _mail(self, cfg: SmtpConfig, snap: JobSnapshot, pref: NotifyConfig) -> None:
         errors = jobs.log_of(self.db, snap.id, levels=["ERROR"], limit=FIRST_ERRORS)
         sender = cfg.sender or cfg.user or f"asyncops@{socket.getfqdn()}"
         message = compose(snap, errors, sender=sender, to=pref.email)
@@ -235,6 +285,11 @@ class EmailNotifier:
             return
 
 
+def sendable(cfg: SmtpConfig) -> bool:
+    """Whether this engine can log in to the SMTP server: no login needed, or it can read the password."""
+    return not (cfg.user and not cfg.password)
+
+
 def _reason(exc: BaseException) -> str:
     """Why a delivery failed, without anything the SMTP server echoed back of our credentials."""
     if isinstance(exc, smtplib.SMTPResponseException):
@@ -244,8 +299,11 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc.strerror or exc}" if isinstance(exc, OSError) else type(exc).__name__
 
 
-def subscribe(engine: Any, db: Database | None = None) -> EmailNotifier:
-    """Mail the owners of the jobs ``engine`` runs (one line where an engine is built)."""
-    notifier = EmailNotifier(db or engine.db)
+def subscribe(engine: Any, db: Database | None = None, *, drain: float | None = OUTBOX_POLL) -> EmailNotifier:
+    """Mail the owners of the jobs ``engine`` runs, and (unless ``drain`` is None) every ``drain`` seconds the mail
+    other engines left in the outbox, when this one can send it. One line where an engine is built."""
+    notifier = EmailNotifier(db or engine.db, drain=drain)
     engine.bus.subscribe(notifier)
+    if drain is not None:
+        notifier.start()
     return notifier

@@ -39,9 +39,9 @@ SECRET_SETTINGS = ("smtp.password",)
 BOOKKEEPING_SETTINGS = ("purge.last_run",)
 
 # Tables whose rows are a person's: who may see a row is decided by its ``owner`` column.
-OWNED = ("jobs", "notify_prefs")
+OWNED = ("jobs", "notify_prefs", "mail_outbox")
 # Tables only admins change (everyone reads them).
-ADMIN_ONLY = ("queues",)
+ADMIN_ONLY = ("queues", "queue_pauses")
 
 
 def _q(name: str) -> str:

@@ -18,29 +18,35 @@ window has it, the request (open job N, or only raise) is handed to that window 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import sys
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.api import Tracker
+from core.api import Tracker, registry
 from core.errors import AsyncopsError
 from core.store.db import DatabaseError
 from desktop import i18n, icons, prefs
 from desktop.jobs import presentation as P
-from desktop.main_window import MainWindow
 from desktop.services.background import Background
 from desktop.services.handoff import window_socket
 from desktop.services.job_cache import JobCache
 from desktop.services.single import InstanceServer
 
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
 log = logging.getLogger(__name__)
+GUI_SWITCH_INTERVAL = 0.001  # seconds (sys.setswitchinterval)
 
 
 @dataclass
@@ -68,6 +74,7 @@ class AppContext:
         """Stop listening and polling (GUI thread: it stops Qt timers and the engine channel)."""
         if not self.closed:
             self.closed = True
+            _StartupObjects.freeze()  # closed before its first list came
             self.cache.close()
             self.background.shutdown()
 
@@ -89,6 +96,9 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    # The window's reading threads (the job cache's reads, the engine's channel) run Python too: the GUI thread
+    # waits for the interpreter lock at most 1 ms behind them, not Python's default 5 ms.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     QCoreApplication.setOrganizationName(prefs.ORGANIZATION)
     QCoreApplication.setApplicationName("asyncops")
     app.setApplicationDisplayName("asyncops")
@@ -104,7 +114,23 @@ def create_window(db_url: str | None = None, *, use_tray: bool | None = None, st
     background); it always listens to whichever engine serves the database. ``window.ctx.shutdown()`` releases
     the database (the engine and its jobs go on)."""
     ensure_app()
-    tracker = Tracker(db_url)
+    _StartupObjects.pause()
+    # The database is opened (and checked, which SQLite does without the interpreter lock) on a thread, while this
+    # one imports the window and the operations (the window lists them, and a job's label is its operation's)
+    # and loads the fonts.
+    opening = ThreadPoolExecutor(1, thread_name_prefix="asyncops-gui-open")
+    try:
+        future = opening.submit(Tracker, db_url)
+        from desktop.main_window import MainWindow
+
+        registry.all()
+        QFontMetrics(QApplication.font()).horizontalAdvance("0")
+        tracker = future.result()
+    except BaseException:
+        _StartupObjects.freeze()  # no window: the collector resumes
+        raise
+    finally:
+        opening.shutdown(wait=False)
     tracker.service_client = True  # what the window queues wakes the local engine (it runs nothing itself)
     P.set_labeler(tracker.display_label)  # generated labels read in the window's language
     background = Background()
@@ -113,12 +139,42 @@ def create_window(db_url: str | None = None, *, use_tray: bool | None = None, st
     window = MainWindow(ctx, use_tray=use_tray)
     background.setParent(window)
     cache.setParent(window)
+    window.model.loaded.connect(_StartupObjects.freeze)
+    window.model.loadFailed.connect(_StartupObjects.freeze)
+
+    def rest() -> None:
+        """After the first list: its read went alone (the interpreter is shared by the reading threads)."""
+        background.run(lambda: tracker.admin, on_success=window.set_admin, owner=window)  # it reads the database
+        if start_engine:
+            background.run(tracker.ensure_engine, on_success=lambda st: _engine_found(window, st), owner=window)
+
+    window.after_first_list(rest)
     window.start()
     cache.start()
-    background.run(lambda: tracker.admin, on_success=window.set_admin, owner=window)  # it reads the database
-    if start_engine:
-        background.run(tracker.ensure_engine, on_success=lambda st: _engine_found(window, st), owner=window)
     return window
+
+
+class _StartupObjects:
+    """The garbage collector during start-up. Start-up makes many objects that live as long as the window (modules,
+    classes, widgets, the list of ids): each full collection walks all of them, which took 40 ms during start-up
+    and froze the window as long at each later one. So the first window of a process starts with the collector
+    paused, and once its first list is shown, what exists then moves out of its sight (``gc.freeze``) and it
+    resumes: what is made later is collected as usual."""
+
+    state = "new"  # new -> paused -> done
+
+    @classmethod
+    def pause(cls) -> None:
+        if cls.state == "new" and gc.isenabled():
+            cls.state = "paused"
+            gc.disable()
+
+    @classmethod
+    def freeze(cls, *_: Any) -> None:
+        if cls.state == "paused":
+            cls.state = "done"
+            gc.freeze()
+            gc.enable()
 
 
 def _engine_found(window: MainWindow, status: Any) -> None:

@@ -69,6 +69,7 @@ class MainWindow(WindowMenus, WindowCommands):
         self.confirm_quit = True
         self._unread = 0
         self.details: dict[int, JobDetailsWindow] = {}
+        self._after_list: list[Any] = []
         self.model = JobsModel(ctx.tracker, ctx.background, ctx.cache, parent=self)
         self.proxy = JobsProxyModel(self.model, self)
         self.latest_model = LatestModel(ctx.tracker, ctx.background, ctx.cache, parent=self)
@@ -297,6 +298,8 @@ class MainWindow(WindowMenus, WindowCommands):
     def _connect_signals(self) -> None:
         self.model.loaded.connect(self._on_loaded)
         self.model.loadFailed.connect(self._on_load_failed)
+        self.model.loaded.connect(self._run_after_list)
+        self.model.loadFailed.connect(self._run_after_list)
         self.model.rowsInserted.connect(self._update_stack)
         self.model.rowsRemoved.connect(self._update_stack)
         self.model.dataChanged.connect(self._on_data_changed)
@@ -345,9 +348,25 @@ class MainWindow(WindowMenus, WindowCommands):
     def start(self) -> None:
         """Load the job list, the panel and the tray state (all in the background)."""
         self._apply_filters(force=True)
-        self.load_profile_filters()
-        self.latest_model.reload()
-        self.notifier.load()
+        self.after_first_list(self.load_profile_filters, self.latest_model.reload, self.notifier.load)
+
+    def after_first_list(self, *calls: Any) -> None:
+        """Run ``calls`` once the first job list came (or could not be read): what the first screen can show a
+        moment later waits, so that the list's read is not slowed by others sharing the interpreter."""
+        if self.model.ever_loaded:
+            for call in calls:
+                call()
+            return
+        self._after_list.extend(calls)
+
+    def _run_after_list(self, *_: Any) -> None:
+        if self._after_list:  # once the list is painted: the paint need not share the interpreter with them
+            QTimer.singleShot(0, self, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        calls, self._after_list = self._after_list, []
+        for call in calls:
+            call()
 
     def current_filter(self) -> JobFilter:
         kind, _, value = (self.origin_filter.currentData() or "").partition(":")

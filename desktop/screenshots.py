@@ -121,6 +121,12 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
     dlg.check()
     _settle(app, window)
     save(dlg, "new-operation")
+    ask = dlg.ask_save_profile()
+    ask.name.setText("archive-campaigns")
+    ask.schedule.setText("0 3 * * 6")
+    _settle(app, window, 0.4)
+    save(ask, "dialog-save-profile")
+    ask.reject()
     dlg.reject()
     offered = [op.name for op in window.ctx.tracker.operation_list(public=True)]
     for name in offered:
@@ -152,9 +158,27 @@ def render(outdir: Path, lang: str = "en", sizes: tuple[tuple[int, int], ...] = 
     steps = wf.run_chain("nightly")
     _settle(app, window, 0.8)
     profiles = window.show_profiles()
-    profiles.resize(900, 420)
+    profiles.resize(1100, 600)
     _settle(app, window, 0.8)
     save(profiles, "profiles")
+    from desktop.profiles.chain_dialog import ChainDialog
+
+    chain = ChainDialog(
+        tracker=window.ctx.tracker,
+        background=window.ctx.background,
+        profiles=["catalogue-scan", "nightly-report", "supplier-fetch"],
+        parent=profiles,
+    )
+    chain.name.setText("weekly")
+    for row in (2, 0):
+        chain.available.setCurrentRow(row)
+        chain.add_step()
+    chain.finally_profile.setCurrentIndex(2)
+    chain.schedule.setText("0 4 * * 0")
+    chain.show()
+    _settle(app, window, 0.4)
+    save(chain, "dialog-new-chain")
+    chain.reject()
     profiles.reject()
     details = window.open_job(steps[1].id)
     details.resize(980, 720)

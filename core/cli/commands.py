@@ -121,6 +121,7 @@ def cmd_run(args: argparse.Namespace, t: Tracker) -> int:
 
 def _run_inline(args: argparse.Namespace, t: Tracker, launch: Launch, interrupts: _Interrupts) -> int:
     engine = Engine(t.db, kind="inline", queues=()).start()
+    mail = subscribe_email(engine, drain=None)  # the job's owner may want its mail too
     t.attach(engine)
     state: dict[str, Any] = {}
     try:
@@ -136,6 +137,7 @@ def _run_inline(args: argparse.Namespace, t: Tracker, launch: Launch, interrupts
     finally:
         t.attach(None)
         engine.shutdown(grace=15)
+        mail.close()
     summary = f"job {final.id} {final.status}: {final.warnings} warning(s), {final.errors} error(s)"
     if final.message:
         summary += f" — {final.message}"
@@ -445,8 +447,7 @@ def cmd_worker(args: argparse.Namespace, t: Tracker) -> int:
         # (so clients find it and auto-start nothing) and opens the event channel
         service = EngineService(db, kind="worker", queues=queues, grace=args.grace)
         service.start()
-        engine = service.engine
-        subscribe_email(engine)  # mail the owners of the jobs this worker runs (core/notify.py)
+        engine = service.engine  # it mails the owners of the jobs it runs (core/notify.py)
         served = ", ".join(queues) if queues else "all queues"
         print(f"worker {engine.id} serving {served} on {db.display_url} (Ctrl-C or SIGTERM to stop)", file=sys.stderr)
         while not interrupts.event.wait(0.5):

@@ -41,4 +41,9 @@ def cmd_notify(args: argparse.Namespace, t: Tracker) -> int:
         print(f"no e-mail notifications for {t.user}; turn them on with: {PROG} notify --email ADDRESS")
     else:
         print(f"{t.user}: e-mail to {current.email} when a job ends ({current.when})")
+    if waiting := t.mail_waiting():
+        print(
+            f"{waiting} e-mail(s) wait for a worker to send them (this database's SMTP login is for workers and admins: "
+            f"an admin starts one with `{PROG} worker` as an asyncops_worker role)"
+        )
     return EXIT_OK

@@ -21,7 +21,7 @@ from core.operations import Operation, registry
 from core.records import JobSnapshot, iso
 from core.service.lock import LockInfo, find_lock, holder, is_alive, lock_path
 from core.status import RUNNING
-from core.store import jobs
+from core.store import jobs, liveness
 from core.store.db import Database
 from core.store.schema import EngineRow, Job, table
 
@@ -122,12 +122,17 @@ def list_engines(db: Database) -> list[EngineInfo]:
     rows, running = _rows(db)
     mine: LockInfo | None = holder(lock_path(db.url))
     gone = set(jobs.dead_engines(db, _NEVER))
+    # PostgreSQL: every engine holds its advisory lock while it lives, whatever its host; SQLite: another host's
+    # engine cannot be judged from here (only its heartbeat is known)
+    free = {} if db.is_sqlite else liveness.locks_free(db)
     out = []
     for r in rows:
         local = r.host == host
         background = mine is not None and mine.engine_id == r.id
         alive: bool | None
-        if not local:
+        if r.id in free:
+            alive = not free[r.id]
+        elif not local:
             alive = None
         elif background:
             alive = True

@@ -26,6 +26,7 @@ from typing import Any
 import psutil
 
 from core.engine import Engine
+from core.notify import EmailNotifier, subscribe
 from core.records import JobSnapshot
 from core.service.channel import ChannelServer
 from core.service.idle import IdleWatch
@@ -63,6 +64,7 @@ class EngineService:
         self.stop = threading.Event()
         self.engine = Engine(db, kind=kind, queues=queues, tick=tick)
         self.lock: EngineLock | None = None
+        self.mail: EmailNotifier | None = None  # mails the owners of the jobs it runs (core/notify.py)
         self.channel: ChannelServer | None = None
         self.idle = (
             IdleWatch(
@@ -123,6 +125,7 @@ class EngineService:
                     self.channel = None
         finally:
             self._release_start_lock()  # the next starter now finds this engine (or retries)
+        self.mail = subscribe(self.engine)
         self.engine.start()
         return True
 
@@ -160,6 +163,8 @@ class EngineService:
 
     def close(self, outcome: Outcome = Outcome.STOPPED) -> None:
         self.engine.shutdown(grace=self.grace)
+        if self.mail is not None:
+            self.mail.close()  # the mail of the last jobs: a few seconds at most
         if self.channel is not None:
             self.channel.close()
         if self.lock is not None:

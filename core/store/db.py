@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -174,6 +175,21 @@ def _create_engine(url: str) -> Engine:
         raise DatabaseError(f"the database driver for {parsed.drivername} is not installed{hint}: {exc.name}") from None
 
 
+# SQLite files that a live Database of this process has open. check_sqlite_file() reads a file's header with an
+# open()/close() of its own only when none has: closing any descriptor of a file drops every POSIX lock the process
+# holds on it, those of its SQLite connections included (SQLite's documented trap), and another process could then
+# delete the WAL and shared-memory files under them — those connections would read a stale database from then on.
+_LIVE: dict[str, int] = {}
+_LIVE_LOCK = threading.Lock()
+
+
+def _forget(key: str) -> None:
+    with _LIVE_LOCK:
+        _LIVE[key] -= 1
+        if not _LIVE[key]:
+            del _LIVE[key]
+
+
 class Database:
     """One database: an engine, read sessions and write sessions (``BEGIN IMMEDIATE`` on SQLite)."""
 
@@ -183,7 +199,14 @@ class Database:
         if self.url.startswith("sqlite:///"):
             db_path = Path(self.url.removeprefix("sqlite:///"))
             if db_path.name and str(db_path) != ":memory:":
-                check_sqlite_file(db_path, create=create)
+                key = str(db_path.resolve())
+                with _LIVE_LOCK:
+                    open_here = _LIVE.get(key, 0) > 0
+                if not open_here:  # else checked when it was opened, and reading it now would harm (see _LIVE)
+                    check_sqlite_file(db_path, create=create)
+                with _LIVE_LOCK:
+                    _LIVE[key] = _LIVE.get(key, 0) + 1
+                weakref.finalize(self, _forget, key)
         self.engine: Engine = _create_engine(self.url)
         dialect.install(self.engine)
         self._write_engine = self.engine.execution_options(**dialect.WRITE)

@@ -279,3 +279,10 @@ def guard(conn: Connection, engine_id: str) -> bool:
 def notify(conn: Connection, payload: str) -> None:
     """NOTIFY the engines listening on this database (at commit)."""
     conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+
+
+def locks_free(db: Database) -> dict[str, bool]:
+    """For every engine the database knows: whether its lock is free this instant (True: its process is gone, or
+    it is between a lost connection and its return). What ``asyncops engine status`` shows for other hosts."""
+    with db.connect_read() as conn:
+        return {str(r.id): bool(r.free) for r in conn.execute(_PROBE, {"me": ""})}

@@ -199,6 +199,32 @@ class NotifyPref(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class QueuePause(Base):
+    """When a queue was paused and resumed (``resumed_at`` None: paused now). The timeline tells from it a job that
+    waited in a paused queue from one that waited for an engine."""
+
+    __tablename__ = "queue_pauses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    queue: Mapped[str] = mapped_column(String(100), index=True)
+    paused_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resumed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class MailOutbox(Base):
+    """The e-mail of a job that ended, handed on by an engine that cannot send it (on PostgreSQL a person's own
+    engine cannot read the SMTP password): an engine that can (a worker's, an admin's) takes it, sends it and
+    deletes it. ``claimed_at`` is the sender's lease: a row claimed by a sender that died is taken again later."""
+
+    __tablename__ = "mail_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
 # PostgreSQL only: a job's owner defaults to the session's role, and two functions count a queue's running jobs
 # and their slots across every owner (row-level security hides other people's jobs from a person's engine; the
 # functions run as the tables' owner and return counts and slot numbers only). Migration 0006 runs the same.

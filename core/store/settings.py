@@ -10,6 +10,7 @@ A person's e-mail notifications (:func:`get_notify`, :func:`set_notify`) are row
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -23,7 +24,7 @@ from core.errors import NotFound, UsageError
 from core.messages import define, msg
 from core.operations import registry
 from core.status import TERMINAL
-from core.store.schema import Job, NotifyPref, QueueRow, Setting, table, utcnow
+from core.store.schema import Job, NotifyPref, QueuePause, QueueRow, Setting, table, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -177,12 +178,47 @@ def save_queue(db: Database, cfg: QueueConfig) -> QueueConfig:
         raise UsageError(msg("queue.unknown_ops", queue=cfg.name, ops=unknown), field="operations")
     with db.write() as s:
         row = s.get(QueueRow, cfg.name)
+        was_paused = False if row is None else bool(row.paused)
         if row is None:
             s.add(_row_of(cfg))
         else:
             for k, v in asdict(cfg).items():
                 setattr(row, k, list(v) if k == "operations" else v)
+        if cfg.paused != was_paused:
+            s.flush()
+            _record_pauses(s, [cfg.name], cfg.paused)
     return cfg
+
+
+def _record_pauses(bind: Any, names: list[str], paused: bool) -> None:
+    """The queues ``names`` were just paused (or resumed): their pause history, in the caller's transaction."""
+    if not names:
+        return
+    pauses = table(QueuePause)
+    now = utcnow()
+    if paused:
+        bind.execute(pauses.insert(), [{"queue": n, "paused_at": now} for n in names])
+    else:
+        bind.execute(
+            update(pauses).where(pauses.c.queue.in_(names), pauses.c.resumed_at.is_(None)).values(resumed_at=now)
+        )
+
+
+def pauses_between(
+    db: Database, since: dt.datetime, until: dt.datetime
+) -> dict[str, list[tuple[dt.datetime, dt.datetime | None]]]:
+    """Each queue's pauses that overlap [since, until]: (paused at, resumed at or None while paused), oldest first."""
+    pauses = table(QueuePause)
+    with db.connect_read() as conn:
+        rows = conn.execute(
+            select(pauses.c.queue, pauses.c.paused_at, pauses.c.resumed_at)
+            .where(pauses.c.paused_at <= until, (pauses.c.resumed_at.is_(None)) | (pauses.c.resumed_at >= since))
+            .order_by(pauses.c.paused_at)
+        ).all()
+    out: dict[str, list[tuple[dt.datetime, dt.datetime | None]]] = {}
+    for r in rows:
+        out.setdefault(r.queue, []).append((r.paused_at, r.resumed_at))
+    return out
 
 
 def delete_queue(db: Database, name: str) -> None:
@@ -205,7 +241,10 @@ def set_paused(db: Database, name: str, paused: bool) -> QueueConfig:
         row = s.get(QueueRow, name)
         if row is None:
             raise NotFound(msg("queue.not_found", name=name), field="queue")
-        row.paused = paused
+        if bool(row.paused) != paused:
+            row.paused = paused
+            s.flush()
+            _record_pauses(s, [name], paused)
         return QueueConfig.from_row(row)
 
 
@@ -213,8 +252,12 @@ def set_all_paused(db: Database, paused: bool) -> int:
     """Every queue paused (running jobs finish, nothing new starts) or resumed, in one statement: a queue added
     meanwhile is caught too. Returns how many queues there are."""
     ensure_defaults(db)
+    queues = table(QueueRow)
     with db.connect_write() as conn:
-        return conn.execute(update(table(QueueRow)).values(paused=paused)).rowcount
+        changing = list(conn.execute(select(queues.c.name).where(queues.c.paused != paused)).scalars())
+        count = conn.execute(update(queues).values(paused=paused)).rowcount
+        _record_pauses(conn, changing, paused)
+        return count
 
 
 def queue_for_operation(queues: list[QueueConfig], operation: str) -> QueueConfig:

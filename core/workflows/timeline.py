@@ -5,9 +5,9 @@ Why a job waited is worked out from what the history holds, never guessed from t
 - until its start time, when it was scheduled for later ("scheduled for 14:00");
 - until the last of its parents ended, when it was submitted ``--after`` ("waited for job #12");
 - then, in its queue: if the queue's slots were all taken when it became due, "the queue was full (2 of 2
-  running)"; otherwise it waited for an engine to take it ("no engine took it; 0 of 2 running"), which is the
-  case of a paused queue or no engine running. A wait shorter than a second is the normal pick-up delay and is
-  not drawn.
+  running)"; if the queue was paused for a second or more of the wait (its pause history), "the queue was
+  paused"; otherwise it waited for an engine to take it ("no engine took it; 0 of 2 running"). A wait shorter
+  than a second is the normal pick-up delay and is not drawn.
 - a job still waiting shows the reason it waits for now (the one the job list shows).
 
 Reads only: the jobs come through the store's ``between`` (visibility included), the queues' capacities from
@@ -34,11 +34,13 @@ define("timeline.queue_full", "the queue {queue} was full ({running} of {capacit
 define(
     "timeline.no_engine",
     "a slot was free in the queue {queue} ({running} of {capacity} running) but no engine took it: "
-    "the queue was paused or no engine was running",
+    "no engine was running",
 )
+define("timeline.paused", "the queue {queue} was paused")
 define("timeline.waiting", "waiting in the queue {queue}")
 
 NOISE = dt.timedelta(seconds=1)
+LOOKBACK = dt.timedelta(days=7)  # jobs drawn in the range may have started waiting before it
 LIMIT = 20_000
 
 
@@ -99,6 +101,12 @@ def build(
     truncated: bool = False,
 ) -> Timeline:
     capacity = {q.name: q.capacity for q in settings.get_queues(db)}
+    pauses = settings.pauses_between(db, since - LOOKBACK, until)
+
+    def paused(queue: str, start: dt.datetime, end: dt.datetime) -> bool:
+        """Whether the queue was paused for a second or more between ``start`` and ``end``."""
+        return any(min(end, resumed or now) - max(start, at) >= NOISE for at, resumed in pauses.get(queue, ()))
+
     parents = dependencies_of(db, [s.id for s in snaps])
     ended = {s.id: s.finished_at for s in snaps}
     missing = sorted({p for ps in parents.values() for p in ps if p not in ended})
@@ -136,8 +144,12 @@ def build(
                 reason = s.waiting or msg("timeline.waiting", queue=s.queue)
             else:
                 n = running(s.queue, t)
-                code = "timeline.queue_full" if n >= cap else "timeline.no_engine"
-                reason = msg(code, queue=s.queue, running=n, capacity=cap)
+                if n >= cap:
+                    reason = msg("timeline.queue_full", queue=s.queue, running=n, capacity=cap)
+                elif paused(s.queue, t, stop):
+                    reason = msg("timeline.paused", queue=s.queue)
+                else:
+                    reason = msg("timeline.no_engine", queue=s.queue, running=n, capacity=cap)
             waits.append(Wait(t, stop, reason))
         end = s.finished_at or now
         bars.append(Bar(s, tuple(waits), s.started_at, end))

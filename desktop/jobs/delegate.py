@@ -6,6 +6,7 @@ progress is a bar with percent, rate and time left.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
@@ -127,8 +128,10 @@ class JobTableDelegate(QStyledItemDelegate):
     """Every cell of the job table, painted straight from the row's snapshot.
 
     One Python call per painted cell: the snapshot comes from the Python model directly instead of a dozen
-    ``data()`` round trips through the proxy (``initStyleOption``). Under load each entry into Python may wait for
-    the GIL behind the engine's threads, so the fewer the better.
+    ``data()`` round trips through the proxy (``initStyleOption``). What a cell says is worked out once per
+    snapshot and width (its text, cut to the column) and kept until the snapshot changes, the language changes or
+    the day turns (times read "14:03" today and "25 Nov 14:03" after): a scroll or a repaint then only draws. The
+    cells of running jobs that move with the clock (progress, duration) are worked out at each paint.
     """
 
     def __init__(self, model: Any, parent: Any = None) -> None:
@@ -138,45 +141,93 @@ class JobTableDelegate(QStyledItemDelegate):
         self.colours = {"warnings": QColor(P.PALETTES["yellow"].fg), "errors": QColor(P.PALETTES["red"].fg)}
         self.bold = QFont()
         self.bold.setBold(True)
+        # job id -> (the snapshot the texts were made from, {(column, width): (text, value)})
+        self._texts: dict[int, tuple[JobSnapshot, dict[tuple[int, int], tuple[str, Any]]]] = {}
+        self._stamp: tuple[Any, ...] = ()
+        self._generation = -1
+        self._checked = 0.0
+
+    def _valid_stamp(self) -> None:
+        """Forget every text when the language changed, or the day (checked every few seconds)."""
+        generation = self.model.texts_generation
+        now = time.monotonic()
+        if generation == self._generation and now - self._checked < 5:
+            return
+        self._checked = now
+        stamp = (generation, time.localtime()[:3])
+        if stamp != self._stamp:
+            self._generation = generation
+            self._stamp = stamp
+            self._texts.clear()
+
+    def _cell_text(self, snap: JobSnapshot, column: int, width: int, fm: QFontMetrics) -> tuple[str, Any]:
+        entry = self._texts.get(snap.id)
+        if entry is None or entry[0] is not snap:
+            if len(self._texts) > MAX_TEXTS:
+                self._texts.clear()
+            entry = self._texts[snap.id] = (snap, {})
+        key = (column, width)
+        cell = entry[1].get(key)
+        if cell is None:
+            value = self.model.display(snap, column)
+            text = "" if value is None else str(value)
+            cell = entry[1][key] = (elide(fm, COLUMNS[column], text, width), value)
+        return cell
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state.value & SELECTED)
         pal = option.palette
         rect = option.rect
         if selected:
             painter.fillRect(rect, pal.highlight())
-        elif option.features & QStyleOptionViewItem.ViewItemFeature.Alternate:
+        elif option.features.value & ALTERNATE:
             painter.fillRect(rect, pal.alternateBase())
-        snap = self.model.snapshot_or_fetch(index.row())
-        column = COLUMNS[index.column()]
-        text_colour = pal.color(pal.ColorRole.HighlightedText if selected else pal.ColorRole.Text)
+        row, col = index.row(), index.column()
+        snap = self.model.snapshot_or_fetch(row)
+        column = COLUMNS[col]
         if snap is None:
             if column == "id":
                 painter.setPen(pal.color(pal.ColorRole.PlaceholderText))
-                painter.drawText(rect.adjusted(4, 0, -6, 0), RIGHT, str(self.model.job_id(index.row())))
+                painter.drawText(rect.adjusted(4, 0, -6, 0), RIGHT, str(self.model.job_id(row)))
             return
         if column == "status":
             paint_badge(painter, rect.adjusted(3, 0, -3, 0), P.badge(snap), compact=True)
             return
-        if column == "progress":
+        running = snap.status.is_running
+        if column == "progress" and running:
             paint_progress(painter, rect, snap, pal, selected=selected)
             return
-        value = self.model.display(snap, index.column())
-        text = "" if value is None else str(value)
+        r = rect.adjusted(4, 0, -4, 0) if column == "progress" else rect.adjusted(5, 0, -6, 0)
+        if running and column == "duration":
+            value: Any = self.model.display(snap, col)
+            text = elide(option.fontMetrics, column, value, r.width())
+        else:
+            self._valid_stamp()
+            text, value = self._cell_text(snap, col, r.width(), option.fontMetrics)
         align = LEFT
-        pen = text_colour
         if column in ("id", "warnings", "errors"):
             align = RIGHT
-            if column != "id" and not selected:
-                pen = self.colours[column] if value else self.zero
-            if column != "id" and value:
-                painter.setFont(self.bold)
-        painter.setPen(pen)
-        r = rect.adjusted(5, 0, -6, 0)
-        painter.drawText(r, align, elide(option.fontMetrics, column, text, r.width()))
-        if column in ("warnings", "errors") and value:
-            painter.setFont(option.font)
+            if column != "id":
+                painter.setPen(
+                    pal.color(pal.ColorRole.HighlightedText)
+                    if selected
+                    else self.colours[column]
+                    if value
+                    else self.zero
+                )
+                if value:
+                    painter.setFont(self.bold)
+                    painter.drawText(r, align, text)
+                    painter.setFont(option.font)
+                    return
+                painter.drawText(r, align, text)
+                return
+        painter.setPen(pal.color(pal.ColorRole.HighlightedText if selected else pal.ColorRole.Text))
+        painter.drawText(r, align, text)
 
 
+MAX_TEXTS = 4000  # rows whose texts are kept (a few screens' worth; dropped all at once beyond)
+SELECTED = QStyle.StateFlag.State_Selected.value
+ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate.value
 LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 RIGHT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)

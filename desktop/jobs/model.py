@@ -180,6 +180,7 @@ class JobsModel(QAbstractTableModel):
         self._missed: list[int] = []  # ids that changed while a load was in flight
         self._ever_loaded = False
         self._enabled = False
+        self.texts_generation = 0  # grows when the language changes: painted texts are made again
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._tick)
         cache.changed.connect(self.on_changed)
@@ -283,6 +284,7 @@ class JobsModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """The language changed: headers and every cell say it again."""
+        self.texts_generation += 1
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
@@ -400,6 +402,8 @@ class JobsModel(QAbstractTableModel):
         return self._index.get(job_id)
 
     def _request(self, row: int) -> None:
+        if self.cache.requested(self._ids[row]):
+            return  # its block is on its way (each painted cell of a missing row asks)
         lo, hi = max(0, row - BLOCK // 4), min(len(self._ids), row + BLOCK)
         self.cache.request(self._ids[lo:hi])
 

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from core.errors import AsyncopsError
 from core.messages import Message
@@ -170,8 +170,23 @@ def format_short_time(value: dt.datetime | None, now: dt.datetime | None = None)
     if local.date() == today.date():
         return local.strftime("%H:%M")
     if local.year == today.year:  # the month's name in the chosen language
-        return QLocale().toString(QDateTime(local.replace(tzinfo=None)), "d MMM HH:mm")  # type: ignore[call-overload]
+        return f"{_day_month(local.date())} {local.strftime('%H:%M')}"
     return local.strftime("%Y-%m-%d")
+
+
+_DAY_MONTH: dict[tuple[str, dt.date], str] = {}
+
+
+def _day_month(day: dt.date) -> str:
+    """``25 Nov`` in the current locale (kept: Qt's date formatting is slow, and a table shows many times)."""
+    locale = QLocale()
+    key = (locale.name(), day)
+    text = _DAY_MONTH.get(key)
+    if text is None:
+        if len(_DAY_MONTH) > 1000:
+            _DAY_MONTH.clear()
+        text = _DAY_MONTH[key] = locale.toString(QDate(day.year, day.month, day.day), "d MMM")
+    return text
 
 
 def format_count(n: int | None) -> str:

@@ -46,6 +46,7 @@ from desktop import i18n
 from desktop.jobs import presentation as P
 from desktop.launch import confirm
 from desktop.launch.param_form import ParamForm, error_label, field_error, sentence
+from desktop.launch.save_profile import SaveProfileDialog
 from desktop.services.actions import JobActions
 from desktop.services.background import Background
 
@@ -170,6 +171,10 @@ class NewOperationDialog(QDialog):
         self.launch.setObjectName("launchButton")
         self.launch.setDefault(True)
         self.buttons.addButton(self.launch, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_profile = QPushButton(self)
+        self.save_profile.setObjectName("saveProfileButton")
+        self.buttons.addButton(self.save_profile, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_profile.clicked.connect(self.ask_save_profile)
         self.buttons.rejected.connect(self.reject)
         self.launch.clicked.connect(self.submit)
 
@@ -226,6 +231,10 @@ class NewOperationDialog(QDialog):
             self.job_labels[key].setText(text)
         self.operation_label.setText(self.tr("Operation"))
         self.launch.setText(self.tr("Start"))
+        self.save_profile.setText(self.tr("Save as profile…"))
+        self.save_profile.setToolTip(
+            self.tr("Keep this operation and its parameters to run again, now or on a schedule")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def retranslateUi(self) -> None:
@@ -457,6 +466,30 @@ class NewOperationDialog(QDialog):
             self._show_plan()
 
         self.background.run(self._check, -1, name, raw, on_success=checked, on_failure=failed, owner=self)
+
+    def ask_save_profile(self) -> SaveProfileDialog:
+        """Save the operation and what the form holds as a profile (a small dialog asks for its name)."""
+        assert self.form is not None
+        self.form.clear_errors()
+        self.general_error.hide()
+        dialog = SaveProfileDialog(
+            tracker=self.tracker,
+            background=self.background,
+            operation=self.op.name,
+            operation_title=P.operation_title(self.op.name, self.op.title),
+            params=self.form.raw_values(),
+            options=self.job_options(),
+            on_param_error=self._show_error,
+            parent=self,
+        )
+        dialog.saved.connect(self._profile_saved)
+        dialog.open()
+        return dialog
+
+    def _profile_saved(self, record: Any) -> None:
+        self.plan_label.setText(
+            self.tr("Saved as profile “%1”: File ▸ Saved profiles runs it or edits it.").replace("%1", record.name)
+        )
 
     def _launch(self, launch: Launch, opts: dict[str, Any]) -> None:
         def failed(exc: BaseException) -> None:

@@ -39,6 +39,7 @@ from core.records import JobSnapshot
 from desktop.config.base import ConfigDialog, error_label
 from desktop.jobs import presentation as P
 from desktop.launch.param_form import ParamForm, field_error
+from desktop.profiles.chains import ChainsPanel
 from desktop.services.background import Background
 
 LAST_RUNS = 5
@@ -86,14 +87,19 @@ class ProfilesDialog(ConfigDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows: headers and cells whole
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.empty = QLabel(self)
         self.empty.setObjectName("profilesEmpty")
         self.empty.setWordWrap(True)
         self.texts(
             self.empty.setText,
-            lambda: self.tr("No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE."),
+            lambda: self.tr(
+                "No saved profiles yet: fill in an operation in New operation and choose Save as profile… "
+                "(or asyncops profile save NAME OP -p KEY=VALUE)."
+            ),
         )
         self.run_button = QPushButton(self)
         self.run_button.setObjectName("profileRun")
@@ -165,8 +171,18 @@ class ProfilesDialog(ConfigDialog):
         save_row.addWidget(self.save_button)
         rv.addLayout(save_row)
 
+        # below the profiles, the chains that run them one after the other
+        self.chains = ChainsPanel(tracker=tracker, background=background, parent=self)
+        self.chains.ran.connect(self._chain_ran)
+        self.chains.failed.connect(self._fail)
+        lists = QSplitter(Qt.Orientation.Vertical, self)
+        lists.addWidget(left)
+        lists.addWidget(self.chains)
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 2)
+
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
+        splitter.addWidget(lists)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -194,6 +210,12 @@ class ProfilesDialog(ConfigDialog):
     # -- data ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.background.run(load_profiles, self.tracker, on_success=self._fill, on_failure=self._fail, owner=self)
+        self.chains.refresh()
+
+    def _chain_ran(self, snaps: list[JobSnapshot]) -> None:
+        ids = " → ".join(f"#{s.id}" for s in snaps)
+        self.status.setText(self.tr("Chain started: jobs %1").replace("%1", ids))
+        self.refresh()
 
     def _fail(self, exc: BaseException) -> None:
         self.form_error.setText(P.error_text(exc))

@@ -119,6 +119,9 @@ class JobCache(QObject):
         self._snaps: dict[int, JobSnapshot] = {}
         self._pins: Counter[int] = Counter()
         self._inflight: set[int] = set()
+        self._wanted: list[int] = []  # asked for during this event (a paint): read together once it returns
+        self._fetch_timer = QTimer(self, singleShot=True, interval=0)
+        self._fetch_timer.timeout.connect(self._fetch)
         self._gone: set[int] = set()
         self._lock = threading.Lock()
         self._pending = Pending()
@@ -152,6 +155,7 @@ class JobCache(QObject):
             self._channel.close()
         self._poll_timer.stop()
         self._apply_timer.stop()
+        self._fetch_timer.stop()
 
     # -- reading ------------------------------------------------------------------------------------
     def get(self, job_id: int) -> JobSnapshot | None:
@@ -172,11 +176,23 @@ class JobCache(QObject):
         return ids
 
     def request(self, ids: list[int]) -> None:
-        """Read these jobs in the background (those not cached nor already asked for); ``changed`` follows."""
+        """Read these jobs in the background (those not cached nor already asked for); ``changed`` follows.
+
+        The read starts once the current event is handled: a paint asks for rows cell by cell, and a reading
+        thread started in the middle of it would hold the interpreter lock the paint needs for each cell."""
         want = [j for j in ids if j not in self._snaps and j not in self._inflight]
         if not want:
             return
         self._inflight.update(want)
+        self._wanted.extend(want)
+        if not self._fetch_timer.isActive():
+            self._fetch_timer.start()
+
+    @Slot()
+    def _fetch(self) -> None:
+        want, self._wanted = self._wanted, []
+        if not want:
+            return
 
         def done(snaps: list[JobSnapshot]) -> None:
             self._inflight.difference_update(want)
@@ -186,6 +202,10 @@ class JobCache(QObject):
             self._inflight.difference_update(want)
 
         self.background.run(self.tracker.snapshots, want, on_success=done, on_failure=failed, owner=self)
+
+    def requested(self, job_id: int) -> bool:
+        """Whether this job is being read (asked for and not arrived yet)."""
+        return job_id in self._inflight
 
     def pin(self, job_id: int) -> None:
         self._pins[job_id] += 1

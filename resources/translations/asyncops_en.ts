@@ -183,6 +183,152 @@
         </message>
     </context>
     <context>
+        <name>ChainDialog</name>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="45" />
+            <source>New chain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="49" />
+            <source>e.g. nightly</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="61" />
+            <source>Add →</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="62" />
+            <source>← Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="63" />
+            <source>Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="64" />
+            <source>Down</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="79" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <source>Your profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <source>Steps, in order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="98" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="99" />
+            <source>Finally</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="100" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="113" />
+            <source>A profile that runs after the steps whatever happened (a report, a clean-up)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="157" />
+            <source>Give the chain a name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="160" />
+            <source>Add at least one profile to the steps</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ChainsPanel</name>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="59" />
+            <source>Chains</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="76" />
+            <source>No chains yet: a chain runs saved profiles one after the other, on a schedule or by hand; make one with New chain…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="83" />
+            <source>Run chain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="87" />
+            <source>New chain…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="91" />
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="109" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="110" />
+            <source>Steps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="111" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="112" />
+            <source>Next run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="137" />
+            <source>finally</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="198" />
+            <source>Remove the chain %1? Its profiles and jobs stay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="199" />
+            <source>Remove chain</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConfigDialog</name>
         <message>
             <location filename="../../desktop/config/base.py" line="36" />
@@ -969,146 +1115,161 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="204" />
+            <location filename="../../desktop/launch/dialog.py" line="209" />
             <source>New operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="208" />
+            <location filename="../../desktop/launch/dialog.py" line="213" />
             <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="209" />
+            <location filename="../../desktop/launch/dialog.py" line="214" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="210" />
+            <location filename="../../desktop/launch/dialog.py" line="215" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="213" />
+            <location filename="../../desktop/launch/dialog.py" line="218" />
             <source>Higher runs first within its queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="214" />
+            <location filename="../../desktop/launch/dialog.py" line="219" />
             <source>As soon as possible</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="215" />
+            <location filename="../../desktop/launch/dialog.py" line="220" />
             <source>At</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="216" />
+            <location filename="../../desktop/launch/dialog.py" line="221" />
             <source>none; or job numbers to wait for, e.g. 12, 15</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="217" />
+            <location filename="../../desktop/launch/dialog.py" line="222" />
             <source>Choose among the recent jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="218" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
             <source>Run even if one of them does not succeed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="220" />
+            <location filename="../../desktop/launch/dialog.py" line="225" />
             <source>Label</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="221" />
-            <location filename="../../desktop/launch/dialog.py" line="400" />
-            <location filename="../../desktop/launch/dialog.py" line="410" />
+            <location filename="../../desktop/launch/dialog.py" line="226" />
+            <location filename="../../desktop/launch/dialog.py" line="409" />
+            <location filename="../../desktop/launch/dialog.py" line="419" />
             <source>Queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="222" />
+            <location filename="../../desktop/launch/dialog.py" line="227" />
             <source>Priority</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="223" />
             <location filename="../../desktop/launch/dialog.py" line="228" />
+            <location filename="../../desktop/launch/dialog.py" line="233" />
             <source>Start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="224" />
+            <location filename="../../desktop/launch/dialog.py" line="229" />
             <source>After jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="227" />
+            <location filename="../../desktop/launch/dialog.py" line="232" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="234" />
+            <source>Save as profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="236" />
+            <source>Keep this operation and its parameters to run again, now or on a schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="321" />
             <source>Reading the jobs…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="318" />
+            <location filename="../../desktop/launch/dialog.py" line="327" />
             <source>No jobs yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="397" />
+            <location filename="../../desktop/launch/dialog.py" line="406" />
             <source>Will wait for jobs %1 to end, then run in the background.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="409" />
+            <location filename="../../desktop/launch/dialog.py" line="418" />
             <source>You will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="435" />
+            <location filename="../../desktop/launch/dialog.py" line="444" />
             <source>Job numbers separated by commas, e.g. 12, 15</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="212" />
-            <location filename="../../desktop/launch/dialog.py" line="255" />
+            <location filename="../../desktop/launch/dialog.py" line="491" />
+            <source>Saved as profile “%1”: File ▸ Saved profiles runs it or edits it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="217" />
+            <location filename="../../desktop/launch/dialog.py" line="264" />
             <source> (paused)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="229" />
+            <location filename="../../desktop/launch/dialog.py" line="238" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="386" />
+            <location filename="../../desktop/launch/dialog.py" line="395" />
             <source>Fill in the parameters to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="389" />
+            <location filename="../../desktop/launch/dialog.py" line="398" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="402" />
+            <location filename="../../desktop/launch/dialog.py" line="411" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="403" />
+            <location filename="../../desktop/launch/dialog.py" line="412" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="406" />
+            <location filename="../../desktop/launch/dialog.py" line="415" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
@@ -1293,112 +1454,117 @@
     <context>
         <name>ProfilesDialog</name>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <location filename="../../desktop/profiles/dialog.py" line="78" />
             <source>Saved profiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="96" />
-            <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
+            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <source>No saved profiles yet: fill in an operation in New operation and choose Save as profile… (or asyncops profile save NAME OP -p KEY=VALUE).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <location filename="../../desktop/profiles/dialog.py" line="106" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <location filename="../../desktop/profiles/dialog.py" line="110" />
             <source>Remove…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <location filename="../../desktop/profiles/dialog.py" line="113" />
             <source>Refresh</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <location filename="../../desktop/profiles/dialog.py" line="130" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Schedule:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Missed times:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Label:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <location filename="../../desktop/profiles/dialog.py" line="159" />
             <source>Save</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <location filename="../../desktop/profiles/dialog.py" line="198" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <location filename="../../desktop/profiles/dialog.py" line="199" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <location filename="../../desktop/profiles/dialog.py" line="200" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <location filename="../../desktop/profiles/dialog.py" line="201" />
             <source>Next run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <location filename="../../desktop/profiles/dialog.py" line="202" />
             <source>Last runs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <location filename="../../desktop/profiles/dialog.py" line="205" />
             <source>run once at the next start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <location filename="../../desktop/profiles/dialog.py" line="206" />
             <source>skip them</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <location filename="../../desktop/profiles/dialog.py" line="217" />
+            <source>Chain started: jobs %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="238" />
             <source>never run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <location filename="../../desktop/profiles/dialog.py" line="293" />
             <source>Job #%1 started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <location filename="../../desktop/profiles/dialog.py" line="308" />
             <source>Remove the profile %1? Its jobs stay in the history.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <location filename="../../desktop/profiles/dialog.py" line="309" />
             <source>Remove profile</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <location filename="../../desktop/profiles/dialog.py" line="340" />
             <source>Profile %1 saved</source>
             <translation type="unfinished" />
         </message>
@@ -1596,6 +1762,44 @@
         <message>
             <location filename="../../desktop/config/dialogs.py" line="288" />
             <source>Remove the queue %1?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SaveProfileDialog</name>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="44" />
+            <source>Save as profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="50" />
+            <source>Keeps “%1” and these parameters under a name, to run again or on a schedule.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="56" />
+            <source>e.g. nightly-export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="59" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="66" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="67" />
+            <source>Schedule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="94" />
+            <source>Give the profile a name</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2111,52 +2315,52 @@ Waited %2: %3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="144" />
+            <location filename="../../desktop/window_menus.py" line="150" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="152" />
+            <location filename="../../desktop/window_menus.py" line="158" />
             <source>&amp;Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="160" />
+            <location filename="../../desktop/window_menus.py" line="166" />
             <source>&amp;View</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="163" />
+            <location filename="../../desktop/window_menus.py" line="169" />
             <source>Latest operations panel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="174" />
             <source>Notifications</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="171" />
+            <location filename="../../desktop/window_menus.py" line="177" />
             <source>&amp;Timeline</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="175" />
+            <location filename="../../desktop/window_menus.py" line="181" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="189" />
+            <location filename="../../desktop/window_menus.py" line="195" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="192" />
+            <location filename="../../desktop/window_menus.py" line="198" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="198" />
+            <location filename="../../desktop/window_menus.py" line="204" />
             <source>System language</source>
             <translation type="unfinished" />
         </message>

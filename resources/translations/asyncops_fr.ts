@@ -187,6 +187,156 @@
         </message>
     </context>
     <context>
+        <name>ChainDialog</name>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="45" />
+            <source>New chain</source>
+            <translation>Nouvelle chaîne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="49" />
+            <source>e.g. nightly</source>
+            <translation>p. ex. nocturne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="61" />
+            <source>Add →</source>
+            <translation>Ajouter →</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="62" />
+            <source>← Remove</source>
+            <translation>← Retirer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="63" />
+            <source>Up</source>
+            <translation>Monter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="64" />
+            <source>Down</source>
+            <translation>Descendre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="79" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <source>Your profiles</source>
+            <translation>Vos profils</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <source>Steps, in order</source>
+            <translation>Étapes, dans l'ordre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="98" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="99" />
+            <source>Finally</source>
+            <translation>Enfin</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="100" />
+            <source>Schedule</source>
+            <translation>Planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="113" />
+            <source>A profile that runs after the steps whatever happened (a report, a clean-up)</source>
+            <translation>Un profil lancé après les étapes quoi qu'il arrive (un rapport, un nettoyage)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="157" />
+            <source>Give the chain a name</source>
+            <translation>Donnez un nom à la chaîne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chain_dialog.py" line="160" />
+            <source>Add at least one profile to the steps</source>
+            <translation>Ajoutez au moins un profil aux étapes</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChainsPanel</name>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="59" />
+            <source>Chains</source>
+            <translation>Chaînes</translation>
+        </message>
+        <message>
+            <source>No chains yet: a chain runs saved profiles one after the other; make one with asyncops chain save NAME PROFILE PROFILE … [--finally PROFILE].</source>
+            <translation type="vanished">Aucune chaîne pour l'instant : une chaîne lance des profils enregistrés l'un après l'autre ; créez-en une avec asyncops chain save NOM PROFIL PROFIL … [--finally PROFIL].</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="76" />
+            <source>No chains yet: a chain runs saved profiles one after the other, on a schedule or by hand; make one with New chain…</source>
+            <translation>Aucune chaîne pour l'instant : une chaîne lance des profils enregistrés l'un après l'autre, selon une planification ou à la main ; créez-en une avec Nouvelle chaîne…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="83" />
+            <source>Run chain</source>
+            <translation>Lancer la chaîne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="87" />
+            <source>New chain…</source>
+            <translation>Nouvelle chaîne…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="91" />
+            <source>Remove…</source>
+            <translation>Supprimer…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="109" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="110" />
+            <source>Steps</source>
+            <translation>Étapes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="111" />
+            <source>Schedule</source>
+            <translation>Planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="112" />
+            <source>Next run</source>
+            <translation>Prochaine exécution</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="137" />
+            <source>finally</source>
+            <translation>enfin</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="198" />
+            <source>Remove the chain %1? Its profiles and jobs stay.</source>
+            <translation>Supprimer la chaîne %1 ? Ses profils et ses tâches restent.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/chains.py" line="199" />
+            <source>Remove chain</source>
+            <translation>Supprimer la chaîne</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfigDialog</name>
         <message>
             <location filename="../../desktop/config/base.py" line="36" />
@@ -989,146 +1139,161 @@
     <context>
         <name>NewOperationDialog</name>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="204" />
+            <location filename="../../desktop/launch/dialog.py" line="209" />
             <source>New operation</source>
             <translation>Nouvelle opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="208" />
+            <location filename="../../desktop/launch/dialog.py" line="213" />
             <source>Job</source>
             <translation>Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="209" />
+            <location filename="../../desktop/launch/dialog.py" line="214" />
             <source>Shown in the job list (default: from the parameters)</source>
             <translation>Affiché dans la liste des tâches (par défaut : d’après les paramètres)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="210" />
+            <location filename="../../desktop/launch/dialog.py" line="215" />
             <source>Automatic (the queue that takes this operation)</source>
             <translation>Automatique (la file qui prend cette opération)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="213" />
+            <location filename="../../desktop/launch/dialog.py" line="218" />
             <source>Higher runs first within its queue</source>
             <translation>La plus haute passe en premier dans sa file</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="214" />
+            <location filename="../../desktop/launch/dialog.py" line="219" />
             <source>As soon as possible</source>
             <translation>Dès que possible</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="215" />
+            <location filename="../../desktop/launch/dialog.py" line="220" />
             <source>At</source>
             <translation>À</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="216" />
+            <location filename="../../desktop/launch/dialog.py" line="221" />
             <source>none; or job numbers to wait for, e.g. 12, 15</source>
             <translation>aucune ; ou les numéros des tâches à attendre, p. ex. 12, 15</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="217" />
+            <location filename="../../desktop/launch/dialog.py" line="222" />
             <source>Choose among the recent jobs</source>
             <translation>Choisir parmi les tâches récentes</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="218" />
+            <location filename="../../desktop/launch/dialog.py" line="223" />
             <source>Run even if one of them does not succeed</source>
             <translation>Lancer même si l'une d'elles échoue</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="220" />
+            <location filename="../../desktop/launch/dialog.py" line="225" />
             <source>Label</source>
             <translation>Libellé</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="221" />
-            <location filename="../../desktop/launch/dialog.py" line="400" />
-            <location filename="../../desktop/launch/dialog.py" line="410" />
+            <location filename="../../desktop/launch/dialog.py" line="226" />
+            <location filename="../../desktop/launch/dialog.py" line="409" />
+            <location filename="../../desktop/launch/dialog.py" line="419" />
             <source>Queue</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="222" />
+            <location filename="../../desktop/launch/dialog.py" line="227" />
             <source>Priority</source>
             <translation>Priorité</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="223" />
             <location filename="../../desktop/launch/dialog.py" line="228" />
+            <location filename="../../desktop/launch/dialog.py" line="233" />
             <source>Start</source>
             <translation>Lancer</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="224" />
+            <location filename="../../desktop/launch/dialog.py" line="229" />
             <source>After jobs</source>
             <translation>Après les tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="227" />
+            <location filename="../../desktop/launch/dialog.py" line="232" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="312" />
+            <location filename="../../desktop/launch/dialog.py" line="234" />
+            <source>Save as profile…</source>
+            <translation>Enregistrer comme profil…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="236" />
+            <source>Keep this operation and its parameters to run again, now or on a schedule</source>
+            <translation>Garder cette opération et ses paramètres pour la relancer, tout de suite ou selon une planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="321" />
             <source>Reading the jobs…</source>
             <translation>Lecture des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="318" />
+            <location filename="../../desktop/launch/dialog.py" line="327" />
             <source>No jobs yet</source>
             <translation>Aucune tâche pour l'instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="397" />
+            <location filename="../../desktop/launch/dialog.py" line="406" />
             <source>Will wait for jobs %1 to end, then run in the background.</source>
             <translation>Attendra la fin des tâches %1, puis s'exécutera en arrière-plan.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="409" />
+            <location filename="../../desktop/launch/dialog.py" line="418" />
             <source>You will be told when it ends.</source>
             <translation>Vous serez prévenu quand elle se terminera.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="435" />
+            <location filename="../../desktop/launch/dialog.py" line="444" />
             <source>Job numbers separated by commas, e.g. 12, 15</source>
             <translation>Des numéros de tâches séparés par des virgules, p. ex. 12, 15</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="212" />
-            <location filename="../../desktop/launch/dialog.py" line="255" />
+            <location filename="../../desktop/launch/dialog.py" line="491" />
+            <source>Saved as profile “%1”: File ▸ Saved profiles runs it or edits it.</source>
+            <translation>Enregistré comme profil « %1 » : Fichier ▸ Profils enregistrés permet de le lancer ou de le modifier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/dialog.py" line="217" />
+            <location filename="../../desktop/launch/dialog.py" line="264" />
             <source> (paused)</source>
             <translation> (en pause)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="229" />
+            <location filename="../../desktop/launch/dialog.py" line="238" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="386" />
+            <location filename="../../desktop/launch/dialog.py" line="395" />
             <source>Fill in the parameters to start this operation.</source>
             <translation>Renseignez les paramètres pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="389" />
+            <location filename="../../desktop/launch/dialog.py" line="398" />
             <source>Fix the parameters marked in red to start this operation.</source>
             <translation>Corrigez les paramètres marqués en rouge pour lancer cette opération.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="402" />
+            <location filename="../../desktop/launch/dialog.py" line="411" />
             <source>Will be scheduled and run in the background at the chosen time.</source>
             <translation>Sera planifiée et exécutée en arrière-plan à l’heure choisie.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="403" />
+            <location filename="../../desktop/launch/dialog.py" line="412" />
             <source>Schedule</source>
             <translation>Planifier</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/dialog.py" line="406" />
+            <location filename="../../desktop/launch/dialog.py" line="415" />
             <source>Run now</source>
             <translation>Exécuter maintenant</translation>
         </message>
@@ -1313,112 +1478,121 @@
     <context>
         <name>ProfilesDialog</name>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="77" />
+            <location filename="../../desktop/profiles/dialog.py" line="78" />
             <source>Saved profiles</source>
             <translation>Profils enregistrés</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="96" />
             <source>No saved profiles yet: save one with asyncops profile save NAME OP -p KEY=VALUE.</source>
-            <translation>Aucun profil enregistré : enregistrez-en un avec asyncops profile save NOM OP -p CLÉ=VALEUR.</translation>
+            <translation type="vanished">Aucun profil enregistré : enregistrez-en un avec asyncops profile save NOM OP -p CLÉ=VALEUR.</translation>
         </message>
         <message>
             <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <source>No saved profiles yet: fill in an operation in New operation and choose Save as profile… (or asyncops profile save NAME OP -p KEY=VALUE).</source>
+            <translation>Aucun profil enregistré pour l'instant : remplissez une opération dans Nouvelle opération et choisissez Enregistrer comme profil… (ou asyncops profile save NOM OP -p CLÉ=VALEUR).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="106" />
             <source>Run now</source>
             <translation>Lancer maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="104" />
+            <location filename="../../desktop/profiles/dialog.py" line="110" />
             <source>Remove…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="107" />
+            <location filename="../../desktop/profiles/dialog.py" line="113" />
             <source>Refresh</source>
             <translation>Actualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="124" />
+            <location filename="../../desktop/profiles/dialog.py" line="130" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Schedule:</source>
             <translation>Planification :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Missed times:</source>
             <translation>Heures manquées :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="136" />
+            <location filename="../../desktop/profiles/dialog.py" line="142" />
             <source>Label:</source>
             <translation>Libellé :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="153" />
+            <location filename="../../desktop/profiles/dialog.py" line="159" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="182" />
+            <location filename="../../desktop/profiles/dialog.py" line="198" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="183" />
+            <location filename="../../desktop/profiles/dialog.py" line="199" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="184" />
+            <location filename="../../desktop/profiles/dialog.py" line="200" />
             <source>Schedule</source>
             <translation>Planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="185" />
+            <location filename="../../desktop/profiles/dialog.py" line="201" />
             <source>Next run</source>
             <translation>Prochaine exécution</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="186" />
+            <location filename="../../desktop/profiles/dialog.py" line="202" />
             <source>Last runs</source>
             <translation>Dernières exécutions</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="189" />
+            <location filename="../../desktop/profiles/dialog.py" line="205" />
             <source>run once at the next start</source>
             <translation>exécuter une fois au prochain démarrage</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="190" />
+            <location filename="../../desktop/profiles/dialog.py" line="206" />
             <source>skip them</source>
             <translation>les ignorer</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="216" />
+            <location filename="../../desktop/profiles/dialog.py" line="217" />
+            <source>Chain started: jobs %1</source>
+            <translation>Chaîne lancée : tâches %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/profiles/dialog.py" line="238" />
             <source>never run</source>
             <translation>jamais exécuté</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="271" />
+            <location filename="../../desktop/profiles/dialog.py" line="293" />
             <source>Job #%1 started</source>
             <translation>Tâche #%1 lancée</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="286" />
+            <location filename="../../desktop/profiles/dialog.py" line="308" />
             <source>Remove the profile %1? Its jobs stay in the history.</source>
             <translation>Supprimer le profil %1 ? Ses tâches restent dans l'historique.</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="287" />
+            <location filename="../../desktop/profiles/dialog.py" line="309" />
             <source>Remove profile</source>
             <translation>Supprimer le profil</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="318" />
+            <location filename="../../desktop/profiles/dialog.py" line="340" />
             <source>Profile %1 saved</source>
             <translation>Profil %1 enregistré</translation>
         </message>
@@ -1617,6 +1791,48 @@
             <location filename="../../desktop/config/dialogs.py" line="288" />
             <source>Remove the queue %1?</source>
             <translation>Supprimer la file %1 ?</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaveProfileDialog</name>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="44" />
+            <source>Save as profile</source>
+            <translation>Enregistrer comme profil</translation>
+        </message>
+        <message>
+            <source>Keeps %1 and these parameters under a name, to run again or on a schedule.</source>
+            <translation type="vanished">Garde %1 et ces paramètres sous un nom, pour le relancer ou le planifier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="50" />
+            <source>Keeps “%1” and these parameters under a name, to run again or on a schedule.</source>
+            <translation>Garde « %1 » et ces paramètres sous un nom, pour le relancer ou le planifier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="56" />
+            <source>e.g. nightly-export</source>
+            <translation>p. ex. export-nocturne</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="59" />
+            <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
+            <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="66" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="67" />
+            <source>Schedule</source>
+            <translation>Planification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/launch/save_profile.py" line="94" />
+            <source>Give the profile a name</source>
+            <translation>Donnez un nom au profil</translation>
         </message>
     </context>
     <context>
@@ -2133,52 +2349,52 @@ A attendu %2 : %3</translation>
             <translation>Tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="144" />
+            <location filename="../../desktop/window_menus.py" line="150" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="152" />
+            <location filename="../../desktop/window_menus.py" line="158" />
             <source>&amp;Job</source>
             <translation>&amp;Tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="160" />
+            <location filename="../../desktop/window_menus.py" line="166" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="163" />
+            <location filename="../../desktop/window_menus.py" line="169" />
             <source>Latest operations panel</source>
             <translation>Panneau des dernières opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="168" />
+            <location filename="../../desktop/window_menus.py" line="174" />
             <source>Notifications</source>
             <translation>Notifications</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="171" />
+            <location filename="../../desktop/window_menus.py" line="177" />
             <source>&amp;Timeline</source>
             <translation>&amp;Chronologie</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="175" />
+            <location filename="../../desktop/window_menus.py" line="181" />
             <source>Language</source>
             <translation>Langue</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="189" />
+            <location filename="../../desktop/window_menus.py" line="195" />
             <source>&amp;Settings</source>
             <translation>&amp;Paramètres</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="192" />
+            <location filename="../../desktop/window_menus.py" line="198" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../desktop/window_menus.py" line="198" />
+            <location filename="../../desktop/window_menus.py" line="204" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>

@@ -1558,8 +1558,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>a slot was free in the queue {queue} ({running} of {capacity} running) but no engine took it: the queue was paused or no engine was running</source>
+            <source>a slot was free in the queue {queue} ({running} of {capacity} running) but no engine took it: no engine was running</source>
             <comment>timeline.no_engine</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the queue {queue} was paused</source>
+            <comment>timeline.paused</comment>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1558,9 +1558,14 @@
             <translation>a attendu la fin de la tâche n° {id}</translation>
         </message>
         <message>
-            <source>a slot was free in the queue {queue} ({running} of {capacity} running) but no engine took it: the queue was paused or no engine was running</source>
+            <source>a slot was free in the queue {queue} ({running} of {capacity} running) but no engine took it: no engine was running</source>
             <comment>timeline.no_engine</comment>
-            <translation>une place était libre dans la file {queue} ({running} sur {capacity} en cours) mais aucun moteur ne l'a prise : la file était suspendue ou aucun moteur ne tournait</translation>
+            <translation>une place était libre dans la file {queue} ({running} sur {capacity} en cours) mais aucun moteur ne l'a prise : aucun moteur ne tournait</translation>
+        </message>
+        <message>
+            <source>the queue {queue} was paused</source>
+            <comment>timeline.paused</comment>
+            <translation>la file {queue} était suspendue</translation>
         </message>
         <message>
             <source>the queue {queue} was full ({running} of {capacity} running)</source>

@@ -120,3 +120,45 @@ def test_the_default_queue_is_made_once_however_many_clients_start_together(db: 
     finally:
         for one in clients:
             one.dispose()
+
+
+_WRITER = """
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (sys.argv[2],))
+if sys.argv[3] == "stay":
+    print("written", flush=True)
+    sys.stdin.readline()  # keeps the database open (as an engine does) until told to go
+c.close()
+"""
+
+
+def test_a_second_database_of_the_same_file_never_leaves_the_first_reading_a_stale_file(tmp_path: Path) -> None:
+    """A process with the file open opens it again (the window and a demo, a test and the CLI in-process): the
+    second open must not drop the first's locks, or another process, finding itself the last one, deletes the WAL
+    under it, and the first reads an old database from then on (a job seen QUEUED forever)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "asyncops.db"
+    first = Database(f"sqlite:///{path}", create=True)
+    with first.connect_read() as conn:  # a connection of this process with the file open
+        conn.execute(text("SELECT count(*) FROM settings")).one()
+    second = Database(f"sqlite:///{path}")
+    subprocess.run([sys.executable, "-c", _WRITER, str(path), "a", "go"], check=True, timeout=60)
+    stay = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(path), "b", "stay"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert stay.stdout is not None and stay.stdout.readline().strip() == "written"
+        for db in (first, second):
+            with db.connect_read() as conn:
+                keys = set(conn.execute(text("SELECT key FROM settings WHERE key IN ('a', 'b')")).scalars())
+            assert keys == {"a", "b"}
+    finally:
+        stay.communicate("\n", timeout=30)  # it leaves; its pipes are closed
+        second.dispose()
+        first.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -19,9 +20,11 @@ import pytest
 from core.cli import main
 from core.engine import Engine
 from core.notify import EmailNotifier
+from core.service import local_engine
 from core.store import jobs, settings
 from core.store.db import Database
 from tests.core.helpers import Probe, wait_for, wait_status
+from tests.core.test_service import cli, service  # noqa: F401  (the fixture: auto-start on, engines ended by pid)
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
 PASSWORD = "hunter2-very-secret"
@@ -241,3 +244,56 @@ def test_notify_and_smtp_input_is_checked(db: Database, capsys: Any) -> None:
         assert rc == 2 and text in err, (argv, err)
     assert settings.get_notify(db, "tester") is None
     assert settings.get_smtp(db).security == "none"
+
+
+@pytest.mark.slow
+def test_the_background_engine_mails_the_jobs_it_runs(service: Database, smtp: Smtp) -> None:  # noqa: F811
+    # every step in its own process, as a person's terminal would run them
+    for key, value in (("smtp.host", "127.0.0.1"), ("smtp.port", str(smtp.port)), ("smtp.from", "t@example.org")):
+        assert cli("config", "set", key, value).returncode == 0
+    assert cli("notify", "--email", "me@example.org").returncode == 0
+    r = cli("submit", "command", "-p", "cmd=true", "--label", "Nightly sync")  # starts the background engine
+    assert r.returncode == 0, r.stderr
+    job_id = int(r.stdout.strip())
+    info = wait_for(lambda: local_engine(service.url), 30)
+    assert info.kind == "service"
+    assert wait_status(service, job_id, "SUCCEEDED", timeout=60).worker == info.engine_id
+    wait_for(lambda: smtp.inbox.messages, 30)
+    assert [m["To"] for m in smtp.inbox.messages] == ["me@example.org"]
+    assert f"#{job_id} Nightly sync: SUCCEEDED" in smtp.inbox.messages[0]["Subject"]
+
+
+def test_an_inline_run_mails_its_job(db: Database, smtp: Smtp, capsys: Any) -> None:
+    configure(capsys, smtp.port)
+    assert run(capsys, "notify", "--email", "me@example.org", "--when", "failed")[0] == 0
+    rc, _, _ = run(capsys, "run", "command", "-p", "cmd=false", "--label", "Quick check")
+    assert rc == 1
+    wait_for(lambda: smtp.inbox.messages)  # sent before `run` returned, or by its closing notifier
+    assert "Quick check: FAILED" in smtp.inbox.messages[0]["Subject"]
+    rc, _, _ = run(capsys, "run", "command", "-p", "cmd=true", "--label", "Fine")
+    assert rc == 0 and len(smtp.inbox.messages) == 1  # --when failed: no mail for a success
+
+
+def test_a_database_gone_when_a_job_ends_is_one_line_not_a_traceback(
+    db: Database, probe: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from core.events import EventKind, JobEvent
+    from core.status import JobStatus
+
+    snap = jobs.submit(db, "test-probe", {"items": 1})
+    done = jobs.get(db, snap.id)
+
+    def gone(*_a: Any, **_k: Any) -> None:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(settings, "get_notify", gone)
+    notifier = EmailNotifier(db)
+    ended = JobEvent(EventKind.CHANGED, snap.id, job=dataclasses.replace(done, status=JobStatus.FAILED))
+    with caplog.at_level(logging.WARNING, logger="asyncops.notify"):
+        notifier(ended)
+        assert notifier.join(10)
+    notifier.close(5)
+    assert "e-mail not sent: the database cannot be read (OperationalError)" in caplog.text
+    assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)

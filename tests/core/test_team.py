@@ -405,10 +405,11 @@ def test_sqlite_admin_only_actions_need_an_admin(db: Database, capsys: Any) -> N
 
 
 @needs_server
-def test_a_worker_mails_a_persons_job_and_her_own_engine_cannot_read_the_password(
+def test_her_engine_leaves_her_mail_to_a_worker_that_can_read_the_password(
     team_db: Team, capsys: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     from core.notify import EmailNotifier
+    from core.store import outbox
     from tests.core.test_notify import PASSWORD, Smtp, free_port, secret_args
 
     server = Smtp(free_port(), auth=True).start()
@@ -429,35 +430,44 @@ def test_a_worker_mails_a_persons_job_and_her_own_engine_cannot_read_the_passwor
         assert "no e-mail notifications" in out  # her setting is hers
         first = _submit(capsys, team_db.alice, "by her engine")
         alice_db = team_db.alice.db()
-        notifier = EmailNotifier(alice_db, backoff=0.05)
+        notifier = EmailNotifier(alice_db, backoff=0.05, drain=0.1)  # it polls the outbox too: it cannot send
         eng = Engine(alice_db, tick=0.05, heartbeat_interval=0.5, dead_after=3.0)
         eng.bus.subscribe(notifier)
         eng.start()
-        with caplog.at_level(logging.WARNING, logger="asyncops.notify"):
+        notifier.start()
+        with caplog.at_level(logging.INFO, logger="asyncops.notify"):
             try:
                 _wait(lambda: jobs.get(alice_db, first, admin=False).status.is_terminal)
-                assert notifier.join(10)
+                _wait(lambda: outbox.waiting(alice_db, team_db.alice.name) == 1)  # left for a worker
             finally:
                 eng.shutdown(grace=5)
                 notifier.close(5)
-        assert "cannot read smtp.password" in caplog.text and not server.inbox.messages
+        assert "left in the outbox" in caplog.text and not server.inbox.messages
+        assert outbox.waiting(alice_db, team_db.alice.name) == 1  # her own poll did not take it
+        _rc, out, _ = run(capsys, "notify", "--db", team_db.alice.url)
+        assert "1 e-mail(s) wait for a worker" in out
+        _rc, out, _ = run(capsys, "notify", "--db", team_db.bob.url)
+        assert "wait for a worker" not in out  # hers, not his
         alice_db.dispose()
 
         second = _submit(capsys, team_db.alice, "by the worker")
         walt_db = team_db.walt.db()
-        notifier = EmailNotifier(walt_db, backoff=0.05)
+        notifier = EmailNotifier(walt_db, backoff=0.05, drain=0.1)
         eng = Engine(walt_db, kind="worker", tick=0.05, heartbeat_interval=0.5, dead_after=3.0)
         eng.bus.subscribe(notifier)
         eng.start()
+        notifier.start()
         try:
             _wait(lambda: jobs.get(walt_db, second, admin=True).status.is_terminal)
-            assert notifier.join(10)
+            _wait(lambda: len(server.inbox.messages) == 2)  # hers from the outbox, and the one it ran
+            _wait(lambda: outbox.waiting(walt_db, team_db.alice.name) == 0)
         finally:
             eng.shutdown(grace=5)
             notifier.close(5)
             walt_db.dispose()
-        assert [m["To"] for m in server.inbox.messages] == ["alice@example.org"]
-        assert f"#{second}" in server.inbox.messages[0]["Subject"]
-        assert server.inbox.logins == [("mailer", "ok")]
+        assert [m["To"] for m in server.inbox.messages] == ["alice@example.org"] * 2
+        subjects = sorted(m["Subject"] for m in server.inbox.messages)
+        assert any(f"#{first} " in s for s in subjects) and any(f"#{second} " in s for s in subjects)
+        assert server.inbox.logins == [("mailer", "ok")] * 2
     finally:
         server.stop()

@@ -13,7 +13,7 @@ from core.api import Tracker
 from core.errors import NotAllowed
 from core.status import JobStatus
 from core.store import settings
-from core.store.schema import Job
+from core.store.schema import Job, QueuePause
 from core.workflows import timeline
 
 T = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
@@ -65,8 +65,7 @@ def test_each_wait_says_why_from_what_the_history_holds(t: Tracker) -> None:
         (
             70,
             75,
-            "a slot was free in the queue default (0 of 1 running) but no engine took it: "
-            "the queue was paused or no engine was running",
+            "a slot was free in the queue default (0 of 1 running) but no engine took it: no engine was running",
         ),
     ]
     assert [w[:2] for w in waits(d)] == [(3, 100)] and waits(d)[0][2].startswith("scheduled for ")
@@ -77,6 +76,25 @@ def test_each_wait_says_why_from_what_the_history_holds(t: Tracker) -> None:
     assert q.queue == "default" and q.jobs == 5 and q.median_wait == pytest.approx((0.5 + 59) / 2)
     assert q.per_hour == pytest.approx(4 / ((now - (T - dt.timedelta(hours=1))).total_seconds() / 3600))
     assert not line.truncated
+
+
+def test_a_wait_in_a_paused_queue_says_so_from_the_pause_history(t: Tracker) -> None:
+    settings.set_paused(t.db, "default", True)  # recorded as the queue's pause history…
+    settings.set_paused(t.db, "default", True)  # (pausing a paused queue adds nothing)
+    settings.set_paused(t.db, "default", False)
+    with t.db.write() as s:  # …moved to the test's clock: paused from T+290 to T+329
+        s.execute(
+            update(QueuePause).values(paused_at=T + dt.timedelta(seconds=290), resumed_at=T + dt.timedelta(seconds=329))
+        )
+    f = job(t, 300, 330, 331)  # waited 30 s while the queue was paused
+    g = job(t, 400, 420, 421)  # waited 20 s after the pause: no engine
+    now = T + dt.timedelta(seconds=500)
+    bars = {bar.job.id: bar for bar in t.workflows.timeline(T, now, now=now).bars}
+    assert [w.reason.text for w in bars[f].waits] == ["the queue default was paused"]
+    assert [w.reason.text for w in bars[g].waits] == [
+        "a slot was free in the queue default (0 of 1 running) but no engine took it: no engine was running"
+    ]
+    assert len(settings.pauses_between(t.db, T, now)["default"]) == 1
 
 
 def test_only_jobs_that_lived_in_the_range_and_only_ones_own(t: Tracker) -> None:

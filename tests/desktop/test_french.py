@@ -193,8 +193,12 @@ def render_everything(qtbot: Any, win: Any, ids: list[int]) -> list[QWidget]:
     for name in [op.name for op in win.ctx.tracker.operation_list()]:
         dlg = win.new_operation(name)
         tops.append(dlg)
+    tops.append(dlg.ask_save_profile())  # Save as profile, over the last New operation
     for opener in (win.show_queues, win.show_thresholds, win.show_purge, win.show_profiles):
         tops.append(opener())
+    from desktop.profiles.chain_dialog import ChainDialog
+
+    tops.append(ChainDialog(tracker=win.ctx.tracker, background=win.ctx.background, profiles=["fetch"], parent=win))
     qtbot.waitUntil(lambda: win.ctx.background.idle(), timeout=10_000)
     qtbot.wait(400)  # the dialogs' checks land after their debounce
     qtbot.waitUntil(lambda: win.ctx.background.idle(), timeout=10_000)

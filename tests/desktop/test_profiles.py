@@ -64,3 +64,54 @@ def test_profiles_page_lists_runs_and_edits(qtbot: Any, engine_proc: Any, window
     qtbot.waitUntil(lambda: dlg.table.rowCount() == 1, timeout=10_000)
     assert [p.name for p in t.workflows.profiles()] == ["nightly"]
     dlg.close()
+
+
+def test_the_chains_under_the_profiles_run_and_are_removed(qtbot: Any, engine_proc: Any, window: Any) -> None:
+    t = window.ctx.tracker
+    dlg = window.show_profiles()
+    qtbot.waitUntil(lambda: dlg.chains.empty.isVisibleTo(dlg), timeout=10_000)
+    assert "New chain…" in dlg.chains.empty.text() and not dlg.chains.table.isVisibleTo(dlg)
+    assert "Save as profile" in dlg.empty.text()  # how to make a profile in the window
+    for name in ("fetch", "scan", "report"):
+        t.workflows.save_profile(name, "test-probe", {"items": "1"})
+    panel = dlg.chains
+    panel.new_button.click()  # New chain…, among her profiles
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible(), timeout=10_000)
+    new = panel.dialog
+    assert [new.available.item(i).text() for i in range(new.available.count())] == ["fetch", "report", "scan"]
+    save = new.buttons.button(new.buttons.StandardButton.Save)
+    new.name.setText("nightly")
+    save.click()
+    assert new.errors["steps"].isVisibleTo(new)  # no step yet: said at once, nothing saved
+    for name in ("scan", "fetch"):
+        new.available.setCurrentRow(["fetch", "report", "scan"].index(name))
+        new.add_step()
+    new.move_step(-1)  # fetch first
+    assert new.step_names() == ["fetch", "scan"]
+    new.finally_profile.setCurrentIndex(new.finally_profile.findData("report"))
+    new.schedule.setText("at three")
+    save.click()
+    qtbot.waitUntil(lambda: new.errors["schedule"].isVisibleTo(new), timeout=10_000)
+    assert t.workflows.chains() == []
+    new.schedule.setText("0 3 * * *")
+    with qtbot.waitSignal(new.saved, timeout=10_000):
+        save.click()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10_000)
+    cells = [panel.table.item(0, c).text() for c in range(panel.table.columnCount())]
+    assert cells[:3] == ["nightly", "fetch → scan, finally report", "0 3 * * *"] and cells[3] != "—"
+    assert not panel.run_button.isEnabled()  # nothing chosen yet
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(panel.ran, timeout=10_000) as blocker:
+        panel.run_button.click()
+    steps = blocker.args[0]
+    assert [jobs.get(t.db, s.id).operation for s in steps] == ["test-probe"] * 3
+    assert dlg.status.text() == "Chain started: jobs " + " → ".join(f"#{s.id}" for s in steps)
+    for s in steps:
+        wait_status(t.db, s.id)
+
+    panel.confirm = lambda *a: True
+    panel.table.selectRow(0)
+    panel.remove_button.click()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=10_000)
+    assert t.workflows.chains() == [] and len(t.workflows.profiles()) == 3  # its profiles stay
+    dlg.close()
