@@ -243,7 +243,7 @@ for _ddl in PG_DDL:
 # PostgreSQL only: an engine's claim in one statement (core.store.claims): the queue's load across every owner (a
 # function of the tables' owner: counts and slot numbers only), then for each free slot it reserves without waiting
 # (a transaction advisory lock tried), the next QUEUED job no other engine is taking (FOR UPDATE SKIP LOCKED), taken
-# under the caller's own rights (row-level security applies). Migration 0011 runs the same.
+# under the caller's own rights (row-level security applies). Migration 0013 runs the same.
 PG_CLAIM = (
     """CREATE OR REPLACE FUNCTION asyncops_queue_load(q text, OUT active bigint, OUT used integer[],
                                                       OUT ended timestamp)

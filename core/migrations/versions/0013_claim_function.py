@@ -1,15 +1,15 @@
 """claim function: on PostgreSQL an engine claims a queue's next jobs in one statement (a function of the server
 that reserves free slots and takes one job for each), instead of one statement for the slots and one per job
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-01
 """
 
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
