@@ -7,7 +7,8 @@
    separate worker processes, then by one worker process as the baseline measured in the same run. Checked: every
    job ran exactly once (attempt 1, SUCCEEDED), the queue never had more than ``cap`` jobs running (from the jobs'
    own start and end times, and from a sampler polling the database), none is left ACTIVE. Printed: jobs per
-   second, the ratio against one worker, each worker's share.
+   second (from the queue's unpausing until every worker saw it drained and shut its engine down), the ratio
+   against one worker, each worker's share.
 2. idle: one idle worker's cost in transactions per second, from the server's own counters (pg_stat_database)
    over ``idle-seconds``; and how soon a job submitted by another process starts on it (p50, p99).
 3. kill -9: a worker running a long job is killed; seconds until another worker has recovered the job.
@@ -52,30 +53,50 @@ class Short(Operation):
 
 def worker_main(url: str) -> None:
     """One worker process: runs the queue until nothing is QUEUED or running (riding out server restarts)."""
-    from sqlalchemy.exc import DBAPIError
-
     from core.engine import Engine
     from core.store.db import Database
 
     registry.register(Short, replace=True)
     db = Database(url)
-    engine = Engine(db, kind="worker", tick=0.05, idle_poll=0.05, purge=False).start()
+    # the settings of `asyncops worker` (core.service.serve): its housekeeping every 0.1 s
+    engine = Engine(db, kind="worker", tick=0.1, purge=False).start()
     print("ready", flush=True)
+    try:
+        _wait_drained(url)
+    finally:
+        engine.shutdown(grace=10)
+        db.dispose()
+    print("done", flush=True)  # the engine has shut down: what follows is the interpreter's own teardown
+
+
+def _wait_drained(url: str) -> None:
+    """Return once no job is QUEUED or running: the harness's own question, asked every 50 ms on one connection
+    of its own without a transaction (not through the worker's pool: a check-out, a ping and a transaction each
+    time cost the measured process and the server more than the question), riding out server restarts."""
+    import psycopg
+
+    conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    conn: psycopg.Connection[Any] | None = None
     try:
         while True:
             time.sleep(0.05)
             try:
-                with db.engine.connect() as conn:
-                    left = conn.execute(
-                        text("SELECT count(*) FROM jobs WHERE status IN ('QUEUED', 'ACTIVE', 'STOPPING', 'PAUSED')")
-                    ).scalar()
-            except DBAPIError:
+                if conn is None or conn.closed:
+                    conn = psycopg.connect(conninfo, autocommit=True)
+                row = conn.execute(
+                    "SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('QUEUED', 'ACTIVE', 'STOPPING', 'PAUSED'))",
+                    prepare=True,
+                ).fetchone()
+            except psycopg.Error:
+                if conn is not None:
+                    conn.close()
+                conn = None
                 continue  # the server restarts: ask again
-            if not left:
-                break
+            if row is not None and not row[0]:
+                return
     finally:
-        engine.shutdown(grace=10)
-        db.dispose()
+        if conn is not None:
+            conn.close()
 
 
 def idle_main(url: str) -> None:
@@ -102,6 +123,15 @@ def _spawn(url: str, main: str) -> subprocess.Popen[str]:
     p = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
     assert p.stdout is not None and p.stdout.readline().strip() == "ready"
     return p
+
+
+def _done(p: subprocess.Popen[str]) -> None:
+    """Wait until worker process ``p`` says its engine has shut down (or it ended without saying so). The time
+    measured ends there: the seconds Python then takes to tear the interpreter down (a final garbage collection of
+    every object, up to 2 s on a loaded machine) are not the engine's."""
+    assert p.stdout is not None
+    while (line := p.stdout.readline()) and line.strip() != "done":
+        pass
 
 
 def _reset(db: Any, cap: int, paused: bool = False) -> None:
@@ -267,8 +297,10 @@ def run_once(url: str, n: int, workers: int, cap: int, step: float) -> dict[str,
     t0 = time.perf_counter()
     settings.set_paused(db, "default", False)
     for p in procs:
-        p.wait(timeout=600)
+        _done(p)
     elapsed = time.perf_counter() - t0
+    for p in procs:
+        p.wait(timeout=600)
     stop.set()
     sampler.join()
     with db.engine.connect() as conn:

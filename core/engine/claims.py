@@ -126,13 +126,20 @@ def claim(
         if not crowded or borrow:
             return Claimed([], False, crowded)
         # nothing taken while others share the queue: say whether this engine's share was what stopped it
+    if not sqlite:  # one statement: the server checks the pause, the capacity and the share, and reserves slots
+        got = store_claims.take(conn, queue, worker, operations, want, limit=limit)
+        if len(got) >= want or share is None or borrow:
+            return Claimed(got, False, crowded)
+        # fewer taken than wanted: say whether this engine's share was what stopped it while the queue had room
+        r = store_claims.room(conn, queue, worker)
+        return Claimed(got, r.paused is False and r.mine >= share and r.active < queue.capacity, crowded)
     if hot is not None:
         paused, active, mine = hot.sqlite_prepared(store_claims._STATE_SQLITE).rows(
             conn, {"q": queue.name, "w_worker": worker}
         )[0]
         r = store_claims.Room(paused, int(active or 0), int(mine or 0))
     else:
-        r = store_claims.room(conn, queue, worker, want=want, limit=limit)
+        r = store_claims.room(conn, queue, worker)
     if r.paused is None or r.paused:
         return Claimed([])
     free = queue.capacity - r.active
@@ -141,8 +148,6 @@ def claim(
     if share is not None and not borrow and r.mine + n > share:
         n = max(0, share - r.mine)
         at_share = free > n
-    if not sqlite:
-        n = min(n, len(r.slots))
     if n <= 0:
         return Claimed([], at_share, crowded)
     if hot is not None:
@@ -151,7 +156,7 @@ def claim(
         rows = hot.sqlite_prepared(store_claims._TAKE_SQLITE, ops=ops).rows(conn, params)
         taken = sorted((JobSnapshot.from_values(JOB_COLUMNS, r) for r in rows), key=lambda s: (-s.priority, s.id))
         return Claimed(taken, at_share, crowded)
-    return Claimed(store_claims.take(conn, queue, worker, operations, n, r.slots), at_share, crowded)
+    return Claimed(store_claims.take(conn, queue, worker, operations, n), at_share, crowded)
 
 
 def fair_share(conn: Connection, queue: QueueConfig) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, or_, select, text, update
+from sqlalchemy import bindparam, func, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from core.operations import registry
@@ -17,10 +17,12 @@ from core.records import JobSnapshot
 from core.status import RUNNING, TERMINAL, JobStatus, check_transition, sources_of
 from core.store import dialect
 from core.store.db import Database
+from core.store.pg_direct import Direct
 from core.store.schema import Job, QueueRow, table, utcnow
 from core.store.settings import QueueConfig
 
 jobs_t = table(Job)
+_JOB_COLUMNS = tuple(c.name for c in jobs_t.c)
 S = JobStatus
 
 
@@ -34,12 +36,11 @@ _RUNNING = _statuses(sorted(RUNNING))
 @dataclass(frozen=True)
 class Room:
     """A queue as a claim finds it: paused (None: no such queue), its running jobs (every owner's), this
-    worker's running jobs, and on PostgreSQL the free slot numbers reserved for this transaction."""
+    worker's running jobs."""
 
     paused: bool | None
     active: int
     mine: int
-    slots: tuple[int, ...] = ()
 
 
 def _next_ids() -> Any:
@@ -81,71 +82,61 @@ _TAKE_SQLITE = (
     .returning(*jobs_t.c)
 )
 
-# PostgreSQL: no lock that every claim of a queue waits on. One statement reads the queue's state and reserves up
-# to ``n`` free slot numbers (0 … cap-1, not held by a running job) with transaction advisory locks tried without
-# waiting: two engines never reserve the same slot, and an engine finding every free slot reserved by others
-# takes nothing this time instead of queueing. The running count comes from a function that sees every owner's
-# jobs (row-level security shows a person's engine only their own).
+# PostgreSQL: no lock that every claim of a queue waits on. One statement, the server's function asyncops_claim
+# (core.store.schema.PG_CLAIM): it reads the queue's state, reserves up to ``n`` free slot numbers (0 … cap-1, not
+# held by a running job) with transaction advisory locks tried without waiting, and for each takes the next QUEUED
+# job no other engine is taking (``FOR UPDATE SKIP LOCKED``), the slot checked again in a snapshot taken after its
+# lock. Two engines never reserve the same slot; an engine finding every free slot reserved by others takes nothing
+# this time instead of queueing; a unique index on (queue, slot) of running jobs keeps the cap exact whatever
+# happens. The running jobs are counted across every owner (row-level security shows a person's engine only their
+# own) by a function of the tables' owner; the jobs are taken with the caller's own rights.
+_CLAIM_PG = (
+    text(
+        f"SELECT {', '.join(c.name for c in jobs_t.c)} FROM asyncops_claim(CAST(:q AS text), "
+        "CAST(:w_worker AS text), CAST(:ops AS text[]), CAST(:n AS integer), CAST(:cap AS integer), CAST(:lim AS integer), "
+        "CAST(:w_now AS timestamp))"
+    )
+    .bindparams(bindparam("w_now", type_=jobs_t.c.started_at.type))
+    .columns(*jobs_t.c)
+)
+# The queue's state alone (why a claim took nothing: its pause, its running jobs, this worker's).
 _STATE_PG = text(
     """
-    WITH st AS MATERIALIZED (
-      SELECT (SELECT paused FROM queues WHERE name = :q) AS paused,
-             asyncops_running(:q) AS active,
-             (SELECT count(*) FROM jobs WHERE queue = :q AND worker = :w_worker
-                AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')) AS mine)
-    SELECT st.paused, st.active, st.mine,
-           ARRAY(SELECT s FROM generate_series(0, CAST(:cap AS integer) - 1) AS s
-                 WHERE s NOT IN (SELECT asyncops_used_slots(:q))
-                   AND pg_try_advisory_xact_lock(hashtext('asyncops.queue.' || :q), s)
-                 LIMIT (SELECT CASE WHEN COALESCE(paused, true) THEN 0
-                                    ELSE GREATEST(0, LEAST(CAST(:n AS integer), CAST(:cap AS integer) - active,
-                                                           CAST(:lim AS integer) - mine)) END
-                        FROM st)) AS slots
-    FROM st
+    SELECT (SELECT paused FROM queues WHERE name = :q) AS paused,
+           (SELECT active FROM asyncops_queue_load(:q)) AS active,
+           (SELECT count(*) FROM jobs WHERE queue = :q AND worker = :w_worker
+              AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')) AS mine
     """
 )
-# …then each reserved slot takes the next QUEUED job no other engine is taking (``FOR UPDATE SKIP LOCKED``). The
-# slot is checked again against a fresh snapshot (taken after its lock: a claim that used it has committed), and a
-# unique index on (queue, slot) of running jobs keeps the cap exact whatever happens.
-_TAKE_PG = (
-    update(jobs_t)
-    .where(
-        jobs_t.c.id == _next_ids().limit(1).with_for_update(skip_locked=True).scalar_subquery(),
-        jobs_t.c.status == str(S.QUEUED),
-        bindparam("w_slot", type_=Integer).not_in(select(func.asyncops_used_slots(bindparam("q")))),
-    )
-    .values(**_CLAIMED, slot=bindparam("w_slot"))
-    .returning(*jobs_t.c)
-)
 
 
-def room(conn: Connection, queue: QueueConfig, worker: str, *, want: int, limit: int | None = None) -> Room:
-    """The queue's state for a claim of up to ``want`` jobs by ``worker`` holding at most ``limit`` of them (the
-    queue's capacity when None); on PostgreSQL, with the free slots reserved for them."""
+def room(conn: Connection, queue: QueueConfig, worker: str) -> Room:
+    """The queue's state for a claim by ``worker``: paused, its running jobs (every owner's), this worker's."""
     params = {"q": queue.name, "w_worker": worker}
-    if dialect.is_sqlite(conn):
-        paused, active, mine = conn.execute(_STATE_SQLITE, params).one()
-        return Room(paused, int(active or 0), int(mine or 0))
-    lim = queue.capacity if limit is None else limit
-    row = conn.execute(_STATE_PG, {**params, "cap": queue.capacity, "n": want, "lim": lim}).one()
-    return Room(row.paused, int(row.active or 0), int(row.mine or 0), tuple(row.slots or ()))
+    row = conn.execute(_STATE_SQLITE if dialect.is_sqlite(conn) else _STATE_PG, params).one()
+    return Room(row[0], int(row[1] or 0), int(row[2] or 0))
 
 
 def take(
-    conn: Connection, queue: QueueConfig, worker: str, operations: Sequence[str], n: int, slots: Sequence[int] = ()
+    conn: Connection,
+    queue: QueueConfig,
+    worker: str,
+    operations: Sequence[str],
+    n: int,
+    *,
+    limit: int | None = None,
 ) -> list[JobSnapshot]:
-    """Take up to ``n`` QUEUED jobs of ``queue`` whose operation is in ``operations`` (on PostgreSQL one per
-    reserved slot of :func:`room`), in the caller's write transaction, in priority order."""
+    """Take up to ``n`` QUEUED jobs of ``queue`` whose operation is in ``operations``, in the caller's write
+    transaction, in priority order. On SQLite the caller has checked the room (its write transaction holds the
+    database); on PostgreSQL the claim checks it itself, the queue's pause and capacity and at most ``limit`` jobs
+    of ``worker`` (the queue's capacity when None), and reserves a free slot for each job."""
     params = {"q": queue.name, "ops": list(operations), "w_worker": worker, "w_now": utcnow()}
     if dialect.is_sqlite(conn):
         rows = conn.execute(_TAKE_SQLITE, {**params, "n": n}).all()
     else:
-        rows = []
-        for slot in slots[:n]:
-            row = conn.execute(_TAKE_PG, {**params, "w_slot": slot}).first()
-            if row is None:
-                break  # nothing left to take
-            rows.append(row)
+        lim = queue.capacity if limit is None else limit
+        found = Direct.of(_CLAIM_PG, conn).rows(conn, {**params, "n": n, "cap": queue.capacity, "lim": lim})
+        return sorted((JobSnapshot.from_values(_JOB_COLUMNS, r) for r in found), key=lambda s: (-s.priority, s.id))
     return sorted((JobSnapshot.from_row(r) for r in rows), key=lambda s: (-s.priority, s.id))
 
 
@@ -160,12 +151,11 @@ def claim(db: Database | Connection, queue: QueueConfig, worker: str) -> JobSnap
 
 
 def _claim_one(conn: Connection, queue: QueueConfig, worker: str) -> JobSnapshot | None:
-    r = room(conn, queue, worker, want=1)
-    if r.paused is None or r.paused or r.active >= queue.capacity:
-        return None
-    if not dialect.is_sqlite(conn) and not r.slots:
-        return None
-    got = take(conn, queue, worker, registry.names(), 1, r.slots)
+    if dialect.is_sqlite(conn):
+        r = room(conn, queue, worker)
+        if r.paused is None or r.paused or r.active >= queue.capacity:
+            return None
+    got = take(conn, queue, worker, registry.names(), 1)
     return got[0] if got else None
 
 
@@ -208,6 +198,9 @@ def transition(
     params["w_id"] = job_id
     if by is not None:  # only the engine that claimed the job may move it on
         params["w_by"] = by
+    if isinstance(db, Connection) and not dialect.is_sqlite(db):  # an engine's outcome: on the DB-API cursor
+        found = Direct.of(stmt, db).rows(db, params)
+        return JobSnapshot.from_values(_JOB_COLUMNS, found[0]) if found else None
     if isinstance(db, Connection):
         row = db.execute(stmt, params).first()
     else:

@@ -40,6 +40,9 @@ NAMESPACE = "asyncops.engine"
 GRACE = 5.0  # seconds an engine's lock must stay free (across two checks) before its jobs are recovered
 CHECK_EVERY = 2.0  # seconds between two checks of the other engines' locks
 RECONNECT = 0.5  # seconds between two attempts of the presence connection to reconnect
+# seconds the presence connection waits for wake-ups at a time: how soon it sees that its engine stops (a wait
+# costs no statement, only a wake-up of the thread)
+LISTEN_SLICE = 0.1
 MAX_BACKOFF = 30.0
 
 
@@ -199,7 +202,7 @@ class Presence:
         self.on_notify("connected")  # what was sent while we were away is lost: the engine reads again
         checked = 0.0
         while not self._stop.is_set():
-            for note in conn.notifies(timeout=0.5):
+            for note in conn.notifies(timeout=LISTEN_SLICE):
                 self.on_notify(note.payload)
                 if self._stop.is_set():
                     break
