@@ -144,3 +144,21 @@ def _json_from_text_default(element: json_from_text, compiler: Any, **kw: Any) -
 @compiles(json_from_text, "postgresql")
 def _json_from_text_pg(element: json_from_text, compiler: Any, **kw: Any) -> str:
     return f"CAST({compiler.process(element.clauses, **kw)} AS JSON)"
+
+
+class not_indexed(FunctionElement[Any]):
+    """A column compared without its indexes on SQLite (``+column``, the SQLite planner's documented way to rule an
+    index out), as it is elsewhere: where SQLite, lacking statistics, would pick the worse index."""
+
+    inherit_cache = True
+    name = "not_indexed"
+
+
+@compiles(not_indexed)
+def _not_indexed_default(element: not_indexed, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(not_indexed, "sqlite")
+def _not_indexed_sqlite(element: not_indexed, compiler: Any, **kw: Any) -> str:
+    return "+" + compiler.process(element.clauses, **kw)

@@ -24,7 +24,7 @@ from core.messages import define, msg
 from core.operations import OperationEnv, registry
 from core.records import JobSnapshot, LogEntry
 from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus
-from core.store import settings
+from core.store import dialect, settings
 from core.store.db import Database
 from core.store.lists import _visible
 from core.store.schema import Job, JobLog, QueueRow, RemovedJob, table, utcnow
@@ -331,9 +331,13 @@ def changed_since(
 ) -> list[JobSnapshot]:
     """Jobs updated at or after ``since`` (re-read by clients that did not see this process's events)."""
     user = user or current_user(db)
-    stmt = select(jobs_t).where(jobs_t.c.updated_at >= since, _visible(user, all_users)).order_by(jobs_t.c.id)
+    # by the updated_at index (a few recent rows), sorted here: the person's (owner, id) index, which SQLite would
+    # take for the owner and the order without statistics, walks all their jobs (60–250 ms a poll with 90,000)
+    stmt = select(jobs_t).where(jobs_t.c.updated_at >= since)
+    if not all_users:
+        stmt = stmt.where(dialect.not_indexed(jobs_t.c.owner) == user)
     with db.connect_read() as conn:
-        return [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
+        return sorted((JobSnapshot.from_row(r) for r in conn.execute(stmt)), key=lambda s: s.id)
 
 
 def removed_since(db: Database, since: dt.datetime) -> list[int]:
