@@ -16,6 +16,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
 from core.api import Tracker
 from core.cli import commands as c
 from core.cli.desktop_install import cmd_desktop_install
@@ -94,6 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as exc:
         err(str(exc))
         return EXIT_USAGE
+    except SQLAlchemyDatabaseError as exc:
+        if "malformed" not in str(exc.orig) and "not a database" not in str(exc.orig):
+            return _unexpected(exc)
+        # damage deeper in the file than the open's check reads (it reads the header and the schema only)
+        err(f"the database file is damaged ({exc.orig}); nothing was changed: restore it from a backup")
+        return EXIT_USAGE
     except BrokenPipeError:  # `asyncops jobs | head`
         with contextlib.suppress(Exception):
             sys.stdout = io.StringIO()
@@ -102,10 +110,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         err("interrupted")
         return 130
     except Exception as exc:  # a bug: one sentence, and the traceback only when asked for
-        if os.environ.get("ASYNCOPS_DEBUG"):
-            raise
-        err(f"unexpected {type(exc).__name__}: {exc} (set ASYNCOPS_DEBUG=1 for the details)")
-        return EXIT_FAILED
+        return _unexpected(exc)
     finally:
         if tracker is not None:
             tracker.close()
+
+
+def _unexpected(exc: Exception) -> int:
+    """A bug: one sentence, and the traceback only when asked for (ASYNCOPS_DEBUG=1)."""
+    if os.environ.get("ASYNCOPS_DEBUG"):
+        raise exc
+    err(f"unexpected {type(exc).__name__}: {exc} (set ASYNCOPS_DEBUG=1 for the details)")
+    return EXIT_FAILED

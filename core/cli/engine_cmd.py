@@ -91,7 +91,8 @@ def recover(t: Tracker) -> None:
     except Exception as exc:  # showing the jobs matters more
         if os.environ.get("ASYNCOPS_DEBUG"):
             raise
-        err(f"cannot check the engines' liveness: {type(exc).__name__}: {exc}")
+        why = getattr(exc, "orig", None) or exc  # the database's own words, without the statement
+        err(f"cannot check the engines' liveness: {type(why).__name__}: {why}")
 
 
 # -- status -----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.cli import main
+from core.store import jobs
 from core.store.db import Database
 
 COMMANDS = [
@@ -290,3 +291,25 @@ def test_quiet_by_default_and_v_shows_the_info_lines(tmp_path: Path) -> None:
         out[flag] = done.stderr
     assert out[""] == ""
     assert "INFO alembic" in out["-v"]
+
+
+def test_a_file_damaged_inside_is_said_in_a_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The open reads the header and the schema only (a whole-file check would cost every start); damage deeper in
+    the file is met by a read, and said as such: exit 2, no traceback, the file left as it was."""
+    path = tmp_path / "mine.db"
+    db = Database(f"sqlite:///{path}", create=True)
+    for i in range(300):
+        jobs.submit(db, "command", {"cmd": f"echo {i} " + "x" * 200})
+    db.dispose()
+    with sqlite3.connect(path) as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for at in range(len(data) // page * 2 // 3 * page, len(data), page):  # the last third: the jobs' own pages
+        data[at : at + 100] = b"\xff" * 100
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    rc = main(["--db", str(path), "jobs"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "database file is damaged" in err and "Traceback" not in err, err
+    assert path.read_bytes() == before
