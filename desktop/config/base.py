@@ -3,7 +3,10 @@ they name (``exc.field``), else under the form."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.jobs import presentation as P
+from desktop.launch.param_form import field_error
 from desktop.retranslate import Texts
 
 DEFAULT_QUEUE = "default"  # core.store.settings.DEFAULT_QUEUE (the door does not re-export it)
@@ -93,6 +97,55 @@ class FieldErrors:
 
     def shown(self) -> dict[str, str]:
         return {n: lb.text() for n, lb in self.labels.items() if not lb.isHidden() and lb.text()}
+
+
+class SaveDialog(ConfigDialog):
+    """A small dialog that saves one named thing in the background (Save as profile, New chain): Save and Cancel,
+    a refusal shown under the field it names (``self.errors``; ``general`` under the form), closed once saved.
+
+    Signals:
+        saved(object): what was saved (the record the door returned).
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, background: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.background = background
+        self.errors = FieldErrors()
+        self.errors.labels["general"] = error_label(self, "general")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self._standard_texts(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def field(self, form: QFormLayout, name: str, title: Callable[[], str], widget: QWidget) -> None:
+        """A row of ``form``: its title (in the window's language), the widget, and its error label under it."""
+        label = QLabel(self)
+        self.texts(label.setText, title)
+        self.errors.add(form, name, label, widget, self)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def run_save(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """``fn(*args, **kwargs)`` off the GUI thread; closed once it returns, its refusal shown if it raises."""
+        self.buttons.setEnabled(False)
+        self.background.run(fn, *args, on_success=self._saved, on_failure=self._failed, owner=self, **kwargs)
+
+    def _saved(self, record: Any) -> None:
+        self.saved.emit(record)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.refused(exc)
+
+    def refused(self, exc: BaseException) -> None:
+        name, text = field_error(exc)
+        self.errors.show(name if name in self.errors.labels else "general", text)
 
 
 # -- queues ----------------------------------------------------------------------------------------

@@ -3,20 +3,16 @@
 makes. The person picks the steps among their profiles (Add, Remove, Up, Down); the save goes through
 ``Tracker.workflows`` in the background, and an error that names a field is shown under it.
 
-Signals of ChainDialog:
-    saved(object): the chain was saved (its ChainRecord).
+Signals of ChainDialog: saved(object), the chain saved (its ChainRecord) — see ``SaveDialog``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -28,20 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Tracker
-from desktop.config.base import ConfigDialog, error_label
-from desktop.launch.param_form import field_error
+from desktop.config.base import SaveDialog, error_label
 from desktop.services.background import Background
 
 
-class ChainDialog(ConfigDialog):
-    saved = Signal(object)
-
+class ChainDialog(SaveDialog):
     def __init__(
         self, *, tracker: Tracker, background: Background, profiles: Sequence[str], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(background, parent)
         self.setObjectName("chainDialog")
-        self.tracker, self.background = tracker, background
+        self.tracker = tracker
         self.texts(self.setWindowTitle, lambda: self.tr("New chain"))
 
         self.name = QLineEdit(self)
@@ -77,9 +70,7 @@ class ChainDialog(ConfigDialog):
         self.schedule = QLineEdit(self)
         self.schedule.setObjectName("chainSchedule")
         self.texts(self.schedule.setPlaceholderText, lambda: self.tr("cron, e.g. 0 2 * * 1-5 (empty: no schedule)"))
-        self.errors = {key: error_label(self, f"chain_{key}") for key in ("name", "steps", "schedule", "general")}
-        for label in self.errors.values():
-            label.hide()
+        self.errors.labels["steps"] = error_label(self, "steps")
 
         picker = QGridLayout()
         titles = (lambda: self.tr("Your profiles"), lambda: self.tr("Steps, in order"))
@@ -91,38 +82,21 @@ class ChainDialog(ConfigDialog):
         for row, key in enumerate(("add", "remove", "up", "down"), start=1):
             picker.addWidget(self.buttons_for_steps[key], row, 1)
         picker.addWidget(self.steps, 1, 2, 4, 1)
-        picker.addWidget(self.errors["steps"], 5, 0, 1, 3)
+        picker.addWidget(self.errors.labels["steps"], 5, 0, 1, 3)
 
         top, form = QFormLayout(), QFormLayout()
-        for key, field, text in (
-            ("name", self.name, lambda: self.tr("Name")),
-            ("finally", self.finally_profile, lambda: self.tr("Finally")),
-            ("schedule", self.schedule, lambda: self.tr("Schedule")),
-        ):
-            cell = QWidget(self)
-            v = QVBoxLayout(cell)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.addWidget(field)
-            if key in self.errors:
-                v.addWidget(self.errors[key])
-            label = QLabel(self)
-            self.texts(label.setText, text)
-            (top if key == "name" else form).addRow(label, cell)
+        self.field(top, "name", lambda: self.tr("Name"), self.name)
+        self.field(form, "finally", lambda: self.tr("Finally"), self.finally_profile)
+        self.field(form, "schedule", lambda: self.tr("Schedule"), self.schedule)
         self.texts(
             self.finally_profile.setToolTip,
             lambda: self.tr("A profile that runs after the steps whatever happened (a report, a clean-up)"),
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self._standard_texts(self.buttons)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(picker)
         lay.addLayout(form)
-        lay.addWidget(self.errors["general"])
+        lay.addWidget(self.errors.labels["general"])
         lay.addWidget(self.buttons)
         self.setMinimumWidth(560)
 
@@ -152,35 +126,17 @@ class ChainDialog(ConfigDialog):
 
     # -- saving -------------------------------------------------------------------------------------
     def save(self) -> None:
-        for label in self.errors.values():
-            label.hide()
+        self.errors.clear()
         if not self.name.text().strip():
-            self._error("name", self.tr("Give the chain a name"))
+            self.errors.show("name", self.tr("Give the chain a name"))
             return
         if not self.step_names():
-            self._error("steps", self.tr("Add at least one profile to the steps"))
+            self.errors.show("steps", self.tr("Add at least one profile to the steps"))
             return
-        self.buttons.setEnabled(False)
-        self.background.run(
+        self.run_save(
             self.tracker.workflows.save_chain,
             self.name.text().strip(),
             self.step_names(),
             finally_profile=self.finally_profile.currentData(),
             schedule=self.schedule.text().strip() or None,
-            on_success=self._saved,
-            on_failure=self._failed,
-            owner=self,
         )
-
-    def _saved(self, record: Any) -> None:
-        self.saved.emit(record)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        name, text = field_error(exc)
-        self._error(name if name in ("name", "schedule") else "general", text)
-
-    def _error(self, key: str, text: str) -> None:
-        self.errors[key].setText(text)
-        self.errors[key].show()

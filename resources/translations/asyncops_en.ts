@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="256" />
+            <location filename="../../desktop/jobs/presentation.py" line="271" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="272" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="260" />
+            <location filename="../../desktop/jobs/presentation.py" line="275" />
             <source>Select a job first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="270" />
-            <location filename="../../desktop/jobs/presentation.py" line="322" />
+            <location filename="../../desktop/jobs/presentation.py" line="285" />
+            <location filename="../../desktop/jobs/presentation.py" line="337" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="277" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Stop %n selected job</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="279" />
+            <location filename="../../desktop/jobs/presentation.py" line="294" />
             <source>Already stopping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="281" />
+            <location filename="../../desktop/jobs/presentation.py" line="296" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="287" />
+            <location filename="../../desktop/jobs/presentation.py" line="302" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="290" />
+            <location filename="../../desktop/jobs/presentation.py" line="305" />
             <source>Select a single job to see its details</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="295" />
+            <location filename="../../desktop/jobs/presentation.py" line="310" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Remove %n job and their logs from the history</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="300" />
+            <location filename="../../desktop/jobs/presentation.py" line="315" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="302" />
+            <location filename="../../desktop/jobs/presentation.py" line="317" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="306" />
+            <location filename="../../desktop/jobs/presentation.py" line="321" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Run %n job again with the same parameters</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="308" />
+            <location filename="../../desktop/jobs/presentation.py" line="323" />
             <source>Only finished jobs can be retried</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="311" />
+            <location filename="../../desktop/jobs/presentation.py" line="326" />
             <source>Select a single finished job to undo it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="313" />
+            <location filename="../../desktop/jobs/presentation.py" line="328" />
             <source>Only a finished job can be undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="316" />
+            <location filename="../../desktop/jobs/presentation.py" line="331" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="319" />
+            <location filename="../../desktop/jobs/presentation.py" line="334" />
             <source>This operation's result cannot be undone</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="346" />
+            <location filename="../../desktop/jobs/presentation.py" line="361" />
             <source>Pause %n selected job(s) at their next item</source>
             <translation>
                 <numerusform>Pause %n selected job at its next item</numerusform>
@@ -111,22 +111,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="348" />
+            <location filename="../../desktop/jobs/presentation.py" line="363" />
             <source>This operation cannot pause: stop it instead</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="365" />
             <source>Already paused</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="367" />
             <source>Only running jobs can be paused</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="355" />
+            <location filename="../../desktop/jobs/presentation.py" line="370" />
             <source>Resume %n paused job(s)</source>
             <translation>
                 <numerusform>Resume %n paused job</numerusform>
@@ -134,37 +134,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="357" />
+            <location filename="../../desktop/jobs/presentation.py" line="372" />
             <source>Only paused jobs can be resumed</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="403" />
+            <location filename="../../desktop/jobs/presentation.py" line="418" />
             <source>Select queued jobs first</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="405" />
+            <location filename="../../desktop/jobs/presentation.py" line="420" />
             <source>Only queued jobs can be moved in their queue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="407" />
+            <location filename="../../desktop/jobs/presentation.py" line="422" />
             <source>Select jobs of one queue to move them</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="411" />
+            <location filename="../../desktop/jobs/presentation.py" line="426" />
             <source>Move before every other queued job of the queue %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="412" />
+            <location filename="../../desktop/jobs/presentation.py" line="427" />
             <source>Move one place up in the queue %1 (Alt+Up)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="413" />
+            <location filename="../../desktop/jobs/presentation.py" line="428" />
             <source>Move one place down in the queue %1 (Alt+Down)</source>
             <translation type="unfinished" />
         </message>
@@ -172,12 +172,12 @@
     <context>
         <name>AppContext</name>
         <message>
-            <location filename="../../desktop/app.py" line="130" />
+            <location filename="../../desktop/app.py" line="186" />
             <source>Queued jobs wait until an engine runs (asyncops worker). Details: %1 (see %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="133" />
+            <location filename="../../desktop/app.py" line="189" />
             <source>The background engine could not start</source>
             <translation type="unfinished" />
         </message>
@@ -185,82 +185,82 @@
     <context>
         <name>ChainDialog</name>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="45" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="38" />
             <source>New chain</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="49" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="42" />
             <source>e.g. nightly</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="61" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="54" />
             <source>Add →</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="62" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="55" />
             <source>← Remove</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="63" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="56" />
             <source>Up</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="64" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="57" />
             <source>Down</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="69" />
             <source>none</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="79" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="72" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
             <source>Your profiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
             <source>Steps, in order</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="98" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="88" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="99" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="89" />
             <source>Finally</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="100" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="90" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="113" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="93" />
             <source>A profile that runs after the steps whatever happened (a report, a clean-up)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="157" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="131" />
             <source>Give the chain a name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="160" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="134" />
             <source>Add at least one profile to the steps</source>
             <translation type="unfinished" />
         </message>
@@ -331,12 +331,12 @@
     <context>
         <name>ConfigDialog</name>
         <message>
-            <location filename="../../desktop/config/base.py" line="36" />
+            <location filename="../../desktop/config/base.py" line="40" />
             <source>Save</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/config/base.py" line="37" />
+            <location filename="../../desktop/config/base.py" line="41" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
@@ -893,158 +893,158 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/main_window.py" line="110" />
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Process Tracker — asyncops</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="116" />
+            <location filename="../../desktop/main_window.py" line="117" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="117" />
+            <location filename="../../desktop/main_window.py" line="118" />
             <source>Active</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="118" />
+            <location filename="../../desktop/main_window.py" line="119" />
             <source>Queued or scheduled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="119" />
+            <location filename="../../desktop/main_window.py" line="120" />
             <source>Succeeded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="120" />
+            <location filename="../../desktop/main_window.py" line="121" />
             <source>Failed or interrupted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="121" />
+            <location filename="../../desktop/main_window.py" line="122" />
             <source>Stopped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="125" />
+            <location filename="../../desktop/main_window.py" line="126" />
             <source>All operations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="126" />
+            <location filename="../../desktop/main_window.py" line="127" />
             <source>Any origin</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="127" />
+            <location filename="../../desktop/main_window.py" line="128" />
             <source>Started by hand</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="128" />
+            <location filename="../../desktop/main_window.py" line="129" />
             <source>Started by a schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="131" />
-            <location filename="../../desktop/main_window.py" line="373" />
+            <location filename="../../desktop/main_window.py" line="132" />
+            <location filename="../../desktop/main_window.py" line="392" />
             <source>Profile %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="168" />
+            <location filename="../../desktop/main_window.py" line="169" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="174" />
+            <location filename="../../desktop/main_window.py" line="175" />
             <source>All users</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="175" />
+            <location filename="../../desktop/main_window.py" line="176" />
             <source>Show the jobs of every user (administrators)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="177" />
+            <location filename="../../desktop/main_window.py" line="178" />
             <source>Status:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="178" />
+            <location filename="../../desktop/main_window.py" line="179" />
             <source>Operation:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="252" />
+            <location filename="../../desktop/main_window.py" line="253" />
             <source>Loading the job history…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="286" />
+            <location filename="../../desktop/main_window.py" line="287" />
             <source>Offline: cannot reach the database, retrying</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="430" />
+            <location filename="../../desktop/main_window.py" line="449" />
             <source>Cannot read the job list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="441" />
+            <location filename="../../desktop/main_window.py" line="460" />
             <source>No operations yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="444" />
+            <location filename="../../desktop/main_window.py" line="463" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="449" />
+            <location filename="../../desktop/main_window.py" line="468" />
             <source>New operation…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="451" />
+            <location filename="../../desktop/main_window.py" line="470" />
             <source>No job matches these filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="452" />
+            <location filename="../../desktop/main_window.py" line="471" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="453" />
+            <location filename="../../desktop/main_window.py" line="472" />
             <source>Clear filters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="532" />
+            <location filename="../../desktop/main_window.py" line="551" />
             <source>Quit and s&amp;top jobs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="537" />
+            <location filename="../../desktop/main_window.py" line="556" />
             <source>&amp;Pause all queues</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="539" />
+            <location filename="../../desktop/main_window.py" line="558" />
             <source>R&amp;esume all queues</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="544" />
+            <location filename="../../desktop/main_window.py" line="563" />
             <source>&amp;New operation…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="563" />
+            <location filename="../../desktop/main_window.py" line="582" />
             <source>%n queue(s) paused: running jobs finish, nothing new starts</source>
             <translation>
                 <numerusform>%n queue paused: running jobs finish, nothing new starts</numerusform>
@@ -1052,7 +1052,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="565" />
+            <location filename="../../desktop/main_window.py" line="584" />
             <source>%n queue(s) resumed</source>
             <translation>
                 <numerusform>%n queue resumed</numerusform>
@@ -1060,13 +1060,13 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="566" />
-            <location filename="../../desktop/main_window.py" line="572" />
+            <location filename="../../desktop/main_window.py" line="585" />
+            <location filename="../../desktop/main_window.py" line="591" />
             <source>Queues</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="595" />
+            <location filename="../../desktop/main_window.py" line="614" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; asyncops will tell you when it ends.</numerusform>
@@ -1074,7 +1074,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="599" />
+            <location filename="../../desktop/main_window.py" line="618" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n job keeps running in the background; open asyncops again to see how it ends.</numerusform>
@@ -1082,12 +1082,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="601" />
+            <location filename="../../desktop/main_window.py" line="620" />
             <source>Jobs keep running</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="604" />
+            <location filename="../../desktop/main_window.py" line="623" />
             <source>Don't ask again</source>
             <translation type="unfinished" />
         </message>
@@ -1286,17 +1286,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="480" />
+            <location filename="../../desktop/jobs/presentation.py" line="495" />
             <source>%1 items</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="488" />
+            <location filename="../../desktop/jobs/presentation.py" line="503" />
             <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="503" />
+            <location filename="../../desktop/jobs/presentation.py" line="518" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n job ended</numerusform>
@@ -1304,27 +1304,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="515" />
+            <location filename="../../desktop/jobs/presentation.py" line="530" />
             <source>Job #%1 runs in the background</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="517" />
+            <location filename="../../desktop/jobs/presentation.py" line="532" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="523" />
+            <location filename="../../desktop/jobs/presentation.py" line="538" />
             <source>%1 is scheduled for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="534" />
+            <location filename="../../desktop/jobs/presentation.py" line="549" />
             <source>asyncops: no job running</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="535" />
+            <location filename="../../desktop/jobs/presentation.py" line="550" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops: %n job runsning</numerusform>
@@ -1332,7 +1332,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="537" />
+            <location filename="../../desktop/jobs/presentation.py" line="552" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n waiting</numerusform>
@@ -1768,37 +1768,37 @@
     <context>
         <name>SaveProfileDialog</name>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="44" />
+            <location filename="../../desktop/launch/save_profile.py" line="40" />
             <source>Save as profile</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="50" />
+            <location filename="../../desktop/launch/save_profile.py" line="46" />
             <source>Keeps “%1” and these parameters under a name, to run again or on a schedule.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="56" />
+            <location filename="../../desktop/launch/save_profile.py" line="52" />
             <source>e.g. nightly-export</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="59" />
+            <location filename="../../desktop/launch/save_profile.py" line="55" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="66" />
+            <location filename="../../desktop/launch/save_profile.py" line="57" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="67" />
+            <location filename="../../desktop/launch/save_profile.py" line="58" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="94" />
+            <location filename="../../desktop/launch/save_profile.py" line="69" />
             <source>Give the profile a name</source>
             <translation type="unfinished" />
         </message>
@@ -1894,8 +1894,8 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="163" />
-            <location filename="../../desktop/jobs/presentation.py" line="202" />
-            <location filename="../../desktop/jobs/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="217" />
+            <location filename="../../desktop/jobs/presentation.py" line="227" />
             <source>%1 left</source>
             <translation type="unfinished" />
         </message>
@@ -1920,17 +1920,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="190" />
+            <location filename="../../desktop/jobs/presentation.py" line="205" />
             <source>%1/s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="206" />
+            <location filename="../../desktop/jobs/presentation.py" line="221" />
             <source>starting…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="207" />
+            <location filename="../../desktop/jobs/presentation.py" line="222" />
             <source>%1 elapsed</source>
             <translation type="unfinished" />
         </message>
@@ -2368,32 +2368,32 @@ Waited %2: %3</source>
     <context>
         <name>Workflow</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="371" />
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
             <source>From the saved profile %1, started by its schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="373" />
+            <location filename="../../desktop/jobs/presentation.py" line="388" />
             <source>From the saved profile %1, started by hand</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <location filename="../../desktop/jobs/presentation.py" line="392" />
             <source>Waits for %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <location filename="../../desktop/jobs/presentation.py" line="392" />
             <source>Came after %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <location filename="../../desktop/jobs/presentation.py" line="401" />
             <source>Chain %1, step %2 of %3:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <location filename="../../desktop/jobs/presentation.py" line="401" />
             <source>Chain %1:</source>
             <translation type="unfinished" />
         </message>

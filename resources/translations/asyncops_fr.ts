@@ -3,28 +3,28 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="256" />
+            <location filename="../../desktop/jobs/presentation.py" line="271" />
             <source>Start a new operation (Ctrl+N)</source>
             <translation>Lancer une nouvelle opération (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="257" />
+            <location filename="../../desktop/jobs/presentation.py" line="272" />
             <source>Open a job from its link asyncops://job/ID (Ctrl+L)</source>
             <translation>Ouvrir une tâche depuis son lien asyncops://job/ID (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="260" />
+            <location filename="../../desktop/jobs/presentation.py" line="275" />
             <source>Select a job first</source>
             <translation>Sélectionnez d’abord une tâche</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="270" />
-            <location filename="../../desktop/jobs/presentation.py" line="322" />
+            <location filename="../../desktop/jobs/presentation.py" line="285" />
+            <location filename="../../desktop/jobs/presentation.py" line="337" />
             <source>Download the jobs listed (with the current filters) as CSV</source>
             <translation>Télécharger les tâches listées (avec les filtres actuels) en CSV</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="277" />
+            <location filename="../../desktop/jobs/presentation.py" line="292" />
             <source>Stop %n selected job(s)</source>
             <translation>
                 <numerusform>Arrêter %n tâche sélectionnée</numerusform>
@@ -32,27 +32,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="279" />
+            <location filename="../../desktop/jobs/presentation.py" line="294" />
             <source>Already stopping</source>
             <translation>Arrêt déjà en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="281" />
+            <location filename="../../desktop/jobs/presentation.py" line="296" />
             <source>Only active, queued or scheduled jobs can be stopped</source>
             <translation>Seules les tâches actives, en file ou planifiées peuvent être arrêtées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="287" />
+            <location filename="../../desktop/jobs/presentation.py" line="302" />
             <source>Show the details and log of job #%1 (Enter)</source>
             <translation>Afficher le détail et le journal de la tâche nº %1 (Entrée)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="290" />
+            <location filename="../../desktop/jobs/presentation.py" line="305" />
             <source>Select a single job to see its details</source>
             <translation>Sélectionnez une seule tâche pour voir son détail</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="295" />
+            <location filename="../../desktop/jobs/presentation.py" line="310" />
             <source>Remove %n job(s) and their logs from the history</source>
             <translation>
                 <numerusform>Supprimer %n tâche et son journal de l’historique</numerusform>
@@ -60,17 +60,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="300" />
+            <location filename="../../desktop/jobs/presentation.py" line="315" />
             <source>Job #%1 is queued: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en file : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="302" />
+            <location filename="../../desktop/jobs/presentation.py" line="317" />
             <source>Job #%1 is still running: stop it first, then remove it</source>
             <translation>La tâche nº %1 est en cours : arrêtez-la d’abord, puis supprimez-la</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="306" />
+            <location filename="../../desktop/jobs/presentation.py" line="321" />
             <source>Run %n job(s) again with the same parameters</source>
             <translation>
                 <numerusform>Relancer %n tâche avec les mêmes paramètres</numerusform>
@@ -78,32 +78,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="308" />
+            <location filename="../../desktop/jobs/presentation.py" line="323" />
             <source>Only finished jobs can be retried</source>
             <translation>Seules les tâches terminées peuvent être relancées</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="311" />
+            <location filename="../../desktop/jobs/presentation.py" line="326" />
             <source>Select a single finished job to undo it</source>
             <translation>Sélectionnez une seule tâche terminée pour la défaire</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="313" />
+            <location filename="../../desktop/jobs/presentation.py" line="328" />
             <source>Only a finished job can be undone</source>
             <translation>Seule une tâche terminée peut être défaite</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="316" />
+            <location filename="../../desktop/jobs/presentation.py" line="331" />
             <source>Reverse what job #%1 did (Ctrl+Z)</source>
             <translation>Défaire ce qu’a fait la tâche nº %1 (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="319" />
+            <location filename="../../desktop/jobs/presentation.py" line="334" />
             <source>This operation's result cannot be undone</source>
             <translation>Le résultat de cette opération ne peut pas être défait</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="346" />
+            <location filename="../../desktop/jobs/presentation.py" line="361" />
             <source>Pause %n selected job(s) at their next item</source>
             <translation>
                 <numerusform>Mettre en pause %n tâche sélectionnée à son prochain élément</numerusform>
@@ -111,22 +111,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="348" />
+            <location filename="../../desktop/jobs/presentation.py" line="363" />
             <source>This operation cannot pause: stop it instead</source>
             <translation>Cette opération ne peut pas être mise en pause : arrêtez-la plutôt</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="350" />
+            <location filename="../../desktop/jobs/presentation.py" line="365" />
             <source>Already paused</source>
             <translation>Déjà en pause</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="352" />
+            <location filename="../../desktop/jobs/presentation.py" line="367" />
             <source>Only running jobs can be paused</source>
             <translation>Seules les tâches en cours peuvent être mises en pause</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="355" />
+            <location filename="../../desktop/jobs/presentation.py" line="370" />
             <source>Resume %n paused job(s)</source>
             <translation>
                 <numerusform>Reprendre %n tâche en pause</numerusform>
@@ -134,37 +134,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="357" />
+            <location filename="../../desktop/jobs/presentation.py" line="372" />
             <source>Only paused jobs can be resumed</source>
             <translation>Seules les tâches en pause peuvent être reprises</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="403" />
+            <location filename="../../desktop/jobs/presentation.py" line="418" />
             <source>Select queued jobs first</source>
             <translation>Sélectionnez d'abord des tâches en file</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="405" />
+            <location filename="../../desktop/jobs/presentation.py" line="420" />
             <source>Only queued jobs can be moved in their queue</source>
             <translation>Seules les tâches en file peuvent être déplacées dans leur file</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="407" />
+            <location filename="../../desktop/jobs/presentation.py" line="422" />
             <source>Select jobs of one queue to move them</source>
             <translation>Sélectionnez des tâches d'une seule file pour les déplacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="411" />
+            <location filename="../../desktop/jobs/presentation.py" line="426" />
             <source>Move before every other queued job of the queue %1</source>
             <translation>Placer avant toutes les autres tâches en attente de la file %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="412" />
+            <location filename="../../desktop/jobs/presentation.py" line="427" />
             <source>Move one place up in the queue %1 (Alt+Up)</source>
             <translation>Monter d'une place dans la file %1 (Alt+Haut)</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="413" />
+            <location filename="../../desktop/jobs/presentation.py" line="428" />
             <source>Move one place down in the queue %1 (Alt+Down)</source>
             <translation>Descendre d'une place dans la file %1 (Alt+Bas)</translation>
         </message>
@@ -176,12 +176,12 @@
     <context>
         <name>AppContext</name>
         <message>
-            <location filename="../../desktop/app.py" line="130" />
+            <location filename="../../desktop/app.py" line="186" />
             <source>Queued jobs wait until an engine runs (asyncops worker). Details: %1 (see %2)</source>
             <translation>Les tâches en file attendent qu’un moteur tourne (asyncops worker). Détails : %1 (voir %2)</translation>
         </message>
         <message>
-            <location filename="../../desktop/app.py" line="133" />
+            <location filename="../../desktop/app.py" line="189" />
             <source>The background engine could not start</source>
             <translation>Le moteur d’arrière-plan n’a pas pu démarrer</translation>
         </message>
@@ -189,82 +189,82 @@
     <context>
         <name>ChainDialog</name>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="45" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="38" />
             <source>New chain</source>
             <translation>Nouvelle chaîne</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="49" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="42" />
             <source>e.g. nightly</source>
             <translation>p. ex. nocturne</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="61" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="54" />
             <source>Add →</source>
             <translation>Ajouter →</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="62" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="55" />
             <source>← Remove</source>
             <translation>← Retirer</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="63" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="56" />
             <source>Up</source>
             <translation>Monter</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="64" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="57" />
             <source>Down</source>
             <translation>Descendre</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="69" />
             <source>none</source>
             <translation>aucun</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="79" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="72" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
             <source>Your profiles</source>
             <translation>Vos profils</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="85" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="76" />
             <source>Steps, in order</source>
             <translation>Étapes, dans l'ordre</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="98" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="88" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="99" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="89" />
             <source>Finally</source>
             <translation>Enfin</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="100" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="90" />
             <source>Schedule</source>
             <translation>Planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="113" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="93" />
             <source>A profile that runs after the steps whatever happened (a report, a clean-up)</source>
             <translation>Un profil lancé après les étapes quoi qu'il arrive (un rapport, un nettoyage)</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="157" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="131" />
             <source>Give the chain a name</source>
             <translation>Donnez un nom à la chaîne</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chain_dialog.py" line="160" />
+            <location filename="../../desktop/profiles/chain_dialog.py" line="134" />
             <source>Add at least one profile to the steps</source>
             <translation>Ajoutez au moins un profil aux étapes</translation>
         </message>
@@ -339,12 +339,12 @@
     <context>
         <name>ConfigDialog</name>
         <message>
-            <location filename="../../desktop/config/base.py" line="36" />
+            <location filename="../../desktop/config/base.py" line="40" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop/config/base.py" line="37" />
+            <location filename="../../desktop/config/base.py" line="41" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
@@ -905,123 +905,123 @@
             <translation type="vanished">asyncops — Suivi des processus</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="110" />
+            <location filename="../../desktop/main_window.py" line="111" />
             <source>Process Tracker — asyncops</source>
             <translation>Suivi des processus — asyncops</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="116" />
+            <location filename="../../desktop/main_window.py" line="117" />
             <source>All statuses</source>
             <translation>Tous les statuts</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="117" />
+            <location filename="../../desktop/main_window.py" line="118" />
             <source>Active</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="118" />
+            <location filename="../../desktop/main_window.py" line="119" />
             <source>Queued or scheduled</source>
             <translation>En file ou planifiée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="119" />
+            <location filename="../../desktop/main_window.py" line="120" />
             <source>Succeeded</source>
             <translation>Réussie</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="120" />
+            <location filename="../../desktop/main_window.py" line="121" />
             <source>Failed or interrupted</source>
             <translation>Échouée ou interrompue</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="121" />
+            <location filename="../../desktop/main_window.py" line="122" />
             <source>Stopped</source>
             <translation>Arrêtée</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="125" />
+            <location filename="../../desktop/main_window.py" line="126" />
             <source>All operations</source>
             <translation>Toutes les opérations</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="126" />
+            <location filename="../../desktop/main_window.py" line="127" />
             <source>Any origin</source>
             <translation>Toute origine</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="127" />
+            <location filename="../../desktop/main_window.py" line="128" />
             <source>Started by hand</source>
             <translation>Lancées à la main</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="128" />
+            <location filename="../../desktop/main_window.py" line="129" />
             <source>Started by a schedule</source>
             <translation>Lancées par une planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="131" />
-            <location filename="../../desktop/main_window.py" line="373" />
+            <location filename="../../desktop/main_window.py" line="132" />
+            <location filename="../../desktop/main_window.py" line="392" />
             <source>Profile %1</source>
             <translation>Profil %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="168" />
+            <location filename="../../desktop/main_window.py" line="169" />
             <source>Search label, operation, description…  (Ctrl+F)</source>
             <translation>Rechercher libellé, opération, description…  (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="174" />
+            <location filename="../../desktop/main_window.py" line="175" />
             <source>All users</source>
             <translation>Tous les utilisateurs</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="175" />
+            <location filename="../../desktop/main_window.py" line="176" />
             <source>Show the jobs of every user (administrators)</source>
             <translation>Afficher les tâches de tous les utilisateurs (administrateurs)</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="177" />
+            <location filename="../../desktop/main_window.py" line="178" />
             <source>Status:</source>
             <translation>Statut :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="178" />
+            <location filename="../../desktop/main_window.py" line="179" />
             <source>Operation:</source>
             <translation>Opération :</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="252" />
+            <location filename="../../desktop/main_window.py" line="253" />
             <source>Loading the job history…</source>
             <translation>Chargement de l’historique des tâches…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="286" />
+            <location filename="../../desktop/main_window.py" line="287" />
             <source>Offline: cannot reach the database, retrying</source>
             <translation>Hors ligne : base de données injoignable, nouvel essai en cours</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="532" />
+            <location filename="../../desktop/main_window.py" line="551" />
             <source>Quit and s&amp;top jobs</source>
             <translation>Quitter et a&amp;rrêter les tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="537" />
+            <location filename="../../desktop/main_window.py" line="556" />
             <source>&amp;Pause all queues</source>
             <translation>&amp;Suspendre toutes les files</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="539" />
+            <location filename="../../desktop/main_window.py" line="558" />
             <source>R&amp;esume all queues</source>
             <translation>R&amp;eprendre toutes les files</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="544" />
+            <location filename="../../desktop/main_window.py" line="563" />
             <source>&amp;New operation…</source>
             <translation>&amp;Nouvelle opération…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="563" />
+            <location filename="../../desktop/main_window.py" line="582" />
             <source>%n queue(s) paused: running jobs finish, nothing new starts</source>
             <translation>
                 <numerusform>%n file suspendue : les tâches en cours finissent, rien de nouveau ne démarre</numerusform>
@@ -1029,7 +1029,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="565" />
+            <location filename="../../desktop/main_window.py" line="584" />
             <source>%n queue(s) resumed</source>
             <translation>
                 <numerusform>%n file reprise</numerusform>
@@ -1037,13 +1037,13 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="566" />
-            <location filename="../../desktop/main_window.py" line="572" />
+            <location filename="../../desktop/main_window.py" line="585" />
+            <location filename="../../desktop/main_window.py" line="591" />
             <source>Queues</source>
             <translation>Files</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="595" />
+            <location filename="../../desktop/main_window.py" line="614" />
             <source>%n job(s) keep running in the background; asyncops will tell you when they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; asyncops vous préviendra quand elle se terminera.</numerusform>
@@ -1051,7 +1051,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="599" />
+            <location filename="../../desktop/main_window.py" line="618" />
             <source>%n job(s) keep running in the background; open asyncops again to see how they end.</source>
             <translation>
                 <numerusform>%n tâche continue en arrière-plan ; rouvrez asyncops pour voir comment elle se termine.</numerusform>
@@ -1059,12 +1059,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="601" />
+            <location filename="../../desktop/main_window.py" line="620" />
             <source>Jobs keep running</source>
             <translation>Les tâches continuent</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="604" />
+            <location filename="../../desktop/main_window.py" line="623" />
             <source>Don't ask again</source>
             <translation>Ne plus demander</translation>
         </message>
@@ -1077,37 +1077,37 @@
             <translation type="vanished">Effacer</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="430" />
+            <location filename="../../desktop/main_window.py" line="449" />
             <source>Cannot read the job list</source>
             <translation>Impossible de lire la liste des tâches</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="441" />
+            <location filename="../../desktop/main_window.py" line="460" />
             <source>No operations yet</source>
             <translation>Aucune opération pour l’instant</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="444" />
+            <location filename="../../desktop/main_window.py" line="463" />
             <source>Bulk deletes, moves, imports, exports and other long operations you start appear here, with their progress, warnings and errors. Start one with New operation, or from the command line with “asyncops submit”.</source>
             <translation>Les suppressions, déplacements, imports, exports et autres opérations longues que vous lancez apparaissent ici, avec leur progression, leurs avertissements et leurs erreurs. Lancez-en une avec Nouvelle opération, ou en ligne de commande avec « asyncops submit ».</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="449" />
+            <location filename="../../desktop/main_window.py" line="468" />
             <source>New operation…</source>
             <translation>Nouvelle opération…</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="451" />
+            <location filename="../../desktop/main_window.py" line="470" />
             <source>No job matches these filters</source>
             <translation>Aucune tâche ne correspond à ces filtres</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="452" />
+            <location filename="../../desktop/main_window.py" line="471" />
             <source>Change the status, operation or search, or clear the filters.</source>
             <translation>Changez le statut, l’opération ou la recherche, ou effacez les filtres.</translation>
         </message>
         <message>
-            <location filename="../../desktop/main_window.py" line="453" />
+            <location filename="../../desktop/main_window.py" line="472" />
             <source>Clear filters</source>
             <translation>Effacer les filtres</translation>
         </message>
@@ -1310,17 +1310,17 @@
     <context>
         <name>Notify</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="480" />
+            <location filename="../../desktop/jobs/presentation.py" line="495" />
             <source>%1 items</source>
             <translation>%1 éléments</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="488" />
+            <location filename="../../desktop/jobs/presentation.py" line="503" />
             <source>in %1</source>
             <translation>en %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="503" />
+            <location filename="../../desktop/jobs/presentation.py" line="518" />
             <source>%n job(s) ended</source>
             <translation>
                 <numerusform>%n tâche terminée</numerusform>
@@ -1328,27 +1328,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="515" />
+            <location filename="../../desktop/jobs/presentation.py" line="530" />
             <source>Job #%1 runs in the background</source>
             <translation>La tâche nº %1 s’exécute en arrière-plan</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="517" />
+            <location filename="../../desktop/jobs/presentation.py" line="532" />
             <source>%1 was queued on %2; you will be told when it ends.</source>
             <translation>%1 a été mise dans la file %2 ; vous serez prévenu à la fin.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="523" />
+            <location filename="../../desktop/jobs/presentation.py" line="538" />
             <source>%1 is scheduled for %2.</source>
             <translation>%1 est planifiée pour le %2.</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="534" />
+            <location filename="../../desktop/jobs/presentation.py" line="549" />
             <source>asyncops: no job running</source>
             <translation>asyncops : aucune tâche en cours</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="535" />
+            <location filename="../../desktop/jobs/presentation.py" line="550" />
             <source>asyncops: %n job(s) running</source>
             <translation>
                 <numerusform>asyncops : %n tâche en cours</numerusform>
@@ -1356,7 +1356,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../desktop/jobs/presentation.py" line="537" />
+            <location filename="../../desktop/jobs/presentation.py" line="552" />
             <source>%n waiting</source>
             <translation>
                 <numerusform>%n en attente</numerusform>
@@ -1796,7 +1796,7 @@
     <context>
         <name>SaveProfileDialog</name>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="44" />
+            <location filename="../../desktop/launch/save_profile.py" line="40" />
             <source>Save as profile</source>
             <translation>Enregistrer comme profil</translation>
         </message>
@@ -1805,32 +1805,32 @@
             <translation type="vanished">Garde %1 et ces paramètres sous un nom, pour le relancer ou le planifier.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="50" />
+            <location filename="../../desktop/launch/save_profile.py" line="46" />
             <source>Keeps “%1” and these parameters under a name, to run again or on a schedule.</source>
             <translation>Garde « %1 » et ces paramètres sous un nom, pour le relancer ou le planifier.</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="56" />
+            <location filename="../../desktop/launch/save_profile.py" line="52" />
             <source>e.g. nightly-export</source>
             <translation>p. ex. export-nocturne</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="59" />
+            <location filename="../../desktop/launch/save_profile.py" line="55" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="66" />
+            <location filename="../../desktop/launch/save_profile.py" line="57" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="67" />
+            <location filename="../../desktop/launch/save_profile.py" line="58" />
             <source>Schedule</source>
             <translation>Planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/launch/save_profile.py" line="94" />
+            <location filename="../../desktop/launch/save_profile.py" line="69" />
             <source>Give the profile a name</source>
             <translation>Donnez un nom au profil</translation>
         </message>
@@ -1926,8 +1926,8 @@
         <name>Time</name>
         <message>
             <location filename="../../desktop/jobs/latest.py" line="163" />
-            <location filename="../../desktop/jobs/presentation.py" line="202" />
-            <location filename="../../desktop/jobs/presentation.py" line="212" />
+            <location filename="../../desktop/jobs/presentation.py" line="217" />
+            <location filename="../../desktop/jobs/presentation.py" line="227" />
             <source>%1 left</source>
             <translation>reste %1</translation>
         </message>
@@ -1952,17 +1952,17 @@
             <translation>%1 j %2 h</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="190" />
+            <location filename="../../desktop/jobs/presentation.py" line="205" />
             <source>%1/s</source>
             <translation>%1/s</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="206" />
+            <location filename="../../desktop/jobs/presentation.py" line="221" />
             <source>starting…</source>
             <translation>démarrage…</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="207" />
+            <location filename="../../desktop/jobs/presentation.py" line="222" />
             <source>%1 elapsed</source>
             <translation>en cours depuis %1</translation>
         </message>
@@ -2402,32 +2402,32 @@ A attendu %2 : %3</translation>
     <context>
         <name>Workflow</name>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="371" />
+            <location filename="../../desktop/jobs/presentation.py" line="386" />
             <source>From the saved profile %1, started by its schedule</source>
             <translation>Du profil enregistré %1, lancée par sa planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="373" />
+            <location filename="../../desktop/jobs/presentation.py" line="388" />
             <source>From the saved profile %1, started by hand</source>
             <translation>Du profil enregistré %1, lancée à la main</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <location filename="../../desktop/jobs/presentation.py" line="392" />
             <source>Waits for %1</source>
             <translation>Attend %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="377" />
+            <location filename="../../desktop/jobs/presentation.py" line="392" />
             <source>Came after %1</source>
             <translation>A suivi %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <location filename="../../desktop/jobs/presentation.py" line="401" />
             <source>Chain %1, step %2 of %3:</source>
             <translation>Chaîne %1, étape %2 sur %3 :</translation>
         </message>
         <message>
-            <location filename="../../desktop/jobs/presentation.py" line="386" />
+            <location filename="../../desktop/jobs/presentation.py" line="401" />
             <source>Chain %1:</source>
             <translation>Chaîne %1 :</translation>
         </message>

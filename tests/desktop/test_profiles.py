@@ -82,7 +82,7 @@ def test_the_chains_under_the_profiles_run_and_are_removed(qtbot: Any, engine_pr
     save = new.buttons.button(new.buttons.StandardButton.Save)
     new.name.setText("nightly")
     save.click()
-    assert new.errors["steps"].isVisibleTo(new)  # no step yet: said at once, nothing saved
+    assert new.errors.labels["steps"].isVisibleTo(new)  # no step yet: said at once, nothing saved
     for name in ("scan", "fetch"):
         new.available.setCurrentRow(["fetch", "report", "scan"].index(name))
         new.add_step()
@@ -91,7 +91,7 @@ def test_the_chains_under_the_profiles_run_and_are_removed(qtbot: Any, engine_pr
     new.finally_profile.setCurrentIndex(new.finally_profile.findData("report"))
     new.schedule.setText("at three")
     save.click()
-    qtbot.waitUntil(lambda: new.errors["schedule"].isVisibleTo(new), timeout=10_000)
+    qtbot.waitUntil(lambda: new.errors.labels["schedule"].isVisibleTo(new), timeout=10_000)
     assert t.workflows.chains() == []
     new.schedule.setText("0 3 * * *")
     with qtbot.waitSignal(new.saved, timeout=10_000):

@@ -22,12 +22,12 @@ def test_new_operation_saves_a_profile(qtbot: Any, window: Any) -> None:
     ask.name.setText("bad name!")
     ask.schedule.setText("0 2 * * 1")
     ask.buttons.button(ask.buttons.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: ask.errors["name"].isVisibleTo(ask), timeout=10_000)
+    qtbot.waitUntil(lambda: ask.errors.labels["name"].isVisibleTo(ask), timeout=10_000)
     ask.name.setText("weekly-sweep")
     ask.schedule.setText("every monday")
     ask.buttons.button(ask.buttons.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: ask.errors["schedule"].isVisibleTo(ask), timeout=10_000)
-    assert not ask.errors["name"].isVisibleTo(ask)
+    qtbot.waitUntil(lambda: ask.errors.labels["schedule"].isVisibleTo(ask), timeout=10_000)
+    assert not ask.errors.labels["name"].isVisibleTo(ask)
     with pytest.raises(NotFound):
         t.workflows.profile("weekly-sweep")  # nothing saved by the refusals
 
