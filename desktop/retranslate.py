@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QPushButton, QWidget
 
 
 class Texts:
@@ -24,6 +25,14 @@ class Texts:
     def __call__(self, setter: Callable[[str], Any], text: Callable[[], str]) -> None:
         setter(text())
         self._items.append((setter, text))
+
+    def button(self, parent: QWidget, name: str, text: Callable[[], str], slot: Callable[[], Any]) -> QPushButton:
+        """A push button named ``name`` whose text follows the language, calling ``slot`` when clicked."""
+        button = QPushButton(parent)
+        button.setObjectName(name)
+        self(button.setText, text)
+        button.clicked.connect(slot)
+        return button
 
     def apply(self) -> None:
         for setter, text in self._items:

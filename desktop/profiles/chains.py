@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -78,18 +77,9 @@ class ChainsPanel(QWidget):
             ),
         )
         self.empty.hide()  # until the first read says there is none
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("chainRun")
-        self.texts(self.run_button.setText, lambda: self.tr("Run chain"))
-        self.run_button.clicked.connect(self.run_selected)
-        self.new_button = QPushButton(self)
-        self.new_button.setObjectName("chainNew")
-        self.texts(self.new_button.setText, lambda: self.tr("New chain…"))
-        self.new_button.clicked.connect(self.new_chain)
-        self.remove_button = QPushButton(self)
-        self.remove_button.setObjectName("chainRemove")
-        self.texts(self.remove_button.setText, lambda: self.tr("Remove…"))
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.run_button = self.texts.button(self, "chainRun", lambda: self.tr("Run chain"), self.run_selected)
+        self.new_button = self.texts.button(self, "chainNew", lambda: self.tr("New chain…"), self.new_chain)
+        self.remove_button = self.texts.button(self, "chainRemove", lambda: self.tr("Remove…"), self.remove_selected)
         row = QHBoxLayout()
         row.addWidget(self.run_button)
         row.addWidget(self.remove_button)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableWidget,
@@ -101,17 +100,9 @@ class ProfilesDialog(ConfigDialog):
                 "(or asyncops profile save NAME OP -p KEY=VALUE)."
             ),
         )
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("profileRun")
-        self.texts(self.run_button.setText, lambda: self.tr("Run now"))
-        self.run_button.clicked.connect(self.run_selected)
-        self.remove_button = QPushButton(self)
-        self.remove_button.setObjectName("profileRemove")
-        self.texts(self.remove_button.setText, lambda: self.tr("Remove…"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.refresh_button = QPushButton(self)
-        self.texts(self.refresh_button.setText, lambda: self.tr("Refresh"))
-        self.refresh_button.clicked.connect(self.refresh)
+        self.run_button = self.texts.button(self, "profileRun", lambda: self.tr("Run now"), self.run_selected)
+        self.remove_button = self.texts.button(self, "profileRemove", lambda: self.tr("Remove…"), self.remove_selected)
+        self.refresh_button = self.texts.button(self, "profilesRefresh", lambda: self.tr("Refresh"), self.refresh)
         row = QHBoxLayout()
         for b in (self.run_button, self.remove_button):
             row.addWidget(b)
@@ -154,10 +145,7 @@ class ProfilesDialog(ConfigDialog):
         self.form_area = QScrollArea(self)
         self.form_area.setWidgetResizable(True)
         self.form_error = error_label(self, "form")
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("profileSave")
-        self.texts(self.save_button.setText, lambda: self.tr("Save"))
-        self.save_button.clicked.connect(self.save_selected)
+        self.save_button = self.texts.button(self, "profileSave", lambda: self.tr("Save"), self.save_selected)
         self.status = QLabel(self)
         self.status.setObjectName("profilesStatus")
         right = QWidget(self)

@@ -268,62 +268,62 @@
     <context>
         <name>ChainsPanel</name>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="59" />
+            <location filename="../../desktop/profiles/chains.py" line="58" />
             <source>Chains</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="76" />
+            <location filename="../../desktop/profiles/chains.py" line="75" />
             <source>No chains yet: a chain runs saved profiles one after the other, on a schedule or by hand; make one with New chain…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="83" />
+            <location filename="../../desktop/profiles/chains.py" line="80" />
             <source>Run chain</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="87" />
+            <location filename="../../desktop/profiles/chains.py" line="81" />
             <source>New chain…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="91" />
+            <location filename="../../desktop/profiles/chains.py" line="82" />
             <source>Remove…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="109" />
+            <location filename="../../desktop/profiles/chains.py" line="99" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="110" />
+            <location filename="../../desktop/profiles/chains.py" line="100" />
             <source>Steps</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="111" />
+            <location filename="../../desktop/profiles/chains.py" line="101" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="112" />
+            <location filename="../../desktop/profiles/chains.py" line="102" />
             <source>Next run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="137" />
+            <location filename="../../desktop/profiles/chains.py" line="127" />
             <source>finally</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="198" />
+            <location filename="../../desktop/profiles/chains.py" line="188" />
             <source>Remove the chain %1? Its profiles and jobs stay.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="199" />
+            <location filename="../../desktop/profiles/chains.py" line="189" />
             <source>Remove chain</source>
             <translation type="unfinished" />
         </message>
@@ -1454,117 +1454,117 @@
     <context>
         <name>ProfilesDialog</name>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="78" />
+            <location filename="../../desktop/profiles/dialog.py" line="77" />
             <source>Saved profiles</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <location filename="../../desktop/profiles/dialog.py" line="99" />
             <source>No saved profiles yet: fill in an operation in New operation and choose Save as profile… (or asyncops profile save NAME OP -p KEY=VALUE).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="106" />
+            <location filename="../../desktop/profiles/dialog.py" line="103" />
             <source>Run now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="110" />
+            <location filename="../../desktop/profiles/dialog.py" line="104" />
             <source>Remove…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="113" />
+            <location filename="../../desktop/profiles/dialog.py" line="105" />
             <source>Refresh</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="130" />
+            <location filename="../../desktop/profiles/dialog.py" line="121" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="142" />
+            <location filename="../../desktop/profiles/dialog.py" line="133" />
             <source>Schedule:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="142" />
+            <location filename="../../desktop/profiles/dialog.py" line="133" />
             <source>Missed times:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="142" />
+            <location filename="../../desktop/profiles/dialog.py" line="133" />
             <source>Label:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="159" />
+            <location filename="../../desktop/profiles/dialog.py" line="148" />
             <source>Save</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="198" />
+            <location filename="../../desktop/profiles/dialog.py" line="186" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="199" />
+            <location filename="../../desktop/profiles/dialog.py" line="187" />
             <source>Operation</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="200" />
+            <location filename="../../desktop/profiles/dialog.py" line="188" />
             <source>Schedule</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="201" />
+            <location filename="../../desktop/profiles/dialog.py" line="189" />
             <source>Next run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="202" />
+            <location filename="../../desktop/profiles/dialog.py" line="190" />
             <source>Last runs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="205" />
+            <location filename="../../desktop/profiles/dialog.py" line="193" />
             <source>run once at the next start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="206" />
+            <location filename="../../desktop/profiles/dialog.py" line="194" />
             <source>skip them</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="217" />
+            <location filename="../../desktop/profiles/dialog.py" line="205" />
             <source>Chain started: jobs %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="238" />
+            <location filename="../../desktop/profiles/dialog.py" line="226" />
             <source>never run</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="293" />
+            <location filename="../../desktop/profiles/dialog.py" line="281" />
             <source>Job #%1 started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="308" />
+            <location filename="../../desktop/profiles/dialog.py" line="296" />
             <source>Remove the profile %1? Its jobs stay in the history.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="309" />
+            <location filename="../../desktop/profiles/dialog.py" line="297" />
             <source>Remove profile</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="340" />
+            <location filename="../../desktop/profiles/dialog.py" line="328" />
             <source>Profile %1 saved</source>
             <translation type="unfinished" />
         </message>

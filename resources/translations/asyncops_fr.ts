@@ -272,7 +272,7 @@
     <context>
         <name>ChainsPanel</name>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="59" />
+            <location filename="../../desktop/profiles/chains.py" line="58" />
             <source>Chains</source>
             <translation>Chaînes</translation>
         </message>
@@ -281,57 +281,57 @@
             <translation type="vanished">Aucune chaîne pour l'instant : une chaîne lance des profils enregistrés l'un après l'autre ; créez-en une avec asyncops chain save NOM PROFIL PROFIL … [--finally PROFIL].</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="76" />
+            <location filename="../../desktop/profiles/chains.py" line="75" />
             <source>No chains yet: a chain runs saved profiles one after the other, on a schedule or by hand; make one with New chain…</source>
             <translation>Aucune chaîne pour l'instant : une chaîne lance des profils enregistrés l'un après l'autre, selon une planification ou à la main ; créez-en une avec Nouvelle chaîne…</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="83" />
+            <location filename="../../desktop/profiles/chains.py" line="80" />
             <source>Run chain</source>
             <translation>Lancer la chaîne</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="87" />
+            <location filename="../../desktop/profiles/chains.py" line="81" />
             <source>New chain…</source>
             <translation>Nouvelle chaîne…</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="91" />
+            <location filename="../../desktop/profiles/chains.py" line="82" />
             <source>Remove…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="109" />
+            <location filename="../../desktop/profiles/chains.py" line="99" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="110" />
+            <location filename="../../desktop/profiles/chains.py" line="100" />
             <source>Steps</source>
             <translation>Étapes</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="111" />
+            <location filename="../../desktop/profiles/chains.py" line="101" />
             <source>Schedule</source>
             <translation>Planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="112" />
+            <location filename="../../desktop/profiles/chains.py" line="102" />
             <source>Next run</source>
             <translation>Prochaine exécution</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="137" />
+            <location filename="../../desktop/profiles/chains.py" line="127" />
             <source>finally</source>
             <translation>enfin</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="198" />
+            <location filename="../../desktop/profiles/chains.py" line="188" />
             <source>Remove the chain %1? Its profiles and jobs stay.</source>
             <translation>Supprimer la chaîne %1 ? Ses profils et ses tâches restent.</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/chains.py" line="199" />
+            <location filename="../../desktop/profiles/chains.py" line="189" />
             <source>Remove chain</source>
             <translation>Supprimer la chaîne</translation>
         </message>
@@ -1478,7 +1478,7 @@
     <context>
         <name>ProfilesDialog</name>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="78" />
+            <location filename="../../desktop/profiles/dialog.py" line="77" />
             <source>Saved profiles</source>
             <translation>Profils enregistrés</translation>
         </message>
@@ -1487,112 +1487,112 @@
             <translation type="vanished">Aucun profil enregistré : enregistrez-en un avec asyncops profile save NOM OP -p CLÉ=VALEUR.</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="100" />
+            <location filename="../../desktop/profiles/dialog.py" line="99" />
             <source>No saved profiles yet: fill in an operation in New operation and choose Save as profile… (or asyncops profile save NAME OP -p KEY=VALUE).</source>
             <translation>Aucun profil enregistré pour l'instant : remplissez une opération dans Nouvelle opération et choisissez Enregistrer comme profil… (ou asyncops profile save NOM OP -p CLÉ=VALEUR).</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="106" />
+            <location filename="../../desktop/profiles/dialog.py" line="103" />
             <source>Run now</source>
             <translation>Lancer maintenant</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="110" />
+            <location filename="../../desktop/profiles/dialog.py" line="104" />
             <source>Remove…</source>
             <translation>Supprimer…</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="113" />
+            <location filename="../../desktop/profiles/dialog.py" line="105" />
             <source>Refresh</source>
             <translation>Actualiser</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="130" />
+            <location filename="../../desktop/profiles/dialog.py" line="121" />
             <source>cron, e.g. 0 2 * * 1-5 (empty: no schedule)</source>
             <translation>cron, p. ex. 0 2 * * 1-5 (vide : pas de planification)</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="142" />
+            <location filename="../../desktop/profiles/dialog.py" line="133" />
             <source>Schedule:</source>
             <translation>Planification :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="142" />
+            <location filename="../../desktop/profiles/dialog.py" line="133" />
             <source>Missed times:</source>
             <translation>Heures manquées :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="142" />
+            <location filename="../../desktop/profiles/dialog.py" line="133" />
             <source>Label:</source>
             <translation>Libellé :</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="159" />
+            <location filename="../../desktop/profiles/dialog.py" line="148" />
             <source>Save</source>
             <translation>Enregistrer</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="198" />
+            <location filename="../../desktop/profiles/dialog.py" line="186" />
             <source>Name</source>
             <translation>Nom</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="199" />
+            <location filename="../../desktop/profiles/dialog.py" line="187" />
             <source>Operation</source>
             <translation>Opération</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="200" />
+            <location filename="../../desktop/profiles/dialog.py" line="188" />
             <source>Schedule</source>
             <translation>Planification</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="201" />
+            <location filename="../../desktop/profiles/dialog.py" line="189" />
             <source>Next run</source>
             <translation>Prochaine exécution</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="202" />
+            <location filename="../../desktop/profiles/dialog.py" line="190" />
             <source>Last runs</source>
             <translation>Dernières exécutions</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="205" />
+            <location filename="../../desktop/profiles/dialog.py" line="193" />
             <source>run once at the next start</source>
             <translation>exécuter une fois au prochain démarrage</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="206" />
+            <location filename="../../desktop/profiles/dialog.py" line="194" />
             <source>skip them</source>
             <translation>les ignorer</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="217" />
+            <location filename="../../desktop/profiles/dialog.py" line="205" />
             <source>Chain started: jobs %1</source>
             <translation>Chaîne lancée : tâches %1</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="238" />
+            <location filename="../../desktop/profiles/dialog.py" line="226" />
             <source>never run</source>
             <translation>jamais exécuté</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="293" />
+            <location filename="../../desktop/profiles/dialog.py" line="281" />
             <source>Job #%1 started</source>
             <translation>Tâche #%1 lancée</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="308" />
+            <location filename="../../desktop/profiles/dialog.py" line="296" />
             <source>Remove the profile %1? Its jobs stay in the history.</source>
             <translation>Supprimer le profil %1 ? Ses tâches restent dans l'historique.</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="309" />
+            <location filename="../../desktop/profiles/dialog.py" line="297" />
             <source>Remove profile</source>
             <translation>Supprimer le profil</translation>
         </message>
         <message>
-            <location filename="../../desktop/profiles/dialog.py" line="340" />
+            <location filename="../../desktop/profiles/dialog.py" line="328" />
             <source>Profile %1 saved</source>
             <translation>Profil %1 enregistré</translation>
         </message>
