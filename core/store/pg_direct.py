@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import psycopg
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:  # psycopg is installed with the postgres extra only: this module must import without it
+    import psycopg
 
 
 class Direct:
@@ -68,18 +70,19 @@ class Direct:
             processor = self._bind.get(name)
             params[name] = processor(value) if processor is not None else value
         dbapi = cast("psycopg.Connection[Any]", conn.connection.driver_connection)
+        error: type[Exception] = self._dialect.loaded_dbapi.Error  # psycopg's, from the dialect that loaded it
         cursor = dbapi.cursor()
         try:
             cursor.execute(self.sql, params, prepare=True)
             raw = cursor.fetchall()
             if self._results is None:
                 self._results = self._processors([d.type_code for d in cursor.description or ()])
-        except psycopg.Error as exc:
+        except error as exc:
             gone = self._dialect.is_disconnect(cast(Any, exc), cast(Any, dbapi), cast(Any, cursor))
             if gone:
                 conn.invalidate(exc)
             raise DBAPIError.instance(
-                self.sql, params, exc, psycopg.Error, connection_invalidated=gone, dialect=self._dialect
+                self.sql, params, exc, error, connection_invalidated=gone, dialect=self._dialect
             ) from exc
         finally:
             cursor.close()

@@ -1,16 +1,23 @@
-"""core never imports Qt: it runs headless, from the CLI and under the GUI alike."""
+"""core never imports Qt: it runs headless, from the CLI and under the GUI alike. Nor does it (or the window)
+need what only an extra installs: a plain install (`bash bootstrap.sh`) has no PostgreSQL driver and no test
+tools."""
 
 import ast
 import subprocess
 import sys
 from pathlib import Path
 
-CHECK = r"""
+EXTRAS = ("psycopg", "psycopg_binary", "psycopg_c", "aiosmtpd", "huey", "pytest", "hypothesis")
+CHECK = (
+    f"EXTRAS = {EXTRAS!r}\n"
+    + r"""
 import importlib, pkgutil, sys
 class Block:
     def find_spec(self, name, path=None, target=None):
         if name.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6', 'qasync'):
             raise ImportError('Qt is blocked in core: ' + name)
+        if name.split('.')[0] in EXTRAS:
+            raise ImportError('only an extra installs ' + name)
 sys.meta_path.insert(0, Block())
 import core
 names = [m.name for m in pkgutil.walk_packages(core.__path__, 'core.') if '.migrations' not in m.name and not m.name.endswith('__main__')]
@@ -20,12 +27,24 @@ from core.operations import registry
 registry.all()
 print(len(names))
 """
+)
 
 
 def test_core_imports_without_qt() -> None:
     out = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip()) >= 10
+
+
+def test_the_window_imports_without_the_extras() -> None:
+    code = (
+        f"import sys\nclass Block:\n def find_spec(self, name, path=None, target=None):\n"
+        f"  if name.split('.')[0] in {EXTRAS!r}: raise ImportError('only an extra installs ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import desktop.app, desktop.main_window, desktop.screenshots\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
 
 
 def test_launcher_with_arguments_does_not_import_qt() -> None:
