@@ -35,6 +35,21 @@ from desktop.services.background import Background
 CHAIN_COLUMNS = ("name", "steps", "schedule", "next_due")
 
 
+def record_table(parent: QWidget, name: str, columns: int, *, stretch: int) -> QTableWidget:
+    """A read-only table of a few records (the profiles, the chains): one selected row at a time, every column as
+    wide as its header and cells but ``stretch``, which takes the rest."""
+    table = QTableWidget(0, columns, parent)
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 def steps_text(steps: tuple[str, ...], finally_profile: str | None, finally_word: str) -> str:
     """``fetch → scan, finally report``: the steps in their order, then the one that runs whatever happened."""
     text = " → ".join(steps)
@@ -56,15 +71,7 @@ class ChainsPanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("chainsTitle")
         self.texts(self.title.setText, lambda: "<b>" + self.tr("Chains") + "</b>")
-        self.table = QTableWidget(0, len(CHAIN_COLUMNS), self)
-        self.table.setObjectName("chainsTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows: headers and cells whole
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self, "chainsTable", len(CHAIN_COLUMNS), stretch=1)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self)
         self.empty.setObjectName("chainsEmpty")

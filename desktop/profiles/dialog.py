@@ -17,17 +17,14 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,7 +35,7 @@ from core.records import JobSnapshot
 from desktop.config.base import ConfigDialog, error_label
 from desktop.jobs import presentation as P
 from desktop.launch.param_form import ParamForm, field_error
-from desktop.profiles.chains import ChainsPanel
+from desktop.profiles.chains import ChainsPanel, record_table
 from desktop.services.background import Background
 
 LAST_RUNS = 5
@@ -80,15 +77,7 @@ class ProfilesDialog(ConfigDialog):
         self.form: ParamForm | None = None
         self.resize(980, 560)
 
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("profilesTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows: headers and cells whole
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self, "profilesTable", len(COLUMNS), stretch=len(COLUMNS) - 1)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.empty = QLabel(self)
         self.empty.setObjectName("profilesEmpty")
