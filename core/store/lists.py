@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import Float, cast, func, literal, or_, select
 
@@ -27,20 +27,26 @@ def _visible(user: str, all_users: bool) -> Any:
     return True if all_users else jobs_t.c.owner == user
 
 
-def _filtered(
-    stmt: Any,
-    *,
-    user: str,
-    all_users: bool,
-    statuses: Iterable[str] | None,
-    operation: str | None,
-    search: str | None,
-    profile: str | None = None,
-    origin: str | None = None,
-) -> Any:
-    """The one place that turns the list filters (visibility, status, operation, free text, the saved profile
-    a job came from and whether a schedule or a person started it) into SQL."""
-    stmt = stmt.where(_visible(user, all_users))
+class Filter(TypedDict, total=False):
+    """The list filters every list function takes: whose jobs (``user``, default the current one; everybody's
+    for ``all_users``, which the caller checked is an admin), status, operation, free text, the saved profile a
+    job came from, and whether a schedule or a person started it (``origin``)."""
+
+    user: str | None
+    all_users: bool
+    statuses: Iterable[str] | None
+    operation: str | None
+    search: str | None
+    profile: str | None
+    origin: str | None
+
+
+def _filtered(db: Database, stmt: Any, flt: Filter) -> Any:
+    """The one place that turns the list filters into SQL."""
+    if unknown := flt.keys() - Filter.__annotations__.keys():
+        raise TypeError(f"unknown job list filter: {', '.join(sorted(unknown))}")
+    stmt = stmt.where(_visible(flt.get("user") or current_user(db), bool(flt.get("all_users"))))
+    profile, origin = flt.get("profile"), flt.get("origin")
     if profile:
         stmt = stmt.where(
             jobs_t.c.id.in_(select(origins.origin_t.c.job_id).where(origins.origin_t.c.profile == profile))
@@ -50,11 +56,11 @@ def _filtered(
     elif origin:  # by hand: no origin recorded (a plain submit), or "manual"
         scheduled = select(origins.origin_t.c.job_id).where(origins.origin_t.c.origin == origins.SCHEDULE)
         stmt = stmt.where(jobs_t.c.id.not_in(scheduled))
-    if statuses:
+    if statuses := flt.get("statuses"):
         stmt = stmt.where(jobs_t.c.status.in_([str(JobStatus(s.upper())) for s in statuses]))
-    if operation:
+    if operation := flt.get("operation"):
         stmt = stmt.where(jobs_t.c.operation == operation)
-    if search:
+    if search := flt.get("search"):
         like = f"%{search}%"
         stmt = stmt.where(
             or_(jobs_t.c.label.ilike(like), jobs_t.c.operation.ilike(like), jobs_t.c.description.ilike(like))
@@ -63,30 +69,10 @@ def _filtered(
 
 
 def list_jobs(
-    db: Database,
-    *,
-    user: str | None = None,
-    all_users: bool = False,
-    statuses: Iterable[str] | None = None,
-    operation: str | None = None,
-    search: str | None = None,
-    profile: str | None = None,
-    origin: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-    with_reasons: bool = True,
+    db: Database, *, limit: int | None = None, offset: int = 0, with_reasons: bool = True, **flt: Unpack[Filter]
 ) -> list[JobSnapshot]:
-    """The user's jobs (everybody's for ``all_users``, which the caller checked is an admin), newest first."""
-    stmt = _filtered(
-        select(jobs_t).order_by(jobs_t.c.id.desc()),
-        user=user or current_user(db),
-        all_users=all_users,
-        statuses=statuses,
-        operation=operation,
-        search=search,
-        profile=profile,
-        origin=origin,
-    )
+    """The jobs ``flt`` selects, newest first."""
+    stmt = _filtered(db, select(jobs_t).order_by(jobs_t.c.id.desc()), flt)
     if limit is not None:
         stmt = stmt.limit(limit)
     if offset:
@@ -125,19 +111,7 @@ def _sort_expr(db: Database, key: str, now: dt.datetime) -> Any:
     return getattr(c, key)
 
 
-def job_ids(
-    db: Database,
-    *,
-    user: str | None = None,
-    all_users: bool = False,
-    statuses: Iterable[str] | None = None,
-    operation: str | None = None,
-    search: str | None = None,
-    profile: str | None = None,
-    origin: str | None = None,
-    sort: str = "id",
-    descending: bool = True,
-) -> list[int]:
+def job_ids(db: Database, *, sort: str = "id", descending: bool = True, **flt: Unpack[Filter]) -> list[int]:
     """Ids of the jobs ``list_jobs`` returns under the same filter, in the given order (ties by id).
 
     The GUI's lazy table keeps only these and fetches rows with ``get_many`` as they are shown.
@@ -147,68 +121,21 @@ def job_ids(
     order = [expr.desc() if descending else expr.asc()]
     if sort != "id":
         order.append(c.id.desc() if descending else c.id.asc())
-    stmt = _filtered(
-        select(c.id).order_by(*order),
-        user=user or current_user(db),
-        all_users=all_users,
-        statuses=statuses,
-        operation=operation,
-        search=search,
-        profile=profile,
-        origin=origin,
-    )
+    stmt = _filtered(db, select(c.id).order_by(*order), flt)
     with db.connect_read() as conn:
         return list(conn.execute(stmt).scalars())
 
 
-def count_jobs(
-    db: Database,
-    *,
-    user: str | None = None,
-    all_users: bool = False,
-    statuses: Iterable[str] | None = None,
-    operation: str | None = None,
-    search: str | None = None,
-    profile: str | None = None,
-    origin: str | None = None,
-) -> int:
+def count_jobs(db: Database, **flt: Unpack[Filter]) -> int:
     """How many jobs ``list_jobs`` would return without a limit."""
-    stmt = _filtered(
-        select(func.count()).select_from(jobs_t),
-        user=user or current_user(db),
-        all_users=all_users,
-        statuses=statuses,
-        operation=operation,
-        search=search,
-        profile=profile,
-        origin=origin,
-    )
+    stmt = _filtered(db, select(func.count()).select_from(jobs_t), flt)
     with db.connect_read() as conn:
         return int(conn.execute(stmt).scalar() or 0)
 
 
-def count_by_status(
-    db: Database,
-    *,
-    user: str | None = None,
-    all_users: bool = False,
-    statuses: Iterable[str] | None = None,
-    operation: str | None = None,
-    search: str | None = None,
-    profile: str | None = None,
-    origin: str | None = None,
-) -> dict[str, int]:
+def count_by_status(db: Database, **flt: Unpack[Filter]) -> dict[str, int]:
     c = jobs_t.c
-    stmt = _filtered(
-        select(c.status, func.count()).group_by(c.status),
-        user=user or current_user(db),
-        all_users=all_users,
-        statuses=statuses,
-        operation=operation,
-        search=search,
-        profile=profile,
-        origin=origin,
-    )
+    stmt = _filtered(db, select(c.status, func.count()).group_by(c.status), flt)
     with db.connect_read() as conn:
         return {str(k): int(v) for k, v in conn.execute(stmt).all()}
 
