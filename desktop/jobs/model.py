@@ -43,6 +43,7 @@ from PySide6.QtGui import QColor, QFont
 from core import api
 from core.api import Tracker
 from core.records import JobSnapshot
+from core.store import jobs
 from desktop.jobs import presentation as P
 from desktop.services.background import Background
 from desktop.services.job_cache import JobCache
@@ -72,7 +73,7 @@ COLUMNS = (
     "owner",
 )
 COL = {name: i for i, name in enumerate(COLUMNS)}
-UNSORTABLE: frozenset[str] = frozenset()  # columns the store cannot order by (core.store.jobs.SORT_KEYS): none now
+UNSORTABLE = frozenset(COLUMNS).difference(jobs.SORT_KEYS)  # columns the store cannot order by (none today)
 # Narrow count columns show a sign in their header (their name in its tooltip), as mail clients do
 HEADER_SIGNS = {"warnings": P.WARNING_SIGN, "errors": P.ERROR_SIGN}
 
