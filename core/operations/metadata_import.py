@@ -46,9 +46,7 @@ from core.operations.metadata_rows import (  # how the rows are read and their c
     _select,
     _select_range,
     _show,
-    _SQLiteStatement,
     _Update,
-    compare_update_sql,
 )
 from core.operations.outputs import RejectedRows, rejected_rows_params
 
@@ -246,7 +244,6 @@ class MetadataImport(LibraryOperation):
         # SQLite compares, sets and records each row in its UPDATE (no read before it); a dry run, which lists
         # before → after, and PostgreSQL read the stored rows and work out the changes here
         in_sql = writer is not None and _merges_in_sqlite(db.engine.dialect.name, head)
-        stmt = _SQLiteStatement(compare_update_sql(plan)) if in_sql else None
         size = params["batch_size"]
         it = records(Path(params["input"]).expanduser(), params["separator"])
         next(it)  # the header
@@ -291,7 +288,7 @@ class MetadataImport(LibraryOperation):
                     )
             batch.append((start, rel, direct_cells(row), texts, cells))
             if len(batch) >= size:
-                self._apply(db, lib, batch, stats, warn, writer, pc, plan, stmt)
+                self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
                 batch = []
                 if ctx is not None:
                     ctx.progress(stats.rows)
@@ -300,7 +297,7 @@ class MetadataImport(LibraryOperation):
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return
         if batch:
-            self._apply(db, lib, batch, stats, warn, writer, pc, plan, stmt)
+            self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
 
     def _apply(
         self,
@@ -312,12 +309,12 @@ class MetadataImport(LibraryOperation):
         writer: WriteBatches | None,
         pc: str,
         plan: _Plan,
-        stmt: _SQLiteStatement | None,
+        in_sql: bool,
     ) -> None:
         """One batch in one transaction (a dry run only reads): all of its good rows apply, or none."""
         later: list[tuple[Message, str]] = []  # warnings are reported after the transaction (the log writes too)
-        if stmt is not None and writer is not None:
-            self._apply_in_sql(lib, batch, stats, writer, pc, stmt, later)
+        if in_sql and writer is not None:
+            self._apply_in_sql(lib, batch, stats, writer, pc, plan, later)
         else:
             self._apply_here(db, lib, batch, stats, writer, pc, plan, later)
         for message, item in later:
@@ -330,20 +327,27 @@ class MetadataImport(LibraryOperation):
         stats: ImportStats,
         writer: WriteBatches,
         pc: str,
-        stmt: _SQLiteStatement,
+        plan: _Plan,
         later: list[tuple[Message, str]],
     ) -> None:
         """SQLite: the batch is one ``executemany`` of :func:`compare_update_sql` (rows in file order, so the same
         asset twice applies in order), whose row count is the number of rows that changed something. When some
         did not, the batch's paths are looked up once: a row whose path is not catalogued is skipped with a
         warning, the others were unchanged. Until the result lists ``_MAX_LISTED`` changed assets, a batch where
-        not every row changed is run again row by row (after a rollback to its savepoint) to know which did."""
+        not every row changed is run again row by row (after a rollback to its savepoint) to know which did.
+        When the batch's parsed cells change nothing (:meth:`_Plan.parsed_unchanged`, read in the same
+        transaction), the statement compares and sets the plain text cells only."""
         lid = lib.id
-        params = [(lid, rel, *dtexts, *cells.sql) for _, rel, dtexts, _, cells in batch]
         listing = len(stats.applied) < _MAX_LISTED
         with writer.transaction() as conn:
             cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
             try:
+                if plan.parsed_unchanged(cur, lid, batch):
+                    stmt, pick = plan.statement(batch, False)
+                    params = [(lid, rel, *pick(dtexts)) for _, rel, dtexts, _, _ in batch]
+                else:
+                    stmt, pick = plan.statement(batch, True)
+                    params = [(lid, rel, *pick(dtexts), *cells.sql) for _, rel, dtexts, _, cells in batch]
                 if listing:
                     cur.execute("SAVEPOINT import_batch")
                 changed = stmt.run_many(cur, conn.dialect, params).rowcount

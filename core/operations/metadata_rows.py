@@ -32,6 +32,8 @@ DIFF_FULL = 50
 _KEEP = object()
 _FIELDS = ("title", "description", "rating", "tags", "props", "edits")
 _MAX_LISTED = 1000
+_FEW = 64  # assets holding the same stored values whose paths parsed_unchanged reads
+_GROUPS_MAX = 32  # distinct stored values of a batch's range that parsed_unchanged works through
 
 
 @dataclass
@@ -163,7 +165,7 @@ def _json_forms(value: Any) -> tuple[str, str, str]:
     return L.json_dumps(value), json.dumps(value, separators=(",", ":")), json.dumps(value)
 
 
-def compare_update_sql(plan: _Plan) -> str:
+def compare_update_sql(plan: _Plan, parsed: bool = True, direct: tuple[int, ...] | None = None) -> str:
     """SQLite: one UPDATE of one asset by path that compares, sets and records a row's cells itself, so that a
     batch is one ``executemany`` with no read before it. Its parameters, numbered: ?1 the library, ?2 the path,
     then each plain text cell as read (``plan.direct``), then ``plan.cells(…).sql``: per parsed column the new
@@ -176,18 +178,23 @@ def compare_update_sql(plan: _Plan) -> str:
     ``edits[key] = {"v": new, "f": what the asset had}``, where an earlier edit of that key keeps its own ``f``
     (what the file said). An unchanged field's edit is left as it was: its ``json_set`` path is ``$[0]``, which
     an object does not have (SQLite then changes nothing). The comparisons are written to parse as little JSON
-    as they can (a simple CASE evaluates its operand once): SQLite evaluates each as often as it is written."""
+    as they can (a simple CASE evaluates its operand once): SQLite evaluates each as often as it is written.
+
+    With ``parsed`` False, the statement leaves the parsed columns out (its parameters stop after the plain text
+    cells): for a batch whose parsed cells change nothing (:meth:`_Plan.parsed_unchanged`). ``direct`` names
+    the plain text cells it takes (positions in ``plan.direct``; all by default): a batch whose cells of a column
+    are all empty, and so keep, leaves that column out (see :meth:`_Plan.statement`)."""
     n = 2
     sets: list[str] = []
     fields: list[tuple[str, str, str, str]] = []  # (edit key, changed, new value as JSON, old value as JSON)
     props: list[tuple[str, str, str]] = []  # (JSON path, changed, new value as JSON text)
-    for _, key in plan.direct:
+    for _, key in plan.direct if direct is None else [plan.direct[j] for j in direct]:
         n += 1
         p = f"?{n}"
         applies, new = (f"{p} <> ''", p) if plan.keep else ("1", f"NULLIF({p}, '')")
         sets.append(f"{key} = CASE WHEN {applies} THEN {new} ELSE {key} END")
         fields.append((key, f"({applies} AND {key} IS NOT {new})", f"json_quote({new})", f"json_quote({key})"))
-    for col, _, _ in plan.columns:
+    for col, _, _ in plan.columns if parsed else ():
         attr = _STD.get(col.name)
         p, q = f"?{n + 1}", f"?{n + 2}"
         if attr is None or attr == "tags":
@@ -312,6 +319,114 @@ class _Plan:
         self.stored = operator.itemgetter(*scalars, 4, 5)  # what the outcome of parsed cells depends on
         self.order = {(_STD.get(col.name) or "p:" + col.name): i for i, col in head.cols}
         self.range_misses = 0  # batches whose range of paths held too many other assets (see _stored)
+        # SQLite: what parsed_unchanged reads: the stored values the parsed cells are compared with
+        kept = [("title", "description", "rating")[k - 1] for k in scalars]
+        cols = [*kept, "CAST(tags AS TEXT)", "CAST(props AS TEXT)"]
+        self._stored_at = [*scalars, 4, 5]  # where each of those sits in a stored row (see work_out)
+        inner = ", ".join(f"{c} AS c{i}" for i, c in enumerate(cols))
+        names = ", ".join(f"c{i}" for i in range(len(cols)))
+        usual = " AND ".join(f"c{i} IS ?{i + 5}" for i in range(len(cols)))
+        rng = f"FROM (SELECT {inner}, path FROM assets WHERE library_id = ?1 AND path >= ?2 AND path <= ?3 LIMIT ?4)"
+        self._grouped_sql = (
+            f"SELECT {names}, count(*), CASE WHEN count(*) <= {_FEW} THEN json_group_array(path) END {rng} "
+            f"GROUP BY {names}"
+        )
+        self._others_sql = (
+            f"SELECT count(*), json_group_array(json_array({names}, path)) FILTER (WHERE NOT ({usual})) {rng}"
+        )
+        self._statements: dict[tuple[bool, tuple[int, ...]], tuple[_SQLiteStatement, Any]] = {}
+        self._usual: tuple[Any, ...] | None = None  # the stored values most assets hold (see parsed_unchanged)
+        self.check_misses = 0  # batches parsed_unchanged could not decide (too many assets or stored values)
+
+    def statement(self, batch: list[tuple[Any, str, tuple[str, ...], Any, _Cells]], parsed: bool) -> tuple[Any, Any]:
+        """SQLite: the UPDATE for ``batch`` (:func:`compare_update_sql`; with ``parsed`` False, without the parsed
+        columns) and what picks its plain text parameters from a row's: when empty cells keep, a column whose
+        cells are all empty in the batch is left out (they change nothing). Compiled once per shape."""
+        if self.keep:
+            use = tuple(j for j in range(len(self.direct)) if any(d[j] for _, _, d, _, _ in batch))
+        else:
+            use = tuple(range(len(self.direct)))
+        got = self._statements.get((parsed, use))
+        if got is None:
+            got = self._statements[(parsed, use)] = (
+                _SQLiteStatement(compare_update_sql(self, parsed, use)),
+                _getter(list(use)),
+            )
+        return got
+
+    def _changes(self, texts: tuple[str, ...], cells: _Cells, values: tuple[Any, ...]) -> bool:
+        """Whether ``cells`` change anything in an asset holding these stored ``values`` (cached)."""
+        found: list[Any] = [None] * 6
+        for k, v in zip(self._stored_at, values, strict=True):
+            found[k] = v
+        key = (texts, self.stored(found))
+        out = self.outcome.get(key)
+        if out is None:
+            out = self.work_out(cells, found)
+            if len(self.outcome) >= _CACHE_MAX:
+                self.outcome.clear()
+            self.outcome[key] = out
+        return bool(out.changes)
+
+    def parsed_unchanged(self, cur: Any, lid: int, batch: list[tuple[Any, str, Any, tuple[str, ...], _Cells]]) -> bool:
+        """SQLite: whether no row of ``batch`` (line, path, plain cells, parsed texts, parsed cells) changes a
+        parsed column, so that its UPDATE can leave them out (:func:`compare_update_sql` with ``parsed`` False).
+
+        Exact, read in the batch's own transaction: the stored values the cells are compared with are read for
+        every asset from the batch's first path to its last (a file exported from the catalogue is in path
+        order, so that range is the batch's assets), and each distinct (cells, stored values) is worked out once
+        (:meth:`work_out`, cached). Stored values that some cells would change are fine only when no asset
+        holding them is in the batch (the range also holds folders and assets the file leaves out). Once the
+        values most assets hold are known to be unchanged, only the assets holding other values are read
+        (one pass over the range, no grouping); otherwise the range is read grouped by stored values, with the
+        paths of the few assets holding each. A range with too many assets or too many distinct stored values
+        says False (the full statement then compares every row), and after a few such batches the check stops."""
+        applying = {texts: cells for _, _, _, texts, cells in batch if cells.values}
+        if not applying:
+            return True
+        if self.check_misses >= _RANGE_TRIES:
+            return False
+        lo = hi = batch[0][1]
+        for _, rel, _, _, _ in batch:
+            if rel < lo:
+                lo = rel
+            elif rel > hi:
+                hi = rel
+        limit = 2 * len(batch) + 16
+        paths: set[str] | None = None
+        usual = self._usual
+        if usual is not None and not any(self._changes(t, c, usual) for t, c in applying.items()):
+            total, others = cur.execute(self._others_sql, (lid, lo, hi, limit, *usual)).fetchone()
+            if total < limit:
+                for *values, path in json.loads(others):
+                    if any(v.__class__ is float for v in values):
+                        return False  # JSON text may round a stored real: this batch compares every row
+                    if any(self._changes(t, c, tuple(values)) for t, c in applying.items()):
+                        if paths is None:
+                            paths = {rel for _, rel, _, _, _ in batch}
+                        if path in paths:
+                            return False
+                return True
+        groups = cur.execute(self._grouped_sql, (lid, lo, hi, limit)).fetchall()
+        if len(groups) > _GROUPS_MAX or sum(g[-2] for g in groups) >= limit:
+            self.check_misses += 1
+            return False
+        unchanged = True
+        most = 0
+        for g in groups:
+            values = tuple(g[:-2])
+            if not any(self._changes(t, c, values) for t, c in applying.items()):
+                if g[-2] > most:
+                    most, self._usual = g[-2], values
+                continue
+            if g[-1] is None:
+                unchanged = False  # many assets hold these values: some may well be in the batch
+                continue
+            if paths is None:
+                paths = {rel for _, rel, _, _, _ in batch}
+            if not paths.isdisjoint(json.loads(g[-1])):
+                unchanged = False
+        return unchanged
 
     def cells(self, texts: tuple[str, ...]) -> _Cells:
         got = self.cell_sets.get(texts)

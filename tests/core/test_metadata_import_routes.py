@@ -254,3 +254,50 @@ def test_a_stop_ends_the_import_between_whole_batches(
     assert titled == [f"f{i:04d}.txt" for i in range(mi.BATCH)]
     assert result["changed"] == mi.BATCH
     assert any(f"stopped after line {mi.BATCH + 1}" in m for m, _ in log_lines(db, ctx))
+
+
+def test_batches_whose_typed_cells_change_nothing_set_the_text_cells_alone(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite a batch whose typed cells (tags, rating, properties) change none of its assets is updated by a
+    statement that compares and sets its text cells only; assets read with the batch that it does not name (a
+    folder, a file the CSV leaves out) may hold anything. Whichever way each batch goes, the values, edits and
+    report are the Python route's, and both ways are taken."""
+    files = {"a.md": "# A\n", **{f"b/f{i}.md": f"# B{i}\n" for i in range(6)}, "c.md": "# C\n", "d/e.md": "# E\n"}
+    for n in ("sql", "py"):
+        make_library(db, tmp_path / n, files, name=n)
+    decided: list[bool] = []
+    real = mi._Plan.parsed_unchanged
+
+    def spy(self: Any, *args: Any) -> bool:
+        decided.append(real(self, *args))
+        return decided[-1]
+
+    monkeypatch.setattr(mi._Plan, "parsed_unchanged", spy)
+    head = "assetPath,dc:title,dc:description,cq:tags{{String: multi}},xmp:Rating{{Long}},client\n"
+    first = head + "".join(f"/{p},T {p},,x|y,3,ACME\n" for p in sorted(files) if p != "b/f4.md")
+    again = head + (
+        "/a.md,T2 a,,x|y,3,ACME\n/b/f0.md,T2 f0,,x|y,3,ACME\n/b/f1.md,T2 f1,,x|y,3,ACME\n"  # range holds folder b
+        "/b/f2.md,T2 f2,,x|y,3,ACME\n/b/f3.md,,D3,x|y,3,ACME\n/b/f5.md,T2 f5,,x|y,4,ACME\n"  # a rating changes
+        "/c.md,T2 c,,x|y,3,ACME\n/d,Folder,,x|y,3,ACME\n/d/e.md,T2 e,,x|y,3,ACME\n"  # a folder named
+        "/a.md,T3 a,,x|y,3,ACME\n/b/f0.md,,,x|y,3,ACME\n/b/f1.md,T3 f1,D1,,,\n"
+    )
+    for text, name, params in (
+        (first, "first.csv", {}),
+        (again, "again.csv", {}),
+        (again.replace("T2", "T4").replace("T3", "T5"), "clear.csv", {"empty": "clear"}),
+    ):
+        decided.clear()
+        (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, text, name, **params)
+        assert sql_result == py_result and sql_log == py_log
+        assert state(db, db_lib(db, "sql")) == state(db, db_lib(db, "py"))
+        if db.is_sqlite and name == "again.csv":
+            assert True in decided and False in decided  # both statements ran
+    got = state(db, db_lib(db, "sql"))
+    assert got["b/f4.md"][2:5] == (None, [], {})  # never named: as the scan left it
+    assert got["b"][2:5] == (None, [], {}) and got["d"][2:4] == (3, ["x", "y"])
+    assert got["a.md"][5]["title"] == {"v": "T5 a", "f": None} and got["b/f5.md"][2] == 4
+
+
+def db_lib(db: Database, name: str) -> L.LibraryInfo:
+    return L.get_library(db, name)
