@@ -259,7 +259,21 @@ def compare_update_sql(plan: _Plan, parsed: bool = True, direct: tuple[int, ...]
             f"ELSE json_object('v', {new}, 'f', json(COALESCE(edits -> {_sql_literal(path + '.f')}, {old}))) END END"
         )
     # edits is NULL, JSON null or an object (asyncops writes nothing else there)
-    sets.append("edits = json_set(CASE WHEN edits LIKE '{%' THEN edits ELSE '{}' END, " + ", ".join(args) + ")")
+    base = "CASE WHEN edits LIKE '{%' THEN edits ELSE '{}' END"
+    if len(fields) == 1:  # the row changed this field (see WHERE): one CASE picks the one JSON call it needs
+        key, _, new, old = fields[0]
+        path = '$."' + key + '"'
+        first = '{"' + key + '":{'
+        sets.append(
+            f"edits = CASE WHEN substr(edits, 1, {len(first)}) = {_sql_literal(first)} "
+            f"THEN json_set(edits, {_sql_literal(path + '.v')}, {new}) "
+            f"WHEN edits IS NULL OR edits = 'null' "
+            f"THEN json_object({_sql_literal(key)}, json_object('v', {new}, 'f', json({old}))) "
+            f"ELSE json_set({base}, {_sql_literal(path)}, "
+            f"json_object('v', {new}, 'f', json(COALESCE(edits -> {_sql_literal(path + '.f')}, {old})))) END"
+        )
+    else:
+        sets.append(f"edits = json_set({base}, " + ", ".join(args) + ")")
     where = " OR ".join(changed for _, changed, _, _ in fields)
     return f"UPDATE assets SET {', '.join(sets)} WHERE library_id = ?1 AND path = ?2 AND ({where})"
 

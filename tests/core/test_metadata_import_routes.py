@@ -278,13 +278,14 @@ def test_batches_whose_typed_cells_change_nothing_set_the_text_cells_alone(
     first = head + "".join(f"/{p},T {p},,x|y,3,ACME\n" for p in sorted(files) if p != "b/f4.md")
     again = head + (
         "/a.md,T2 a,,x|y,3,ACME\n/b/f0.md,T2 f0,,x|y,3,ACME\n/b/f1.md,T2 f1,,x|y,3,ACME\n"  # range holds folder b
-        "/b/f2.md,T2 f2,,x|y,3,ACME\n/b/f3.md,,D3,x|y,3,ACME\n/b/f5.md,T2 f5,,x|y,4,ACME\n"  # a rating changes
+        "/b/f2.md,,D2,x|y,3,ACME\n/b/f3.md,,D3,x|y,3,ACME\n/b/f5.md,,D5,x|y,3,ACME\n"  # descriptions alone
         "/c.md,T2 c,,x|y,3,ACME\n/d,Folder,,x|y,3,ACME\n/d/e.md,T2 e,,x|y,3,ACME\n"  # a folder named
-        "/a.md,T3 a,,x|y,3,ACME\n/b/f0.md,,,x|y,3,ACME\n/b/f1.md,T3 f1,D1,,,\n"
+        "/a.md,T3 a,,x|y,3,ACME\n/b/f0.md,,,x|y,3,ACME\n/b/f1.md,T3 f1,D1,,4,\n"  # a rating changes
     )
     for text, name, params in (
         (first, "first.csv", {}),
         (again, "again.csv", {}),
+        (head + "/b/f2.md,,D2 again,x|y,3,ACME\n", "desc.csv", {}),  # its edit, not the first, keeps its f
         (again.replace("T2", "T4").replace("T3", "T5"), "clear.csv", {"empty": "clear"}),
     ):
         decided.clear()
@@ -296,7 +297,10 @@ def test_batches_whose_typed_cells_change_nothing_set_the_text_cells_alone(
     got = state(db, db_lib(db, "sql"))
     assert got["b/f4.md"][2:5] == (None, [], {})  # never named: as the scan left it
     assert got["b"][2:5] == (None, [], {}) and got["d"][2:4] == (3, ["x", "y"])
-    assert got["a.md"][5]["title"] == {"v": "T5 a", "f": None} and got["b/f5.md"][2] == 4
+    assert got["a.md"][5]["title"] == {"v": "T5 a", "f": None} and got["b/f1.md"][2] == 4
+    assert got["b/f5.md"][5]["description"] == {"v": "D5", "f": None}  # the edits did not start with it
+    assert got["b/f2.md"][5]["description"] == {"v": "D2", "f": None}  # set again twice since: f kept
+    assert got["b/f5.md"][5]["title"] == {"v": None, "f": None}  # cleared by the last file
 
 
 def db_lib(db: Database, name: str) -> L.LibraryInfo:
