@@ -218,12 +218,8 @@ class MetadataImport(LibraryOperation):
         for note in head.notes:
             warn(note)
         with contextlib.ExitStack() as stack:
-            # SQLite: the batches' commits leave the WAL to one checkpoint once they are all written (copying it
-            # back and syncing the files at every thousand pages took a few per cent of an import)
-            writer = stack.enter_context(db.write_batches(checkpoints=False)) if ctx is not None else None
+            writer = stack.enter_context(db.write_batches()) if ctx is not None else None
             self._read(db, lib, params, ctx, stats, head, warn, writer)
-        if writer is not None:
-            db.checkpoint()
         return stats
 
     def _read(
