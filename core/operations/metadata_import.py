@@ -344,20 +344,20 @@ class MetadataImport(LibraryOperation):
             try:
                 if plan.parsed_unchanged(cur, lid, batch):
                     stmt, pick = plan.statement(batch, False)
-                    params = [(lid, rel, *pick(dtexts)) for _, rel, dtexts, _, _ in batch]
+                    params = [(rel, *pick(dtexts)) for _, rel, dtexts, _, _ in batch]
                 else:
                     stmt, pick = plan.statement(batch, True)
-                    params = [(lid, rel, *pick(dtexts), *cells.sql) for _, rel, dtexts, _, cells in batch]
+                    params = [(rel, *pick(dtexts), *cells.sql) for _, rel, dtexts, _, cells in batch]
                 if listing:
                     cur.execute("SAVEPOINT import_batch")
-                changed = stmt.run_many(cur, conn.dialect, params).rowcount
+                changed = stmt.run_rows(cur, lid, params)
                 flags: list[int] | None = None
                 if listing:
                     if changed == len(params):
                         flags = [1] * len(params)
                     else:
                         cur.execute("ROLLBACK TO import_batch")
-                        flags = [stmt.run(cur, conn.dialect, row).rowcount for row in params]
+                        flags = [stmt.run(cur, conn.dialect, (lid, *row)).rowcount for row in params]
                         changed = sum(flags)
                     cur.execute("RELEASE import_batch")
                 found: set[str] | None = None

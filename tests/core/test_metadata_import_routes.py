@@ -14,8 +14,17 @@ from sqlalchemy import select
 
 from core import library as L
 from core.operations import metadata_import as mi
+from core.operations import metadata_rows as mr
 from core.store.db import Database
 from tests.core.library_helpers import DOCS, log_lines, make_library, run_op
+
+
+@pytest.fixture(autouse=True, params=["joined", "row by row"])
+def runs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test twice: SQLite running a batch's rows as one UPDATE … FROM (VALUES …) even when they are few,
+    and row by row (the small batches here are otherwise run row by row)."""
+    monkeypatch.setattr(mr, "_JOINED_MIN", 1 if request.param == "joined" else 1_000_000)
+
 
 HEADER = (
     "assetPath,dc:title,dc:description,cq:tags{{String: multi}},xmp:Rating{{Long}},client,count{{Long}},"
@@ -305,3 +314,24 @@ def test_batches_whose_typed_cells_change_nothing_set_the_text_cells_alone(
 
 def db_lib(db: Database, name: str) -> L.LibraryInfo:
     return L.get_library(db, name)
+
+
+def test_rows_joined_apply_in_file_order_within_sqlite_limits() -> None:
+    """A batch run as UPDATE … FROM (VALUES …) leaves what running its rows one by one leaves: an asset named
+    twice gets its later value, a run never binds more values than SQLite allows, and the count is the number
+    of changes."""
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE assets (library_id INTEGER, path TEXT, title TEXT)")
+    conn.execute("CREATE UNIQUE INDEX ux ON assets (library_id, path)")
+    conn.executemany("INSERT INTO assets VALUES (?, ?, ?)", [(lib, f"p{i}", "old") for lib in (1, 2) for i in range(9)])
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 9)  # four rows of two values at most
+    stmt = mr._SQLiteStatement("UPDATE assets SET title = ?3 WHERE library_id = ?1 AND path = ?2 AND title IS NOT ?3")
+    rows = [("p0", "a"), ("p1", "b"), ("p0", "c"), ("p2", "old"), ("p3", "d"), ("p4", "e"), ("p5", "f"), ("p6", "g")]
+    rows += [("p7", "h"), ("p8", "i"), ("nope", "x"), ("p0", "j")]
+    cur = conn.cursor()
+    assert stmt.run_rows(cur, 1, rows) == 10  # p2 unchanged, nope not there
+    got = dict(conn.execute("SELECT path, title FROM assets WHERE library_id = 1"))
+    assert got == {"p0": "j", "p1": "b", "p2": "old", **{f"p{i}": "defghi"[i - 3] for i in range(3, 9)}}
+    assert set(conn.execute("SELECT title FROM assets WHERE library_id = 2")) == {("old",)}
