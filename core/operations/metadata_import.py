@@ -247,9 +247,11 @@ class MetadataImport(LibraryOperation):
         size = params["batch_size"]
         it = records(Path(params["input"]).expanduser(), params["separator"])
         next(it)  # the header
+        n = stats.rows  # rows read (kept in a local in this loop: stats.rows is set from it at each batch)
         for start, _end, row in it:
-            if isinstance(row, Unreadable):
-                stats.rows += 1
+            if row.__class__ is not list:
+                assert isinstance(row, Unreadable)
+                n += 1
                 stats.unreadable.append(row)
                 if ctx is not None:
                     ctx.error(row.message, f"line {row.start}")
@@ -257,11 +259,11 @@ class MetadataImport(LibraryOperation):
             if len(row) != width:
                 if not row or (len(row) == 1 and row[0] == ""):
                     continue  # a blank line
-                stats.rows += 1
+                n += 1
                 stats.skipped += 1
                 warn(msg("meta.import_width", line=start, n=len(row), width=width), f"line {start}")
                 continue
-            stats.rows += 1
+            n += 1
             raw = row[path_idx].strip()
             if prefix:
                 if raw != prefix and not raw.startswith(prefix + "/"):
@@ -271,7 +273,9 @@ class MetadataImport(LibraryOperation):
                     continue
                 raw = raw[len(prefix) :] or "/"
             try:
-                rel = raw[1:] if raw[:1] == "/" and is_plain(raw[1:]) else L.normalize(raw, param=pc, root=root)
+                rel = raw[1:]
+                if raw[:1] != "/" or not is_plain(rel):
+                    rel = L.normalize(raw, param=pc, root=root)
             except (ParamError, L.PathNotAllowed) as exc:
                 where = f"line {start}"
                 stats.skipped += 1
@@ -288,14 +292,16 @@ class MetadataImport(LibraryOperation):
                     )
             batch.append((start, rel, direct_cells(row), texts, cells))
             if len(batch) >= size:
+                stats.rows = n
                 self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
                 batch = []
                 if ctx is not None:
-                    ctx.progress(stats.rows)
+                    ctx.progress(n)
                     ctx.pause_point()  # between batches: no transaction is open
                     if ctx.should_stop:
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return
+        stats.rows = n
         if batch:
             self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
 
