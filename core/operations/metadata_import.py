@@ -348,12 +348,7 @@ class MetadataImport(LibraryOperation):
         with writer.transaction() as conn:
             cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
             try:
-                if plan.parsed_unchanged(cur, lid, batch):
-                    stmt, pick = plan.statement(batch, False)
-                    params = [(rel, *pick(dtexts)) for _, rel, dtexts, _, _ in batch]
-                else:
-                    stmt, pick = plan.statement(batch, True)
-                    params = [(rel, *pick(dtexts), *cells.sql) for _, rel, dtexts, _, cells in batch]
+                stmt, params = plan.statement(batch, not plan.parsed_unchanged(cur, lid, batch))
                 if listing:
                     cur.execute("SAVEPOINT import_batch")
                 changed = stmt.run_rows(cur, lid, params)

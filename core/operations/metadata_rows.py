@@ -406,25 +406,37 @@ class _Plan:
         self._others_sql = (
             f"SELECT count(*), json_group_array(json_array({names}, path)) FILTER (WHERE NOT ({usual})) {rng}"
         )
-        self._statements: dict[tuple[bool, tuple[int, ...]], tuple[_SQLiteStatement, Any]] = {}
+        self._statements: dict[tuple[bool, tuple[int, ...]], _SQLiteStatement] = {}
         self._usual: tuple[Any, ...] | None = None  # the stored values most assets hold (see parsed_unchanged)
         self.check_misses = 0  # batches parsed_unchanged could not decide (too many assets or stored values)
 
-    def statement(self, batch: list[tuple[Any, str, tuple[str, ...], Any, _Cells]], parsed: bool) -> tuple[Any, Any]:
+    def statement(
+        self, batch: list[tuple[Any, str, tuple[str, ...], Any, _Cells]], parsed: bool
+    ) -> tuple[_SQLiteStatement, list[tuple[Any, ...]]]:
         """SQLite: the UPDATE for ``batch`` (:func:`compare_update_sql`; with ``parsed`` False, without the parsed
-        columns) and what picks its plain text parameters from a row's: when empty cells keep, a column whose
-        cells are all empty in the batch is left out (they change nothing). Compiled once per shape."""
+        columns; compiled once per shape) and its parameters for each row after the library: the path, the
+        plain text cells it takes, then with ``parsed`` the parsed cells' (``_Cells.sql``). When empty cells
+        keep, a column whose cells are all empty in the batch is left out (they change nothing)."""
         if self.keep:
             use = tuple(j for j in range(len(self.direct)) if any(d[j] for _, _, d, _, _ in batch))
         else:
             use = tuple(range(len(self.direct)))
-        got = self._statements.get((parsed, use))
-        if got is None:
-            got = self._statements[(parsed, use)] = (
-                _SQLiteStatement(compare_update_sql(self, parsed, use)),
-                _getter(list(use)),
-            )
-        return got
+        stmt = self._statements.get((parsed, use))
+        if stmt is None:
+            stmt = self._statements[(parsed, use)] = _SQLiteStatement(compare_update_sql(self, parsed, use))
+        if len(use) == len(self.direct):
+            if parsed:
+                return stmt, [(rel, *d, *cells.sql) for _, rel, d, _, cells in batch]
+            return stmt, [(rel, *d) for _, rel, d, _, _ in batch]
+        if len(use) == 1:
+            j = use[0]
+            if parsed:
+                return stmt, [(rel, d[j], *cells.sql) for _, rel, d, _, cells in batch]
+            return stmt, [(rel, d[j]) for _, rel, d, _, _ in batch]
+        pick = _getter(list(use))
+        if parsed:
+            return stmt, [(rel, *pick(d), *cells.sql) for _, rel, d, _, cells in batch]
+        return stmt, [(rel, *pick(d)) for _, rel, d, _, _ in batch]
 
     def _changes(self, texts: tuple[str, ...], cells: _Cells, values: tuple[Any, ...]) -> bool:
         """Whether ``cells`` change anything in an asset holding these stored ``values`` (cached)."""
@@ -453,7 +465,8 @@ class _Plan:
         (one pass over the range, no grouping); otherwise the range is read grouped by stored values, with the
         paths of the few assets holding each. A range with too many assets or too many distinct stored values
         says False (the full statement then compares every row), and after a few such batches the check stops."""
-        applying = {texts: cells for _, _, _, texts, cells in batch if cells.values}
+        distinct = {id(cells): (texts, cells) for _, _, _, texts, cells in batch}  # cells are shared per texts
+        applying = dict(tc for tc in distinct.values() if tc[1].values)
         if not applying:
             return True
         if self.check_misses >= _RANGE_TRIES:
