@@ -35,6 +35,7 @@ _KEEP = object()
 _FIELDS = ("title", "description", "rating", "tags", "props", "edits")
 _MAX_LISTED = 1000
 _JOINED_MIN = 16  # rows run as one UPDATE … FROM (VALUES …) at least (see _SQLiteStatement.run_rows)
+_JOINED_MAX = 1000  # and at most
 _FEW = 64  # assets holding the same stored values whose paths parsed_unchanged reads
 _GROUPS_MAX = 32  # distinct stored values of a batch's range that parsed_unchanged works through
 
@@ -156,21 +157,21 @@ class _SQLiteStatement(L.Prepared):
     def __init__(self, sql: str) -> None:
         super().__init__(None, ())
         self._sql = sql
-        self._joined: dict[int, str] = {}
+        self._joined: dict[tuple[int, int], str] = {}
 
     def sql(self, dialect: Any) -> tuple[str, Any]:
         return self._sql, None
 
-    def run_rows(self, cur: Any, lid: Any, rows: list[tuple[Any, ...]]) -> int:
+    def run_rows(self, cur: Any, lid: int, rows: list[tuple[Any, ...]]) -> int:
         """Run the statement (one asset by path: ``?1`` the library, ``?2`` the path, then the row's values) for
         each of ``rows`` (their parameters after the library), in order; the number of assets changed.
 
         Rows are run many at a time as one UPDATE … FROM (VALUES …) (:meth:`_joined_sql`): the same work without
         a statement step, reset and parameter binding per row (a fifth of the SQL's time). A run holds each path
-        once (an asset named twice starts a new run, after the first one is applied) and at most as many values
-        as SQLite binds; a short run is stepped row by row."""
+        once (an asset named twice starts a new run, after the first one is applied), at most ``_JOINED_MAX``
+        rows and as many values as SQLite binds; a short run is stepped row by row."""
         width = len(rows[0]) if rows else 1
-        room = max(1, (cur.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - 1) // width)
+        room = max(1, min(_JOINED_MAX, cur.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
         runs: list[list[tuple[Any, ...]]] = []
         if len(rows) <= room and len({r[0] for r in rows}) == len(rows):
             runs.append(rows)
@@ -189,30 +190,31 @@ class _SQLiteStatement(L.Prepared):
             if len(run) < _JOINED_MIN:
                 changed += cur.executemany(self._sql, [(lid, *r) for r in run]).rowcount
             else:
-                changed += cur.execute(self._joined_sql(len(run), width), [lid, *chain.from_iterable(run)]).rowcount
+                changed += cur.execute(self._joined_sql(lid, len(run), width), list(chain.from_iterable(run))).rowcount
         return changed
 
-    def _joined_sql(self, n: int, width: int) -> str:
+    def _joined_sql(self, lid: int, n: int, width: int) -> str:
         """The statement as UPDATE … FROM (VALUES …) AS v for ``n`` rows of ``width`` values: ``?2`` and the
         later parameters become v's columns (``v.column1`` the path), unqualified columns stay the asset's (v's
-        are named column1…), and each VALUES row binds its own numbered parameters. SQLite reads v, then each
-        asset by the (library, path) index, as the statement did row by row; a bound parameter and a VALUES
-        column both have no affinity, so every comparison is the same."""
-        got = self._joined.get(n)
+        are named column1…), the library is written in (an integer) and v's values are plain ``?`` (SQLite
+        numbers them in order at no cost; ``?NNN`` are looked up one by one). SQLite reads v, then each asset by
+        the (library, path) index, as the statement did row by row; a bound parameter and a VALUES column both
+        have no affinity, so every comparison is the same."""
+        got = self._joined.get((lid, n))
         if got is None:
             head, tail = self._sql.split(" WHERE library_id = ?1 AND path = ?2", 1)
 
             def columns(text: str) -> str:
-                return re.sub(r"\?(\d+)", lambda m: "?1" if m[1] == "1" else f"v.column{int(m[1]) - 1}", text)
+                return re.sub(r"\?(\d+)", lambda m: str(int(lid)) if m[1] == "1" else f"v.column{int(m[1]) - 1}", text)
 
-            rows = (("(" + ", ".join(f"?{2 + i * width + j}" for j in range(width)) + ")") for i in range(n))
+            row = "(" + ", ".join("?" * width) + ")"
             got = (
-                f"{columns(head)} FROM (VALUES {', '.join(rows)}) AS v "
-                f"WHERE library_id = ?1 AND path = v.column1{columns(tail)}"
+                f"{columns(head)} FROM (VALUES {', '.join([row] * n)}) AS v "
+                f"WHERE library_id = {int(lid)} AND path = v.column1{columns(tail)}"
             )
             if len(self._joined) >= 4:
                 self._joined.clear()
-            self._joined[n] = got
+            self._joined[(lid, n)] = got
         return got
 
 

@@ -335,3 +335,24 @@ def test_rows_joined_apply_in_file_order_within_sqlite_limits() -> None:
     got = dict(conn.execute("SELECT path, title FROM assets WHERE library_id = 1"))
     assert got == {"p0": "j", "p1": "b", "p2": "old", **{f"p{i}": "defghi"[i - 3] for i in range(3, 9)}}
     assert set(conn.execute("SELECT title FROM assets WHERE library_id = 2")) == {("old",)}
+
+
+def test_a_big_batch_runs_in_statements_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However big the batch (batch_size goes to 100,000), each UPDATE … FROM (VALUES …) holds at most
+    _JOINED_MAX rows: the statements SQLite compiles stay small."""
+    import sqlite3
+
+    monkeypatch.setattr(mr, "_JOINED_MIN", 16)
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE assets (library_id INTEGER, path TEXT, title TEXT)")
+    conn.execute("CREATE UNIQUE INDEX ux ON assets (library_id, path)")
+    conn.executemany("INSERT INTO assets VALUES (3, ?, 'old')", [(f"p{i}",) for i in range(2500)])
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    stmt = mr._SQLiteStatement("UPDATE assets SET title = ?3 WHERE library_id = ?1 AND path = ?2 AND title IS NOT ?3")
+    assert stmt.run_rows(conn.cursor(), 3, [(f"p{i}", "new") for i in range(2500)]) == 2500
+    updates = [s for s in seen if s.startswith("UPDATE")]  # (as run: the values written in)
+    assert [s.count("), (") + 1 for s in updates] == [1000, 1000, 500]
+    assert "library_id = 3" in updates[0]
+    assert set(conn.execute("SELECT title FROM assets")) == {("new",)}
