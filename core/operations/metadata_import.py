@@ -336,8 +336,9 @@ class MetadataImport(LibraryOperation):
         plan: _Plan,
         later: list[tuple[Message, str]],
     ) -> None:
-        """SQLite: the batch is one ``executemany`` of :func:`compare_update_sql` (rows in file order, so the same
-        asset twice applies in order), whose row count is the number of rows that changed something. When some
+        """SQLite: the batch runs :func:`compare_update_sql` for its rows in file order (so the same asset twice
+        applies in order), as joined UPDATEs (:meth:`_SQLiteStatement.run_rows`) whose row counts add up to the
+        number of rows that changed something. When some
         did not, the batch's paths are looked up once: a row whose path is not catalogued is skipped with a
         warning, the others were unchanged. Until the result lists ``_MAX_LISTED`` changed assets, a batch where
         not every row changed is run again row by row (after a rollback to its savepoint) to know which did.

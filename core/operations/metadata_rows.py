@@ -1,7 +1,8 @@
 """How ``metadata-import`` works out what changes: its header and statistics; on SQLite the UPDATE that compares,
-sets and records each row itself (:func:`compare_update_sql`); for a dry run and PostgreSQL the prepared
-statements that read a batch's stored rows (one SELECT, or a range read when the paths sit together) and the
-change of each row worked out here, once per distinct input."""
+sets and records each row itself (:func:`compare_update_sql`), run for many rows at once, and the exact check
+that lets a batch whose typed cells change nothing leave them out of it (:meth:`_Plan.parsed_unchanged`); for a
+dry run and PostgreSQL the prepared statements that read a batch's stored rows (one SELECT, or a range read when
+the paths sit together) and the change of each row worked out here, once per distinct input."""
 
 from __future__ import annotations
 
@@ -227,11 +228,11 @@ def _json_forms(value: Any) -> tuple[str, str, str]:
 
 def compare_update_sql(plan: _Plan, parsed: bool = True, direct: tuple[int, ...] | None = None) -> str:
     """SQLite: one UPDATE of one asset by path that compares, sets and records a row's cells itself, so that a
-    batch is one ``executemany`` with no read before it. Its parameters, numbered: ?1 the library, ?2 the path,
-    then each plain text cell as read (``plan.direct``), then ``plan.cells(…).sql``: per parsed column the new
-    value as JSON text (NULL when the cell leaves the field unchanged, ``null``/``[]`` when it clears), then for
-    a standard field the value itself, for tags and properties two other spellings of the JSON text (see
-    :func:`_json_forms`).
+    batch needs no read of the stored rows (:meth:`_SQLiteStatement.run_rows` runs it for many rows at once). Its
+    parameters, numbered: ?1 the library, ?2 the path, then each plain text cell as read (``plan.direct``), then
+    ``plan.cells(…).sql``: per parsed column the new value as JSON text (NULL when the cell leaves the field
+    unchanged, ``null``/``[]`` when it clears), then for a standard field the value itself, for tags and
+    properties two other spellings of the JSON text (see :func:`_json_forms`).
 
     A field changes when its cell applies and differs from the stored value; only a row with a changed field is
     updated (the cursor's row count is the number of changed rows). Each changed field is recorded as an edit,
