@@ -100,6 +100,12 @@ def child(args: argparse.Namespace) -> int:
 
     db = Database()
     registry.get("metadata-export")  # loads the operations: process start-up, not the operation's work
+    from sqlalchemy.orm import configure_mappers
+
+    import core.engine  # noqa: F401  (JobContext, which run_op imports: the engine's own start-up, as above)
+
+    configure_mappers()  # SQLAlchemy's once-per-process set-up of the ORM classes (the first submit did it)
+
     jobs.list_jobs(db, operation="metadata-export")
     if args.child == "export":
         params = {"library": args.library, "folder": "", "subfolders": True, "output": args.csv}

@@ -153,7 +153,9 @@ def count_lines(path: Path) -> int:
     last = b""
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK):
-            n += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+            n += chunk.count(b"\n")
+            if b"\r" in chunk:  # CR or CRLF endings (searched for first: most files have none)
+                n += chunk.count(b"\r") - chunk.count(b"\r\n")
             if last == b"\r" and chunk[:1] == b"\n":
                 n -= 1
             last = chunk[-1:]

@@ -46,9 +46,7 @@ from core.operations.metadata_rows import (  # how the rows are read and their c
     _select,
     _select_range,
     _show,
-    _SQLiteStatement,
     _Update,
-    compare_update_sql,
 )
 from core.operations.outputs import RejectedRows, rejected_rows_params
 
@@ -246,13 +244,14 @@ class MetadataImport(LibraryOperation):
         # SQLite compares, sets and records each row in its UPDATE (no read before it); a dry run, which lists
         # before → after, and PostgreSQL read the stored rows and work out the changes here
         in_sql = writer is not None and _merges_in_sqlite(db.engine.dialect.name, head)
-        stmt = _SQLiteStatement(compare_update_sql(plan)) if in_sql else None
         size = params["batch_size"]
         it = records(Path(params["input"]).expanduser(), params["separator"])
         next(it)  # the header
+        n = stats.rows  # rows read (kept in a local in this loop: stats.rows is set from it at each batch)
         for start, _end, row in it:
-            if isinstance(row, Unreadable):
-                stats.rows += 1
+            if row.__class__ is not list:
+                assert isinstance(row, Unreadable)
+                n += 1
                 stats.unreadable.append(row)
                 if ctx is not None:
                     ctx.error(row.message, f"line {row.start}")
@@ -260,11 +259,11 @@ class MetadataImport(LibraryOperation):
             if len(row) != width:
                 if not row or (len(row) == 1 and row[0] == ""):
                     continue  # a blank line
-                stats.rows += 1
+                n += 1
                 stats.skipped += 1
                 warn(msg("meta.import_width", line=start, n=len(row), width=width), f"line {start}")
                 continue
-            stats.rows += 1
+            n += 1
             raw = row[path_idx].strip()
             if prefix:
                 if raw != prefix and not raw.startswith(prefix + "/"):
@@ -274,7 +273,9 @@ class MetadataImport(LibraryOperation):
                     continue
                 raw = raw[len(prefix) :] or "/"
             try:
-                rel = raw[1:] if raw[:1] == "/" and is_plain(raw[1:]) else L.normalize(raw, param=pc, root=root)
+                rel = raw[1:]
+                if raw[:1] != "/" or not is_plain(rel):
+                    rel = L.normalize(raw, param=pc, root=root)
             except (ParamError, L.PathNotAllowed) as exc:
                 where = f"line {start}"
                 stats.skipped += 1
@@ -291,16 +292,18 @@ class MetadataImport(LibraryOperation):
                     )
             batch.append((start, rel, direct_cells(row), texts, cells))
             if len(batch) >= size:
-                self._apply(db, lib, batch, stats, warn, writer, pc, plan, stmt)
+                stats.rows = n
+                self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
                 batch = []
                 if ctx is not None:
-                    ctx.progress(stats.rows)
+                    ctx.progress(n)
                     ctx.pause_point()  # between batches: no transaction is open
                     if ctx.should_stop:
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return
+        stats.rows = n
         if batch:
-            self._apply(db, lib, batch, stats, warn, writer, pc, plan, stmt)
+            self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
 
     def _apply(
         self,
@@ -312,12 +315,12 @@ class MetadataImport(LibraryOperation):
         writer: WriteBatches | None,
         pc: str,
         plan: _Plan,
-        stmt: _SQLiteStatement | None,
+        in_sql: bool,
     ) -> None:
         """One batch in one transaction (a dry run only reads): all of its good rows apply, or none."""
         later: list[tuple[Message, str]] = []  # warnings are reported after the transaction (the log writes too)
-        if stmt is not None and writer is not None:
-            self._apply_in_sql(lib, batch, stats, writer, pc, stmt, later)
+        if in_sql and writer is not None:
+            self._apply_in_sql(lib, batch, stats, writer, pc, plan, later)
         else:
             self._apply_here(db, lib, batch, stats, writer, pc, plan, later)
         for message, item in later:
@@ -330,30 +333,33 @@ class MetadataImport(LibraryOperation):
         stats: ImportStats,
         writer: WriteBatches,
         pc: str,
-        stmt: _SQLiteStatement,
+        plan: _Plan,
         later: list[tuple[Message, str]],
     ) -> None:
-        """SQLite: the batch is one ``executemany`` of :func:`compare_update_sql` (rows in file order, so the same
-        asset twice applies in order), whose row count is the number of rows that changed something. When some
+        """SQLite: the batch runs :func:`compare_update_sql` for its rows in file order (so the same asset twice
+        applies in order), as joined UPDATEs (:meth:`_SQLiteStatement.run_rows`) whose row counts add up to the
+        number of rows that changed something. When some
         did not, the batch's paths are looked up once: a row whose path is not catalogued is skipped with a
         warning, the others were unchanged. Until the result lists ``_MAX_LISTED`` changed assets, a batch where
-        not every row changed is run again row by row (after a rollback to its savepoint) to know which did."""
+        not every row changed is run again row by row (after a rollback to its savepoint) to know which did.
+        When the batch's parsed cells change nothing (:meth:`_Plan.parsed_unchanged`, read in the same
+        transaction), the statement compares and sets the plain text cells only."""
         lid = lib.id
-        params = [(lid, rel, *dtexts, *cells.sql) for _, rel, dtexts, _, cells in batch]
         listing = len(stats.applied) < _MAX_LISTED
         with writer.transaction() as conn:
             cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
             try:
+                stmt, params = plan.statement(batch, not plan.parsed_unchanged(cur, lid, batch))
                 if listing:
                     cur.execute("SAVEPOINT import_batch")
-                changed = stmt.run_many(cur, conn.dialect, params).rowcount
+                changed = stmt.run_rows(cur, lid, params)
                 flags: list[int] | None = None
                 if listing:
                     if changed == len(params):
                         flags = [1] * len(params)
                     else:
                         cur.execute("ROLLBACK TO import_batch")
-                        flags = [stmt.run(cur, conn.dialect, row).rowcount for row in params]
+                        flags = [stmt.run(cur, conn.dialect, (lid, *row)).rowcount for row in params]
                         changed = sum(flags)
                     cur.execute("RELEASE import_batch")
                 found: set[str] | None = None

@@ -206,3 +206,23 @@ def test_two_exports_at_once_keep_their_own_state(db: Database, tmp_path: Path) 
     assert not errors and not hasattr(op, "_conflicts")
     assert results["a"] == [] and results["b"] == []
     assert results["/"] == []  # folder / without subfolders holds no asset
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1 << 20])
+def test_progress_total_counts_lines_after_the_header_whatever_their_endings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    from core.operations import csv_records
+
+    monkeypatch.setattr(csv_records, "CHUNK", chunk)  # a CRLF split between two reads counts once
+    for body, lines in (
+        (b"h\na\nb\n", 2),
+        (b"h\r\na\r\nb", 2),
+        (b"h\ra\rb\r", 2),
+        (b"h\na\r\nb\rc\n\n", 4),
+        (b"h", 0),
+        (b"", 0),
+    ):
+        path = tmp_path / "c.csv"
+        path.write_bytes(body)
+        assert csv_records.count_lines(path) == lines, body

@@ -14,8 +14,17 @@ from sqlalchemy import select
 
 from core import library as L
 from core.operations import metadata_import as mi
+from core.operations import metadata_rows as mr
 from core.store.db import Database
 from tests.core.library_helpers import DOCS, log_lines, make_library, run_op
+
+
+@pytest.fixture(autouse=True, params=["joined", "row by row"])
+def runs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test twice: SQLite running a batch's rows as one UPDATE … FROM (VALUES …) even when they are few,
+    and row by row (the small batches here are otherwise run row by row)."""
+    monkeypatch.setattr(mr, "_JOINED_MIN", 1 if request.param == "joined" else 1_000_000)
+
 
 HEADER = (
     "assetPath,dc:title,dc:description,cq:tags{{String: multi}},xmp:Rating{{Long}},client,count{{Long}},"
@@ -254,3 +263,96 @@ def test_a_stop_ends_the_import_between_whole_batches(
     assert titled == [f"f{i:04d}.txt" for i in range(mi.BATCH)]
     assert result["changed"] == mi.BATCH
     assert any(f"stopped after line {mi.BATCH + 1}" in m for m, _ in log_lines(db, ctx))
+
+
+def test_batches_whose_typed_cells_change_nothing_set_the_text_cells_alone(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite a batch whose typed cells (tags, rating, properties) change none of its assets is updated by a
+    statement that compares and sets its text cells only; assets read with the batch that it does not name (a
+    folder, a file the CSV leaves out) may hold anything. Whichever way each batch goes, the values, edits and
+    report are the Python route's, and both ways are taken."""
+    files = {"a.md": "# A\n", **{f"b/f{i}.md": f"# B{i}\n" for i in range(6)}, "c.md": "# C\n", "d/e.md": "# E\n"}
+    for n in ("sql", "py"):
+        make_library(db, tmp_path / n, files, name=n)
+    decided: list[bool] = []
+    real = mi._Plan.parsed_unchanged
+
+    def spy(self: Any, *args: Any) -> bool:
+        decided.append(real(self, *args))
+        return decided[-1]
+
+    monkeypatch.setattr(mi._Plan, "parsed_unchanged", spy)
+    head = "assetPath,dc:title,dc:description,cq:tags{{String: multi}},xmp:Rating{{Long}},client\n"
+    first = head + "".join(f"/{p},T {p},,x|y,3,ACME\n" for p in sorted(files) if p != "b/f4.md")
+    again = head + (
+        "/a.md,T2 a,,x|y,3,ACME\n/b/f0.md,T2 f0,,x|y,3,ACME\n/b/f1.md,T2 f1,,x|y,3,ACME\n"  # range holds folder b
+        "/b/f2.md,,D2,x|y,3,ACME\n/b/f3.md,,D3,x|y,3,ACME\n/b/f5.md,,D5,x|y,3,ACME\n"  # descriptions alone
+        "/c.md,T2 c,,x|y,3,ACME\n/d,Folder,,x|y,3,ACME\n/d/e.md,T2 e,,x|y,3,ACME\n"  # a folder named
+        "/a.md,T3 a,,x|y,3,ACME\n/b/f0.md,,,x|y,3,ACME\n/b/f1.md,T3 f1,D1,,4,\n"  # a rating changes
+    )
+    for text, name, params in (
+        (first, "first.csv", {}),
+        (again, "again.csv", {}),
+        (head + "/b/f2.md,,D2 again,x|y,3,ACME\n", "desc.csv", {}),  # its edit, not the first, keeps its f
+        (again.replace("T2", "T4").replace("T3", "T5"), "clear.csv", {"empty": "clear"}),
+    ):
+        decided.clear()
+        (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, text, name, **params)
+        assert sql_result == py_result and sql_log == py_log
+        assert state(db, db_lib(db, "sql")) == state(db, db_lib(db, "py"))
+        if db.is_sqlite and name == "again.csv":
+            assert True in decided and False in decided  # both statements ran
+    got = state(db, db_lib(db, "sql"))
+    assert got["b/f4.md"][2:5] == (None, [], {})  # never named: as the scan left it
+    assert got["b"][2:5] == (None, [], {}) and got["d"][2:4] == (3, ["x", "y"])
+    assert got["a.md"][5]["title"] == {"v": "T5 a", "f": None} and got["b/f1.md"][2] == 4
+    assert got["b/f5.md"][5]["description"] == {"v": "D5", "f": None}  # the edits did not start with it
+    assert got["b/f2.md"][5]["description"] == {"v": "D2", "f": None}  # set again twice since: f kept
+    assert got["b/f5.md"][5]["title"] == {"v": None, "f": None}  # cleared by the last file
+
+
+def db_lib(db: Database, name: str) -> L.LibraryInfo:
+    return L.get_library(db, name)
+
+
+def test_rows_joined_apply_in_file_order_within_sqlite_limits() -> None:
+    """A batch run as UPDATE … FROM (VALUES …) leaves what running its rows one by one leaves: an asset named
+    twice gets its later value, a run never binds more values than SQLite allows, and the count is the number
+    of changes."""
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE assets (library_id INTEGER, path TEXT, title TEXT)")
+    conn.execute("CREATE UNIQUE INDEX ux ON assets (library_id, path)")
+    conn.executemany("INSERT INTO assets VALUES (?, ?, ?)", [(lib, f"p{i}", "old") for lib in (1, 2) for i in range(9)])
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 9)  # four rows of two values at most
+    stmt = mr._SQLiteStatement("UPDATE assets SET title = ?3 WHERE library_id = ?1 AND path = ?2 AND title IS NOT ?3")
+    rows = [("p0", "a"), ("p1", "b"), ("p0", "c"), ("p2", "old"), ("p3", "d"), ("p4", "e"), ("p5", "f"), ("p6", "g")]
+    rows += [("p7", "h"), ("p8", "i"), ("nope", "x"), ("p0", "j")]
+    cur = conn.cursor()
+    assert stmt.run_rows(cur, 1, rows) == 10  # p2 unchanged, nope not there
+    got = dict(conn.execute("SELECT path, title FROM assets WHERE library_id = 1"))
+    assert got == {"p0": "j", "p1": "b", "p2": "old", **{f"p{i}": "defghi"[i - 3] for i in range(3, 9)}}
+    assert set(conn.execute("SELECT title FROM assets WHERE library_id = 2")) == {("old",)}
+
+
+def test_a_big_batch_runs_in_statements_of_bounded_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However big the batch (batch_size goes to 100,000), each UPDATE … FROM (VALUES …) holds at most
+    _JOINED_MAX rows: the statements SQLite compiles stay small."""
+    import sqlite3
+
+    monkeypatch.setattr(mr, "_JOINED_MIN", 16)
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE assets (library_id INTEGER, path TEXT, title TEXT)")
+    conn.execute("CREATE UNIQUE INDEX ux ON assets (library_id, path)")
+    conn.executemany("INSERT INTO assets VALUES (3, ?, 'old')", [(f"p{i}",) for i in range(2500)])
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    stmt = mr._SQLiteStatement("UPDATE assets SET title = ?3 WHERE library_id = ?1 AND path = ?2 AND title IS NOT ?3")
+    assert stmt.run_rows(conn.cursor(), 3, [(f"p{i}", "new") for i in range(2500)]) == 2500
+    updates = [s for s in seen if s.startswith("UPDATE")]  # (as run: the values written in)
+    assert [s.count("), (") + 1 for s in updates] == [1000, 1000, 500]
+    assert "library_id = 3" in updates[0]
+    assert set(conn.execute("SELECT title FROM assets")) == {("new",)}

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from core import library as L
 from core.errors import ParamError
 from core.operations import OperationEnv, registry
+from core.operations import metadata_rows as mr
 from core.store import jobs
 from core.store.db import Database
 from tests.core.library_helpers import log_lines, make_library, run_failing, run_op
@@ -200,7 +201,8 @@ def test_import_batch_applies_whole_or_not_at_all(
     src = tmp_path / "in.csv"
     src.write_text("assetPath,dc:title,xmp:Rating\n" + "".join(f"a{i}.txt,T{i},{i}\n" for i in range(4)))
     calls = []
-    real = L.Prepared.run_many
+    real = L.Prepared.run_many  # the Python route's UPDATE (PostgreSQL)
+    real_rows = mr._SQLiteStatement.run_rows  # SQLite's
 
     def run_many(self: L.Prepared, cursor: object, dialect: object, rows: list) -> object:
         calls.append(len(rows))
@@ -209,7 +211,15 @@ def test_import_batch_applies_whole_or_not_at_all(
             raise RuntimeError("disk full")
         return real(self, cursor, dialect, rows)
 
+    def run_rows(self: mr._SQLiteStatement, cursor: object, lid: object, rows: list) -> int:
+        calls.append(len(rows))
+        changed = real_rows(self, cursor, lid, rows)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return changed
+
     monkeypatch.setattr(L.Prepared, "run_many", run_many)
+    monkeypatch.setattr(mr._SQLiteStatement, "run_rows", run_rows)
     with pytest.raises(RuntimeError, match="disk full"):
         run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 2})
     got = [(meta(db, lib, f"a{i}.txt").title, meta(db, lib, f"a{i}.txt").rating) for i in range(4)]
