@@ -61,13 +61,13 @@ _TAKE_ONE_SQLITE = (
         == select(_jobs.c.id)
         .where(
             _jobs.c.queue == bindparam("q"),
-            _jobs.c.status == str(JobStatus.QUEUED),
+            _jobs.c.status == store_claims.QUEUED,
             _jobs.c.operation.in_(bindparam("ops", expanding=True)),
         )
         .order_by(_jobs.c.priority.desc(), _jobs.c.id)
         .limit(1)
         .scalar_subquery(),
-        _jobs.c.status == str(JobStatus.QUEUED),
+        _jobs.c.status == store_claims.QUEUED,
         _running().scalar_subquery() < bindparam("cap"),
         _running(worker=True).scalar_subquery() < bindparam("share"),
         select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery().is_(False),
