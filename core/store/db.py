@@ -313,13 +313,23 @@ class Database:
 
     def checkpoint(self) -> None:
         """SQLite: copy what the WAL holds into the database file, as far as readers allow, without waiting for
-        them or for writers (a passive checkpoint; it syncs the files, away from the writers' commits)."""
+        them or for other processes' writers (a passive checkpoint; it syncs the files, away from the writers'
+        commits).
+
+        The bulk is copied while this process's writers go on; what they committed meanwhile is copied then with
+        their lock held (a few frames), so that the WAL is copied whole and the next commit writes it again from its
+        beginning. Otherwise, under a steady stream of commits, a checkpoint never catches up and every commit
+        appends to a WAL that grows without end (hundreds of MB for a few thousand jobs), each commit extending the
+        file."""
         if self.is_sqlite:
             with self.engine.connect() as conn:
                 dbapi = conn.connection.dbapi_connection
                 assert dbapi is not None
                 with contextlib.suppress(sqlite3.OperationalError):  # busy now: the next one copies it
-                    dbapi.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    busy, frames, copied = dbapi.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    if not busy and frames > 0 and copied == frames:  # copied up to where the WAL ended then
+                        with self._writer():
+                            dbapi.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     @contextlib.contextmanager
     def connect_read(self) -> Iterator[Connection]:
