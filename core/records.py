@@ -53,6 +53,7 @@ _LATER_FIELDS: dict[str, Any] = {"pause_requested": False, "paused_at": None, "p
 _HEAD = JOB_FIELDS.index("parent_id") + 1  # JobSnapshot's fields in JOB_FIELDS' order up to here
 _STATUS, _PARAMS = JOB_FIELDS.index("status"), JOB_FIELDS.index("params")
 _BOOLS = tuple(JOB_FIELDS.index(k) for k in ("inline", "stop_requested", "pause_requested"))
+_STATUSES = {s.value: s for s in JobStatus}  # a dictionary lookup instead of the enum's call (the hot path's rows)
 _POSITIONS: dict[tuple[str, ...], tuple[int, ...]] = {}  # where each of JOB_FIELDS is in a row's columns
 assert JOB_FIELDS[-1] == "paused_seconds"
 
@@ -124,7 +125,8 @@ class JobSnapshot:
         if at is None:
             at = _POSITIONS[names] = tuple(names.index(k) for k in JOB_FIELDS)
         v = [values[i] for i in at]
-        v[_STATUS] = JobStatus(v[_STATUS])
+        status = v[_STATUS]
+        v[_STATUS] = _STATUSES.get(status) or JobStatus(status)
         v[_PARAMS] = v[_PARAMS] or {}
         for i in _BOOLS:
             v[i] = bool(v[i])

@@ -439,23 +439,54 @@ class WriteBatches:
             self._conn.close()
             self._conn = None
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self) -> contextlib.AbstractContextManager[Connection]:
         if self._conn is None:
             raise RuntimeError("WriteBatches.transaction() outside its with block")
-        if self.db.is_sqlite:  # BEGIN IMMEDIATE and COMMIT straight on the DB-API connection: a fraction of the cost
-            with self.db.refusals(), self.db._writer():
-                sqlite_transaction_begin(self._conn)
+        if self.db._write_lock is not None:  # SQLite: BEGIN IMMEDIATE and COMMIT straight on the DB-API connection
+            return _SQLiteTransaction(self._conn, self.db._write_lock)
+        return self._transaction(self._conn)
+
+    @contextlib.contextmanager
+    def _transaction(self, conn: Connection) -> Iterator[Connection]:
+        with self.db.refusals(), self.db._writer(), conn.begin():
+            yield conn
+
+
+class _SQLiteTransaction:
+    """A transaction of :class:`WriteBatches` on SQLite: the process's write lock, then BEGIN IMMEDIATE; COMMIT at the
+    end (ROLLBACK after an error or a refused COMMIT). A plain context manager: the engine's writer opens two for every
+    job, and a generator's costs more than the BEGIN. (SQLite's errors carry no SQLSTATE: nothing for
+    ``Database.refusals()`` to translate.)"""
+
+    __slots__ = ("_conn", "_lock")
+
+    def __init__(self, conn: Connection, lock: threading.RLock) -> None:
+        self._conn = conn
+        self._lock = lock
+
+    def __enter__(self) -> Connection:
+        self._lock.acquire()
+        try:
+            sqlite_transaction_begin(self._conn)
+        except BaseException:
+            self._lock.release()
+            raise
+        return self._conn
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if exc_type is None:
                 try:
-                    yield self._conn
                     sqlite_transaction_end(self._conn, commit=True)
+                    return
                 except BaseException:
                     with contextlib.suppress(Exception):
                         sqlite_transaction_end(self._conn, commit=False)
                     raise
-            return
-        with self.db.refusals(), self.db._writer(), self._conn.begin():
-            yield self._conn
+            with contextlib.suppress(Exception):
+                sqlite_transaction_end(self._conn, commit=False)
+        finally:
+            self._lock.release()
 
 
 class Prepared:
