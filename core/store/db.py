@@ -584,7 +584,7 @@ def _fast_bind(type_: Any, proc: Callable[[Any], Any] | None) -> Callable[[Any],
         def utc_text(value: Any) -> Any:
             if type(value) is dt.datetime and value.tzinfo is _UTC:  # what utcnow() and the database give
                 return value.replace(tzinfo=None).isoformat(" ", "microseconds")
-            return proc(value)
+            return None if value is None else proc(value)
 
         return utc_text if all(utc_text(v) == proc(v) for v in (*_SAMPLES, None)) else proc
     if isinstance(type_, JSON):
