@@ -17,13 +17,15 @@ its claims go through its one writer.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
+from core.operations import Operation, Registry, registry
 from core.records import JobSnapshot
 from core.status import RUNNING, JobStatus
 from core.store import claims as store_claims
@@ -169,3 +171,12 @@ def fair_share(conn: Connection, queue: QueueConfig) -> int:
         if kind != "inline" and ((queue.name in queues) if queues else (kind == "worker" or not queue.workers_only))
     )
     return max(1, math.ceil(queue.capacity / max(1, serving)))
+
+
+def operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:
+    """The operations an engine runs, and so claims, for its life (by default the registry's at that moment)."""
+    if operations is None:
+        operations = registry
+    if isinstance(operations, Registry):
+        return MappingProxyType({op.name: op for op in operations.all()})
+    return MappingProxyType(dict(operations))

@@ -32,7 +32,6 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
-from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -44,7 +43,7 @@ from core.engine.writer import Writer, refused
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
-from core.operations import Operation, Registry, registry
+from core.operations import Operation, Registry
 from core.records import JobSnapshot, LogEntry
 from core.status import RUNNING, JobStatus, sources_of
 from core.store import jobs, liveness, pauses, settings
@@ -90,7 +89,7 @@ class Engine:
         self.db = db
         # The operations this engine runs, fixed for its life: claims ask only for these, so a plugin
         # registered or removed later never makes it take a job it cannot run.
-        self.operations: Mapping[str, Operation] = _operation_set(operations)
+        self.operations: Mapping[str, Operation] = claims.operation_set(operations)
         self._operation_names = sorted(self.operations)
         self.bus = bus if bus is not None else EventBus()
         self.kind = kind
@@ -513,28 +512,39 @@ class Engine:
         claim_next: QueueConfig | None,
     ) -> tuple[JobSnapshot, JobSnapshot | None]:
         new = outcome.status
-
-        def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
-            jobs.append_log(conn, entries)
-            snap = hot.transition(
-                conn,
+        columns = {**outcome.columns(), **counters}
+        expect = RUNNING & sources_of(new)
+        if self.db.is_sqlite:  # the statements given their values before the writer's transaction, decoded after it
+            share = self._shares.get(claim_next.name) if claim_next is not None else None
+            claim = (claim_next, share, self._operation_names) if claim_next is not None else None
+            snap, next_job = hot.write_outcome(
+                self._writer.write,
                 self.db,
                 job.id,
                 new,
                 by=self.id,
-                expect=RUNNING & sources_of(new),
-                **outcome.columns(),
-                **counters,
+                expect=expect,
+                columns=columns,
+                entries=entries,
+                claim=claim,
+                may_chain=self._may_chain,
             )
-            if claim_next is not None and self._may_chain(claim_next):
-                chained = next(iter(self._claim(conn, claim_next).jobs), None)
-                if chained is not None:
-                    return snap, chained
-            if snap is not None and not job.inline and self._presence is not None:
-                liveness.notify(conn, f"free {job.queue}")  # a slot is free: wake the engines waiting for one
-            return snap, None
+            if claim_next is not None:
+                self._crowded[claim_next.name] = share is not None and share < claim_next.capacity
+        else:
 
-        snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
+            def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
+                jobs.append_log(conn, entries)
+                snap = hot.transition(conn, self.db, job.id, new, by=self.id, expect=expect, **columns)
+                if claim_next is not None and self._may_chain(claim_next):
+                    chained = next(iter(self._claim(conn, claim_next).jobs), None)
+                    if chained is not None:
+                        return snap, chained
+                if snap is not None and not job.inline and self._presence is not None:
+                    liveness.notify(conn, f"free {job.queue}")  # a slot is free: wake the engines waiting for one
+                return snap, None
+
+            snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
             return jobs.get_many(self.db, [job.id])[0], next_job
@@ -685,11 +695,3 @@ class Engine:
             recovered = housekeeping.recover_dead(self.db, self.id, self.dead_after, self.operations, self.bus)
         if recovered:
             self.wake()
-
-
-def _operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:
-    if operations is None:
-        operations = registry
-    if isinstance(operations, Registry):
-        return MappingProxyType({op.name: op for op in operations.all()})
-    return MappingProxyType(dict(operations))

@@ -541,7 +541,18 @@ class Prepared:
 
     def execute(self, conn: Connection, values: Mapping[str, Any]) -> Any:
         """Run on ``conn``'s DB-API connection; returns the DB-API cursor (rowcount, lastrowid, fetch*)."""
-        params = self.parameters(values)
+        return self.execute_bound(conn, self.parameters(values))
+
+    def fetch_bound(self, conn: Connection, params: list[Any]) -> list[tuple[Any, ...]]:
+        """The raw rows it returns, run with ``params`` from :meth:`parameters` (made before the transaction began);
+        :meth:`decoded` gives their values (after it ended: the engine's writer keeps its transactions short)."""
+        cursor = self.execute_bound(conn, params)
+        try:
+            return cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise _wrapped(self.sql, None, exc) from exc
+
+    def execute_bound(self, conn: Connection, params: list[Any]) -> Any:
         dbapi = conn.connection.dbapi_connection
         assert dbapi is not None
         try:
