@@ -82,8 +82,8 @@ class JobContext:
         self.worker = worker
         self.flush_interval = flush_interval
         self.max_buffer = max_buffer
-        self.stop_event = threading.Event()
-        # made at the first pause asked (most jobs never see one): see pause_event
+        # made when first needed, as the pause's (most jobs are never stopped nor paused, nor wait): see stop_event
+        self._stop_event: threading.Event | None = None
         self._pause_event: threading.Event | None = None
         self._unpaused_event: threading.Event | None = None
         self.paused_seconds = job.paused_seconds
@@ -110,11 +110,23 @@ class JobContext:
 
     # -- stop ---------------------------------------------------------------------------------------
     @property
+    def stop_event(self) -> threading.Event:
+        """Set: a stop was requested."""
+        event = self._stop_event
+        if event is None:
+            with self._lock:
+                if self._stop_event is None:
+                    self._stop_event = threading.Event()
+                event = self._stop_event
+        return event
+
+    @property
     def should_stop(self) -> bool:
-        return self.stop_event.is_set()
+        event = self._stop_event
+        return event is not None and event.is_set()
 
     def check_stop(self) -> None:
-        if self.stop_event.is_set():
+        if self.should_stop:
             raise StopRequested()
 
     def wait(self, seconds: float) -> bool:
@@ -146,7 +158,7 @@ class JobContext:
     def pause_wanted(self) -> bool:
         """A pause was asked and no stop: the operation should reach its pause point."""
         event = self._pause_event
-        return event is not None and event.is_set() and not self.stop_event.is_set()
+        return event is not None and event.is_set() and not self.should_stop
 
     def set_pause(self, wanted: bool) -> None:
         """The engine's side: ask the operation to pause at its next pause point, or to go on."""
@@ -180,7 +192,7 @@ class JobContext:
         try:
             if on_pause is not None:
                 on_pause()
-            while self.pause_event.is_set() and not self.stop_event.is_set():
+            while self.pause_event.is_set() and not self.should_stop:
                 self._unpaused.wait(0.1)
         finally:
             if on_resume is not None:
