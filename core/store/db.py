@@ -584,6 +584,7 @@ class Prepared:
 # the same results as SQLAlchemy's processors for those values (checked on samples when a statement is prepared), and
 # SQLAlchemy's own processors for every other value.
 _UTC = dt.UTC
+_TIME_TEXT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"  # SQLAlchemy's storage format of SQLite times
 _SAMPLES = (dt.datetime(2026, 1, 2, 3, 4, 5, 60007, tzinfo=_UTC), dt.datetime(1999, 12, 31, 23, 59, 59, tzinfo=_UTC))
 
 
@@ -594,7 +595,8 @@ def _fast_bind(type_: Any, proc: Callable[[Any], Any] | None) -> Callable[[Any],
 
         def utc_text(value: Any) -> Any:
             if type(value) is dt.datetime and value.tzinfo is _UTC:  # what utcnow() and the database give
-                return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+                v = value
+                return _TIME_TEXT % (v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond)
             return None if value is None else proc(value)
 
         return utc_text if all(utc_text(v) == proc(v) for v in (*_SAMPLES, None)) else proc
@@ -615,14 +617,14 @@ def _fast_result(type_: Any, proc: Callable[[Any], Any]) -> Callable[[Any], Any]
         def utc_time(value: Any) -> Any:
             if type(value) is str and len(value) == 26 and value[10] == " ":  # YYYY-MM-DD HH:MM:SS.ffffff
                 return parse(value).replace(tzinfo=_UTC)
-            return proc(value)
+            return None if value is None else proc(value)
 
         stored = [None, *(v.replace(tzinfo=None).isoformat(" ", "microseconds") for v in _SAMPLES)]
         return utc_time if all(utc_time(v) == proc(v) for v in stored) else proc
     if isinstance(type_, JSON):
 
         def json_value(value: Any) -> Any:
-            if value == "null":
+            if value is None or value == "null":
                 return None
             if value == "{}":
                 return {}
