@@ -82,15 +82,9 @@ def bound_claim(db: Database, queue: QueueConfig, worker: str, operations: Seque
     """SQLite: the claim of one job of ``queue`` by ``worker`` (:func:`core.engine.claims.claim` with ``want=1``:
     the queue's capacity and pause, at most ``share`` jobs of this worker), to run in a transaction begun later."""
     ops = list(operations)
-    values = {
-        "q": queue.name,
-        "ops": ops,
-        "cap": queue.capacity,
-        "share": queue.capacity if share is None else share,
-        "w_worker": worker,
-        "w_now": utcnow(),
-    }
-    return Bound(db.sqlite_prepared(claims._TAKE_ONE_SQLITE, ops=ops), values)
+    limit = queue.capacity if share is None else share
+    values = {"q": queue.name, "ops": ops, "cap": queue.capacity, "share": limit, "w_worker": worker, "w_now": utcnow()}
+    return Bound(db.sqlite_prepared(claims.take_one_sqlite(queue, limit), ops=ops), values)
 
 
 def write_outcome(

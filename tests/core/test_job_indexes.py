@@ -29,10 +29,12 @@ def test_the_claims_read_the_index_of_queued_jobs_and_never_scan_the_table(db: D
     if not db.is_sqlite:
         pytest.skip("SQLite's query planner")
     one = _plan(db, claims._TAKE_ONE_SQLITE, ops=["command", "fetch"])
+    alone = _plan(db, claims._TAKE_ONE_SQLITE_ALONE, ops=["command"])
     many = _plan(db, store_claims._TAKE_SQLITE, ops=["command"])
     state = _plan(db, store_claims._STATE_SQLITE)
-    for plan in (one, many, state):
+    for plan in (one, alone, many, state):
         assert "SCAN jobs" not in plan, plan
+    assert "ix_jobs_queued (queue=?)" in alone and "INTEGER PRIMARY KEY" in alone, alone
     # the next jobs from the QUEUED jobs' index, each taken by its id (not by walking every QUEUED job)
     assert "ix_jobs_queued (queue=?)" in one and "INTEGER PRIMARY KEY" in one, one
     assert "ix_jobs_queued (queue=?)" in many and "INTEGER PRIMARY KEY" in many, many
