@@ -439,10 +439,13 @@ class Engine:
             with self._lock:
                 self._running.pop(job.id, None)
                 self._shutdown_ids.discard(job.id)
-            if next_job is None:
-                # a slot is free. A queue's slot claimed with its outcome and found nothing to take: the others of
-                # its queue would find nothing either (they only take what was handed over)
-                self.wake(handoff=claim_next is not None)
+            if next_job is None:  # a slot is free
+                if claim_next is None:
+                    self.wake()
+                elif self._ready.get(claim_next.name):
+                    # it claimed with its outcome and found nothing to take: the others of its queue would find
+                    # nothing either; they only take what was handed over (whoever hands a job over wakes them too)
+                    self.wake(handoff=True)
         return final, next_job
 
     def _run(self, ctx: JobContext, job: JobSnapshot) -> tuple[dict[str, Any] | None, Message | None]:
