@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from core.messages import Message
@@ -53,7 +54,8 @@ _LATER_FIELDS: dict[str, Any] = {"pause_requested": False, "paused_at": None, "p
 _HEAD = JOB_FIELDS.index("parent_id") + 1  # JobSnapshot's fields in JOB_FIELDS' order up to here
 _STATUS, _PARAMS = JOB_FIELDS.index("status"), JOB_FIELDS.index("params")
 _BOOLS = tuple(JOB_FIELDS.index(k) for k in ("inline", "stop_requested", "pause_requested"))
-_POSITIONS: dict[tuple[str, ...], tuple[int, ...]] = {}  # where each of JOB_FIELDS is in a row's columns
+_STATUSES = {s.value: s for s in JobStatus}  # a dictionary lookup instead of the enum's call (the hot path's rows)
+_POSITIONS: dict[tuple[str, ...], itemgetter[Any]] = {}  # JOB_FIELDS from a row of these columns
 assert JOB_FIELDS[-1] == "paused_seconds"
 
 
@@ -120,17 +122,19 @@ class JobSnapshot:
     @classmethod
     def from_values(cls, names: tuple[str, ...], values: tuple[Any, ...]) -> JobSnapshot:
         """From the values of a row of the jobs table, in the order of ``names`` (its columns)."""
-        at = _POSITIONS.get(names)
-        if at is None:
-            at = _POSITIONS[names] = tuple(names.index(k) for k in JOB_FIELDS)
-        v = [values[i] for i in at]
-        v[_STATUS] = JobStatus(v[_STATUS])
+        take = _POSITIONS.get(names)
+        if take is None:
+            take = _POSITIONS[names] = itemgetter(*(names.index(k) for k in JOB_FIELDS))
+        v = list(take(values))
+        status = v[_STATUS]
+        v[_STATUS] = _STATUSES.get(status) or JobStatus(status)
         v[_PARAMS] = v[_PARAMS] or {}
         for i in _BOOLS:
             v[i] = bool(v[i])
-        v[-1] = float(v[-1] or 0.0)  # paused_seconds
-        # the fields up to parent_id in order, then those after ``waiting`` by name
-        return cls(*v[:_HEAD], **dict(zip(JOB_FIELDS[_HEAD:], v[_HEAD:], strict=True)))
+        h = _HEAD
+        # every field by position (the hot path builds two a job): up to parent_id, waiting, runtime, message_data,
+        # the annotations (profile, origin, chain_run, after), the pause's three
+        return cls(*v[:h], *[None, v[h], v[h + 1], None, None, None, (), v[h + 2], v[h + 3], float(v[h + 4] or 0.0)])
 
     def replace(self, **changes: Any) -> JobSnapshot:
         return dataclasses.replace(self, **changes)
@@ -205,6 +209,14 @@ class JobSnapshot:
         out["outputs"] = self.outputs
         out.update(profile=self.profile, origin=self.origin, chain_run=self.chain_run, after=list(self.after))
         return out
+
+
+# JobSnapshot.from_values builds every field by position: its fields after parent_id must stay in this order
+assert [f.name for f in dataclasses.fields(JobSnapshot)][_HEAD - 1 :] == [
+    *("parent_id", "waiting", "runtime", "message_data", "profile", "origin", "chain_run", "after"),
+    *("pause_requested", "paused_at", "paused_seconds"),
+]
+assert JOB_FIELDS[_HEAD:] == ("runtime", "message_data", "pause_requested", "paused_at", "paused_seconds")
 
 
 @dataclass(frozen=True, slots=True)

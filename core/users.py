@@ -34,17 +34,26 @@ def _env_user() -> str:
     if name:
         return name
     env = os.environ
-    return _login(env.get("LOGNAME"), env.get("USER"), env.get("LNAME"), env.get("USERNAME"), os.getuid())
+    for variable in _LOGIN_VARIABLES:  # what getpass.getuser() reads, in its order (the first set one wins)
+        login = env.get(variable)
+        if login:
+            return login
+    return _login(os.getuid())
+
+
+# getpass.getuser()'s variables (Python 3.11): read here in its order so that a submit reads one or two of them, not
+# all four as a cache key
+_LOGIN_VARIABLES = ("LOGNAME", "USER", "LNAME", "USERNAME")
 
 
 @functools.cache
-def _login(*key: object) -> str:
-    """``getpass.getuser()`` once per (the variables it reads, uid): without them it reads the password database,
+def _login(uid: int) -> str:
+    """``getpass.getuser()`` once per uid when no variable names the login: it reads the password database then,
     which cost every submit a file read (half of the engine benchmark's submit time)."""
     try:
         return getpass.getuser()
     except Exception:  # no login name (some containers): fall back to the uid
-        return f"uid{os.getuid()}"
+        return f"uid{uid}"
 
 
 def _env_admin() -> bool:

@@ -17,13 +17,15 @@ its claims go through its one writer.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
+from core.operations import Operation, Registry, registry
 from core.records import JobSnapshot
 from core.status import RUNNING, JobStatus
 from core.store import claims as store_claims
@@ -54,35 +56,49 @@ def _running(worker: bool = False) -> Any:
 # SQLite's common case in one statement: one job, if the queue has room, this worker is under its share and the
 # queue is not paused (the checks evaluated by the same statement that takes the job). Built once: constructing
 # SQLAlchemy statements costs more than running them on SQLite.
-_TAKE_ONE_SQLITE = (
-    update(_jobs)
-    .where(
-        _jobs.c.id
-        == select(_jobs.c.id)
-        .where(
-            _jobs.c.queue == bindparam("q"),
-            _jobs.c.status == str(JobStatus.QUEUED),
-            _jobs.c.operation.in_(bindparam("ops", expanding=True)),
-        )
-        .order_by(_jobs.c.priority.desc(), _jobs.c.id)
-        .limit(1)
-        .scalar_subquery(),
-        _jobs.c.status == str(JobStatus.QUEUED),
+def _take_one_sqlite(shared: bool) -> Any:
+    checks = [
+        _jobs.c.status == store_claims.QUEUED,
         _running().scalar_subquery() < bindparam("cap"),
-        _running(worker=True).scalar_subquery() < bindparam("share"),
         select(QueueRow.paused).where(QueueRow.name == bindparam("q")).scalar_subquery().is_(False),
+    ]
+    if shared:  # else this worker's running jobs are under the capacity as the queue's are: not counted again
+        checks.append(_running(worker=True).scalar_subquery() < bindparam("share"))
+    return (
+        update(_jobs)
+        .where(
+            _jobs.c.id
+            == select(_jobs.c.id)
+            .where(
+                _jobs.c.queue == bindparam("q"),
+                _jobs.c.status == store_claims.QUEUED,
+                _jobs.c.operation.in_(bindparam("ops", expanding=True)),
+            )
+            .order_by(_jobs.c.priority.desc(), _jobs.c.id)
+            .limit(1)
+            .scalar_subquery(),
+            *checks,
+        )
+        .values(
+            status=str(JobStatus.ACTIVE),
+            worker=bindparam("w_worker"),
+            started_at=bindparam("w_now"),
+            updated_at=bindparam("w_now"),
+            finished_at=None,
+            attempt=_jobs.c.attempt + 1,
+            stop_requested=False,
+        )
+        .returning(*_jobs.c)
     )
-    .values(
-        status=str(JobStatus.ACTIVE),
-        worker=bindparam("w_worker"),
-        started_at=bindparam("w_now"),
-        updated_at=bindparam("w_now"),
-        finished_at=None,
-        attempt=_jobs.c.attempt + 1,
-        stop_requested=False,
-    )
-    .returning(*_jobs.c)
-)
+
+
+_TAKE_ONE_SQLITE = _take_one_sqlite(shared=True)
+_TAKE_ONE_SQLITE_ALONE = _take_one_sqlite(shared=False)  # a share of the whole capacity: no count of this worker's
+
+
+def take_one_sqlite(queue: QueueConfig, limit: int) -> Any:
+    """The one-job claim for a worker that may hold ``limit`` of ``queue``'s jobs."""
+    return _TAKE_ONE_SQLITE if limit < queue.capacity else _TAKE_ONE_SQLITE_ALONE
 
 
 def claim(
@@ -115,12 +131,13 @@ def claim(
             "w_worker": worker,
             "w_now": utcnow(),
         }
+        stmt = take_one_sqlite(queue, limit)
         if hot is not None:
-            rows = hot.sqlite_prepared(_TAKE_ONE_SQLITE, ops=params["ops"]).rows(conn, params)
+            rows = hot.sqlite_prepared(stmt, ops=params["ops"]).rows(conn, params)
             if rows:
                 return Claimed([JobSnapshot.from_values(JOB_COLUMNS, rows[0])], False, crowded)
         else:
-            row = conn.execute(_TAKE_ONE_SQLITE, params).first()
+            row = conn.execute(stmt, params).first()
             if row is not None:
                 return Claimed([JobSnapshot.from_row(row)], False, crowded)
         if not crowded or borrow:
@@ -169,3 +186,12 @@ def fair_share(conn: Connection, queue: QueueConfig) -> int:
         if kind != "inline" and ((queue.name in queues) if queues else (kind == "worker" or not queue.workers_only))
     )
     return max(1, math.ceil(queue.capacity / max(1, serving)))
+
+
+def operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:
+    """The operations an engine runs, and so claims, for its life (by default the registry's at that moment)."""
+    if operations is None:
+        operations = registry
+    if isinstance(operations, Registry):
+        return MappingProxyType({op.name: op for op in operations.all()})
+    return MappingProxyType(dict(operations))

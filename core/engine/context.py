@@ -82,10 +82,10 @@ class JobContext:
         self.worker = worker
         self.flush_interval = flush_interval
         self.max_buffer = max_buffer
-        self.stop_event = threading.Event()
-        self.pause_event = threading.Event()  # set: asked to pause at the next pause point
-        self._unpaused = threading.Event()  # set unless a pause is asked: what a paused operation waits on
-        self._unpaused.set()
+        # made when first needed, as the pause's (most jobs are never stopped nor paused, nor wait): see stop_event
+        self._stop_event: threading.Event | None = None
+        self._pause_event: threading.Event | None = None
+        self._unpaused_event: threading.Event | None = None
         self.paused_seconds = job.paused_seconds
         self.done = job.progress_done
         self.total = job.progress_total
@@ -110,11 +110,23 @@ class JobContext:
 
     # -- stop ---------------------------------------------------------------------------------------
     @property
+    def stop_event(self) -> threading.Event:
+        """Set: a stop was requested."""
+        event = self._stop_event
+        if event is None:
+            with self._lock:
+                if self._stop_event is None:
+                    self._stop_event = threading.Event()
+                event = self._stop_event
+        return event
+
+    @property
     def should_stop(self) -> bool:
-        return self.stop_event.is_set()
+        event = self._stop_event
+        return event is not None and event.is_set()
 
     def check_stop(self) -> None:
-        if self.stop_event.is_set():
+        if self.should_stop:
             raise StopRequested()
 
     def wait(self, seconds: float) -> bool:
@@ -123,12 +135,35 @@ class JobContext:
 
     # -- pause --------------------------------------------------------------------------------------
     @property
+    def pause_event(self) -> threading.Event:
+        """Set: asked to pause at the next pause point."""
+        event = self._pause_event
+        if event is None:
+            with self._lock:
+                if self._pause_event is None:
+                    self._unpaused_event = threading.Event()
+                    self._unpaused_event.set()
+                    self._pause_event = threading.Event()
+                event = self._pause_event
+        return event
+
+    @property
+    def _unpaused(self) -> threading.Event:
+        """Set unless a pause is asked: what a paused operation waits on."""
+        self.pause_event  # noqa: B018 - made with it
+        assert self._unpaused_event is not None
+        return self._unpaused_event
+
+    @property
     def pause_wanted(self) -> bool:
         """A pause was asked and no stop: the operation should reach its pause point."""
-        return self.pause_event.is_set() and not self.stop_event.is_set()
+        event = self._pause_event
+        return event is not None and event.is_set() and not self.should_stop
 
     def set_pause(self, wanted: bool) -> None:
         """The engine's side: ask the operation to pause at its next pause point, or to go on."""
+        if not wanted and self._pause_event is None:
+            return  # never asked: nothing to take back
         if wanted:
             self._unpaused.clear()
             self.pause_event.set()
@@ -157,7 +192,7 @@ class JobContext:
         try:
             if on_pause is not None:
                 on_pause()
-            while self.pause_event.is_set() and not self.stop_event.is_set():
+            while self.pause_event.is_set() and not self.should_stop:
                 self._unpaused.wait(0.1)
         finally:
             if on_resume is not None:

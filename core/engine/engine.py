@@ -32,19 +32,18 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from core.engine import claims, hot, housekeeping
 from core.engine.context import JobContext, StopRequested
+from core.engine.outcomes import Outcome, decide
 from core.engine.writer import Writer, refused
 from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import Message, define, msg
-from core.operations import Operation, Registry, registry
+from core.operations import Operation, Registry
 from core.records import JobSnapshot, LogEntry
 from core.status import RUNNING, JobStatus, sources_of
 from core.store import jobs, liveness, pauses, settings
@@ -62,30 +61,11 @@ YIELD = 0.005
 FALLBACK = 30.0
 FALLBACK_DUE = 15.0
 
-define("job.finished_with_errors", "finished with {n} {n:plural:error|errors}")
-define("job.stopped", "stopped by request")
-define("job.interrupted_shutdown", "interrupted: its engine shut down")
-define("job.requeued_shutdown", "queued again: its engine shut down")
-define("job.attempt_failed", "attempt {attempt}/{attempts} failed: {reason}")
 define("job.raised", "{type}: {error}")
 define("job.unknown_operation", "this engine does not have the operation {operation}")
 define("job.unrecordable", "asyncops could not record the outcome: {type}: {error}")
 define("engine.op_failed", "failed: {reason}")
 define("engine.traceback", "{traceback}")
-define("engine.retrying", "attempt {attempt} failed ({reason}); retrying in {delay:g}s")
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What becomes of a job whose operation returned: its new status, message and other columns."""
-
-    status: JobStatus
-    message: Message | None = None
-    fields: dict[str, Any] = field(default_factory=dict)
-
-    def columns(self) -> dict[str, Any]:
-        m = self.message
-        return {**self.fields, "message": m.text if m else "", "message_data": m.to_json() if m else None}
 
 
 class Engine:
@@ -109,7 +89,7 @@ class Engine:
         self.db = db
         # The operations this engine runs, fixed for its life: claims ask only for these, so a plugin
         # registered or removed later never makes it take a job it cannot run.
-        self.operations: Mapping[str, Operation] = _operation_set(operations)
+        self.operations: Mapping[str, Operation] = claims.operation_set(operations)
         self._operation_names = sorted(self.operations)
         self.bus = bus if bus is not None else EventBus()
         self.kind = kind
@@ -127,6 +107,7 @@ class Engine:
         self._lock = threading.Lock()
         self._wake = threading.Condition()
         self._generation = 0
+        self._claims = 0  # wake-ups that may bring work to claim (not those that only hand claimed jobs over)
         self._stopping = threading.Event()
         self._gone = threading.Event()  # set when shutdown() returns: outcome retries give up
         self._slots: dict[str, list[threading.Thread]] = {}
@@ -203,9 +184,13 @@ class Engine:
     def is_running(self) -> bool:
         return self._started and not self._stopping.is_set()
 
-    def wake(self) -> None:
+    def wake(self, *, handoff: bool = False) -> None:
+        """Wake the slots waiting for work. ``handoff``: only to take the jobs already claimed for them (``_ready``):
+        a slot that found nothing to claim since the last other wake-up does not try again."""
         with self._wake:
             self._generation += 1
+            if not handoff:
+                self._claims += 1
             self._wake.notify_all()
 
     @property
@@ -223,12 +208,48 @@ class Engine:
 
     # -- API used by the CLI and the GUI -------------------------------------------------------------
     def submit(self, operation: str, params: dict[str, Any] | None = None, **kw: Any) -> JobSnapshot:
-        snap = jobs.submit(self.db, operation, params, bus=self.bus, writer=self._writer.write, **kw)
+        """Record a new job (see :func:`core.store.jobs.submit`). When a slot of its queue waits for work in this
+        engine, the same transaction claims the queue's next job for it (through the one claim path: its capacity,
+        this engine's share and its pause checked as always), so the slot starts at once without a claim of its own:
+        one commit fewer per job on an idle queue."""
+        claimed: list[JobSnapshot] = []
+
+        def writer(
+            insert: Callable[[Connection], JobSnapshot], created: Callable[[JobSnapshot], object]
+        ) -> JobSnapshot:
+            def both(conn: Connection) -> tuple[JobSnapshot, list[JobSnapshot]]:
+                snap = insert(conn)
+                return snap, self._claim_for_idle(conn, snap) if snap.status is S.QUEUED else []
+
+            snap, taken = self._writer.write(both, lambda done: created(done[0]))
+            claimed.extend(taken)  # what the committed run of ``both`` claimed
+            return snap
+
+        snap = jobs.submit(self.db, operation, params, bus=self.bus, writer=writer, **kw)
+        if claimed:  # for slots waiting: they take it; the others had nothing to claim, and still have not
+            with self._lock:
+                self._ready.setdefault(snap.queue, deque()).extend(claimed)
+            self.wake(handoff=True)
+            return snap
         with self._lock:  # every slot running a job claims after this commit: none needs waking
             all_busy = 0 < sum(len(t) for t in self._slots.values()) <= self._busy
         if not all_busy:
             self.wake()
         return snap
+
+    def _claim_for_idle(self, conn: Connection, snap: JobSnapshot) -> list[JobSnapshot]:
+        """In a submit's transaction: the next jobs of the new job's queue for this engine's slots of it that wait for
+        work (and have none handed over yet)."""
+        cfg = self._queues.get(snap.queue)
+        if cfg is None or cfg.paused or self._stopping.is_set() or not self._outage.online.is_set():
+            return []
+        with self._wake:
+            idle = self._idle.get(cfg.name, 0)
+        if not idle:
+            return []
+        with self._lock:
+            want = idle - len(self._ready.get(cfg.name, ()))
+        return self._claim(conn, cfg, want=want).jobs if want > 0 else []
 
     def stop_job(self, job_id: int, *, user: str | None = None, admin: bool | None = None) -> JobSnapshot:
         snap = jobs.request_stop(self.db, job_id, user=user, admin=admin, bus=self.bus)
@@ -281,29 +302,33 @@ class Engine:
 
     def _slot(self, queue: str, index: int) -> None:
         next_job: JobSnapshot | None = None
+        futile: int | None = None  # the wake-up count at which this slot last found nothing to claim
         while not self._stopping.is_set():
             cfg = self._queues.get(queue)
             if cfg is None or index >= cfg.capacity:
                 break  # the queue was removed or made smaller: this slot retires
             with self._wake:
-                generation = self._generation
+                generation, claims_seen = self._generation, self._claims
             if next_job is not None and self._crowded.get(queue) and self.db.is_sqlite:
                 # claimed with the last outcome: let the other engines at the database before the next write
                 time.sleep(YIELD)
             chained = next_job is not None
             job, next_job = next_job or self._take_ready(queue), None
-            if job is None and not cfg.paused and self._outage.online.is_set():
+            if job is None and not cfg.paused and self._outage.online.is_set() and claims_seen != futile:
                 job, at_share = self._claim_now(cfg)
                 if job is None and at_share and not self._stopping.wait(self.tick * 3):
                     # the queue has room beyond this engine's share: leave the others time to take it, then borrow
                     job, _ = self._claim_now(cfg, borrow=True)
+                if job is None:
+                    futile = claims_seen
             if job is None:
                 with self._wake:
                     if self._generation == generation and not self._stopping.is_set():
                         self._idle[queue] = self._idle.get(queue, 0) + 1
                         # a fallback: wake-ups come from this engine, the channel, or the database (LISTEN)
                         listening = self._presence is not None and self._presence.listening
-                        self._wake.wait(FALLBACK * 2 if listening else 5.0)
+                        if not self._wake.wait(FALLBACK * 2 if listening else 5.0):
+                            futile = None  # no wake-up for that long: claim again (the poll behind the wake-ups)
                         self._idle[queue] -= 1
                 continue
             if not chained:
@@ -314,6 +339,7 @@ class Engine:
             except Exception:  # pragma: no cover - _execute records failures itself
                 log.exception("slot %s-%d: job #%s", queue, index, job.id)
             if next_job is None:  # it claims (or waits) afresh: a submit from now on wakes it
+                futile = claims_seen  # it tried to claim with the outcome: nothing to take as of that wake-up count
                 with self._lock:
                     self._busy -= 1
         if next_job is not None:  # claimed while finishing the last one, never started: hand it back
@@ -348,7 +374,7 @@ class Engine:
         if rest:
             with self._lock:
                 self._ready.setdefault(cfg.name, deque()).extend(rest)
-            self.wake()
+            self.wake(handoff=True)
         return first, got.at_share
 
     def _claim(self, conn: Connection, cfg: QueueConfig, *, want: int = 1, borrow: bool = False) -> claims.Claimed:
@@ -405,14 +431,21 @@ class Engine:
         final = job
         try:
             result, failure = self._run(ctx, job)
-            outcome = self._decide(ctx, job, result, failure)
+            cfg = self._queues.get(job.queue) or QueueConfig(job.queue)
+            shutdown, op = job.id in self._shutdown_ids, self.operations.get(job.operation)
+            outcome = decide(ctx, job, result, failure, shutdown=shutdown, operation=op, retry_delay=cfg.retry_delay)
             final, next_job = self._record(ctx, job, outcome, claim_next)
         finally:
             with self._lock:
                 self._running.pop(job.id, None)
                 self._shutdown_ids.discard(job.id)
-            if next_job is None:
-                self.wake()  # a slot is free
+            if next_job is None:  # a slot is free
+                if claim_next is None:
+                    self.wake()
+                elif self._ready.get(claim_next.name):
+                    # it claimed with its outcome and found nothing to take: the others of its queue would find
+                    # nothing either; they only take what was handed over (whoever hands a job over wakes them too)
+                    self.wake(handoff=True)
         return final, next_job
 
     def _run(self, ctx: JobContext, job: JobSnapshot) -> tuple[dict[str, Any] | None, Message | None]:
@@ -433,36 +466,6 @@ class Engine:
             ctx.error(msg("engine.op_failed", reason=failure.text))
             ctx.log(msg("engine.traceback", traceback="".join(traceback.format_exception(exc))), "DEBUG")
             return None, failure
-
-    def _decide(
-        self, ctx: JobContext, job: JobSnapshot, result: dict[str, Any] | None, failure: Message | None
-    ) -> Outcome:
-        """The job's outcome from what its operation did (logs the retry warning when it will run again)."""
-        counters = ctx.counters()
-        stopped = ctx.should_stop
-        complete = counters["progress_total"] is not None and counters["progress_done"] >= counters["progress_total"]
-        shutdown = job.id in self._shutdown_ids
-        fields: dict[str, Any] = {"result": result, "runtime": None, "pause_requested": False}
-        if failure is None and counters["errors"] and not stopped:
-            failure = msg("job.finished_with_errors", n=counters["errors"])
-        if stopped and not (failure is None and complete and not shutdown):
-            if not shutdown:
-                return Outcome(S.STOPPED, msg("job.stopped"), fields)
-            op = self.operations.get(job.operation)
-            if op is not None and op.resumable and not job.inline:
-                return Outcome(S.QUEUED, msg("job.requeued_shutdown"), {**fields, "worker": None})
-            return Outcome(S.INTERRUPTED, msg("job.interrupted_shutdown"), fields)
-        if failure is None:
-            return Outcome(S.SUCCEEDED, None, fields)
-        if job.attempt < job.max_attempts and not job.inline:
-            delay = self._queues.get(job.queue, QueueConfig(job.queue)).retry_delay
-            ctx.warn(msg("engine.retrying", attempt=job.attempt, reason=failure.text, delay=delay))
-            return Outcome(
-                S.SCHEDULED,
-                msg("job.attempt_failed", attempt=job.attempt, attempts=job.max_attempts, reason=failure.text),
-                {**fields, "scheduled_for": utcnow() + dt.timedelta(seconds=delay), "worker": None},
-            )
-        return Outcome(S.FAILED, failure, fields)
 
     def _record(
         self, ctx: JobContext, job: JobSnapshot, outcome: Outcome, claim_next: QueueConfig | None
@@ -512,28 +515,39 @@ class Engine:
         claim_next: QueueConfig | None,
     ) -> tuple[JobSnapshot, JobSnapshot | None]:
         new = outcome.status
-
-        def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
-            jobs.append_log(conn, entries)
-            snap = hot.transition(
-                conn,
+        columns = {**outcome.columns(), **counters}
+        expect = RUNNING & sources_of(new)
+        if self.db.is_sqlite:  # the statements given their values before the writer's transaction, decoded after it
+            share = self._shares.get(claim_next.name) if claim_next is not None else None
+            claim = (claim_next, share, self._operation_names) if claim_next is not None else None
+            snap, next_job = hot.write_outcome(
+                self._writer.write,
                 self.db,
                 job.id,
                 new,
                 by=self.id,
-                expect=RUNNING & sources_of(new),
-                **outcome.columns(),
-                **counters,
+                expect=expect,
+                columns=columns,
+                entries=entries,
+                claim=claim,
+                may_chain=self._may_chain,
             )
-            if claim_next is not None and self._may_chain(claim_next):
-                chained = next(iter(self._claim(conn, claim_next).jobs), None)
-                if chained is not None:
-                    return snap, chained
-            if snap is not None and not job.inline and self._presence is not None:
-                liveness.notify(conn, f"free {job.queue}")  # a slot is free: wake the engines waiting for one
-            return snap, None
+            if claim_next is not None:
+                self._crowded[claim_next.name] = share is not None and share < claim_next.capacity
+        else:
 
-        snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
+            def write(conn: Connection) -> tuple[JobSnapshot | None, JobSnapshot | None]:
+                jobs.append_log(conn, entries)
+                snap = hot.transition(conn, self.db, job.id, new, by=self.id, expect=expect, **columns)
+                if claim_next is not None and self._may_chain(claim_next):
+                    chained = next(iter(self._claim(conn, claim_next).jobs), None)
+                    if chained is not None:
+                        return snap, chained
+                if snap is not None and not job.inline and self._presence is not None:
+                    liveness.notify(conn, f"free {job.queue}")  # a slot is free: wake the engines waiting for one
+                return snap, None
+
+            snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
         if snap is None:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
             return jobs.get_many(self.db, [job.id])[0], next_job
@@ -684,11 +698,3 @@ class Engine:
             recovered = housekeeping.recover_dead(self.db, self.id, self.dead_after, self.operations, self.bus)
         if recovered:
             self.wake()
-
-
-def _operation_set(operations: Registry | Mapping[str, Operation] | None) -> Mapping[str, Operation]:
-    if operations is None:
-        operations = registry
-    if isinstance(operations, Registry):
-        return MappingProxyType({op.name: op for op in operations.all()})
-    return MappingProxyType(dict(operations))

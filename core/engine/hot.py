@@ -4,17 +4,38 @@ without SQLAlchemy's execution overhead, which costs more than SQLite's own work
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from core.engine import claims
 from core.engine.claims import JOB_COLUMNS
-from core.records import JobSnapshot
+from core.records import JobSnapshot, LogEntry
 from core.status import TERMINAL, JobStatus, check_transition, sources_of
 from core.store import claims as store_claims
 from core.store.db import Database, Prepared
+from core.store.jobs import append_log
 from core.store.schema import utcnow
+from core.store.settings import QueueConfig
+
+
+class Bound:
+    """A statement of the jobs table that returns jobs, prepared and given its values before the writer's transaction:
+    :meth:`rows` runs it in the transaction, :meth:`jobs` decodes what it returned once the transaction is over (the
+    engine's writer holds the database meanwhile: the less Python in it, the sooner the other slots write)."""
+
+    __slots__ = ("_params", "_prepared")
+
+    def __init__(self, prepared: Prepared, values: Mapping[str, Any]) -> None:
+        self._prepared = prepared
+        self._params = prepared.parameters(values)
+
+    def rows(self, conn: Connection) -> list[tuple[Any, ...]]:
+        return self._prepared.fetch_bound(conn, self._params)
+
+    def jobs(self, rows: list[tuple[Any, ...]]) -> list[JobSnapshot]:
+        return [JobSnapshot.from_values(JOB_COLUMNS, r) for r in self._prepared.decoded(rows)]
 
 
 def transition(
@@ -31,6 +52,14 @@ def transition(
     if it lost (another engine or recovery moved it). See :func:`core.store.claims.transition`."""
     if not db.is_sqlite:
         return store_claims.transition(conn, job_id, new, by=by, expect=expect, **fields)
+    bound = bound_transition(db, job_id, new, by=by, expect=expect, **fields)
+    return next(iter(bound.jobs(bound.rows(conn))), None)
+
+
+def bound_transition(
+    db: Database, job_id: int, new: JobStatus, *, by: str, expect: Iterable[JobStatus] | None = None, **fields: Any
+) -> Bound:
+    """SQLite: :func:`transition`'s statement with its values, to run in a transaction begun later."""
     sources = frozenset(expect) if expect is not None else sources_of(new)
     values = {"updated_at": utcnow(), **fields}
     if new in TERMINAL:
@@ -46,5 +75,45 @@ def transition(
     params = {f"v_{n}": values[n] for n in names}
     params["w_id"] = job_id
     params["w_by"] = by
-    rows = prepared.rows(conn, params)
-    return JobSnapshot.from_values(JOB_COLUMNS, rows[0]) if rows else None
+    return Bound(prepared, params)
+
+
+def bound_claim(db: Database, queue: QueueConfig, worker: str, operations: Sequence[str], share: int | None) -> Bound:
+    """SQLite: the claim of one job of ``queue`` by ``worker`` (:func:`core.engine.claims.claim` with ``want=1``:
+    the queue's capacity and pause, at most ``share`` jobs of this worker), to run in a transaction begun later."""
+    ops = list(operations)
+    limit = queue.capacity if share is None else share
+    values = {"q": queue.name, "ops": ops, "cap": queue.capacity, "share": limit, "w_worker": worker, "w_now": utcnow()}
+    return Bound(db.sqlite_prepared(claims.take_one_sqlite(queue, limit), ops=ops), values)
+
+
+def write_outcome(
+    writer: Callable[[Callable[[Connection], Any]], Any],
+    db: Database,
+    job_id: int,
+    new: JobStatus,
+    *,
+    by: str,
+    expect: Iterable[JobStatus],
+    columns: Mapping[str, Any],
+    entries: list[LogEntry],
+    claim: tuple[QueueConfig, int | None, Sequence[str]] | None,
+    may_chain: Callable[[QueueConfig], bool],
+) -> tuple[JobSnapshot | None, JobSnapshot | None]:
+    """SQLite: a job's outcome (its log lines, then :func:`transition`) and, when ``claim`` (the queue, this engine's
+    share of it, its operations) is given and ``may_chain(queue)`` says so when the transaction runs, the claim of the
+    queue's next job, in one transaction of ``writer`` (the engine's). Returns the job as written (None: the engine
+    lost it) and the next job claimed (None: none). The statements are given their values before the transaction and
+    decoded after it."""
+    finish = bound_transition(db, job_id, new, by=by, expect=expect, **columns)
+    take = bound_claim(db, claim[0], by, claim[2], claim[1]) if claim is not None else None
+
+    def write(conn: Connection) -> tuple[list[Any], list[Any]]:
+        append_log(conn, entries)
+        done = finish.rows(conn)
+        if take is not None and claim is not None and may_chain(claim[0]):
+            return done, take.rows(conn)
+        return done, []
+
+    done, taken = writer(write)
+    return next(iter(finish.jobs(done)), None), next(iter(take.jobs(taken)), None) if take is not None else None

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, text, update
+from sqlalchemy import bindparam, func, literal, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from core.operations import registry
@@ -43,12 +43,18 @@ class Room:
     mine: int
 
 
+# status = 'QUEUED' written in the statement's text, not as a parameter: the claims read the partial index of the
+# QUEUED jobs (ix_jobs_queued), and SQLite prepares a statement again at each run when it chose that index from the
+# value of a parameter
+QUEUED = literal(str(S.QUEUED), literal_execute=True)
+
+
 def _next_ids() -> Any:
     return (
         select(jobs_t.c.id)
         .where(
             jobs_t.c.queue == bindparam("q"),
-            jobs_t.c.status == str(S.QUEUED),
+            jobs_t.c.status == QUEUED,
             jobs_t.c.operation.in_(bindparam("ops", expanding=True)),
         )
         .order_by(jobs_t.c.priority.desc(), jobs_t.c.id)
@@ -77,7 +83,12 @@ _STATE_SQLITE = select(
 )
 _TAKE_SQLITE = (
     update(jobs_t)
-    .where(jobs_t.c.id.in_(_next_ids().limit(bindparam("n")).scalar_subquery()), jobs_t.c.status == str(S.QUEUED))
+    # the job's status checked on its row (found by its id), not looked up: by the index of statuses SQLite would walk
+    # every QUEUED job
+    .where(
+        jobs_t.c.id.in_(_next_ids().limit(bindparam("n")).scalar_subquery()),
+        dialect.not_indexed(jobs_t.c.status) == QUEUED,
+    )
     .values(**_CLAIMED)
     .returning(*jobs_t.c)
 )
@@ -222,11 +233,12 @@ def promote_due(db: Database, now: dt.datetime | None = None) -> list[JobSnapsho
         return [JobSnapshot.from_row(r) for r in conn.execute(stmt)]
 
 
+_NEXT_DUE = select(func.min(jobs_t.c.scheduled_for)).where(jobs_t.c.status == str(S.SCHEDULED))
+
+
 def next_due(db: Database) -> dt.datetime | None:
     with db.connect_read() as conn:
-        return conn.execute(
-            select(func.min(jobs_t.c.scheduled_for)).where(jobs_t.c.status == str(S.SCHEDULED))
-        ).scalar()
+        return conn.execute(_NEXT_DUE).scalar()
 
 
 def stop_requests(db: Database, worker: str) -> list[int]:

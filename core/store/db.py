@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import ColumnElement, create_engine, inspect, make_url
+from sqlalchemy import JSON, ColumnElement, create_engine, inspect, make_url
 from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
@@ -27,7 +27,7 @@ import core.library
 import core.workflows.tables  # noqa: F401  (registers the workflow tables)
 from core.errors import NotAllowed
 from core.store import dialect
-from core.store.schema import Base
+from core.store.schema import Base, UTCDateTime
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 
@@ -313,13 +313,23 @@ class Database:
 
     def checkpoint(self) -> None:
         """SQLite: copy what the WAL holds into the database file, as far as readers allow, without waiting for
-        them or for writers (a passive checkpoint; it syncs the files, away from the writers' commits)."""
+        them or for other processes' writers (a passive checkpoint; it syncs the files, away from the writers'
+        commits).
+
+        The bulk is copied while this process's writers go on; what they committed meanwhile is copied then with
+        their lock held (a few frames), so that the WAL is copied whole and the next commit writes it again from its
+        beginning. Otherwise, under a steady stream of commits, a checkpoint never catches up and every commit
+        appends to a WAL that grows without end (hundreds of MB for a few thousand jobs), each commit extending the
+        file."""
         if self.is_sqlite:
             with self.engine.connect() as conn:
                 dbapi = conn.connection.dbapi_connection
                 assert dbapi is not None
                 with contextlib.suppress(sqlite3.OperationalError):  # busy now: the next one copies it
-                    dbapi.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    busy, frames, copied = dbapi.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    if not busy and frames > 0 and copied == frames:  # copied up to where the WAL ended then
+                        with self._writer():
+                            dbapi.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     @contextlib.contextmanager
     def connect_read(self) -> Iterator[Connection]:
@@ -429,23 +439,54 @@ class WriteBatches:
             self._conn.close()
             self._conn = None
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self) -> contextlib.AbstractContextManager[Connection]:
         if self._conn is None:
             raise RuntimeError("WriteBatches.transaction() outside its with block")
-        if self.db.is_sqlite:  # BEGIN IMMEDIATE and COMMIT straight on the DB-API connection: a fraction of the cost
-            with self.db.refusals(), self.db._writer():
-                sqlite_transaction_begin(self._conn)
+        if self.db._write_lock is not None:  # SQLite: BEGIN IMMEDIATE and COMMIT straight on the DB-API connection
+            return _SQLiteTransaction(self._conn, self.db._write_lock)
+        return self._transaction(self._conn)
+
+    @contextlib.contextmanager
+    def _transaction(self, conn: Connection) -> Iterator[Connection]:
+        with self.db.refusals(), self.db._writer(), conn.begin():
+            yield conn
+
+
+class _SQLiteTransaction:
+    """A transaction of :class:`WriteBatches` on SQLite: the process's write lock, then BEGIN IMMEDIATE; COMMIT at the
+    end (ROLLBACK after an error or a refused COMMIT). A plain context manager: the engine's writer opens two for every
+    job, and a generator's costs more than the BEGIN. (SQLite's errors carry no SQLSTATE: nothing for
+    ``Database.refusals()`` to translate.)"""
+
+    __slots__ = ("_conn", "_lock")
+
+    def __init__(self, conn: Connection, lock: threading.RLock) -> None:
+        self._conn = conn
+        self._lock = lock
+
+    def __enter__(self) -> Connection:
+        self._lock.acquire()
+        try:
+            sqlite_transaction_begin(self._conn)
+        except BaseException:
+            self._lock.release()
+            raise
+        return self._conn
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if exc_type is None:
                 try:
-                    yield self._conn
                     sqlite_transaction_end(self._conn, commit=True)
+                    return
                 except BaseException:
                     with contextlib.suppress(Exception):
                         sqlite_transaction_end(self._conn, commit=False)
                     raise
-            return
-        with self.db.refusals(), self.db._writer(), self._conn.begin():
-            yield self._conn
+            with contextlib.suppress(Exception):
+                sqlite_transaction_end(self._conn, commit=False)
+        finally:
+            self._lock.release()
 
 
 class Prepared:
@@ -480,9 +521,12 @@ class Prepared:
                 self._template[i] = proc(fixed[name]) if proc is not None else fixed[name]
             else:
                 given.setdefault(name, []).append(i)
-        self._given = [(name, processors.get(name), tuple(at)) for name, at in given.items()]
+        types = {name: bind.type for name, bind in compiled.binds.items()}
+        self._given = [
+            (name, _fast_bind(types.get(name), processors.get(name)), tuple(at)) for name, at in given.items()
+        ]
         self._results = [
-            (i, proc)
+            (i, _fast_result(col.type, proc))
             for i, col in enumerate(returning)
             if (proc := col.type.dialect_impl(dialect).result_processor(dialect, None)) is not None
         ]
@@ -497,7 +541,18 @@ class Prepared:
 
     def execute(self, conn: Connection, values: Mapping[str, Any]) -> Any:
         """Run on ``conn``'s DB-API connection; returns the DB-API cursor (rowcount, lastrowid, fetch*)."""
-        params = self.parameters(values)
+        return self.execute_bound(conn, self.parameters(values))
+
+    def fetch_bound(self, conn: Connection, params: list[Any]) -> list[tuple[Any, ...]]:
+        """The raw rows it returns, run with ``params`` from :meth:`parameters` (made before the transaction began);
+        :meth:`decoded` gives their values (after it ended: the engine's writer keeps its transactions short)."""
+        cursor = self.execute_bound(conn, params)
+        try:
+            return cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise _wrapped(self.sql, None, exc) from exc
+
+    def execute_bound(self, conn: Connection, params: list[Any]) -> Any:
         dbapi = conn.connection.dbapi_connection
         assert dbapi is not None
         try:
@@ -523,6 +578,60 @@ class Prepared:
                 values[i] = proc(values[i])
             out.append(tuple(values))
         return out
+
+
+# Faster processors for the columns of the engine's hot path (times, JSON), for the values it writes and reads most:
+# the same results as SQLAlchemy's processors for those values (checked on samples when a statement is prepared), and
+# SQLAlchemy's own processors for every other value.
+_UTC = dt.UTC
+_TIME_TEXT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"  # SQLAlchemy's storage format of SQLite times
+_SAMPLES = (dt.datetime(2026, 1, 2, 3, 4, 5, 60007, tzinfo=_UTC), dt.datetime(1999, 12, 31, 23, 59, 59, tzinfo=_UTC))
+
+
+def _fast_bind(type_: Any, proc: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    if proc is None:
+        return None
+    if isinstance(type_, UTCDateTime):
+
+        def utc_text(value: Any) -> Any:
+            if type(value) is dt.datetime and value.tzinfo is _UTC:  # what utcnow() and the database give
+                v = value
+                return _TIME_TEXT % (v.year, v.month, v.day, v.hour, v.minute, v.second, v.microsecond)
+            return None if value is None else proc(value)
+
+        return utc_text if all(utc_text(v) == proc(v) for v in (*_SAMPLES, None)) else proc
+    if isinstance(type_, JSON):
+        null = proc(None)
+
+        def json_text(value: Any) -> Any:
+            return null if value is None else proc(value)
+
+        return json_text
+    return proc
+
+
+def _fast_result(type_: Any, proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    if isinstance(type_, UTCDateTime):
+        parse = dt.datetime.fromisoformat
+
+        def utc_time(value: Any) -> Any:
+            if type(value) is str and len(value) == 26 and value[10] == " ":  # YYYY-MM-DD HH:MM:SS.ffffff
+                return parse(value).replace(tzinfo=_UTC)
+            return None if value is None else proc(value)
+
+        stored = [None, *(v.replace(tzinfo=None).isoformat(" ", "microseconds") for v in _SAMPLES)]
+        return utc_time if all(utc_time(v) == proc(v) for v in stored) else proc
+    if isinstance(type_, JSON):
+
+        def json_value(value: Any) -> Any:
+            if value is None or value == "null":
+                return None
+            if value == "{}":
+                return {}
+            return proc(value)
+
+        return json_value
+    return proc
 
 
 def _wrapped(sql: str, params: Any, exc: sqlite3.Error) -> BaseException:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from core.errors import ConflictError
@@ -92,15 +92,17 @@ def request_resume(db: Database, job_id: int, *, user: str | None = None, admin:
     return snap
 
 
+# built once: each engine polls it ten times a second while it runs jobs
+_REQUESTS = select(jobs_t.c.id, jobs_t.c.stop_requested, jobs_t.c.pause_requested).where(
+    jobs_t.c.worker == bindparam("worker"), jobs_t.c.status.in_(_HELD)
+)
+
+
 def requests(db: Database, worker: str) -> list[tuple[int, bool, bool]]:
     """(id, stop requested, pause requested) of ``worker``'s ACTIVE and PAUSED jobs: what its engine polls to
     honour the stops, pauses and resumes that other processes asked for."""
     with db.connect_read() as conn:
-        rows = conn.execute(
-            select(jobs_t.c.id, jobs_t.c.stop_requested, jobs_t.c.pause_requested).where(
-                jobs_t.c.worker == worker, jobs_t.c.status.in_(_HELD)
-            )
-        ).all()
+        rows = conn.execute(_REQUESTS, {"worker": worker}).all()
     return [(int(r[0]), bool(r[1]), bool(r[2])) for r in rows]
 
 

@@ -110,12 +110,23 @@ class Job(Base):
     )
 
     __table_args__ = (
-        # priority DESC matches the claim's ORDER BY priority DESC, id: no sort of the queued rows per claim
-        Index("ix_jobs_claim", "queue", "status", priority.desc(), "id"),
+        # The QUEUED jobs only (migration 0014): a job enters it when queued and leaves it when claimed, so the other
+        # changes of its state do not touch it. priority DESC matches the claim's ORDER BY priority DESC, id: no sort
+        # of the queued rows per claim. A query reads it when it says status = 'QUEUED' (SQLite: in its text, or as
+        # a parameter, which makes SQLite prepare the statement again at each run: the hot paths write it in full).
+        Index(
+            "ix_jobs_queued",
+            "queue",
+            priority.desc(),
+            "id",
+            postgresql_where=text("status = 'QUEUED'"),
+            sqlite_where=text("status = 'QUEUED'"),
+        ),
         Index("ix_jobs_owner_id", "owner", "id"),
         Index("ix_jobs_updated_at", "updated_at"),
+        # the jobs of some statuses (an engine's running jobs: their worker is checked on these few rows); the
+        # finished ones by when they finished (the purge)
         Index("ix_jobs_status_finished", "status", "finished_at"),
-        Index("ix_jobs_worker_status", "worker", "status"),
         Index(
             "ux_jobs_running_slot",
             "queue",

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from core.errors import NotFound, UsageError
 from core.messages import define, msg
 from core.operations import registry
-from core.status import TERMINAL
+from core.status import TERMINAL, JobStatus
 from core.store.schema import Job, NotifyPref, QueuePause, QueueRow, Setting, table, utcnow
 
 if TYPE_CHECKING:
@@ -229,7 +229,10 @@ def delete_queue(db: Database, name: str) -> None:
         if s.get(QueueRow, name) is None:
             raise NotFound(msg("queue.not_found", name=name), field="queue")
         pending = s.scalar(
-            select(Job.id).where(Job.queue == name, Job.status.not_in([str(x) for x in TERMINAL])).limit(1)
+            # by the statuses' index (the jobs of a queue have no index of their own but the QUEUED ones')
+            select(Job.id)
+            .where(Job.status.in_([str(x) for x in JobStatus if x not in TERMINAL]), Job.queue == name)
+            .limit(1)
         )
         if pending is not None:
             raise UsageError(msg("queue.busy", queue=name, job=pending))

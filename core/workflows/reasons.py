@@ -26,17 +26,25 @@ dep_t = table(JobDependency)
 TERMINAL = sorted(str(s) for s in TERMINAL_STATUSES)
 
 
-def waiting_edges(conn: Connection, only: Sequence[int] | None) -> dict[int, list[Any]]:
-    """Per waiting job: its edges with the parent's status (None when the parent was removed)."""
+def _waiting_edges() -> Any:
     parent = jobs_t.alias("parent")
     child = jobs_t.alias("child")
-    stmt = (
+    return (
         select(dep_t.c.job_id, dep_t.c.parent_id, dep_t.c.run_anyway, parent.c.status)
         .join(child, child.c.id == dep_t.c.job_id)
         .outerjoin(parent, parent.c.id == dep_t.c.parent_id)
         .where(child.c.status == str(S.SCHEDULED), child.c.scheduled_for.is_(None))
         .order_by(dep_t.c.job_id, dep_t.c.parent_id)
     )
+
+
+# built once: every engine reads it twice a second, and building its aliases cost more than running it
+_WAITING_EDGES = _waiting_edges()
+
+
+def waiting_edges(conn: Connection, only: Sequence[int] | None) -> dict[int, list[Any]]:
+    """Per waiting job: its edges with the parent's status (None when the parent was removed)."""
+    stmt = _WAITING_EDGES
     if only is not None:
         stmt = stmt.where(dep_t.c.job_id.in_(list(only)))
     out: dict[int, list[Any]] = {}

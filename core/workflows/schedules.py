@@ -18,7 +18,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from core.errors import AsyncopsError
 from core.records import JobSnapshot
@@ -76,14 +76,16 @@ def _note(db: Database, kind: str, target_id: int, due: dt.datetime, **values: A
         )
 
 
+# built once per kind: every engine asks twice a second
+_DUE = {
+    kind: select(t).where(t.c.schedule.is_not(None), t.c.next_due.is_not(None), t.c.next_due <= bindparam("now"))
+    for kind, t in TARGETS.items()
+}
+
+
 def _due(db: Database, kind: str, now: dt.datetime) -> list[Any]:
-    t = TARGETS[kind]
     with db.connect_read() as conn:
-        return list(
-            conn.execute(
-                select(t).where(t.c.schedule.is_not(None), t.c.next_due.is_not(None), t.c.next_due <= now)
-            ).all()
-        )
+        return list(conn.execute(_DUE[kind], {"now": now}).all())
 
 
 def fire_due(db: Database, now: dt.datetime | None = None) -> list[JobSnapshot]:

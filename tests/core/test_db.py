@@ -162,3 +162,37 @@ def test_a_second_database_of_the_same_file_never_leaves_the_first_reading_a_sta
         stay.communicate("\n", timeout=30)  # it leaves; its pipes are closed
         second.dispose()
         first.dispose()
+
+
+def test_checkpoints_keep_the_wal_small_under_a_steady_stream_of_commits(tmp_path: Path) -> None:
+    """An engine commits without pause while its housekeeping checkpoints: each checkpoint copies the WAL whole, so
+    the commits write it again from its beginning instead of appending to a file that grows without end."""
+    import threading
+
+    path = tmp_path / "busy.db"
+    db = Database(str(path))
+    done = threading.Event()
+    commits = 3000
+
+    def write() -> None:
+        try:
+            with db.write_batches(checkpoints=False) as batches:
+                for i in range(commits):
+                    with batches.transaction() as conn:
+                        conn.exec_driver_sql(
+                            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (f"k{i % 50}", f'"{i}"')
+                        )
+        finally:
+            done.set()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    largest = 0
+    while not done.is_set():
+        db.checkpoint()
+        largest = max(largest, path.with_name("busy.db-wal").stat().st_size)
+        done.wait(0.01)
+    writer.join()
+    written = commits * 4096  # at least a page a commit
+    assert largest < written / 2, (largest, written)
+    db.dispose()

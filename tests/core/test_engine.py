@@ -270,7 +270,7 @@ def test_a_job_claimed_as_the_engine_stops_goes_back_to_its_queue(db: Database) 
     eng = Engine(db, tick=0.05)
     claimed = threading.Event()
     release = threading.Event()
-    real = eng._claim_now
+    real, real_ready = eng._claim_now, eng._take_ready
 
     def slow_claim(cfg, *, borrow=False):  # type: ignore[no-untyped-def]
         got = real(cfg, borrow=borrow)
@@ -279,7 +279,15 @@ def test_a_job_claimed_as_the_engine_stops_goes_back_to_its_queue(db: Database) 
             release.wait(30)  # the engine is asked to stop between the claim and the start
         return got
 
+    def slow_ready(queue):  # type: ignore[no-untyped-def]
+        got = real_ready(queue)  # claimed for the waiting slot by the submit itself
+        if got is not None:
+            claimed.set()
+            release.wait(30)
+        return got
+
     eng._claim_now = slow_claim  # type: ignore[method-assign]
+    eng._take_ready = slow_ready  # type: ignore[method-assign]
     eng.start()
     snap = eng.submit("test-probe", {})
     assert claimed.wait(30)
@@ -382,19 +390,34 @@ def test_an_engine_keeps_the_operation_set_it_was_built_with(db: Database) -> No
 def test_an_outcome_the_database_refused_is_written_again_until_accepted(
     db: Database, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = hot.transition
+    real, real_bound = hot.transition, hot.bound_transition
     refusals: list[JobStatus] = []
     refused = threading.Event()
     release = threading.Event()
 
-    def locked(conn, database, job_id, new, **kw):  # type: ignore[no-untyped-def]
+    def refuse(new: JobStatus) -> None:
         if new is S.SUCCEEDED and not release.is_set():  # the engine's write of the outcome is refused
             refusals.append(new)
             refused.set()
             raise OperationalError("UPDATE jobs", {}, Exception("database is locked"))
+
+    def locked(conn, database, job_id, new, **kw):  # type: ignore[no-untyped-def]
+        refuse(new)
         return real(conn, database, job_id, new, **kw)
 
+    class Refused(hot.Bound):  # SQLite: the outcome's statement, refused when it runs in the writer's transaction
+        def __init__(self, bound: hot.Bound, new: JobStatus) -> None:
+            self._prepared, self._params, self.new = bound._prepared, bound._params, new
+
+        def rows(self, conn):  # type: ignore[no-untyped-def]
+            refuse(self.new)
+            return super().rows(conn)
+
+    def bound(database, job_id, new, **kw):  # type: ignore[no-untyped-def]
+        return Refused(real_bound(database, job_id, new, **kw), new)
+
     monkeypatch.setattr(hot, "transition", locked)
+    monkeypatch.setattr(hot, "bound_transition", bound)
     snap = engine.submit("test-probe", {"items": "3"})
     assert refused.wait(30)
     assert jobs.get(db, snap.id).status is S.ACTIVE  # neither FAILED nor SUCCEEDED while refused

@@ -65,3 +65,36 @@ def test_a_refused_commit_fails_every_write_of_its_group(db: Database, monkeypat
 
 def test_an_engine_never_started_shuts_down(db: Database) -> None:
     Engine(db).shutdown(1)
+
+
+def test_a_job_submitted_to_an_idle_queue_is_claimed_by_its_submit_one_commit_fewer(db: Database) -> None:
+    """A slot waits for work: the submit's transaction claims the job for it (the slot starts it without a claim of
+    its own, and the other waiting slot does not write a claim that finds nothing). Two commits per job: the submit
+    with its claim, and the outcome."""
+    import time
+
+    if not db.is_sqlite:
+        pytest.skip("SQLite: on PostgreSQL each commit's NOTIFY (the wake-up of every engine) wakes the slots again")
+    from core.operations import registry
+    from core.store import jobs, settings
+    from core.store.settings import QueueConfig
+    from tests.core.helpers import Probe, wait_for, wait_status
+
+    registry.register(Probe, replace=True)
+    settings.save_queue(db, QueueConfig("default", max_parallel=2))
+    engine = Engine(db, purge=False).start()
+    try:
+        wait_for(lambda: engine._idle.get("default") == 2)  # both slots wait for work
+        started = time.monotonic()
+        _, before = engine.write_groups
+        for _ in range(10):
+            snap = engine.submit("test-probe", {})
+            assert wait_status(db, snap.id).status == "SUCCEEDED"
+        _, after = engine.write_groups
+        # the queue settings are read again each second, waking the slots to claim: at most two writes each time
+        extra = 2 * (int(time.monotonic() - started) + 1)
+        assert after - before <= 2 * 10 + extra, (after - before, extra)
+        assert len(jobs.list_jobs(db, statuses=["SUCCEEDED"], with_reasons=False)) == 10
+    finally:
+        engine.shutdown()
+        registry.unregister(Probe.name)

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from core.engine import claims, hot
 from core.operations import registry
@@ -73,11 +73,24 @@ def test_prepared_statements_store_what_sqlalchemy_stores(db: Database) -> None:
         "paused_seconds": 0.0,
     }
     stmt = insert(table(Job))
+    # times in another zone and on a whole second, JSON null and empty: what the faster processors leave to SQLAlchemy's
+    other = {
+        **values,
+        "created_at": dt.datetime(2026, 3, 1, 12, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        "updated_at": dt.datetime(2026, 3, 1, 10, 0, 0, tzinfo=dt.UTC),
+        "params": {},
+        "result": None,
+    }
     with db.connect_write() as conn:
-        conn.execute(stmt, values)
-        Prepared(stmt, db.engine.dialect, tuple(values)).execute(conn, values)
-    first, second = _raw_rows(db)
+        for v in (values, other):
+            conn.execute(stmt, v)
+            Prepared(stmt, db.engine.dialect, tuple(v)).execute(conn, v)
+    first, second, third, fourth = _raw_rows(db)
     assert first[1:] == second[1:]  # the same text, numbers and times in every column but the id
+    assert third[1:] == fourth[1:]
+    with db.connect_read() as conn:  # and read back as SQLAlchemy reads them
+        read = Prepared(select(table(Job)).order_by(Job.id), db.engine.dialect).rows(conn, {})
+        assert read == [tuple(r) for r in conn.execute(select(table(Job)).order_by(Job.id))]
 
 
 def test_submit_claim_and_finish_on_the_hot_path_return_what_is_stored(db: Database) -> None:
