@@ -59,6 +59,9 @@ define("job.no_dry_run", "{operation} has no dry run")
 define("launch.at_past", "the start time {when:time} is in the past: leave it empty to start now")
 
 
+SORT_KEYS = jobs.SORT_KEYS  # what a list of jobs can be sorted by (Tracker.job_ids)
+
+
 @dataclass(frozen=True)
 class Plan:
     """Where a run goes: now (``inline``, under every threshold) or the background queue, and why."""

@@ -86,6 +86,10 @@ class JobContext:
         self._stop_event: threading.Event | None = None
         self._pause_event: threading.Event | None = None
         self._unpaused_event: threading.Event | None = None
+        # how many times the pause was asked or taken back: the engine's poll of requests read before a change
+        # must not undo it (see set_pause)
+        self.pause_changes = 0
+        self._pause_lock = threading.Lock()
         self.paused_seconds = job.paused_seconds
         self.done = job.progress_done
         self.total = job.progress_total
@@ -160,16 +164,23 @@ class JobContext:
         event = self._pause_event
         return event is not None and event.is_set() and not self.should_stop
 
-    def set_pause(self, wanted: bool) -> None:
-        """The engine's side: ask the operation to pause at its next pause point, or to go on."""
-        if not wanted and self._pause_event is None:
-            return  # never asked: nothing to take back
-        if wanted:
-            self._unpaused.clear()
-            self.pause_event.set()
-        else:
-            self.pause_event.clear()
-            self._unpaused.set()
+    def set_pause(self, wanted: bool, *, read_after: int | None = None) -> None:
+        """The engine's side: ask the operation to pause at its next pause point, or to go on.
+
+        ``read_after``: the :attr:`pause_changes` seen before the request was read from the database; a change
+        made since (this process asked at once, see Tracker.pause) is newer than that read and stays."""
+        with self._pause_lock:
+            if read_after is not None and read_after != self.pause_changes:
+                return
+            if not wanted and self._pause_event is None:
+                return  # never asked: nothing to take back
+            self.pause_changes += 1
+            if wanted:
+                self._unpaused.clear()
+                self.pause_event.set()
+            else:
+                self.pause_event.clear()
+                self._unpaused.set()
 
     def pause_point(
         self, on_pause: Callable[[], object] | None = None, on_resume: Callable[[], object] | None = None

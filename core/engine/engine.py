@@ -647,13 +647,13 @@ class Engine:
                 break
 
     def _poll_stops(self) -> None:
-        if not self.running_ids():
-            return
-        for job_id, stop, pause in pauses.requests(self.db, self.id):  # asked by other processes
+        with self._lock:  # each job's pause changes before the read: a change made here since then is newer
+            seen = {job_id: (ctx, ctx.pause_changes) for job_id, ctx in self._running.items()}
+        for job_id, stop, pause in pauses.requests(self.db, self.id) if seen else ():  # asked by other processes
             if stop:
                 self._honour_stop(job_id)
-            elif (ctx := self.context(job_id)) is not None:
-                ctx.set_pause(pause)
+            elif job_id in seen:
+                seen[job_id][0].set_pause(pause, read_after=seen[job_id][1])
 
     def _flush_idle(self) -> None:
         with self._lock:

@@ -43,7 +43,6 @@ from PySide6.QtGui import QColor, QFont
 from core import api
 from core.api import Tracker
 from core.records import JobSnapshot
-from core.store import jobs
 from desktop.jobs import presentation as P
 from desktop.services.background import Background
 from desktop.services.job_cache import JobCache
@@ -73,7 +72,7 @@ COLUMNS = (
     "owner",
 )
 COL = {name: i for i, name in enumerate(COLUMNS)}
-UNSORTABLE = frozenset(COLUMNS).difference(jobs.SORT_KEYS)  # columns the store cannot order by (none today)
+UNSORTABLE = frozenset(COLUMNS).difference(api.SORT_KEYS)  # columns the store cannot order by (none today)
 # Narrow count columns show a sign in their header (their name in its tooltip), as mail clients do
 HEADER_SIGNS = {"warnings": P.WARNING_SIGN, "errors": P.ERROR_SIGN}
 

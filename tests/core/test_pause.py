@@ -271,3 +271,39 @@ def test_a_paused_job_requeued_at_shutdown_runs_again_with_no_paused_time(db: Da
         assert done.paused_seconds == 0.0 and done.paused_at is None  # this run was never paused
     finally:
         registry.unregister(ResumableStepper.name)
+
+
+def test_a_pause_asked_in_the_engines_process_survives_a_poll_that_read_before_it(
+    db: Database, engine: Engine, tracker: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The housekeeping's poll of requests reads the database, then applies what it read. A pause the window's
+    Tracker asks meanwhile reaches the job at once and is committed after that read: the poll's stale "no pause"
+    must not take it back (the job would run past its next pause point)."""
+    from core.engine import engine as engine_module
+
+    snap = tracker.submit("test-stepper", {"items": 3})
+    wait_status(db, snap.id, "ACTIVE")
+    wait_for(lambda: engine.context(snap.id) is not None)
+    real = engine_module.pauses.requests
+
+    def read_then_pause(database: Database, worker: str) -> list[tuple[int, bool, bool]]:
+        rows = real(database, worker)  # read first: no pause requested yet
+        if threading.current_thread() is not threading.main_thread():
+            return rows  # the engine's own housekeeping: as usual
+        assert rows == [(snap.id, False, False)]
+        tracker.pause(snap.id)  # then the window asks, before the poll applies its read
+        return rows
+
+    monkeypatch.setattr(engine_module.pauses, "requests", read_then_pause)
+    engine._poll_stops()
+    monkeypatch.setattr(engine_module.pauses, "requests", real)
+    ctx = engine.context(snap.id)
+    assert ctx is not None and ctx.pause_wanted
+    Stepper.gate.release()  # the first item ends: the job pauses before the second
+    assert wait_status(db, snap.id, "PAUSED").progress_done == 1
+    engine._poll_stops()  # a read made after the request keeps it
+    assert ctx.pause_wanted
+    tracker.resume(snap.id)
+    Stepper.gate.release()
+    Stepper.gate.release()
+    assert wait_status(db, snap.id).status is S.SUCCEEDED
