@@ -172,12 +172,16 @@ def test_checkpoints_keep_the_wal_small_under_a_steady_stream_of_commits(tmp_pat
     path = tmp_path / "busy.db"
     db = Database(str(path))
     done = threading.Event()
-    commits = 3000
+    started = threading.Event()  # a checkpoint began: the writer goes on committing while it runs
+    commits, pace = 3000, 200
 
     def write() -> None:
         try:
             with db.write_batches(checkpoints=False) as batches:
                 for i in range(commits):
+                    if i % pace == 0:  # a loaded machine may starve the checkpoints: one begins every 200 commits
+                        assert started.wait(30)
+                        started.clear()
                     with batches.transaction() as conn:
                         conn.exec_driver_sql(
                             "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (f"k{i % 50}", f'"{i}"')
@@ -189,6 +193,7 @@ def test_checkpoints_keep_the_wal_small_under_a_steady_stream_of_commits(tmp_pat
     writer.start()
     largest = 0
     while not done.is_set():
+        started.set()
         db.checkpoint()
         largest = max(largest, path.with_name("busy.db-wal").stat().st_size)
         done.wait(0.01)
