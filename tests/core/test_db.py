@@ -173,13 +173,13 @@ def test_checkpoints_keep_the_wal_small_under_a_steady_stream_of_commits(tmp_pat
     db = Database(str(path))
     done = threading.Event()
     started = threading.Event()  # a checkpoint began: the writer goes on committing while it runs
-    commits, pace = 3000, 200
+    commits, pace = 3000, 100
 
     def write() -> None:
         try:
             with db.write_batches(checkpoints=False) as batches:
                 for i in range(commits):
-                    if i % pace == 0:  # a loaded machine may starve the checkpoints: one begins every 200 commits
+                    if i % pace == 0:  # a loaded machine may starve the checkpoints: one begins every 100 commits
                         assert started.wait(30)
                         started.clear()
                     with batches.transaction() as conn:
