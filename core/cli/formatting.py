@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
+import math
 import os
 import shutil
 import sys
@@ -16,6 +18,17 @@ from core.errors import UsageError
 from core.records import JobSnapshot
 
 PROG = "asyncops"
+
+
+def number(text: str) -> float:
+    """An option's number of seconds or days: ``nan`` and ``inf``, which ``float()`` takes, are not one."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number")
+    return value
 
 
 def err(message: str) -> None:

@@ -10,6 +10,7 @@ from core.cli import notify as notify_cli
 from core.cli import team as team_cli
 from core.cli.desktop_install import add_parser as add_desktop_install_parser
 from core.cli.engine_cmd import add_parser as add_engine_parser
+from core.cli.formatting import number
 from core.cli.workflows_parser import add_parsers as add_workflow_parsers
 from core.errors import UsageError
 from core.library_cli import add_parser as add_library_parser
@@ -102,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("stop", "stop jobs (waiting: at once; active: asks its engine)")
     p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
     p.add_argument("--no-wait", action="store_true", help="return once the stop is requested")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the job to end")
+    p.add_argument("--timeout", type=number, default=30.0, help="seconds to wait for the job to end")
 
     for name, text in (
         ("pause", "pause running jobs at their next item (a command: its processes stop with SIGSTOP)"),
@@ -111,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = add(name, text)
         p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
         p.add_argument("--no-wait", action="store_true", help="return once asked, without waiting for the engine")
-        p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each job to answer")
+        p.add_argument("--timeout", type=number, default=10.0, help="seconds to wait for each job to answer")
 
     p = add("remove", "remove finished jobs and their logs")
     p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
@@ -136,12 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="everybody's jobs (admins)")
 
     p = add("purge", "delete finished jobs past their retention")
-    p.add_argument("--older-than", type=float, metavar="DAYS", help="finished more than DAYS ago (any status)")
+    p.add_argument("--older-than", type=number, metavar="DAYS", help="finished more than DAYS ago (any status)")
     p.add_argument("--keep", type=int, metavar="N", help="keep at most the N most recent finished jobs")
 
     p = add("worker", "run a headless engine until Ctrl-C or SIGTERM")
     p.add_argument("--queue", action="append", metavar="Q", help="serve only this queue (repeatable)")
-    p.add_argument("--grace", type=float, default=10.0, help="seconds running jobs get to stop at shutdown")
+    p.add_argument("--grace", type=number, default=10.0, help="seconds running jobs get to stop at shutdown")
 
     add_engine_parser(sub, common)
 

@@ -38,6 +38,7 @@ from core.library.edits import (
     reapply,
     record,
     saved_under,
+    with_values,
 )
 from core.library.edits import (
     _file_fields as _file_fields,
@@ -392,6 +393,7 @@ __all__ = [
     "trash_exists",
     "utcnow",
     "walk",
+    "with_values",
     "write_html",
     "write_markdown",
     "write_xmp",

@@ -1,10 +1,13 @@
 """A person's edits: values set by metadata-import, mass-edit or the window, kept in ``assets.edits``.
 
 Each edited field (``title``, ``description``, ``rating``, ``tags`` or ``p:NAME`` for a free property) keeps
-``{"v": the value set, "f": what the file said then}``. Reading the file again (re-scan, a move's link
-rewrite, a restore) updates the fields nobody edited; an edited field keeps its value, and when the file's
-own value changed under it the reader is told (file, field, both values) — unless ``prefer=file``, which
-drops the edit and takes the file's value.
+``{"f": what the file said then}``; the value set is the field's own column (the effective value), which is not
+written twice. Reading the file again (re-scan, a move's link rewrite, a restore) updates the fields nobody
+edited; an edited field keeps its value, and when the file's own value changed under it the reader is told
+(file, field, both values) — unless ``prefer=file``, which drops the edit and takes the file's value.
+
+Outside the catalogue (a trash entry's record, which outlives the asset's row) an edit carries its value too:
+``{"v": the value set, "f": …}`` (:func:`with_values`; :func:`reapply` puts it back).
 """
 
 from __future__ import annotations
@@ -88,7 +91,7 @@ def merge_file(
                 changed = True
             continue
         if fv != e.get("f"):
-            conflicts.append(Conflict(field_name(key), e.get("v"), fv))
+            conflicts.append(Conflict(field_name(key), _get(meta, key), fv))
             if prefer_file:
                 del edits[key]
                 edits_changed = True
@@ -98,15 +101,13 @@ def merge_file(
                 continue
             e["f"] = fv
             edits_changed = True
-        if _get(meta, key) != e.get("v"):
-            _set(meta, key, e.get("v"))
-            changed = True
     return changed, edits_changed, conflicts
 
 
 def record(edits: dict[str, Any], before: Meta, after: Meta) -> bool:
     """Note in ``edits`` every field that differs between ``before`` and ``after`` (a person's change); True
-    when ``edits`` changed. The first edit of a field remembers the value it replaced as the file's."""
+    when ``edits`` changed. The first edit of a field remembers the value it replaced as the file's; a later one
+    changes nothing there (the value is the field's own)."""
     changed = False
     keys = [*STANDARD_FIELDS, *("p:" + k for k in set(before.props) | set(after.props))]
     for key in keys:
@@ -115,12 +116,9 @@ def record(edits: dict[str, Any], before: Meta, after: Meta) -> bool:
             old, new = list(old or []), list(new or [])
         if old == new:
             continue
-        e = edits.get(key)
-        if e is None:
-            edits[key] = {"v": new, "f": old}
-        else:
-            e["v"] = new
-        changed = True
+        if key not in edits:
+            edits[key] = {"f": old}
+            changed = True
     return changed
 
 
@@ -146,9 +144,16 @@ def edit_asset(conn: Connection, library_id: int, path: str, changes: Iterable[t
     return True
 
 
-def saved_under(conn: Connection, library_id: int, rows: Iterable[tuple[str, Any]]) -> dict[str, Any]:
-    """``{path: edits}`` of the given (path, edits) rows that have edits (kept with a trash entry)."""
-    return {path: dict(e) for path, e in rows if e}
+def with_values(meta: Meta, edits: dict[str, Any]) -> dict[str, Any]:
+    """``edits`` with each one's value (``"v"``) taken from ``meta``, the asset's effective values: the form kept
+    where the asset's row is not (a trash entry's record) and that :func:`reapply` reads."""
+    return {key: {"v": _get(meta, key), "f": e.get("f")} for key, e in edits.items()}
+
+
+def saved_under(rows: Iterable[Any]) -> dict[str, Any]:
+    """``{path: edits with their values}`` (:func:`with_values`) of the asset rows that have edits (kept with a
+    trash entry); a row has ``path``, ``edits`` and the value columns."""
+    return {r.path: with_values(Meta.of(r), r.edits) for r in rows if r.edits}
 
 
 def reapply(conn: Connection, library_id: int, saved: dict[str, Any]) -> int:
@@ -164,6 +169,7 @@ def reapply(conn: Connection, library_id: int, saved: dict[str, Any]) -> int:
             meta = Meta.of(r)
             for key, e in edits.items():
                 _set(meta, key, e.get("v"))
-            conn.execute(update(a).where(a.c.id == r.id).values(edits=edits, **meta.values()))
+            kept = {key: {"f": e.get("f")} for key, e in edits.items()}
+            conn.execute(update(a).where(a.c.id == r.id).values(edits=kept, **meta.values()))
             n += 1
     return n

@@ -41,9 +41,10 @@ class Library(Base):
 class Asset(Base):
     """A file or folder of a library. ``props`` holds free typed properties: ``{key: [type, value]}``.
 
-    ``title`` … ``props`` are the effective values (what exports and the window show). ``edits`` holds the values
-    a person set, by field (``title``, ``description``, ``rating``, ``tags`` or ``p:NAME``): ``{"v": value,
-    "f": what the file said when it was set}``; re-reading the file keeps them (see core.library.edits)."""
+    ``title`` … ``props`` are the effective values (what exports and the window show). ``edits`` names the fields
+    whose value a person set (``title``, ``description``, ``rating``, ``tags`` or ``p:NAME``), each with what the
+    file said when it was first set: ``{"f": …}``; re-reading the file keeps those fields' values (see
+    core.library.edits)."""
 
     __tablename__ = "assets"
 

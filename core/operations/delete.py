@@ -163,12 +163,12 @@ class Delete(LibraryOperation):
                     files, folders = files + f, folders + d
                 else:
                     with ctx.db.connect_read() as conn:
-                        rows = conn.execute(
-                            select(a.c.path, a.c.edits).where(
+                        edited = conn.execute(
+                            select(a.c.path, a.c.edits, *(a.c[k] for k in L.STANDARD_FIELDS), a.c.props).where(
                                 a.c.library_id == lib.id, L.subtree(a.c.path, r.rel), a.c.edits.is_not(None)
                             )
                         ).all()
-                    edits = {p: e for p, e in rows if e}
+                    edits = L.saved_under(edited)  # with the values they set: the record outlives the rows
                     try:
                         entry = L.send_to_trash(jail, r.rel, ctx.job_id, edits)
                     except OSError as exc:

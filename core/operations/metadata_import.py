@@ -343,25 +343,42 @@ class MetadataImport(LibraryOperation):
         warning, the others were unchanged. Until the result lists ``_MAX_LISTED`` changed assets, a batch where
         not every row changed is run again row by row (after a rollback to its savepoint) to know which did.
         When the batch's parsed cells change nothing (:meth:`_Plan.parsed_unchanged`, read in the same
-        transaction), the statement compares and sets the plain text cells only."""
+        transaction), the statement compares and sets the plain text cells only. Once the stored values most
+        assets hold are known, a batch whose cells leave them unchanged first runs that statement guarded by them
+        (:meth:`_Plan.usual_for`: no read), then the full one when some rows were not changed by it."""
         lid = lib.id
         listing = len(stats.applied) < _MAX_LISTED
         with writer.transaction() as conn:
             cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
             try:
-                stmt, params = plan.statement(batch, not plan.parsed_unchanged(cur, lid, batch))
+                guard = plan.usual_for(batch)
+                if guard is not None:
+                    stmt, params = plan.statement(batch, False, guard)
+                else:
+                    stmt, params = plan.statement(batch, not plan.parsed_unchanged(cur, lid, batch))
                 if listing:
                     cur.execute("SAVEPOINT import_batch")
                 changed = stmt.run_rows(cur, lid, params)
+                if guard is not None:
+                    plan.guarding = changed == len(params)
+                elif changed == len(params):
+                    plan.guarding = True
                 flags: list[int] | None = None
                 if listing:
                     if changed == len(params):
                         flags = [1] * len(params)
                     else:
                         cur.execute("ROLLBACK TO import_batch")
+                        if guard is not None:  # the guard may have left assets out: every row compares all
+                            stmt, params = plan.statement(batch, True)
                         flags = [stmt.run(cur, conn.dialect, (lid, *row)).rowcount for row in params]
                         changed = sum(flags)
                     cur.execute("RELEASE import_batch")
+                elif guard is not None and changed < len(params):
+                    # the assets the guard left out (other stored values), with those it did not change (the
+                    # full statement finds those unchanged now: no row is counted twice)
+                    full, params = plan.statement(batch, True)
+                    changed += full.run_rows(cur, lid, params)
                 found: set[str] | None = None
                 if changed < len(params):
                     found = set()
@@ -405,7 +422,7 @@ class MetadataImport(LibraryOperation):
 
         Plain text fields (title, description) are compared cell by cell; what the other cells change is worked
         out once per distinct (cells, stored values) and reused (most rows share their tags, rating and
-        properties). The edits, which remember each asset's former value, are merged per row."""
+        properties). A field's first edit, which remembers the asset's former value, is noted per row."""
         paths = list(dict.fromkeys(rel for _, rel, _, _, _ in batch))
         dry = writer is None
         direct, keep, outcome, stored = plan.direct, plan.keep, plan.outcome, plan.stored
@@ -462,9 +479,9 @@ class MetadataImport(LibraryOperation):
                         self._diff(stats, rel, sorted(changes, key=lambda c: plan.order[c[0]]))
                     else:
                         edits = dict(_json(found[6], {}) or {})
-                        for name, old, new in changes:
-                            prev = edits.get(name)
-                            edits[name] = {"v": new, "f": prev["f"] if prev else old}
+                        for name, old, _ in changes:
+                            if name not in edits:  # a first edit: what the asset had stands for the file's
+                                edits[name] = {"f": old}
                         found[6] = L.json_dumps(edits)
                 if not dry:
                     rows = [(r[1], r[2], r[3], r[4], r[5], r[6], r[0]) for r in current.values() if r[7]]

@@ -155,9 +155,11 @@ def _merges_in_sqlite(dialect_name: str, head: Header) -> bool:
 class _SQLiteStatement(L.Prepared):
     """A statement written in SQLite's own SQL, run with parameter tuples as they are."""
 
-    def __init__(self, sql: str) -> None:
+    def __init__(self, sql: str, guard: str = "") -> None:
+        """``guard``: a condition on the asset's own columns (no parameter) that the statement's WHERE adds."""
         super().__init__(None, ())
-        self._sql = sql
+        self._base, self._guard = sql, guard
+        self._sql = sql + guard
         self._joined: dict[tuple[int, int], str] = {}
 
     def sql(self, dialect: Any) -> tuple[str, Any]:
@@ -203,7 +205,7 @@ class _SQLiteStatement(L.Prepared):
         have no affinity, so every comparison is the same."""
         got = self._joined.get((lid, n))
         if got is None:
-            head, tail = self._sql.split(" WHERE library_id = ?1 AND path = ?2", 1)
+            head, tail = self._base.split(" WHERE library_id = ?1 AND path = ?2", 1)
 
             def columns(text: str) -> str:
                 return re.sub(r"\?(\d+)", lambda m: str(int(lid)) if m[1] == "1" else f"v.column{int(m[1]) - 1}", text)
@@ -211,7 +213,7 @@ class _SQLiteStatement(L.Prepared):
             row = "(" + ", ".join("?" * width) + ")"
             got = (
                 f"{columns(head)} FROM (VALUES {', '.join([row] * n)}) AS v "
-                f"WHERE library_id = {int(lid)} AND path = v.column1{columns(tail)}"
+                f"WHERE library_id = {int(lid)} AND path = v.column1{columns(tail)}{self._guard}"
             )
             if len(self._joined) >= 4:
                 self._joined.clear()
@@ -235,10 +237,9 @@ def compare_update_sql(plan: _Plan, parsed: bool = True, direct: tuple[int, ...]
     properties two other spellings of the JSON text (see :func:`_json_forms`).
 
     A field changes when its cell applies and differs from the stored value; only a row with a changed field is
-    updated (the cursor's row count is the number of changed rows). Each changed field is recorded as an edit,
-    ``edits[key] = {"v": new, "f": what the asset had}``, where an earlier edit of that key keeps its own ``f``
-    (what the file said). An unchanged field's edit is left as it was: its ``json_set`` path is ``$[0]``, which
-    an object does not have (SQLite then changes nothing). The comparisons are written to parse as little JSON
+    updated (the cursor's row count is the number of changed rows). A changed field's first edit is recorded,
+    ``edits[key] = {"f": what the asset had}``; an earlier edit of that key keeps its own ``f`` (what the file
+    said), and the value set is the field's column (see core.library.edits). The comparisons are written to parse as little JSON
     as they can (a simple CASE evaluates its operand once): SQLite evaluates each as often as it is written.
 
     With ``parsed`` False, the statement leaves the parsed columns out (its parameters stop after the plain text
@@ -247,14 +248,14 @@ def compare_update_sql(plan: _Plan, parsed: bool = True, direct: tuple[int, ...]
     are all empty, and so keep, leaves that column out (see :meth:`_Plan.statement`)."""
     n = 2
     sets: list[str] = []
-    fields: list[tuple[str, str, str, str]] = []  # (edit key, changed, new value as JSON, old value as JSON)
+    fields: list[tuple[str, str, str]] = []  # (edit key, changed, old value as JSON)
     props: list[tuple[str, str, str]] = []  # (JSON path, changed, new value as JSON text)
     for _, key in plan.direct if direct is None else [plan.direct[j] for j in direct]:
         n += 1
         p = f"?{n}"
         applies, new = (f"{p} <> ''", p) if plan.keep else ("1", f"NULLIF({p}, '')")
         sets.append(f"{key} = CASE WHEN {applies} THEN {new} ELSE {key} END")
-        fields.append((key, f"({applies} AND {key} IS NOT {new})", f"json_quote({new})", f"json_quote({key})"))
+        fields.append((key, f"({applies} AND {key} IS NOT {new})", f"json_quote({key})"))
     for col, _, _ in plan.columns if parsed else ():
         attr = _STD.get(col.name)
         p, q = f"?{n + 1}", f"?{n + 2}"
@@ -268,7 +269,7 @@ def compare_update_sql(plan: _Plan, parsed: bool = True, direct: tuple[int, ...]
                     f"ELSE {old} NOT IN ({p}, {q}) END)"
                 )
                 sets.append(f"tags = CASE WHEN {changed} THEN {p} ELSE tags END")
-                fields.append(("tags", changed, f"json({p})", old))
+                fields.append(("tags", changed, old))
                 continue
             n += 2
             path = _sql_literal('$."' + col.name + '"')
@@ -278,11 +279,11 @@ def compare_update_sql(plan: _Plan, parsed: bool = True, direct: tuple[int, ...]
                 f"ELSE {p} <> 'null' OR {old} IS NOT NULL END)"
             )
             props.append((path, changed, p))
-            fields.append(("p:" + col.name, changed, f"json({p})", old))
+            fields.append(("p:" + col.name, changed, old))
         else:
             n += 2
             sets.append(f"{attr} = CASE WHEN {p} IS NOT NULL THEN {q} ELSE {attr} END")
-            fields.append((attr, f"({p} IS NOT NULL AND {attr} IS NOT {q})", f"json({p})", f"json_quote({attr})"))
+            fields.append((attr, f"({p} IS NOT NULL AND {attr} IS NOT {q})", f"json_quote({attr})"))
     if props:
         base = "CASE WHEN json_type(props) = 'object' THEN props ELSE '{}' END"
         if len(props) == 1:  # inside the CASE below, the one property is known to have changed
@@ -303,39 +304,26 @@ def compare_update_sql(plan: _Plan, parsed: bool = True, direct: tuple[int, ...]
         sets.append(f"props = CASE WHEN {' OR '.join(c for _, c, _ in props)} THEN {merged} ELSE props END")
     if not fields:  # no column to apply: no row changes
         return "UPDATE assets SET id = id WHERE library_id = ?1 AND path = ?2 AND 0"
-    args: list[str] = []
-    for key, changed, new, old in fields:
-        path = '$."' + key + '"'
-        # an object starting with this key's edit (an edit made before: it keeps its "f") needs no parse to
-        # know it; no edits at all, none either
-        first = '{"' + key + '":{'
-        again = f"substr(edits, 1, {len(first)}) = {_sql_literal(first)}"
-        args.append(
-            f"CASE WHEN {changed} THEN CASE WHEN {again} THEN {_sql_literal(path + '.v')} "
-            f"ELSE {_sql_literal(path)} END ELSE '$[0]' END"
-        )
-        args.append(
-            f"CASE WHEN {changed} THEN CASE WHEN {again} THEN {new} "
-            f"WHEN edits IS NULL OR edits = 'null' THEN json_object('v', {new}, 'f', json({old})) "
-            f"ELSE json_object('v', {new}, 'f', json(COALESCE(edits -> {_sql_literal(path + '.f')}, {old}))) END END"
-        )
-    # edits is NULL, JSON null or an object (asyncops writes nothing else there)
+    # edits is NULL, JSON null or an object (asyncops writes nothing else there); a field's first edit adds
+    # {"f": what the asset had}, a later one leaves it (json_insert does not replace; '$[0]', which an object does
+    # not have, inserts nothing)
     base = "CASE WHEN edits LIKE '{%' THEN edits ELSE '{}' END"
     if len(fields) == 1:  # the row changed this field (see WHERE): one CASE picks the one JSON call it needs
-        key, _, new, old = fields[0]
+        key, _, old = fields[0]
         path = '$."' + key + '"'
-        first = '{"' + key + '":{'
+        first = '{"' + key + '":{'  # an object starting with this key's edit needs no parse to know it
         sets.append(
-            f"edits = CASE WHEN substr(edits, 1, {len(first)}) = {_sql_literal(first)} "
-            f"THEN json_set(edits, {_sql_literal(path + '.v')}, {new}) "
-            f"WHEN edits IS NULL OR edits = 'null' "
-            f"THEN json_object({_sql_literal(key)}, json_object('v', {new}, 'f', json({old}))) "
-            f"ELSE json_set({base}, {_sql_literal(path)}, "
-            f"json_object('v', {new}, 'f', json(COALESCE(edits -> {_sql_literal(path + '.f')}, {old})))) END"
+            f"edits = CASE WHEN substr(edits, 1, {len(first)}) = {_sql_literal(first)} THEN edits "
+            f"WHEN edits IS NULL OR edits = 'null' THEN json_object({_sql_literal(key)}, json_object('f', json({old}))) "
+            f"ELSE json_insert({base}, {_sql_literal(path)}, json_object('f', json({old}))) END"
         )
     else:
-        sets.append(f"edits = json_set({base}, " + ", ".join(args) + ")")
-    where = " OR ".join(changed for _, changed, _, _ in fields)
+        args = []
+        for key, changed, old in fields:
+            path = '$."' + key + '"'
+            args.append(f"CASE WHEN {changed} THEN {_sql_literal(path)} ELSE '$[0]' END, json_object('f', json({old}))")
+        sets.append(f"edits = json_insert({base}, " + ", ".join(args) + ")")
+    where = " OR ".join(changed for _, changed, _ in fields)
     return f"UPDATE assets SET {', '.join(sets)} WHERE library_id = ?1 AND path = ?2 AND ({where})"
 
 
@@ -397,6 +385,7 @@ class _Plan:
         # SQLite: what parsed_unchanged reads: the stored values the parsed cells are compared with
         kept = [("title", "description", "rating")[k - 1] for k in scalars]
         cols = [*kept, "CAST(tags AS TEXT)", "CAST(props AS TEXT)"]
+        self._guard_cols = cols
         self._stored_at = [*scalars, 4, 5]  # where each of those sits in a stored row (see work_out)
         inner = ", ".join(f"{c} AS c{i}" for i, c in enumerate(cols))
         names = ", ".join(f"c{i}" for i in range(len(cols)))
@@ -409,24 +398,56 @@ class _Plan:
         self._others_sql = (
             f"SELECT count(*), json_group_array(json_array({names}, path)) FILTER (WHERE NOT ({usual})) {rng}"
         )
-        self._statements: dict[tuple[bool, tuple[int, ...]], _SQLiteStatement] = {}
+        self._statements: dict[tuple[bool, tuple[int, ...], str], _SQLiteStatement] = {}
         self._usual: tuple[Any, ...] | None = None  # the stored values most assets hold (see parsed_unchanged)
         self.check_misses = 0  # batches parsed_unchanged could not decide (too many assets or stored values)
+        self.guarding = True  # whether the next batch may try the guarded statement (see usual_for)
+
+    def usual_for(self, batch: list[tuple[Any, str, Any, tuple[str, ...], _Cells]]) -> str | None:
+        """SQLite: the guard of a statement without the parsed columns for ``batch``: the condition that an asset
+        holds the stored values most assets hold (learnt by :meth:`parsed_unchanged`), which no row's parsed
+        cells change. The guarded statement then sets the plain text cells of those assets, with no read before
+        it; the others (other stored values, unchanged or not catalogued) are left to the full statement. None
+        when the batch has parsed cells that apply and some would change those values, when they are not known
+        yet, or a real (JSON text may round it), or the last guarded batch left assets to the full statement, or
+        the batch names an asset twice."""
+        usual = self._usual
+        if usual is None or not self.guarding or len({b[1] for b in batch}) < len(batch):
+            return None  # (an asset named twice: the full statement after this one would apply its rows again)
+        distinct = {id(cells): (texts, cells) for _, _, _, texts, cells in batch}
+        applying = [tc for tc in distinct.values() if tc[1].values]
+        if not applying or any(self._changes(t, c, usual) for t, c in applying):
+            return None
+        terms = []
+        for col, v in zip(self._guard_cols, usual, strict=True):
+            if v is None:
+                terms.append(f"{col} IS NULL")
+            elif v.__class__ is int:
+                terms.append(f"{col} = {v}")
+            elif v.__class__ is str:
+                terms.append(f"{col} = {_sql_literal(v)}")
+            else:
+                return None
+        return " AND " + " AND ".join(terms)
 
     def statement(
-        self, batch: list[tuple[Any, str, tuple[str, ...], Any, _Cells]], parsed: bool
+        self, batch: list[tuple[Any, str, tuple[str, ...], Any, _Cells]], parsed: bool, guard: str = ""
     ) -> tuple[_SQLiteStatement, list[tuple[Any, ...]]]:
         """SQLite: the UPDATE for ``batch`` (:func:`compare_update_sql`; with ``parsed`` False, without the parsed
         columns; compiled once per shape) and its parameters for each row after the library: the path, the
         plain text cells it takes, then with ``parsed`` the parsed cells' (``_Cells.sql``). When empty cells
-        keep, a column whose cells are all empty in the batch is left out (they change nothing)."""
+        keep, a column whose cells are all empty in the batch is left out (they change nothing). ``guard``: see
+        :meth:`usual_for`."""
         if self.keep:
             use = tuple(j for j in range(len(self.direct)) if any(d[j] for _, _, d, _, _ in batch))
         else:
             use = tuple(range(len(self.direct)))
-        stmt = self._statements.get((parsed, use))
+        stmt = self._statements.get((parsed, use, guard))
         if stmt is None:
-            stmt = self._statements[(parsed, use)] = _SQLiteStatement(compare_update_sql(self, parsed, use))
+            if len(self._statements) >= 8:
+                self._statements.clear()
+            sql = compare_update_sql(self, parsed, use)
+            stmt = self._statements[(parsed, use, guard)] = _SQLiteStatement(sql, guard)
         if len(use) == len(self.direct):
             if parsed:
                 return stmt, [(rel, *d, *cells.sql) for _, rel, d, _, cells in batch]

@@ -78,13 +78,14 @@ class MetadataWriteback(LibraryOperation):
         a = L.assets_t
         with db.connect_read() as conn:
             rows = conn.execute(
-                select(a.c.id, a.c.path, a.c.media_type, a.c.edits)
+                select(a.c.id, a.c.path, a.c.media_type, a.c.edits, *(a.c[k] for k in L.STANDARD_FIELDS), a.c.props)
                 .where(
                     a.c.library_id == lib.id, a.c.is_dir.is_(False), L.subtree(a.c.path, folder), a.c.edits.is_not(None)
                 )
                 .order_by(a.c.path)
             ).all()
-        return [(r.id, r.path, r.media_type, dict(r.edits)) for r in rows if r.edits]
+        # each edit with the value it set (``"v"``, the asset's own): what is written, and what a backup keeps
+        return [(r.id, r.path, r.media_type, L.with_values(L.Meta.of(r), r.edits)) for r in rows if r.edits]
 
     def estimate(self, env: OperationEnv, params: dict[str, Any]) -> dict[str, int]:
         if params.get("revert") is not None:
@@ -137,7 +138,7 @@ class MetadataWriteback(LibraryOperation):
                     reason = getattr(exc, "message", None) or exc.strerror or str(exc)
                     ctx.error(msg("writeback.cannot", reason=str(reason)), item=rel)
                     continue
-                kept = {k: e for k, e in edits.items() if k not in done}
+                kept = {k: {"f": e.get("f")} for k, e in edits.items() if k not in done}
                 if kept:
                     ctx.warn(msg("writeback.kept", path=rel, fields=[L.field_name(k) for k in kept], target=path), rel)
                 with ctx.db.connect_write() as conn:

@@ -114,6 +114,19 @@ def test_job_ids_are_ascii_digits_only(ref: str, capsys: pytest.CaptureFixture[s
     assert "is not a job id or link" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("value", ["nan", "inf", "1e400", "NaN"])
+@pytest.mark.parametrize(
+    "args",
+    [["purge", "--older-than"], ["stop", "1", "--timeout"], ["worker", "--grace"], ["engine", "stop", "--timeout"]],
+)
+def test_a_number_option_refuses_nan_and_infinity(
+    args: list[str], value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*args, value]) == 2
+    err = capsys.readouterr().err
+    assert f"{value!r} is not a number" in err and "Traceback" not in err and "unexpected" not in err
+
+
 def _write(path: Path, data: bytes) -> bytes:
     path.write_bytes(data)
     return data

@@ -36,7 +36,7 @@ def test_an_imported_title_survives_rescan_rewrite_and_undo(db: Database, tmp_pa
     assert meta(db, lib, "docs/page.md")[0].title == "File title"
     import_title(db, tmp_path, "docs/page.md", "My title")
     m, edits = meta(db, lib, "docs/page.md")
-    assert m.title == "My title" and edits == {"title": {"v": "My title", "f": "File title"}}
+    assert m.title == "My title" and edits == {"title": {"f": "File title"}}
     # a forced re-scan reads the file again: the edit stays, the file's tags are still read
     run_op(db, "scan", {"library": "lib", "force": True})
     assert meta(db, lib, "docs/page.md")[0].title == "My title"
@@ -52,7 +52,7 @@ def test_an_imported_title_survives_rescan_rewrite_and_undo(db: Database, tmp_pa
     name, params = registry.get("delete").undo(deleted, {"library": "lib", "paths": ["docs"]})
     run_op(db, name, params)
     m, edits = meta(db, lib, "docs/page.md")
-    assert m.title == "My title" and m.tags == ["a", "b"] and edits["title"]["v"] == "My title"
+    assert m.title == "My title" and m.tags == ["a", "b"] and edits["title"] == {"f": "File title"}
     # export writes the effective value
     out = tmp_path / "out.csv"
     run_op(db, "metadata-export", {"library": "lib", "folder": "docs", "output": str(out)})
@@ -97,4 +97,25 @@ def test_the_window_sets_edits_through_edit_asset(db: Database, tmp_path: Path) 
         assert not L.edit_asset(conn, lib.id, "docs/page.md", [(L.Column.parse("dc:title"), "From the window")])
     run_op(db, "scan", {"library": "lib", "force": True})
     m, edits = meta(db, lib, "docs/page.md")
-    assert m.title == "From the window" and edits["title"] == {"v": "From the window", "f": "File title"}
+    assert m.title == "From the window" and edits["title"] == {"f": "File title"}
+
+
+def test_migration_0015_keeps_each_edit_file_value_and_its_value_in_the_column(db: Database, tmp_path: Path) -> None:
+    """Edits written before 0015 carried their value (``"v"``) beside the column: the upgrade keeps what the file
+    said, the column keeps the value, and a downgrade writes the values back from the columns."""
+    from alembic import command
+
+    from core.store.db import alembic_config
+
+    lib = make_library(db, tmp_path / "lib", FILES)
+    import_title(db, tmp_path, "docs/page.md", "My title")
+    with db.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0014")
+    m, edits = meta(db, lib, "docs/page.md")
+    assert edits == {"title": {"v": "My title", "f": "File title"}} and m.title == "My title"
+    with db.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    m, edits = meta(db, lib, "docs/page.md")
+    assert edits == {"title": {"f": "File title"}} and m.title == "My title"
+    run_op(db, "scan", {"library": "lib", "force": True})  # the file is read again: the edit stays
+    assert meta(db, lib, "docs/page.md")[0].title == "My title"

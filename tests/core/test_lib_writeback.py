@@ -66,7 +66,7 @@ def test_writeback_writes_each_format_and_undo_puts_everything_back(db: Database
     assert (root / "doc.md").read_text() == FILES["doc.md"]
     assert (root / "page.html").read_text() == FILES["page.html"]
     assert not (root / "photo.xmp").exists()
-    assert edits_of(db, lib, "doc.md")["title"]["v"] == "New title"
+    assert edits_of(db, lib, "doc.md")["title"] == {"f": "Old"}  # what the file said; the value is the column
     with db.connect_read() as conn:
         title = conn.execute(select(L.assets_t.c.title).where(L.assets_t.c.path == "doc.md")).scalar()
     assert title == "New title"

@@ -98,17 +98,17 @@ def test_sqlite_and_python_routes_record_the_same_edits(
             assert (sql_result["changed"], sql_result["unchanged"], sql_result["skipped"]) == (6, 0, 1)
             got = state(db, sql_lib)["index.md"]
             assert got[0] == "Home third" and got[2] == 7 and got[3] == ["ä", "b", "c"]
-            assert got[5]["title"] == {"v": "Home third", "f": None}  # the file has no title
-            assert got[5]["rating"] == {"v": 7, "f": None}
-            assert got[5]["p:flag"] == {"v": ["Boolean", False], "f": None}
+            assert got[5]["title"] == {"f": None}  # the file has no title
+            assert got[5]["rating"] == {"f": None}
+            assert got[5]["p:flag"] == {"f": None}
             assert got[4]["flag"] == ["Boolean", False] and got[4]["client"] == ["String", "ACME"]
             setup = state(db, sql_lib)["guide/setup.md"]
             # the first edit's former value (what the file said) is kept through later edits
-            assert setup[5]["p:client"] == {"v": ["String", "Initech"], "f": ["String", "ACME"]}
+            assert setup[5]["p:client"] == {"f": ["String", "ACME"]}
             assert "p:client" not in state(db, sql_lib)["guide/intro.md"][5]
     cleared = state(db, sql_lib)["index.md"]
     assert cleared[:3] == (None, None, None) and cleared[3] == [] and cleared[4] == {}
-    assert cleared[5]["title"] == {"v": None, "f": None} and cleared[5]["tags"]["v"] == []
+    assert cleared[5]["title"] == {"f": None} and cleared[5]["tags"] == {"f": []}
 
 
 def registry_header(tmp_path: Path, text: str) -> mi.Header:
@@ -130,7 +130,7 @@ def test_a_property_name_that_no_json_path_can_hold_is_merged_in_python(
     result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
     assert result["changed"] == 1
     got = state(db, lib)["a.md"]
-    assert got[4] == {'say "hi"': ["String", "hello"]} and got[5]['p:say "hi"'] == {"v": ["String", "hello"], "f": None}
+    assert got[4] == {'say "hi"': ["String", "hello"]} and got[5]['p:say "hi"'] == {"f": None}
 
 
 def test_paths_far_apart_in_the_catalogue_are_looked_up_one_by_one(db: Database, tmp_path: Path) -> None:
@@ -149,7 +149,7 @@ def test_paths_far_apart_in_the_catalogue_are_looked_up_one_by_one(db: Database,
     src.write_text("assetPath,dc:title\n" + "".join(f"/f{i:03d}.txt,U{i}\n" for i in range(120)), encoding="utf-8")
     result, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(src), "batch_size": 7})
     assert (result["rows"], result["changed"]) == (120, 120)
-    assert state(db, lib)["f119.txt"][5]["title"] == {"v": "U119", "f": None}  # f: what the file said
+    assert state(db, lib)["f119.txt"][5]["title"] == {"f": None}  # f: what the file said
 
 
 FRONT = {"café.md": "---\ntitle: Café\ntags: [thé, ünïcode, 😀]\nclient: Crème\n---\n# Café\n"}
@@ -182,10 +182,10 @@ def test_values_the_scanner_stored_compare_equal_however_their_json_was_spelled(
         got = state(db, libs["sql"])["café.md"]
         if name == "set.csv":
             assert got[4]["client"] == ["String", "Thé"]
-            assert got[5]["p:client"] == {"v": ["String", "Thé"], "f": ["String", "Crème"]}
+            assert got[5]["p:client"] == {"f": ["String", "Crème"]}
         if name == "keep.csv":
             assert sql_result["unchanged"] == 1
-    assert "client" not in got[4] and got[5]["p:client"] == {"v": None, "f": ["String", "Crème"]}
+    assert "client" not in got[4] and got[5]["p:client"] == {"f": ["String", "Crème"]}
 
 
 def test_counts_and_warnings_once_the_applied_list_is_full(
@@ -306,10 +306,10 @@ def test_batches_whose_typed_cells_change_nothing_set_the_text_cells_alone(
     got = state(db, db_lib(db, "sql"))
     assert got["b/f4.md"][2:5] == (None, [], {})  # never named: as the scan left it
     assert got["b"][2:5] == (None, [], {}) and got["d"][2:4] == (3, ["x", "y"])
-    assert got["a.md"][5]["title"] == {"v": "T5 a", "f": None} and got["b/f1.md"][2] == 4
-    assert got["b/f5.md"][5]["description"] == {"v": "D5", "f": None}  # the edits did not start with it
-    assert got["b/f2.md"][5]["description"] == {"v": "D2", "f": None}  # set again twice since: f kept
-    assert got["b/f5.md"][5]["title"] == {"v": None, "f": None}  # cleared by the last file
+    assert got["a.md"][5]["title"] == {"f": None} and got["b/f1.md"][2] == 4
+    assert got["b/f5.md"][5]["description"] == {"f": None}  # the edits did not start with it
+    assert got["b/f2.md"][5]["description"] == {"f": None}  # set again twice since: f kept
+    assert got["b/f5.md"][5]["title"] == {"f": None}  # cleared by the last file
 
 
 def db_lib(db: Database, name: str) -> L.LibraryInfo:
@@ -356,3 +356,42 @@ def test_a_big_batch_runs_in_statements_of_bounded_size(monkeypatch: pytest.Monk
     assert [s.count("), (") + 1 for s in updates] == [1000, 1000, 500]
     assert "library_id = 3" in updates[0]
     assert set(conn.execute("SELECT title FROM assets")) == {("new",)}
+
+
+def test_batches_guarded_by_the_usual_stored_values_leave_the_others_to_the_full_statement(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once SQLite knows the stored values most assets hold, a batch whose typed cells leave them unchanged runs
+    the text-cells statement guarded by them (no read before it); an asset holding other values (a rating the
+    cells change), an unchanged row and an unknown path make the full statement run after it. Values, edits
+    and report stay the Python route's."""
+    files = {f"f{i:02d}.md": f"# {i}\n" for i in range(12)}
+    for n in ("sql", "py"):
+        make_library(db, tmp_path / n, files, name=n)
+    monkeypatch.setattr(mi, "_MAX_LISTED", 1)
+    guarded: list[bool] = []
+    real = mi._Plan.usual_for
+
+    def spy(self: Any, batch: Any) -> str | None:
+        got = real(self, batch)
+        guarded.append(got is not None)
+        return got
+
+    monkeypatch.setattr(mi._Plan, "usual_for", spy)
+    head = "assetPath,dc:title,cq:tags{{String: multi}},xmp:Rating{{Long}},client\n"
+    first = head + "".join(f"/{p},T {p},x|y,{5 if p == 'f07.md' else 3},ACME\n" for p in sorted(files))
+    # in batches of 3: f00-f02 (the usual values learnt), f03-f05 (guarded, all changed), f06-f08 (guarded: f07
+    # left out, then changed by the full statement), f09-f11 (f10 unchanged), nope.md (unknown)
+    second = head + "".join(f"/{p},{'T' if p == 'f10.md' else 'U'} {p},x|y,3,ACME\n" for p in sorted(files))
+    second += "/nope.md,U nope,x|y,3,ACME\n"
+    for text, name in ((first, "first.csv"), (second, "second.csv")):
+        guarded.clear()
+        (sql_result, sql_log), (py_result, py_log) = run_both(db, tmp_path, monkeypatch, text, name)
+        assert sql_result == py_result and sql_log == py_log
+        assert state(db, db_lib(db, "sql")) == state(db, db_lib(db, "py"))
+    assert (sql_result["changed"], sql_result["unchanged"], sql_result["skipped"]) == (11, 1, 1)
+    if db.is_sqlite:
+        assert True in guarded  # the guarded statement ran (then the full one for f07's batch)
+    got = state(db, db_lib(db, "sql"))
+    assert got["f07.md"][:3] == ("U f07.md", None, 3) and got["f10.md"][0] == "T f10.md"
+    assert all(v[0] == f"U {p}" for p, v in got.items() if p.endswith(".md") and p != "f10.md")
