@@ -347,6 +347,9 @@ class _Cells:
     sql: tuple[str | None, ...]  # the parameters of compare_update_sql for these cells
 
 
+_path_of, _cells_of = operator.itemgetter(1), operator.itemgetter(4)  # of a batch entry (line, path, …, cells)
+
+
 @dataclass(frozen=True)
 class _Outcome:
     """What a row's parsed cells change in an asset's stored values (worked out once per distinct pair)."""
@@ -412,10 +415,11 @@ class _Plan:
         yet, or a real (JSON text may round it), or the last guarded batch left assets to the full statement, or
         the batch names an asset twice."""
         usual = self._usual
-        if usual is None or not self.guarding or len({b[1] for b in batch}) < len(batch):
+        if usual is None or not self.guarding or len(set(map(_path_of, batch))) < len(batch):
             return None  # (an asset named twice: the full statement after this one would apply its rows again)
-        distinct = {id(cells): (texts, cells) for _, _, _, texts, cells in batch}
-        applying = [tc for tc in distinct.values() if tc[1].values]
+        cells = list(map(_cells_of, batch))  # shared per distinct texts: a few distinct objects
+        distinct = dict(zip(map(id, cells), batch, strict=True)).values()
+        applying = [(b[3], b[4]) for b in distinct if b[4].values]
         if not applying or any(self._changes(t, c, usual) for t, c in applying):
             return None
         terms = []
