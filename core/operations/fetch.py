@@ -27,8 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-import httpx
-
 from core import library as L
 from core.errors import OperationFailed, ParamError
 from core.messages import Message, define, msg
@@ -37,6 +35,8 @@ from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
 from core.operations.outputs import output
 
 if TYPE_CHECKING:
+    import httpx
+
     from core.engine import JobContext
     from core.records import JobSnapshot
 
@@ -252,6 +252,8 @@ class Fetch(LibraryOperation):
 
     # -- running --------------------------------------------------------------------------------------
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
+        import httpx  # here, not at the module's import: the window lists the operations and never fetches
+
         lib = self.lib(ctx.db, params)
         folder = L.resolve(lib, params["folder"], param="folder", must_exist=False, allow_root=True)
         entries = self.entries(params)
@@ -347,6 +349,8 @@ class Fetch(LibraryOperation):
     def _download(
         self, ctx: JobContext, client: httpx.Client, watch: _Watch, e: Entry, dir_fd: int, params: dict[str, Any]
     ) -> tuple[str, int]:
+        import httpx
+
         part = e.name + L.PART_SUFFIX
         max_bytes = int(params.get("max_bytes") or 0)
         if _lexists(e.name, dir_fd) and not params.get("overwrite"):
@@ -409,6 +413,8 @@ class Fetch(LibraryOperation):
         self, ctx: JobContext, watch: _Watch, e: Entry, resp: httpx.Response, fd: int, offset: int, max_bytes: int
     ) -> int | None:
         """Write the body into ``fd``; the bytes written, None (failed, reported), or -1 (start again)."""
+        import httpx
+
         if resp.status_code == 416 and offset:
             return 0  # the part is already complete
         if resp.status_code >= 400:
@@ -489,6 +495,8 @@ def _shutdown(resp: httpx.Response) -> None:
 
 def _only_http(request: httpx.Request) -> None:
     """Every request, redirects included, goes to http or https only."""
+    import httpx
+
     if request.url.scheme not in ("http", "https"):
         raise httpx.UnsupportedProtocol(msg("fetch.scheme", url=str(request.url)).text, request=request)
 

@@ -10,13 +10,9 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import JSON, ColumnElement, create_engine, inspect, make_url
 from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
@@ -141,7 +137,15 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for our migrations (alembic is imported when a database is created or upgraded, not
+    at every start: it and the dialects it loads cost a window's start a tenth of a second)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -150,9 +154,19 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest migration's revision, read from the file names: each ``versions/NNNN_*.py`` declares revision
+    ``NNNN`` and revises the one before (tests/core/test_db.py checks this against alembic's reading of the
+    scripts)."""
+    return max(p.name[:4] for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
+def _stored_revision(conn: Connection) -> str | None:
+    """The database's schema revision, or None where there is none to read (a new or foreign database: the
+    migration path then looks with alembic)."""
+    try:
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except DBAPIError:
+        return None
 
 
 def _create_engine(url: str) -> Engine:
@@ -343,12 +357,16 @@ class Database:
     def migrate(self) -> None:
         """Create a new database, or upgrade an older one (after a backup); refuse a newer one."""
         head = head_revision()
-        script = ScriptDirectory.from_config(alembic_config())
         try:
-            # the usual case, read without the write lock (which waits behind a busy engine's commits)
+            # the usual case, read without the write lock (which waits behind a busy engine's commits) nor alembic
             with self.engine.connect() as conn:
-                if MigrationContext.configure(conn).get_current_revision() == head:
+                if _stored_revision(conn) == head:
                     return
+            from alembic import command
+            from alembic.runtime.migration import MigrationContext
+            from alembic.script import ScriptDirectory
+
+            script = ScriptDirectory.from_config(alembic_config())
             with self._write_engine.connect() as conn:
                 with conn.begin():
                     current = MigrationContext.configure(conn).get_current_revision()

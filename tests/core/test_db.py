@@ -49,6 +49,16 @@ def test_every_released_revision_is_migrated_with_a_backup(tmp_path: Path, fixtu
     Database(str(path)).dispose()  # opening again changes nothing
 
 
+def test_the_head_read_from_file_names_is_alembics() -> None:
+    """Opening a database compares its revision with the newest migration's, read from the file names (alembic
+    is loaded only to create or upgrade): the same head alembic finds by reading every script."""
+    from alembic.script import ScriptDirectory
+
+    from core.store.db import alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
 def test_a_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     Database(str(path)).dispose()
