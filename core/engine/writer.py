@@ -114,6 +114,13 @@ class Writer:
             batch, self._pending = self._pending[:room], self._pending[room:]
         return batch
 
+    def _put_back(self, items: list[_Item]) -> None:
+        """Writes taken for this group but not run when one of them failed: first in line for the next group
+        (dropped, their threads would wait for a commit that never comes)."""
+        if items:
+            with self._pending_lock:
+                self._pending[:0] = items
+
     def _commit(self) -> None:
         """One group: the writes waiting once the transaction has begun, and those handed over while it runs them
         (up to MAX_GROUP): slots that finish together share one commit instead of taking turns."""
@@ -123,12 +130,13 @@ class Writer:
         try:
             with self._transaction() as conn:
                 while len(group) < MAX_GROUP and (batch := self._take(MAX_GROUP - len(group))):
-                    for item in batch:
+                    for index, item in enumerate(batch):
                         group.append(item)
                         try:
                             results.append(item[0](conn))
                         except Exception:
                             failed = True
+                            self._put_back(batch[index + 1 :])
                             raise
         except Exception as exc:
             if not group:  # refused before it took any write (BEGIN): the writes waiting now see it

@@ -98,3 +98,53 @@ def test_a_job_submitted_to_an_idle_queue_is_claimed_by_its_submit_one_commit_fe
     finally:
         engine.shutdown()
         registry.unregister(Probe.name)
+
+
+@pytest.mark.parametrize("refusal", [False, True], ids=["a bad write", "a refusal"])
+def test_the_writes_after_a_failing_one_in_its_group_are_committed_or_told(db: Database, refusal: bool) -> None:
+    """A write that fails in the middle of a group (a value the database refuses, or the connection lost) leaves
+    the writes taken with it after it to the next group: each gets its own outcome, none waits for ever."""
+    from sqlalchemy.exc import OperationalError
+
+    with db.connect_write() as conn:
+        conn.execute(text("CREATE TABLE probe (x INTEGER PRIMARY KEY)"))
+    writer = Writer(db)
+    busy, release = threading.Event(), threading.Event()
+
+    def first(conn: Connection) -> str:
+        busy.set()
+        release.wait(30)
+        return "first"
+
+    def insert(x: int) -> int:
+        def work(conn: Connection) -> int:
+            if x == 4 and refusal:
+                raise OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
+            return conn.execute(text("INSERT INTO probe VALUES (:x)"), {"x": x}).rowcount
+
+        return writer.write(work)
+
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            head = pool.submit(writer.write, first)
+            assert busy.wait(30)
+            results = []
+            for x in [1, 2, 2 if not refusal else 3, 4, 5, 6]:  # the third (or the fourth) fails
+                results.append(pool.submit(insert, x))
+                while len(writer._pending) < len(results):  # handed over in this order
+                    threading.Event().wait(0.001)
+            release.set()
+            started = head.exception(30) or head.result()
+            outcomes = [f.exception(30) or f.result() for f in results]
+    finally:
+        release.set()
+    assert not any(isinstance(o, RuntimeError) for o in outcomes), outcomes
+    if refusal:  # the group up to the refusal is rolled back with it: its writes are told, the rest commit after
+        assert isinstance(started, OperationalError)
+        assert all(isinstance(o, OperationalError) for o in outcomes[:4]) and outcomes[4:] == [1, 1]
+    else:
+        assert started == "first" and outcomes[:2] == [1, 1] and isinstance(outcomes[2], IntegrityError)
+        assert outcomes[3:] == [1, 1, 1]
+    with db.connect_read() as conn:
+        stored = {r[0] for r in conn.execute(text("SELECT x FROM probe"))}
+    assert stored == ({5, 6} if refusal else {1, 2, 4, 5, 6})
