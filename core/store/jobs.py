@@ -220,12 +220,13 @@ def submit(
         }
         if sqlite:  # every column is known but the id: no RETURNING to decode
             new_id = db.sqlite_prepared(_INSERT_SQLITE, _SUBMIT_KEYS).execute(conn, values).lastrowid
-            stored = {**values, "params": json.loads(json.dumps(params)), "status": status}  # as read back
+            # the parameters as read back (JSON's types); none, as most jobs of some operations have: a new {}
+            stored = {**values, "params": json.loads(json.dumps(params)) if params else {}, "status": status}
             return JobSnapshot(id=new_id, **stored)
         return JobSnapshot.from_row(conn.execute(_INSERT, values).one())
 
     def created(snap: JobSnapshot) -> None:
-        if bus is not None:
+        if bus is not None and len(bus):  # no event object for nobody
             bus.publish(JobEvent(EventKind.CREATED, snap.id, job=snap))
 
     if writer is not None:
