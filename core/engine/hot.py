@@ -37,6 +37,10 @@ class Bound:
     def rows(self, conn: Connection) -> list[tuple[Any, ...]]:
         return self._prepared.fetch_bound(conn, self._params)
 
+    def count(self, conn: Connection) -> int:
+        """For a statement that returns nothing: run it in the transaction; the rows it changed."""
+        return int(self._prepared.execute_bound(conn, self._params).rowcount)
+
     def jobs(self, rows: list[tuple[Any, ...]]) -> list[JobSnapshot]:
         return [JobSnapshot.from_values(JOB_COLUMNS, r) for r in self._prepared.decoded(rows)]
 
@@ -70,7 +74,7 @@ def bound_transition(
     **fields: Any,
 ) -> Bound:
     """SQLite: :func:`transition`'s statement with its values, to run in a transaction begun later. Without
-    ``read_back`` it returns the job's id only (whether it won), not the row: :meth:`Bound.jobs` is then not for it."""
+    ``read_back`` it returns nothing: :meth:`Bound.count` says whether it won (one SQLite step, no row)."""
     sources = frozenset(expect) if expect is not None else sources_of(new)
     values = {"updated_at": utcnow(), **fields}
     if new in TERMINAL:
@@ -81,9 +85,9 @@ def bound_transition(
         for src in sources:
             check_transition(src, new)
         stmt = store_claims._transition_statement(new, sources, True, names)
-        if not read_back:  # the same compare-and-set, returning the id alone (no row to decode)
+        if not read_back:  # the same compare-and-set, returning nothing
             binds: dict[str, Any] = {n: bindparam(f"v_{n}") for n in names}
-            stmt = update(_jobs).where(stmt.whereclause).values(status=str(new), **binds).returning(_jobs.c.id)
+            stmt = update(_jobs).where(stmt.whereclause).values(status=str(new), **binds)
         return Prepared(stmt, db.engine.dialect)
 
     prepared = db.sqlite_cached(("transition", new, sources, names, read_back), make)
@@ -120,14 +124,14 @@ def write_outcome(
     share of it, its operations) is given and ``may_chain(queue)`` says so when the transaction runs, the claim of the
     queue's next job, in one transaction of ``writer`` (the engine's). Returns whether the outcome was written (False:
     the engine lost the job), the job as written (None without ``read_back``: nobody needs it, so the statement
-    returns its id alone) and the next job claimed (None: none). The statements are given their values before the
+    returns nothing) and the next job claimed (None: none). The statements are given their values before the
     transaction and decoded after it."""
     finish = bound_transition(db, job_id, new, by=by, expect=expect, read_back=read_back, **columns)
     take = bound_claim(db, claim[0], by, claim[2], claim[1]) if claim is not None else None
 
     def write(conn: Connection) -> tuple[list[Any], list[Any]]:
         append_log(conn, entries)
-        done = finish.rows(conn)
+        done = finish.rows(conn) if read_back else [()] * finish.count(conn)
         if take is not None and claim is not None and may_chain(claim[0]):
             return done, take.rows(conn)
         return done, []
