@@ -415,7 +415,8 @@ class Engine:
         self, job: JobSnapshot, claim_next: QueueConfig | None = None
     ) -> tuple[JobSnapshot, JobSnapshot | None]:
         """Run one job and record its outcome; with ``claim_next``, claim the queue's next job in the same
-        transaction (one commit per job instead of two). Returns (final snapshot, next job or None)."""
+        transaction (one commit per job instead of two). Returns (final snapshot, next job or None); the final
+        snapshot is the job as it started when nobody needed it read back (a queue's slot, with no listener)."""
         ctx = JobContext(
             job, self.db, self.bus, worker=self.id, flush_interval=self.flush_interval, writer=self._writer.write
         )
@@ -426,7 +427,8 @@ class Engine:
                 self._shutdown_ids.add(job.id)
                 ctx.stop_event.set()
             self._running[job.id] = ctx
-        self.bus.publish(JobEvent(EventKind.CHANGED, job.id, job=job))
+        if len(self.bus):  # no event object for nobody
+            self.bus.publish(JobEvent(EventKind.CHANGED, job.id, job=job))
         next_job = None
         final = job
         try:
@@ -520,7 +522,10 @@ class Engine:
         if self.db.is_sqlite:  # the statements given their values before the writer's transaction, decoded after it
             share = self._shares.get(claim_next.name) if claim_next is not None else None
             claim = (claim_next, share, self._operation_names) if claim_next is not None else None
-            snap, next_job = hot.write_outcome(
+            # the job as written is read back for an inline run's caller and for the bus's listeners; a slot with
+            # nobody listening only needs to know the write won
+            read_back = claim_next is None or len(self.bus) > 0
+            won, snap, next_job = hot.write_outcome(
                 self._writer.write,
                 self.db,
                 job.id,
@@ -531,6 +536,7 @@ class Engine:
                 entries=entries,
                 claim=claim,
                 may_chain=self._may_chain,
+                read_back=read_back,
             )
             if claim_next is not None:
                 self._crowded[claim_next.name] = share is not None and share < claim_next.capacity
@@ -548,9 +554,12 @@ class Engine:
                 return snap, None
 
             snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
-        if snap is None:
+            won = snap is not None
+        if not won:
             log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
             return jobs.get_many(self.db, [job.id])[0], next_job
+        if snap is None:  # not read back: nobody needs it (see above)
+            return job, next_job
         self.bus.publish(JobEvent(EventKind.CHANGED, snap.id, job=snap))
         return snap, next_job
 

@@ -5,8 +5,9 @@ without SQLAlchemy's execution overhead, which costs more than SQLite's own work
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table, bindparam, update
 from sqlalchemy.engine import Connection
 
 from core.engine import claims
@@ -16,8 +17,10 @@ from core.status import TERMINAL, JobStatus, check_transition, sources_of
 from core.store import claims as store_claims
 from core.store.db import Database, Prepared
 from core.store.jobs import append_log
-from core.store.schema import utcnow
+from core.store.schema import Job, utcnow
 from core.store.settings import QueueConfig
+
+_jobs = cast(Table, Job.__table__)
 
 
 class Bound:
@@ -33,6 +36,10 @@ class Bound:
 
     def rows(self, conn: Connection) -> list[tuple[Any, ...]]:
         return self._prepared.fetch_bound(conn, self._params)
+
+    def count(self, conn: Connection) -> int:
+        """For a statement that returns nothing: run it in the transaction; the rows it changed."""
+        return int(self._prepared.execute_bound(conn, self._params).rowcount)
 
     def jobs(self, rows: list[tuple[Any, ...]]) -> list[JobSnapshot]:
         return [JobSnapshot.from_values(JOB_COLUMNS, r) for r in self._prepared.decoded(rows)]
@@ -57,9 +64,17 @@ def transition(
 
 
 def bound_transition(
-    db: Database, job_id: int, new: JobStatus, *, by: str, expect: Iterable[JobStatus] | None = None, **fields: Any
+    db: Database,
+    job_id: int,
+    new: JobStatus,
+    *,
+    by: str,
+    expect: Iterable[JobStatus] | None = None,
+    read_back: bool = True,
+    **fields: Any,
 ) -> Bound:
-    """SQLite: :func:`transition`'s statement with its values, to run in a transaction begun later."""
+    """SQLite: :func:`transition`'s statement with its values, to run in a transaction begun later. Without
+    ``read_back`` it returns nothing: :meth:`Bound.count` says whether it won (one SQLite step, no row)."""
     sources = frozenset(expect) if expect is not None else sources_of(new)
     values = {"updated_at": utcnow(), **fields}
     if new in TERMINAL:
@@ -69,9 +84,13 @@ def bound_transition(
     def make() -> Prepared:  # once per database and shape of transition
         for src in sources:
             check_transition(src, new)
-        return Prepared(store_claims._transition_statement(new, sources, True, names), db.engine.dialect)
+        stmt = store_claims._transition_statement(new, sources, True, names)
+        if not read_back:  # the same compare-and-set, returning nothing
+            binds: dict[str, Any] = {n: bindparam(f"v_{n}") for n in names}
+            stmt = update(_jobs).where(stmt.whereclause).values(status=str(new), **binds)
+        return Prepared(stmt, db.engine.dialect)
 
-    prepared = db.sqlite_cached(("transition", new, sources, names), make)
+    prepared = db.sqlite_cached(("transition", new, sources, names, read_back), make)
     params = {f"v_{n}": values[n] for n in names}
     params["w_id"] = job_id
     params["w_by"] = by
@@ -99,21 +118,24 @@ def write_outcome(
     entries: list[LogEntry],
     claim: tuple[QueueConfig, int | None, Sequence[str]] | None,
     may_chain: Callable[[QueueConfig], bool],
-) -> tuple[JobSnapshot | None, JobSnapshot | None]:
+    read_back: bool = True,
+) -> tuple[bool, JobSnapshot | None, JobSnapshot | None]:
     """SQLite: a job's outcome (its log lines, then :func:`transition`) and, when ``claim`` (the queue, this engine's
     share of it, its operations) is given and ``may_chain(queue)`` says so when the transaction runs, the claim of the
-    queue's next job, in one transaction of ``writer`` (the engine's). Returns the job as written (None: the engine
-    lost it) and the next job claimed (None: none). The statements are given their values before the transaction and
-    decoded after it."""
-    finish = bound_transition(db, job_id, new, by=by, expect=expect, **columns)
+    queue's next job, in one transaction of ``writer`` (the engine's). Returns whether the outcome was written (False:
+    the engine lost the job), the job as written (None without ``read_back``: nobody needs it, so the statement
+    returns nothing) and the next job claimed (None: none). The statements are given their values before the
+    transaction and decoded after it."""
+    finish = bound_transition(db, job_id, new, by=by, expect=expect, read_back=read_back, **columns)
     take = bound_claim(db, claim[0], by, claim[2], claim[1]) if claim is not None else None
 
     def write(conn: Connection) -> tuple[list[Any], list[Any]]:
         append_log(conn, entries)
-        done = finish.rows(conn)
+        done = finish.rows(conn) if read_back else [()] * finish.count(conn)
         if take is not None and claim is not None and may_chain(claim[0]):
             return done, take.rows(conn)
         return done, []
 
     done, taken = writer(write)
-    return next(iter(finish.jobs(done)), None), next(iter(take.jobs(taken)), None) if take is not None else None
+    snap = next(iter(finish.jobs(done)), None) if read_back else None
+    return bool(done), snap, next(iter(take.jobs(taken)), None) if take is not None else None

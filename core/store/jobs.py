@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import String, and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -44,6 +44,7 @@ define("job.retry_unfinished", "job #{id} is {status}: only a finished job can b
 define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)")
 
 jobs_t = table(Job)
+_queues_t = table(QueueRow)
 log_t = table(JobLog)
 S = JobStatus
 
@@ -115,7 +116,21 @@ _SUBMIT_KEYS = (
 
 
 _INSERT_SQLITE = insert(jobs_t)
-_queues_seen: weakref.WeakKeyDictionary[Database, tuple[list[Any], list[QueueConfig]]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class _SeenQueues:
+    """The queues table as a transaction of this process last read it: its raw rows, decoded, and the values that
+    :func:`_checked_insert` compares the table with."""
+
+    raw: list[Any]
+    queues: list[QueueConfig]
+    check: dict[str, Any]
+
+
+_queues_seen: weakref.WeakKeyDictionary[Database, _SeenQueues] = weakref.WeakKeyDictionary()
+_CHECKED_INSERTS: dict[int, Any] = {}
+_RAW = String()
 
 
 def _sqlite_queues(db: Database, conn: Connection) -> list[QueueConfig]:
@@ -123,11 +138,30 @@ def _sqlite_queues(db: Database, conn: Connection) -> list[QueueConfig]:
     prepared = db.sqlite_prepared(_QUEUES)
     raw = prepared.execute(conn, {}).fetchall()
     seen = _queues_seen.get(db)
-    if seen is not None and seen[0] == raw:
-        return seen[1]
+    if seen is not None and seen.raw == raw:
+        return seen.queues
     queues = [QueueConfig.from_row(_QueueRow(*r)) for r in prepared.decoded(raw)]
-    _queues_seen[db] = (raw, queues)
+    check = {f"q{i}_{c.name}": v for i, row in enumerate(raw) for c, v in zip(_queues_t.c, row, strict=True)}
+    _queues_seen[db] = _SeenQueues(raw, queues, check)
     return queues
+
+
+def _checked_insert(n: int) -> Any:
+    """SQLite: the INSERT of a new job (the values of ``_SUBMIT_KEYS``) that inserts nothing unless the queues table
+    holds exactly ``n`` rows, each equal, column by column, to one given as ``q<i>_<column>`` (raw values): a
+    submit chose the job's queue from the queues it read last, and this checks, in the statement that inserts, that
+    they are still the table's (one statement instead of reading the table again in each submit's transaction)."""
+    stmt = _CHECKED_INSERTS.get(n)
+    if stmt is None:
+        q = _queues_t
+        same = [select(func.count()).select_from(q).scalar_subquery() == n]
+        for i in range(
+            n
+        ):  # IS: equal, NULL included; the raw values as read (a String bind has no processor on SQLite)
+            same.append(exists().where(*(c.is_(bindparam(f"q{i}_{c.name}", type_=_RAW)) for c in q.c)))
+        row = select(*(bindparam(k, type_=jobs_t.c[k].type) for k in _SUBMIT_KEYS)).where(*same)
+        stmt = _CHECKED_INSERTS[n] = insert(jobs_t).from_select(list(_SUBMIT_KEYS), row)
+    return stmt
 
 
 class _QueueRow:
@@ -170,19 +204,37 @@ def submit(
     settings.ensure_defaults(db)
     sqlite = db.is_sqlite
 
-    def write(conn: Connection) -> JobSnapshot:  # the queue is looked up in the same transaction that inserts
+    def choose(queues: list[QueueConfig]) -> QueueConfig:
+        if queue is None:
+            return settings.queue_for_operation(queues, operation)
+        match = [q for q in queues if q.name == queue]
+        if not match:
+            names = ", ".join(q.name for q in queues)
+            raise UsageError(msg("job.bad_queue", queue=queue, names=names), field="queue")
+        return match[0]
+
+    def write(conn: Connection) -> JobSnapshot:  # the queue is checked in the same transaction that inserts
         if sqlite:
-            queues = _sqlite_queues(db, conn)
+            seen = _queues_seen.get(db)
+            if seen is not None:  # the queue chosen from the queues read last, checked by the insert itself
+                try:
+                    qcfg = choose(seen.queues)
+                except (UsageError, NotFound):
+                    pass  # perhaps not any more: read them
+                else:
+                    values = row(qcfg)
+                    cursor = db.sqlite_prepared(_checked_insert(len(seen.raw))).execute(conn, {**values, **seen.check})
+                    if cursor.rowcount == 1:
+                        return stored(cursor.lastrowid, values)
+            queues = _sqlite_queues(db, conn)  # changed since (or never read): read, then insert
         else:
             queues = [QueueConfig.from_row(r) for r in conn.execute(_QUEUES)]
-        if queue is None:
-            qcfg = settings.queue_for_operation(queues, operation)
-        else:
-            match = [q for q in queues if q.name == queue]
-            if not match:
-                names = ", ".join(q.name for q in queues)
-                raise UsageError(msg("job.bad_queue", queue=queue, names=names), field="queue")
-            qcfg = match[0]
+        values = row(choose(queues))
+        if sqlite:  # every column is known but the id: no RETURNING to decode
+            return stored(db.sqlite_prepared(_INSERT_SQLITE, _SUBMIT_KEYS).execute(conn, values).lastrowid, values)
+        return JobSnapshot.from_row(conn.execute(_INSERT, values).one())
+
+    def row(qcfg: QueueConfig) -> dict[str, Any]:
         now = utcnow()
         if inline_worker:
             status, worker, started, attempt = S.ACTIVE, inline_worker, now, 1
@@ -218,14 +270,19 @@ def submit(
             "pause_requested": False,
             "paused_seconds": 0.0,
         }
-        if sqlite:  # every column is known but the id: no RETURNING to decode
-            new_id = db.sqlite_prepared(_INSERT_SQLITE, _SUBMIT_KEYS).execute(conn, values).lastrowid
-            stored = {**values, "params": json.loads(json.dumps(params)), "status": status}  # as read back
-            return JobSnapshot(id=new_id, **stored)
-        return JobSnapshot.from_row(conn.execute(_INSERT, values).one())
+        return values
+
+    def stored(new_id: int, values: dict[str, Any]) -> JobSnapshot:
+        """The job as the database now holds it: the parameters as read back (JSON's types; none, as most jobs of
+        some operations have: a new {})."""
+        params = values["params"]
+        status = S(values["status"])
+        return JobSnapshot(
+            id=new_id, **{**values, "params": json.loads(json.dumps(params)) if params else {}, "status": status}
+        )
 
     def created(snap: JobSnapshot) -> None:
-        if bus is not None:
+        if bus is not None and len(bus):  # no event object for nobody
             bus.publish(JobEvent(EventKind.CREATED, snap.id, job=snap))
 
     if writer is not None:

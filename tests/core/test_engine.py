@@ -413,6 +413,10 @@ def test_an_outcome_the_database_refused_is_written_again_until_accepted(
             refuse(self.new)
             return super().rows(conn)
 
+        def count(self, conn):  # type: ignore[no-untyped-def]
+            refuse(self.new)
+            return super().count(conn)
+
     def bound(database, job_id, new, **kw):  # type: ignore[no-untyped-def]
         return Refused(real_bound(database, job_id, new, **kw), new)
 
