@@ -155,9 +155,8 @@ def _checked_insert(n: int) -> Any:
     if stmt is None:
         q = _queues_t
         same = [select(func.count()).select_from(q).scalar_subquery() == n]
-        for i in range(
-            n
-        ):  # IS: equal, NULL included; the raw values as read (a String bind has no processor on SQLite)
+        # IS: equal, NULL included; the raw values as read (a String bind has no processor on SQLite)
+        for i in range(n):
             same.append(exists().where(*(c.is_(bindparam(f"q{i}_{c.name}", type_=_RAW)) for c in q.c)))
         row = select(*(bindparam(k, type_=jobs_t.c[k].type) for k in _SUBMIT_KEYS)).where(*same)
         stmt = _CHECKED_INSERTS[n] = insert(jobs_t).from_select(list(_SUBMIT_KEYS), row)
