@@ -27,7 +27,6 @@ import os
 import socket
 import threading
 import time
-import traceback
 import uuid
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -37,12 +36,11 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from core.engine import claims, hot, housekeeping
-from core.engine.context import JobContext, StopRequested
-from core.engine.outcomes import Outcome, decide
+from core.engine.context import JobContext
+from core.engine.outcomes import Outcome, decide, run_operation
 from core.engine.writer import Writer, refused
-from core.errors import OperationFailed
 from core.events import EventBus, EventKind, JobEvent
-from core.messages import Message, define, msg
+from core.messages import define, msg
 from core.operations import Operation, Registry
 from core.records import JobSnapshot, LogEntry
 from core.status import RUNNING, JobStatus, sources_of
@@ -61,11 +59,7 @@ YIELD = 0.005
 FALLBACK = 30.0
 FALLBACK_DUE = 15.0
 
-define("job.raised", "{type}: {error}")
-define("job.unknown_operation", "this engine does not have the operation {operation}")
 define("job.unrecordable", "asyncops could not record the outcome: {type}: {error}")
-define("engine.op_failed", "failed: {reason}")
-define("engine.traceback", "{traceback}")
 
 
 class Engine:
@@ -432,7 +426,7 @@ class Engine:
         next_job = None
         final = job
         try:
-            result, failure = self._run(ctx, job)
+            result, failure = run_operation(ctx, job, self.operations.get(job.operation))
             cfg = self._queues.get(job.queue) or QueueConfig(job.queue)
             shutdown, op = job.id in self._shutdown_ids, self.operations.get(job.operation)
             outcome = decide(ctx, job, result, failure, shutdown=shutdown, operation=op, retry_delay=cfg.retry_delay)
@@ -449,25 +443,6 @@ class Engine:
                     # nothing either; they only take what was handed over (whoever hands a job over wakes them too)
                     self.wake(handoff=True)
         return final, next_job
-
-    def _run(self, ctx: JobContext, job: JobSnapshot) -> tuple[dict[str, Any] | None, Message | None]:
-        """The operation's result, and why it failed (None when it did not)."""
-        if job.stop_requested:
-            ctx.stop_event.set()
-        op = self.operations.get(job.operation)
-        if op is None:
-            return None, msg("job.unknown_operation", operation=job.operation)
-        try:
-            return op.run(ctx, dict(job.params)), None
-        except StopRequested:
-            return None, None
-        except OperationFailed as exc:
-            return exc.result, exc.message
-        except Exception as exc:
-            failure = msg("job.raised", type=type(exc).__name__, error=str(exc))
-            ctx.error(msg("engine.op_failed", reason=failure.text))
-            ctx.log(msg("engine.traceback", traceback="".join(traceback.format_exception(exc))), "DEBUG")
-            return None, failure
 
     def _record(
         self, ctx: JobContext, job: JobSnapshot, outcome: Outcome, claim_next: QueueConfig | None

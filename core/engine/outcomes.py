@@ -4,10 +4,12 @@ database accepts it (:meth:`core.engine.engine.Engine._record`)."""
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.engine.context import JobContext
+from core.engine.context import JobContext, StopRequested
+from core.errors import OperationFailed
 from core.messages import Message, define, msg
 from core.operations import Operation
 from core.records import JobSnapshot
@@ -22,6 +24,32 @@ define("job.interrupted_shutdown", "interrupted: its engine shut down")
 define("job.requeued_shutdown", "queued again: its engine shut down")
 define("job.attempt_failed", "attempt {attempt}/{attempts} failed: {reason}")
 define("engine.retrying", "attempt {attempt} failed ({reason}); retrying in {delay:g}s")
+define("job.raised", "{type}: {error}")
+define("job.unknown_operation", "this engine does not have the operation {operation}")
+define("engine.op_failed", "failed: {reason}")
+define("engine.traceback", "{traceback}")
+
+
+def run_operation(
+    ctx: JobContext, job: JobSnapshot, op: Operation | None
+) -> tuple[dict[str, Any] | None, Message | None]:
+    """Run ``job``'s operation (None: this engine does not have it): its result, and why it failed (None when it
+    did not; a stop is not a failure)."""
+    if job.stop_requested:
+        ctx.stop_event.set()
+    if op is None:
+        return None, msg("job.unknown_operation", operation=job.operation)
+    try:
+        return op.run(ctx, dict(job.params)), None
+    except StopRequested:
+        return None, None
+    except OperationFailed as exc:
+        return exc.result, exc.message
+    except Exception as exc:
+        failure = msg("job.raised", type=type(exc).__name__, error=str(exc))
+        ctx.error(msg("engine.op_failed", reason=failure.text))
+        ctx.log(msg("engine.traceback", traceback="".join(traceback.format_exception(exc))), "DEBUG")
+        return None, failure
 
 
 @dataclass(frozen=True)

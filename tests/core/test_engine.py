@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import event
@@ -24,12 +23,7 @@ from tests.core.helpers import Probe, wait_for, wait_status
 S = JobStatus
 
 
-@pytest.fixture(autouse=True)
-def probe() -> Iterator[type[Probe]]:
-    registry.register(Probe, replace=True)
-    Probe.reset()
-    yield Probe
-    registry.unregister(Probe.name)
+pytestmark = pytest.mark.usefixtures("probe")  # tests/core/conftest.py
 
 
 def test_command_job_succeeds_with_log_and_warnings(db: Database, engine: Engine) -> None:

@@ -3,28 +3,21 @@ compare-and-set: an engine that lost its job (recovery moved it) never overwrite
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from core.engine import Engine
 from core.events import EventKind, JobEvent
-from core.operations import registry
 from core.status import JobStatus
 from core.store import jobs
 from core.store.db import Database
-from tests.core.helpers import Probe, wait_for, wait_status
+from tests.core.helpers import wait_for, wait_status
 
 S = JobStatus
 
 
-@pytest.fixture(autouse=True)
-def probe() -> Iterator[type[Probe]]:
-    registry.register(Probe, replace=True)
-    Probe.reset()
-    yield Probe
-    registry.unregister(Probe.name)
+pytestmark = pytest.mark.usefixtures("probe")  # tests/core/conftest.py
 
 
 @pytest.mark.parametrize("listening", [False, True])

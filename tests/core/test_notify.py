@@ -23,7 +23,7 @@ from core.notify import EmailNotifier
 from core.service import local_engine
 from core.store import jobs, settings
 from core.store.db import Database
-from tests.core.helpers import Probe, wait_for, wait_status
+from tests.core.helpers import wait_for, wait_status
 from tests.core.test_service import cli, service  # noqa: F401  (the fixture: auto-start on, engines ended by pid)
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
@@ -79,16 +79,6 @@ def smtp() -> Iterator[Smtp]:
     server = Smtp(free_port()).start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def probe() -> Iterator[type[Probe]]:
-    from core.operations import registry
-
-    Probe.reset()
-    registry.register(Probe)
-    yield Probe
-    registry.unregister(Probe.name)
 
 
 @pytest.fixture

@@ -3,27 +3,17 @@ writer at a time on SQLite). Each engine has a Database of its own, as separate 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from core.engine import Engine
-from core.operations import registry
 from core.store import jobs, settings
 from core.store.db import Database
 from core.store.settings import QueueConfig
 from tests.conftest import SERVER
 from tests.core.helpers import Probe, wait_for
-
-
-@pytest.fixture
-def probe() -> Iterator[type[Probe]]:
-    Probe.reset()
-    registry.register(Probe)
-    yield Probe
-    registry.unregister(Probe.name)
 
 
 def test_three_engines_never_exceed_the_cap_and_run_each_job_once(db: Database, probe: Any) -> None:

@@ -22,7 +22,6 @@ from sqlalchemy import create_engine, text
 
 from core.engine import Engine
 from core.engine import engine as engine_module
-from core.operations import registry
 from core.status import JobStatus
 from core.store import jobs, liveness, settings
 from core.store.db import Database
@@ -31,14 +30,6 @@ from tests.conftest import SERVER
 from tests.core.helpers import Probe, wait_for
 
 S = JobStatus
-
-
-@pytest.fixture
-def probe() -> Iterator[type[Probe]]:
-    Probe.reset()
-    registry.register(Probe)
-    yield Probe
-    registry.unregister(Probe.name)
 
 
 # -- a cluster of the test's own ---------------------------------------------------------------------------
