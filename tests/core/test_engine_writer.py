@@ -15,16 +15,25 @@ from core.engine.writer import Writer
 from core.store.db import Database
 
 
-def test_writes_handed_over_together_commit_in_one_group_and_a_bad_one_fails_alone(db: Database) -> None:
-    with db.connect_write() as conn:
-        conn.execute(text("CREATE TABLE probe (x INTEGER PRIMARY KEY)"))
-    writer = Writer(db)
-    busy, release = threading.Event(), threading.Event()
+class Held:
+    """A writer over a new ``probe`` table, and a first write that holds it until ``release`` is set (the writes
+    handed over meanwhile wait for the group after it)."""
 
-    def first(conn: Connection) -> str:
-        busy.set()
-        release.wait(30)  # holds the writer while the others are handed over
+    def __init__(self, db: Database) -> None:
+        with db.connect_write() as conn:
+            conn.execute(text("CREATE TABLE probe (x INTEGER PRIMARY KEY)"))
+        self.writer = Writer(db)
+        self.busy, self.release = threading.Event(), threading.Event()
+
+    def first(self, conn: Connection) -> str:
+        self.busy.set()
+        self.release.wait(30)  # holds the writer while the others are handed over
         return "first"
+
+
+def test_writes_handed_over_together_commit_in_one_group_and_a_bad_one_fails_alone(db: Database) -> None:
+    held = Held(db)
+    writer, busy, release, first = held.writer, held.busy, held.release, held.first
 
     def insert(x: int) -> int:
         return writer.write(lambda conn: conn.execute(text("INSERT INTO probe VALUES (:x)"), {"x": x}).rowcount)
@@ -106,15 +115,8 @@ def test_the_writes_after_a_failing_one_in_its_group_are_committed_or_told(db: D
     the writes taken with it after it to the next group: each gets its own outcome, none waits for ever."""
     from sqlalchemy.exc import OperationalError
 
-    with db.connect_write() as conn:
-        conn.execute(text("CREATE TABLE probe (x INTEGER PRIMARY KEY)"))
-    writer = Writer(db)
-    busy, release = threading.Event(), threading.Event()
-
-    def first(conn: Connection) -> str:
-        busy.set()
-        release.wait(30)
-        return "first"
+    held = Held(db)
+    writer, busy, release, first = held.writer, held.busy, held.release, held.first
 
     def insert(x: int) -> int:
         def work(conn: Connection) -> int:
