@@ -123,7 +123,10 @@ def job_ids(db: Database, *, sort: str = "id", descending: bool = True, **flt: U
         order.append(c.id.desc() if descending else c.id.asc())
     stmt = _filtered(db, select(c.id).order_by(*order), flt)
     with db.connect_read() as conn:
-        return list(conn.execute(stmt).scalars())
+        # integers that need no processing: read from the DB-API cursor (SQLAlchemy's rows cost the window's first
+        # load about 30 ms per 100,000 jobs)
+        cursor = conn.execute(stmt).cursor
+        return [row[0] for row in cursor.fetchall()]
 
 
 def count_jobs(db: Database, **flt: Unpack[Filter]) -> int:
