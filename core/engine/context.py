@@ -82,7 +82,7 @@ class JobContext:
         self.worker = worker
         self.flush_interval = flush_interval
         self.max_buffer = max_buffer
-        # made when first needed, as the pause's (most jobs are never stopped nor paused, nor wait): see stop_event
+        # made when first needed (most jobs are never stopped nor paused, nor wait): see _event
         self._stop_event: threading.Event | None = None
         self._pause_event: threading.Event | None = None
         self._unpaused_event: threading.Event | None = None
@@ -113,16 +113,23 @@ class JobContext:
             self._runtime_reset = {}
 
     # -- stop ---------------------------------------------------------------------------------------
+    def _event(self, name: str, *, initially_set: bool = False) -> threading.Event:
+        """The event kept in attribute ``name``, made on first use (most jobs are never stopped nor paused)."""
+        event = getattr(self, name)
+        if event is None:
+            with self._lock:
+                event = getattr(self, name)
+                if event is None:
+                    event = threading.Event()
+                    if initially_set:
+                        event.set()
+                    setattr(self, name, event)
+        return event
+
     @property
     def stop_event(self) -> threading.Event:
         """Set: a stop was requested."""
-        event = self._stop_event
-        if event is None:
-            with self._lock:
-                if self._stop_event is None:
-                    self._stop_event = threading.Event()
-                event = self._stop_event
-        return event
+        return self._event("_stop_event")
 
     @property
     def should_stop(self) -> bool:
@@ -141,22 +148,13 @@ class JobContext:
     @property
     def pause_event(self) -> threading.Event:
         """Set: asked to pause at the next pause point."""
-        event = self._pause_event
-        if event is None:
-            with self._lock:
-                if self._pause_event is None:
-                    self._unpaused_event = threading.Event()
-                    self._unpaused_event.set()
-                    self._pause_event = threading.Event()
-                event = self._pause_event
-        return event
+        return self._event("_pause_event")
 
     @property
     def _unpaused(self) -> threading.Event:
-        """Set unless a pause is asked: what a paused operation waits on."""
-        self.pause_event  # noqa: B018 - made with it
-        assert self._unpaused_event is not None
-        return self._unpaused_event
+        """Set unless a pause is asked: what a paused operation waits on (set_pause makes it before it sets
+        pause_event, so a paused operation always finds it)."""
+        return self._event("_unpaused_event", initially_set=True)
 
     @property
     def pause_wanted(self) -> bool:

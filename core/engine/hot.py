@@ -129,13 +129,13 @@ def write_outcome(
     finish = bound_transition(db, job_id, new, by=by, expect=expect, read_back=read_back, **columns)
     take = bound_claim(db, claim[0], by, claim[2], claim[1]) if claim is not None else None
 
-    def write(conn: Connection) -> tuple[list[Any], list[Any]]:
+    def write(conn: Connection) -> tuple[list[Any] | int, list[Any]]:
         append_log(conn, entries)
-        done = finish.rows(conn) if read_back else [()] * finish.count(conn)
+        done = finish.rows(conn) if read_back else finish.count(conn)  # the row as written, or how many won
         if take is not None and claim is not None and may_chain(claim[0]):
             return done, take.rows(conn)
         return done, []
 
     done, taken = writer(write)
-    snap = next(iter(finish.jobs(done)), None) if read_back else None
+    snap = next(iter(finish.jobs(done)), None) if isinstance(done, list) else None
     return bool(done), snap, next(iter(take.jobs(taken)), None) if take is not None else None
