@@ -3,11 +3,15 @@
     python bench/engine.py [--jobs 5000]
 
 Both systems enqueue N no-op jobs one by one and run them on two threads against a SQLite file, in this
-process, one after the other; the figure is jobs per second from the first enqueue to the last completion.
+process, one after the other; the figure is jobs per second from the first enqueue to the last completion. They
+take turns for ``--rounds`` rounds (huey, asyncops, huey, asyncops, …: each pair shares the machine's state of
+the moment), and the ratio is the median of the rounds' ratios: one pair of runs varies by ±10 % on a 2-core
+machine whose second core is idle or busy.
 asyncops commits every state change (submit, claim -> ACTIVE, finish -> SUCCEEDED). Then four engines (each
 with its own Database, as four processes would be) share 2,000 queued jobs on a queue of capacity 4: their
 jobs per second and the largest share one engine ran. The last line is one JSON object: asyncops_jobs_per_s,
-huey_jobs_per_s, ratio, start_delay_p50_ms, start_delay_p99_ms, four_engines_jobs_per_s, four_engines_max_share.
+huey_jobs_per_s (medians), ratio (the median round's), ratios (each round's), start_delay_p50_ms,
+start_delay_p99_ms, four_engines_jobs_per_s, four_engines_max_share.
 """
 
 from __future__ import annotations
@@ -176,28 +180,41 @@ def _cpu() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jobs", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of both (the median ratio counts)")
     parser.add_argument("--delay-samples", type=int, default=200)
     args = parser.parse_args()
+    rates: list[float] = []
+    huey_rates: list[float] = []
     with tempfile.TemporaryDirectory(prefix="asyncops-bench-") as tmp:
         folder = Path(tmp)
         os.environ["ASYNCOPS_DATA_DIR"] = str(folder / "data")
-        huey_rate = bench_huey(folder, args.jobs)
-        ours = bench_asyncops(folder, args.jobs)
+        for k in range(max(1, args.rounds)):
+            (folder / f"round{k}").mkdir()
+            huey_rate = bench_huey(folder / f"round{k}", args.jobs)
+            if huey_rate is not None:
+                huey_rates.append(huey_rate)
+            rates.append(bench_asyncops(folder / f"round{k}", args.jobs))
+            if huey_rate is not None:
+                print(f"round {k + 1}: ratio {rates[-1] / huey_rate:.2f}", file=sys.stderr)
         p50, p99 = bench_delay(folder, args.delay_samples)
         shared_rate, max_share = bench_engines(folder, 2000)
-    ratio = ours / huey_rate if huey_rate else None
+    ours = statistics.median(rates)
+    ratios = [a / h for a, h in zip(rates, huey_rates, strict=False)]
+    ratio = statistics.median(ratios) if ratios else None
     print(f"asyncops: {ours:,.0f} jobs/s ({args.jobs} no-op jobs, 2 threads, every state change committed)")
-    if huey_rate:
-        print(f"huey (SqliteHuey, 2 threads): {huey_rate:,.0f} jobs/s")
-        print(f"ratio asyncops/huey: {ratio:.2f} (goal >= 1.5)")
+    if ratio is not None:
+        print(f"huey (SqliteHuey, 2 threads): {statistics.median(huey_rates):,.0f} jobs/s")
+        rounds = ", ".join(f"{r:.2f}" for r in ratios)
+        print(f"ratio asyncops/huey: {ratio:.2f}, the median of {len(ratios)} rounds ({rounds}) (goal >= 1.5)")
     print(f"start delay on an idle queue: p50 {p50:.1f} ms, p99 {p99:.1f} ms (goal < 50 ms)")
     print(f"four engines, 2,000 jobs: {shared_rate:,.0f} jobs/s, the busiest ran {max_share:.0%} (goal <= 40 %)")
     print(
         json.dumps(
             {
                 "asyncops_jobs_per_s": round(ours, 1),
-                "huey_jobs_per_s": round(huey_rate, 1) if huey_rate else None,
+                "huey_jobs_per_s": round(statistics.median(huey_rates), 1) if huey_rates else None,
                 "ratio": round(ratio, 3) if ratio else None,
+                "ratios": [round(r, 3) for r in ratios],
                 "start_delay_p50_ms": round(p50, 2),
                 "start_delay_p99_ms": round(p99, 2),
                 "four_engines_jobs_per_s": round(shared_rate, 1),
