@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import math
 import mimetypes
 import os
 import re
@@ -83,6 +84,7 @@ HEADER_RE = re.compile(r"^(?P<name>.*?)\{\{\s*(?P<type>[A-Za-z]*)\s*(?::\s*(?P<m
 define("value.not_long", "{text!r} is not a Long (a whole number)")
 define("value.long_range", "{text!r} does not fit a Long (64 bits)")
 define("value.not_double", "{text!r} is not a Double (a number)")
+define("value.double_range", "{text!r} is not a finite Double (NaN, infinities and numbers beyond ±1.8e308 are not)")
 define("value.not_decimal", "{text!r} is not a Decimal (a number)")
 define("value.not_boolean", "{text!r} is not a Boolean (true or false)")
 define("value.not_date", "{text!r} is not a Date (ISO-8601, such as 2024-05-01T10:00:00.000+00:00)")
@@ -115,7 +117,7 @@ def parse_value(text: str, type_: str) -> Any:
         return text
     if type_ == "Long":
         try:
-            v = int(t)
+            v = int(t) if "_" not in t else int("x")  # Python's digit separators are not JCR's
         except ValueError:
             raise ValueError_(msg("value.not_long", text=text)) from None
         if not LONG_MIN <= v <= LONG_MAX:
@@ -123,14 +125,19 @@ def parse_value(text: str, type_: str) -> Any:
         return v
     if type_ == "Double":
         try:
-            return float(t)
+            f = float(t) if "_" not in t else float("x")
         except ValueError:
             raise ValueError_(msg("value.not_double", text=text)) from None
+        if not math.isfinite(f):  # JSON (where values are kept) and the DAM have no NaN or infinity
+            raise ValueError_(msg("value.double_range", text=text))
+        return f
     if type_ == "Decimal":
         try:
-            decimal.Decimal(t)
+            exact = decimal.Decimal(t) if "_" not in t else decimal.Decimal("x")
         except decimal.InvalidOperation:
             raise ValueError_(msg("value.not_decimal", text=text)) from None
+        if not exact.is_finite():
+            raise ValueError_(msg("value.not_decimal", text=text))
         return t
     if type_ == "Boolean":
         low = t.lower()

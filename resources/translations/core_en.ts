@@ -1613,6 +1613,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{text!r} is not a finite Double (NaN, infinities and numbers beyond ±1.8e308 are not)</source>
+            <comment>value.double_range</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>empty property name in {header!r}</source>
             <comment>value.empty_name</comment>
             <translation type="unfinished" />

@@ -1613,6 +1613,11 @@
             <translation>{header!r} : les valeurs Binary ne peuvent pas être importées depuis un fichier CSV</translation>
         </message>
         <message>
+            <source>{text!r} is not a finite Double (NaN, infinities and numbers beyond ±1.8e308 are not)</source>
+            <comment>value.double_range</comment>
+            <translation>{text!r} n'est pas un Double fini (NaN, les infinis et les nombres au-delà de ±1,8e308 n'en sont pas)</translation>
+        </message>
+        <message>
             <source>empty property name in {header!r}</source>
             <comment>value.empty_name</comment>
             <translation>nom de propriété vide dans {header!r}</translation>

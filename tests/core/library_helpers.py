@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from core import library as L
 from core.engine import JobContext
 from core.operations import registry
@@ -42,6 +44,14 @@ def make_library(
     if scan:
         L.scan(db, info)
     return info
+
+
+def meta(db: Database, lib: L.LibraryInfo, path: str) -> L.Meta:
+    """The catalogue's row of ``path`` in ``lib``."""
+    with db.connect_read() as conn:
+        return L.Meta.of(
+            conn.execute(select(L.assets_t).where(L.assets_t.c.library_id == lib.id, L.assets_t.c.path == path)).one()
+        )
 
 
 def run_op(db: Database, name: str, params: dict[str, Any]) -> tuple[Any, JobContext]:

@@ -8,21 +8,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from core import library as L
 from core.operations import OperationEnv, registry
 from core.store.db import Database
-from tests.core.library_helpers import log_lines, make_library, run_failing, run_op
+from tests.core.library_helpers import log_lines, make_library, meta, run_failing, run_op
 
 FILES = {f"p{i:02d}.png": "PNG" for i in range(30)}
-
-
-def meta(db: Database, lib: L.LibraryInfo, path: str) -> L.Meta:
-    with db.connect_read() as conn:
-        return L.Meta.of(
-            conn.execute(select(L.assets_t).where(L.assets_t.c.library_id == lib.id, L.assets_t.c.path == path)).one()
-        )
 
 
 def rows_of(path: Path, sep: str = ",", encoding: str = "utf-8") -> list[list[str]]:

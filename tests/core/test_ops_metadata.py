@@ -6,7 +6,6 @@ import csv
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from core import library as L
 from core.errors import ParamError
@@ -14,14 +13,7 @@ from core.operations import OperationEnv, registry
 from core.operations import metadata_rows as mr
 from core.store import jobs
 from core.store.db import Database
-from tests.core.library_helpers import log_lines, make_library, run_failing, run_op
-
-
-def meta(db: Database, lib: L.LibraryInfo, path: str) -> L.Meta:
-    with db.connect_read() as conn:
-        return L.Meta.of(
-            conn.execute(select(L.assets_t).where(L.assets_t.c.library_id == lib.id, L.assets_t.c.path == path)).one()
-        )
+from tests.core.library_helpers import log_lines, make_library, meta, run_failing, run_op
 
 
 def read_csv(path: Path, sep: str = ",", encoding: str = "utf-8") -> list[list[str]]:
