@@ -328,7 +328,8 @@ class MetadataExport(LibraryOperation):
                     for k in conflicts:
                         header = next(c.header for c in cols if c.name == k)
                         ctx.warn(msg("meta.export_type_conflict", name=k, header=header))
-                    writer.writerow([params["path_column"], *(c.header for c in cols)])
+                    head = [params["path_column"], *(c.header for c in cols)]  # a property's name is a cell too
+                    writer.writerow(list(map(neutralise, head)) if params.get("excel") else head)
                     if self.writes_lines(params, cols):
                         chunks: Iterator[list[Any]] = self.line_chunks(conn, lib, params, cols, clashes)
                         write: Any = lambda lines: fh.write("".join(lines))  # noqa: E731

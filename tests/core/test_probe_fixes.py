@@ -53,3 +53,16 @@ def test_mass_edit_refuses_a_non_finite_number(db: Database, tmp_path: Path) -> 
             op.validate({"library": "lib", "filter": "glob:*", "set": f"n{{{{Double}}}}={text}"}, env)
     with pytest.raises(ParamError, match="not a Long"):
         op.validate({"library": "lib", "filter": "glob:*", "set": "n{{Long}}=1_000"}, env)
+
+
+def test_excel_export_neutralises_the_header_row_too(db: Database, tmp_path: Path) -> None:
+    """A property's name comes from whoever wrote the imported file: in a spreadsheet it is a cell like the others."""
+    make_library(db, tmp_path / "lib", {"a.jpg": "A"})
+    src = tmp_path / "in.csv"
+    src.write_text('assetPath,"=HYPERLINK(""http://evil""){{String}}",@cmd{{String}},+x{{Long}}\n/a.jpg,v,w,1\n')
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    out = tmp_path / "out.csv"
+    run_op(db, "metadata-export", {"library": "lib", "output": str(out), "excel": "true"})
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert all(not cell.lstrip('"').startswith(("=", "@", "+", "-")) for cell in header), header
+    assert "'@cmd{{String}}" in header and "'+x{{Long}}" in header
