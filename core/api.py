@@ -54,6 +54,9 @@ define("plan.chosen_queue", "goes to its queue: a queue or a start time was chos
 define("undo.not_finished", "job #{id} is {status}: only a finished job can be undone")
 define("undo.impossible", "job #{id} ({operation}) cannot be undone")
 define("undo.label", "Undo #{id}: {label}")
+define(
+    "undo.done", "job #{id} is already undone by job #{by} ({status}): undoing it again would act on what is there now"
+)
 define("users.not_admin", "{user} is not an admin: not allowed")
 define("job.no_dry_run", "{operation} has no dry run")
 define("launch.at_past", "the start time {when:time} is in the past: leave it empty to start now")
@@ -391,6 +394,9 @@ class Tracker:
         if inverse is None:
             raise UsageError(msg("undo.impossible", id=j.id, operation=j.operation))
         name, params = inverse
+        done = jobs.undone_by(self.db, j.id, name, params)
+        if done is not None:
+            raise ConflictError(msg("undo.done", id=j.id, by=done.id, status=str(done.status)))
         return j, self.check(name, params, foreground=False)
 
     def can_undo(self, snap: JobSnapshot) -> bool:

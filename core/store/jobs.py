@@ -373,6 +373,20 @@ def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:
     return out
 
 
+def undone_by(db: Database, job_id: int, operation: str, params: dict[str, Any]) -> JobSnapshot | None:
+    """The job that undid ``job_id``, or is undoing it: one it launched (its parent) with the inverse ``operation``
+    and ``params`` (as the operation's ``undo`` gave them: the job's own also hold what validation added), waiting,
+    running or SUCCEEDED (an undo that failed or was stopped may be tried again)."""
+    ended = [str(s) for s in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.INTERRUPTED)]
+    stmt = select(jobs_t).where(
+        jobs_t.c.parent_id == job_id, jobs_t.c.operation == operation, jobs_t.c.status.not_in(ended)
+    )
+    with db.connect_read() as conn:
+        children = [JobSnapshot.from_row(r) for r in conn.execute(stmt.order_by(jobs_t.c.id))]
+    same = json.loads(json.dumps(params))  # as the database gives them back
+    return next((c for c in children if all(c.params.get(k) == v for k, v in same.items())), None)
+
+
 def existing_ids(db: Database, ids: Sequence[int]) -> set[int]:
     """Which of ``ids`` are still jobs of the history (in chunks, so any number of ids may be asked)."""
     found: set[int] = set()

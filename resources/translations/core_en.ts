@@ -1583,6 +1583,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>job #{id} is already undone by job #{by} ({status}): undoing it again would act on what is there now</source>
+            <comment>undo.done</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job #{id} ({operation}) cannot be undone</source>
             <comment>undo.impossible</comment>
             <translation type="unfinished" />

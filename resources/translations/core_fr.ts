@@ -1583,6 +1583,11 @@
             <translation>attend dans la file {queue}</translation>
         </message>
         <message>
+            <source>job #{id} is already undone by job #{by} ({status}): undoing it again would act on what is there now</source>
+            <comment>undo.done</comment>
+            <translation>la tâche n° {id} est déjà annulée par la tâche n° {by} ({status}) : l'annuler de nouveau agirait sur ce qui s'y trouve maintenant</translation>
+        </message>
+        <message>
             <source>job #{id} ({operation}) cannot be undone</source>
             <comment>undo.impossible</comment>
             <translation>la tâche n° {id} ({operation}) ne peut pas être annulée</translation>

@@ -6,9 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import ParamError
+from core import library as L
+from core.api import Tracker
+from core.cli import main
+from core.engine import Engine
+from core.errors import ConflictError, ParamError
 from core.operations import OperationEnv, registry
+from core.status import JobStatus
 from core.store.db import Database
+from tests.core.helpers import wait_status
 from tests.core.library_helpers import log_lines, make_library, meta, run_op
 
 
@@ -66,3 +72,22 @@ def test_excel_export_neutralises_the_header_row_too(db: Database, tmp_path: Pat
     header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
     assert all(not cell.lstrip('"').startswith(("=", "@", "+", "-")) for cell in header), header
     assert "'@cmd{{String}}" in header and "'+x{{Long}}" in header
+
+
+def test_a_job_is_undone_once(db: Database, engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second undo of a move moved whatever had come to the move's destination since (an unrelated file)."""
+    root = tmp_path / "lib"
+    lib = make_library(db, root, {"f/n.txt": "mine", "g/keep.txt": "k"})
+    tracker = Tracker(db)
+    move = tracker.submit("move", {"library": "lib", "paths": ["f/n.txt"], "destination": "g"})
+    assert wait_status(db, move.id).status is JobStatus.SUCCEEDED
+    undo = tracker.undo(move.id)
+    assert wait_status(db, undo.id).status is JobStatus.SUCCEEDED
+    assert (root / "f" / "n.txt").read_text() == "mine" and not (root / "g" / "n.txt").exists()
+    (root / "g" / "n.txt").write_text("unrelated")
+    L.scan(db, lib)
+    with pytest.raises(ConflictError, match=f"job #{move.id} is already undone by job #{undo.id} \\(SUCCEEDED\\)"):
+        tracker.undo(move.id)
+    assert main(["undo", str(move.id)]) == 2
+    assert f"already undone by job #{undo.id}" in capsys.readouterr().err
+    assert (root / "g" / "n.txt").read_text() == "unrelated" and (root / "f" / "n.txt").read_text() == "mine"
