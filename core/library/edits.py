@@ -4,7 +4,8 @@ Each edited field (``title``, ``description``, ``rating``, ``tags`` or ``p:NAME`
 ``{"f": what the file said then}``; the value set is the field's own column (the effective value), which is not
 written twice. Reading the file again (re-scan, a move's link rewrite, a restore) updates the fields nobody
 edited; an edited field keeps its value, and when the file's own value changed under it the reader is told
-(file, field, both values) — unless ``prefer=file``, which drops the edit and takes the file's value.
+(file, field, both values) — unless ``prefer=file``, which takes the file's value wherever it says one and drops
+the edit (whether the file changed since or not: the conflict told before already noted the file's new value).
 
 Outside the catalogue (a trash entry's record, which outlives the asset's row) an edit carries its value too:
 ``{"v": the value set, "f": …}`` (:func:`with_values`; :func:`reapply` puts it back).
@@ -90,15 +91,15 @@ def merge_file(
                 _set(meta, key, fv)
                 changed = True
             continue
-        if fv != e.get("f"):
+        if prefer_file:  # the file's value, whether it changed since the edit or not (told when it differs)
+            if _get(meta, key) != fv:
+                conflicts.append(Conflict(field_name(key), _get(meta, key), fv))
+                _set(meta, key, fv)
+                changed = True
+            del edits[key]
+            edits_changed = True
+        elif fv != e.get("f"):
             conflicts.append(Conflict(field_name(key), _get(meta, key), fv))
-            if prefer_file:
-                del edits[key]
-                edits_changed = True
-                if _get(meta, key) != fv:
-                    _set(meta, key, fv)
-                    changed = True
-                continue
             e["f"] = fv
             edits_changed = True
     return changed, edits_changed, conflicts

@@ -46,7 +46,8 @@ class Scan(LibraryOperation):
             default="edits",
             choices=PREFER,
             advanced=True,
-            help="when a file's own value changed under a person's edit: keep the edit (warned) or take the file's",
+            help="edits: keep a person's edit when the file's own value changed under it (warned); file: take every "
+            "file's values over the edits (re-reads every file)",
         ),
     )
     supports_dry_run = True
@@ -60,7 +61,7 @@ class Scan(LibraryOperation):
     def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
         lib = self.lib(env.db, params)
         under = [params["folder"]] if params.get("folder") else []
-        st = L.scan(env.db, lib, under=under, force=params.get("force", False), dry=True)
+        st = L.scan(env.db, lib, under=under, force=_forced(params), dry=True)
         return DryRun(
             msg(
                 "scan.would",
@@ -83,7 +84,7 @@ class Scan(LibraryOperation):
             lib,
             ctx,  # type: ignore[arg-type]
             under=under,
-            force=params.get("force", False),
+            force=_forced(params),
             prefer_file=params.get("prefer") == "file",
         )
         ctx.progress(ctx.total or 0, ctx.total or 0)
@@ -103,3 +104,9 @@ class Scan(LibraryOperation):
 
 
 OPERATIONS = (Scan,)
+
+
+def _forced(params: dict[str, Any]) -> bool:
+    """Whether every file is read: asked for, or to take the files' values over the edits (the files that did not
+    change since the last scan hold values under edits too)."""
+    return bool(params.get("force")) or params.get("prefer") == "file"

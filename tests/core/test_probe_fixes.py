@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from core import library as L
 from core.api import Tracker
@@ -91,3 +92,26 @@ def test_a_job_is_undone_once(db: Database, engine: Engine, tmp_path: Path, caps
     assert main(["undo", str(move.id)]) == 2
     assert f"already undone by job #{undo.id}" in capsys.readouterr().err
     assert (root / "g" / "n.txt").read_text() == "unrelated" and (root / "f" / "n.txt").read_text() == "mine"
+
+
+def test_prefer_file_takes_the_files_value_after_the_conflict_was_told(db: Database, tmp_path: Path) -> None:
+    """The conflict warning advises `scan -p prefer=file`; it changed nothing, since the warning's scan had noted
+    the file's new value (and a file unchanged since is not read again)."""
+    root = tmp_path / "lib"
+    lib = make_library(db, root, {"b.md": "---\ntitle: File B\n---\nB\n", "c.md": "---\ntitle: File C\n---\nC\n"})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title\n/b.md,Edited B\n/c.md,Edited C\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    (root / "b.md").write_text("---\ntitle: File B v2\n---\nB\n")
+    _, ctx = run_op(db, "scan", {"library": "lib"})
+    assert any("the catalogue keeps the edit 'Edited B'" in m for m, _ in log_lines(db, ctx, "WARNING"))
+    assert meta(db, lib, "b.md").title == "Edited B"
+    _, ctx = run_op(db, "scan", {"library": "lib", "prefer": "file"})
+    dropped = sorted(m for m, _ in log_lines(db, ctx, "WARNING"))
+    assert len(dropped) == 2 and "replaces the edit 'Edited B'" in dropped[0] and "'Edited C'" in dropped[1]
+    assert (meta(db, lib, "b.md").title, meta(db, lib, "c.md").title) == ("File B v2", "File C")
+    with db.connect_read() as conn:
+        edits = conn.execute(select(L.assets_t.c.edits).where(L.assets_t.c.library_id == lib.id)).scalars().all()
+    assert all(not e for e in edits)
+    _, ctx = run_op(db, "scan", {"library": "lib", "force": "true"})  # the files' values stay, with no warning
+    assert log_lines(db, ctx, "WARNING") == [] and meta(db, lib, "b.md").title == "File B v2"
