@@ -20,6 +20,7 @@ define("csv.unclosed_quote", "a quote opened on line {start} is never closed: li
 define("csv.malformed", "lines {start}–{end}: malformed CSV ({reason}); not read")
 define("csv.malformed_line", "line {start}: malformed CSV ({reason}); not read")
 define("csv.encoding", "line {line}: not UTF-8 text ({reason}); not read")
+define("csv.encoding_in_record", "lines {start}–{end}: line {line} of this record is not UTF-8 text; not read")
 
 CHUNK = 1 << 20
 
@@ -134,14 +135,21 @@ def _records_by_line(path: Path, delimiter: str) -> Iterator[tuple[int, int, lis
                 got = None
             except csv.Error as exc:
                 got = _error(exc, start, max(lines.n, start))
+            inside: Unreadable | None = None  # a line that did not decode within the record (a quoted cell's)
             while reported < len(lines.bad):
                 bad = lines.bad[reported]
                 reported += 1
-                if bad.start == start:
+                if bad.start == start:  # a line of its own, before the record
                     start = bad.end + 1
-                yield bad.start, bad.end, bad
+                    yield bad.start, bad.end, bad
+                elif inside is None:
+                    inside = bad
             if got is None:
                 break
+            if inside is not None and not isinstance(got, Unreadable):  # its value would lack that line
+                got = Unreadable(
+                    start, lines.n, msg("csv.encoding_in_record", start=start, end=lines.n, line=inside.start)
+                )
             yield start, lines.n if not isinstance(got, Unreadable) else got.end, got
             if isinstance(got, Unreadable) and "never closed" in got.message.text:
                 break

@@ -213,6 +213,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>lines {start}–{end}: line {line} of this record is not UTF-8 text; not read</source>
+            <comment>csv.encoding_in_record</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>lines {start}–{end}: malformed CSV ({reason}); not read</source>
             <comment>csv.malformed</comment>
             <translation type="unfinished" />
@@ -2300,7 +2305,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>when a file's own value changed under a person's edit: keep the edit (warned) or take the file's</source>
+            <source>edits: keep a person's edit when the file's own value changed under it (warned); file: take every file's values over the edits (re-reads every file)</source>
             <translation type="unfinished" />
         </message>
         <message>

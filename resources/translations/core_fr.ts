@@ -213,6 +213,11 @@
             <translation>ligne {line} : pas du texte UTF-8 ({reason}) ; non lue</translation>
         </message>
         <message>
+            <source>lines {start}–{end}: line {line} of this record is not UTF-8 text; not read</source>
+            <comment>csv.encoding_in_record</comment>
+            <translation>lignes {start}–{end} : la ligne {line} de cet enregistrement n'est pas du texte UTF-8 ; non lues</translation>
+        </message>
+        <message>
             <source>lines {start}–{end}: malformed CSV ({reason}); not read</source>
             <comment>csv.malformed</comment>
             <translation>lignes {start}–{end} : CSV mal formé ({reason}) ; non lues</translation>
@@ -2300,8 +2305,8 @@
             <translation>Préférer</translation>
         </message>
         <message>
-            <source>when a file's own value changed under a person's edit: keep the edit (warned) or take the file's</source>
-            <translation>quand la valeur propre d'un fichier a changé sous la modification d'une personne : garder la modification (avec un avertissement) ou prendre celle du fichier</translation>
+            <source>edits: keep a person's edit when the file's own value changed under it (warned); file: take every file's values over the edits (re-reads every file)</source>
+            <translation>edits : garder la modification d'une personne quand la valeur du fichier a changé sous elle (avec un avertissement) ; file : prendre les valeurs de chaque fichier plutôt que les modifications (relit chaque fichier)</translation>
         </message>
         <message>
             <source>edits</source>

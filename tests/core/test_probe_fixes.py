@@ -16,7 +16,7 @@ from core.operations import OperationEnv, registry
 from core.status import JobStatus
 from core.store.db import Database
 from tests.core.helpers import wait_status
-from tests.core.library_helpers import log_lines, make_library, meta, run_op
+from tests.core.library_helpers import log_lines, make_library, meta, run_failing, run_op
 
 
 def test_non_finite_numbers_cost_their_cell_only(db: Database, tmp_path: Path) -> None:
@@ -115,3 +115,21 @@ def test_prefer_file_takes_the_files_value_after_the_conflict_was_told(db: Datab
     assert all(not e for e in edits)
     _, ctx = run_op(db, "scan", {"library": "lib", "force": "true"})  # the files' values stay, with no warning
     assert log_lines(db, ctx, "WARNING") == [] and meta(db, lib, "b.md").title == "File B v2"
+
+
+def test_a_bad_byte_inside_a_quoted_cell_costs_the_whole_record(db: Database, tmp_path: Path) -> None:
+    """The line that did not decode was left out of the cell, which was applied without it (and counted twice)."""
+    lib = make_library(db, tmp_path / "lib", {"a.jpg": "A", "b.jpg": "B"})
+    src = tmp_path / "in.csv"
+    src.write_bytes(
+        b'assetPath,dc:description\n/a.jpg,"first line\nsecond caf\xe9 line\nthird line"\n/b.jpg,one line\n'
+    )
+    op = registry.get("metadata-import")
+    params = op.validate({"library": "lib", "input": str(src)}, OperationEnv(db, "tester"))
+    assert op.estimate(OperationEnv(db, "tester"), params)["rows"] == 2
+    failed, ctx = run_failing(db, "metadata-import", params)
+    assert failed.result["rows"] == 2 and failed.result["unreadable_lines"] == [[2, 4]]
+    assert failed.result["applied"] == ["b.jpg"]
+    assert meta(db, lib, "a.jpg").description is None and meta(db, lib, "b.jpg").description == "one line"
+    errors = [m for m, _ in log_lines(db, ctx, "ERROR")]
+    assert any(m.startswith("lines 2–4: line 3 of this record is not UTF-8 text; not read") for m in errors)
