@@ -44,12 +44,36 @@ def split(rel: str) -> tuple[str, str]:
     return head, name
 
 
+def open_root(root: Path) -> int:
+    """A descriptor of the folder ``root``, reached from ``/`` one component at a time without following any
+    symbolic link (JailError when one of them is a link or a file): a library's folder is used where it was
+    added, never through a link put in its place or above it."""
+    parts = root.parts
+    anchor, names = (parts[0], parts[1:]) if root.is_absolute() else (".", parts)
+    fd = os.open(anchor, DIR_FLAGS)
+    try:
+        for i, part in enumerate(names):
+            try:
+                sub = os.open(part, DIR_FLAGS, dir_fd=fd)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+                    raise JailError(str(Path(anchor, *names[: i + 1]))) from None
+                raise
+            os.close(fd)
+            fd = sub
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 class Jail:
-    """The root of one library, open as a directory descriptor. Use as a context manager (closes the root)."""
+    """The root of one library, open as a directory descriptor (see :func:`open_root`). Use as a context manager
+    (closes the root)."""
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
-        self.fd = os.open(self.root, DIR_FLAGS)
+        self.fd = open_root(self.root)
 
     def close(self) -> None:
         if self.fd >= 0:
