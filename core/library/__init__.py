@@ -98,6 +98,8 @@ from core.library.jail import (
     WORKERS,
     Jail,
     JailError,
+    is_utf8,
+    shown,
 )
 from core.library.jail import (
     _lexists as _lexists,
@@ -352,6 +354,7 @@ __all__ = [
     "infer_type",
     "is_external",
     "is_under",
+    "is_utf8",
     "join_multi",
     "json_dumps",
     "libraries_t",
@@ -385,6 +388,7 @@ __all__ = [
     "scan",
     "send_to_trash",
     "sha256",
+    "shown",
     "sidecars",
     "split_multi",
     "split_url",

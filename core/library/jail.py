@@ -30,11 +30,28 @@ WORKERS = max(2, min(4, os.cpu_count() or 1))  # threads removing the subfolders
 define("library.jail_link", "{path}: a symbolic link or a file stands where a folder is expected; not followed")
 
 
+def is_utf8(name: str) -> bool:
+    """``name`` (a file name or path as the OS gave it) is valid UTF-8 text, which the catalogue can hold."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(name: str) -> str:
+    """A file name as text that can be stored and shown: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) written as ``\\xff``."""
+    return name if is_utf8(name) else name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 class JailError(OSError):
     """A component of a path is a symbolic link (or not a folder): the action would leave the library."""
 
     def __init__(self, rel: str) -> None:
-        self.message = msg("library.jail_link", path=rel)
+        self.message = msg("library.jail_link", path=shown(rel))
         super().__init__(errno.ELOOP, self.message.text, rel)
 
 

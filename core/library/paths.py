@@ -15,6 +15,7 @@ from sqlalchemy import (
 
 from core.errors import NotAllowed, NotFound, ParamError
 from core.library.fs import TRASH_DIR
+from core.library.jail import is_utf8, shown
 from core.library.libraries import LibraryInfo
 from core.messages import Message, define, msg
 
@@ -44,6 +45,10 @@ define(
 define(
     "library.in_trash",
     "{path!r} is in the library's trash folder {trash}: not allowed (restore brings back what a delete put there)",
+)
+define(
+    "library.not_utf8",
+    "{path} is not valid UTF-8: such a name is never catalogued (scan warns about it); rename it to act on it",
 )
 define("library.is_root", "{path!r} is the library root itself: not allowed")
 define("library.through_link", "{path!r} goes through a symbolic link that leaves the library: not allowed")
@@ -145,6 +150,8 @@ def resolve(
     folder (ParamError): only delete and restore act there.
     """
     root = real_root(lib)
+    if isinstance(rel, str) and not is_utf8(rel):
+        raise ParamError(param, msg("library.not_utf8", path=shown(rel)))
     norm = normalize(rel, param=param, root=root)
     if norm == "" and not allow_root:
         raise PathNotAllowed(param, msg("library.is_root", path=rel))

@@ -245,3 +245,85 @@ def test_fetch_never_writes_a_file_named_like_the_trash_at_the_root(
     # in a folder of the library, that name is an ordinary file
     result, _ = run_op(db, "fetch", {"library": "lib", "folder": "new", "urls": urls[:1], "overwrite": True})
     assert result["downloaded"] == ["new/.asyncops-trash"]
+
+
+# -- 3. file names that are not UTF-8 ----------------------------------------------------------------------
+def bad_names(folder: Path) -> None:
+    """``bad\\xff.txt`` and ``dir\\xfe/in.txt`` in ``folder`` (names the OS accepts, that are not UTF-8)."""
+    base = os.fsencode(folder)
+    os.makedirs(base + b"/dir\xfe")
+    for name in (b"/bad\xff.txt", b"/dir\xfe/in.txt"):
+        with open(base + name, "wb") as fh:
+            fh.write(b"x")
+
+
+def catalogued(db: Database, lib: L.LibraryInfo) -> list[str]:
+    with db.connect_read() as conn:
+        return sorted(conn.execute(L.assets_t.select().where(L.assets_t.c.library_id == lib.id)).scalars("path"))
+
+
+def test_scan_skips_a_name_that_is_not_utf8_with_a_warning_and_indexes_the_rest(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "lib"
+    lib = make_library(db, root, {"good.md": "---\ntitle: fine\n---\n", "docs/a.md": "a"}, scan=False)
+    bad_names(root)
+    bad_names(root / "docs")
+
+    rc, out, err = run(capsys, "run", "scan", "-p", "library=lib")
+
+    assert rc == 0, out + err
+    assert "Traceback" not in out + err and "SUCCEEDED: 4 warning(s), 0 error(s)" in out
+    assert catalogued(db, lib) == ["docs", "docs/a.md", "good.md"]
+    (job,) = jobs.list_jobs(db, all_users=True, with_reasons=False)
+    warnings = [(e.message, e.item) for e in jobs.log_of(db, job.id) if e.level == "WARNING"]
+    assert ("the file name bad\\xff.txt is not valid UTF-8: not indexed (rename it to index it)", "bad\\xff.txt") in (
+        warnings
+    )
+    assert (
+        "the folder name dir\\xfe is not valid UTF-8: neither it nor anything in it is indexed (rename it to index it)",
+        "docs/dir\\xfe",
+    ) in warnings
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("delete", "-p", 'paths=["docs"]', "-p", "permanent=true"),
+        ("delete", "-p", 'paths=["docs"]'),
+        ("move", "-p", 'paths=["docs"]', "-p", "destination=new"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_a_folder_holding_names_that_are_not_utf8_is_deleted_or_moved_whole(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    root = tmp_path / "lib"
+    lib = make_library(db, root, {"top.md": "[a](docs/a.md)\n", "docs/a.md": "[top](../top.md)\n"}, scan=False)
+    bad_names(root / "docs")
+    L.scan(db, lib)
+
+    rc, out, err = run(capsys, "run", args[0], "-p", "library=lib", *args[1:])
+
+    assert rc == 0 and "Traceback" not in out + err and "0 error(s)" in out, out + err
+    assert not (root / "docs").exists()
+    if args[0] == "move":
+        assert sorted(os.listdir(os.fsencode(root / "new" / "docs"))) == [b"a.md", b"bad\xff.txt", b"dir\xfe"]
+        assert catalogued(db, lib) == ["new", "new/docs", "new/docs/a.md", "top.md"]
+    else:
+        assert catalogued(db, lib) == ["top.md"]
+
+
+def test_a_path_parameter_that_is_not_utf8_is_refused_with_a_sentence(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "lib"
+    make_library(db, root, {"a.md": "a"})
+    bad_names(root)
+    name = os.fsdecode(b"bad\xff.txt")  # as the command line receives it
+
+    rc, _, err = run(capsys, "run", "delete", "-p", "library=lib", "-p", f'paths=["{name}"]')
+
+    assert rc == 2
+    assert "parameter 'paths': bad\\xff.txt is not valid UTF-8" in err
+    assert os.path.exists(os.fsencode(root) + b"/bad\xff.txt")
