@@ -6,7 +6,7 @@ from __future__ import annotations
 import http.server
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -327,3 +327,45 @@ def test_a_path_parameter_that_is_not_utf8_is_refused_with_a_sentence(
     assert rc == 2
     assert "parameter 'paths': bad\\xff.txt is not valid UTF-8" in err
     assert os.path.exists(os.fsencode(root) + b"/bad\xff.txt")
+
+
+# -- 4. the mode of the files a person exports -------------------------------------------------------------
+@pytest.fixture
+def set_umask() -> Iterator[Callable[[int], int]]:
+    """``os.umask`` for the test (0o022 to begin with); the process's own umask is put back after it."""
+    old = os.umask(0o022)
+    yield os.umask
+    os.umask(old)
+
+
+def export(db: Database, write: str, target: Path) -> None:
+    if write == "export-csv":
+        assert main(["export-csv", "-o", str(target)]) == 0
+    else:
+        run_op(db, "metadata-export", {"library": "lib", "output": str(target)})
+
+
+@pytest.mark.parametrize("write", ["export-csv", "metadata-export"])
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)], ids=oct)
+def test_an_exported_file_gets_the_mode_of_any_file_the_user_creates(
+    db: Database, tmp_path: Path, set_umask: Callable[[int], int], write: str, mask: int, mode: int
+) -> None:
+    make_library(db, tmp_path / "lib", {"a.md": "---\ntitle: A\n---\n"})
+    target = tmp_path / "out.csv"
+    set_umask(mask)
+    export(db, write, target)
+    assert target.stat().st_mode & 0o7777 == mode
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("write", ["export-csv", "metadata-export"])
+def test_an_export_over_an_existing_file_keeps_its_mode(
+    db: Database, tmp_path: Path, set_umask: Callable[[int], int], write: str
+) -> None:
+    make_library(db, tmp_path / "lib", {"a.md": "---\ntitle: A\n---\n"})
+    target = tmp_path / "out.csv"
+    target.write_text("old")
+    target.chmod(0o640)
+    export(db, write, target)
+    assert target.read_text() != "old"
+    assert target.stat().st_mode & 0o7777 == 0o640
