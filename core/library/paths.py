@@ -125,9 +125,7 @@ def real_root(lib: LibraryInfo) -> Path:
     symbolic link since: the library's content is then elsewhere than where it was added, and a jail never
     follows a link (the same exit code as a missing folder; nothing is read or changed)."""
     root = lib.root
-    if not os.path.lexists(root):
-        raise NotFound(msg("library.root_missing", name=lib.name, root=str(root)))
-    real = Path(os.path.realpath(root))
+    real = Path(os.path.realpath(root))  # a missing folder is its own real path, unless a link leads elsewhere
     if real != root:
         raise NotFound(msg("library.root_link", name=lib.name, root=str(root), target=str(real)))
     if not root.is_dir():
