@@ -236,6 +236,9 @@ class Fetch(LibraryOperation):
         details: list[str] = []
         exists = 0
         for e in entries:
+            if not folder.rel and e.name == L.TRASH_DIR:
+                details.append(msg("fetch.trash_name", name=e.name).text + f" [{e.url}]")
+                continue
             target = folder.path / e.name
             note = ""
             if os.path.lexists(target):

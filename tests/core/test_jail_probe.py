@@ -233,6 +233,9 @@ def test_fetch_never_writes_a_file_named_like_the_trash_at_the_root(
     root, _ = trash_lib
     trash_before = snapshot(root / L.TRASH_DIR)
     urls = [f"{server}/x/.asyncops-trash", f"{server}/ok.txt"]
+    params = {"library": "lib", "folder": "/", "urls": urls, "overwrite": True}
+    dry = registry.get("fetch").dry_run(OperationEnv(db, "tester"), params)
+    assert dry.details[0].startswith(".asyncops-trash is the name of the library's trash folder; not downloaded")
 
     result, ctx = run_op(db, "fetch", {"library": "lib", "folder": "/", "urls": urls, "overwrite": True})
 
