@@ -3,6 +3,7 @@ reached through path parameters, file names that are not UTF-8, and the mode of 
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
 import os
 import threading
@@ -14,6 +15,7 @@ import pytest
 from core import library as L
 from core.cli import main
 from core.errors import NotFound
+from core.library import libraries
 from core.operations import OperationEnv, registry
 from core.store import jobs
 from core.store.db import Database
@@ -139,6 +141,21 @@ def test_a_queued_job_whose_library_folder_became_a_link_fails_without_touching_
     with pytest.raises(NotFound, match="symbolic link"):
         op.run(JobContext(snap, db, flush_interval=0), params)
     assert snapshot(out) == before
+
+
+def test_the_purge_never_empties_a_trash_reached_through_a_link_above_the_library(db: Database, tmp_path: Path) -> None:
+    parent = tmp_path / "share"
+    make_library(db, parent / "lib", {"o.md": "lib file"})
+    decoy = tmp_path / "decoy"
+    entry = decoy / "lib" / L.TRASH_DIR / "7-1-1"
+    (entry / "item").mkdir(parents=True)
+    (entry / "record.json").write_text('{"job": 7, "path": "x"}')
+    parent.rename(tmp_path / "share-real")
+    parent.symlink_to(decoy)
+
+    removed = libraries.empty_trashes(db, lambda ids: set(), dt.datetime.now(dt.UTC) + dt.timedelta(days=1))
+
+    assert removed == 0 and (entry / "item").is_dir()
 
 
 def test_the_jail_opens_its_root_without_following_a_link_anywhere_in_its_path(tmp_path: Path) -> None:
