@@ -9,12 +9,12 @@ import math
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from core.errors import UsageError
+from core.files import create_beside
 from core.records import JobSnapshot
 
 PROG = "asyncops"
@@ -45,7 +45,7 @@ def output(path: str | None) -> Iterator[TextIO]:
     target = Path(path).expanduser()
     if not target.parent.is_dir():
         raise UsageError(f"-o {path}: the folder {target.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    fd, tmp = create_beside(target)  # the mode of a file the user creates (or of the file it replaces)
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
             yield fh

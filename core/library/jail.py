@@ -30,11 +30,28 @@ WORKERS = max(2, min(4, os.cpu_count() or 1))  # threads removing the subfolders
 define("library.jail_link", "{path}: a symbolic link or a file stands where a folder is expected; not followed")
 
 
+def is_utf8(name: str) -> bool:
+    """``name`` (a file name or path as the OS gave it) is valid UTF-8 text, which the catalogue can hold."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(name: str) -> str:
+    """A file name as text that can be stored and shown: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) written as ``\\xff``."""
+    return name if is_utf8(name) else name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 class JailError(OSError):
     """A component of a path is a symbolic link (or not a folder): the action would leave the library."""
 
     def __init__(self, rel: str) -> None:
-        self.message = msg("library.jail_link", path=rel)
+        self.message = msg("library.jail_link", path=shown(rel))
         super().__init__(errno.ELOOP, self.message.text, rel)
 
 
@@ -44,12 +61,36 @@ def split(rel: str) -> tuple[str, str]:
     return head, name
 
 
+def open_root(root: Path) -> int:
+    """A descriptor of the folder ``root``, reached from ``/`` one component at a time without following any
+    symbolic link (JailError when one of them is a link or a file): a library's folder is used where it was
+    added, never through a link put in its place or above it."""
+    parts = root.parts
+    anchor, names = (parts[0], parts[1:]) if root.is_absolute() else (".", parts)
+    fd = os.open(anchor, DIR_FLAGS)
+    try:
+        for i, part in enumerate(names):
+            try:
+                sub = os.open(part, DIR_FLAGS, dir_fd=fd)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+                    raise JailError(str(Path(anchor, *names[: i + 1]))) from None
+                raise
+            os.close(fd)
+            fd = sub
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 class Jail:
-    """The root of one library, open as a directory descriptor. Use as a context manager (closes the root)."""
+    """The root of one library, open as a directory descriptor (see :func:`open_root`). Use as a context manager
+    (closes the root)."""
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
-        self.fd = os.open(self.root, DIR_FLAGS)
+        self.fd = open_root(self.root)
 
     def close(self) -> None:
         if self.fd >= 0:

@@ -20,7 +20,7 @@ from sqlalchemy import (
 
 from core.errors import NotFound, UsageError
 from core.library import fs
-from core.library.jail import Jail
+from core.library.jail import Jail, shown
 from core.library.tables import Library, MovePlan, assets_t, libraries_t, plans_t, refs_t
 from core.messages import define, msg
 
@@ -160,7 +160,7 @@ def remove_library(db: Database, name: str) -> int:
 # The trash
 # =====================================================================================================
 def _trash_error(library: str, rel: str, exc: OSError) -> None:
-    log.warning("library %s: cannot remove %s: %s", library, rel, exc)
+    log.warning("library %s: cannot remove %s: %s", library, shown(rel), exc)
 
 
 def empty_trashes(

@@ -14,6 +14,8 @@ from sqlalchemy import (
 )
 
 from core.errors import NotAllowed, NotFound, ParamError
+from core.library.fs import TRASH_DIR
+from core.library.jail import is_utf8, shown
 from core.library.libraries import LibraryInfo
 from core.messages import Message, define, msg
 
@@ -35,6 +37,19 @@ define("library.not_a_path", "expected a path, got {type}")
 define("library.nul", "{path!r} contains a NUL character")
 define("library.leaves_root", "{path!r} leaves the library root: not allowed")
 define("library.root_missing", "library {name!r}: its folder {root} is missing (mounted? moved?)")
+define(
+    "library.root_link",
+    "library {name!r}: its folder {root} is now a symbolic link or is reached through one (it leads to "
+    "{target}); links are never followed: nothing in it was read or changed",
+)
+define(
+    "library.in_trash",
+    "{path!r} is in the library's trash folder {trash}: not allowed (restore brings back what a delete put there)",
+)
+define(
+    "library.not_utf8",
+    "{path} is not valid UTF-8: such a name is never catalogued (scan warns about it); rename it to act on it",
+)
 define("library.is_root", "{path!r} is the library root itself: not allowed")
 define("library.through_link", "{path!r} goes through a symbolic link that leaves the library: not allowed")
 define("library.path_missing", "{path!r} does not exist in the library {name!r}")
@@ -105,9 +120,22 @@ class Resolved:
 
 
 def real_root(lib: LibraryInfo) -> Path:
-    if not lib.root.is_dir():
-        raise NotFound(msg("library.root_missing", name=lib.name, root=str(lib.root)))
-    return lib.root.resolve()
+    """The library's folder, as it was recorded when the library was added (``library add`` resolves every
+    link in the path it is given). NotFound when it is missing, or when it — or a folder above it — has become a
+    symbolic link since: the library's content is then elsewhere than where it was added, and a jail never
+    follows a link (the same exit code as a missing folder; nothing is read or changed)."""
+    root = lib.root
+    real = Path(os.path.realpath(root))  # a missing folder is its own real path, unless a link leads elsewhere
+    if real != root:
+        raise NotFound(msg("library.root_link", name=lib.name, root=str(root), target=str(real)))
+    if not root.is_dir():
+        raise NotFound(msg("library.root_missing", name=lib.name, root=str(root)))
+    return root
+
+
+def in_trash(rel: str) -> bool:
+    """``rel`` (library-relative, normalised) is the library's trash folder or lies inside it."""
+    return rel == TRASH_DIR or rel.startswith(TRASH_DIR + "/")
 
 
 def resolve(
@@ -116,21 +144,28 @@ def resolve(
     """Resolve a library-relative path safely: the result is inside the root, and so is every folder on the way.
 
     The last component may itself be a symbolic link (it is then handled as a link, never followed); a link
-    anywhere before it that leaves the library is refused.
+    anywhere before it that leaves the library is refused, and so is a path at or inside the library's trash
+    folder (ParamError): only delete and restore act there.
     """
     root = real_root(lib)
+    if isinstance(rel, str) and not is_utf8(rel):
+        raise ParamError(param, msg("library.not_utf8", path=shown(rel)))
     norm = normalize(rel, param=param, root=root)
     if norm == "" and not allow_root:
         raise PathNotAllowed(param, msg("library.is_root", path=rel))
+    if in_trash(norm):
+        raise ParamError(param, msg("library.in_trash", path=rel, trash=TRASH_DIR))
     full = root / norm if norm else root
     parent_real = Path(os.path.realpath(full.parent)) if norm else root
     if parent_real != root and root not in parent_real.parents:
         raise PathNotAllowed(param, msg("library.through_link", path=rel))
     # Re-anchor on the real parent, so that a symlinked folder inside the library cannot change it later.
     full = parent_real / full.name if norm else root
+    rel_real = full.relative_to(root).as_posix() if norm else ""
+    if in_trash(rel_real):  # reached through a link inside the library that points into the trash
+        raise ParamError(param, msg("library.in_trash", path=rel, trash=TRASH_DIR))
     if must_exist and not os.path.lexists(full):
         raise PathNotFound(param, msg("library.path_missing", path=rel, name=lib.name))
-    rel_real = full.relative_to(root).as_posix() if norm else ""
     return Resolved(rel_real if rel_real != "." else "", full)
 
 

@@ -22,7 +22,7 @@ from core.library.catalogue import Entry, Reporter, _bp, _row
 from core.library.edits import merge_file
 from core.library.extract import Meta, extract_meta
 from core.library.fs import TRASH_DIR
-from core.library.jail import Jail, JailError
+from core.library.jail import Jail, JailError, is_utf8, shown
 from core.library.libraries import LibraryInfo
 from core.library.links import decode, document_kind, find_links, is_external, link_target
 from core.library.paths import BATCH, PART_SUFFIX, TMP_SUFFIX, normalize, parent_of, real_root, subtree
@@ -35,6 +35,11 @@ define("scan.unreadable", "cannot read: {reason}")
 define("scan.folder_unreadable", "cannot read the folder: {reason}")
 define("scan.link_skipped", "symbolic link not indexed (asyncops never follows links)")
 define("scan.link_outside", "line {line}: link {link!r} leaves the library; not followed")
+define("scan.bad_name", "the file name {name} is not valid UTF-8: not indexed (rename it to index it)")
+define(
+    "scan.bad_folder_name",
+    "the folder name {name} is not valid UTF-8: neither it nor anything in it is indexed (rename it to index it)",
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -64,7 +69,8 @@ class ScanStats:
 
 def walk(root: Path | Jail, start: str = "", report: Reporter | None = None) -> Iterator[Entry]:
     """Every file and folder below ``start`` (depth first, sorted), through directory descriptors opened from
-    the root without following any symbolic link; the library's trash and asyncops' temporaries are left out."""
+    the root without following any symbolic link; the library's trash and asyncops' temporaries are left out,
+    and so are names that are not UTF-8 (warned about: the catalogue holds text)."""
     report = report or Reporter()
     jail = root if isinstance(root, Jail) else Jail(root)
     try:
@@ -80,7 +86,7 @@ def walk(root: Path | Jail, start: str = "", report: Reporter | None = None) -> 
                             stats.append((e, e.stat(follow_symlinks=False)))
                         except OSError as exc:
                             child = f"{rel}/{e.name}" if rel else e.name
-                            report.warn(msg("scan.unreadable", reason=exc.strerror or str(exc)), item=child)
+                            report.warn(msg("scan.unreadable", reason=exc.strerror or str(exc)), item=shown(child))
             except OSError as exc:
                 report.warn(msg("scan.folder_unreadable", reason=exc.strerror or str(exc)), item=rel or "/")
                 continue
@@ -90,7 +96,10 @@ def walk(root: Path | Jail, start: str = "", report: Reporter | None = None) -> 
                 if name.endswith((TMP_SUFFIX, PART_SUFFIX)) or (not rel and name == TRASH_DIR):
                     continue
                 child = f"{rel}/{name}" if rel else name
-                if stat.S_ISLNK(st.st_mode):
+                if not is_utf8(name):
+                    code = "scan.bad_folder_name" if stat.S_ISDIR(st.st_mode) else "scan.bad_name"
+                    report.warn(msg(code, name=shown(name)), item=shown(child))
+                elif stat.S_ISLNK(st.st_mode):
                     report.warn(msg("scan.link_skipped"), item=child)
                 elif stat.S_ISDIR(st.st_mode):
                     yield Entry(child, True, 0, st.st_mtime)

@@ -150,9 +150,9 @@ class Delete(LibraryOperation):
                 def on_error(path: str, exc: OSError, failures: list[str] = failures) -> None:
                     failures.append(path)
                     if isinstance(exc, L.JailError):
-                        ctx.warn(exc.message, item=path)
+                        ctx.warn(exc.message, item=L.shown(path))
                     else:
-                        ctx.error(msg("delete.cannot", reason=exc.strerror or str(exc)), item=path)
+                        ctx.error(msg("delete.cannot", reason=exc.strerror or str(exc)), item=L.shown(path))
 
                 if permanent:
                     forget = _Forgetter(ctx.db, lib.id, r.rel)
@@ -245,7 +245,8 @@ class _Forgetter:
 
     def folder(self, path: str) -> None:
         """``path`` (under the item, as remove_tree names it) is gone with everything in it."""
-        self.queue.put(self.rel + path[len(self.prefix) :])
+        if L.is_utf8(path):  # a name that is not UTF-8 was never catalogued (scan skips it), nor what it held
+            self.queue.put(self.rel + path[len(self.prefix) :])
 
     def _run(self) -> None:
         a = L.assets_t

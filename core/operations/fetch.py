@@ -61,6 +61,7 @@ define(
 define("fetch.deadline", "the total deadline passed: the downloads still running were stopped")
 define("fetch.part_replaced", "{name} was not a partial download of ours (a link or a folder); removed, starting over")
 define("fetch.exists_other", "{name} exists with another checksum; not replaced (overwrite=true replaces it)")
+define("fetch.trash_name", "{name} is the name of the library's trash folder; not downloaded into the root")
 define("fetch.exists", "{name} already exists; skipped (overwrite=true replaces it)")
 define("fetch.cannot_connect", "cannot connect: {reason}")
 define("fetch.checksum", "checksum mismatch: expected {expected}, got {got}; the download was discarded")
@@ -235,6 +236,9 @@ class Fetch(LibraryOperation):
         details: list[str] = []
         exists = 0
         for e in entries:
+            if not folder.rel and e.name == L.TRASH_DIR:
+                details.append(msg("fetch.trash_name", name=e.name).text + f" [{e.url}]")
+                continue
             target = folder.path / e.name
             note = ""
             if os.path.lexists(target):
@@ -282,7 +286,11 @@ class Fetch(LibraryOperation):
 
             def one(e: Entry) -> None:
                 try:
-                    status, n = self._download(ctx, client, watch, e, dir_fd, params)
+                    if not folder.rel and e.name == L.TRASH_DIR:  # never replaces the library's trash
+                        ctx.warn(msg("fetch.trash_name", name=e.name), item=e.url)
+                        status, n = "failed", 0
+                    else:
+                        status, n = self._download(ctx, client, watch, e, dir_fd, params)
                 except Exception as exc:  # one URL's failure never stops the others
                     ctx.error(msg("fetch.failed", reason=f"{type(exc).__name__}: {exc}"), item=e.url)
                     status, n = "failed", 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import operator
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from sqlalchemy import Text, cast, select
 
 from core import library as L
 from core.errors import OperationFailed, ParamError
+from core.files import create_beside
 from core.operations.base import DryRun, OperationEnv, Param
 from core.operations.library_ops import LIB, SAMPLE, LibraryOperation
 from core.operations.outputs import output
@@ -316,7 +316,7 @@ class MetadataExport(LibraryOperation):
         out = Path(params["output"]).expanduser()
         sep = params["separator"]
         clashes: set[str] = set()
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        fd, tmp = create_beside(out)  # the mode of a file the user creates (or of the file it replaces)
         n = 0
         try:
             with os.fdopen(

@@ -181,7 +181,7 @@ class Move(LibraryOperation):
         def there(rel: str) -> bool:
             try:
                 return os.path.lexists(L.resolve(lib, rel, must_exist=False).path)
-            except L.PathNotAllowed:
+            except (L.PathNotAllowed, ParamError):  # left the library, or in its trash
                 return False
 
         if job.params.get("pairs"):
@@ -246,6 +246,8 @@ class Move(LibraryOperation):
                 raise ParamError(param, msg("move.into_itself", src=src.rel, dst=dst))
             if dst == src.rel:
                 continue  # already there
+            if L.in_trash(dst):  # a folder named like the trash, moved to the root
+                raise ParamError(param, msg("library.in_trash", path=dst, trash=L.TRASH_DIR))
             anc = L.parent_of(dst)
             while anc:
                 if os.path.lexists(root / anc) and not (root / anc).is_dir():

@@ -55,6 +55,7 @@ class Scan(LibraryOperation):
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         if env is not None:
             lib = self.lib(env.db, params)
+            L.real_root(lib)  # its folder is there, and is no symbolic link (NotFound, as for the other operations)
             if params.get("folder"):
                 L.resolve(lib, params["folder"], param="folder", allow_root=True)
 
