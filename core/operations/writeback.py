@@ -233,7 +233,10 @@ class MetadataWriteback(LibraryOperation):
                 if asset in now:
                     saved[asset] = {**saved.get(asset, {}), **_still_left(ctx, asset, moved, *now[asset])}
             with ctx.db.connect_write() as conn:
-                paths = sorted({p for it in items for p in (it["path"], it.get("asset") or it["path"])})
+                back = set(reverted)  # only what was put back is read again (a file skipped is as it was)
+                paths = sorted(
+                    {p for it in items if it["path"] in back for p in (it["path"], it.get("asset") or it["path"])}
+                )
                 _refresh(ctx, lib, jail, conn, paths)
                 L.reapply(conn, lib.id, {k: v for k, v in saved.items() if v})
         ctx.info(msg("writeback.reverted", n=len(reverted), job=params.get("job")))
@@ -260,7 +263,8 @@ def _still_left(ctx: JobContext, rel: str, moved: dict[str, Any], meta: L.Meta, 
     out = {}
     for key, e in moved.items():
         if key in edits:
-            ctx.log(msg("writeback.later_edit", path=rel, field=L.field_name(key)), "INFO", rel)
+            if L.value_of(meta, key) != e.get("v"):
+                ctx.log(msg("writeback.later_edit", path=rel, field=L.field_name(key)), "INFO", rel)
         elif L.value_of(meta, key) == e.get("v"):
             out[key] = e
     return out
