@@ -3,7 +3,9 @@
 
 Each writer takes the current bytes (None when the file does not exist yet) and the fields to write
 (``title``, ``description``, ``rating``, ``tags`` and, where the format has room, free properties ``p:NAME``)
-and returns the new bytes and the fields it wrote.
+and returns the new bytes and the fields it wrote; it raises :class:`Unreadable` rather than replace metadata it
+cannot read. Front matter has no place for a JCR type: a free property is written as its value, and the reader
+keeps the catalogue's type when the value read back still fits it (``edits.typed_like``).
 """
 
 from __future__ import annotations

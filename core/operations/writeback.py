@@ -3,8 +3,15 @@
 Markdown gets YAML front matter, HTML ``<title>`` and ``<meta>``, media an XMP sidecar. Before a file is
 rewritten its current content is kept in the library's trash with the edits it carried; the file is written
 atomically inside the jail; the edits now in the file leave the catalogue's edit list (free properties of media,
-which XMP sidecars do not carry here, stay edits). Undo puts the kept copies back (a sidecar it created is
-removed when nobody changed it since) and the edits with them.
+which XMP sidecars do not carry here, stay edits). What cannot be read (front matter that is not a YAML mapping,
+a sidecar that is not XML) is never replaced: that file is skipped with a warning and keeps its edits. A free
+property whose key the file's reader takes for a standard field (``rating``, ``keywords``...) is not written
+(warning); an asset with nothing its file can carry makes no file.
+
+Undo puts a kept copy back (or removes a sidecar it created) only when the file is still exactly what the
+writeback wrote (the hash in its result): a file changed since is kept as it is, a file moved or deleted since is
+not recreated (a warning each). The edits the writeback moved into the files put back return as edits, unless the
+field was edited again since (that later edit is kept).
 """
 
 from __future__ import annotations
