@@ -38,13 +38,12 @@ from core.library.edits import (
     reapply,
     record,
     saved_under,
+    typed_like,
+    value_of,
     with_values,
 )
 from core.library.edits import (
     _file_fields as _file_fields,
-)
-from core.library.edits import (
-    _get as _get,
 )
 from core.library.edits import (
     _set as _set,
@@ -248,6 +247,8 @@ from core.library.writeback import (
 from core.library.writeback import (
     SKELETON,
     STANDARD_KEYS,
+    Unreadable,
+    clashes,
     render,
     target_of,
     write_html,
@@ -329,12 +330,14 @@ __all__ = [
     "Resolved",
     "ScanStats",
     "TrashError",
+    "Unreadable",
     "ValueError_",
     "add_library",
     "apply_edits",
     "assets_t",
     "below",
     "canonical_type",
+    "clashes",
     "count_under",
     "css_links",
     "decode",
@@ -397,7 +400,9 @@ __all__ = [
     "target_of",
     "trash_copy",
     "trash_exists",
+    "typed_like",
     "utcnow",
+    "value_of",
     "walk",
     "with_values",
     "write_html",

@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 
 from core.library.extract import Meta
 from core.library.tables import assets_t
+from core.library.values import TEXT_TYPES, ValueError_, parse_value
 from core.messages import define
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ def field_name(key: str) -> str:
     return key[2:] if key.startswith("p:") else key
 
 
-def _get(meta: Meta, key: str) -> Any:
+def value_of(meta: Meta, key: str) -> Any:
+    """The value of an edit's field (``title``... or ``p:NAME``, a free property's ``[type, value]``)."""
     if key.startswith("p:"):
         return meta.props.get(key[2:])
     return getattr(meta, key)
@@ -77,6 +79,25 @@ def _file_fields(file: Meta) -> Iterable[tuple[str, Any]]:
         yield "p:" + k, list(v)
 
 
+def typed_like(catalogue: Any, file: Any) -> Any:
+    """A free property as a file gives it (``[type, value]``), with the catalogue's type when the file cannot
+    say it and its value still fits that type: text in front matter is ``String`` to the reader, but a
+    ``Decimal``, ``Path``, ``Reference``... of the catalogue written there stays one when read back."""
+    if not (isinstance(catalogue, list) and isinstance(file, list) and len(catalogue) == len(file) == 2):
+        return file
+    ctype, ftype, value = catalogue[0], file[0], file[1]
+    if ftype != "String" or ctype == ftype or not (ctype in TEXT_TYPES or ctype == "Decimal"):
+        return file
+    if isinstance(catalogue[1], list) != isinstance(value, list):
+        return file  # one value against several: the file's shape wins
+    try:
+        for text in value if isinstance(value, list) else [value]:
+            parse_value(str(text), ctype)
+    except ValueError_:
+        return file
+    return [ctype, value]
+
+
 def merge_file(
     meta: Meta, edits: dict[str, Any], file: Meta, *, prefer_file: bool = False
 ) -> tuple[bool, bool, list[Conflict]]:
@@ -84,23 +105,27 @@ def merge_file(
     (meta changed, edits changed, conflicts)."""
     changed = edits_changed = False
     conflicts: list[Conflict] = []
-    for key, fv in _file_fields(file):
+    for key, raw in _file_fields(file):
         e = edits.get(key)
+        free = key.startswith("p:")
+        fv = typed_like(value_of(meta, key), raw) if free else raw
         if e is None:
-            if _get(meta, key) != fv:
+            if value_of(meta, key) != fv:
                 _set(meta, key, fv)
                 changed = True
             continue
         if prefer_file:  # the file's value, whether it changed since the edit or not (told when it differs)
-            if _get(meta, key) != fv:
-                conflicts.append(Conflict(field_name(key), _get(meta, key), fv))
+            if value_of(meta, key) != fv:
+                conflicts.append(Conflict(field_name(key), value_of(meta, key), fv))
                 _set(meta, key, fv)
                 changed = True
             del edits[key]
             edits_changed = True
-        elif fv != e.get("f"):
-            conflicts.append(Conflict(field_name(key), _get(meta, key), fv))
-            e["f"] = fv
+            continue
+        said = typed_like(e.get("f"), raw) if free else raw  # what the file says, as the edit noted it
+        if said != e.get("f"):
+            conflicts.append(Conflict(field_name(key), value_of(meta, key), said))
+            e["f"] = said
             edits_changed = True
     return changed, edits_changed, conflicts
 
@@ -112,7 +137,7 @@ def record(edits: dict[str, Any], before: Meta, after: Meta) -> bool:
     changed = False
     keys = [*STANDARD_FIELDS, *("p:" + k for k in set(before.props) | set(after.props))]
     for key in keys:
-        old, new = _get(before, key), _get(after, key)
+        old, new = value_of(before, key), value_of(after, key)
         if key == "tags":
             old, new = list(old or []), list(new or [])
         if old == new:
@@ -148,7 +173,7 @@ def edit_asset(conn: Connection, library_id: int, path: str, changes: Iterable[t
 def with_values(meta: Meta, edits: dict[str, Any]) -> dict[str, Any]:
     """``edits`` with each one's value (``"v"``) taken from ``meta``, the asset's effective values: the form kept
     where the asset's row is not (a trash entry's record) and that :func:`reapply` reads."""
-    return {key: {"v": _get(meta, key), "f": e.get("f")} for key, e in edits.items()}
+    return {key: {"v": value_of(meta, key), "f": e.get("f")} for key, e in edits.items()}
 
 
 def saved_under(rows: Iterable[Any]) -> dict[str, Any]:

@@ -124,6 +124,22 @@ def parse_front_matter(text: str) -> dict[str, Any]:
     return {str(k): v for k, v in data.items() if v is not None and v != []}
 
 
+# The keys the readers below take for the standard fields (any case): {key: field}.
+MAPPING_FIELDS = {
+    **dict.fromkeys(("title", "dc:title"), "title"),
+    **dict.fromkeys(("description", "summary", "dc:description"), "description"),
+    **dict.fromkeys(("tags", "keywords", "cq:tags", "dc:subject"), "tags"),
+    **dict.fromkeys(("rating", "xmp:rating"), "rating"),
+}
+HTML_META_FIELDS = {
+    "og:title": "title",
+    "description": "description",
+    "og:description": "description",
+    "keywords": "tags",
+    "rating": "rating",
+}
+
+
 def meta_from_mapping(data: dict[str, Any]) -> Meta:
     meta = Meta()
     for key, value in data.items():

@@ -47,9 +47,13 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_new(name: str, dir_fd: int, data: bytes) -> None:
+def _write_new(name: str, dir_fd: int, data: bytes, mode: int | None = None) -> None:
+    """Create ``name`` (never through an existing file or link) with ``data``; private unless ``mode`` is given
+    (the permissions of the file it copies, so that putting the copy back keeps them)."""
     fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | O_CLOEXEC, 0o600, dir_fd=dir_fd)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)  # fchmod, not the umask-filtered creation mode: the copy's mode is exact
         os.write(fd, data)
         os.fsync(fd)
     finally:
@@ -105,14 +109,16 @@ def send_to_trash(jail: Jail, rel: str, job: int | None, edits: dict[str, Any] |
 
 
 def trash_copy(jail: Jail, rel: str, job: int | None, edits: dict[str, Any] | None = None) -> str:
-    """Keep a copy of the file ``rel`` (as it is now) in a new trash entry, before it is rewritten."""
+    """Keep a copy of the file ``rel`` (as it is now, with its permissions) in a new trash entry, before it is
+    rewritten."""
     data = jail.read_bytes(rel)
+    mode = stat.S_IMODE(jail.lstat(rel).st_mode)
     with jail.folder(TRASH_DIR, create=True) as tfd:
         entry = _new_entry(tfd, job)
         efd = os.open(entry, DIR_FLAGS, dir_fd=tfd)
         try:
             _write_record(efd, rel, job, edits, copy=True)
-            _write_new(ITEM, efd, data)
+            _write_new(ITEM, efd, data, mode)
         finally:
             os.close(efd)
     return entry

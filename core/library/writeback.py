@@ -3,7 +3,9 @@
 
 Each writer takes the current bytes (None when the file does not exist yet) and the fields to write
 (``title``, ``description``, ``rating``, ``tags`` and, where the format has room, free properties ``p:NAME``)
-and returns the new bytes and the fields it wrote.
+and returns the new bytes and the fields it wrote; it raises :class:`Unreadable` rather than replace metadata it
+cannot read. Front matter has no place for a JCR type: a free property is written as its value, and the reader
+keeps the catalogue's type when the value read back still fits it (``edits.typed_like``).
 """
 
 from __future__ import annotations
@@ -19,10 +21,35 @@ import yaml
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DefusedET
 
-from core.library.extract import FRONT_MATTER, NS, sidecars
+from core.library.extract import FRONT_MATTER, HTML_META_FIELDS, MAPPING_FIELDS, NS, sidecars
 from core.library.values import DOC_KINDS
 
 STANDARD_KEYS = ("title", "description", "rating", "tags")
+
+
+class Unreadable(ValueError):
+    """The metadata block of a file cannot be read (front matter that is not a YAML mapping, a sidecar that is
+    not XML): the file is not rewritten, since what cannot be read would be lost. ``code`` and ``args`` make the
+    warning (with the file's ``path`` added)."""
+
+    def __init__(self, code: str, **args: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
+
+
+def clashes(kind: str, fields: dict[str, Any]) -> dict[str, str]:
+    """The free properties (``p:NAME``) of ``fields`` whose key the reader of ``kind`` takes for a standard field
+    (``rating`` in front matter, ``keywords`` in HTML): {key: that standard field}. Written, they would replace
+    the standard field's value in the file, so they are not written."""
+    names = {"md": MAPPING_FIELDS, "html": HTML_META_FIELDS}.get(kind, {})
+    out = {}
+    for key in fields:
+        if key.startswith("p:"):
+            field = names.get(key[2:].lower())
+            if field is not None:
+                out[key] = field
+    return out
 
 
 def target_of(rel: str, mtype: str, exists: Any) -> tuple[str, str] | None:
@@ -38,14 +65,22 @@ def target_of(rel: str, mtype: str, exists: Any) -> tuple[str, str] | None:
     return None
 
 
+def _date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _value(key: str, v: Any) -> Any:
+    """The value to write: a free property's ``[type, value]`` gives its value (dates as dates, which YAML
+    keeps as such; the other types are read back as the catalogue's type, see ``edits.merge_file``)."""
     if key.startswith("p:") and isinstance(v, list) and len(v) == 2:
         type_, value = v
-        if type_ == "Date" and isinstance(value, str):
-            try:
-                return dt.datetime.fromisoformat(value)
-            except ValueError:
-                return value
+        if type_ == "Date":
+            return [_date(x) for x in value] if isinstance(value, list) else _date(value)
         return value
     return v
 
@@ -58,9 +93,14 @@ def write_markdown(data: bytes, fields: dict[str, Any]) -> tuple[bytes, list[str
     if m:
         try:
             loaded = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError:
-            loaded = None
-        mapping = dict(loaded) if isinstance(loaded, dict) else {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)  # where PyYAML stopped, in the front matter
+            line = text[: m.start(1)].count("\n") + 1 + (mark.line if mark is not None else 0)
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise Unreadable("writeback.bad_front_matter", line=line, problem=" ".join(problem.split())) from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise Unreadable("writeback.front_matter_not_mapping")
+        mapping = dict(loaded or {})
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[m.end() :] if m else text[len(bom) :]
     lower = {str(k).lower(): k for k in mapping}
@@ -144,17 +184,20 @@ SKELETON = (
 
 def write_xmp(data: bytes | None, fields: dict[str, Any]) -> tuple[bytes, list[str]]:
     """The sidecar with the standard fields set (free properties have no place there: not written)."""
-    root = None
-    if data:
+    if not any(key in STANDARD_KEYS for key in fields):
+        return data or b"", []  # nothing of the sidecar's to write: no file made or changed
+    if data and data.strip():
         try:
             root = DefusedET.fromstring(data)
-        except (ElementTree.ParseError, DefusedXmlException, ValueError):
-            root = None
-    if root is None:
+        except (ElementTree.ParseError, DefusedXmlException, ValueError) as exc:
+            raise Unreadable("writeback.bad_xmp", problem=" ".join(str(exc).split())) from None
+    else:
         root = ElementTree.fromstring(SKELETON)
     desc = next(root.iter(_RDF + "Description"), None)
     if desc is None:
-        rdf = next(root.iter(_RDF + "RDF"), None) or ElementTree.SubElement(root, _RDF + "RDF")
+        rdf = next(root.iter(_RDF + "RDF"), None)
+        if rdf is None:
+            rdf = ElementTree.SubElement(root, _RDF + "RDF")
         desc = ElementTree.SubElement(rdf, _RDF + "Description", {_RDF + "about": ""})
     written = []
     for key, value in fields.items():
@@ -188,6 +231,10 @@ def write_xmp(data: bytes | None, fields: dict[str, Any]) -> tuple[bytes, list[s
 
 
 def render(kind: str, data: bytes | None, fields: dict[str, Any]) -> tuple[bytes, list[str]]:
+    """The new bytes of a file of ``kind`` and the fields written (free properties that :func:`clashes` names
+    are never written); :class:`Unreadable` when the file's metadata cannot be read."""
+    skip = clashes(kind, fields)
+    fields = {k: v for k, v in fields.items() if k not in skip}
     if kind == "md":
         return write_markdown(data or b"", fields)
     if kind == "html":

@@ -3,8 +3,15 @@
 Markdown gets YAML front matter, HTML ``<title>`` and ``<meta>``, media an XMP sidecar. Before a file is
 rewritten its current content is kept in the library's trash with the edits it carried; the file is written
 atomically inside the jail; the edits now in the file leave the catalogue's edit list (free properties of media,
-which XMP sidecars do not carry here, stay edits). Undo puts the kept copies back (a sidecar it created is
-removed when nobody changed it since) and the edits with them.
+which XMP sidecars do not carry here, stay edits). What cannot be read (front matter that is not a YAML mapping,
+a sidecar that is not XML) is never replaced: that file is skipped with a warning and keeps its edits. A free
+property whose key the file's reader takes for a standard field (``rating``, ``keywords``...) is not written
+(warning); an asset with nothing its file can carry makes no file.
+
+Undo puts a kept copy back (or removes a sidecar it created) only when the file is still exactly what the
+writeback wrote (the hash in its result): a file changed since is kept as it is, a file moved or deleted since is
+not recreated (a warning each). The edits the writeback moved into the files put back return as edits, unless the
+field was edited again since (that later edit is kept).
 """
 
 from __future__ import annotations
@@ -32,6 +39,28 @@ define("writeback.wrote", "wrote {fields:list} into {target}")
 define("writeback.done", "wrote the edits of {n} {n:plural:asset|assets} into {files} {files:plural:file|files}")
 define("writeback.stopped", "stopped: the remaining assets keep their edits in the catalogue only")
 define("writeback.changed_since", "{path} changed since it was written; not removed")
+define("writeback.changed_not_restored", "{path} changed since the writeback; not restored (the file is kept as it is)")
+define("writeback.gone", "{path} is no longer there (moved or deleted since the writeback); not restored")
+define(
+    "writeback.bad_front_matter",
+    "{path}: its front matter cannot be read (line {line}: {problem}); the file is not rewritten and its edits "
+    "stay in the catalogue",
+)
+define(
+    "writeback.front_matter_not_mapping",
+    "{path}: its front matter is not a set of names and values; the file is not rewritten and its edits stay "
+    "in the catalogue",
+)
+define(
+    "writeback.bad_xmp",
+    "{path}: this XMP sidecar cannot be read ({problem}); it is not rewritten and the edits stay in the catalogue",
+)
+define(
+    "writeback.clash",
+    "{path}: the property {name} would be read from {target} as the {field} field; not written, it stays an edit "
+    "of the catalogue",
+)
+define("writeback.later_edit", "{path}: {field} was edited after the writeback; that edit is kept")
 define("writeback.reverted", "put back {n} {n:plural:file|files} as they were before job #{job}")
 define("writeback.bad_revert", "expected the written list of a metadata-writeback result")
 define("writeback.none", "nothing could be written")
@@ -115,6 +144,7 @@ class MetadataWriteback(LibraryOperation):
         work = self._edited(ctx.db, lib, params)
         ctx.set_total(len(work))
         written: list[dict[str, Any]] = []
+        failed = 0
         a = L.assets_t
         with L.Jail(L.real_root(lib)) as jail:
             for aid, rel, mtype, edits in work:
@@ -129,55 +159,91 @@ class MetadataWriteback(LibraryOperation):
                     continue
                 path, kind = target
                 fields = {k: e.get("v") for k, e in edits.items()}
+                clash = L.clashes(kind, fields)
+                for key, field in clash.items():
+                    ctx.warn(msg("writeback.clash", path=rel, name=key[2:], target=path, field=field), rel)
                 try:
                     current = jail.read_bytes(path) if jail.exists(path) else None
                     data, done = L.render(kind, current, fields)
+                    if not done:  # nothing this file can carry: not written, not kept, not counted
+                        _warn_kept(ctx, rel, path, edits, done, clash)
+                        continue
                     backup = L.trash_copy(jail, path, ctx.job_id, {rel: edits}) if current is not None else None
                     jail.write_atomic(path, data)
+                except L.Unreadable as exc:
+                    ctx.warn(msg(exc.code, path=path, **exc.args_), item=rel)
+                    failed += 1
+                    continue
                 except OSError as exc:
                     reason = getattr(exc, "message", None) or exc.strerror or str(exc)
                     ctx.error(msg("writeback.cannot", reason=str(reason)), item=rel)
+                    failed += 1
                     continue
                 kept = {k: {"f": e.get("f")} for k, e in edits.items() if k not in done}
-                if kept:
-                    ctx.warn(msg("writeback.kept", path=rel, fields=[L.field_name(k) for k in kept], target=path), rel)
+                _warn_kept(ctx, rel, path, edits, done, clash)
                 with ctx.db.connect_write() as conn:
                     conn.execute(update(a).where(a.c.id == aid).values(edits=kept or None))
                     _refresh(ctx, lib, jail, conn, [rel, path])
                 ctx.log(msg("writeback.wrote", fields=[L.field_name(k) for k in done], target=path), "INFO", rel)
-                written.append({"path": path, "asset": rel, "trash": backup, "sha": L.sha256(data)})
+                moved = {k: edits[k] for k in done}  # what the undo puts back as edits (with their values)
+                written.append({"path": path, "asset": rel, "trash": backup, "sha": L.sha256(data), "edits": moved})
         ctx.progress(len(work), len(work))
         ctx.info(msg("writeback.done", n=len({w["asset"] for w in written}), files=len(written)))
         result = {"library": lib.name, "job": ctx.job_id, "written": written}
-        if work and not written:
+        if failed and not written:
             raise OperationFailed(msg("writeback.none"), result=result)
         return result
 
     def _revert(self, ctx: JobContext, lib: L.LibraryInfo, params: dict[str, Any]) -> dict[str, Any]:
+        """Put back each file the writeback wrote, when it is still exactly what the writeback wrote (its hash);
+        a file changed or gone since is left as it is (a warning). The edits the writeback moved into a file put
+        back come back as edits, unless someone set that field again since (their value is kept)."""
         items = params["revert"]
         ctx.set_total(len(items))
         reverted: list[str] = []
-        saved: dict[str, Any] = {}
+        saved: dict[str, dict[str, Any]] = {}
+        a = L.assets_t
+        assets = sorted({str(it.get("asset") or it["path"]) for it in items})
+        now: dict[str, tuple[L.Meta, dict[str, Any]]] = {}
+        with ctx.db.connect_read() as conn:  # the catalogue as the writeback left it (or as edited since)
+            for i in range(0, len(assets), 500):
+                query = select(a).where(a.c.library_id == lib.id, a.c.path.in_(assets[i : i + 500]))
+                now.update((r.path, (L.Meta.of(r), dict(r.edits or {}))) for r in conn.execute(query))
         with L.Jail(L.real_root(lib)) as jail:
             for it in items:
                 path = L.normalize(it["path"], param="revert")
+                asset = str(it.get("asset") or path)
+                ctx.advance()
                 try:
+                    try:
+                        current = jail.read_bytes(path)
+                    except FileNotFoundError:
+                        ctx.warn(msg("writeback.gone", path=path), item=path)
+                        continue
+                    if L.sha256(current) != it.get("sha"):
+                        code = "writeback.changed_not_restored" if it.get("trash") else "writeback.changed_since"
+                        ctx.warn(msg(code, path=path), item=path)
+                        continue
                     if it.get("trash"):
                         record = L.restore(jail, it["trash"], path, params.get("job"), replace=True)
-                        saved.update(record.get("edits") or {})
-                    elif L.sha256(jail.read_bytes(path)) == it.get("sha"):
-                        jail.unlink(path)  # a sidecar the writeback created, unchanged since
+                        moved = it.get("edits")
+                        if moved is None:  # a result written before the edits were kept in it
+                            moved = (record.get("edits") or {}).get(asset) or {}
                     else:
-                        ctx.warn(msg("writeback.changed_since", path=path), item=path)
-                        continue
+                        jail.unlink(path)  # a sidecar the writeback created, unchanged since
+                        moved = it.get("edits") or {}
                 except OSError as exc:
                     reason = getattr(exc, "message", None) or exc.strerror or str(exc)
                     ctx.error(msg("writeback.cannot", reason=str(reason)), item=path)
                     continue
                 reverted.append(path)
-                ctx.advance()
+                if asset in now:
+                    saved[asset] = {**saved.get(asset, {}), **_still_left(ctx, asset, moved, *now[asset])}
             with ctx.db.connect_write() as conn:
-                paths = sorted({p for it in items for p in (it["path"], it.get("asset") or it["path"])})
+                back = set(reverted)  # only what was put back is read again (a file skipped is as it was)
+                paths = sorted(
+                    {p for it in items if it["path"] in back for p in (it["path"], it.get("asset") or it["path"])}
+                )
                 _refresh(ctx, lib, jail, conn, paths)
                 L.reapply(conn, lib.id, {k: v for k, v in saved.items() if v})
         ctx.info(msg("writeback.reverted", n=len(reverted), job=params.get("job")))
@@ -187,6 +253,28 @@ class MetadataWriteback(LibraryOperation):
         if not result or not result.get("written"):
             return None
         return "metadata-writeback", {"library": params["library"], "revert": result["written"], "job": result["job"]}
+
+
+def _warn_kept(
+    ctx: JobContext, rel: str, path: str, edits: dict[str, Any], done: list[str], clash: dict[str, str]
+) -> None:
+    """The edits a file has no place for (a clash was warned about already)."""
+    kept = [L.field_name(k) for k in edits if k not in done and k not in clash]
+    if kept:
+        ctx.warn(msg("writeback.kept", path=rel, fields=kept, target=path), rel)
+
+
+def _still_left(ctx: JobContext, rel: str, moved: dict[str, Any], meta: L.Meta, edits: dict[str, Any]) -> dict:
+    """The edits of ``moved`` (``{key: {"v", "f"}}``) whose field is still what the writeback left: no edit on it
+    since and the same value. A field edited since keeps that later edit (a note says so)."""
+    out = {}
+    for key, e in moved.items():
+        if key in edits:
+            if L.value_of(meta, key) != e.get("v"):
+                ctx.log(msg("writeback.later_edit", path=rel, field=L.field_name(key)), "INFO", rel)
+        elif L.value_of(meta, key) == e.get("v"):
+            out[key] = e
+    return out
 
 
 def _refresh(ctx: JobContext, lib: L.LibraryInfo, jail: L.Jail, conn: Any, paths: list[str]) -> None:
