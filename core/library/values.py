@@ -272,8 +272,8 @@ class Column:
 
     def parse_cell(self, text: str, delimiter: str) -> Any:
         """The stored value of a CSV cell (None / [] for an empty cell)."""
-        if self.multi:
-            return [parse_value(v, self.type) for v in split_multi(text, delimiter) if v != ""]
+        if self.multi:  # a value of only spaces is no value (as an empty one): "a| |b" holds a and b
+            return [parse_value(v, self.type) for v in split_multi(text, delimiter) if v.strip()]
         if text == "":
             return None
         return parse_value(text, self.type)

@@ -133,3 +133,15 @@ def test_a_bad_byte_inside_a_quoted_cell_costs_the_whole_record(db: Database, tm
     assert meta(db, lib, "a.jpg").description is None and meta(db, lib, "b.jpg").description == "one line"
     errors = [m for m, _ in log_lines(db, ctx, "ERROR")]
     assert any(m.startswith("lines 2–4: line 3 of this record is not UTF-8 text; not read") for m in errors)
+
+
+def test_a_multi_value_cell_of_separators_or_spaces_is_empty(db: Database, tmp_path: Path) -> None:
+    """With empty cells kept, '|' cleared the tags and ' ' became a tag named ' '."""
+    lib = make_library(db, tmp_path / "lib", {"a.jpg": "A", "b.jpg": "B", "c.jpg": "C"})
+    run_op(db, "mass-edit", {"library": "lib", "filter": "glob:*.jpg", "add_tags": "keep1"})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,cq:tags{{String: multi}}\n/a.jpg,|\n/b.jpg, \n/c.jpg,x| |y\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    assert [meta(db, lib, p).tags for p in ("a.jpg", "b.jpg", "c.jpg")] == [["keep1"], ["keep1"], ["x", "y"]]
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src), "empty": "clear"})
+    assert [meta(db, lib, p).tags for p in ("a.jpg", "b.jpg")] == [[], []]
