@@ -145,3 +145,17 @@ def test_a_multi_value_cell_of_separators_or_spaces_is_empty(db: Database, tmp_p
     assert [meta(db, lib, p).tags for p in ("a.jpg", "b.jpg", "c.jpg")] == [["keep1"], ["keep1"], ["x", "y"]]
     run_op(db, "metadata-import", {"library": "lib", "input": str(src), "empty": "clear"})
     assert [meta(db, lib, p).tags for p in ("a.jpg", "b.jpg")] == [[], []]
+
+
+def test_rejected_rows_of_a_carriage_return_file_keep_its_line_ends(
+    db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    make_library(db, tmp_path / "lib", {"a.jpg": "A"})
+    src = tmp_path / "mac.csv"
+    src.write_bytes(b"assetPath,xmp:Rating{{Long}}\r/a.jpg,3\r/nope.jpg,1\r/a.jpg,three\r")
+    job = Tracker(db).submit("metadata-import", {"library": "lib", "input": str(src)})
+    done = wait_status(db, job.id)
+    assert done.status is JobStatus.SUCCEEDED and done.warnings == 2
+    [out] = done.outputs
+    data = Path(out["path"]).read_bytes()
+    assert b"\n" not in data and data.count(b"\r") == 3 and data.startswith(b"assetPath,xmp:Rating{{Long}},")
