@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,29 @@ def test_rejected_rows_of_a_carriage_return_file_keep_its_line_ends(
     [out] = done.outputs
     data = Path(out["path"]).read_bytes()
     assert b"\n" not in data and data.count(b"\r") == 3 and data.startswith(b"assetPath,xmp:Rating{{Long}},")
+
+
+XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
+    "{title}</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def test_a_new_or_changed_sidecar_is_read_by_a_plain_scan(db: Database, tmp_path: Path) -> None:
+    """The image did not change, so only `force=true` read the sidecar added or changed beside it; an edit under
+    the sidecar's new value was not warned about either."""
+    root = tmp_path / "lib"
+    lib = make_library(db, root, {"p.jpg": "JPEG", "q.png": "PNG", "q.xmp": XMP.format(title="Q1")})
+    assert meta(db, lib, "q.png").title == "Q1"
+    (root / "p.xmp").write_text(XMP.format(title="Sidecar title"))
+    run_op(db, "scan", {"library": "lib"})
+    assert meta(db, lib, "p.jpg").title == "Sidecar title"
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title\n/q.png,My edit\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    (root / "q.xmp").write_text(XMP.format(title="Q2 from the photographer"))
+    os.utime(root / "q.xmp", (1e9, 1e9))  # another size and time than the last scan saw
+    _, ctx = run_op(db, "scan", {"library": "lib"})
+    assert any("'Q2 from the photographer'" in m and "'My edit'" in m for m, _ in log_lines(db, ctx, "WARNING"))
+    assert meta(db, lib, "q.png").title == "My edit"
