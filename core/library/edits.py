@@ -81,10 +81,17 @@ def merge_file(
     meta: Meta, edits: dict[str, Any], file: Meta, *, prefer_file: bool = False
 ) -> tuple[bool, bool, list[Conflict]]:
     """Merge what the file says into ``meta`` (the effective values) under ``edits`` (changed in place);
-    (meta changed, edits changed, conflicts)."""
+    (meta changed, edits changed, conflicts). A field nobody edited takes the file's value, or none when the file
+    no longer gives one; an edited field keeps its value (see the module)."""
     changed = edits_changed = False
     conflicts: list[Conflict] = []
-    for key, fv in _file_fields(file):
+    said = dict(_file_fields(file))
+    for key in (*STANDARD_FIELDS, *("p:" + k for k in list(meta.props))):
+        # a field nobody edited follows the file: what it no longer says goes (it came from the file)
+        if key not in said and key not in edits and _get(meta, key) not in (None, []):
+            _set(meta, key, None)
+            changed = True
+    for key, fv in said.items():
         e = edits.get(key)
         if e is None:
             if _get(meta, key) != fv:

@@ -186,3 +186,18 @@ def test_a_new_or_changed_sidecar_is_read_by_a_plain_scan(db: Database, tmp_path
     _, ctx = run_op(db, "scan", {"library": "lib"})
     assert any("'Q2 from the photographer'" in m and "'My edit'" in m for m, _ in log_lines(db, ctx, "WARNING"))
     assert meta(db, lib, "q.png").title == "My edit"
+
+
+def test_a_field_the_file_no_longer_gives_leaves_the_catalogue_unless_edited(db: Database, tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    text = "---\ntitle: T\ndescription: Old desc\ntags: [a, b]\nrating: 3\nclient: ACME\n---\nBody\n"
+    lib = make_library(db, root, {"a.md": text, "b.md": text})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:description\n/b.md,My description\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    for name in ("a.md", "b.md"):
+        (root / name).write_text("---\ntitle: T\n---\nBody again\n")
+    run_op(db, "scan", {"library": "lib"})
+    a, b = meta(db, lib, "a.md"), meta(db, lib, "b.md")
+    assert (a.title, a.description, a.tags, a.rating, a.props) == ("T", None, [], None, {})
+    assert (b.title, b.description, b.tags, b.rating, b.props) == ("T", "My description", [], None, {})
