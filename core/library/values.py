@@ -148,10 +148,10 @@ def parse_value(text: str, type_: str) -> Any:
         raise ValueError_(msg("value.not_boolean", text=text))
     if type_ == "Date":
         try:
-            d = dt.datetime.fromisoformat(t.replace("Z", "+00:00"))
+            dt.datetime.fromisoformat(t.replace("Z", "+00:00"))
         except ValueError:
             raise ValueError_(msg("value.not_date", text=text)) from None
-        return d.isoformat()
+        return format_date(t)  # stored as exported (the DAM's milliseconds and offset): a round trip changes nothing
     raise ValueError_(msg("value.unknown_type", type=type_, header=type_, types=list(TYPES)))
 
 

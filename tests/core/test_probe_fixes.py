@@ -201,3 +201,21 @@ def test_a_field_the_file_no_longer_gives_leaves_the_catalogue_unless_edited(db:
     a, b = meta(db, lib, "a.md"), meta(db, lib, "b.md")
     assert (a.title, a.description, a.tags, a.rating, a.props) == ("T", None, [], None, {})
     assert (b.title, b.description, b.tags, b.rating, b.props) == ("T", "My description", [], None, {})
+
+
+def test_dates_are_stored_as_exported_so_a_round_trip_changes_nothing(db: Database, tmp_path: Path) -> None:
+    lib = make_library(db, tmp_path / "lib", {"a.jpg": "A", "b.jpg": "B", "c.jpg": "C"})
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "assetPath,shot{{Date}}\n/a.jpg,2017-07-07\n/b.jpg,2017-07-07T13:29:29\n/c.jpg,2017-07-07T13:29:29.123456Z\n"
+    )
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    assert [meta(db, lib, p).props["shot"][1] for p in ("a.jpg", "b.jpg", "c.jpg")] == [
+        "2017-07-07T00:00:00.000+00:00",
+        "2017-07-07T13:29:29.000+00:00",
+        "2017-07-07T13:29:29.123+00:00",
+    ]
+    out = tmp_path / "out.csv"
+    run_op(db, "metadata-export", {"library": "lib", "output": str(out)})
+    again, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(out)})
+    assert again["changed"] == 0
