@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 
 from core.library.extract import Meta
+from core.library.paths import subtree
 from core.library.tables import assets_t
 from core.messages import define
 
@@ -162,6 +163,17 @@ def saved_under(rows: Iterable[Any]) -> dict[str, Any]:
     """``{path: edits with their values}`` (:func:`with_values`) of the asset rows that have edits (kept with a
     trash entry); a row has ``path``, ``edits`` and the value columns."""
     return {r.path: with_values(Meta.of(r), r.edits) for r in rows if r.edits}
+
+
+def edits_under(conn: Connection, library_id: int, rel: str) -> dict[str, Any]:
+    """:func:`saved_under` of the assets at or under ``rel`` that have edits: what goes with ``rel`` to the trash."""
+    a = assets_t
+    rows = conn.execute(
+        select(a.c.path, a.c.edits, *(a.c[k] for k in STANDARD_FIELDS), a.c.props).where(
+            a.c.library_id == library_id, subtree(a.c.path, rel), a.c.edits.is_not(None)
+        )
+    )
+    return saved_under(rows)
 
 
 def reapply(conn: Connection, library_id: int, saved: dict[str, Any]) -> int:

@@ -219,3 +219,24 @@ def test_dates_are_stored_as_exported_so_a_round_trip_changes_nothing(db: Databa
     run_op(db, "metadata-export", {"library": "lib", "output": str(out)})
     again, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(out)})
     assert again["changed"] == 0
+
+
+def test_undoing_an_overwriting_move_brings_the_overwritten_file_back_with_its_edits(
+    db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    root = tmp_path / "lib"
+    lib = make_library(db, root, {"a/x.md": "---\ntitle: A x\n---\nA\n", "b/x.md": "---\ntitle: B x\n---\nB\n"})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title\n/b/x.md,Edited B x\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    tracker = Tracker(db)
+    move = tracker.submit("move", {"library": "lib", "paths": ["a/x.md"], "destination": "b", "on_clash": "overwrite"})
+    done = wait_status(db, move.id)
+    assert done.status is JobStatus.SUCCEEDED and done.result["overwritten"] == ["b/x.md"]
+    assert (root / "b" / "x.md").read_text().startswith("---\ntitle: A x")
+    undo = tracker.undo(move.id)
+    assert wait_status(db, undo.id).status is JobStatus.SUCCEEDED
+    assert (root / "a" / "x.md").read_text().startswith("---\ntitle: A x")
+    assert (root / "b" / "x.md").read_text() == "---\ntitle: B x\n---\nB\n"
+    assert meta(db, lib, "b/x.md").title == "Edited B x" and meta(db, lib, "a/x.md").title == "A x"
+    assert list((root / L.TRASH_DIR).iterdir()) == []  # the entry was taken back
