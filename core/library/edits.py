@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 
 from core.library.extract import Meta
+from core.library.paths import subtree
 from core.library.tables import assets_t
 from core.library.values import TEXT_TYPES, ValueError_, parse_value
 from core.messages import define
@@ -102,10 +103,17 @@ def merge_file(
     meta: Meta, edits: dict[str, Any], file: Meta, *, prefer_file: bool = False
 ) -> tuple[bool, bool, list[Conflict]]:
     """Merge what the file says into ``meta`` (the effective values) under ``edits`` (changed in place);
-    (meta changed, edits changed, conflicts)."""
+    (meta changed, edits changed, conflicts). A field nobody edited takes the file's value, or none when the file
+    no longer gives one; an edited field keeps its value (see the module)."""
     changed = edits_changed = False
     conflicts: list[Conflict] = []
-    for key, raw in _file_fields(file):
+    given = dict(_file_fields(file))
+    for key in (*STANDARD_FIELDS, *("p:" + k for k in list(meta.props))):
+        # a field nobody edited follows the file: what it no longer says goes (it came from the file)
+        if key not in given and key not in edits and value_of(meta, key) not in (None, []):
+            _set(meta, key, None)
+            changed = True
+    for key, raw in given.items():
         e = edits.get(key)
         free = key.startswith("p:")
         fv = typed_like(value_of(meta, key), raw) if free else raw
@@ -180,6 +188,17 @@ def saved_under(rows: Iterable[Any]) -> dict[str, Any]:
     """``{path: edits with their values}`` (:func:`with_values`) of the asset rows that have edits (kept with a
     trash entry); a row has ``path``, ``edits`` and the value columns."""
     return {r.path: with_values(Meta.of(r), r.edits) for r in rows if r.edits}
+
+
+def edits_under(conn: Connection, library_id: int, rel: str) -> dict[str, Any]:
+    """:func:`saved_under` of the assets at or under ``rel`` that have edits: what goes with ``rel`` to the trash."""
+    a = assets_t
+    rows = conn.execute(
+        select(a.c.path, a.c.edits, *(a.c[k] for k in STANDARD_FIELDS), a.c.props).where(
+            a.c.library_id == library_id, subtree(a.c.path, rel), a.c.edits.is_not(None)
+        )
+    )
+    return saved_under(rows)
 
 
 def reapply(conn: Connection, library_id: int, saved: dict[str, Any]) -> int:

@@ -218,6 +218,10 @@ def _scan(
     stats.added = len(new_rows)
     # metadata and references of new and changed files
     to_read: list[str] = [r["path"] for r in new_rows if not r["is_dir"]] + [e.rel for _, e in changed if not e.is_dir]
+    sidecars = [p for p in (*to_read, *(k for k in existing if k not in found)) if p.endswith(".xmp")]
+    if sidecars:  # the files they describe say something else now, though those did not change
+        reading = set(to_read)
+        to_read += [rel for rel in _described(sidecars, found) if rel not in reading]
     if changed:
         with db.connect_write() as conn:
             conn.execute(
@@ -353,3 +357,14 @@ def reindex(
     else:
         with db.connect_write() as c:
             write(c)
+
+
+def _described(sidecars: list[str], found: dict[str, Entry]) -> list[str]:
+    """The files of ``found`` whose metadata comes from one of ``sidecars`` (added, changed or gone): ``photo.xmp``
+    describes ``photo.jpg`` (and any ``photo.*``), ``photo.jpg.xmp`` describes ``photo.jpg``."""
+    stems = {p[: -len(".xmp")] for p in sidecars}
+    return [
+        rel
+        for rel, e in found.items()
+        if not e.is_dir and not rel.endswith(".xmp") and (rel in stems or os.path.splitext(rel)[0] in stems)
+    ]

@@ -148,10 +148,10 @@ def parse_value(text: str, type_: str) -> Any:
         raise ValueError_(msg("value.not_boolean", text=text))
     if type_ == "Date":
         try:
-            d = dt.datetime.fromisoformat(t.replace("Z", "+00:00"))
+            dt.datetime.fromisoformat(t.replace("Z", "+00:00"))
         except ValueError:
             raise ValueError_(msg("value.not_date", text=text)) from None
-        return d.isoformat()
+        return format_date(t)  # stored as exported (the DAM's milliseconds and offset): a round trip changes nothing
     raise ValueError_(msg("value.unknown_type", type=type_, header=type_, types=list(TYPES)))
 
 
@@ -272,8 +272,8 @@ class Column:
 
     def parse_cell(self, text: str, delimiter: str) -> Any:
         """The stored value of a CSV cell (None / [] for an empty cell)."""
-        if self.multi:
-            return [parse_value(v, self.type) for v in split_multi(text, delimiter) if v != ""]
+        if self.multi:  # a value of only spaces is no value (as an empty one): "a| |b" holds a and b
+            return [parse_value(v, self.type) for v in split_multi(text, delimiter) if v.strip()]
         if text == "":
             return None
         return parse_value(text, self.type)

@@ -162,13 +162,8 @@ class Delete(LibraryOperation):
                         forget.close()
                     files, folders = files + f, folders + d
                 else:
-                    with ctx.db.connect_read() as conn:
-                        edited = conn.execute(
-                            select(a.c.path, a.c.edits, *(a.c[k] for k in L.STANDARD_FIELDS), a.c.props).where(
-                                a.c.library_id == lib.id, L.subtree(a.c.path, r.rel), a.c.edits.is_not(None)
-                            )
-                        ).all()
-                    edits = L.saved_under(edited)  # with the values they set: the record outlives the rows
+                    with ctx.db.connect_read() as conn:  # with the values they set: the record outlives the rows
+                        edits = L.edits_under(conn, lib.id, r.rel)
                     try:
                         entry = L.send_to_trash(jail, r.rel, ctx.job_id, edits)
                     except OSError as exc:

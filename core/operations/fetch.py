@@ -312,7 +312,8 @@ class Fetch(LibraryOperation):
                 client.close()
                 os.close(dir_fd)
         if outcome["downloaded"]:
-            L.scan(ctx.db, lib, under=outcome["downloaded"])
+            # through the job: a downloaded file's value under an edit is warned about, as by any scan
+            L.scan(ctx.db, lib, ctx, under=outcome["downloaded"])  # type: ignore[arg-type]
         ctx.progress(len(entries), len(entries))
         ctx.info(
             msg(

@@ -565,6 +565,8 @@ class _Plan:
                     cache[text] = v
                 if isinstance(v, L.ValueError_):
                     bad.append((col, v))
+                elif v == [] and self.keep:  # only separators or spaces: an empty cell, which keeps
+                    continue
                 else:
                     values.append((col, v))
             got = _Cells(tuple(values), tuple(bad), self._sql(values))

@@ -166,6 +166,12 @@ class Move(LibraryOperation):
             advanced=True,
             help='explicit moves instead of paths+destination: [["old/a.md", "new/b.md"], ...] (used by undo)',
         ),
+        Param(
+            "restore",
+            "json",
+            advanced=True,
+            help='then bring back what a move overwrote: [{"path": …, "trash": ENTRY, "job": N}] (used by undo)',
+        ),
     )
     counted_items = ("assets", "references")
     default_thresholds = {"assets": 100, "references": 50}
@@ -205,6 +211,15 @@ class Move(LibraryOperation):
                 or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs)
             ):
                 raise ParamError("pairs", msg("move.bad_pairs"))
+        restore = params.get("restore")
+        if restore is not None and not (
+            isinstance(restore, list)
+            and all(
+                isinstance(it, dict) and isinstance(it.get("path"), str) and isinstance(it.get("trash"), str)
+                for it in restore
+            )
+        ):
+            raise ParamError("restore", msg("restore.bad_items"))
         if env is None:
             return
         lib = self.lib(env.db, params)
@@ -329,6 +344,8 @@ class Move(LibraryOperation):
             if edits:
                 plan.documents += 1
                 plan.links += len(edits)
+        for it in params.get("restore") or ():  # an undo: what the move overwrote comes back, once its item left
+            plan.steps.append(("restore", {"path": it["path"], "trash": it["trash"], "job": it.get("job")}))
         plan.steps.append(("finish", {}))
         return plan
 
@@ -470,9 +487,14 @@ class Move(LibraryOperation):
         delay: float,
     ) -> None:
         if jail.exists(data["src"]) and jail.exists(data["dst"]):
-            L.send_to_trash(jail, data["dst"], ctx.job_id)
+            with ctx.db.connect_read() as conn:  # the edits of what is overwritten go with it (its undo puts them back)
+                edits = L.edits_under(conn, lib.id, data["dst"])
+            data["trash"] = L.send_to_trash(jail, data["dst"], ctx.job_id, edits)
+            data["job"] = ctx.job_id
             ctx.warn(msg("move.overwritten", path=data["dst"]), item=data["dst"])
         with ctx.db.connect_write() as conn:
+            if "trash" in data:  # where it went, for the result (and so the undo)
+                conn.execute(update(L.steps_t).where(L.MoveStep.id == step_id).values(data=data))
             if jail.exists(data["src"]):
                 conn.execute(
                     delete(L.assets_t).where(
@@ -566,6 +588,31 @@ class Move(LibraryOperation):
                 L.reindex(ctx.db, lib, [rel], None, ctx, conn=conn, jail=jail)  # type: ignore[arg-type]
             self._done(conn, step_id)
 
+    def _step_restore(
+        self,
+        ctx: JobContext,
+        lib: L.LibraryInfo,
+        jail: L.Jail,
+        plan_id: int,
+        step_id: int,
+        data: dict[str, Any],
+        delay: float,
+    ) -> None:
+        """An undo's: an item the move overwrote back from the trash, with its edits (an error if it cannot be)."""
+        rel = data["path"]
+        try:
+            record = L.restore(jail, data["trash"], rel, data.get("job"))
+        except OSError as exc:
+            reason = getattr(exc, "message", None) or exc.strerror or str(exc)
+            ctx.error(msg("restore.cannot", reason=str(reason)), item=rel)
+            record = None
+        if record is not None:
+            L.scan(ctx.db, lib, ctx, under=[rel])  # type: ignore[arg-type]
+        with ctx.db.connect_write() as conn:
+            if record is not None:
+                L.reapply(conn, lib.id, record.get("edits") or {})
+            self._done(conn, step_id)
+
     def _step_finish(
         self,
         ctx: JobContext,
@@ -586,6 +633,11 @@ class Move(LibraryOperation):
             "complete": True,
             "moved": moved,
             "overwritten": [d["dst"] for k, d in rows if k == "clear"],
+            "overwritten_trash": [
+                {"path": d["dst"], "trash": d["trash"], "job": d["job"]}
+                for k, d in rows
+                if k == "clear" and "trash" in d
+            ],
             "documents_rewritten": sum(1 for d in rewrites if d["edits"]),
             "links_rewritten": sum(len(d["edits"]) for d in rewrites),
         }
@@ -605,7 +657,10 @@ class Move(LibraryOperation):
     def undo(self, result: dict[str, Any] | None, params: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
         if not result or not result.get("complete") or not result.get("moved"):
             return None
-        return "move", {"library": params["library"], "pairs": [[dst, src] for src, dst in result["moved"]]}
+        inverse: dict[str, Any] = {"library": params["library"], "pairs": [[dst, src] for src, dst in result["moved"]]}
+        if result.get("overwritten_trash"):  # what the move overwrote comes back too
+            inverse["restore"] = result["overwritten_trash"]
+        return "move", inverse
 
 
 OPERATIONS = (Move,)

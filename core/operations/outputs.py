@@ -92,11 +92,14 @@ class RejectedRows:
 
 
 def _dialect(source: Path) -> tuple[str, str]:
-    """(encoding, line end) of ``source``: a byte-order mark is kept, and CRLF line ends."""
+    """(encoding, line end) of ``source``: a byte-order mark is kept, and its line ends (CRLF, a lone CR as old
+    spreadsheets write, or LF)."""
     with source.open("rb") as fh:
         head = fh.read(1 << 16)
     encoding = "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
-    return encoding, "\r\n" if b"\r\n" in head else "\n"
+    if b"\r\n" in head:
+        return encoding, "\r\n"
+    return encoding, "\r" if b"\r" in head and b"\n" not in head else "\n"
 
 
 def write_rejected(source: Path, separator: str, lines: dict[int, list[str]], target: Path) -> int:

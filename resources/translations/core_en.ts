@@ -2261,6 +2261,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>then bring back what a move overwrote: [{"path": …, "trash": ENTRY, "job": N}] (used by undo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Restore from trash</source>
             <translation type="unfinished" />
         </message>

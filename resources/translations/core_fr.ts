@@ -2261,6 +2261,14 @@
             <translation>déplacements explicites au lieu de chemins+destination : [["ancien/a.md", "nouveau/b.md"], ...] (utilisé par l'annulation)</translation>
         </message>
         <message>
+            <source>Restore</source>
+            <translation>Restaurer</translation>
+        </message>
+        <message>
+            <source>then bring back what a move overwrote: [{"path": …, "trash": ENTRY, "job": N}] (used by undo)</source>
+            <translation>puis ramener ce qu'un déplacement a écrasé : [{"path": …, "trash": ENTRÉE, "job": N}] (utilisé par l'annulation)</translation>
+        </message>
+        <message>
             <source>Restore from trash</source>
             <translation>Restaurer depuis la corbeille</translation>
         </message>

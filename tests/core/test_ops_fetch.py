@@ -15,7 +15,7 @@ from core.errors import ParamError
 from core.operations import OperationEnv, registry
 from core.store import jobs
 from core.store.db import Database
-from tests.core.library_helpers import log_lines, make_library, run_op
+from tests.core.library_helpers import log_lines, make_library, meta, run_op
 
 BODY = bytes(range(256)) * 400  # 100 KiB
 
@@ -23,6 +23,7 @@ BODY = bytes(range(256)) * 400  # 100 KiB
 class Handler(http.server.BaseHTTPRequestHandler):
     ranges: list[str] = []
     no_range = False
+    pages: dict[str, bytes] = {}  # path -> body, where a test sets one
 
     def log_message(self, *args: object) -> None:
         pass
@@ -31,7 +32,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path.startswith("/missing"):
             self.send_error(404, "Not Found")
             return
-        body = BODY if self.path.startswith("/data") else self.path.encode() * 10
+        body = BODY if self.path.startswith("/data") else self.pages.get(self.path, self.path.encode() * 10)
         rng = self.headers.get("Range")
         if rng and not type(self).no_range:
             type(self).ranges.append(rng)
@@ -55,6 +56,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def server() -> Iterator[str]:
     Handler.ranges = []
     Handler.no_range = False
+    Handler.pages = {}
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     t = threading.Thread(target=httpd.serve_forever, daemon=True)
     t.start()
@@ -89,6 +91,22 @@ def test_fetch_downloads_in_parallel_and_indexes(db: Database, tmp_path: Path, s
     # again: the files exist, so they are skipped with a warning
     again, ctx2 = run_op(db, "fetch", {"library": "lib", "folder": "downloads", "urls": urls[:2]})
     assert sorted(again["skipped"]) == ["downloads/a0.txt", "downloads/a1.txt"] and ctx2.warnings == 2
+
+
+def test_fetch_over_an_edited_file_warns_and_keeps_the_edit(db: Database, tmp_path: Path, server: str) -> None:
+    """A download that replaces a file is read as any re-scan reads it: its new value under an edit is told."""
+    lib = make_library(db, tmp_path / "lib", {"readme.md": "x"})
+    Handler.pages = {"/remote/r.md": b"---\ntitle: Remote v1\n---\nText\n"}
+    params = {"library": "lib", "folder": "/", "urls": [f"{server}/remote/r.md"]}
+    run_op(db, "fetch", params)
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title\n/r.md,My edit\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    Handler.pages = {"/remote/r.md": b"---\ntitle: Remote v2\n---\nText\n"}
+    _, ctx = run_op(db, "fetch", {**params, "overwrite": "true"})
+    told = [m for m, item in log_lines(db, ctx, "WARNING") if item == "r.md"]
+    assert any("the file now says 'Remote v2', the catalogue keeps the edit 'My edit'" in m for m in told), told
+    assert meta(db, lib, "r.md").title == "My edit"
 
 
 def test_fetch_resumes_a_partial_download_with_range(db: Database, tmp_path: Path, server: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,109 @@ def test_a_bad_byte_inside_a_quoted_cell_costs_the_whole_record(db: Database, tm
     assert meta(db, lib, "a.jpg").description is None and meta(db, lib, "b.jpg").description == "one line"
     errors = [m for m, _ in log_lines(db, ctx, "ERROR")]
     assert any(m.startswith("lines 2–4: line 3 of this record is not UTF-8 text; not read") for m in errors)
+
+
+def test_a_multi_value_cell_of_separators_or_spaces_is_empty(db: Database, tmp_path: Path) -> None:
+    """With empty cells kept, '|' cleared the tags and ' ' became a tag named ' '."""
+    lib = make_library(db, tmp_path / "lib", {"a.jpg": "A", "b.jpg": "B", "c.jpg": "C"})
+    run_op(db, "mass-edit", {"library": "lib", "filter": "glob:*.jpg", "add_tags": "keep1"})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,cq:tags{{String: multi}}\n/a.jpg,|\n/b.jpg, \n/c.jpg,x| |y\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    assert [meta(db, lib, p).tags for p in ("a.jpg", "b.jpg", "c.jpg")] == [["keep1"], ["keep1"], ["x", "y"]]
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src), "empty": "clear"})
+    assert [meta(db, lib, p).tags for p in ("a.jpg", "b.jpg")] == [[], []]
+
+
+def test_rejected_rows_of_a_carriage_return_file_keep_its_line_ends(
+    db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    make_library(db, tmp_path / "lib", {"a.jpg": "A"})
+    src = tmp_path / "mac.csv"
+    src.write_bytes(b"assetPath,xmp:Rating{{Long}}\r/a.jpg,3\r/nope.jpg,1\r/a.jpg,three\r")
+    job = Tracker(db).submit("metadata-import", {"library": "lib", "input": str(src)})
+    done = wait_status(db, job.id)
+    assert done.status is JobStatus.SUCCEEDED and done.warnings == 2
+    [out] = done.outputs
+    data = Path(out["path"]).read_bytes()
+    assert b"\n" not in data and data.count(b"\r") == 3 and data.startswith(b"assetPath,xmp:Rating{{Long}},")
+
+
+XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
+    "{title}</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def test_a_new_or_changed_sidecar_is_read_by_a_plain_scan(db: Database, tmp_path: Path) -> None:
+    """The image did not change, so only `force=true` read the sidecar added or changed beside it; an edit under
+    the sidecar's new value was not warned about either."""
+    root = tmp_path / "lib"
+    lib = make_library(db, root, {"p.jpg": "JPEG", "q.png": "PNG", "q.xmp": XMP.format(title="Q1")})
+    assert meta(db, lib, "q.png").title == "Q1"
+    (root / "p.xmp").write_text(XMP.format(title="Sidecar title"))
+    run_op(db, "scan", {"library": "lib"})
+    assert meta(db, lib, "p.jpg").title == "Sidecar title"
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title\n/q.png,My edit\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    (root / "q.xmp").write_text(XMP.format(title="Q2 from the photographer"))
+    os.utime(root / "q.xmp", (1e9, 1e9))  # another size and time than the last scan saw
+    _, ctx = run_op(db, "scan", {"library": "lib"})
+    assert any("'Q2 from the photographer'" in m and "'My edit'" in m for m, _ in log_lines(db, ctx, "WARNING"))
+    assert meta(db, lib, "q.png").title == "My edit"
+
+
+def test_a_field_the_file_no_longer_gives_leaves_the_catalogue_unless_edited(db: Database, tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    text = "---\ntitle: T\ndescription: Old desc\ntags: [a, b]\nrating: 3\nclient: ACME\n---\nBody\n"
+    lib = make_library(db, root, {"a.md": text, "b.md": text})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:description\n/b.md,My description\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    for name in ("a.md", "b.md"):
+        (root / name).write_text("---\ntitle: T\n---\nBody again\n")
+    run_op(db, "scan", {"library": "lib"})
+    a, b = meta(db, lib, "a.md"), meta(db, lib, "b.md")
+    assert (a.title, a.description, a.tags, a.rating, a.props) == ("T", None, [], None, {})
+    assert (b.title, b.description, b.tags, b.rating, b.props) == ("T", "My description", [], None, {})
+
+
+def test_dates_are_stored_as_exported_so_a_round_trip_changes_nothing(db: Database, tmp_path: Path) -> None:
+    lib = make_library(db, tmp_path / "lib", {"a.jpg": "A", "b.jpg": "B", "c.jpg": "C"})
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "assetPath,shot{{Date}}\n/a.jpg,2017-07-07\n/b.jpg,2017-07-07T13:29:29\n/c.jpg,2017-07-07T13:29:29.123456Z\n"
+    )
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    assert [meta(db, lib, p).props["shot"][1] for p in ("a.jpg", "b.jpg", "c.jpg")] == [
+        "2017-07-07T00:00:00.000+00:00",
+        "2017-07-07T13:29:29.000+00:00",
+        "2017-07-07T13:29:29.123+00:00",
+    ]
+    out = tmp_path / "out.csv"
+    run_op(db, "metadata-export", {"library": "lib", "output": str(out)})
+    again, _ = run_op(db, "metadata-import", {"library": "lib", "input": str(out)})
+    assert again["changed"] == 0
+
+
+def test_undoing_an_overwriting_move_brings_the_overwritten_file_back_with_its_edits(
+    db: Database, engine: Engine, tmp_path: Path
+) -> None:
+    root = tmp_path / "lib"
+    lib = make_library(db, root, {"a/x.md": "---\ntitle: A x\n---\nA\n", "b/x.md": "---\ntitle: B x\n---\nB\n"})
+    src = tmp_path / "in.csv"
+    src.write_text("assetPath,dc:title\n/b/x.md,Edited B x\n")
+    run_op(db, "metadata-import", {"library": "lib", "input": str(src)})
+    tracker = Tracker(db)
+    move = tracker.submit("move", {"library": "lib", "paths": ["a/x.md"], "destination": "b", "on_clash": "overwrite"})
+    done = wait_status(db, move.id)
+    assert done.status is JobStatus.SUCCEEDED and done.result["overwritten"] == ["b/x.md"]
+    assert (root / "b" / "x.md").read_text().startswith("---\ntitle: A x")
+    undo = tracker.undo(move.id)
+    assert wait_status(db, undo.id).status is JobStatus.SUCCEEDED
+    assert (root / "a" / "x.md").read_text().startswith("---\ntitle: A x")
+    assert (root / "b" / "x.md").read_text() == "---\ntitle: B x\n---\nB\n"
+    assert meta(db, lib, "b/x.md").title == "Edited B x" and meta(db, lib, "a/x.md").title == "A x"
+    assert list((root / L.TRASH_DIR).iterdir()) == []  # the entry was taken back
