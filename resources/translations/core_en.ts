@@ -433,6 +433,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{name} is the name of the library's trash folder; not downloaded into the root</source>
+            <comment>fetch.trash_name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>cannot read {path}: {reason}</source>
             <comment>fetch.unreadable_list</comment>
             <translation type="unfinished" />
@@ -703,6 +708,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path!r} is in the library's trash folder {trash}: not allowed (restore brings back what a delete put there)</source>
+            <comment>library.in_trash</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path!r} is the library root itself: not allowed</source>
             <comment>library.is_root</comment>
             <translation type="unfinished" />
@@ -748,6 +758,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path} is not valid UTF-8: such a name is never catalogued (scan warns about it); rename it to act on it</source>
+            <comment>library.not_utf8</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path!r} contains a NUL character</source>
             <comment>library.nul</comment>
             <translation type="unfinished" />
@@ -770,6 +785,11 @@
         <message>
             <source>library {name!r} removed ({n} catalogue {n:plural:entry|entries} forgotten; no file was touched)</source>
             <comment>library.removed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>library {name!r}: its folder {root} is now a symbolic link or is reached through one (it leads to {target}); links are never followed: nothing in it was read or changed</source>
+            <comment>library.root_link</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1503,6 +1523,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>the folder name {name} is not valid UTF-8: neither it nor anything in it is indexed (rename it to index it)</source>
+            <comment>scan.bad_folder_name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file name {name} is not valid UTF-8: not indexed (rename it to index it)</source>
+            <comment>scan.bad_name</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{files} {files:plural:file|files}, {folders} {folders:plural:folder|folders}: {added} added, {updated} updated, {removed} forgotten; {references} {references:plural:reference|references} in {documents} {documents:plural:document|documents}</source>
             <comment>scan.done</comment>
             <translation type="unfinished" />
@@ -1738,8 +1768,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path}: its front matter cannot be read (line {line}: {problem}); the file is not rewritten and its edits stay in the catalogue</source>
+            <comment>writeback.bad_front_matter</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>expected the written list of a metadata-writeback result</source>
             <comment>writeback.bad_revert</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: this XMP sidecar cannot be read ({problem}); it is not rewritten and the edits stay in the catalogue</source>
+            <comment>writeback.bad_xmp</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1748,8 +1788,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path} changed since the writeback; not restored (the file is kept as it is)</source>
+            <comment>writeback.changed_not_restored</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path} changed since it was written; not removed</source>
             <comment>writeback.changed_since</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the property {name} would be read from {target} as the {field} field; not written, it stays an edit of the catalogue</source>
+            <comment>writeback.clash</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1758,8 +1808,23 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path}: its front matter is not a set of names and values; the file is not rewritten and its edits stay in the catalogue</source>
+            <comment>writeback.front_matter_not_mapping</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is no longer there (moved or deleted since the writeback); not restored</source>
+            <comment>writeback.gone</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path}: {fields:list} have no place in {target}; they stay edits of the catalogue</source>
             <comment>writeback.kept</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: {field} was edited after the writeback; that edit is kept</source>
+            <comment>writeback.later_edit</comment>
             <translation type="unfinished" />
         </message>
         <message>

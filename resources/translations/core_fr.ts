@@ -433,6 +433,11 @@
             <translation>plus grand que max_bytes ({max_bytes} octets) ; le téléchargement a été arrêté</translation>
         </message>
         <message>
+            <source>{name} is the name of the library's trash folder; not downloaded into the root</source>
+            <comment>fetch.trash_name</comment>
+            <translation>{name} est le nom du dossier de la corbeille de la bibliothèque ; non téléchargé à la racine</translation>
+        </message>
+        <message>
             <source>cannot read {path}: {reason}</source>
             <comment>fetch.unreadable_list</comment>
             <translation>impossible de lire {path} : {reason}</translation>
@@ -703,6 +708,11 @@
             <translation>{path} existe de nouveau ; non écrasé</translation>
         </message>
         <message>
+            <source>{path!r} is in the library's trash folder {trash}: not allowed (restore brings back what a delete put there)</source>
+            <comment>library.in_trash</comment>
+            <translation>{path!r} est dans la corbeille de la bibliothèque, le dossier {trash} : non autorisé (restore ramène ce qu'une suppression y a mis)</translation>
+        </message>
+        <message>
             <source>{path!r} is the library root itself: not allowed</source>
             <comment>library.is_root</comment>
             <translation>{path!r} est la racine même de la bibliothèque : non autorisé</translation>
@@ -748,6 +758,11 @@
             <translation>library add : {path} n'est pas un dossier</translation>
         </message>
         <message>
+            <source>{path} is not valid UTF-8: such a name is never catalogued (scan warns about it); rename it to act on it</source>
+            <comment>library.not_utf8</comment>
+            <translation>{path} n'est pas du texte UTF-8 valide : un tel nom n'est jamais catalogué (scan le signale) ; renommez-le pour agir dessus</translation>
+        </message>
+        <message>
             <source>{path!r} contains a NUL character</source>
             <comment>library.nul</comment>
             <translation>{path!r} contient un caractère NUL</translation>
@@ -771,6 +786,11 @@
             <source>library {name!r} removed ({n} catalogue {n:plural:entry|entries} forgotten; no file was touched)</source>
             <comment>library.removed</comment>
             <translation>bibliothèque {name!r} retirée (le catalogue a oublié {n} {n:plural:entrée|entrées} ; aucun fichier n'a été touché)</translation>
+        </message>
+        <message>
+            <source>library {name!r}: its folder {root} is now a symbolic link or is reached through one (it leads to {target}); links are never followed: nothing in it was read or changed</source>
+            <comment>library.root_link</comment>
+            <translation>bibliothèque {name!r} : son dossier {root} est maintenant un lien symbolique ou n'est atteint qu'à travers un lien (il mène à {target}) ; les liens ne sont jamais suivis : rien n'y a été lu ni modifié</translation>
         </message>
         <message>
             <source>library {name!r}: its folder {root} is missing (mounted? moved?)</source>
@@ -1503,6 +1523,16 @@
             <translation>--operation {name!r} : opération inconnue (voir `asyncops operations`)</translation>
         </message>
         <message>
+            <source>the folder name {name} is not valid UTF-8: neither it nor anything in it is indexed (rename it to index it)</source>
+            <comment>scan.bad_folder_name</comment>
+            <translation>le nom de dossier {name} n'est pas du texte UTF-8 valide : ni lui ni rien de ce qu'il contient n'est indexé (renommez-le pour l'indexer)</translation>
+        </message>
+        <message>
+            <source>the file name {name} is not valid UTF-8: not indexed (rename it to index it)</source>
+            <comment>scan.bad_name</comment>
+            <translation>le nom de fichier {name} n'est pas du texte UTF-8 valide : non indexé (renommez-le pour l'indexer)</translation>
+        </message>
+        <message>
             <source>{files} {files:plural:file|files}, {folders} {folders:plural:folder|folders}: {added} added, {updated} updated, {removed} forgotten; {references} {references:plural:reference|references} in {documents} {documents:plural:document|documents}</source>
             <comment>scan.done</comment>
             <translation>{files} {files:plural:fichier|fichiers}, {folders} {folders:plural:dossier|dossiers} — ajoutés : {added}, mis à jour : {updated}, oubliés : {removed} ; {references} {references:plural:référence|références} dans {documents} {documents:plural:document|documents}</translation>
@@ -1738,9 +1768,19 @@
             <translation>programmée pour le {when:time}</translation>
         </message>
         <message>
+            <source>{path}: its front matter cannot be read (line {line}: {problem}); the file is not rewritten and its edits stay in the catalogue</source>
+            <comment>writeback.bad_front_matter</comment>
+            <translation>{path} : son front matter est illisible (ligne {line} : {problem}) ; le fichier n'est pas réécrit et ses modifications restent dans le catalogue</translation>
+        </message>
+        <message>
             <source>expected the written list of a metadata-writeback result</source>
             <comment>writeback.bad_revert</comment>
             <translation>liste written d'un résultat de metadata-writeback attendue</translation>
+        </message>
+        <message>
+            <source>{path}: this XMP sidecar cannot be read ({problem}); it is not rewritten and the edits stay in the catalogue</source>
+            <comment>writeback.bad_xmp</comment>
+            <translation>{path} : ce fichier annexe XMP est illisible ({problem}) ; il n'est pas réécrit et les modifications restent dans le catalogue</translation>
         </message>
         <message>
             <source>cannot write: {reason}</source>
@@ -1748,9 +1788,19 @@
             <translation>écriture impossible : {reason}</translation>
         </message>
         <message>
+            <source>{path} changed since the writeback; not restored (the file is kept as it is)</source>
+            <comment>writeback.changed_not_restored</comment>
+            <translation>{path} a changé depuis la réécriture ; non restauré (le fichier reste tel quel)</translation>
+        </message>
+        <message>
             <source>{path} changed since it was written; not removed</source>
             <comment>writeback.changed_since</comment>
             <translation>{path} a changé depuis son écriture ; non supprimé</translation>
+        </message>
+        <message>
+            <source>{path}: the property {name} would be read from {target} as the {field} field; not written, it stays an edit of the catalogue</source>
+            <comment>writeback.clash</comment>
+            <translation>{path} : la propriété {name} serait lue dans {target} comme le champ {field} ; non écrite, elle reste une modification du catalogue</translation>
         </message>
         <message>
             <source>wrote the edits of {n} {n:plural:asset|assets} into {files} {files:plural:file|files}</source>
@@ -1758,9 +1808,24 @@
             <translation>modifications de {n} {n:plural:ressource|ressources} écrites dans {files} {files:plural:fichier|fichiers}</translation>
         </message>
         <message>
+            <source>{path}: its front matter is not a set of names and values; the file is not rewritten and its edits stay in the catalogue</source>
+            <comment>writeback.front_matter_not_mapping</comment>
+            <translation>{path} : son front matter n'est pas une liste de noms et de valeurs ; le fichier n'est pas réécrit et ses modifications restent dans le catalogue</translation>
+        </message>
+        <message>
+            <source>{path} is no longer there (moved or deleted since the writeback); not restored</source>
+            <comment>writeback.gone</comment>
+            <translation>{path} n'est plus là (déplacé ou supprimé depuis la réécriture) ; non restauré</translation>
+        </message>
+        <message>
             <source>{path}: {fields:list} have no place in {target}; they stay edits of the catalogue</source>
             <comment>writeback.kept</comment>
             <translation>{path} : {fields:list} n'ont pas de place dans {target} ; ils restent des modifications du catalogue</translation>
+        </message>
+        <message>
+            <source>{path}: {field} was edited after the writeback; that edit is kept</source>
+            <comment>writeback.later_edit</comment>
+            <translation>{path} : {field} a été modifié après la réécriture ; cette modification est gardée</translation>
         </message>
         <message>
             <source>{path}: its type keeps no metadata in the file; the edits stay in the catalogue</source>
