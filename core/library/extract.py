@@ -16,7 +16,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DefusedET
 
 from core.library.jail import Jail
-from core.library.values import DOC_KINDS, STANDARD, Column, ValueError_, infer_type
+from core.library.values import DOC_KINDS, STANDARD, Column, ValueError_, format_date, infer_type
 from core.messages import msg
 
 if TYPE_CHECKING:
@@ -166,10 +166,11 @@ def meta_from_mapping(data: dict[str, Any]) -> Meta:
 
 
 def _jsonable(v: Any) -> Any:
+    """A YAML date or time as the catalogue keeps dates: as the export writes them (see ``format_date``)."""
     if isinstance(v, dt.datetime):
-        return v.isoformat()
+        return format_date(v.isoformat())
     if isinstance(v, dt.date):
-        return dt.datetime(v.year, v.month, v.day).isoformat()
+        return format_date(dt.datetime(v.year, v.month, v.day).isoformat())
     return v
 
 

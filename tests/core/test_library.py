@@ -175,7 +175,7 @@ def test_front_matter_and_xmp() -> None:
     )
     assert fm["title"] == "A: b" and fm["tags"] == ["one", "two"] and fm["score"] == 2.5 and fm["draft"] is False
     meta = L.meta_from_mapping(fm)
-    assert meta.props["date"] == ["Date", "2024-05-01T00:00:00"] and meta.props["draft"] == ["Boolean", False]
+    assert meta.props["date"] == ["Date", "2024-05-01T00:00:00.000+00:00"] and meta.props["draft"] == ["Boolean", False]
     packet = (
         b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
