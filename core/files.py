@@ -14,7 +14,9 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -36,3 +38,18 @@ def create_beside(target: Path) -> tuple[int, Path]:
         if stat.S_ISREG(st.st_mode):
             os.fchmod(fd, stat.S_IMODE(st.st_mode) & 0o777)
     return fd, tmp
+
+
+@contextlib.contextmanager
+def replacing(target: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text file (``newline=""``, for the csv module) that replaces ``target`` once the block ends without an
+    error; with an error, ``target`` is left as it was and the temporary file removed."""
+    fd, tmp = create_beside(target)
+    try:
+        with os.fdopen(fd, "w", newline="", encoding=encoding) as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.api import JobFilter, Launch, Tracker
 from core.errors import AsyncopsError
+from core.files import replacing
 from core.messages import Message
 from core.records import JobSnapshot
 from desktop.jobs import presentation as P
@@ -207,10 +208,7 @@ class JobActions(QObject):
 
 
 def _write(path: str, writer: Callable[[TextIO], int]) -> int:
-    """Write to a temporary file and rename, so a failed export never leaves half a file."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.part")
-    with tmp.open("w", newline="", encoding="utf-8") as out:
-        n = writer(out)
-    tmp.replace(target)
-    return n
+    """Write to a temporary file and rename, so a failed export never leaves half a file (with the mode of a file
+    the person creates, or of the file it replaces)."""
+    with replacing(Path(path)) as out:
+        return writer(out)

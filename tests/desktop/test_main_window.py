@@ -175,9 +175,12 @@ def test_csv_export_of_one_job_has_details_and_log(
     details = window.open_job(snap.id)  # one job's details and log: from its details window
     qtbot.waitUntil(lambda: details.export_button.isEnabled(), timeout=5000)
     out = tmp_path / "job.csv"
+    out.write_text("an older export")
+    out.chmod(0o640)  # replaced, the file keeps its permissions (as editors keep them)
     details.ask_save_path = lambda suggested: str(out)
     with qtbot.waitSignal(window.job_actions.exported, timeout=10_000):
         details.export_button.click()
+    assert out.stat().st_mode & 0o777 == 0o640 and not list(tmp_path.glob("*.part"))
     text = out.read_text(encoding="utf-8")
     assert f"asyncops://job/{snap.id}" in text and "warning 0" in text and "WARNING" in text
     with out.open(encoding="utf-8", newline="") as f:
