@@ -26,6 +26,7 @@ from core.status import JobStatus
 from core.store import jobs
 from core.store.db import Database
 from core.store.schema import EngineRow
+from tests.conftest import SERVER
 from tests.core.helpers import wait_for, wait_status
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,3 +207,35 @@ def test_a_flooding_command_whose_log_hits_a_full_disk_ends_with_its_exit_code_o
     # "$ …", 30,001 lines and "exited with code 3": each one written or counted, none lost
     assert len(log) - len(notes) + dropped == 30003
     assert log[-1].message == "exited with code 3"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.geteuid() != 0 or bool(SERVER), reason="a real full disk: a small tmpfs, which only root mounts")
+def test_a_real_full_disk_during_a_flooding_command_ends_the_job_once_there_is_room(tmp_path: Path) -> None:
+    small = tmp_path / "small"
+    small.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(small)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    db: Database | None = None
+    eng: Engine | None = None
+    try:
+        db = Database(f"sqlite:///{small / 'full.db'}")
+        eng = Engine(db, tick=0.05, heartbeat_interval=0.5).start()
+        snap = eng.submit("command", {"cmd": "seq 1 100000"})
+        ctx = wait_for(lambda: eng.context(snap.id), 30)
+        wait_for(lambda: ctx.lines_dropped > 0, 60)  # the disk is full: lines are dropped and counted
+        assert jobs.get(db, snap.id).status is S.ACTIVE
+        subprocess.run(["mount", "-o", "remount,size=50m", str(small)], check=True)  # room again
+        done = wait_status(db, snap.id, timeout=60)
+        assert done.status is S.SUCCEEDED and done.result is not None and done.result["exit_code"] == 0
+        assert done.result["stdout_lines"] == 100000
+        log = jobs.log_of(db, snap.id)
+        notes = [e for e in log if e.code == "job.lines_dropped"]
+        assert notes and sum(e.args["n"] for e in notes if e.args) + len(log) - len(notes) == 100002
+        assert wait_status(db, eng.submit("command", {"cmd": "true"}).id, timeout=60).status is S.SUCCEEDED
+    finally:
+        if eng is not None:
+            eng.shutdown(grace=5)
+        if db is not None:
+            db.dispose()
+        subprocess.run(["umount", str(small)], check=True)
