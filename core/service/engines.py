@@ -19,7 +19,7 @@ from core.engine import housekeeping
 from core.events import EventBus
 from core.operations import Operation, registry
 from core.records import JobSnapshot, iso
-from core.service.lock import LockInfo, find_lock, holder, is_alive, lock_path
+from core.service.lock import LockInfo, holder, lock_path
 from core.status import RUNNING
 from core.store import jobs, liveness
 from core.store.db import Database
@@ -27,7 +27,7 @@ from core.store.schema import EngineRow, Job, table
 
 log = logging.getLogger(__name__)
 
-_NEVER = 10**9  # seconds: dead_engines() with this age judges by the process only, never by the clock
+_NEVER = 10**9  # seconds: dead_engines() with this age judges by the lock and the process only, never the clock
 
 
 @dataclass(frozen=True)
@@ -75,21 +75,12 @@ def _rows(db: Database) -> tuple[list[Any], dict[str, int]]:
     return rows, {str(k): int(v) for k, v in running.items()}
 
 
-def _gone_by_lock(engine_id: str) -> bool:
-    """True when a lock file of this user names ``engine_id`` and is free (False when none names it)."""
-    path = find_lock(engine_id)
-    return path is not None and not is_alive(path)
-
-
 def gone_engines(db: Database) -> list[str]:
     """Engines of this host that are provably gone: their lock is free, or their process is gone; and the
     workers named by running jobs whose engine row no longer exists."""
     host = socket.gethostname()
     rows, running = _rows(db)
-    gone = set(jobs.dead_engines(db, _NEVER))  # this host's engines whose process is gone, and orphans
-    for r in rows:
-        if r.host == host and r.id not in gone and _gone_by_lock(r.id):
-            gone.add(r.id)
+    gone = set(jobs.dead_engines(db, _NEVER))  # this host's engines whose lock or process is gone, and orphans
     known = {r.id: r for r in rows}
 
     # an engine of another host is judged by its own host (or by the engines' heartbeat rule), never here
@@ -137,7 +128,7 @@ def list_engines(db: Database) -> list[EngineInfo]:
         elif background:
             alive = True
         else:
-            alive = r.id not in gone and not _gone_by_lock(r.id)
+            alive = r.id not in gone
         out.append(
             EngineInfo(
                 id=r.id,

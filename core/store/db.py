@@ -669,13 +669,19 @@ def sqlite_transaction_begin(conn: Connection) -> None:
 
 def sqlite_transaction_end(conn: Connection, commit: bool) -> None:
     """COMMIT (or ROLLBACK) what :func:`sqlite_transaction_begin` began, and SQLAlchemy's transaction if a statement
-    run through ``conn`` joined it."""
+    run through ``conn`` joined it.
+
+    A COMMIT the database refused (disk full: SQLite writes the WAL at COMMIT) leaves SQLAlchemy's transaction
+    inactive but still the connection's, and every later statement on the connection would raise
+    PendingRollbackError: the ROLLBACK lets go of it, then rolls back on the DB-API connection what is left."""
     if conn.in_transaction():
         if commit:
             conn.commit()
         else:
             conn.rollback()
         return
+    if not commit and conn.get_transaction() is not None:
+        conn.rollback()  # inactive: SQLAlchemy sends nothing, it only lets go of it
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
     if not dbapi.in_transaction:
