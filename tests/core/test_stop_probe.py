@@ -20,6 +20,7 @@ import pytest
 
 from core.engine import Engine
 from core.operations import Operation, registry
+from core.records import JobSnapshot
 from core.status import JobStatus
 from core.store import jobs
 from core.store.db import Database
@@ -166,3 +167,61 @@ def test_sigterm_to_a_worker_ends_its_jobs_programs_and_interrupts_them(
     assert not running(sleeper) and not running(shell)
     done = jobs.get(db, snap.id)
     assert done.status is S.INTERRUPTED and done.message == "interrupted: its engine shut down"
+
+
+# -- 2. the job's process group ends with the job ---------------------------------------------------
+def _leftovers(db: Database, snap: JobSnapshot) -> list[Any]:
+    return [e for e in jobs.log_of(db, snap.id) if e.code == "command.leftovers"]
+
+
+def test_what_a_program_leaves_running_in_its_group_is_ended_when_it_exits(
+    db: Database, engine: Engine, tmp_path: Path, pids: list[int]
+) -> None:
+    # the probe's `(sleep 25 &); echo parent-done`: the background sleep is no longer the program's child
+    script = "(sleep 300 & echo $! ! > pids); echo parent-done"
+    snap = engine.submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path)})
+    (sleeper,) = pids_in(tmp_path / "pids")
+    pids.append(sleeper)
+    done = wait_status(db, snap.id)
+    assert done.status is S.SUCCEEDED and done.result is not None and done.result["exit_code"] == 0
+    assert not running(sleeper)
+    (warning,) = _leftovers(db, done)
+    assert warning.level == "WARNING" and warning.args == {"n": 1, "grace": 10.0} and done.warnings == 1
+    assert "command.leftovers_killed" not in codes(db, snap.id)  # it went at SIGTERM
+
+
+def test_a_leftover_that_ignores_sigterm_gets_sigkill_after_the_jobs_grace(
+    db: Database, engine: Engine, tmp_path: Path, pids: list[int]
+) -> None:
+    script = "(trap '' TERM; sleep 300 & echo $! > a); (sleep 301 & echo $(cat a) $! ! > pids); echo parent-done"
+    snap = engine.submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path), "grace": 0.5})
+    stubborn, meek = pids_in(tmp_path / "pids")
+    pids.extend([stubborn, meek])
+    done = wait_status(db, snap.id)
+    assert done.status is S.SUCCEEDED and not running(stubborn) and not running(meek)
+    (warning,) = _leftovers(db, done)
+    assert warning.args == {"n": 2, "grace": 0.5}
+    killed = [e for e in jobs.log_of(db, snap.id) if e.code == "command.leftovers_killed"]
+    assert [e.args for e in killed] == [{"n": 1, "grace": 0.5}]
+
+
+def test_a_stop_reaches_a_process_of_the_group_that_left_the_programs_tree(
+    db: Database, engine: Engine, tmp_path: Path, pids: list[int]
+) -> None:
+    # the ignoring sleep's parent (a subshell) is gone: it is in the job's group, not among the program's children
+    script = "(trap '' TERM; sleep 300 & echo $$ $! ! > pids); exec sleep 302"
+    snap = engine.submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path), "grace": 0.5})
+    program, orphan = pids_in(tmp_path / "pids")
+    pids.extend([orphan, program])
+    # the subshell that started it has exited: it is no longer among the program's descendants
+    wait_for(lambda: orphan not in {p.pid for p in psutil.Process(program).children(recursive=True)})
+    engine.stop_job(snap.id)
+    done = wait_status(db, snap.id)
+    assert done.status is S.STOPPED and not running(orphan)
+    assert "command.sigkill" in codes(db, snap.id)
+
+
+def test_a_program_that_leaves_nothing_behind_gets_no_warning(db: Database, engine: Engine) -> None:
+    snap = engine.submit("command", {"cmd": "echo hi", "shell": True})
+    done = wait_status(db, snap.id)
+    assert done.status is S.SUCCEEDED and done.warnings == 0 and _leftovers(db, done) == []
