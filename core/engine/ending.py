@@ -5,12 +5,13 @@ held when the grace runs out (a program that ignores SIGTERM under a longer grac
 a call) would otherwise stay ACTIVE or STOPPING in the database, its programs running on after the engine left.
 So, before the engine exits:
 
-1. every process group a held job registered on this host (``JobContext.runtime``, see ``set_runtime``) gets
-   SIGTERM, then SIGKILL after :data:`KILL_AFTER` seconds (:func:`end_programs`);
+1. each held job's log says that the grace ran out, and every process group a held job registered on this host
+   (``JobContext.runtime``, see ``set_runtime``) gets SIGTERM, then SIGKILL after :data:`KILL_AFTER` seconds
+   (:func:`end_programs`; the job's log says so);
 2. the jobs' threads get :data:`SETTLE` seconds to record their own outcome, now that their programs are gone
    (the engine waits for them);
 3. every job still held is written INTERRUPTED ("its engine shut down"), or STOPPED when a person had asked it to
-   stop, with its log lines not written yet and a line saying why (:func:`write_held`).
+   stop, with its log lines not written yet (:func:`write_held`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from core.status import RUNNING, JobStatus
 from core.store import liveness
 from core.store.db import Database
 from core.store.jobs import append_log
-from core.store.schema import Job, utcnow
+from core.store.schema import Job
 
 S = JobStatus
 _jobs = cast(Table, Job.__table__)
@@ -79,21 +80,20 @@ class Ending:
             return self._settled.wait_for(lambda: not self._running, max(0.0, deadline - time.monotonic()))
 
     def _end_held(self, grace: float) -> None:
-        """The shutdown grace ran out: kill the programs of the jobs still held, give their threads a moment to
-        record their own outcome, then write the outcome of those still held."""
+        """The shutdown grace ran out: say so in the log of each job still held, kill their programs, give their
+        threads a moment to record their own outcome, then write the outcome of those still held."""
         with self._lock:
             held = dict(self._running)
-        killed = end_programs(held)
+        for ctx in held.values():
+            ctx.warn(msg("engine.grace_over", grace=grace))
+        for job_id, note in end_programs(held).items():
+            held[job_id].info(note)
         self._await_jobs(time.monotonic() + SETTLE)
         with self._lock:
             held = dict(self._running)
         for job_id, ctx in held.items():
-            notes = [msg("engine.grace_over", grace=grace), *([killed[job_id]] if job_id in killed else [])]
-            closed = ctx.close()
+            write = functools.partial(write_held, db=self.db, engine_id=self.id, job_id=job_id, closed=ctx.close())
             try:
-                write = functools.partial(
-                    write_held, db=self.db, engine_id=self.id, job_id=job_id, closed=closed, notes=notes
-                )
                 snap = self._writer.write(write)
             except Exception as exc:  # it stays ACTIVE: recovery interrupts it once this engine is gone
                 log.warning("job #%s: cannot record its engine's shutdown (%s)", job_id, liveness.reason(exc))
@@ -141,23 +141,17 @@ def _group(runtime: Mapping[str, Any] | None) -> int | None:
 
 
 def write_held(
-    conn: Connection,
-    db: Database,
-    engine_id: str,
-    job_id: int,
-    closed: tuple[list[LogEntry], dict[str, Any]],
-    notes: list[Message],
+    conn: Connection, db: Database, engine_id: str, job_id: int, closed: tuple[list[LogEntry], dict[str, Any]]
 ) -> JobSnapshot | None:
     """In the engine's write transaction: a job its engine still held at the end of its grace becomes INTERRUPTED,
     or STOPPED when a person asked it to stop, with ``closed`` (the log lines and counters of its context, from
-    ``JobContext.close``) and ``notes`` (warnings) in its log. None when it is no longer this engine's to write."""
+    ``JobContext.close``). None when it is no longer this engine's to write."""
     row = conn.execute(select(_jobs.c.status, _jobs.c.stop_requested).where(_jobs.c.id == job_id)).first()
     if row is None or S(row.status) not in RUNNING:
         return None
     stopping = S(row.status) is S.STOPPING or bool(row.stop_requested)
     new, why = (S.STOPPED, msg("job.stopped")) if stopping else (S.INTERRUPTED, msg("job.interrupted_shutdown"))
     entries, counters = closed
-    counters = {**counters, "warnings": counters["warnings"] + len(notes)}
     snap = hot.transition(
         conn,
         db,
@@ -173,6 +167,5 @@ def write_held(
         **counters,
     )
     if snap is not None:
-        now = utcnow()
-        append_log(conn, [*entries, *(LogEntry.of(job_id, now, "WARNING", note) for note in notes)])
+        append_log(conn, entries)
     return snap

@@ -83,6 +83,9 @@ def test_a_program_ignoring_sigterm_is_killed_and_its_job_interrupted_when_the_e
     done = jobs.get(db, snap.id)
     assert done.status is S.INTERRUPTED and done.message == "interrupted: its engine shut down"
     assert done.runtime is None and done.finished_at is not None
+    if job_grace > 1:  # the engine's grace ran out first: its log says so, and that the engine ended its group
+        said = codes(db, snap.id)
+        assert "engine.grace_over" in said and "engine.group_killed" in said
 
 
 def test_a_stopping_job_becomes_stopped_not_left_stopping_when_the_grace_runs_out(
