@@ -105,6 +105,8 @@ class JobContext:
         self._dropped = 0  # lines dropped while refused, not yet reported in the log
         self._closed = False
         self._runtime: dict[str, Any] | None = None  # a runtime the database refused, written with the next flush
+        self.runtime: dict[str, Any] | None = None  # where its external processes run (set_runtime): the engine
+        # ends them when its shutdown grace runs out
         if job.paused_seconds or job.paused_at is not None or job.pause_requested:  # a new attempt of a paused job
             self.paused_seconds = 0.0
             self._runtime_reset = {"paused_seconds": 0.0, "paused_at": None, "pause_requested": False}
@@ -406,6 +408,7 @@ class JobContext:
         """Record at once where this job's external processes are (host, pid, pgid), so that if this engine
         dies, recovery can end them instead of leaving them running unseen. When the database refuses, it is
         written with the next flush that it accepts (the operation goes on either way)."""
+        self.runtime = info
         try:
             with self.db.connect_write() as conn:
                 conn.execute(update(_jobs).where(_jobs.c.id == self.job_id).values(runtime=info))

@@ -21,6 +21,7 @@ outcome again with backoff, so a job that succeeded is never recorded as failed 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -35,7 +36,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from core.engine import claims, hot, housekeeping
+from core.engine import claims, ending, hot, housekeeping
 from core.engine.context import JobContext
 from core.engine.outcomes import Outcome, decide, run_operation
 from core.engine.writer import Writer, refused
@@ -62,7 +63,7 @@ FALLBACK_DUE = 15.0
 define("job.unrecordable", "asyncops could not record the outcome: {type}: {error}")
 
 
-class Engine:
+class Engine(ending.Ending):
     """Runs jobs of the database's queues. Thread-safe; ``start()`` once, ``shutdown()`` once (or more)."""
 
     def __init__(
@@ -97,9 +98,11 @@ class Engine:
         self.purge_enabled = purge
         self._running: dict[int, JobContext] = {}
         self._shutdown_ids: set[int] = set()
+        self._ended: set[int] = set()  # held at the end of the shutdown grace: written by shutdown, not their slot
         self._busy = 0  # slots running a job (guarded by _lock)
         self._lock = threading.Lock()
         self._wake = threading.Condition()
+        self._settled = threading.Condition()  # notified, while the engine stops, as each job leaves _running
         self._generation = 0
         self._claims = 0  # wake-ups that may bring work to claim (not those that only hand claimed jobs over)
         self._stopping = threading.Event()
@@ -145,14 +148,19 @@ class Engine:
     def shutdown(self, grace: float = 10.0) -> None:
         """Stop taking jobs; ask running jobs to stop and wait up to ``grace`` seconds for them.
 
-        Jobs cut short by a shutdown become INTERRUPTED (or QUEUED again when their operation can resume).
+        Jobs cut short by a shutdown become INTERRUPTED (or QUEUED again when their operation can resume); a job a
+        person had asked to stop becomes STOPPED. When the grace runs out, the programs of the jobs still held are
+        killed and those jobs are written INTERRUPTED (STOPPED) before this returns (:mod:`core.engine.ending`).
         """
         if self._stopping.is_set():
             return
         self._stopping.set()
+        if self._outage.online.is_set():  # stops asked by other processes since the last poll are a person's
+            with contextlib.suppress(Exception):
+                self._poll_stops()
         with self._lock:
             running = list(self._running.items())
-            self._shutdown_ids.update(job_id for job_id, _ in running)
+            self._shutdown_ids.update(job_id for job_id, ctx in running if not ctx.should_stop)
         for _, ctx in running:
             ctx.stop_event.set()
         self.wake()
@@ -160,6 +168,8 @@ class Engine:
         for threads in list(self._slots.values()):
             for t in threads:
                 t.join(max(0.0, deadline - time.monotonic()))
+        if not self._await_jobs(deadline):  # the grace is over
+            self._end_held(grace)
         if self._house is not None:
             self._house.join(max(0.0, deadline - time.monotonic()) + self.tick * 2)
         self._gone.set()  # outcomes still refused stay ACTIVE: recovery interrupts them once this process ends
@@ -435,6 +445,9 @@ class Engine:
             with self._lock:
                 self._running.pop(job.id, None)
                 self._shutdown_ids.discard(job.id)
+            if self._stopping.is_set():
+                with self._settled:
+                    self._settled.notify_all()
             if next_job is None:  # a slot is free
                 if claim_next is None:
                     self.wake()
@@ -531,7 +544,10 @@ class Engine:
             snap, next_job = self._writer.write(write)  # committed with the other slots' writes of the moment
             won = snap is not None
         if not won:
-            log.warning("job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id)
+            if job.id not in self._ended:
+                log.warning(
+                    "job #%s was taken from engine %s (declared dead?); its outcome is dropped", job.id, self.id
+                )
             return jobs.get_many(self.db, [job.id])[0], next_job
         if snap is None:  # not read back: nobody needs it (see above)
             return job, next_job

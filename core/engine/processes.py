@@ -1,8 +1,11 @@
-"""Ending the process groups that jobs left behind when their engine died.
+"""Ending the process groups of jobs: those a dead engine left behind, and those still running when a job or its
+engine ends.
 
 A job that starts programs (``command``) records where they run (``runtime``: host, pid, pgid, start time);
-recovery calls :func:`end_group` on the same host so that a retry never runs next to an orphan. Only the
-operating system is asked here: the caller records what happened in the job's log.
+recovery calls :func:`end_group` on the same host so that a retry never runs next to an orphan; an engine whose
+shutdown grace runs out ends the groups of the jobs it still holds (:func:`end_groups`), and ``command`` ends what
+its program left running in its group (:func:`members`, :func:`wait_gone`). Only the operating system is asked
+here: the caller records what happened in the job's log.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import contextlib
 import os
 import signal
 import socket
-from collections.abc import Mapping
+import time
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import psutil
@@ -66,6 +70,71 @@ def kill_group(pgid: int | None, pid: int | None, started: float | None, grace: 
             os.killpg(pgid, signal.SIGKILL)
         return msg("process.killed", pgid=pgid, grace=grace)
     return msg("process.ended", pgid=pgid, signal="SIGTERM")
+
+
+def members(pgid: int) -> list[psutil.Process]:
+    """The live processes of process group ``pgid`` (a zombie has ended: it only waits to be reaped)."""
+    try:
+        os.killpg(pgid, 0)  # one system call answers the usual case, an empty group, without listing processes
+    except ProcessLookupError:
+        return []
+    except PermissionError:
+        pass
+    found = []
+    for p in psutil.process_iter(["status"]):
+        if p.info["status"] != psutil.STATUS_ZOMBIE and group_of(p) == pgid:
+            found.append(p)
+    return found
+
+
+def alive(procs: Iterable[psutil.Process]) -> list[psutil.Process]:
+    """Those of ``procs`` still running: not ended, not a zombie, their pid not given to another program since."""
+    left = []
+    for p in procs:
+        try:
+            if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                left.append(p)
+        except psutil.Error:
+            pass
+    return left
+
+
+def wait_gone(procs: Iterable[psutil.Process], timeout: float, interval: float = 0.02) -> list[psutil.Process]:
+    """Wait up to ``timeout`` seconds for ``procs`` to end; those still running then. Reaps nothing, so a child's
+    ``subprocess.Popen`` still gets its real status (psutil's wait_procs would reap it, and waits out the whole
+    timeout on a zombie that nobody reaps)."""
+    deadline = time.monotonic() + timeout
+    left = alive(procs)
+    while left and time.monotonic() < deadline:
+        time.sleep(min(interval, max(0.0, deadline - time.monotonic())))
+        left = alive(left)
+    return left
+
+
+def signal_group(pgid: int, sig: signal.Signals) -> None:
+    """``sig`` to every process of group ``pgid`` (nothing when the group is gone or not ours)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, sig)
+
+
+def end_groups(pgids: Iterable[int], grace: float) -> dict[int, tuple[int, int]]:
+    """End whole process groups at once: SIGTERM (and SIGCONT, for a group that was paused) to each, then SIGKILL
+    to each group with a process left after ``grace`` seconds. For each group that had processes: how many
+    it had, and how many were still running at the SIGKILL."""
+    found = {pgid: members(pgid) for pgid in set(pgids)}
+    found = {pgid: procs for pgid, procs in found.items() if procs}
+    for pgid in found:
+        signal_group(pgid, signal.SIGTERM)
+        signal_group(pgid, signal.SIGCONT)
+    wait_gone([p for procs in found.values() for p in procs], grace)
+    killed: dict[int, int] = {}
+    for pgid in found:  # the whole group again, not only the processes seen: one may have forked since
+        left = members(pgid)
+        if left:
+            signal_group(pgid, signal.SIGKILL)
+            killed[pgid] = len(left)
+            wait_gone(left, 5.0)
+    return {pgid: (len(procs), killed.get(pgid, 0)) for pgid, procs in found.items()}
 
 
 def group_of(p: psutil.Process) -> int | None:

@@ -23,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import psutil
 
+from core.engine.processes import members, signal_group, wait_gone
 from core.errors import OperationFailed, ParamError
 from core.messages import Message, define, msg
 from core.operations.base import Operation, OperationEnv, Param
@@ -42,6 +43,12 @@ define("command.cannot_start", "cannot start {program}: {reason}")
 define("command.lines_lost", "{n} output {n:plural:line|lines} could not be logged ({error})")
 define("command.sigterm", "sending SIGTERM to {n} {n:plural:process|processes}")
 define("command.sigkill", "{n} {n:plural:process|processes} ignored SIGTERM for {grace:g}s: sending SIGKILL")
+define(
+    "command.leftovers",
+    "the program exited leaving {n} {n:plural:process|processes} of its process group running: "
+    "ending {n:plural:it|them} (SIGTERM, then SIGKILL after {grace:g}s)",
+)
+define("command.leftovers_killed", "{n} of them ignored SIGTERM for {grace:g}s: sent SIGKILL to the process group")
 define("command.one_of", "give exactly one of argv or cmd")
 define("command.shell_needs_cmd", "shell=true needs cmd (a command line), not argv")
 define("command.not_a_folder", "{path} is not a folder")
@@ -209,6 +216,8 @@ class Command(Operation):
                 terminate_tree(proc, float(params.get("grace", 10.0)), ctx)
                 break
         rc = proc.wait()
+        if not stopped:  # the job is its process group: what the program left running in it ends with it
+            end_leftovers(proc.pid, float(params.get("grace", 10.0)), ctx)
         for t in readers:
             t.join(timeout=5)
         if lost:
@@ -250,31 +259,52 @@ def _findable(program: str, cwd: str | None) -> bool:
 
 
 def terminate_tree(proc: subprocess.Popen[bytes], grace: float, ctx: JobContext | None = None) -> None:
-    """SIGTERM to the process group and every descendant, then SIGKILL to what is left after ``grace``.
+    """SIGTERM to the program's process group and every descendant, then SIGKILL to what is left after ``grace``.
 
-    The program itself is waited for through ``proc`` (never reaped behind its back, so ``proc.returncode``
-    stays its real status: a signal or its own exit code); its descendants through psutil."""
+    The group is signalled even when the program itself already ended: processes it left in the group (a
+    background child, whose parent is no longer the program) are part of the job. The program itself is waited
+    for through ``proc`` (never reaped behind its back, so ``proc.returncode`` stays its real status: a signal or
+    its own exit code); the others are watched without being reaped."""
+    pgid = proc.pid
     try:
-        parent = psutil.Process(proc.pid)
-        children = parent.children(recursive=True)
-        family = [parent, *children]
+        descendants = psutil.Process(proc.pid).children(recursive=True)
     except psutil.NoSuchProcess:
-        children, family = [], []
+        descendants = []
+    others = _unique([*descendants, *members(pgid)], leader=proc.pid)
     if ctx:
-        ctx.info(msg("command.sigterm", n=len(family) or 1))
-    _signal_all(proc.pid, family, signal.SIGTERM)
+        ctx.info(msg("command.sigterm", n=len(others) + (proc.poll() is None) or 1))
+    _signal_all(pgid, others, signal.SIGTERM, leader=proc)
     deadline = time.monotonic() + grace
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=grace)
-    _, alive = psutil.wait_procs(children, timeout=max(0.0, deadline - time.monotonic()))
+    alive = wait_gone(others, max(0.0, deadline - time.monotonic()))
+    alive = _unique([*alive, *members(pgid)], leader=proc.pid)  # and what was forked meanwhile
     if alive or proc.poll() is None:
-        left = alive + (family[:1] if proc.poll() is None else [])
         if ctx:
-            ctx.warn(msg("command.sigkill", n=len(left) or 1, grace=grace))
-        _signal_all(proc.pid, left, signal.SIGKILL)
+            ctx.warn(msg("command.sigkill", n=len(alive) + (proc.poll() is None), grace=grace))
+        _signal_all(pgid, alive, signal.SIGKILL, leader=proc)
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=5)
-        psutil.wait_procs(alive, timeout=5)
+        wait_gone(alive, 5)
+
+
+def end_leftovers(pgid: int, grace: float, ctx: JobContext) -> None:
+    """After the program exited by itself: end the processes still running in its process group (what it started
+    in the background and did not wait for), SIGTERM then SIGKILL after ``grace``, with a warning saying how
+    many. A program's group is the job's (as a CI runner kills a job's process group, or systemd a unit's
+    cgroup): nothing the job started outlives it unseen."""
+    left = members(pgid)
+    if not left:
+        return
+    ctx.warn(msg("command.leftovers", n=len(left), grace=grace))
+    signal_group(pgid, signal.SIGTERM)
+    signal_group(pgid, signal.SIGCONT)  # a paused one receives the SIGTERM only once continued
+    wait_gone(left, grace)
+    stubborn = members(pgid)  # the whole group again: one may have forked meanwhile
+    if stubborn:
+        ctx.info(msg("command.leftovers_killed", n=len(stubborn), grace=grace))
+        signal_group(pgid, signal.SIGKILL)
+        wait_gone(stubborn, 5)
 
 
 def signal_tree(proc: subprocess.Popen[bytes], sig: signal.Signals) -> None:
@@ -286,21 +316,27 @@ def signal_tree(proc: subprocess.Popen[bytes], sig: signal.Signals) -> None:
     _signal_all(proc.pid, family, sig)
 
 
-def _signal_all(pgid: int, procs: list[psutil.Process], sig: signal.Signals) -> None:
-    """The process group, and each process by itself (a descendant may have left the group)."""
-    _signal_group(pgid, sig)
+def _unique(procs: list[psutil.Process], leader: int) -> list[psutil.Process]:
+    """``procs`` without repeats and without the program itself (waited for through its Popen)."""
+    seen: dict[int, psutil.Process] = {}
     for p in procs:
-        try:
+        if p.pid != leader:
+            seen.setdefault(p.pid, p)
+    return list(seen.values())
+
+
+def _signal_all(
+    pgid: int, procs: list[psutil.Process], sig: signal.Signals, leader: subprocess.Popen[bytes] | None = None
+) -> None:
+    """The process group, the program (while it runs) and each process by itself (a descendant may have left the
+    group)."""
+    signal_group(pgid, sig)
+    if leader is not None and leader.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            leader.send_signal(sig)
+    for p in procs:
+        with contextlib.suppress(psutil.Error):
             p.send_signal(sig)
-        except psutil.NoSuchProcess:
-            pass
-
-
-def _signal_group(pgid: int, sig: signal.Signals) -> None:
-    try:
-        os.killpg(pgid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 OPERATIONS = (Command,)
