@@ -148,6 +148,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>the program exited leaving {n} {n:plural:process|processes} of its process group running: ending {n:plural:it|them} (SIGTERM, then SIGKILL after {grace:g}s)</source>
+            <comment>command.leftovers</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{n} of them ignored SIGTERM for {grace:g}s: sent SIGKILL to the process group</source>
+            <comment>command.leftovers_killed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{n} output {n:plural:line|lines} could not be logged ({error})</source>
             <comment>command.lines_lost</comment>
             <translation type="unfinished" />
@@ -275,6 +285,21 @@
         <message>
             <source>delete {path}</source>
             <comment>delete.would_item</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>still running when its engine's shutdown grace of {grace:g}s ran out</source>
+            <comment>engine.grace_over</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its engine shut down: ended its process group {pgid} ({signal})</source>
+            <comment>engine.group_ended</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its engine shut down: ended its process group {pgid} ({n} {n:plural:process|processes} still running {after:g}s after SIGTERM: SIGKILL)</source>
+            <comment>engine.group_killed</comment>
             <translation type="unfinished" />
         </message>
         <message>

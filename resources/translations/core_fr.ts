@@ -148,6 +148,16 @@
             <translation>terminé avec le code {exit_code}</translation>
         </message>
         <message>
+            <source>the program exited leaving {n} {n:plural:process|processes} of its process group running: ending {n:plural:it|them} (SIGTERM, then SIGKILL after {grace:g}s)</source>
+            <comment>command.leftovers</comment>
+            <translation>le programme s'est terminé en laissant {n} {n:plural:processus|processus} de son groupe en cours : arrêt de {n:plural:celui-ci|ceux-ci} (SIGTERM, puis SIGKILL après {grace:g} s)</translation>
+        </message>
+        <message>
+            <source>{n} of them ignored SIGTERM for {grace:g}s: sent SIGKILL to the process group</source>
+            <comment>command.leftovers_killed</comment>
+            <translation>{n} d'entre eux {n:plural:a ignoré|ont ignoré} SIGTERM pendant {grace:g} s : SIGKILL envoyé au groupe de processus</translation>
+        </message>
+        <message>
             <source>{n} output {n:plural:line|lines} could not be logged ({error})</source>
             <comment>command.lines_lost</comment>
             <translation>{n} {n:plural:ligne de sortie non journalisée|lignes de sortie non journalisées} ({error})</translation>
@@ -276,6 +286,21 @@
             <source>delete {path}</source>
             <comment>delete.would_item</comment>
             <translation>supprimer {path}</translation>
+        </message>
+        <message>
+            <source>still running when its engine's shutdown grace of {grace:g}s ran out</source>
+            <comment>engine.grace_over</comment>
+            <translation>toujours en cours quand le délai d'arrêt de {grace:g} s de son moteur a expiré</translation>
+        </message>
+        <message>
+            <source>its engine shut down: ended its process group {pgid} ({signal})</source>
+            <comment>engine.group_ended</comment>
+            <translation>son moteur s'est arrêté : son groupe de processus {pgid} a été terminé ({signal})</translation>
+        </message>
+        <message>
+            <source>its engine shut down: ended its process group {pgid} ({n} {n:plural:process|processes} still running {after:g}s after SIGTERM: SIGKILL)</source>
+            <comment>engine.group_killed</comment>
+            <translation>son moteur s'est arrêté : son groupe de processus {pgid} a été terminé ({n} {n:plural:processus toujours en cours|processus toujours en cours} {after:g} s après SIGTERM : SIGKILL)</translation>
         </message>
         <message>
             <source>failed: {reason}</source>
