@@ -315,6 +315,9 @@ def cmd_stop(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def _stop_one(args: argparse.Namespace, t: Tracker, job_id: int) -> int:
+    if job_id in getattr(args, "recovered", ()):  # its engine was gone: this command ended it
+        print(f"job {job_id}: {t.job(job_id).status}")
+        return EXIT_OK
     snap = t.stop(job_id)
     if snap.status.is_terminal or args.no_wait:
         print(f"job {job_id}: {snap.status}" + ("" if snap.status.is_terminal else " (stop requested)"))

@@ -84,15 +84,17 @@ def after_queue(args: argparse.Namespace, t: Tracker, snaps: Sequence[JobSnapsho
             print(f"{PROG}: job {s.id}: {s.waiting.text}", file=sys.stderr)  # a workers-only queue
 
 
-def recover(t: Tracker) -> None:
-    """Before showing jobs: the jobs of this host's engines that are provably gone show as what they are."""
+def recover(t: Tracker) -> set[int]:
+    """Before showing or acting on jobs: the jobs of this host's engines that are provably gone show as what they
+    are (INTERRUPTED, their programs ended). Returns the ids of the jobs recovered."""
     try:
-        recover_gone(t.db, t.bus)
+        return {s.id for s in recover_gone(t.db, t.bus)}
     except Exception as exc:  # showing the jobs matters more
         if os.environ.get("ASYNCOPS_DEBUG"):
             raise
         why = getattr(exc, "orig", None) or exc  # the database's own words, without the statement
         err(f"cannot check the engines' liveness: {type(why).__name__}: {why}")
+        return set()
 
 
 # -- status -----------------------------------------------------------------------------------------
