@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import socket
 import time
 
@@ -61,3 +62,55 @@ def test_export_csv_shows_a_gone_engines_job_interrupted(db: Database, capsys) -
     assert rc == 0
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
     assert rows[str(job_id)]["status"] == "INTERRUPTED"
+
+
+# -- 2. every command that queues work goes through the auto-start of `submit` -----------------------
+@pytest.fixture
+def starts(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[int], bool | None]]:
+    """The auto-start path, recorded instead of spawning an engine (auto-start on, as for a user)."""
+    from core.cli import engine_cmd
+    from core.service import EngineState, EngineStatus
+
+    calls: list[tuple[list[int], bool | None]] = []
+
+    def after_submit(db_url, snaps, *, autostart=None):  # type: ignore[no-untyped-def]
+        calls.append(([s.id for s in snaps], autostart))
+        return EngineStatus(EngineState.STARTED, pid=1, kind="service")
+
+    monkeypatch.delenv("ASYNCOPS_NO_AUTOSTART", raising=False)
+    monkeypatch.setattr(engine_cmd, "after_submit", after_submit)
+    return calls
+
+
+def _queue_by(capsys: pytest.CaptureFixture[str], how: str) -> tuple[int, str, str]:
+    if how == "retry --failed":
+        assert run(capsys, "run", "command", "-p", "cmd=false")[0] == 1
+        return run(capsys, "retry", "--failed")
+    if how == "submit --after":
+        assert run(capsys, "run", "command", "-p", "cmd=true")[0] == 0
+        done = json_ids(run(capsys, "jobs", "--json")[1])[0]  # the finished job: the newest
+        return run(capsys, "submit", "command", "-p", "cmd=true", "--after", str(done))
+    assert run(capsys, "profile", "save", "p1", "command", "-p", "cmd=true")[0] == 0
+    if how == "profile run":
+        return run(capsys, "profile", "run", "p1")
+    assert run(capsys, "chain", "save", "c1", "p1", "p1")[0] == 0
+    return run(capsys, "chain", "run", "c1")
+
+
+def json_ids(out: str) -> list[int]:
+    return [r["id"] for r in json.loads(out)]
+
+
+@pytest.mark.parametrize("how", ["retry --failed", "profile run", "chain run", "submit --after"])
+def test_commands_that_queue_start_the_engine(db: Database, capsys, starts, how: str) -> None:
+    rc, out, err = _queue_by(capsys, how)
+    assert rc == 0, err
+    printed = [int(line) for line in out.split()]
+    assert printed and starts == [(printed, True)]
+
+
+@pytest.mark.parametrize("how", ["retry --failed", "profile run", "chain run", "submit --after"])
+def test_commands_that_queue_say_no_engine_serves_them_without_autostart(db: Database, capsys, how: str) -> None:
+    rc, _, err = _queue_by(capsys, how)
+    assert rc == 0, err
+    assert "no engine serves the queue" in err
