@@ -41,6 +41,7 @@ define("job.already_finished", "job #{id} has already finished ({status})")
 define("job.remove_running", "job #{id} is {status}: stop it first, then remove it")
 define("job.remove_started", "job #{id} started meanwhile: stop it first, then remove it")
 define("job.retry_unfinished", "job #{id} is {status}: only a finished job can be retried")
+define("job.at_out_of_range", "--at: {text!r} is beyond the dates asyncops can keep (years 1 to 9999, in UTC)")
 define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)")
 
 jobs_t = table(Job)
@@ -61,9 +62,12 @@ def parse_at(text: str | dt.datetime | None) -> dt.datetime | None:
             d = dt.datetime.fromisoformat(text.strip())
         except ValueError:
             raise UsageError(msg("job.bad_at", text=text), field="at") from None
-    if d.tzinfo is None:
-        d = d.astimezone()
-    return d.astimezone(dt.UTC)
+    try:
+        if d.tzinfo is None:
+            d = d.astimezone()
+        return d.astimezone(dt.UTC)
+    except (ValueError, OverflowError):  # the first or last hours of the calendar, moved to UTC
+        raise UsageError(msg("job.at_out_of_range", text=str(text)), field="at") from None
 
 
 # -- submit -----------------------------------------------------------------------------------------

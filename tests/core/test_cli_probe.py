@@ -114,3 +114,41 @@ def test_commands_that_queue_say_no_engine_serves_them_without_autostart(db: Dat
     rc, _, err = _queue_by(capsys, how)
     assert rc == 0, err
     assert "no engine serves the queue" in err
+
+
+# -- 3. numbers and times beyond what the database, the clock or the calendar take: exit 2, a sentence ---
+HUGE = "99999999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["jobs", "--limit", HUGE], "--limit: '99999999999999999999999' is out of range"),
+        (["priority", "1", HUGE], "is out of range: give a number from -1000000000 to 1000000000"),
+        (["purge", "--keep", HUGE], "--keep: '99999999999999999999999' is out of range"),
+        (["submit", "command", "-p", "cmd=true", "--priority", HUGE], "--priority: '99999999999999999999999' is out"),
+        (["profile", "save", "p", "command", "-p", "cmd=true", "--priority", HUGE], "is out of range"),
+        (["purge", "--older-than", "1e308"], "--older-than: '1e308' is out of range: give a number from 0 to"),
+        (["submit", "command", "-p", "cmd=true", "--at", "0001-01-01T00:00"], "is beyond the dates asyncops can keep"),
+        (["submit", "command", "-p", "cmd=true", "--at", "9999-12-31T23:59:59-12:00"], "is beyond the dates"),
+        (["worker", "--grace", "-1"], "--grace: '-1' is out of range: give a number from 0 to"),
+        (["engine", "stop", "--timeout", "-1"], "--timeout: '-1' is out of range"),
+        (["stop", "1", "--timeout", "1e300"], "--timeout: '1e300' is out of range"),
+    ],
+)
+def test_out_of_range_input_is_refused_with_a_sentence(db: Database, capsys, argv: list[str], words: str) -> None:
+    rc, _, err = run(capsys, *argv)
+    assert rc == 2, err
+    assert words in err and "unexpected" not in err
+    assert jobs.list_jobs(db, all_users=True, with_reasons=False) == []
+
+
+def test_the_largest_numbers_in_range_still_work(db: Database, capsys) -> None:
+    rc, out, err = run(capsys, "submit", "command", "-p", "cmd=true", "--priority", "1000000000")
+    assert rc == 0, err
+    job_id = int(out)
+    assert run(capsys, "priority", str(job_id), "-1000000000")[0] == 0
+    rc, out, err = run(capsys, "jobs", "--limit", str(2**63 - 1), "--json")
+    assert rc == 0, err
+    assert [(r["id"], r["priority"]) for r in json.loads(out)] == [(job_id, -1000000000)]
+    assert run(capsys, "purge", "--keep", str(2**63 - 1), "--older-than", "100000")[0] == 0
