@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import core.library
 import core.workflows.tables  # noqa: F401  (registers the workflow tables)
 from core.errors import NotAllowed
+from core.messages import define, msg
 from core.store import dialect
 from core.store.schema import Base, UTCDateTime
 
@@ -35,6 +36,13 @@ class DatabaseError(RuntimeError):
 class DatabaseUnreachable(DatabaseError):
     """The database server cannot be reached now (down, restarting, network): try again later (exit 4)."""
 
+
+define(
+    "db.in_memory",
+    "{url} is an in-memory database: the jobs written there vanish when the command ends; a job store must be "
+    "a file: give a file path, e.g. --db ~/asyncops.db",
+)
+define("db.not_a_file", "{path} is not a regular file (a pipe, device or socket): name a database file")
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 ASYNCOPS_TABLES = {"jobs", "job_log", "queues", "settings"}
@@ -53,6 +61,8 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
     asyncops database, a read-only one, or one in a folder that does not exist (unless ``create``)."""
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file: name a file, e.g. {path / 'asyncops.db'}")
+    if path.exists() and not path.is_file():  # a FIFO would block the read below (and SQLite) for ever
+        raise DatabaseError(msg("db.not_a_file", path=str(path)).text)
     if not path.exists():
         if path.parent.exists() and not path.parent.is_dir():
             raise DatabaseError(f"{path.parent} is a file, not a folder: the database path is wrong")
@@ -122,8 +132,12 @@ def data_dir() -> Path:
     return path
 
 
-def resolve_url(url: str | None = None) -> str:
-    """``--db`` / ``ASYNCOPS_DB`` (an SQLAlchemy URL or a plain file path), else the default SQLite file."""
+def resolve_url(url: str | None = None, *, memory: bool = False) -> str:
+    """``--db`` / ``ASYNCOPS_DB`` (an SQLAlchemy URL or a plain file path), else the default SQLite file.
+
+    A SQLite file is named by its absolute path, resolved here against the current folder once, so that every
+    process given the URL (the background engine runs in the data folder) opens the same file. An in-memory
+    SQLite database is refused (DatabaseError) unless ``memory``: jobs written there would vanish."""
     url = url or os.environ.get("ASYNCOPS_DB") or None
     if url is None:
         folder = data_dir()
@@ -134,7 +148,26 @@ def resolve_url(url: str | None = None) -> str:
     if "://" not in url:
         path = Path(url).expanduser().resolve()
         return f"sqlite:///{path}"
-    return url
+    return _absolute_sqlite(url, memory=memory)
+
+
+def _absolute_sqlite(url: str, *, memory: bool) -> str:
+    """A SQLite URL with its file's absolute path; other URLs (and URLs SQLAlchemy cannot read) unchanged."""
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+    except (ArgumentError, ValueError):
+        return url  # the engine's creation says what is wrong with it
+    if backend != "sqlite":
+        return url
+    name = parsed.database or ""
+    if name in ("", ":memory:") or "mode=memory" in name or parsed.query.get("mode") == "memory":
+        if memory:
+            return url
+        raise DatabaseError(msg("db.in_memory", url=url).text)
+    if name.startswith("file:") or os.path.isabs(name):
+        return url  # a SQLite URI filename is taken as given
+    return parsed.set(database=os.path.abspath(os.path.expanduser(name))).render_as_string(hide_password=False)
 
 
 if TYPE_CHECKING:
@@ -210,8 +243,10 @@ def _forget(key: str) -> None:
 class Database:
     """One database: an engine, read sessions and write sessions (``BEGIN IMMEDIATE`` on SQLite)."""
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True, create: bool = False) -> None:
-        self.url = resolve_url(url)
+    def __init__(
+        self, url: str | None = None, *, migrate: bool = True, create: bool = False, memory: bool = False
+    ) -> None:
+        self.url = resolve_url(url, memory=memory)
         self.display_url = display_url(self.url)
         if self.url.startswith("sqlite:///"):
             db_path = Path(self.url.removeprefix("sqlite:///"))

@@ -65,16 +65,24 @@ def test_export_csv_shows_a_gone_engines_job_interrupted(db: Database, capsys) -
 
 
 # -- 2. every command that queues work goes through the auto-start of `submit` -----------------------
+class Starts(list[tuple[list[int], bool | None]]):
+    """The calls of the auto-start path: (job ids, autostart); ``urls``: the database URL each was given."""
+
+    urls: list[str]
+
+
 @pytest.fixture
-def starts(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[int], bool | None]]:
+def starts(monkeypatch: pytest.MonkeyPatch) -> Starts:
     """The auto-start path, recorded instead of spawning an engine (auto-start on, as for a user)."""
     from core.cli import engine_cmd
     from core.service import EngineState, EngineStatus
 
-    calls: list[tuple[list[int], bool | None]] = []
+    calls = Starts()
+    calls.urls = []
 
     def after_submit(db_url, snaps, *, autostart=None):  # type: ignore[no-untyped-def]
         calls.append(([s.id for s in snaps], autostart))
+        calls.urls.append(db_url)
         return EngineStatus(EngineState.STARTED, pid=1, kind="service")
 
     monkeypatch.delenv("ASYNCOPS_NO_AUTOSTART", raising=False)
@@ -102,7 +110,7 @@ def json_ids(out: str) -> list[int]:
 
 
 @pytest.mark.parametrize("how", ["retry --failed", "profile run", "chain run", "submit --after"])
-def test_commands_that_queue_start_the_engine(db: Database, capsys, starts, how: str) -> None:
+def test_commands_that_queue_start_the_engine(db: Database, capsys, starts: Starts, how: str) -> None:
     rc, out, err = _queue_by(capsys, how)
     assert rc == 0, err
     printed = [int(line) for line in out.split()]
@@ -152,3 +160,58 @@ def test_the_largest_numbers_in_range_still_work(db: Database, capsys) -> None:
     assert rc == 0, err
     assert [(r["id"], r["priority"]) for r in json.loads(out)] == [(job_id, -1000000000)]
     assert run(capsys, "purge", "--keep", str(2**63 - 1), "--older-than", "100000")[0] == 0
+
+
+# -- 6. --db: one absolute file for every process, never in memory, never a pipe; one engine per file ---
+def test_a_relative_sqlite_url_names_the_same_file_for_every_process(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, capsys, starts
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    rc, out, err = run(capsys, "--db", "sqlite:///rel.db", "submit", "command", "-p", "cmd=true")
+    assert rc == 0, err
+    assert (tmp_path / "rel.db").is_file()
+    # the engine started for it is given the absolute file (it runs in the data folder, not here)
+    assert starts == [([int(out)], True)] and starts.urls == [f"sqlite:///{tmp_path / 'rel.db'}"]
+    rc, out, err = run(capsys, "--db", "sqlite:///rel.db", "engine", "status")
+    assert rc == 0 and "no engine serves" in out, err  # it failed: "relative path can't be expressed as a file URI"
+    assert run(capsys, "--db", "sqlite:///rel.db", "jobs")[0] == 0
+    monkeypatch.chdir(tmp_path.parent)  # the background engine runs elsewhere (in the data folder)
+    rc, out, _ = run(capsys, "--db", starts.urls[0], "jobs", "--json")
+    assert rc == 0 and len(json.loads(out)) == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["sqlite://", "sqlite:///", "sqlite:///:memory:", "sqlite:///file:x?mode=memory&uri=true"]
+)
+def test_an_in_memory_database_is_refused(tmp_path, monkeypatch: pytest.MonkeyPatch, capsys, url: str) -> None:
+    monkeypatch.chdir(tmp_path)  # where a file would land if the URI were taken as a file name
+    rc, out, err = run(capsys, "--db", url, "submit", "command", "-p", "cmd=true")
+    assert rc == 2 and out == ""
+    assert "is an in-memory database" in err and "must be a file" in err
+
+
+def test_operations_still_needs_no_database(capsys) -> None:
+    rc, out, _ = run(capsys, "operations")
+    assert rc == 0 and "command:" in out
+
+
+def test_a_fifo_as_database_is_refused_before_it_is_opened(tmp_path, capsys) -> None:
+    import os
+
+    fifo = tmp_path / "jobs.db"
+    os.mkfifo(fifo)
+    for db in (str(fifo), f"sqlite:///{fifo}"):
+        rc, _, err = run(capsys, "--db", db, "jobs")  # it hung for ever (the open of a FIFO waits for a writer)
+        assert rc == 2
+        assert "is not a regular file" in err
+
+
+def test_one_sqlite_file_has_one_engine_lock_whatever_its_spelling(tmp_path) -> None:
+    from core.service.lock import lock_path
+
+    target = tmp_path / "x.db"
+    target.touch()
+    (tmp_path / "link.db").symlink_to(target)
+    spellings = [str(target), f"sqlite:///{target}", f"sqlite:///{tmp_path}//x.db", str(tmp_path / "link.db")]
+    assert len({lock_path(s) for s in spellings}) == 1
+    assert lock_path(str(tmp_path / "other.db")) != lock_path(str(target))
