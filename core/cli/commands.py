@@ -35,6 +35,7 @@ from core.service.channel import wait_for_job
 from core.service.idle import IDLE_EXIT_KEY, idle_exit_seconds, set_idle_exit
 from core.service.serve import EngineService
 from core.status import JobStatus
+from core.store import settings
 from core.store.jobs import parse_job_ref
 from core.team import SECRET_SETTINGS
 
@@ -520,6 +521,7 @@ def cmd_queue(args: argparse.Namespace, t: Tracker) -> int:
                 )
             table(rows, sys.stdout)
         return EXIT_OK
+    settings.ensure_defaults(t.db)  # `queue list` shows the default queue on a new database: it can be paused too
     cfg = t.set_paused(args.queue, args.queue_command == "pause")
     print(f"queue {cfg.name} {'paused' if cfg.paused else 'resumed'}")
     return EXIT_OK

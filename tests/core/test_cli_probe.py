@@ -215,3 +215,15 @@ def test_one_sqlite_file_has_one_engine_lock_whatever_its_spelling(tmp_path) -> 
     spellings = [str(target), f"sqlite:///{target}", f"sqlite:///{tmp_path}//x.db", str(tmp_path / "link.db")]
     assert len({lock_path(s) for s in spellings}) == 1
     assert lock_path(str(tmp_path / "other.db")) != lock_path(str(target))
+
+
+# -- 4. the default queue, which `queue list` shows, can be paused on a new database ----------------
+def test_the_default_queue_of_a_new_database_can_be_paused_and_resumed(tmp_path, capsys) -> None:
+    db = f"sqlite:///{tmp_path / 'new.db'}"  # nothing has been written there yet
+    rc, out, err = run(capsys, "--db", db, "queue", "pause", "default")
+    assert rc == 0, err
+    assert out.strip() == "queue default paused"
+    rc, out, _ = run(capsys, "--db", db, "queue", "list", "--json")
+    assert [(q["name"], q["paused"]) for q in json.loads(out)] == [("default", True)]
+    rc, out, err = run(capsys, "--db", db, "queue", "resume", "default")
+    assert rc == 0 and out.strip() == "queue default resumed", err
