@@ -20,6 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
+from core.jobref import parse_job_ref  # noqa: F401  (the parser of job references; its home is light, for the launcher)
 from core.messages import define, msg
 from core.operations import OperationEnv, registry
 from core.records import JobSnapshot, LogEntry
@@ -42,7 +43,6 @@ define("job.remove_running", "job #{id} is {status}: stop it first, then remove 
 define("job.remove_started", "job #{id} started meanwhile: stop it first, then remove it")
 define("job.retry_unfinished", "job #{id} is {status}: only a finished job can be retried")
 define("job.at_out_of_range", "--at: {text!r} is beyond the dates asyncops can keep (years 1 to 9999, in UTC)")
-define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)")
 
 jobs_t = table(Job)
 _queues_t = table(QueueRow)
@@ -354,18 +354,6 @@ def get(db: Database, job_id: int, *, user: str | None = None, admin: bool | Non
                 raise NotFound(msg("job.not_found", id=job_id))
             raise NotAllowed(msg("job.foreign", id=job_id))
     return annotate(db, [JobSnapshot.from_row(row)])[0]
-
-
-def parse_job_ref(text: str) -> int:
-    """``12``, ``#12`` or ``asyncops://job/12``; the id is ASCII digits only (no signs, spaces, ``_`` or other
-    scripts' digits, which ``int()`` would accept)."""
-    t = text.strip()
-    for prefix in ("asyncops://job/", "#"):
-        if t.startswith(prefix):
-            t = t[len(prefix) :].strip("/")
-    if not (t.isascii() and t.isdigit()) or len(t) > 18 or int(t) <= 0:
-        raise UsageError(msg("job.bad_ref", text=text))
-    return int(t)
 
 
 def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:

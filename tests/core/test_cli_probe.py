@@ -227,3 +227,25 @@ def test_the_default_queue_of_a_new_database_can_be_paused_and_resumed(tmp_path,
     assert [(q["name"], q["paused"]) for q in json.loads(out)] == [("default", True)]
     rc, out, err = run(capsys, "--db", db, "queue", "resume", "default")
     assert rc == 0 and out.strip() == "queue default resumed", err
+
+
+# -- 7. a job link to an id no job can have is refused like asyncops://job/abc, in every door ------------
+@pytest.mark.parametrize("link", ["asyncops://job/99999999999999999999", "asyncops://job/abc", "asyncops://job/１２"])
+def test_the_window_refuses_a_link_to_no_possible_job(link: str, capsys) -> None:
+    from desktop.launcher import main as launcher_main
+    from desktop.launcher import route
+    from desktop.services.links import parse_job_ref
+
+    assert parse_job_ref(link) is None  # the window's Open job by link, its notices and its single-window server
+    assert route([link]) is None  # the launcher does not open the window on it…
+    assert launcher_main([link]) == 2  # …and says why
+    assert "is not a job id or link" in capsys.readouterr().err
+
+
+def test_the_window_and_the_command_line_read_job_links_alike() -> None:
+    from desktop.services.links import parse_job_ref
+
+    for ref in ("12", "#12", "asyncops://job/12", " asyncops://job/12/ ", "999999999999999999"):
+        assert parse_job_ref(ref) == jobs.parse_job_ref(ref)
+    for ref in ("0", "-3", "+3", "1_0", "1e3", "9" * 19):
+        assert parse_job_ref(ref) is None
