@@ -249,3 +249,24 @@ def test_the_window_and_the_command_line_read_job_links_alike() -> None:
         assert parse_job_ref(ref) == jobs.parse_job_ref(ref)
     for ref in ("0", "-3", "+3", "1_0", "1e3", "9" * 19):
         assert parse_job_ref(ref) is None
+
+
+# -- 5. `engine status` tells a foreground worker from the background engine -------------------------
+def test_engine_status_shows_a_foreground_worker_as_a_worker(db: Database, capsys) -> None:
+    from core.service.serve import EngineService
+
+    worker = EngineService(db, kind="worker")  # what `asyncops worker` runs; it holds the engine lock
+    worker.start()
+    try:
+        rc, out, err = run(capsys, "engine", "status", "--json")
+        assert rc == 0, err
+        [engine] = json.loads(out)
+        assert (engine["kind"], engine["background"], engine["alive"]) == ("worker", False, True)
+        rc, out, _ = run(capsys, "engine", "status")
+        assert rc == 0
+        header, row = out.splitlines()
+        assert row.split()[header.split().index("KIND")] == "worker"
+        rc, _, err = run(capsys, "engine", "stop")  # which says so as well
+        assert rc == 2 and "foreground" in err
+    finally:
+        worker.close()
