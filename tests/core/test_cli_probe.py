@@ -270,3 +270,11 @@ def test_engine_status_shows_a_foreground_worker_as_a_worker(db: Database, capsy
         assert rc == 2 and "foreground" in err
     finally:
         worker.close()
+
+
+@pytest.mark.parametrize("since", ["99999999999999w", "5000000d", "100001d"])
+def test_retry_failed_since_further_back_than_the_calendar_is_refused(db: Database, capsys, since: str) -> None:
+    rc, _, err = run(capsys, "retry", "--failed", "--since", since)
+    assert rc == 2, err
+    assert f"--since {since!r}: at most 100000 days back" in err
+    assert run(capsys, "retry", "--failed", "--since", "100000d")[0] == 0
