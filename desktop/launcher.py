@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     job_link = route(args)
     if len(args) == 1 and args[0].startswith("asyncops://") and job_link is None:
         from core.errors import UsageError
-        from core.jobref import parse_job_ref
+        from core.records import parse_job_ref
 
         try:
             parse_job_ref(args[0])  # a link to no job a window could open (asyncops://job/abc, an id too long)

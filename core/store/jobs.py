@@ -20,10 +20,9 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
-from core.jobref import parse_job_ref  # noqa: F401  (the parser of job references; its home is light, for the launcher)
 from core.messages import define, msg
 from core.operations import OperationEnv, registry
-from core.records import JobSnapshot, LogEntry
+from core.records import JobSnapshot, LogEntry, parse_job_ref  # noqa: F401  (its home is light: the launcher's)
 from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus
 from core.store import dialect, settings
 from core.store.db import Database
