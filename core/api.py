@@ -140,7 +140,7 @@ class Tracker:
     @classmethod
     def without_database(cls) -> Tracker:
         """For what needs no database (``asyncops operations``): an in-memory one."""
-        return cls("sqlite://")
+        return cls(Database("sqlite://", memory=True))
 
     # -- identity -----------------------------------------------------------------------------------
     @property

@@ -11,8 +11,34 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from core.messages import Message
+from core.errors import UsageError
+from core.messages import Message, define, msg
 from core.status import JobStatus, display_colour
+
+define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)")
+
+# -- job references ---------------------------------------------------------------------------------
+# ``12``, ``#12`` or ``asyncops://job/12``: the one parser of them, for the command line, the window and the
+# launcher (which reads a clicked link before Qt or the database loads: this module imports neither).
+LINK_PREFIXES = ("asyncops://job/", "#")
+MAX_ID_DIGITS = 18  # every id of 18 digits fits the database's 64-bit integers (and the window's Qt ints)
+
+
+def parse_job_ref(text: str) -> int:
+    """The job id ``text`` names; UsageError (exit 2) when it names none. The id is ASCII digits only (no signs,
+    spaces, ``_`` or other scripts' digits, which ``int()`` would accept), at most 18 of them."""
+    t = text.strip()
+    for prefix in LINK_PREFIXES:
+        if t.startswith(prefix):
+            t = t[len(prefix) :].strip("/")
+    if not (t.isascii() and t.isdigit()) or len(t) > MAX_ID_DIGITS or int(t) <= 0:
+        raise UsageError(msg("job.bad_ref", text=text))
+    return int(t)
+
+
+def job_link(job_id: int) -> str:
+    return f"asyncops://job/{job_id}"
+
 
 JOB_FIELDS = (
     "id",
@@ -157,7 +183,7 @@ class JobSnapshot:
 
     @property
     def link(self) -> str:
-        return f"asyncops://job/{self.id}"
+        return job_link(self.id)
 
     @property
     def title(self) -> str:

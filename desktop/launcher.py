@@ -20,6 +20,15 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["ASYNCOPS_VERBOSE"] = "1"
         args = args[1:]
     job_link = route(args)
+    if len(args) == 1 and args[0].startswith("asyncops://") and job_link is None:
+        from core.errors import UsageError
+        from core.records import parse_job_ref
+
+        try:
+            parse_job_ref(args[0])  # a link to no job a window could open (asyncops://job/abc, an id too long)
+        except UsageError as exc:
+            print(f"asyncops: error: {exc}", file=sys.stderr)
+            return 2
     if args and job_link is None:
         from core.cli import main as cli_main
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from core.api import Tracker
 from core.cli import commands as c
 from core.cli.desktop_install import cmd_desktop_install
-from core.cli.engine_cmd import cmd_engine
+from core.cli.engine_cmd import cmd_engine, recover
 from core.cli.formatting import err
 from core.cli.notify import cmd_notify
 from core.cli.parser import PROG, build_parser, parse_params
@@ -56,6 +56,10 @@ COMMANDS: dict[str, Callable[..., int]] = {
     **WORKFLOW_COMMANDS,  # issue 11: priority, profile, chain; submit --after, jobs --profile, retry --failed
 }
 
+# Commands that act on jobs see the truth first, as `jobs` and `show` do: a job whose engine is provably gone is
+# recovered (INTERRUPTED, its program ended) before it is stopped, removed, retried, exported, …
+RECOVER_FIRST = frozenset({"stop", "remove", "pause", "resume", "retry", "undo", "export-csv", "purge", "priority"})
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -86,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if args.command == "library":
             return run_library(args, tracker.db)
+        if args.command in RECOVER_FIRST:
+            args.recovered = recover(tracker)
         return COMMANDS[args.command](args, tracker)
     except AsyncopsError as exc:
         err(str(exc))

@@ -35,6 +35,7 @@ from core.service.channel import wait_for_job
 from core.service.idle import IDLE_EXIT_KEY, idle_exit_seconds, set_idle_exit
 from core.service.serve import EngineService
 from core.status import JobStatus
+from core.store import settings
 from core.store.jobs import parse_job_ref
 from core.team import SECRET_SETTINGS
 
@@ -315,6 +316,9 @@ def cmd_stop(args: argparse.Namespace, t: Tracker) -> int:
 
 
 def _stop_one(args: argparse.Namespace, t: Tracker, job_id: int) -> int:
+    if job_id in getattr(args, "recovered", ()):  # its engine was gone: this command ended it
+        print(f"job {job_id}: {t.job(job_id).status}")
+        return EXIT_OK
     snap = t.stop(job_id)
     if snap.status.is_terminal or args.no_wait:
         print(f"job {job_id}: {snap.status}" + ("" if snap.status.is_terminal else " (stop requested)"))
@@ -517,6 +521,7 @@ def cmd_queue(args: argparse.Namespace, t: Tracker) -> int:
                 )
             table(rows, sys.stdout)
         return EXIT_OK
+    settings.ensure_defaults(t.db)  # `queue list` shows the default queue on a new database: it can be paused too
     cfg = t.set_paused(args.queue, args.queue_command == "pause")
     print(f"queue {cfg.name} {'paused' if cfg.paused else 'resumed'}")
     return EXIT_OK

@@ -22,7 +22,7 @@ from typing import Any
 import psutil
 
 from core.api import Tracker
-from core.cli.formatting import PROG, err, local, number, table
+from core.cli.formatting import PROG, err, local, seconds, table
 from core.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from core.records import JobSnapshot
 from core.service import (
@@ -51,10 +51,10 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     e = esub.add_parser("status", help="which engines serve this database", parents=[common])
     e.add_argument("--json", action="store_true")
     e = esub.add_parser("stop", help="stop the local background engine gracefully", parents=[common])
-    e.add_argument("--timeout", type=number, default=30.0, help="seconds to wait for it to end (default 30)")
+    e.add_argument("--timeout", type=seconds, default=30.0, help="seconds to wait for it to end (default 30)")
     e = esub.add_parser("serve", parents=[common])  # internal: no help line
-    e.add_argument("--idle-exit", type=number, metavar="SECONDS", help="override the engine.idle_exit setting")
-    e.add_argument("--grace", type=number, default=10.0, help="seconds running jobs get to stop at shutdown")
+    e.add_argument("--idle-exit", type=seconds, metavar="SECONDS", help="override the engine.idle_exit setting")
+    e.add_argument("--grace", type=seconds, default=10.0, help="seconds running jobs get to stop at shutdown")
     e.add_argument("--start-lock-fd", type=int, help=argparse.SUPPRESS)
 
 
@@ -84,15 +84,17 @@ def after_queue(args: argparse.Namespace, t: Tracker, snaps: Sequence[JobSnapsho
             print(f"{PROG}: job {s.id}: {s.waiting.text}", file=sys.stderr)  # a workers-only queue
 
 
-def recover(t: Tracker) -> None:
-    """Before showing jobs: the jobs of this host's engines that are provably gone show as what they are."""
+def recover(t: Tracker) -> set[int]:
+    """Before showing or acting on jobs: the jobs of this host's engines that are provably gone show as what they
+    are (INTERRUPTED, their programs ended). Returns the ids of the jobs recovered."""
     try:
-        recover_gone(t.db, t.bus)
+        return {s.id for s in recover_gone(t.db, t.bus)}
     except Exception as exc:  # showing the jobs matters more
         if os.environ.get("ASYNCOPS_DEBUG"):
             raise
         why = getattr(exc, "orig", None) or exc  # the database's own words, without the statement
         err(f"cannot check the engines' liveness: {type(why).__name__}: {why}")
+        return set()
 
 
 # -- status -----------------------------------------------------------------------------------------

@@ -9,15 +9,23 @@ import math
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from core.errors import UsageError
 from core.files import create_beside
+from core.messages import define, msg
 from core.records import JobSnapshot
 
 PROG = "asyncops"
+
+define("cli.out_of_range", "{text!r} is out of range: give a number from {lo} to {hi}")
+
+INT64_MAX = 2**63 - 1  # the largest integer SQLite (and PostgreSQL's BIGINT) stores
+PRIORITY_MAX = 10**9  # priorities fit the INTEGER column (32 bits on PostgreSQL) with room for top/up moves
+SECONDS_MAX = 10**8  # about three years: longer than any wait, and within what the OS's timed waits take
+DAYS_MAX = 100_000  # about 270 years back: a date the calendar still has
 
 
 def number(text: str) -> float:
@@ -29,6 +37,40 @@ def number(text: str) -> float:
     if not math.isfinite(value):
         raise argparse.ArgumentTypeError(f"{text!r} is not a number")
     return value
+
+
+def _within(text: str, value: float, lo: float, hi: float) -> None:
+    if not lo <= value <= hi:
+        raise argparse.ArgumentTypeError(msg("cli.out_of_range", text=text, lo=lo, hi=hi).text)
+
+
+def integer(lo: int, hi: int) -> Callable[[str], int]:
+    """An option's whole number within ``lo``..``hi`` (a number the database and the clock can take)."""
+
+    def parse(text: str) -> int:
+        value = int(text)  # a ValueError: argparse says "invalid int value: 'x'"
+        _within(text, value, lo, hi)
+        return value
+
+    parse.__name__ = "int"
+    return parse
+
+
+def bounded(lo: float, hi: float) -> Callable[[str], float]:
+    """An option's number of seconds or days within ``lo``..``hi`` (not nan nor infinite)."""
+
+    def parse(text: str) -> float:
+        value = number(text)
+        _within(text, value, lo, hi)
+        return value
+
+    return parse
+
+
+seconds = bounded(0, SECONDS_MAX)
+days = bounded(0, DAYS_MAX)
+count = integer(0, INT64_MAX)
+priority = integer(-PRIORITY_MAX, PRIORITY_MAX)
 
 
 def err(message: str) -> None:

@@ -10,7 +10,7 @@ from core.cli import notify as notify_cli
 from core.cli import team as team_cli
 from core.cli.desktop_install import add_parser as add_desktop_install_parser
 from core.cli.engine_cmd import add_parser as add_engine_parser
-from core.cli.formatting import number
+from core.cli.formatting import count, days, priority, seconds
 from core.cli.workflows_parser import add_parsers as add_workflow_parsers
 from core.errors import UsageError
 from core.library_cli import add_parser as add_library_parser
@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="an operation parameter (repeatable)",
         )
         p.add_argument("--queue", help="queue (default: the queue that takes this operation)")
-        p.add_argument("--priority", type=int, default=0, help="higher runs first inside the queue")
+        p.add_argument("--priority", type=priority, default=0, help="higher runs first inside the queue")
         p.add_argument("--label", help="what the job table shows")
         p.add_argument("--description", help="a longer description shown in the details")
         p.add_argument("--dry-run", action="store_true", help="print what would happen and change nothing")
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", action="append", metavar="S", help="only this status (repeatable)")
     p.add_argument("--operation", metavar="OP")
     p.add_argument("--all", action="store_true", help="everybody's jobs (admins)")
-    p.add_argument("--limit", type=int, default=50, help="at most N jobs (0: all; default 50)")
+    p.add_argument("--limit", type=count, default=50, help="at most N jobs (0: all; default 50)")
     p.add_argument("--json", action="store_true")
 
     p = add("show", "one job's details")
@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("stop", "stop jobs (waiting: at once; active: asks its engine)")
     p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
     p.add_argument("--no-wait", action="store_true", help="return once the stop is requested")
-    p.add_argument("--timeout", type=number, default=30.0, help="seconds to wait for the job to end")
+    p.add_argument("--timeout", type=seconds, default=30.0, help="seconds to wait for the job to end")
 
     for name, text in (
         ("pause", "pause running jobs at their next item (a command: its processes stop with SIGSTOP)"),
@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = add(name, text)
         p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
         p.add_argument("--no-wait", action="store_true", help="return once asked, without waiting for the engine")
-        p.add_argument("--timeout", type=number, default=10.0, help="seconds to wait for each job to answer")
+        p.add_argument("--timeout", type=seconds, default=10.0, help="seconds to wait for each job to answer")
 
     p = add("remove", "remove finished jobs and their logs")
     p.add_argument("job", metavar="ID", nargs="+", help="job id or link asyncops://job/ID (several allowed)")
@@ -137,12 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="everybody's jobs (admins)")
 
     p = add("purge", "delete finished jobs past their retention")
-    p.add_argument("--older-than", type=number, metavar="DAYS", help="finished more than DAYS ago (any status)")
-    p.add_argument("--keep", type=int, metavar="N", help="keep at most the N most recent finished jobs")
+    p.add_argument("--older-than", type=days, metavar="DAYS", help="finished more than DAYS ago (any status)")
+    p.add_argument("--keep", type=count, metavar="N", help="keep at most the N most recent finished jobs")
 
     p = add("worker", "run a headless engine until Ctrl-C or SIGTERM")
     p.add_argument("--queue", action="append", metavar="Q", help="serve only this queue (repeatable)")
-    p.add_argument("--grace", type=number, default=10.0, help="seconds running jobs get to stop at shutdown")
+    p.add_argument("--grace", type=seconds, default=10.0, help="seconds running jobs get to stop at shutdown")
 
     add_engine_parser(sub, common)
 

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from core.api import JobFilter, Tracker
 from core.cli import commands as c
+from core.cli.engine_cmd import after_queue
 from core.cli.formatting import err, local, print_details, table
 from core.cli.parser import parse_params
 from core.errors import EXIT_FAILED, EXIT_OK, UsageError
@@ -113,6 +114,7 @@ def cmd_submit(args: argparse.Namespace, t: Tracker) -> int:
         run_anyway=args.run_anyway,
     )
     print(snap.id)
+    after_queue(args, t, [snap])  # as `submit` does: an engine serves it, or the user is told how to start one
     return EXIT_OK
 
 
@@ -157,6 +159,8 @@ def cmd_retry(args: argparse.Namespace, t: Tracker) -> int:
     done = t.workflows.retry_failed(operation=args.operation, since=since)
     for _, snap in done.retried:
         print(snap.id)
+    if done.retried:
+        after_queue(args, t, [snap for _, snap in done.retried])
     for m in done.skipped:
         err(m.text)
     print(
@@ -232,7 +236,9 @@ def cmd_profile(args: argparse.Namespace, t: Tracker) -> int:
                     value = json.dumps(value, ensure_ascii=False)
                 print(f"{key.replace('_', ' ')}: {'-' if value is None else value}")
     elif action == "run":
-        print(w.run_profile(args.name, parse_params(args.param)).id)
+        snap = w.run_profile(args.name, parse_params(args.param))
+        print(snap.id)
+        after_queue(args, t, [snap])
     else:
         w.remove_profile(args.name)
         print(msg("cli.profile_removed", name=args.name).text)
@@ -265,6 +271,8 @@ def cmd_chain(args: argparse.Namespace, t: Tracker) -> int:
             msg("cli.chain_run", name=args.name, run=run_id, n=len(snaps), ids=[s.id for s in snaps]).text,
             file=sys.stderr,
         )
+        if snaps:
+            after_queue(args, t, snaps)
     elif action == "list":
         chains = w.chains()
         if args.json:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, cast
 
+from core.cli.formatting import priority
 from core.workflows import cron
 
 
@@ -60,7 +61,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE", help="a parameter (repeatable)")
     q.add_argument("--label", help="what the job table shows")
     q.add_argument("--queue", help="queue (default: the queue that takes this operation)")
-    q.add_argument("--priority", type=int, default=0, help="higher runs first inside the queue")
+    q.add_argument("--priority", type=priority, default=0, help="higher runs first inside the queue")
     schedule_args(q)
     q = psub.add_parser("list", help="your profiles and their next due time", parents=[common])
     q.add_argument("--json", action="store_true")
@@ -95,6 +96,7 @@ def _priority(text: str) -> int | str:
     if word in ("top", "up", "down", "bottom"):
         return word
     try:
-        return int(word)
+        int(word)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number nor top, up, down or bottom") from None
+    return priority(word)  # within the range a priority takes

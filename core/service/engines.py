@@ -119,13 +119,14 @@ def list_engines(db: Database) -> list[EngineInfo]:
     out = []
     for r in rows:
         local = r.host == host
-        background = mine is not None and mine.engine_id == r.id
+        holds_lock = mine is not None and mine.engine_id == r.id  # a foreground worker may hold it too
+        background = holds_lock and mine is not None and mine.kind == "service"
         alive: bool | None
         if r.id in free:
             alive = not free[r.id]
         elif not local:
             alive = None
-        elif background:
+        elif holds_lock:
             alive = True
         else:
             alive = r.id not in gone

@@ -26,6 +26,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
+
 from core.store.db import data_dir, display_url, resolve_url
 
 # Unix-domain socket paths are limited to 108 bytes (sun_path); keep a margin.
@@ -97,9 +100,23 @@ def runtime_dir() -> Path:
     return found
 
 
+def database_identity(db_url: str | None) -> str:
+    """What names a database: a SQLite file by its real path (so ``/tmp/x.db``, ``sqlite:////tmp//x.db`` and a
+    symbolic link to it are one database, served by one engine), a server's database by its URL (password
+    hidden)."""
+    url = resolve_url(db_url)
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database and not parsed.database.startswith("file:"):
+            return f"sqlite:{os.path.realpath(parsed.database)}"
+    except (ArgumentError, ValueError):
+        pass
+    return display_url(url)
+
+
 def key_of(db_url: str | None) -> str:
-    """A short name for (database, OS user): the hash of the resolved URL (password hidden) and the uid."""
-    url = display_url(resolve_url(db_url))
+    """A short name for (database, OS user): the hash of the database's identity and the uid."""
+    url = database_identity(db_url)
     return hashlib.sha256(f"{url}\0{os.getuid()}".encode()).hexdigest()[:20]
 
 

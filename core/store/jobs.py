@@ -22,7 +22,7 @@ from core.errors import ConflictError, NotAllowed, NotFound, UsageError
 from core.events import EventBus, EventKind, JobEvent
 from core.messages import define, msg
 from core.operations import OperationEnv, registry
-from core.records import JobSnapshot, LogEntry
+from core.records import JobSnapshot, LogEntry, parse_job_ref  # noqa: F401  (its home is light: the launcher's)
 from core.status import NOT_REMOVABLE, RUNNING, TERMINAL, JobStatus
 from core.store import dialect, settings
 from core.store.db import Database
@@ -41,7 +41,7 @@ define("job.already_finished", "job #{id} has already finished ({status})")
 define("job.remove_running", "job #{id} is {status}: stop it first, then remove it")
 define("job.remove_started", "job #{id} started meanwhile: stop it first, then remove it")
 define("job.retry_unfinished", "job #{id} is {status}: only a finished job can be retried")
-define("job.bad_ref", "{text!r} is not a job id or link (a number such as 12, or asyncops://job/12)")
+define("job.at_out_of_range", "--at: {text!r} is beyond the dates asyncops can keep (years 1 to 9999, in UTC)")
 
 jobs_t = table(Job)
 _queues_t = table(QueueRow)
@@ -61,9 +61,12 @@ def parse_at(text: str | dt.datetime | None) -> dt.datetime | None:
             d = dt.datetime.fromisoformat(text.strip())
         except ValueError:
             raise UsageError(msg("job.bad_at", text=text), field="at") from None
-    if d.tzinfo is None:
-        d = d.astimezone()
-    return d.astimezone(dt.UTC)
+    try:
+        if d.tzinfo is None:
+            d = d.astimezone()
+        return d.astimezone(dt.UTC)
+    except (ValueError, OverflowError):  # the first or last hours of the calendar, moved to UTC
+        raise UsageError(msg("job.at_out_of_range", text=str(text)), field="at") from None
 
 
 # -- submit -----------------------------------------------------------------------------------------
@@ -350,18 +353,6 @@ def get(db: Database, job_id: int, *, user: str | None = None, admin: bool | Non
                 raise NotFound(msg("job.not_found", id=job_id))
             raise NotAllowed(msg("job.foreign", id=job_id))
     return annotate(db, [JobSnapshot.from_row(row)])[0]
-
-
-def parse_job_ref(text: str) -> int:
-    """``12``, ``#12`` or ``asyncops://job/12``; the id is ASCII digits only (no signs, spaces, ``_`` or other
-    scripts' digits, which ``int()`` would accept)."""
-    t = text.strip()
-    for prefix in ("asyncops://job/", "#"):
-        if t.startswith(prefix):
-            t = t[len(prefix) :].strip("/")
-    if not (t.isascii() and t.isdigit()) or len(t) > 18 or int(t) <= 0:
-        raise UsageError(msg("job.bad_ref", text=text))
-    return int(t)
 
 
 def get_many(db: Database, ids: Sequence[int]) -> list[JobSnapshot]:

@@ -20,6 +20,7 @@ from core.workflows.tables import JobRetried
 
 define("priority.not_waiting", "job #{id} is {status}: only a queued or scheduled job can be re-ordered")
 define("retry.bad_since", "--since {text!r}: use a duration such as 30m, 12h, 2d or 1w")
+define("retry.since_too_long", "--since {text!r}: at most {days} days back")
 define("retry.unknown_operation", "--operation {name!r}: no such operation (see `asyncops operations`)")
 define("retry.skipped", "job #{id} not retried: {reason}")
 
@@ -27,6 +28,7 @@ S = JobStatus
 jobs_t = table(Job)
 retried_t = table(JobRetried)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+_SINCE_MAX_DAYS = 100_000  # about 270 years
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw])$")
 
 
@@ -35,7 +37,10 @@ def parse_duration(text: str) -> dt.timedelta:
     m = _DURATION.match(text.strip().lower())
     if not m:
         raise UsageError(msg("retry.bad_since", text=text), field="since")
-    return dt.timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)])
+    seconds = float(m.group(1)) * _UNITS[m.group(2)]
+    if seconds > _SINCE_MAX_DAYS * 86400:  # further back than the calendar goes (an OverflowError, uncaught)
+        raise UsageError(msg("retry.since_too_long", text=text, days=_SINCE_MAX_DAYS), field="since")
+    return dt.timedelta(seconds=seconds)
 
 
 def set_priority(db: Database, job_id: int, priority: int, *, user: str, admin: bool) -> JobSnapshot:

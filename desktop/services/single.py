@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop.services.handoff import hand_off, window_socket
+from desktop.services.links import parse_job_ref
 
 
 class InstanceServer(QObject):
@@ -67,7 +68,8 @@ class InstanceServer(QObject):
         except (ValueError, AttributeError):
             sock.abort()
             return
-        job_id = raw if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0 else None
+        # an id a job can have (the one parser of job references), or only raise the window
+        job_id = parse_job_ref(str(raw)) if isinstance(raw, int) and not isinstance(raw, bool) else None
         sock.write(b'{"ok": true}\n')
         sock.flush()
         sock.disconnectFromServer()
