@@ -43,6 +43,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{text!r} is out of range: give a number from {lo} to {hi}</source>
+            <comment>cli.out_of_range</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>job {id}: pause requested, still {status} (it pauses at its next item)</source>
             <comment>cli.pause_requested</comment>
             <translation type="unfinished" />
@@ -240,6 +245,16 @@
         <message>
             <source>a quote opened on line {start} is never closed: lines {start}–{end} not read</source>
             <comment>csv.unclosed_quote</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{url} is an in-memory database: the jobs written there vanish when the command ends; a job store must be a file: give a file path, e.g. --db ~/asyncops.db</source>
+            <comment>db.in_memory</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is not a regular file (a pipe, device or socket): name a database file</source>
+            <comment>db.not_a_file</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -515,6 +530,11 @@
         <message>
             <source>job #{id} has already finished ({status})</source>
             <comment>job.already_finished</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--at: {text!r} is beyond the dates asyncops can keep (years 1 to 9999, in UTC)</source>
+            <comment>job.at_out_of_range</comment>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1535,6 +1555,11 @@
         <message>
             <source>job #{id}: no item failed or was left undone, so there is nothing to retry</source>
             <comment>retry.none_failed</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--since {text!r}: at most {days} days back</source>
+            <comment>retry.since_too_long</comment>
             <translation type="unfinished" />
         </message>
         <message>

@@ -43,6 +43,11 @@
             <translation>aucun profil ; enregistrez-en un avec : asyncops profile save NOM OP -p CLÉ=VALEUR</translation>
         </message>
         <message>
+            <source>{text!r} is out of range: give a number from {lo} to {hi}</source>
+            <comment>cli.out_of_range</comment>
+            <translation>{text!r} est hors limites : donnez un nombre de {lo} à {hi}</translation>
+        </message>
+        <message>
             <source>job {id}: pause requested, still {status} (it pauses at its next item)</source>
             <comment>cli.pause_requested</comment>
             <translation>tâche {id} : pause demandée, encore {status} (elle se met en pause à son prochain élément)</translation>
@@ -241,6 +246,16 @@
             <source>a quote opened on line {start} is never closed: lines {start}–{end} not read</source>
             <comment>csv.unclosed_quote</comment>
             <translation>un guillemet ouvert à la ligne {start} n'est jamais fermé : lignes {start}–{end} non lues</translation>
+        </message>
+        <message>
+            <source>{url} is an in-memory database: the jobs written there vanish when the command ends; a job store must be a file: give a file path, e.g. --db ~/asyncops.db</source>
+            <comment>db.in_memory</comment>
+            <translation>{url} est une base de données en mémoire : les tâches qui y sont écrites disparaissent à la fin de la commande ; un magasin de tâches doit être un fichier : donnez un chemin de fichier, par ex. --db ~/asyncops.db</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file (a pipe, device or socket): name a database file</source>
+            <comment>db.not_a_file</comment>
+            <translation>{path} n'est pas un fichier ordinaire (un tube, un périphérique ou une socket) : nommez un fichier de base de données</translation>
         </message>
         <message>
             <source>{source} line {line} refers to {target} ({link!r}), which is deleted</source>
@@ -516,6 +531,11 @@
             <source>job #{id} has already finished ({status})</source>
             <comment>job.already_finished</comment>
             <translation>la tâche n° {id} est déjà terminée ({status})</translation>
+        </message>
+        <message>
+            <source>--at: {text!r} is beyond the dates asyncops can keep (years 1 to 9999, in UTC)</source>
+            <comment>job.at_out_of_range</comment>
+            <translation>--at : {text!r} est au-delà des dates qu'asyncops sait garder (années 1 à 9999, en UTC)</translation>
         </message>
         <message>
             <source>attempt {attempt}/{attempts} failed: {reason}</source>
@@ -1536,6 +1556,11 @@
             <source>job #{id}: no item failed or was left undone, so there is nothing to retry</source>
             <comment>retry.none_failed</comment>
             <translation>tâche #{id} : aucun élément n'a échoué ni n'est resté à faire, il n'y a rien à relancer</translation>
+        </message>
+        <message>
+            <source>--since {text!r}: at most {days} days back</source>
+            <comment>retry.since_too_long</comment>
+            <translation>--since {text!r} : au plus {days} jours en arrière</translation>
         </message>
         <message>
             <source>job #{id} not retried: {reason}</source>
