@@ -25,6 +25,7 @@ from core import export, library
 from core.engine import housekeeping
 from core.errors import ConflictError, NotAllowed, UsageError
 from core.events import EventBus, EventKind, JobEvent
+from core.files import replacing as replacing  # the window writes its CSV files as the core does
 from core.messages import Message, define, msg
 from core.operations import DryRun, Operation, OperationEnv, Registry, registry
 from core.records import JobSnapshot, LogEntry, iso

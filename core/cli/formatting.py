@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.errors import UsageError
-from core.files import create_beside
+from core.files import replacing
 from core.messages import define, msg
 from core.records import JobSnapshot
 
@@ -87,15 +87,8 @@ def output(path: str | None) -> Iterator[TextIO]:
     target = Path(path).expanduser()
     if not target.parent.is_dir():
         raise UsageError(f"-o {path}: the folder {target.parent} does not exist")
-    fd, tmp = create_beside(target)  # the mode of a file the user creates (or of the file it replaces)
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with replacing(target) as fh:  # the mode of a file the user creates (or of the file it replaces)
+        yield fh
 
 
 def local(value: Any) -> str:

@@ -61,6 +61,17 @@ def split(rel: str) -> tuple[str, str]:
     return head, name
 
 
+def _open_sub(part: str, fd: int, where: str) -> int:
+    """The folder ``part`` of the folder ``fd``, not through a link: JailError (naming ``where``) when it is a link
+    or a file; other errors (FileNotFoundError…) as they are."""
+    try:
+        return os.open(part, DIR_FLAGS, dir_fd=fd)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+            raise JailError(where) from None
+        raise
+
+
 def open_root(root: Path) -> int:
     """A descriptor of the folder ``root``, reached from ``/`` one component at a time without following any
     symbolic link (JailError when one of them is a link or a file): a library's folder is used where it was
@@ -70,12 +81,7 @@ def open_root(root: Path) -> int:
     fd = os.open(anchor, DIR_FLAGS)
     try:
         for i, part in enumerate(names):
-            try:
-                sub = os.open(part, DIR_FLAGS, dir_fd=fd)
-            except OSError as exc:
-                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
-                    raise JailError(str(Path(anchor, *names[: i + 1]))) from None
-                raise
+            sub = _open_sub(part, fd, str(Path(anchor, *names[: i + 1])))
             os.close(fd)
             fd = sub
     except BaseException:
@@ -117,34 +123,19 @@ class Jail:
                     raise JailError(rel)
                 done.append(part)
                 try:
-                    sub = os.open(part, DIR_FLAGS, dir_fd=fd)
+                    sub = _open_sub(part, fd, "/".join(done))
                 except FileNotFoundError:
                     if not create:
                         raise
-                    try:
+                    with contextlib.suppress(FileExistsError):
                         os.mkdir(part, dir_fd=fd)
-                    except FileExistsError:
-                        pass
-                    sub = self._open_sub(part, fd, "/".join(done))
-                except (NotADirectoryError, OSError) as exc:
-                    if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
-                        raise JailError("/".join(done)) from None
-                    raise
+                    sub = _open_sub(part, fd, "/".join(done))
                 os.close(fd)
                 fd = sub
         except BaseException:
             os.close(fd)
             raise
         return fd
-
-    @staticmethod
-    def _open_sub(part: str, fd: int, where: str) -> int:
-        try:
-            return os.open(part, DIR_FLAGS, dir_fd=fd)
-        except OSError as exc:
-            if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
-                raise JailError(where) from None
-            raise
 
     @contextlib.contextmanager
     def folder(self, rel: str, *, create: bool = False) -> Iterator[int]:

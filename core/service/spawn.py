@@ -85,7 +85,11 @@ def ensure_engine(db_url: str | None = None, *, autostart: bool | None = None, w
     background one. Returns at once after starting unless ``wait`` > 0 (seconds to wait for it to hold its
     lock). ``autostart`` None: on unless ``ASYNCOPS_NO_AUTOSTART`` is set."""
     url = resolve_url(db_url)
-    path = lock_path(url)
+    try:
+        path = lock_path(url)  # in the private runtime folder, made if missing
+    except OSError as exc:  # no runtime folder can be made (the data folder is a file, a read-only disk…)
+        log.warning("cannot start the background engine: %s", exc)
+        return EngineStatus(EngineState.FAILED, detail=str(exc))
     info = holder(path)
     if info is not None:
         return _found(EngineState.RUNNING, info, url)

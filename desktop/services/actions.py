@@ -17,9 +17,8 @@ from typing import Any, TextIO
 
 from PySide6.QtCore import QObject, Signal
 
-from core.api import JobFilter, Launch, Tracker
+from core.api import JobFilter, Launch, Tracker, replacing
 from core.errors import AsyncopsError
-from core.files import replacing
 from core.messages import Message
 from core.records import JobSnapshot
 from desktop.jobs import presentation as P

@@ -278,3 +278,20 @@ def test_retry_failed_since_further_back_than_the_calendar_is_refused(db: Databa
     assert rc == 2, err
     assert f"--since {since!r}: at most 100000 days back" in err
     assert run(capsys, "retry", "--failed", "--since", "100000d")[0] == 0
+
+
+def test_a_runtime_folder_that_cannot_be_made_is_told_and_the_job_stays_queued(
+    db: Database, tmp_path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """With the data folder a file (and the runtime variable too), no engine can be started: one sentence says so
+    and where to look, the job is recorded, exit 0 (it was "unexpected OSError", exit 1)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ASYNCOPS_DATA_DIR", str(blocker))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(blocker))
+    monkeypatch.delenv("ASYNCOPS_NO_AUTOSTART", raising=False)
+    assert main(["submit", "command", "-p", "cmd=true"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip().isdigit()
+    assert "cannot start the background engine (cannot create a private runtime folder" in err
+    assert "unexpected" not in err
