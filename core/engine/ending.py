@@ -107,20 +107,21 @@ class Ending:
 
 def end_programs(contexts: Mapping[int, JobContext]) -> dict[int, Message]:
     """End at once the process groups that ``contexts`` registered on this host (SIGTERM, SIGKILL after
-    :data:`KILL_AFTER` seconds to what is left). What was done, by job (jobs whose group was already empty are not
-    named)."""
+    :data:`KILL_AFTER` seconds to what is left). A group killed is told in its job's log before the SIGKILL (the
+    job's thread may record its outcome as soon as its program is gone); what else was done, by job (jobs whose
+    group was already empty are not named)."""
     groups = {job_id: pgid for job_id, ctx in contexts.items() if (pgid := _group(ctx.runtime)) is not None}
-    ended = end_groups(groups.values(), KILL_AFTER) if groups else {}
-    notes: dict[int, Message] = {}
-    for job_id, pgid in groups.items():
-        if pgid in ended:
-            _, killed = ended[pgid]
-            notes[job_id] = (
-                msg("engine.group_killed", pgid=pgid, n=killed, after=KILL_AFTER)
-                if killed
-                else msg("engine.group_ended", pgid=pgid, signal="SIGTERM")
-            )
-    return notes
+    jobs_of = {pgid: job_id for job_id, pgid in groups.items()}
+
+    def killing(pgid: int, left: int) -> None:
+        contexts[jobs_of[pgid]].info(msg("engine.group_killed", pgid=pgid, n=left, after=KILL_AFTER))
+
+    ended = end_groups(groups.values(), KILL_AFTER, killing) if groups else {}
+    return {
+        job_id: msg("engine.group_ended", pgid=pgid, signal="SIGTERM")
+        for job_id, pgid in groups.items()
+        if pgid in ended and not ended[pgid][1]
+    }
 
 
 def _group(runtime: Mapping[str, Any] | None) -> int | None:

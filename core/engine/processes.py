@@ -15,7 +15,7 @@ import os
 import signal
 import socket
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import psutil
@@ -117,10 +117,12 @@ def signal_group(pgid: int, sig: signal.Signals) -> None:
         os.killpg(pgid, sig)
 
 
-def end_groups(pgids: Iterable[int], grace: float) -> dict[int, tuple[int, int]]:
+def end_groups(
+    pgids: Iterable[int], grace: float, before_kill: Callable[[int, int], object] | None = None
+) -> dict[int, tuple[int, int]]:
     """End whole process groups at once: SIGTERM (and SIGCONT, for a group that was paused) to each, then SIGKILL
-    to each group with a process left after ``grace`` seconds. For each group that had processes: how many
-    it had, and how many were still running at the SIGKILL."""
+    to each group with a process left after ``grace`` seconds (``before_kill(pgid, processes left)`` first). For
+    each group that had processes: how many it had, and how many were still running at the SIGKILL."""
     found = {pgid: members(pgid) for pgid in set(pgids)}
     found = {pgid: procs for pgid, procs in found.items() if procs}
     for pgid in found:
@@ -131,6 +133,8 @@ def end_groups(pgids: Iterable[int], grace: float) -> dict[int, tuple[int, int]]
     for pgid in found:  # the whole group again, not only the processes seen: one may have forked since
         left = members(pgid)
         if left:
+            if before_kill is not None:
+                before_kill(pgid, len(left))
             signal_group(pgid, signal.SIGKILL)
             killed[pgid] = len(left)
             wait_gone(left, 5.0)
