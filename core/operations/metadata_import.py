@@ -15,6 +15,7 @@ column, and only that cell is left out. Rows apply in transactions of ``batch_si
 from __future__ import annotations
 
 import contextlib
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ from core.operations.metadata_rows import (  # how the rows are read and their c
     ImportStats,
     _Cells,
     _merges_in_sqlite,
+    _path_of,
     _Plan,
     _select,
     _select_range,
@@ -102,6 +104,9 @@ define("label.metadata_import", "Import metadata from {file} · {library}")
 # another writer still waits no longer than that, a failed batch holds at most 1,000 rows, and the commits no
 # longer outweigh the rows (50, the DAM's save size, made 2,000 commits of 100,000 rows).
 BATCH = 1000
+# Records read at once by the common case's check (:meth:`_Plan.plain_batch`): a few hundred keep its fixed costs
+# small, and the objects they hold alive few (a chunk of a whole batch kept the garbage collector busy)
+CHUNK = 250
 
 
 class MetadataImport(LibraryOperation):
@@ -218,7 +223,7 @@ class MetadataImport(LibraryOperation):
         for note in head.notes:
             warn(note)
         with contextlib.ExitStack() as stack:
-            writer = stack.enter_context(db.write_batches()) if ctx is not None else None
+            writer = stack.enter_context(db.write_batches(bulk=True)) if ctx is not None else None
             self._read(db, lib, params, ctx, stats, head, warn, writer)
         return stats
 
@@ -248,49 +253,55 @@ class MetadataImport(LibraryOperation):
         it = records(Path(params["input"]).expanduser(), params["separator"])
         next(it)  # the header
         n = stats.rows  # rows read (kept in a local in this loop: stats.rows is set from it at each batch)
-        for start, _end, row in it:
-            if row.__class__ is not list:
-                assert isinstance(row, Unreadable)
+        while chunk := list(islice(it, min(CHUNK, size - len(batch)))):  # a batch is full at the end of a chunk
+            got = None if prefix else plan.plain_batch(chunk, width, path_idx)
+            start = chunk[-1][0]
+            if got is not None:
+                n += len(chunk)
+                batch += got
+            for start, _end, row in chunk if got is None else ():
+                if row.__class__ is not list:
+                    assert isinstance(row, Unreadable)
+                    n += 1
+                    stats.unreadable.append(row)
+                    if ctx is not None:
+                        ctx.error(row.message, f"line {row.start}")
+                    continue
+                if len(row) != width:
+                    if not row or (len(row) == 1 and row[0] == ""):
+                        continue  # a blank line
+                    n += 1
+                    stats.skipped += 1
+                    warn(msg("meta.import_width", line=start, n=len(row), width=width), f"line {start}")
+                    continue
                 n += 1
-                stats.unreadable.append(row)
-                if ctx is not None:
-                    ctx.error(row.message, f"line {row.start}")
-                continue
-            if len(row) != width:
-                if not row or (len(row) == 1 and row[0] == ""):
-                    continue  # a blank line
-                n += 1
-                stats.skipped += 1
-                warn(msg("meta.import_width", line=start, n=len(row), width=width), f"line {start}")
-                continue
-            n += 1
-            raw = row[path_idx].strip()
-            if prefix:
-                if raw != prefix and not raw.startswith(prefix + "/"):
+                raw = row[path_idx].strip()
+                if prefix:
+                    if raw != prefix and not raw.startswith(prefix + "/"):
+                        where = f"line {start}"
+                        stats.skipped += 1
+                        warn(msg("meta.import_outside_prefix", line=start, column=pc, path=raw, prefix=prefix), where)
+                        continue
+                    raw = raw[len(prefix) :] or "/"
+                try:
+                    rel = raw[1:]
+                    if raw[:1] != "/" or not is_plain(rel):
+                        rel = L.normalize(raw, param=pc, root=root)
+                except (ParamError, L.PathNotAllowed) as exc:
                     where = f"line {start}"
                     stats.skipped += 1
-                    warn(msg("meta.import_outside_prefix", line=start, column=pc, path=raw, prefix=prefix), where)
+                    reason = exc.detail_message if isinstance(exc, ParamError) else exc.message
+                    warn(msg("meta.import_bad_path", line=start, column=pc, reason=reason.text), where)
                     continue
-                raw = raw[len(prefix) :] or "/"
-            try:
-                rel = raw[1:]
-                if raw[:1] != "/" or not is_plain(rel):
-                    rel = L.normalize(raw, param=pc, root=root)
-            except (ParamError, L.PathNotAllowed) as exc:
-                where = f"line {start}"
-                stats.skipped += 1
-                reason = exc.detail_message if isinstance(exc, ParamError) else exc.message
-                warn(msg("meta.import_bad_path", line=start, column=pc, reason=reason.text), where)
-                continue
-            texts = parsed_cells(row)
-            cells = cell_sets.get(texts) or cells_of(texts)
-            if cells.bad:
-                for col, bad in cells.bad:
-                    warn(
-                        msg("meta.import_bad_cell", line=start, column=col.header, reason=bad.message.text),
-                        f"line {start}",
-                    )
-            batch.append((start, rel, direct_cells(row), texts, cells))
+                texts = parsed_cells(row)
+                cells = cell_sets.get(texts) or cells_of(texts)
+                if cells.bad:
+                    for col, bad in cells.bad:
+                        warn(
+                            msg("meta.import_bad_cell", line=start, column=col.header, reason=bad.message.text),
+                            f"line {start}",
+                        )
+                batch.append((start, rel, direct_cells(row), texts, cells))
             if len(batch) >= size:
                 stats.rows = n
                 self._apply(db, lib, batch, stats, warn, writer, pc, plan, in_sql)
@@ -350,15 +361,16 @@ class MetadataImport(LibraryOperation):
         listing = len(stats.applied) < _MAX_LISTED
         with writer.transaction() as conn:
             cur = conn.connection.cursor()  # the connection's own transaction, without per-call overhead
+            unique = len(set(map(_path_of, batch))) == len(batch)
             try:
-                guard = plan.usual_for(batch)
+                guard = plan.usual_for(batch, unique)
                 if guard is not None:
                     stmt, params = plan.statement(batch, False, guard)
                 else:
                     stmt, params = plan.statement(batch, not plan.parsed_unchanged(cur, lid, batch))
                 if listing:
                     cur.execute("SAVEPOINT import_batch")
-                changed = stmt.run_rows(cur, lid, params)
+                changed = stmt.run_rows(cur, lid, params, unique)
                 if guard is not None:
                     plan.guarding = changed == len(params)
                 elif changed == len(params):
@@ -378,7 +390,7 @@ class MetadataImport(LibraryOperation):
                     # the assets the guard left out (other stored values), with those it did not change (the
                     # full statement finds those unchanged now: no row is counted twice)
                     full, params = plan.statement(batch, True)
-                    changed += full.run_rows(cur, lid, params)
+                    changed += full.run_rows(cur, lid, params, unique)
                 found: set[str] | None = None
                 if changed < len(params):
                     found = set()

@@ -165,7 +165,7 @@ class _SQLiteStatement(L.Prepared):
     def sql(self, dialect: Any) -> tuple[str, Any]:
         return self._sql, None
 
-    def run_rows(self, cur: Any, lid: int, rows: list[tuple[Any, ...]]) -> int:
+    def run_rows(self, cur: Any, lid: int, rows: list[tuple[Any, ...]], unique: bool = False) -> int:
         """Run the statement (one asset by path: ``?1`` the library, ``?2`` the path, then the row's values) for
         each of ``rows`` (their parameters after the library), in order; the number of assets changed.
 
@@ -176,7 +176,7 @@ class _SQLiteStatement(L.Prepared):
         width = len(rows[0]) if rows else 1
         room = max(1, min(_JOINED_MAX, cur.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
         runs: list[list[tuple[Any, ...]]] = []
-        if len(rows) <= room and len({r[0] for r in rows}) == len(rows):
+        if len(rows) <= room and (unique or len({r[0] for r in rows}) == len(rows)):
             runs.append(rows)
         else:
             seen: set[Any] = set()
@@ -348,6 +348,8 @@ class _Cells:
 
 
 _path_of, _cells_of = operator.itemgetter(1), operator.itemgetter(4)  # of a batch entry (line, path, …, cells)
+_first, _third = operator.itemgetter(0), operator.itemgetter(2)  # of a record: (first line, last line, fields)
+_last = operator.itemgetter(-1)
 
 
 @dataclass(frozen=True)
@@ -406,16 +408,50 @@ class _Plan:
         self.check_misses = 0  # batches parsed_unchanged could not decide (too many assets or stored values)
         self.guarding = True  # whether the next batch may try the guarded statement (see usual_for)
 
-    def usual_for(self, batch: list[tuple[Any, str, Any, tuple[str, ...], _Cells]]) -> str | None:
+    def plain_batch(
+        self, chunk: list[tuple[int, int, Any]], width: int, path_idx: int
+    ) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...], _Cells]] | None:
+        """The batch entries of ``chunk`` (records as :func:`~core.operations.csv_records.records` yields them)
+        when each is a row of ``width`` cells whose path is ``/``-rooted, plain (see ``L._is_plain``) and without
+        white space around it, and no cell is bad, checked for the whole chunk at once: the common case, a file
+        as metadata-export writes it, without the row by row reading. None when some record needs that reading
+        (and its warnings); nothing is reported or counted then."""
+        rows = list(map(_third, chunk))
+        try:
+            if set(map(len, rows)) != {width}:
+                return None
+        except TypeError:  # an Unreadable record
+            return None
+        raws = list(map(operator.itemgetter(path_idx), rows))
+        joined = "\n".join(raws)  # one path a line: its first character, and each after a line end, is "/"
+        k = len(raws) - 1
+        if joined[:1] != "/" or joined.count("\n") != k or joined[-1] == "/" or "\x00" in joined or "\\" in joined:
+            return None
+        if "//" in joined or "/." in joined or "/\n" in joined:
+            return None
+        rels = joined[1:].split("\n/")
+        if len(rels) != len(raws):  # a path that does not start with "/"
+            return None
+        ends = "".join(map(_last, raws))  # no path ends in white space (each is one line, starting with "/")
+        if ends.split() != [ends]:
+            return None
+        texts = list(map(self.parsed_cells, rows))
+        sets, cells_of = self.cell_sets, self.cells
+        cells = [sets.get(t) or cells_of(t) for t in texts]
+        if any(c.bad for c in dict(zip(map(id, cells), cells)).values()):  # a few objects, shared by the rows
+            return None
+        return list(zip(map(_first, chunk), rels, map(self.direct_cells, rows), texts, cells))
+
+    def usual_for(self, batch: list[tuple[Any, str, Any, tuple[str, ...], _Cells]], unique: bool) -> str | None:
         """SQLite: the guard of a statement without the parsed columns for ``batch``: the condition that an asset
         holds the stored values most assets hold (learnt by :meth:`parsed_unchanged`), which no row's parsed
         cells change. The guarded statement then sets the plain text cells of those assets, with no read before
         it; the others (other stored values, unchanged or not catalogued) are left to the full statement. None
         when the batch has parsed cells that apply and some would change those values, when they are not known
         yet, or a real (JSON text may round it), or the last guarded batch left assets to the full statement, or
-        the batch names an asset twice."""
+        the batch names an asset twice (``unique`` False)."""
         usual = self._usual
-        if usual is None or not self.guarding or len(set(map(_path_of, batch))) < len(batch):
+        if usual is None or not self.guarding or not unique:
             return None  # (an asset named twice: the full statement after this one would apply its rows again)
         cells = list(map(_cells_of, batch))  # shared per distinct texts: a few distinct objects
         distinct = dict(zip(map(id, cells), batch, strict=True)).values()

@@ -132,6 +132,8 @@ class Database:
         # SQLite has one writer at a time. Writers of this process queue on a Python lock, which hands over
         # at once, instead of polling SQLite's busy handler (which sleeps in steps of milliseconds).
         self._write_lock: threading.RLock | None = threading.RLock() if self.is_sqlite else None
+        self._bulk = 0  # SQLite: bulk writes under way in this process (see write_batches)
+        self._bulk_lock = threading.Lock()
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._identity: dialect.SessionIdentity | None = None
@@ -222,10 +224,15 @@ class Database:
             found = self._prepared[key] = make()
         return found
 
-    def write_batches(self, *, checkpoints: bool = True) -> WriteBatches:
+    def write_batches(self, *, checkpoints: bool = True, bulk: bool = False) -> WriteBatches:
         """One connection held for many short write transactions (imports apply thousands of batches). SQLite:
-        without ``checkpoints`` its commits leave the WAL to :meth:`checkpoint` (called by someone else, often)."""
-        return WriteBatches(self, checkpoints=checkpoints)
+        without ``checkpoints`` its commits leave the WAL to :meth:`checkpoint` (called by someone else, often).
+
+        ``bulk`` (SQLite): a bulk write, as SQLite advises for one: the WAL grows up to ``BULK_WAL_PAGES`` before
+        its own commits copy it into the database file, and :meth:`checkpoint` leaves it alone meanwhile, so that
+        its pages are copied once it ends (by the engine's housekeeping) instead of while it runs, competing with
+        it for the disk and the processor."""
+        return WriteBatches(self, checkpoints=checkpoints, bulk=bulk)
 
     def checkpoint(self) -> None:
         """SQLite: copy what the WAL holds into the database file, as far as readers allow, without waiting for
@@ -236,8 +243,10 @@ class Database:
         their lock held (a few frames), so that the WAL is copied whole and the next commit writes it again from its
         beginning. Otherwise, under a steady stream of commits, a checkpoint never catches up and every commit
         appends to a WAL that grows without end (hundreds of MB for a few thousand jobs), each commit extending the
-        file."""
-        if self.is_sqlite:
+        file.
+
+        Nothing while a bulk write of this process runs (see :meth:`write_batches`)."""
+        if self.is_sqlite and not self._bulk:
             with self.engine.connect() as conn:
                 dbapi = conn.connection.dbapi_connection
                 assert dbapi is not None
@@ -324,6 +333,11 @@ def _first_line(error: object) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
+# The WAL a bulk write lets grow before its own commits copy it into the database file: 64 MiB of 4 KiB pages
+# (SQLite's automatic checkpoint is at 1,000 pages), a few hundred thousand rows of a metadata import
+BULK_WAL_PAGES = 16384
+
+
 class WriteBatches:
     """Many short write transactions on one connection held throughout: each ``transaction()`` takes the
     writer lock and BEGINs IMMEDIATE like ``Database.connect_write()``, without a pool checkout each time.
@@ -334,22 +348,33 @@ class WriteBatches:
                     ...
     """
 
-    def __init__(self, db: Database, *, checkpoints: bool = True) -> None:
+    def __init__(self, db: Database, *, checkpoints: bool = True, bulk: bool = False) -> None:
         self.db = db
         self._conn: Connection | None = None
         self._checkpoints = checkpoints or not db.is_sqlite
+        self._bulk = bulk and db.is_sqlite
         self._autocheckpoint: int | None = None
 
     def __enter__(self) -> WriteBatches:
         self._conn = self.db._write_engine.connect()
-        if not self._checkpoints:  # SQLite: a commit that fills the WAL does not copy it back and sync the files
+        if not self._checkpoints or self._bulk:
+            # SQLite: a commit that fills the WAL does not copy it back and sync the files (a bulk write's does,
+            # past BULK_WAL_PAGES)
             dbapi = self._conn.connection.dbapi_connection
             assert dbapi is not None
             self._autocheckpoint = dbapi.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-            dbapi.execute("PRAGMA wal_autocheckpoint=0").fetchall()
+            pages = BULK_WAL_PAGES if self._checkpoints else 0
+            dbapi.execute(f"PRAGMA wal_autocheckpoint={pages}").fetchall()
+        if self._bulk:
+            with self.db._bulk_lock:
+                self.db._bulk += 1
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._bulk:
+            with self.db._bulk_lock:
+                self.db._bulk -= 1
+            self._bulk = False
         if self._conn is not None:
             if self._autocheckpoint is not None:  # as it was, for the pool's next user
                 with contextlib.suppress(Exception):

@@ -372,8 +372,8 @@ def test_batches_guarded_by_the_usual_stored_values_leave_the_others_to_the_full
     guarded: list[bool] = []
     real = mi._Plan.usual_for
 
-    def spy(self: Any, batch: Any) -> str | None:
-        got = real(self, batch)
+    def spy(self: Any, batch: Any, unique: bool) -> str | None:
+        got = real(self, batch, unique)
         guarded.append(got is not None)
         return got
 

@@ -203,9 +203,9 @@ def test_import_batch_applies_whole_or_not_at_all(
             raise RuntimeError("disk full")
         return real(self, cursor, dialect, rows)
 
-    def run_rows(self: mr._SQLiteStatement, cursor: object, lid: object, rows: list) -> int:
+    def run_rows(self: mr._SQLiteStatement, cursor: object, lid: object, rows: list, unique: bool = False) -> int:
         calls.append(len(rows))
-        changed = real_rows(self, cursor, lid, rows)
+        changed = real_rows(self, cursor, lid, rows, unique)
         if len(calls) == 2:
             raise RuntimeError("disk full")
         return changed
