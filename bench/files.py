@@ -267,6 +267,11 @@ def main() -> int:
                     'props = \'{"client":["String","ACME"]}\' WHERE library_id = ? AND is_dir = 0',
                     (info.id,),
                 )
+        # the delete and move above ran inline, and their jobs stay ACTIVE as a stopped engine's would: they are
+        # recovered here, so that the children's engines find nothing to recover (it would count in their memory)
+        from core.engine import housekeeping
+
+        housekeeping.recover(db, "bench", {op.name: op for op in registry.all()})
         db.dispose()  # the children open the database themselves
         peaks: dict[str, float] = {}
         for size, (info, name) in libs.items():
