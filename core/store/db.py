@@ -303,7 +303,8 @@ class Database:
                         "it was not made by asyncops or is damaged"
                     )
             self._backup(current)
-            with self._write_engine.connect() as conn, conn.begin():
+            # (foreign keys off outside the transaction, as the upgrade's rebuilt tables need)
+            with self._write_engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
                 command.upgrade(alembic_config(conn), "head")
         except OperationalError as exc:
             if self.is_sqlite:
@@ -327,6 +328,23 @@ class Database:
         finally:
             src.close()
         return target
+
+
+@contextlib.contextmanager
+def _foreign_keys_off(conn: Connection) -> Iterator[None]:
+    """SQLite: foreign keys not enforced while the migrations run, as SQLite's procedure for changing a table
+    asks (https://sqlite.org/lang_altertable.html#otheralter): a table rebuilt is dropped, and with them on, its
+    drop would first delete its rows and, through ON DELETE CASCADE, the rows of every table that refers to it
+    (the jobs' logs). The pragma is set outside a transaction (inside one it does nothing)."""
+    dbapi = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+    if dbapi is None:
+        yield
+        return
+    dbapi.execute("PRAGMA foreign_keys=OFF").fetchall()
+    try:
+        yield
+    finally:
+        dbapi.execute("PRAGMA foreign_keys=ON").fetchall()
 
 
 def _first_line(error: object) -> str:

@@ -135,6 +135,10 @@ class Job(Base):
             postgresql_where=text("slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')"),
             sqlite_where=text("slot IS NOT NULL AND status IN ('ACTIVE', 'STOPPING', 'PAUSED')"),
         ),
+        # SQLite: an id is never given again, even when the newest jobs were removed (migration 0016): a link, a
+        # notification or a tombstone naming a removed job never names another (PostgreSQL's sequence never
+        # gives a number twice)
+        {"sqlite_autoincrement": True},
     )
 
 
