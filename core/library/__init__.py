@@ -99,6 +99,7 @@ from core.library.jail import (
     Jail,
     JailError,
     is_utf8,
+    reason_of,
     shown,
 )
 from core.library.jail import (
@@ -378,6 +379,7 @@ __all__ = [
     "read_record",
     "real_root",
     "reapply",
+    "reason_of",
     "record",
     "references_into",
     "refs_t",

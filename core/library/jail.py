@@ -55,6 +55,13 @@ class JailError(OSError):
         super().__init__(errno.ELOOP, self.message.text, rel)
 
 
+def reason_of(exc: BaseException) -> str:
+    """What went wrong with a file, for a line of a job's log: a :class:`JailError`'s own sentence, else the
+    system's (``strerror``), else the exception's text."""
+    message = getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc
+    return str(message)
+
+
 def split(rel: str) -> tuple[str, str]:
     """(parent folder, name) of a library-relative path."""
     head, _, name = rel.rpartition("/")

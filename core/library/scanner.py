@@ -22,7 +22,7 @@ from core.library.catalogue import Entry, Reporter, _bp, _row
 from core.library.edits import merge_file
 from core.library.extract import Meta, extract_meta
 from core.library.fs import TRASH_DIR
-from core.library.jail import Jail, JailError, is_utf8, shown
+from core.library.jail import Jail, is_utf8, reason_of, shown
 from core.library.libraries import LibraryInfo
 from core.library.links import decode, document_kind, find_links, is_external, link_target
 from core.library.paths import BATCH, PART_SUFFIX, TMP_SUFFIX, normalize, parent_of, real_root, subtree
@@ -86,9 +86,9 @@ def walk(root: Path | Jail, start: str = "", report: Reporter | None = None) -> 
                             stats.append((e, e.stat(follow_symlinks=False)))
                         except OSError as exc:
                             child = f"{rel}/{e.name}" if rel else e.name
-                            report.warn(msg("scan.unreadable", reason=exc.strerror or str(exc)), item=shown(child))
+                            report.warn(msg("scan.unreadable", reason=reason_of(exc)), item=shown(child))
             except OSError as exc:
-                report.warn(msg("scan.folder_unreadable", reason=exc.strerror or str(exc)), item=rel or "/")
+                report.warn(msg("scan.folder_unreadable", reason=reason_of(exc)), item=rel or "/")
                 continue
             subdirs = []
             for e, st in stats:
@@ -295,8 +295,7 @@ def reindex(
             try:
                 data = jail.read_bytes(rel)
             except OSError as exc:
-                reason = exc.message if isinstance(exc, JailError) else exc.strerror or str(exc)
-                report.warn(msg("scan.unreadable", reason=str(reason)), item=rel)
+                report.warn(msg("scan.unreadable", reason=reason_of(exc)), item=rel)
                 stats.errors += 1
                 continue
         extracted = extract_meta(jail, rel, mtype, data)

@@ -152,7 +152,7 @@ class Delete(LibraryOperation):
                     if isinstance(exc, L.JailError):
                         ctx.warn(exc.message, item=L.shown(path))
                     else:
-                        ctx.error(msg("delete.cannot", reason=exc.strerror or str(exc)), item=L.shown(path))
+                        ctx.error(msg("delete.cannot", reason=L.reason_of(exc)), item=L.shown(path))
 
                 if permanent:
                     forget = _Forgetter(ctx.db, lib.id, r.rel)

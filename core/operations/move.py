@@ -30,6 +30,7 @@ from core.operations.move_journal import (
     _unfinished,
     _write_plan,
 )
+from core.operations.restore import bring_back, check_items
 
 if TYPE_CHECKING:
     from core.engine import JobContext
@@ -211,15 +212,8 @@ class Move(LibraryOperation):
                 or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs)
             ):
                 raise ParamError("pairs", msg("move.bad_pairs"))
-        restore = params.get("restore")
-        if restore is not None and not (
-            isinstance(restore, list)
-            and all(
-                isinstance(it, dict) and isinstance(it.get("path"), str) and isinstance(it.get("trash"), str)
-                for it in restore
-            )
-        ):
-            raise ParamError("restore", msg("restore.bad_items"))
+        if params.get("restore") is not None:
+            check_items(params["restore"], "restore", empty=True)
         if env is None:
             return
         lib = self.lib(env.db, params)
@@ -464,8 +458,7 @@ class Move(LibraryOperation):
                     _refuse(db, plan_id)
                     if isinstance(exc, OperationFailed):
                         raise
-                    reason = getattr(exc, "message", None) or exc.strerror or str(exc)
-                    raise OperationFailed(msg("move.step_failed", plan=plan_id, reason=str(reason))) from exc
+                    raise OperationFailed(msg("move.step_failed", plan=plan_id, reason=L.reason_of(exc))) from exc
                 ctx.advance()
                 if result is not None:
                     return result
@@ -563,8 +556,7 @@ class Move(LibraryOperation):
         try:
             content = jail.read_bytes(rel)
         except OSError as exc:
-            reason = getattr(exc, "message", None) or exc.strerror or str(exc)
-            ctx.warn(msg("move.unreadable", reason=str(reason)), item=rel)
+            ctx.warn(msg("move.unreadable", reason=L.reason_of(exc)), item=rel)
             content = None
         if content is not None and data["edits"]:
             h = L.sha256(content)
@@ -600,12 +592,7 @@ class Move(LibraryOperation):
     ) -> None:
         """An undo's: an item the move overwrote back from the trash, with its edits (an error if it cannot be)."""
         rel = data["path"]
-        try:
-            record = L.restore(jail, data["trash"], rel, data.get("job"))
-        except OSError as exc:
-            reason = getattr(exc, "message", None) or exc.strerror or str(exc)
-            ctx.error(msg("restore.cannot", reason=str(reason)), item=rel)
-            record = None
+        record = bring_back(ctx, jail, rel, data["trash"], data.get("job"))
         if record is not None:
             L.scan(ctx.db, lib, ctx, under=[rel])  # type: ignore[arg-type]
         with ctx.db.connect_write() as conn:

@@ -29,6 +29,26 @@ define("restore.done", "restored {restored} of {n} {n:plural:item|items}")
 define("restore.none", "nothing was restored")
 
 
+def check_items(items: Any, param: str, *, empty: bool = False) -> None:
+    """Trash entries to bring back as a delete's result (or an overwriting move's) names them: a JSON array of
+    ``{"path": …, "trash": …}`` objects, empty only where ``empty`` allows it."""
+    if not isinstance(items, list) or not (items or empty):
+        raise ParamError(param, msg("restore.bad_items"))
+    for i, it in enumerate(items):
+        if not isinstance(it, dict) or not isinstance(it.get("path"), str) or not isinstance(it.get("trash"), str):
+            raise ParamError(param, msg("restore.bad_item", n=i + 1))
+
+
+def bring_back(ctx: JobContext, jail: L.Jail, rel: str, trash: str, job: int | None) -> dict[str, Any] | None:
+    """One trash entry back to ``rel`` (see ``L.restore``): its record, with the catalogue edits it kept, or None
+    when it cannot be (an error in the job's log)."""
+    try:
+        return L.restore(jail, trash, rel, job)
+    except OSError as exc:
+        ctx.error(msg("restore.cannot", reason=L.reason_of(exc)), item=rel)
+        return None
+
+
 class Restore(LibraryOperation):
     name = "restore"
     title = "Restore from trash"
@@ -48,11 +68,7 @@ class Restore(LibraryOperation):
 
     def check(self, params: dict[str, Any], env: OperationEnv | None) -> None:
         items = params["items"]
-        if not isinstance(items, list) or not items:
-            raise ParamError("items", msg("restore.bad_items"))
-        for i, it in enumerate(items):
-            if not isinstance(it, dict) or not isinstance(it.get("path"), str) or not isinstance(it.get("trash"), str):
-                raise ParamError("items", msg("restore.bad_item", n=i + 1))
+        check_items(items, "items")
         if env is not None:
             lib = self.lib(env.db, params)
             for it in items:
@@ -84,12 +100,8 @@ class Restore(LibraryOperation):
         with L.Jail(L.real_root(lib)) as jail:
             for it in params["items"]:
                 rel = L.normalize(it["path"], param="items")
-                try:
-                    record = L.restore(jail, it["trash"], rel, params.get("job"))
-                except OSError as exc:
-                    reason = getattr(exc, "message", None) or exc.strerror or str(exc)
-                    ctx.error(msg("restore.cannot", reason=str(reason)), item=rel)
-                else:
+                record = bring_back(ctx, jail, rel, it["trash"], params.get("job"))
+                if record is not None:
                     restored.append(rel)
                     saved.update(record.get("edits") or {})
                 ctx.advance()

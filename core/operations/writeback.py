@@ -175,8 +175,7 @@ class MetadataWriteback(LibraryOperation):
                     failed += 1
                     continue
                 except OSError as exc:
-                    reason = getattr(exc, "message", None) or exc.strerror or str(exc)
-                    ctx.error(msg("writeback.cannot", reason=str(reason)), item=rel)
+                    ctx.error(msg("writeback.cannot", reason=L.reason_of(exc)), item=rel)
                     failed += 1
                     continue
                 kept = {k: {"f": e.get("f")} for k, e in edits.items() if k not in done}
@@ -233,8 +232,7 @@ class MetadataWriteback(LibraryOperation):
                         jail.unlink(path)  # a sidecar the writeback created, unchanged since
                         moved = it.get("edits") or {}
                 except OSError as exc:
-                    reason = getattr(exc, "message", None) or exc.strerror or str(exc)
-                    ctx.error(msg("writeback.cannot", reason=str(reason)), item=path)
+                    ctx.error(msg("writeback.cannot", reason=L.reason_of(exc)), item=path)
                     continue
                 reverted.append(path)
                 if asset in now:
