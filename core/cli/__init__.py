@@ -56,9 +56,11 @@ COMMANDS: dict[str, Callable[..., int]] = {
     **WORKFLOW_COMMANDS,  # issue 11: priority, profile, chain; submit --after, jobs --profile, retry --failed
 }
 
-# Commands that act on jobs see the truth first, as `jobs` and `show` do: a job whose engine is provably gone is
-# recovered (INTERRUPTED, its program ended) before it is stopped, removed, retried, exported, …
-RECOVER_FIRST = frozenset({"stop", "remove", "pause", "resume", "retry", "undo", "export-csv", "purge", "priority"})
+# Commands that list or act on jobs see the truth first (`show` too, when its job is running): a job whose engine
+# is provably gone is recovered (INTERRUPTED, its program ended) before it is listed, stopped, removed, retried, …
+RECOVER_FIRST = frozenset(
+    {"jobs", "stop", "remove", "pause", "resume", "retry", "undo", "export-csv", "purge", "priority"}
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -232,7 +232,6 @@ def _filter(args: argparse.Namespace) -> JobFilter:
 def cmd_jobs(args: argparse.Namespace, t: Tracker) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
-    recover(t)  # a job whose engine is provably gone shows INTERRUPTED, not ACTIVE
     rows = t.jobs(_filter(args), limit=args.limit or None)
     all_users, user = args.all, t.user
     if args.json:

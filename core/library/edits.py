@@ -116,23 +116,21 @@ def merge_file(
     for key, raw in given.items():
         e = edits.get(key)
         free = key.startswith("p:")
-        fv = typed_like(value_of(meta, key), raw) if free else raw
-        if e is None:
-            if value_of(meta, key) != fv:
+        current = value_of(meta, key)
+        fv = typed_like(current, raw) if free else raw
+        if e is None or prefer_file:  # the file's value (over an edit: told when it differs)
+            if current != fv:
+                if e is not None:
+                    conflicts.append(Conflict(field_name(key), current, fv))
                 _set(meta, key, fv)
                 changed = True
-            continue
-        if prefer_file:  # the file's value, whether it changed since the edit or not (told when it differs)
-            if value_of(meta, key) != fv:
-                conflicts.append(Conflict(field_name(key), value_of(meta, key), fv))
-                _set(meta, key, fv)
-                changed = True
-            del edits[key]
-            edits_changed = True
+            if e is not None:
+                del edits[key]
+                edits_changed = True
             continue
         said = typed_like(e.get("f"), raw) if free else raw  # what the file says, as the edit noted it
         if said != e.get("f"):
-            conflicts.append(Conflict(field_name(key), value_of(meta, key), said))
+            conflicts.append(Conflict(field_name(key), current, said))
             e["f"] = said
             edits_changed = True
     return changed, edits_changed, conflicts
