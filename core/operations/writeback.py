@@ -16,6 +16,9 @@ field was edited again since (that later edit is kept).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
@@ -122,19 +125,28 @@ class MetadataWriteback(LibraryOperation):
         return {"assets": len(self._edited(env.db, self.lib(env.db, params), params))}
 
     def dry_run(self, env: OperationEnv, params: dict[str, Any]) -> DryRun:
+        """What the run would do, file by file, its refusals included: each file is read and its new content
+        worked out as the run does (nothing is written)."""
         lib = self.lib(env.db, params)
-        details = []
+        details: list[str] = []
         n = 0
         with L.Jail(L.real_root(lib)) as jail:
             for _, rel, mtype, edits in self._edited(env.db, lib, params):
-                target = L.target_of(rel, mtype, jail.exists)
-                if target is None:
-                    details.append(msg("writeback.no_place", path=rel).text)
-                    continue
-                n += 1
+                notes: list[Message] = []
+                try:
+                    item = _prepare(jail, rel, mtype, edits, notes.append)
+                except L.Unreadable as exc:
+                    notes.append(msg(exc.code, path=_target(rel, mtype, jail), **exc.args_))
+                    item = None
+                except OSError as exc:
+                    notes.append(msg("writeback.cannot", reason=f"{rel}: {L.reason_of(exc)}"))
+                    item = None
+                if item is not None:
+                    n += 1
+                    fields = [L.field_name(k) for k in item.done]
+                    notes.insert(0, msg("writeback.would_item", path=rel, fields=fields, target=item.path))
                 if len(details) < SAMPLE * 5:
-                    fields = [L.field_name(k) for k in edits]
-                    details.append(msg("writeback.would_item", path=rel, fields=fields, target=target[0]).text)
+                    details.extend(m.text for m in notes)
         return DryRun(msg("writeback.would", n=n).text, details, {"assets": n})
 
     def run(self, ctx: JobContext, params: dict[str, Any]) -> dict[str, Any]:
@@ -153,25 +165,15 @@ class MetadataWriteback(LibraryOperation):
                     ctx.warn(msg("writeback.stopped"))
                     break
                 ctx.advance()
-                target = L.target_of(rel, mtype, jail.exists)
-                if target is None:
-                    ctx.warn(msg("writeback.no_place", path=rel), item=rel)
-                    continue
-                path, kind = target
-                fields = {k: e.get("v") for k, e in edits.items()}
-                clash = L.clashes(kind, fields)
-                for key, field in clash.items():
-                    ctx.warn(msg("writeback.clash", path=rel, name=key[2:], target=path, field=field), rel)
                 try:
-                    current = jail.read_bytes(path) if jail.exists(path) else None
-                    data, done = L.render(kind, current, fields)
-                    if not done:  # nothing this file can carry: not written, not kept, not counted
-                        _warn_kept(ctx, rel, path, edits, done, clash)
+                    item = _prepare(jail, rel, mtype, edits, functools.partial(ctx.warn, item=rel))
+                    if item is None:  # no place for them, or nothing this file can carry: not written, not counted
                         continue
-                    backup = L.trash_copy(jail, path, ctx.job_id, {rel: edits}) if current is not None else None
+                    path, data, done = item.path, item.data, item.done
+                    backup = L.trash_copy(jail, path, ctx.job_id, {rel: edits}) if item.current is not None else None
                     jail.write_atomic(path, data)
                 except L.Unreadable as exc:
-                    ctx.warn(msg(exc.code, path=path, **exc.args_), item=rel)
+                    ctx.warn(msg(exc.code, path=_target(rel, mtype, jail), **exc.args_), item=rel)
                     failed += 1
                     continue
                 except OSError as exc:
@@ -179,7 +181,6 @@ class MetadataWriteback(LibraryOperation):
                     failed += 1
                     continue
                 kept = {k: {"f": e.get("f")} for k, e in edits.items() if k not in done}
-                _warn_kept(ctx, rel, path, edits, done, clash)
                 with ctx.db.connect_write() as conn:
                     conn.execute(update(a).where(a.c.id == aid).values(edits=kept or None))
                     _refresh(ctx, lib, jail, conn, [rel, path])
@@ -253,13 +254,44 @@ class MetadataWriteback(LibraryOperation):
         return "metadata-writeback", {"library": params["library"], "revert": result["written"], "job": result["job"]}
 
 
-def _warn_kept(
-    ctx: JobContext, rel: str, path: str, edits: dict[str, Any], done: list[str], clash: dict[str, str]
-) -> None:
-    """The edits a file has no place for (a clash was warned about already)."""
+@dataclass(frozen=True)
+class _Item:
+    """A file a writeback rewrites: where, what it holds now (None: it does not exist yet), its new content and
+    the fields written into it."""
+
+    path: str
+    current: bytes | None
+    data: bytes
+    done: list[str]
+
+
+def _target(rel: str, mtype: str, jail: L.Jail) -> str:
+    target = L.target_of(rel, mtype, jail.exists)
+    return target[0] if target is not None else rel
+
+
+def _prepare(
+    jail: L.Jail, rel: str, mtype: str, edits: dict[str, Any], note: Callable[[Message], object]
+) -> _Item | None:
+    """The file that receives the edits of ``rel`` and its new content, read and worked out as the run writes
+    it (nothing is written here). ``note`` hears what is not written: no place for the edits (None), a free
+    property that clashes with a standard field, fields the file cannot carry (None when it carries none).
+    :class:`L.Unreadable` or OSError when the file cannot be read."""
+    target = L.target_of(rel, mtype, jail.exists)
+    if target is None:
+        note(msg("writeback.no_place", path=rel))
+        return None
+    path, kind = target
+    fields = {k: e.get("v") for k, e in edits.items()}
+    clash = L.clashes(kind, fields)
+    for key, field in clash.items():
+        note(msg("writeback.clash", path=rel, name=key[2:], target=path, field=field))
+    current = jail.read_bytes(path) if jail.exists(path) else None
+    data, done = L.render(kind, current, fields)
     kept = [L.field_name(k) for k in edits if k not in done and k not in clash]
     if kept:
-        ctx.warn(msg("writeback.kept", path=rel, fields=kept, target=path), rel)
+        note(msg("writeback.kept", path=rel, fields=kept, target=path))
+    return _Item(path, current, data, done) if done else None
 
 
 def _still_left(ctx: JobContext, rel: str, moved: dict[str, Any], meta: L.Meta, edits: dict[str, Any]) -> dict:

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from core import library as L
-from core.operations import registry
+from core.operations import OperationEnv, registry
 from core.store.db import Database
 from tests.core.library_helpers import log_lines, make_library, run_op
 
@@ -75,6 +75,24 @@ def test_writeback_leaves_unreadable_front_matter_and_sidecars_untouched(db: Dat
     # their edits stay in the catalogue, only ok.md's left the edit list
     assert row(db, "hugo.md").edits == {"tags": {"f": []}} and row(db, "photo.jpg").edits
     assert not row(db, "ok.md").edits
+
+
+def test_the_dry_run_tells_what_the_run_would_refuse_and_writes_nothing(db: Database, tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    make_library(db, root, {**UNREADABLE, "notes.txt": "text"})
+    run_op(db, "mass-edit", {"library": "lib", "filter": "glob:*", "add_tags": "blog"})
+    op = registry.get("metadata-writeback")
+    params = op.validate({"library": "lib"}, OperationEnv(db, "tester"))
+    before = {p.name: p.read_bytes() for p in root.iterdir() if p.is_file()}
+    report = op.dry_run(OperationEnv(db, "tester"), params)
+    assert {p.name: p.read_bytes() for p in root.iterdir() if p.is_file()} == before and trash_count(root) == 0
+    assert report.counts == {"assets": 1}  # ok.md only, as the run writes
+    text = "\n".join(report.details)
+    assert "ok.md: tags → ok.md" in text
+    assert "hugo.md: its front matter cannot be read" in text and "photo.xmp: this XMP sidecar cannot be read" in text
+    assert "notes.txt: its type keeps no metadata in the file" in text
+    result, _ = run_op(db, "metadata-writeback", params)
+    assert [w["path"] for w in result["written"]] == ["ok.md"]
 
 
 def test_undo_keeps_work_done_after_the_writeback(db: Database, tmp_path: Path) -> None:
