@@ -146,7 +146,12 @@ def _constant(tag: str) -> Callable[[re.Match[str]], str]:
 
 
 def write_html(data: bytes, fields: dict[str, Any]) -> tuple[bytes, list[str]]:
+    """``<title>`` and the ``<meta>`` of description, keywords and rating. Free properties are not written: the
+    reader takes no other ``<meta>`` (a page has many, viewport, generator...), so a property written there would
+    not be read back, and the next reading of the page would drop it from the catalogue; they stay edits, as a
+    media file's do."""
     text = data.decode("utf-8", "surrogateescape")
+    fields = {k: v for k, v in fields.items() if not k.startswith("p:")}
     for key, v in fields.items():
         value = _value(key, v)
         if key == "title":
@@ -156,7 +161,7 @@ def write_html(data: bytes, fields: dict[str, Any]) -> tuple[bytes, list[str]]:
             elif value:
                 text = _insert_in_head(text, f"<title>{inner}</title>")
             continue
-        name = {"description": "description", "tags": "keywords", "rating": "rating"}.get(key, key[2:])
+        name = {"description": "description", "tags": "keywords", "rating": "rating"}[key]
         if isinstance(value, list):
             value = ", ".join(str(x) for x in value)
         pattern = _meta_tag(name)

@@ -2,8 +2,8 @@
 
 Markdown gets YAML front matter, HTML ``<title>`` and ``<meta>``, media an XMP sidecar. Before a file is
 rewritten its current content is kept in the library's trash with the edits it carried; the file is written
-atomically inside the jail; the edits now in the file leave the catalogue's edit list (free properties of media,
-which XMP sidecars do not carry here, stay edits). What cannot be read (front matter that is not a YAML mapping,
+atomically inside the jail; the edits now in the file leave the catalogue's edit list (free properties of media
+and of HTML pages, which their sidecars and ``<meta>`` do not carry here, stay edits). What cannot be read (front matter that is not a YAML mapping,
 a sidecar that is not XML) is never replaced: that file is skipped with a warning and keeps its edits. A free
 property whose key the file's reader takes for a standard field (``rating``, ``keywords``...) is not written
 (warning); an asset with nothing its file can carry makes no file.

@@ -164,6 +164,24 @@ def test_free_property_never_overwrites_a_standard_field(db: Database, tmp_path:
     assert "p:keywords" in row(db, "p.html").edits
 
 
+def test_a_free_property_of_a_page_stays_an_edit_and_survives_a_new_reading(db: Database, tmp_path: Path) -> None:
+    """The page's reader takes no free <meta>: written there, the property would leave the edit list and the next
+    reading of the page would drop it from the catalogue."""
+    root = tmp_path / "lib"
+    make_library(db, root, {"p.html": "<html><head><title>P</title></head><body></body></html>\n"})
+    run_op(db, "mass-edit", {"library": "lib", "filter": "glob:p.html", "set": "client{{String}}=ACME"})
+    run_op(db, "mass-edit", {"library": "lib", "filter": "glob:p.html", "set": '{"dc:title": "Page"}'})
+    result, ctx = run_op(db, "metadata-writeback", {"library": "lib"})
+    page = (root / "p.html").read_text()
+    assert "<title>Page</title>" in page and "client" not in page and len(result["written"]) == 1
+    assert ("p.html: client have no place in p.html; they stay edits of the catalogue", "p.html") in log_lines(
+        db, ctx, "WARNING"
+    )
+    run_op(db, "scan", {"library": "lib", "force": True})
+    p = row(db, "p.html")
+    assert p.props["client"] == ["String", "ACME"] and set(p.edits) == {"p:client"} and p.title == "Page"
+
+
 def test_nothing_to_write_makes_no_sidecar(db: Database, tmp_path: Path) -> None:
     root = tmp_path / "lib"
     make_library(db, root, {"img/p.jpg": "JPEG"})
