@@ -132,6 +132,8 @@ def child(args: argparse.Namespace) -> int:
         unsubscribe = engine.bus.subscribe(ended)
         snap = engine.submit(name, params)
         ids.append(snap.id)
+        if jobs.get_many(db, [snap.id])[0].status.is_terminal:  # it ended before its id was known
+            done.set()
         if not done.wait(600) and not jobs.get_many(db, [snap.id])[0].status.is_terminal:
             raise SystemExit(f"the {name} job did not end")
         unsubscribe()
@@ -268,10 +270,11 @@ def main() -> int:
                     (info.id,),
                 )
         # the delete and move above ran inline, and their jobs stay ACTIVE as a stopped engine's would: they are
-        # recovered here, so that the children's engines find nothing to recover (it would count in their memory)
+        # ended here (INTERRUPTED: no operation given may resume them), so that the children's engines find nothing
+        # to recover, nor a move queued again to run (it would move the library during the measures)
         from core.engine import housekeeping
 
-        housekeeping.recover(db, "bench", {op.name: op for op in registry.all()})
+        housekeeping.recover(db, "bench", {})
         db.dispose()  # the children open the database themselves
         peaks: dict[str, float] = {}
         for size, (info, name) in libs.items():

@@ -308,7 +308,8 @@ class MetadataImport(LibraryOperation):
                 batch = []
                 if ctx is not None:
                     ctx.progress(n)
-                    ctx.pause_point()  # between batches: no transaction is open
+                    with writer.paused() if writer is not None and ctx.pause_wanted else contextlib.nullcontext():
+                        ctx.pause_point()  # between batches: no transaction is open
                     if ctx.should_stop:
                         ctx.warn(msg("meta.import_stopped", line=start))
                         return

@@ -402,6 +402,21 @@ class WriteBatches:
             self._conn.close()
             self._conn = None
 
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """A bulk write waiting (its job paused): :meth:`Database.checkpoint` copies the WAL meanwhile, as for any
+        other writer, however long the pause lasts."""
+        if not self._bulk:
+            yield
+            return
+        with self.db._bulk_lock:
+            self.db._bulk -= 1
+        try:
+            yield
+        finally:
+            with self.db._bulk_lock:
+                self.db._bulk += 1
+
     def transaction(self) -> contextlib.AbstractContextManager[Connection]:
         if self._conn is None:
             raise RuntimeError("WriteBatches.transaction() outside its with block")

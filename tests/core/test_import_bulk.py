@@ -143,12 +143,21 @@ def test_a_bulk_write_leaves_its_wal_to_be_copied_once_it_ends(db: Database, tmp
         db.checkpoint()  # as the engine's housekeeping does at every tick: nothing while the bulk write runs
         frames, copied = _wal_state(db)
         assert frames > 0 and copied < frames
+        with batches.paused():  # its job paused: the WAL is copied as for any other writer
+            db.checkpoint()
+            frames, copied = _wal_state(db)
+            assert frames > 0 and copied == frames
+        with batches.transaction() as conn:
+            conn.execute(text("UPDATE assets SET title = 'resumed' WHERE library_id = :lib"), {"lib": lib.id})
+        db.checkpoint()  # going on: left alone again
+        frames, copied = _wal_state(db)
+        assert copied < frames
     db.checkpoint()
     frames, copied = _wal_state(db)
     assert frames > 0 and copied == frames
     with db.engine.connect() as conn:  # the connection went back to the pool as it was
         assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
-    assert meta(db, lib, "f0.md").title == "pass 19"
+    assert meta(db, lib, "f0.md").title == "resumed"
 
 
 def test_an_import_is_a_bulk_write(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

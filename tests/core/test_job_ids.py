@@ -9,9 +9,12 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from alembic import command
+from sqlalchemy import create_engine
+
 from core.records import JobStatus as S
 from core.store import jobs
-from core.store.db import Database
+from core.store.db import Database, alembic_config
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -40,15 +43,25 @@ def test_a_purged_jobs_id_is_never_given_again(db: Database) -> None:
 
 
 def test_an_upgraded_database_gives_ids_above_those_it_removed(tmp_path: Path) -> None:
+    """Removed before the upgrade: a tombstone names the newest (purged after two days), and a retry record an
+    even newer one; the first id given after the upgrade is above both."""
     path = tmp_path / "old.db"
     shutil.copy(FIXTURES / "asyncops-0001.db", path)
-    with sqlite3.connect(path) as c:  # the newest jobs were removed before the upgrade: only tombstones remain
+    engine = create_engine(f"sqlite:///{path}")  # the release before 0016, as its users have it
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0015")
+    engine.dispose()
+    with sqlite3.connect(path) as c:  # the newest jobs were removed before the upgrade
         top = c.execute("SELECT max(id) FROM jobs").fetchone()[0]
         c.execute("INSERT INTO removed_jobs (job_id, removed_at) VALUES (?, '2026-01-01 00:00:00')", (top + 5,))
+        c.execute(
+            "INSERT INTO job_retried (job_id, retry_id, retried_at) VALUES (?, ?, '2026-01-01 00:00:00')",
+            (top + 6, top + 7),
+        )
         logs = c.execute("SELECT count(*) FROM job_log").fetchone()[0]
     db = Database(str(path))
     try:
-        assert _finished(db, "after the upgrade") == top + 6
+        assert _finished(db, "after the upgrade") == top + 8
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM job_log").scalar() == logs > 0  # no cascade
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

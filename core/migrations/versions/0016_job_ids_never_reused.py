@@ -3,8 +3,8 @@
 Without AUTOINCREMENT, SQLite gives a new row the largest id + 1: after the newest jobs were removed or purged,
 the next job took the id of a removed one, so that a link, a notification, a log read by id or the tombstone
 that tells other windows the old job is gone named the new one (the window then hid it). AUTOINCREMENT keeps the
-largest id ever given in ``sqlite_sequence``; it starts here above every id a job still has or a tombstone
-remembers. PostgreSQL's sequence never gives a number twice: nothing to do there.
+largest id ever given in ``sqlite_sequence``; it starts here above every id a job still has or another table
+still names (a tombstone, a retry, a dependency, a schedule's run, a move's journal). PostgreSQL's sequence never gives a number twice: nothing to do there.
 
 SQLite cannot add AUTOINCREMENT to a table: the table is rebuilt as its documentation says
 (https://sqlite.org/lang_altertable.html#otheralter), with foreign keys off (``Database.migrate`` turns them off
@@ -25,6 +25,18 @@ revision = "0016"
 down_revision = "0015"
 branch_labels = None
 depends_on = None
+
+# the columns that name a job, which may outlive it
+ID_COLUMNS = (
+    ("jobs", "id"),
+    ("jobs", "parent_id"),
+    ("removed_jobs", "job_id"),
+    ("job_retried", "job_id"),
+    ("job_retried", "retry_id"),
+    ("job_dependencies", "parent_id"),
+    ("schedule_runs", "job_id"),
+    ("move_plans", "job_id"),
+)
 
 
 def upgrade() -> None:
@@ -53,11 +65,15 @@ def upgrade() -> None:
     bind.exec_driver_sql("ALTER TABLE jobs_0016 RENAME TO jobs")
     for sql in indexes:
         bind.exec_driver_sql(sql)
-    # the largest id ever given: a job's, or a removed job's that a tombstone remembers
+    # the largest id ever given: a job's, or a removed job's that a tombstone, a retry, a dependency, a schedule's
+    # run or a move's journal still names
+    tables = {name for (name,) in bind.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    named = [f"(SELECT max({column}) FROM {table})" for table, column in ID_COLUMNS if table in tables]
     bind.exec_driver_sql("DELETE FROM sqlite_sequence WHERE name = 'jobs'")
     bind.exec_driver_sql(
-        "INSERT INTO sqlite_sequence (name, seq) SELECT 'jobs', max("
-        "coalesce((SELECT max(id) FROM jobs), 0), coalesce((SELECT max(job_id) FROM removed_jobs), 0))"
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'jobs', max(0, "
+        + ", ".join(f"coalesce({q}, 0)" for q in named)
+        + ")"
     )
 
 
