@@ -6,12 +6,13 @@ Every program a test starts writes its pids to a file; the test ends each of the
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,17 @@ def pids_in(path: Path) -> list[int]:
     return [int(p) for p in text.replace("!", " ").split()]
 
 
+def start(
+    submit: Callable[..., JobSnapshot], tmp_path: Path, pids: list[int], script: str, **params: Any
+) -> tuple[JobSnapshot, list[int]]:
+    """Submit ``script`` as a shell command run in ``tmp_path``; the job and the pids it writes to ``pids`` there
+    (added to the test's ``pids``, ended after it)."""
+    snap = submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path), **params})
+    started = pids_in(tmp_path / "pids")
+    pids.extend(started)
+    return snap, started
+
+
 @pytest.fixture
 def pids() -> Iterator[list[int]]:
     """Pids of the programs a test started: ended by SIGKILL after it, whatever happened."""
@@ -74,9 +86,7 @@ def test_a_program_ignoring_sigterm_is_killed_and_its_job_interrupted_when_the_e
     db: Database, own_engine: Engine, tmp_path: Path, pids: list[int], job_grace: float
 ) -> None:
     script = "trap '' TERM; sleep 303 & echo $$ $! ! > pids; wait"
-    snap = own_engine.submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path), "grace": job_grace})
-    shell, sleeper = pids_in(tmp_path / "pids")
-    pids.extend([sleeper, shell])
+    snap, (shell, sleeper) = start(own_engine.submit, tmp_path, pids, script, grace=job_grace)
     own_engine.shutdown(grace=1)
     # when shutdown returns (the engine process exits right after), nothing runs and nothing is left ACTIVE
     assert not running(sleeper) and not running(shell)
@@ -92,9 +102,7 @@ def test_a_stopping_job_becomes_stopped_not_left_stopping_when_the_grace_runs_ou
     db: Database, own_engine: Engine, tmp_path: Path, pids: list[int]
 ) -> None:
     script = "trap '' TERM; sleep 303 & echo $$ $! ! > pids; wait"
-    snap = own_engine.submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path), "grace": 60})
-    shell, sleeper = pids_in(tmp_path / "pids")
-    pids.extend([sleeper, shell])
+    snap, (shell, sleeper) = start(own_engine.submit, tmp_path, pids, script, grace=60)
     own_engine.stop_job(snap.id)
     wait_for(lambda: "command.sigterm" in codes(db, snap.id) or None)  # it waits its 60 s for SIGKILL
     assert jobs.get(db, snap.id).status is S.STOPPING
@@ -161,9 +169,7 @@ def test_sigterm_to_a_worker_ends_its_jobs_programs_and_interrupts_them(
     )
     pids.append(worker.pid)
     script = "trap '' TERM; sleep 303 & echo $$ $! ! > pids; wait"
-    snap = jobs.submit(db, "command", {"cmd": script, "shell": True, "cwd": str(tmp_path), "grace": 60})
-    shell, sleeper = pids_in(tmp_path / "pids")
-    pids.extend([sleeper, shell])
+    snap, (shell, sleeper) = start(functools.partial(jobs.submit, db), tmp_path, pids, script, grace=60)
     worker.send_signal(signal.SIGTERM)
     _, err = worker.communicate(timeout=60)
     assert worker.returncode == 0, err
@@ -182,9 +188,7 @@ def test_what_a_program_leaves_running_in_its_group_is_ended_when_it_exits(
 ) -> None:
     # the probe's `(sleep 25 &); echo parent-done`: the background sleep is no longer the program's child
     script = "(sleep 300 & echo $! ! > pids); echo parent-done"
-    snap = engine.submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path)})
-    (sleeper,) = pids_in(tmp_path / "pids")
-    pids.append(sleeper)
+    snap, (sleeper,) = start(engine.submit, tmp_path, pids, script)
     done = wait_status(db, snap.id)
     assert done.status is S.SUCCEEDED and done.result is not None and done.result["exit_code"] == 0
     assert not running(sleeper)
@@ -197,9 +201,7 @@ def test_a_leftover_that_ignores_sigterm_gets_sigkill_after_the_jobs_grace(
     db: Database, engine: Engine, tmp_path: Path, pids: list[int]
 ) -> None:
     script = "(trap '' TERM; sleep 300 & echo $! > a); (sleep 301 & echo $(cat a) $! ! > pids); echo parent-done"
-    snap = engine.submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path), "grace": 0.5})
-    stubborn, meek = pids_in(tmp_path / "pids")
-    pids.extend([stubborn, meek])
+    snap, (stubborn, meek) = start(engine.submit, tmp_path, pids, script, grace=0.5)
     done = wait_status(db, snap.id)
     assert done.status is S.SUCCEEDED and not running(stubborn) and not running(meek)
     (warning,) = _leftovers(db, done)
@@ -213,9 +215,7 @@ def test_a_stop_reaches_a_process_of_the_group_that_left_the_programs_tree(
 ) -> None:
     # the ignoring sleep's parent (a subshell) is gone: it is in the job's group, not among the program's children
     script = "(trap '' TERM; sleep 300 & echo $$ $! ! > pids); exec sleep 302"
-    snap = engine.submit("command", {"cmd": script, "shell": True, "cwd": str(tmp_path), "grace": 0.5})
-    program, orphan = pids_in(tmp_path / "pids")
-    pids.extend([orphan, program])
+    snap, (program, orphan) = start(engine.submit, tmp_path, pids, script, grace=0.5)
     # the subshell that started it has exited: it is no longer among the program's descendants
     wait_for(lambda: orphan not in {p.pid for p in psutil.Process(program).children(recursive=True)})
     engine.stop_job(snap.id)
