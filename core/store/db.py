@@ -234,6 +234,11 @@ class Database:
         it for the disk and the processor."""
         return WriteBatches(self, checkpoints=checkpoints, bulk=bulk)
 
+    def _count_bulk(self, n: int) -> None:
+        """A bulk write begins (1), ends or waits (-1): see :meth:`write_batches`."""
+        with self._bulk_lock:
+            self._bulk += n
+
     def checkpoint(self) -> None:
         """SQLite: copy what the WAL holds into the database file, as far as readers allow, without waiting for
         them or for other processes' writers (a passive checkpoint; it syncs the files, away from the writers'
@@ -384,14 +389,12 @@ class WriteBatches:
             pages = BULK_WAL_PAGES if self._checkpoints else 0
             dbapi.execute(f"PRAGMA wal_autocheckpoint={pages}").fetchall()
         if self._bulk:
-            with self.db._bulk_lock:
-                self.db._bulk += 1
+            self.db._count_bulk(1)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._bulk:
-            with self.db._bulk_lock:
-                self.db._bulk -= 1
+            self.db._count_bulk(-1)
             self._bulk = False
         if self._conn is not None:
             if self._autocheckpoint is not None:  # as it was, for the pool's next user
@@ -409,13 +412,11 @@ class WriteBatches:
         if not self._bulk:
             yield
             return
-        with self.db._bulk_lock:
-            self.db._bulk -= 1
+        self.db._count_bulk(-1)
         try:
             yield
         finally:
-            with self.db._bulk_lock:
-                self.db._bulk += 1
+            self.db._count_bulk(1)
 
     def transaction(self) -> contextlib.AbstractContextManager[Connection]:
         if self._conn is None:
