@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -95,6 +95,7 @@ class NewOperationDialog(QDialog):
         self.description = QLabel(self)
         self.description.setObjectName("operationDescription")
         self.description.setWordWrap(True)
+        self.description.setTextFormat(Qt.TextFormat.PlainText)  # as written: "<title> and <meta> for HTML"
         self.description.setStyleSheet("color: palette(placeholder-text);")
 
         self.scroll_area = QScrollArea(self)

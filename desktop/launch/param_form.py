@@ -474,6 +474,7 @@ class ParamForm(QWidget):
             if p.help and p.type not in ("text", "json", "dict") and not isinstance(widget, LibraryCombo):
                 hint = QLabel(i18n.tr_core(p.help), cell)
                 hint.setWordWrap(True)
+                hint.setTextFormat(Qt.TextFormat.PlainText)  # the core's text as written, never read as markup
                 hint.setObjectName("fieldHelp")
                 hint.setStyleSheet("color: palette(placeholder-text); font-size: 90%;")
                 v.addWidget(hint)

@@ -115,3 +115,12 @@ def test_lists_are_edited_one_item_a_row(qtbot: Any, window: Any) -> None:
     field.set(["only"])
     assert field.get() == ["only"]
     dlg.reject()
+
+
+def test_an_operations_texts_show_as_written_not_as_markup(qtbot: Any, window: Any) -> None:
+    """ "<title> and <meta> for HTML" in a description is text: read as markup, a label swallowed it and all after."""
+    dlg = window.new_operation("metadata-writeback")
+    labels = [dlg.description, *dlg.form.findChildren(QLabel, "fieldHelp")]
+    assert "<title> and <meta> for HTML" in dlg.description.text()
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    dlg.close()
